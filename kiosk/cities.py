@@ -1,0 +1,223 @@
+"""City table: find a city by Chinese name, pinyin, English name or airport code.
+
+The data is resources/cities/cities.csv (built by tools/build_cities.py from GeoNames and
+airportsdata; see resources/cities/SOURCES.md). This module uses the standard library only
+and builds its indexes once, because the CLI resolves cities on its start-up path.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+
+EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
+EMPTY_QUERY_MESSAGE = "city is empty; type a city name, pinyin or airport code"
+# Letters that NFKD does not decompose but people type without the stroke.
+_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"})
+_SUFFIXES = ("市", "city", "shi")  # "成都市", "New York City", "Chengdu Shi"
+
+
+def normalize(text: str) -> str:
+    """Lookup key: NFKD, combining marks dropped, casefolded, only letters and digits kept."""
+    if text.isascii():
+        return "".join(c for c in text.lower() if c.isalnum())
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+def _is_han(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """One row of cities.csv; coordinates in decimal degrees (WGS 84)."""
+
+    id: str
+    name_en: str
+    name_zh: str
+    pinyin: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    iata: tuple[str, ...]
+    airport_lat: float | None
+    airport_lon: float | None
+
+    def label(self, lang: str = "en") -> str:
+        """Display name: "成都" in Chinese, "Chengdu (成都)" otherwise, so both readers cope."""
+        if not self.name_zh:
+            return self.name_en
+        if lang.lower().startswith("zh"):
+            return self.name_zh
+        return f"{self.name_en} ({self.name_zh})"
+
+
+class UnknownCityError(ValueError):
+    """A query that names no city; carries suggestions so the UI can offer them."""
+
+    def __init__(self, query: str, suggestions: Iterable[City] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        super().__init__(query, self.suggestions)
+
+    def __str__(self) -> str:
+        shown = " ".join(self.query.split())  # one line, whatever was pasted
+        if not shown:
+            return EMPTY_QUERY_MESSAGE
+        if len(shown) > 40:
+            shown = shown[:39] + "…"
+        if not self.suggestions:
+            return f"unknown city '{shown}'; type a city name, pinyin or airport code"
+        names = ", ".join(city.label() for city in self.suggestions)
+        return f"unknown city '{shown}'; closest matches: {names}"
+
+
+def _variants(key: str) -> Iterator[str]:
+    """The key, then the key without a trailing 市/city/shi (kept only if something remains)."""
+    yield key
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + (1 if suffix == "市" else 2):
+            yield key[: -len(suffix)]
+
+
+class CityTable:
+    """Cities in file order, with indexes built once for lookup and type-ahead search."""
+
+    def __init__(self, cities: Iterable[City]) -> None:
+        self._cities = tuple(cities)
+        self._by_id = {city.id: city for city in self._cities}
+        if len(self._by_id) != len(self._cities):
+            raise ValueError("duplicate city id in the city table")
+        self._index: dict[str, City] = {}
+        self._keys: list[tuple[City, tuple[str, ...]]] = []
+        ranked = sorted(self._cities, key=lambda c: -c.population)  # stable: file order on ties
+        for city in ranked:
+            keys = (
+                normalize(city.name_en),
+                city.pinyin,
+                normalize(city.name_zh),
+                normalize(city.id),
+                *(code.lower() for code in city.iata),
+            )
+            keys = tuple(dict.fromkeys(k for k in keys if k))
+            self._keys.append((city, keys))
+            for key in keys:
+                self._index.setdefault(key, city)  # the more populous city keeps a shared key
+        for city, keys in self._keys:  # "New York City" -> "newyork", at lower priority
+            for key in keys[:1]:
+                for variant in _variants(key):
+                    self._index.setdefault(variant, city)
+
+    def __len__(self) -> int:
+        return len(self._cities)
+
+    def __iter__(self) -> Iterator[City]:
+        return iter(self._cities)
+
+    def get(self, city_id: str) -> City:
+        """The city with this exact id; KeyError if there is none."""
+        try:
+            return self._by_id[city_id]
+        except KeyError:
+            raise KeyError(f"no city with id {city_id!r}") from None
+
+    def lookup(self, query: str) -> City:
+        """Resolve what a person typed: 成都, 成都市, chengdu, Chéngdū, CTU, TFU or an id."""
+        key = normalize(query)
+        if not key:
+            raise UnknownCityError(query)
+        for variant in _variants(key):
+            city = self._index.get(variant)
+            if city is not None:
+                return city
+        raise UnknownCityError(query, self._suggest(key))
+
+    def search(self, text: str, limit: int = 10) -> list[City]:
+        """Type-ahead: prefix matches first, then substring matches, most populous first."""
+        key = normalize(text)
+        if key.endswith("市") and len(key) > 1:
+            key = key[:-1]
+        if not key or limit <= 0:
+            return []
+        prefix: list[City] = []
+        inside: list[City] = []
+        for city, keys in self._keys:
+            if any(k.startswith(key) for k in keys):
+                prefix.append(city)
+                if len(prefix) >= limit:
+                    break
+            elif len(inside) < limit and any(key in k for k in keys):
+                inside.append(city)
+        return (prefix + inside)[:limit]
+
+    def _suggest(self, key: str, n: int = 3) -> tuple[City, ...]:
+        """Closest cities: shared characters for Chinese, difflib ratio for Latin text."""
+        if _is_han(key):
+            chars = set(key) - {"市"}
+            scored = [(len(chars & set(c.name_zh)), c) for c, _ in self._keys if c.name_zh]
+            best = sorted((s for s in scored if s[0]), key=lambda s: -s[0])  # stable by population
+            return tuple(city for _, city in best[:n])
+        import difflib  # only on the error path: keeps start-up fast
+
+        owners: dict[str, City] = {}
+        for city, keys in self._keys:
+            for k in keys:
+                if not _is_han(k):
+                    owners.setdefault(k, city)
+        found: list[City] = []
+        for k in difflib.get_close_matches(key, owners, n=12, cutoff=0.6):
+            if owners[k] not in found:
+                found.append(owners[k])
+        return tuple(found[:n])
+
+
+def _parse(row: list[str]) -> City:
+    (id_, name_en, name_zh, pinyin, country, lat, lon, pop, iata, ap_lat, ap_lon) = row
+    return City(
+        id=id_,
+        name_en=name_en,
+        name_zh=name_zh,
+        pinyin=pinyin,
+        country=country,
+        lat=float(lat),
+        lon=float(lon),
+        population=int(pop or 0),
+        iata=tuple(iata.split()),
+        airport_lat=float(ap_lat) if ap_lat else None,
+        airport_lon=float(ap_lon) if ap_lon else None,
+    )
+
+
+@functools.cache
+def load_cities() -> CityTable:
+    """The shipped city table, read once per process."""
+    text = (files("diandian_resources") / "cities" / "cities.csv").read_text(encoding="utf-8")
+    rows = csv.reader(text.splitlines())
+    next(rows)  # header
+    return CityTable(_parse(row) for row in rows if row)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of mean Earth radius; within ~0.5% of the ellipsoid."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def city_distance_km(a: City, b: City, *, by_air: bool = False) -> float:
+    """Centre-to-centre distance, or airport-to-airport when flying and both have one."""
+    if by_air:
+        lat_a, lon_a, lat_b, lon_b = a.airport_lat, a.airport_lon, b.airport_lat, b.airport_lon
+        if lat_a is not None and lon_a is not None and lat_b is not None and lon_b is not None:
+            return haversine_km(lat_a, lon_a, lat_b, lon_b)
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)

@@ -1,0 +1,99 @@
+"""`diandian footprint`: one scenario's footprint from the command line, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from typing import Any
+
+LANGS = ("zh", "en", "fr")
+
+
+def _help_epilog() -> str:
+    from kiosk.scenarios import load_scenarios
+
+    lines = ["scenarios and their questions (KEY: allowed values; * = required):"]
+    for scenario in load_scenarios().values():
+        lines.append(f"  {scenario.id} - {scenario.summary.get('en', '')}")
+        for question in scenario.questions:
+            star = "*" if question.required else " "
+            lines.append(f"    {star} {question.key}: {question.allowed()}")
+    lines.append("example: diandian footprint trip --set origin=Beijing --set mode=flight --json")
+    return "\n".join(lines)
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "footprint",
+        help="work out the footprint of a scenario (trip, hotel_stay, meal, ...)",
+        description="Work out a scenario's carbon footprint offline, line by line, with sources.",
+        epilog=_help_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("scenario", help="the scenario id, e.g. trip or lifestyle")
+    parser.add_argument(
+        "--set",
+        dest="answers",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="one answer; repeat for each question (see the list below)",
+    )
+    parser.add_argument("--venue", help="venue id (default: the kiosk's demo venue)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--lang", choices=LANGS, default="en", help="labels for the text output")
+    parser.set_defaults(handler=run)
+
+
+def parse_pairs(pairs: list[str]) -> dict[str, str]:
+    from kiosk.errors import InputError
+
+    answers: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise InputError("--set", f"{pair!r} must look like KEY=VALUE, e.g. origin=Beijing")
+        if key in answers:
+            raise InputError(key, "given twice; give each answer once")
+        answers[key] = value
+    return answers
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.cities import load_cities
+    from kiosk.factors import load_factors
+    from kiosk.footprint import compute
+    from kiosk.venues import get_venue
+
+    venue = get_venue(args.venue)
+    footprint = compute(args.scenario, parse_pairs(args.answers), venue=venue)
+    if args.json:
+        json.dump(footprint.to_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    table, cities = load_factors(), load_cities()
+    out = sys.stdout
+    out.write(f"{args.scenario} · {venue.name.get(args.lang, venue.id)}\n")
+    for line in footprint.lines:
+        name = table[line.activity].name(args.lang)
+        if "from" in line.detail:
+            ends = (cities.get(line.detail[k]).label(args.lang) for k in ("from", "to"))
+            name = f"{name}: {' → '.join(ends)}"
+        out.write(
+            f"  {_pad(name, 52)} {line.quantity:>10} {_pad(line.unit, 10)} "
+            f"x {line.factor_kg_per_unit:<10} = {line.kg:>10.3f} kg\n"
+        )
+    out.write(f"  {_pad('total', 88)} {footprint.total_kg:>10.3f} kg CO2e\n")
+    out.write(f"factors {footprint.factors_version}; sources:\n")
+    for factor_id in dict.fromkeys(line.activity for line in footprint.lines):
+        out.write(f"  {factor_id}: {table[factor_id].source}\n")
+    return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align in a terminal column: Chinese characters take two cells."""
+    cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - cells)

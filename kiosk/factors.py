@@ -1,0 +1,134 @@
+"""The versioned emission-factor table: every number carries its publisher, dataset, year and URL.
+
+Values are kept as Decimal, parsed from the strings in factors.toml, so that a footprint in grams
+is exactly quantity x factor and never drifts through binary floating point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from kiosk.errors import DataError
+from kiosk.resources import load_toml
+
+UNITS = frozenset({"pkm", "vkm", "room_night", "meal", "person_day", "kWh", "m3", "kg"})
+_REQUIRED = ("id", "unit", "kg_per_unit", "gas", "covers", "publisher", "dataset", "year", "url")
+_FILE = "factors/factors.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    id: str
+    unit: str
+    kg_per_unit: Decimal
+    gas: str
+    covers: str
+    publisher: str
+    dataset: str
+    year: int
+    url: str
+    derivation: str
+    label: Mapping[str, str]
+
+    @property
+    def source(self) -> str:
+        """One line for a breakdown or a slip: who published it, what, when, where."""
+        return f"{self.publisher}, {self.dataset} ({self.year}) {self.url}"
+
+    def name(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Constant:
+    value: Decimal
+    unit: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactorTable:
+    version: str
+    factors: Mapping[str, Factor]
+    constants: Mapping[str, Constant]
+
+    def __getitem__(self, factor_id: str) -> Factor:
+        return self.factors[factor_id]
+
+    def __contains__(self, factor_id: object) -> bool:
+        return factor_id in self.factors
+
+    def constant(self, name: str) -> Decimal:
+        return self.constants[name].value
+
+
+def _decimal(text: Any, where: str) -> Decimal:
+    if not isinstance(text, str):
+        raise DataError(f"{where}: write the number as a quoted decimal string, got {text!r}")
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise DataError(f"{where}: {text!r} is not a decimal number") from exc
+    if not value.is_finite() or value < 0:
+        raise DataError(f"{where}: {text!r} must be a finite number >= 0")
+    return value
+
+
+def _factor(row: dict[str, Any], index: int) -> Factor:
+    where = f"{_FILE} factor #{index + 1} ({row.get('id', '?')})"
+    missing = [key for key in _REQUIRED if not row.get(key)]
+    if missing:
+        raise DataError(f"{where}: missing {', '.join(missing)}")
+    if row["unit"] not in UNITS:
+        raise DataError(f"{where}: unit {row['unit']!r} is not one of {', '.join(sorted(UNITS))}")
+    if not isinstance(row["year"], int) or not 1990 <= row["year"] <= 2100:
+        raise DataError(f"{where}: year must be a whole year such as 2025")
+    if not str(row["url"]).startswith(("https://", "http://")):
+        raise DataError(f"{where}: url must start with https:// or http://")
+    return Factor(
+        id=row["id"],
+        unit=row["unit"],
+        kg_per_unit=_decimal(row["kg_per_unit"], f"{where} kg_per_unit"),
+        gas=row["gas"],
+        covers=row["covers"],
+        publisher=row["publisher"],
+        dataset=row["dataset"],
+        year=row["year"],
+        url=row["url"],
+        derivation=row.get("derivation", ""),
+        label=MappingProxyType(dict(row.get("label", {}))),
+    )
+
+
+def parse_factor_table(data: dict[str, Any]) -> FactorTable:
+    """Validate a parsed factor table (shipped or pulled by sync) before anything uses it."""
+    version = data.get("version")
+    if not isinstance(version, str) or not version:
+        raise DataError(f"{_FILE}: missing the table's version string")
+    factors: dict[str, Factor] = {}
+    for index, row in enumerate(data.get("factor", [])):
+        factor = _factor(row, index)
+        if factor.id in factors:
+            raise DataError(f"{_FILE}: factor id {factor.id!r} appears twice")
+        factors[factor.id] = factor
+    constants = {
+        name: Constant(
+            value=_decimal(entry.get("value"), f"{_FILE} constants.{name}"),
+            unit=entry.get("unit", ""),
+            source=f"{entry.get('publisher', '')}, {entry.get('dataset', '')} "
+            f"({entry.get('year', '')}) {entry.get('url', '')}",
+        )
+        for name, entry in data.get("constants", {}).items()
+    }
+    return FactorTable(version, MappingProxyType(factors), MappingProxyType(constants))
+
+
+@cache
+def load_factors() -> FactorTable:
+    """The factor table shipped in resources (a later sync may replace it with a newer one)."""
+    return parse_factor_table(load_toml(*_FILE.split("/")))

@@ -1,0 +1,1 @@
+"""Data files (factors, cities, scenarios, fonts); see each folder's SOURCES.md."""

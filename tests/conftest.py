@@ -1,0 +1,36 @@
+"""Shared fixtures: run the real `diandian` console script as a separate process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Qt tests run headless wherever pytest is started from, not only through `make test`.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def diandian(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the installed console script from a temp folder, as a user would."""
+
+    def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}
+        return subprocess.run(
+            [str(BIN / "diandian"), *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=timeout,
+            check=False,
+        )
+
+    return run

@@ -1,0 +1,95 @@
+"""The `diandian` console script as a user meets it: help, JSON, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kiosk.cli import COMMANDS, build_parser
+
+TRIP = ("footprint", "trip", "--set", "origin=Beijing", "--set", "mode=flight")
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+def test_every_command_module_registers_a_subcommand() -> None:
+    assert len(_subcommands()) == len(COMMANDS)
+
+
+def test_top_level_help_lists_every_subcommand(diandian) -> None:
+    result = diandian("--help")
+    assert result.returncode == 0
+    for name in _subcommands():
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("name", _subcommands())
+def test_every_subcommand_explains_itself(diandian, name: str) -> None:
+    result = diandian(name, "--help")
+    assert result.returncode == 0
+    assert "usage: diandian " + name in result.stdout
+    assert len(result.stdout.splitlines()) > 4
+
+
+def test_footprint_help_lists_scenarios_and_questions(diandian) -> None:
+    text = diandian("footprint", "--help").stdout
+    for word in ("trip", "lifestyle", "origin", "round_trip", "one of flight"):
+        assert word in text
+
+
+def test_footprint_json_is_one_object_whose_lines_add_up(diandian) -> None:
+    result = diandian(*TRIP, "--set", "nights=2", "--set", "meals=3", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"scenario", "total_kg", "lines", "factors_version"}
+    assert data["scenario"] == "trip"
+    assert sum(line["g"] for line in data["lines"]) == data["total_g"]
+    assert data["total_kg"] == pytest.approx(data["total_g"] / 1000, abs=1e-9)
+    for line in data["lines"]:
+        assert set(line) >= {"activity", "quantity", "unit", "factor_kg_per_unit", "kg", "source"}
+        assert abs(line["quantity"] * line["factor_kg_per_unit"] - line["kg"]) <= 0.0005
+        assert line["source"].count("http") == 1
+
+
+def test_footprint_text_shows_the_total_and_the_sources(diandian) -> None:
+    result = diandian(*TRIP, "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    assert "total" in result.stdout and "sources:" in result.stdout
+    assert "https://" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (("footprint", "holiday"), "scenario"),
+        (("footprint", "trip", "--set", "mode=flight"), "origin"),
+        (("footprint", "trip", "--set", "origin=Atlantis", "--set", "mode=flight"), "origin"),
+        ((*TRIP, "--set", "nights=-3"), "nights"),
+        ((*TRIP, "--set", "nights=NaN"), "nights"),
+        ((*TRIP, "--set", "distance_km=Infinity"), "distance_km"),
+        ((*TRIP, "--set", "distance_km=1e308"), "distance_km"),
+        ((*TRIP, "--set", "meals=lots"), "meals"),
+        ((*TRIP, "--set", "cabin=first"), "cabin"),
+        ((*TRIP, "--set", "nights"), "KEY=VALUE"),
+        ((*TRIP, "--set", "origin=Shanghai"), "given twice"),
+        ((*TRIP, "--venue", "moon-base"), "venue"),
+        (("footprint", "trip", "--set", "origin=Chengdu", "--set", "mode=metro"), "distance_km"),
+        (("footprint", "trip", "--set", "origin=Beijing", "--set", "mode=metro"), "mode"),
+        (("footprint",), "scenario"),
+        (("footprint", "trip", "--bogus"), "--bogus"),
+        (("frobnicate",), "frobnicate"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_naming_the_field(diandian, args, names: str) -> None:
+    result = diandian(*args)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert names in lines[0]
+    assert "Traceback" not in result.stderr

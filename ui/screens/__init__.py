@@ -1,0 +1,1 @@
+"""One screen per module; screens never import each other, the main window navigates."""
