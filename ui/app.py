@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from kiosk.venues import Venue, get_venue
+from ui.preflight import check_display
 from ui.screens.attract import AttractScreen
 
 
@@ -26,6 +27,7 @@ class KioskWindow(QMainWindow):
 
 def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
     venue = get_venue(venue_id)  # an unknown venue is reported before any window opens
+    check_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = KioskWindow(venue)
     if windowed:
