@@ -20,32 +20,72 @@ pytestmark = pytest.mark.slow
 def test_wheel_installed_in_a_fresh_venv_computes_a_footprint(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(dist), str(ROOT)],
-        check=True, capture_output=True, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     wheel = next(dist.glob("diandian-*.whl"))
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=False)
     python = fresh / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-         "--no-deps", "--no-index", str(wheel)],
-        check=True, capture_output=True, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
-        [str(fresh / "bin" / "diandian"), "footprint", "trip", "--set", "origin=Beijing",
-         "--set", "mode=high_speed_rail", "--set", "nights=2", "--json"],
-        capture_output=True, text=True, cwd=elsewhere, check=False,
-    )  # fmt: skip
+        [
+            str(fresh / "bin" / "diandian"),
+            "footprint",
+            "trip",
+            "--set",
+            "origin=Beijing",
+            "--set",
+            "mode=high_speed_rail",
+            "--set",
+            "nights=2",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     where = subprocess.run(
         [str(python), "-c", "import diandian_resources; print(diandian_resources.__file__)"],
-        capture_output=True, text=True, check=True, cwd=elsewhere,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=elsewhere,
+    ).stdout
     assert str(fresh) in where and str(ROOT) not in where
     expected = compute("trip", {"origin": "Beijing", "mode": "high_speed_rail", "nights": "2"})
     assert data["total_g"] == expected.total_grams > 0

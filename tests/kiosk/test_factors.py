@@ -13,15 +13,39 @@ from kiosk.resources import load_toml, resource
 from kiosk.scenarios import load_scenarios
 
 REQUIRED_IDS = {
-    *(f"flight_{band}_{cabin}" for band in ("domestic", "short_haul", "long_haul")
-      for cabin in ("economy", "business")),
-    "high_speed_rail", "rail", "coach", "bus", "metro", "taxi", "car_petrol", "car_electric",
-    "motorbike", "hotel_night_china", "meal_meat", "meal_mixed", "meal_vegetarian", "meal_vegan",
-    "electricity_china_grid", "natural_gas", "lpg", "waste_landfill",
-    "goods_food_drink", "goods_clothing", "goods_electronics", "goods_paper", "goods_plastic",
-    *(f"diet_{d}" for d in ("high_meat", "medium_meat", "low_meat", "pescatarian", "vegetarian",
-                            "vegan")),
-}  # fmt: skip
+    *(
+        f"flight_{band}_{cabin}"
+        for band in ("domestic", "short_haul", "long_haul")
+        for cabin in ("economy", "business")
+    ),
+    "high_speed_rail",
+    "rail",
+    "coach",
+    "bus",
+    "metro",
+    "taxi",
+    "car_petrol",
+    "car_electric",
+    "motorbike",
+    "hotel_night_china",
+    "meal_meat",
+    "meal_mixed",
+    "meal_vegetarian",
+    "meal_vegan",
+    "electricity_china_grid",
+    "natural_gas",
+    "lpg",
+    "waste_landfill",
+    "goods_food_drink",
+    "goods_clothing",
+    "goods_electronics",
+    "goods_paper",
+    "goods_plastic",
+    *(
+        f"diet_{d}"
+        for d in ("high_meat", "medium_meat", "low_meat", "pescatarian", "vegetarian", "vegan")
+    ),
+}
 UNITS = {
     "pkm": {"flight_domestic_economy", "high_speed_rail", "rail", "coach", "bus", "metro", "taxi"},
     "vkm": {"car_petrol", "car_electric", "motorbike"},
@@ -62,8 +86,11 @@ def test_china_specific_figures_come_first_where_they_exist() -> None:
 
 def test_the_constants_the_engine_needs_are_sourced() -> None:
     table = load_factors()
-    for name in ("flight_distance_uplift", "flight_short_haul_max_km",
-                 "china_domestic_flight_average_km"):  # fmt: skip
+    for name in (
+        "flight_distance_uplift",
+        "flight_short_haul_max_km",
+        "china_domestic_flight_average_km",
+    ):
         assert table.constant(name) > 0
         assert "http" in table.constants[name].source
 

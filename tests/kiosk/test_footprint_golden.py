@@ -33,8 +33,12 @@ def test_flight_from_beijing_with_two_nights_and_four_meals() -> None:
         ("hotel_night_china", Decimal("2.00"), 107_000),
         ("meal_mixed", Decimal("4"), 7_507),
     ]
-    assert compute("trip", {"origin": "Beijing", "mode": "flight", "nights": "2",
-                            "meals": "4"}).total_grams == 479_035  # fmt: skip
+    assert (
+        compute(
+            "trip", {"origin": "Beijing", "mode": "flight", "nights": "2", "meals": "4"}
+        ).total_grams
+        == 479_035
+    )
 
 
 def test_business_class_costs_the_business_factor() -> None:
@@ -46,8 +50,9 @@ def test_business_class_costs_the_business_factor() -> None:
 
 def test_high_speed_rail_with_a_known_distance_one_way() -> None:
     # the customer's own 300 km, no uplift: 300.0 x 0.03048 = 9.144 kg -> 9,144 g
-    assert lines("trip", origin="Chongqing", mode="high_speed_rail", distance_km="300",
-                 round_trip="false") == [("high_speed_rail", Decimal("300.0"), 9_144)]  # fmt: skip
+    assert lines(
+        "trip", origin="Chongqing", mode="high_speed_rail", distance_km="300", round_trip="false"
+    ) == [("high_speed_rail", Decimal("300.0"), 9_144)]
 
 
 def test_a_shared_petrol_car_divides_the_vehicle_km() -> None:
@@ -113,9 +118,16 @@ def test_lifestyle_year_for_a_two_person_home() -> None:
     # car 5,000 km x 0.16272 = 813.6 kg (a person's own driving is not shared)
     # 2 domestic flights x 1,774 km average stage = 3,548.0 pkm x 0.10916 = 387.29968 kg
     # diet vegetarian 365 days x 3.81 = 1,390.65 kg
-    got = lines("lifestyle", household_size="2", electricity_kwh_month="300",
-                gas_m3_month="20", waste_kg_week="5", car_km_year="5000",
-                domestic_flights="2", diet="vegetarian")  # fmt: skip
+    got = lines(
+        "lifestyle",
+        household_size="2",
+        electricity_kwh_month="300",
+        gas_m3_month="20",
+        waste_kg_week="5",
+        car_km_year="5000",
+        domestic_flights="2",
+        diet="vegetarian",
+    )
     assert got == [
         ("electricity_china_grid", Decimal("1800.0"), 955_080),
         ("natural_gas", Decimal("120.0"), 259_464),
@@ -129,8 +141,9 @@ def test_lifestyle_year_for_a_two_person_home() -> None:
 
 def test_another_venue_changes_the_destination() -> None:
     # demo-scenic is in Dujiangyan: the Chengdu -> Dujiangyan coach trip needs no distance_km
-    footprint = compute("scenic_visit", {"origin": "Chengdu", "mode": "coach"},
-                        venue=get_venue("demo-scenic"))  # fmt: skip
+    footprint = compute(
+        "scenic_visit", {"origin": "Chengdu", "mode": "coach"}, venue=get_venue("demo-scenic")
+    )
     legs = [line.detail["to"] for line in footprint.lines if line.detail]
     assert legs == ["dujiangyan", "chengdu"]
     assert footprint.lines[-1].activity == "meal_mixed"  # one meal by default at a scenic spot

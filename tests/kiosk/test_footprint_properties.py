@@ -75,8 +75,12 @@ def test_monotonic_in_nights_and_meals(a: int, b: int, meal_type: str) -> None:
 def test_lifestyle_is_never_negative(household, kwh, flight_km, diet) -> None:
     footprint = compute(
         "lifestyle",
-        {"household_size": household, "electricity_kwh_month": kwh,
-         "international_flight_km": flight_km, "diet": diet},
-    )  # fmt: skip
+        {
+            "household_size": household,
+            "electricity_kwh_month": kwh,
+            "international_flight_km": flight_km,
+            "diet": diet,
+        },
+    )
     assert footprint.total_grams > 0  # a diet always costs something
     assert all(line.grams >= 0 for line in footprint.lines)

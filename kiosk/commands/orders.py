@@ -1,0 +1,85 @@
+"""`diandian orders list|show`: what the ledger holds, for staff and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from kiosk.commands.common import add_db_argument, open_ledger
+
+STATUSES = ("draft", "awaiting_payment", "paid", "voided", "expired")
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "orders",
+        help="list or show the orders in the ledger",
+        description="List the ledger's orders (newest first) or show one order in full.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", help="newest orders first", description="List orders, newest first."
+    )
+    listing.add_argument("--status", choices=STATUSES, help="only orders in this state")
+    listing.add_argument("--limit", type=int, default=50, help="how many (default 50)")
+    listing.add_argument("--json", action="store_true", help="one JSON array")
+    add_db_argument(listing)
+    listing.set_defaults(handler=run_list)
+    show = actions.add_parser(
+        "show",
+        help="one order in full",
+        description="Show one order by id, order code or certificate serial.",
+    )
+    show.add_argument("ref", metavar="ID", help="order id, order code or certificate serial")
+    show.add_argument("--json", action="store_true", help="one JSON object")
+    add_db_argument(show)
+    show.set_defaults(handler=run_show)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from kiosk.errors import InputError
+    from kiosk.money import format_fen, format_grams
+
+    if not 1 <= args.limit <= 10_000:
+        raise InputError("--limit", "must be from 1 to 10000")
+    with open_ledger(args, check=False) as ledger:
+        orders = ledger.orders(status=args.status, limit=args.limit)
+    if args.json:
+        json.dump([o.as_dict() for o in orders], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print(
+        f"{'seq':>6}  {'code':6}  {'status':16}  {'created (UTC)':19}  {'offset':>12}  "
+        f"{'amount':>10}  {'serial':>6}  project"
+    )
+    for o in orders:
+        print(
+            f"{o.seq:>6}  {o.code:6}  {o.status:16}  {o.created_at[:19]:19}  "
+            f"{format_grams(o.offset_g):>12}  {format_fen(o.amount_fen):>10}  "
+            f"{o.serial or '':>6}  {o.project_id}"
+        )
+    if not orders:
+        print("(no orders)")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from kiosk.money import format_fen, format_grams
+
+    with open_ledger(args, check=False) as ledger:
+        order = ledger.get(args.ref)
+    if args.json:
+        data = order.as_dict() | {"answers": order.answer_values(), "lines": order.breakdown()}
+        json.dump(data, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for key, value in order.as_dict().items():
+        if key not in ("answers", "lines"):
+            print(f"{key:>16}: {'' if value is None else value}")
+    print(f"{'footprint':>16}: {format_grams(order.footprint_g)}")
+    print(f"{'amount':>16}: {format_fen(order.amount_fen)}")
+    for line in order.breakdown():
+        print(f"{'':>16}  {line['activity']}: {line['quantity']} {line['unit']} = {line['g']} g")
+    return 0

@@ -1,0 +1,101 @@
+"""Opening the ledger file: durability settings, one write transaction shape, error mapping.
+
+Every write is `BEGIN IMMEDIATE ... COMMIT` so two processes (the touchscreen and the sync job,
+or a cashier PC) queue on SQLite's busy timeout instead of failing mid-transaction with
+"database is locked". WAL + synchronous=FULL: a commit is on disk before the caller returns.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from kiosk.errors import DiandianError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class LedgerUnavailable(DiandianError):
+    """The ledger cannot take sales now; the text is the out-of-service reason."""
+
+
+def _read_only_filesystem(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def describe(error: sqlite3.Error, path: Path) -> str:
+    """The one-line out-of-service reason for an SQLite failure."""
+    text = str(error).lower()
+    if ("unable to open" in text or "readonly" in text) and _read_only_filesystem(path):
+        return f"the ledger is read-only ({path}): its disk is mounted read-only"
+    if "full" in text:
+        return f"the disk holding the ledger is full ({path}); free space, nothing was lost"
+    if "readonly" in text or "read-only" in text:
+        return f"the ledger is read-only ({path}); check the disk and file permissions"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"the ledger file is damaged ({path}); restore it with `diandian ledger restore`"
+    if "locked" in text or "busy" in text:
+        return f"the ledger is busy in another program ({path}); try again"
+    if "unable to open" in text or "disk i/o" in text:
+        return f"the ledger cannot be read or written ({path}): {error}"
+    return f"the ledger failed ({path}): {error}"
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) with the ledger's pragmas."""
+    uri = f"file:{path}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode != "wal":
+                raise LedgerUnavailable(f"the ledger cannot use WAL mode ({path}): got {mode}")
+        conn.execute("PRAGMA synchronous = FULL")
+        # Checkpoints belong to the Checkpointer thread; this is the fallback (see checkpoint.py).
+        conn.execute("PRAGMA wal_autocheckpoint = 8000")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise LedgerUnavailable(describe(exc, path)) from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+@contextmanager
+def write(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """One atomic write: all of it is on disk when the block ends, or none of it."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise LedgerUnavailable(describe(exc, path)) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):  # the failure that brought us here is the one to report
+                conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.IntegrityError):
+            raise
+        if isinstance(exc, sqlite3.Error):
+            raise LedgerUnavailable(describe(exc, path)) from exc
+        raise
+
+
+@contextmanager
+def read(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """A consistent snapshot for multi-query reads (WAL readers never block the writer)."""
+    try:
+        conn.execute("BEGIN")
+        yield conn
+    except sqlite3.Error as exc:
+        raise LedgerUnavailable(describe(exc, path)) from exc
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")

@@ -1,0 +1,107 @@
+"""Orders as the ledger stores them, and the only transitions an order may make."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from kiosk.errors import DiandianError, InputError
+
+DRAFT, AWAITING, PAID, VOIDED, EXPIRED = "draft", "awaiting_payment", "paid", "voided", "expired"
+STATUSES = (DRAFT, AWAITING, PAID, VOIDED, EXPIRED)
+METHODS = ("cash", "card", "mobile")
+# action -> (allowed from, to)
+TRANSITIONS: Mapping[str, tuple[tuple[str, ...], str]] = {
+    "place": ((DRAFT,), AWAITING),
+    "pay": ((AWAITING,), PAID),
+    "void": ((PAID,), VOIDED),
+    "expire": ((DRAFT, AWAITING), EXPIRED),
+}
+
+
+class OrderNotFound(InputError):
+    def __init__(self, ref: str) -> None:
+        super().__init__("order", f"no order {ref!r} in this ledger")
+
+
+class TransitionRefused(InputError):
+    """The order is not in a state this action starts from."""
+
+    def __init__(self, order_id: str, status: str, action: str) -> None:
+        allowed = " or ".join(TRANSITIONS[action][0])
+        super().__init__(
+            "status", f"order {order_id} is {status}; {action} is allowed only from {allowed}"
+        )
+
+
+class SoldOut(DiandianError):
+    """Not enough of the project's allocation is left on this kiosk."""
+
+    def __init__(self, project_id: str, wanted_g: int, left_g: int) -> None:
+        super().__init__(
+            f"project {project_id} has {left_g} g left on this kiosk, {wanted_g} asked"
+        )
+        self.project_id, self.wanted_g, self.left_g = project_id, wanted_g, left_g
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    id: str
+    seq: int
+    code: str
+    kiosk_id: str
+    venue: str
+    scenario: str
+    answers: str  # JSON text, as stored (and as audited)
+    lines: str  # JSON text: the footprint breakdown
+    footprint_g: int
+    factors_version: str
+    project_id: str
+    offset_g: int
+    price_fen_per_t: int
+    amount_fen: int
+    nickname: str
+    lang: str
+    status: str
+    created_at: str
+    updated_at: str
+    expires_at: str | None = None
+    paid_at: str | None = None
+    payment_method: str | None = None
+    cashier: str | None = None
+    serial: int | None = None
+    voided_at: str | None = None
+    void_reason: str | None = None
+    voided_by: str | None = None
+    expired_reason: str | None = None
+    slip_status: str = "none"
+    slip_error: str | None = None
+    slip_printed_at: str | None = None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Order:
+        present = set(row.keys())  # sqlite3.Row supports no `in` on its keys
+        return cls(**{name: row[name] for name in _FIELDS if name in present})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    def breakdown(self) -> list[dict[str, Any]]:
+        return json.loads(self.lines)
+
+    def answer_values(self) -> dict[str, Any]:
+        return json.loads(self.answers)
+
+
+_FIELDS = tuple(f.name for f in fields(Order))
+
+
+def check_transition(order: Order, action: str) -> str:
+    """The status the action leads to, or TransitionRefused."""
+    sources, target = TRANSITIONS[action]
+    if order.status not in sources:
+        raise TransitionRefused(order.id, order.status, action)
+    return target

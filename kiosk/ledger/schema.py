@@ -1,0 +1,139 @@
+"""The ledger's schema as named migrations (sqlite-utils), recorded in `_sqlite_migrations`.
+
+Never edit a migration that has shipped: add a new one. A test builds a database at every
+earlier version, fills it, and upgrades it to the latest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("diandian-ledger")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL CHECK (value >= 0));
+        CREATE TABLE projects (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            price_fen_per_t INTEGER NOT NULL CHECK (price_fen_per_t > 0),
+            catalogue_version TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE allocations (
+            project_id TEXT PRIMARY KEY REFERENCES projects(id),
+            granted_g INTEGER NOT NULL CHECK (granted_g >= 0),
+            reserved_g INTEGER NOT NULL DEFAULT 0 CHECK (reserved_g >= 0),
+            sold_g INTEGER NOT NULL DEFAULT 0 CHECK (sold_g >= 0),
+            updated_at TEXT NOT NULL,
+            CHECK (reserved_g + sold_g <= granted_g)
+        );
+        CREATE TABLE orders (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            code TEXT NOT NULL UNIQUE,
+            kiosk_id TEXT NOT NULL,
+            venue TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            lines TEXT NOT NULL,
+            footprint_g INTEGER NOT NULL CHECK (footprint_g >= 0),
+            factors_version TEXT NOT NULL,
+            project_id TEXT NOT NULL REFERENCES projects(id),
+            offset_g INTEGER NOT NULL CHECK (offset_g > 0),
+            price_fen_per_t INTEGER NOT NULL CHECK (price_fen_per_t > 0),
+            amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+            nickname TEXT NOT NULL DEFAULT '',
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en', 'fr')),
+            status TEXT NOT NULL
+                CHECK (status IN ('draft', 'awaiting_payment', 'paid', 'voided', 'expired')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            expires_at TEXT,
+            paid_at TEXT,
+            payment_method TEXT CHECK (payment_method IN ('cash', 'card', 'mobile')),
+            cashier TEXT,
+            serial INTEGER UNIQUE,
+            voided_at TEXT,
+            void_reason TEXT,
+            voided_by TEXT,
+            expired_reason TEXT,
+            CHECK ((status IN ('paid', 'voided')) = (serial IS NOT NULL))
+        );
+        CREATE INDEX orders_status_seq ON orders (status, seq);
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id TEXT NOT NULL REFERENCES orders(id),
+            event TEXT NOT NULL CHECK (event IN ('paid', 'voided')),
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            acked_at TEXT,
+            UNIQUE (order_id, event)
+        );
+        CREATE INDEX outbox_pending ON outbox (acked_at, id);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            state TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX audit_entity ON audit (entity, entity_id, id);
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
+            BEGIN SELECT RAISE(ABORT, 'outbox entries are kept'); END;
+        CREATE TRIGGER outbox_fixed BEFORE UPDATE OF order_id, event, payload ON outbox
+            BEGIN SELECT RAISE(ABORT, 'an outbox entry cannot change'); END;
+        """
+    )
+
+
+@migrations(name="0002_slip_status")
+def slip_status(db: Database) -> None:
+    """Printing state per order, so a failed print leaves the order paid with its slip pending."""
+    db.executescript(
+        """
+        ALTER TABLE orders ADD COLUMN slip_status TEXT NOT NULL DEFAULT 'none'
+            CHECK (slip_status IN ('none', 'pending', 'printed', 'failed'));
+        ALTER TABLE orders ADD COLUMN slip_error TEXT;
+        ALTER TABLE orders ADD COLUMN slip_printed_at TEXT;
+        CREATE INDEX orders_slip ON orders (slip_status) WHERE slip_status IN ('pending', 'failed');
+        """
+    )
+
+
+def names() -> list[str]:
+    return [migration.name for migration in migrations._migrations]
+
+
+def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
+    """Apply pending migrations under the write lock, so two processes never race to migrate."""
+    db = Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db, stop_before=stop_before)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def version(conn: sqlite3.Connection) -> str:
+    """The last applied migration's name, the ledger's schema version."""
+    applied = migrations.applied(Database(conn))
+    return applied[-1].name if applied else ""

@@ -1,0 +1,585 @@
+"""The Ledger: the one object through which the app, the cashier and the sync job change orders.
+
+Each public method is one transaction that also writes its audit rows (and outbox entry, for a
+payment or a void), so a crash leaves either all of a change on disk or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalogue import Catalogue, Project
+from kiosk.errors import InputError
+from kiosk.footprint import Footprint
+from kiosk.ledger import audit, db, schema
+from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.orders import (
+    AWAITING,
+    DRAFT,
+    METHODS,
+    Order,
+    OrderNotFound,
+    SoldOut,
+    check_transition,
+)
+from kiosk.money import MAX_GRAMS, amount_fen
+
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+LANGS = ("zh", "en", "fr")
+SLIP_STATES = ("none", "pending", "printed", "failed")
+NICKNAME_MAX = 20
+DRAFT_TTL = timedelta(hours=1)
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+@dataclass(frozen=True, slots=True)
+class Stock:
+    project: Project
+    granted_g: int
+    reserved_g: int
+    sold_g: int
+
+    @property
+    def available_g(self) -> int:
+        return self.granted_g - self.reserved_g - self.sold_g
+
+
+def check_nickname(nickname: str) -> str:
+    nickname = " ".join(nickname.split())
+    if len(nickname) > NICKNAME_MAX:
+        raise InputError("nickname", f"at most {NICKNAME_MAX} characters, got {len(nickname)}")
+    if any(not ch.isprintable() for ch in nickname):
+        raise InputError("nickname", "letters, digits and punctuation only")
+    return nickname
+
+
+class Ledger:
+    """Open with `Ledger.open(path)`; one instance per thread that writes."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self.conn, self.path, self.clock = conn, path, clock
+        self._inode = os.stat(path).st_ino
+        row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
+        self.kiosk_id: str = row[0] if row else ""
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        check: bool = True,
+        clock: Clock = utc_now,
+    ) -> Ledger:
+        """Open (or, with `create`, make) a ledger; any problem is LedgerUnavailable.
+
+        `check` runs SQLite's quick_check first, so a kiosk never sells into a damaged file;
+        read-only listings on large ledgers may skip it.
+        """
+        path = Path(path)
+        if not path.exists():
+            if not create or read_only:
+                raise LedgerUnavailable(f"no ledger at {path}")
+            _create(path, stamp(clock()))
+        elif path.is_file() and path.stat().st_size == 0:
+            raise LedgerUnavailable(
+                f"the ledger file {path} is empty; restore it with `diandian ledger restore`, "
+                "or remove it to start a new ledger"
+            )
+        conn = db.connect(path, read_only=read_only)
+        try:
+            if check:
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise LedgerUnavailable(db.describe(sqlite3.DatabaseError("corrupt"), path))
+            if not read_only:
+                schema.migrate(conn)
+                _ensure_identity(conn, path, stamp(clock()))
+            return cls(conn, path, clock)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise LedgerUnavailable(db.describe(exc, path)) from exc
+        except BaseException:
+            conn.close()
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """A write transaction, after checking the file is still the one we opened."""
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            raise LedgerUnavailable(f"the ledger file {self.path} has been removed") from None
+        if inode != self._inode:
+            raise LedgerUnavailable(f"the ledger file {self.path} was replaced; restart the app")
+        with db.write(self.conn, self.path):
+            self._now = stamp(self.clock())  # one timestamp for everything the change writes
+            self._last_audit: tuple[int, str] | None = None
+            try:
+                yield
+            finally:
+                self._last_audit = None
+
+    def _audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
+        self._last_audit = audit.append(
+            self.conn,
+            at=self._now,
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            actor=actor,
+            state=state,
+            last=self._last_audit,
+        )
+
+    def _next(self, counter: str) -> int:
+        return self.conn.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 1)"
+            " ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value",
+            (counter,),
+        ).fetchone()[0]
+
+    def _order(self, order_id: str) -> Order:
+        row = self.conn.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
+        if row is None:
+            raise OrderNotFound(order_id)
+        return Order.from_row(row)
+
+    def _save(self, order: Order, action: str, actor: str, **changes: Any) -> Order:
+        changes["updated_at"] = self._now
+        columns = ", ".join(f"{name} = ?" for name in changes)
+        self.conn.execute(
+            f"UPDATE orders SET {columns} WHERE id = ?", (*changes.values(), order.id)
+        )
+        saved = replace(order, **changes)  # exactly what was written; no need to read it back
+        self._audit("order", order.id, action, actor, saved.as_dict())
+        return saved
+
+    def _move_grams(self, project_id: str, actor: str, action: str, **delta: int) -> None:
+        """Change an allocation's reserved/sold grams; the table's CHECKs forbid overdrawing."""
+        row = self._allocation_row(project_id)
+        for column, change in delta.items():
+            row[column] += change
+        row["updated_at"] = self._now
+        self.conn.execute(
+            "UPDATE allocations SET reserved_g = ?, sold_g = ?, updated_at = ?"
+            " WHERE project_id = ?",
+            (row["reserved_g"], row["sold_g"], row["updated_at"], project_id),
+        )
+        self._audit("allocation", project_id, action, actor, row)
+
+    def _allocation_row(self, project_id: str) -> dict[str, Any]:
+        row = self.conn.execute(
+            "SELECT * FROM allocations WHERE project_id = ?", (project_id,)
+        ).fetchone()
+        return dict(row) if row else {}
+
+    # -- catalogue and allocations ------------------------------------------------------------
+
+    def load_catalogue(self, catalogue: Catalogue, *, actor: str = "system") -> None:
+        """Add or update projects; a new project gets the catalogue's starting allocation."""
+        with self._write():
+            now = self._now
+            for project in catalogue.projects:
+                data = json.dumps(project.to_dict(), ensure_ascii=False)
+                self.conn.execute(
+                    "INSERT INTO projects (id, data, price_fen_per_t, catalogue_version,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " data = excluded.data, price_fen_per_t = excluded.price_fen_per_t,"
+                    " catalogue_version = excluded.catalogue_version,"
+                    " updated_at = excluded.updated_at",
+                    (project.id, data, project.price_fen_per_t, catalogue.version, now),
+                )
+                row = self.conn.execute("SELECT * FROM projects WHERE id = ?", (project.id,))
+                self._audit("project", project.id, "load", actor, dict(row.fetchone()))
+                if not self._allocation_row(project.id):
+                    self.conn.execute(
+                        "INSERT INTO allocations (project_id, granted_g, updated_at)"
+                        " VALUES (?, ?, ?)",
+                        (project.id, catalogue.allocation_g, now),
+                    )
+                    self._audit(
+                        "allocation", project.id, "grant", actor, self._allocation_row(project.id)
+                    )
+
+    def set_allocation(self, project_id: str, granted_g: int, *, actor: str) -> None:
+        with self._write():
+            current = self._allocation_row(project_id)
+            if not current:
+                raise InputError("project", f"no project {project_id!r} in this ledger")
+            committed = current["reserved_g"] + current["sold_g"]
+            if not isinstance(granted_g, int) or granted_g < committed:
+                raise InputError(
+                    "granted_g", f"must be a whole number of grams >= {committed} already committed"
+                )
+            self.conn.execute(
+                "UPDATE allocations SET granted_g = ?, updated_at = ? WHERE project_id = ?",
+                (granted_g, self._now, project_id),
+            )
+            self._audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
+
+    def stock(self) -> list[Stock]:
+        rows = self.conn.execute(
+            "SELECT p.data, a.granted_g, a.reserved_g, a.sold_g FROM projects p"
+            " JOIN allocations a ON a.project_id = p.id ORDER BY p.rowid"
+        ).fetchall()
+        return [
+            Stock(_project(r["data"]), r["granted_g"], r["reserved_g"], r["sold_g"]) for r in rows
+        ]
+
+    def project(self, project_id: str) -> Project:
+        row = self.conn.execute("SELECT data FROM projects WHERE id = ?", (project_id,)).fetchone()
+        if row is None:
+            raise InputError("project", f"no project {project_id!r} in this ledger")
+        return _project(row[0])
+
+    # -- the order lifecycle ------------------------------------------------------------------
+
+    def create_draft(
+        self,
+        footprint: Footprint,
+        *,
+        project_id: str,
+        offset_g: int | None = None,
+        nickname: str = "",
+        lang: str = "zh",
+        min_charge_fen: int = 0,
+        actor: str = "kiosk",
+    ) -> Order:
+        """A priced order the customer has not committed to yet: it reserves nothing."""
+        fields = _draft_fields(footprint, offset_g, nickname, lang)
+        with self._write():
+            return self._insert_draft(fields, project_id, min_charge_fen, actor)
+
+    def open_order(
+        self,
+        footprint: Footprint,
+        *,
+        project_id: str,
+        offset_g: int | None = None,
+        nickname: str = "",
+        lang: str = "zh",
+        min_charge_fen: int = 0,
+        hold_s: int = 900,
+        actor: str = "kiosk",
+    ) -> Order:
+        """Draft and place in one transaction: what the order screen does when it shows the
+        order code. Both steps are audited; a sold-out project leaves no order behind."""
+        fields = _draft_fields(footprint, offset_g, nickname, lang)
+        with self._write():
+            draft = self._insert_draft(fields, project_id, min_charge_fen, actor)
+            return self._place(draft, hold_s, actor)
+
+    def _insert_draft(
+        self, fields: dict[str, Any], project_id: str, min_charge_fen: int, actor: str
+    ) -> Order:
+        price = self.conn.execute(  # the price as it stands when the order is made
+            "SELECT price_fen_per_t FROM projects WHERE id = ?", (project_id,)
+        ).fetchone()
+        if price is None:
+            raise InputError("project", f"no project {project_id!r} in this ledger")
+        order = Order(
+            id=str(uuid.uuid4()),
+            seq=self._next("order_seq"),
+            code=self._new_code(),
+            kiosk_id=self.kiosk_id,
+            project_id=project_id,
+            price_fen_per_t=price[0],
+            amount_fen=amount_fen(fields["offset_g"], price[0], min_charge_fen),
+            status=DRAFT,
+            created_at=self._now,
+            updated_at=self._now,
+            **fields,
+        )
+        row = order.as_dict()
+        given = {k: v for k, v in row.items() if v is not None and not k.startswith("slip_")}
+        self.conn.execute(  # columns left out take their schema defaults (slip_status 'none')
+            f"INSERT INTO orders ({', '.join(given)}) VALUES ({', '.join('?' * len(given))})",
+            tuple(given.values()),
+        )
+        self._audit("order", order.id, "create", actor, row)
+        return order
+
+    def _new_code(self) -> str:
+        while True:
+            code = "".join(CODE_ALPHABET[b % 32] for b in secrets.token_bytes(6))
+            if not self.conn.execute("SELECT 1 FROM orders WHERE code = ?", (code,)).fetchone():
+                return code
+
+    def place(self, order_id: str, *, hold_s: int = 900, actor: str = "kiosk") -> Order:
+        """The customer commits: the grams are reserved until payment or expiry."""
+        with self._write():
+            return self._place(self._order(order_id), hold_s, actor)
+
+    def _place(self, order: Order, hold_s: int, actor: str) -> Order:
+        target = check_transition(order, "place")
+        left = _available(self._allocation_row(order.project_id))
+        if left < order.offset_g:
+            raise SoldOut(order.project_id, order.offset_g, left)
+        self._move_grams(order.project_id, actor, "reserve", reserved_g=order.offset_g)
+        expires = stamp(self.clock() + timedelta(seconds=hold_s))
+        return self._save(order, "place", actor, status=target, expires_at=expires)
+
+    def pay(
+        self, order_id: str, *, method: str, cashier: str, tendered_fen: int | None = None
+    ) -> Order:
+        """Paid: serial, drawn grams, outbox entry and audit rows land in one transaction."""
+        if method not in METHODS:
+            raise InputError("method", f"{method!r} is not one of {', '.join(METHODS)}")
+        if not cashier:
+            raise InputError("cashier", "who took the payment must be recorded")
+        with self._write():
+            order = self._order(order_id)
+            target = check_transition(order, "pay")
+            if tendered_fen is not None and tendered_fen < order.amount_fen:
+                raise InputError(
+                    "amount", f"{tendered_fen} fen tendered is less than the {order.amount_fen} due"
+                )
+            self._move_grams(
+                order.project_id, cashier, "draw", reserved_g=-order.offset_g, sold_g=order.offset_g
+            )
+            paid = self._save(
+                order,
+                "pay",
+                cashier,
+                status=target,
+                serial=self._next("serial"),
+                paid_at=self._now,
+                payment_method=method,
+                cashier=cashier,
+            )
+            self._outbox(paid, "paid")
+            return paid
+
+    def void(self, order_id: str, *, reason: str, actor: str) -> Order:
+        """A refund: the grams go back to the allocation; the registry hears of it by outbox."""
+        reason = " ".join((reason or "").split())
+        if not reason:
+            raise InputError("reason", "a reason is required to void a paid order")
+        if len(reason) > 200:
+            raise InputError("reason", "at most 200 characters")
+        with self._write():
+            order = self._order(order_id)
+            target = check_transition(order, "void")
+            self._move_grams(order.project_id, actor, "release", sold_g=-order.offset_g)
+            voided = self._save(
+                order,
+                "void",
+                actor,
+                status=target,
+                voided_at=self._now,
+                void_reason=reason,
+                voided_by=actor,
+            )
+            self._outbox(voided, "voided")
+            return voided
+
+    def expire(self, order_id: str, *, reason: str = "timeout", actor: str = "kiosk") -> Order:
+        with self._write():
+            return self._expire(self._order(order_id), reason, actor)
+
+    def _expire(self, order: Order, reason: str, actor: str) -> Order:
+        target = check_transition(order, "expire")
+        if order.status == AWAITING:
+            self._move_grams(order.project_id, actor, "release", reserved_g=-order.offset_g)
+        return self._save(order, "expire", actor, status=target, expired_reason=reason)
+
+    def expire_stale(self, *, actor: str = "kiosk") -> int:
+        """Unpaid orders past their hold, and drafts older than an hour, give their grams back."""
+        now = self.clock()
+        with self._write():
+            rows = self.conn.execute(
+                "SELECT * FROM orders WHERE (status = ? AND expires_at < ?)"
+                " OR (status = ? AND created_at < ?)",
+                (AWAITING, stamp(now), DRAFT, stamp(now - DRAFT_TTL)),
+            ).fetchall()
+            for row in rows:
+                self._expire(Order.from_row(row), "timeout", actor)
+        return len(rows)
+
+    def set_slip(self, order_id: str, status: str, *, error: str = "", actor: str) -> Order:
+        if status not in SLIP_STATES:
+            raise InputError("slip_status", f"{status!r} is not one of {', '.join(SLIP_STATES)}")
+        with self._write():
+            order = self._order(order_id)
+            if order.serial is None:
+                raise InputError("order", f"order {order.code} is {order.status}; it has no slip")
+            printed = self._now if status == "printed" else order.slip_printed_at
+            return self._save(
+                order,
+                "slip",
+                actor,
+                slip_status=status,
+                slip_error=error or None,
+                slip_printed_at=printed,
+            )
+
+    def _outbox(self, order: Order, event: str) -> None:
+        self.conn.execute(
+            "INSERT INTO outbox (order_id, event, payload, created_at) VALUES (?, ?, ?, ?)",
+            (order.id, event, audit.canonical(order.as_dict()), self._now),
+        )
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def get(self, ref: str | int) -> Order:
+        """An order by id, by its code (any case), or by certificate serial."""
+        text = str(ref).strip()
+        row = self.conn.execute(
+            "SELECT * FROM orders WHERE id = ? OR code = ? OR (serial = ? AND ? != '')",
+            (text, text.upper(), text if text.isdigit() else None, text),
+        ).fetchone()
+        if row is None:
+            raise OrderNotFound(text)
+        return Order.from_row(row)
+
+    def orders(
+        self, *, status: str | None = None, limit: int = 50, before_seq: int | None = None
+    ) -> list[Order]:
+        """Newest first, a page at a time."""
+        sql, args = "SELECT * FROM orders WHERE 1", []
+        if status:
+            sql, args = sql + " AND status = ?", [*args, status]
+        if before_seq is not None:
+            sql, args = sql + " AND seq < ?", [*args, before_seq]
+        rows = self.conn.execute(sql + " ORDER BY seq DESC LIMIT ?", (*args, limit))
+        return [Order.from_row(row) for row in rows]
+
+    def outbox_pending(self, limit: int = 100) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT * FROM outbox WHERE acked_at IS NULL ORDER BY id LIMIT ?", (limit,)
+        ).fetchall()
+
+    def outbox_ack(self, entry_ids: Iterable[int], *, actor: str = "sync") -> int:
+        ids = sorted(set(entry_ids))
+        with self._write():
+            now = self._now
+            changed = 0
+            for entry_id in ids:
+                changed += self.conn.execute(
+                    "UPDATE outbox SET acked_at = ? WHERE id = ? AND acked_at IS NULL",
+                    (now, entry_id),
+                ).rowcount
+            self._audit("outbox", "ack", "ack", actor, {"ids": ids})
+        return changed
+
+
+def _draft_fields(
+    footprint: Footprint, offset_g: int | None, nickname: str, lang: str
+) -> dict[str, Any]:
+    """Check what the customer chose, before any transaction starts."""
+    offset = footprint.total_grams if offset_g is None else offset_g
+    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 < offset <= MAX_GRAMS:
+        raise InputError("offset_g", f"must be a whole number of grams from 1 to {MAX_GRAMS}")
+    if lang not in LANGS:
+        raise InputError("lang", f"{lang!r} is not one of {', '.join(LANGS)}")
+    content = footprint.to_json()
+    return {
+        "venue": footprint.venue,
+        "scenario": footprint.scenario,
+        "answers": audit.canonical(content["answers"]),
+        "lines": audit.canonical([_stored_line(line) for line in content["lines"]]),
+        "footprint_g": footprint.total_grams,
+        "factors_version": footprint.factors_version,
+        "offset_g": offset,
+        "nickname": check_nickname(nickname),
+        "lang": lang,
+    }
+
+
+def _stored_line(line: dict[str, Any]) -> dict[str, Any]:
+    """A breakdown line without its source text: factor id + factors_version name the source,
+    and leaving the long text out keeps every audited copy of the order small."""
+    return {key: value for key, value in line.items() if key not in ("source", "kg")}
+
+
+def _available(allocation: dict[str, Any]) -> int:
+    if not allocation:
+        return 0
+    return allocation["granted_g"] - allocation["reserved_g"] - allocation["sold_g"]
+
+
+def _project(data: str) -> Project:
+    return Project.from_dict(json.loads(data))
+
+
+def _create(path: Path, now: str) -> None:
+    """Build a new ledger under a temporary name and rename it into place, so a crash during
+    creation never leaves a half-made file where a ledger is expected."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LedgerUnavailable(f"cannot create the ledger's folder: {exc}") from exc
+    new = path.with_name(f".{path.name}.new")
+    for leftover in (new, Path(f"{new}-wal"), Path(f"{new}-shm")):
+        leftover.unlink(missing_ok=True)
+    conn = db.connect(new)
+    try:
+        schema.migrate(conn)
+        _ensure_identity(conn, new, now)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error as exc:
+        raise LedgerUnavailable(db.describe(exc, path)) from exc
+    finally:
+        conn.close()
+    try:
+        with open(new, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(new, path)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as exc:
+        raise LedgerUnavailable(f"cannot create the ledger {path}: {exc}") from exc
+
+
+def _ensure_identity(conn: sqlite3.Connection, path: Path, now: str) -> None:
+    """A new ledger gets its kiosk id once; it is in every order and certificate serial."""
+    with db.write(conn, path):
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'kiosk_id'").fetchone():
+            return
+        kiosk_id = "K" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(9))
+        conn.execute("INSERT INTO meta (key, value) VALUES ('kiosk_id', ?)", (kiosk_id,))
+        conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (now,))
+        for key, value in (("kiosk_id", kiosk_id), ("created_at", now)):
+            audit.append(
+                conn,
+                at=now,
+                entity="meta",
+                entity_id=key,
+                action="create",
+                actor="system",
+                state={"key": key, "value": value},
+            )
