@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-COMMANDS = ("footprint", "app", "orders", "ledger", "simulate")
+COMMANDS = ("footprint", "app", "orders", "ledger", "cert", "simulate")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
 

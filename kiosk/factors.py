@@ -34,6 +34,7 @@ class Factor:
     url: str
     derivation: str
     label: Mapping[str, str]
+    cite: str = ""  # short citation for a slip's one-line sources
 
     @property
     def source(self) -> str:
@@ -102,6 +103,7 @@ def _factor(row: dict[str, Any], index: int) -> Factor:
         url=row["url"],
         derivation=row.get("derivation", ""),
         label=MappingProxyType(dict(row.get("label", {}))),
+        cite=row.get("cite", "") or row["publisher"],
     )
 
 

@@ -116,6 +116,21 @@ def slip_status(db: Database) -> None:
     )
 
 
+@migrations(name="0003_kiosk_keys")
+def kiosk_keys(db: Database) -> None:
+    """Public keys of kiosks (this one's, and others' pulled by sync) to verify certificates."""
+    db.executescript(
+        """
+        CREATE TABLE kiosk_keys (
+            kiosk_id TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL,
+            source TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 def names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

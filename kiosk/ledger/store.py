@@ -450,6 +450,31 @@ class Ledger:
             (order.id, event, audit.canonical(order.as_dict()), self._now),
         )
 
+    # -- kiosk keys -------------------------------------------------------------------------
+
+    def kiosk_keys(self) -> dict[str, str]:
+        """Every known kiosk's public key (base64), this kiosk's own included."""
+        return dict(self.conn.execute("SELECT kiosk_id, public_key FROM kiosk_keys").fetchall())
+
+    def add_kiosk_key(self, kiosk_id: str, public_key: str, *, source: str, actor: str) -> None:
+        """Record a kiosk's public key; a different key for a known kiosk is refused."""
+        with self._write():
+            row = self.conn.execute(
+                "SELECT public_key FROM kiosk_keys WHERE kiosk_id = ?", (kiosk_id,)
+            ).fetchone()
+            if row is not None:
+                if row[0] != public_key:
+                    raise InputError("public_key", f"kiosk {kiosk_id} already has another key")
+                return
+            state = {"kiosk_id": kiosk_id, "public_key": public_key, "source": source,
+                     "added_at": self._now}  # fmt: skip
+            self.conn.execute(
+                "INSERT INTO kiosk_keys (kiosk_id, public_key, source, added_at)"
+                " VALUES (:kiosk_id, :public_key, :source, :added_at)",
+                state,
+            )
+            self._audit("kiosk_key", kiosk_id, "add", actor, state)
+
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, ref: str | int) -> Order:

@@ -16,6 +16,7 @@ AUDITED = {
     "allocation": ("allocations", "project_id"),
     "project": ("projects", "id"),
     "meta": ("meta", "key"),
+    "kiosk_key": ("kiosk_keys", "kiosk_id"),
 }
 
 

@@ -1,0 +1,1 @@
+"""Signed certificates: the kiosk's Ed25519 key, the compact payload, its QR URL, verification."""

@@ -1,0 +1,59 @@
+"""Certificates from the ledger: the kiosk's key, a paid order's signed QR text, known keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from kiosk.certificate import keys, payload
+from kiosk.certificate.keys import SigningKeyError
+from kiosk.errors import InputError
+from kiosk.ledger import Ledger, Order
+
+
+def kiosk_key(ledger: Ledger) -> Ed25519PrivateKey:
+    """This kiosk's signing key, made on first start and registered in its own ledger.
+
+    A ledger that knows this kiosk's public key but whose key file is gone is refused: a new
+    key would issue certificates nobody can verify against the enrolled one.
+    """
+    path = keys.key_path_for(ledger.path)
+    known = ledger.kiosk_keys().get(ledger.kiosk_id)
+    if known is not None and not path.exists():
+        raise SigningKeyError(
+            f"the kiosk's signing key {path} is missing; restore it from the backup made "
+            "with the ledger (certificates cannot be issued until then)"
+        )
+    key = keys.load_or_create(path)
+    mine = keys.public_text(key)
+    if known is None:
+        ledger.add_kiosk_key(ledger.kiosk_id, mine, source="this kiosk", actor="system")
+    elif known != mine:
+        raise SigningKeyError(f"the signing key {path} does not belong to kiosk {ledger.kiosk_id}")
+    return key
+
+
+def certificate_for(order: Order) -> payload.Certificate:
+    if order.serial is None or order.paid_at is None:
+        raise InputError("order", f"order {order.code} is {order.status}; it has no certificate")
+    issued = datetime.fromisoformat(order.paid_at.replace("Z", "+00:00")).replace(microsecond=0)
+    return payload.Certificate(
+        kiosk_id=order.kiosk_id,
+        serial=order.serial,
+        issued=issued,
+        footprint_g=order.footprint_g,
+        offset_g=order.offset_g,
+        project_id=order.project_id,
+        factors_version=order.factors_version,
+    )
+
+
+def qr_text(order: Order, key: Ed25519PrivateKey, base_url: str = payload.DEFAULT_BASE_URL) -> str:
+    """The QR's URL; Ed25519 signatures are deterministic, so a reprint shows the same code."""
+    cert = certificate_for(order)
+    return payload.url(cert, payload.sign(cert, key), base_url)
+
+
+def known_keys(ledger: Ledger) -> dict[str, Ed25519PublicKey]:
+    return {kiosk: keys.public_from_text(text) for kiosk, text in ledger.kiosk_keys().items()}

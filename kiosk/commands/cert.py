@@ -1,0 +1,164 @@
+"""`diandian cert verify|slip|print`: check a certificate, write or print a paid order's slip."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.commands.common import add_db_argument, ledger_path, open_ledger
+
+FORMATS = ("80mm", "58mm", "a6", "png")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".pdf")
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "cert",
+        help="verify a certificate, or write/print a paid order's slip",
+        description="Certificates: verify a QR's text or image offline; write a slip as PDF or "
+        "PNG; print it on the configured receipt printer.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "verify",
+        help="check a certificate's signature offline",
+        description="Check a certificate from its QR text, or from a PNG/JPEG/PDF holding the "
+        "QR, against the kiosk keys this ledger knows. Exit 1 with the reason if it fails.",
+    )
+    check.add_argument("source", metavar="TEXT_OR_IMAGE", help="the QR text, or an image/PDF file")
+    add_db_argument(check)
+    check.set_defaults(handler=run_verify)
+    slip = actions.add_parser(
+        "slip",
+        help="write a paid order's slip to a file",
+        description="Write the certificate slip of a paid order (by serial, code or id).",
+    )
+    slip.add_argument("ref", metavar="SERIAL", help="certificate serial, order code or order id")
+    slip.add_argument("--format", choices=FORMATS, default="80mm", help="default 80mm")
+    slip.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write it")
+    add_db_argument(slip)
+    slip.set_defaults(handler=run_slip)
+    send = actions.add_parser(
+        "print",
+        help="print a paid order's slip on the configured printer",
+        description="Send the slip to the receipt printer set in diandian.toml [printer], or to "
+        "the one given here. A failure leaves the order paid with its slip pending.",
+    )
+    send.add_argument("ref", metavar="SERIAL", help="certificate serial, order code or order id")
+    send.add_argument("--host", help="network printer host (port 9100)")
+    send.add_argument("--port", type=int, default=9100, help="network printer port")
+    send.add_argument("--file", type=Path, help="write the ESC/POS job to this file or device")
+    send.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm")
+    add_db_argument(send)
+    send.set_defaults(handler=run_print)
+
+
+def qr_texts_in(path: Path) -> list[str]:
+    """Every QR code's text in an image or in the pages of a PDF."""
+    import zxingcpp
+    from PIL import Image
+
+    from kiosk.errors import InputError
+
+    if not path.is_file():
+        raise InputError("TEXT_OR_IMAGE", f"no file {path}")
+    if path.suffix.lower() == ".pdf":
+        import pypdfium2
+
+        try:
+            document = pypdfium2.PdfDocument(str(path))
+        except pypdfium2.PdfiumError as exc:
+            raise InputError("TEXT_OR_IMAGE", f"{path} is not a readable PDF ({exc})") from None
+        images = [page.render(scale=300 / 72).to_pil() for page in document]
+    else:
+        try:
+            images = [Image.open(path)]
+        except OSError:
+            raise InputError("TEXT_OR_IMAGE", f"{path} is not a readable image") from None
+    return [r.text for image in images for r in zxingcpp.read_barcodes(image) if r.valid]
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from kiosk.certificate.issue import known_keys
+    from kiosk.certificate.payload import CertificateError, verify
+    from kiosk.ledger import Ledger
+    from kiosk.money import format_grams
+
+    source = args.source
+    if Path(source).suffix.lower() in IMAGE_SUFFIXES:
+        texts = qr_texts_in(Path(source))
+        if not texts:
+            print(f"diandian cert: no QR code found in {source}", file=sys.stderr)
+            return 1
+        source = texts[0]
+    path = ledger_path(args)
+    keys = {}
+    if path.is_file():
+        with Ledger.open(path, create=False, check=False) as ledger:
+            keys = known_keys(ledger)
+    try:
+        cert = verify(source, keys)
+    except CertificateError as exc:
+        print(f"diandian cert: NOT VALID: {exc}", file=sys.stderr)
+        return 1
+    print(f"valid certificate {cert.cert_id}")
+    print(f"  issued     {cert.issued:%Y-%m-%d %H:%M:%S} UTC")
+    print(f"  footprint  {format_grams(cert.footprint_g)} CO2e")
+    print(f"  offset     {format_grams(cert.offset_g)} CO2e")
+    print(f"  project    {cert.project_id}")
+    print(f"  factors    {cert.factors_version}")
+    return 0
+
+
+def _content(args: argparse.Namespace) -> Any:
+    from kiosk.certificate.issue import kiosk_key
+    from kiosk.errors import InputError
+    from kiosk.slips.build import build_content
+
+    ledger = open_ledger(args, check=False)
+    order = ledger.get(args.ref)
+    if order.status != "paid":
+        ledger.close()
+        raise InputError(
+            "SERIAL", f"order {order.code} is {order.status}; only paid orders have slips"
+        )
+    return ledger, order, build_content(order, ledger, kiosk_key(ledger))
+
+
+def run_slip(args: argparse.Namespace) -> int:
+    ledger, _order, content = _content(args)
+    ledger.close()
+    if args.format == "png":
+        from kiosk.slips.image import render_png
+
+        data = render_png(content)
+        args.out.write_bytes(data)
+    else:
+        from kiosk.slips.pdf import render_pdf_to_file
+
+        render_pdf_to_file(content, args.format, args.out)
+    print(f"wrote the {args.format} slip of {content.serial} to {args.out}")
+    return 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from kiosk.config import printer_config
+    from kiosk.slips.escpos import PrinterError, build_job, send
+    from kiosk.slips.image import render_raster
+
+    config = printer_config(args)
+    ledger, order, content = _content(args)
+    with ledger:
+        ledger.set_slip(order.id, "pending", actor="cli")
+        raster = render_raster(content, config.width_dots) if config.mode == "raster" else None
+        try:
+            send(build_job(content, config, raster), config)
+        except PrinterError as exc:
+            ledger.set_slip(order.id, "failed", error=str(exc), actor="cli")
+            print(f"diandian cert: {exc} (the order stays paid; reprint later)", file=sys.stderr)
+            return 1
+        ledger.set_slip(order.id, "printed", actor="cli")
+    print(f"printed the slip of {content.serial}")
+    return 0
