@@ -1,0 +1,318 @@
+"""ESC/POS print jobs for the receipt printer, and sending them without hanging the kiosk.
+
+Jobs are built with python-escpos's Dummy printer: no device needed, and tests read the exact
+bytes. Raster mode (the default) prints the slip as one image, which works on any printer
+whatever fonts it has. Text mode is for printers known to have a Chinese font: it enters
+Chinese mode with FS & (and leaves with FS . at the end), because most Chinese ESC/POS
+printers read bytes >= 0x80 as GB2312/GBK only in that mode; python-escpos has no command
+for it, and its own text() would switch code pages for non-Chinese lines. Text is encoded as
+GB18030 restricted to its one- and two-byte (GBK) part: printer fonts rarely carry the
+four-byte characters (so "¥" is sent as "￥").
+
+send() asks a network printer for its paper sensor first, then waits until the printer has
+acknowledged every byte, so "out of paper" and "jammed" are reported instead of a job that
+vanishes into the kernel's send buffer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import socket
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import segno
+from escpos.constants import FS, QR_ECLEVEL_M, QR_MODEL_2, RT_STATUS_PAPER
+from escpos.escpos import Escpos
+from escpos.exceptions import DeviceNotFoundError
+from escpos.printer import Dummy, Network
+from PIL import Image, ImageDraw
+
+from kiosk.slips.content import SlipContent
+from kiosk.slips.fonts import pil_font
+from kiosk.slips.printers import (
+    PrinterConfig,
+    PrinterError,
+    plain_reason,
+    run_bounded,
+    send_to_device,
+    stalled,
+)
+
+BAND_ROWS = 255  # rows per GS v 0 block: keeps yH = 0, the limit of the most restrictive clones
+CHINESE_ON = FS + b"&"  # FS &: enter Chinese (GB2312/GBK) character mode
+CHINESE_OFF = FS + b"."  # FS .: leave it
+STATUS_WAIT_S = 0.5  # how long to wait for the paper-sensor answer; many printers never answer
+LINGER_S = 1.0  # how long to let the printer close its side after the job
+SUBSTITUTES = {"¥": "￥", "₂": "2", "€": "EUR"}  # four-byte GB18030 characters printers lack
+
+__all__ = ["PrinterError", "build_job", "fallback_raster", "send"]
+
+
+def build_job(
+    content: SlipContent, config: PrinterConfig, raster: Image.Image | None = None
+) -> bytes:
+    """The complete byte stream for one slip: init, the slip (image or text), feed and cut."""
+    printer = Dummy()
+    profile = printer.profile  # python-escpos prints a warning per image without a media width
+    profile.profile_data = {
+        **profile.profile_data,
+        "media": {"width": {"pixels": config.width_dots}},
+    }
+    printer.hw("INIT")  # ESC @
+    if config.mode == "text":
+        _text_slip(printer, content, config)
+    else:
+        image = raster if raster is not None else fallback_raster(content, config.width_dots)
+        if image.width != config.width_dots:
+            raise ValueError(
+                f"raster is {image.width} dots wide; the printer needs {config.width_dots}"
+            )
+        printer.image(image.convert("1"), impl="bitImageRaster", fragment_height=BAND_ROWS)
+    printer.cut()  # ESC d 6 (feed past the cutter), GS V 0
+    return printer.output
+
+
+# --- text mode -------------------------------------------------------------------------------
+
+
+def _printable(text: str) -> str:
+    """Control characters (a nickname could carry ESC) become spaces; rare characters swap."""
+    out = []
+    for ch in text:
+        if ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(" ")
+        elif ord(ch) < 0x80 or len(ch.encode("gb18030")) == 2:
+            out.append(ch)
+        else:
+            out.append(SUBSTITUTES.get(ch, "?"))
+    return "".join(out)
+
+
+def _columns(text: str) -> float:
+    """Printed width in half-width columns: ASCII is one, a GBK character two."""
+    return sum(1 if ord(ch) < 0x80 else 2 for ch in text)
+
+
+def _wrap(text: str, limit: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy wrap at spaces, or anywhere in Chinese text, so no line is wider than `limit`."""
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if measure(line + ch) <= limit:
+            line += ch
+            continue
+        cut = line.rfind(" ")
+        if ch == " ":
+            lines.append(line)
+            line = ""
+        elif cut > 0:
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + ch
+        else:
+            lines.append(line)
+            line = ch
+    lines.append(line)
+    return [part.rstrip() for part in lines if part.strip()] or [""]
+
+
+def _pair(caption: str, value: str, limit: float, measure: Callable[[str], float]) -> list[str]:
+    """Caption left and value right on one line when both fit, else the value wrapped below."""
+    gap = limit - measure(caption) - measure(value)
+    if gap >= measure("  "):
+        spaces = " " * int(gap // measure(" "))
+        return [caption + spaces + value]
+    indent = measure("  ")
+    return _wrap(caption, limit, measure) + [
+        "  " + v for v in _wrap(value, limit - indent, measure)
+    ]
+
+
+def _fields(content: SlipContent) -> list[tuple[str, str]]:
+    """The caption/value rows in slip order; the nickname row only when there is one."""
+    cap = content.captions
+    rows = [(cap["nickname"], content.nickname)] if content.nickname else []
+    rows += [(cap["issued"], content.issued), (cap["venue"], content.venue)]
+    rows += [(line.label, line.value) for line in content.breakdown]
+    rows += [(cap["footprint"], content.footprint), (cap["offset"], content.offset)]
+    rows += [(cap[key], getattr(content, key)) for key in ("project", "serial", "amount")]
+    return rows
+
+
+def _text_slip(printer: Escpos, content: SlipContent, config: PrinterConfig) -> None:
+    """Titles double size, every row, the factor sources, a native QR and its caption."""
+    cols = config.width_dots // 12  # font A is 12 dots per half-width column: 48 or 32
+
+    def out(lines: list[str]) -> None:
+        printer._raw(b"".join(line.encode("gb18030") + b"\n" for line in lines))
+
+    printer._raw(CHINESE_ON)
+    printer.set(align="center", bold=True)
+    for title in map(_printable, content.titles):
+        scale = 2 if _columns(title) * 2 <= cols else 1
+        printer.set(custom_size=True, width=scale, height=2)  # GS ! n: also sizes Chinese
+        out(_wrap(title, cols // scale, _columns))
+    printer.set(custom_size=True, width=1, height=1)
+    printer.set(align="left", bold=False)
+    rule = ["-" * cols]
+    out(rule)
+    for caption, value in _fields(content):
+        out(_pair(_printable(caption), _printable(value), cols, _columns))
+    out(rule + _wrap(_printable(content.sources), cols, _columns))
+    printer.set(align="center")  # ESC a 1 also centres the QR symbol
+    size = _qr_dots(content.qr_text, config)
+    printer.qr(content.qr_text, ec=QR_ECLEVEL_M, size=size, model=QR_MODEL_2, native=True)
+    out(_wrap(_printable(content.captions["scan"]), cols, _columns))
+    printer._raw(CHINESE_OFF)
+
+
+def _qr_dots(text: str, config: PrinterConfig) -> int:
+    """Module size for the printer's QR: as large as fits with the quiet zone, at most 6 dots."""
+    modules = segno.make_qr(text, error="m", mode="byte", boost_error=False).symbol_size(border=4)
+    return max(1, min(6, config.width_dots // modules[0]))
+
+
+# --- raster fallback -------------------------------------------------------------------------
+
+
+def fallback_raster(content: SlipContent, width_dots: int) -> Image.Image:
+    """A plain mode-"1" slip image, for when the caller has no rendered raster to hand.
+
+    The QR uses whole-dot modules (4 dots at 80 mm, 3 at 58 mm) so it scans after printing.
+    """
+    body, title = pil_font(width_dots // 24), pil_font(width_dots // 15)
+    margin, limit = 8, width_dots - 16
+    ops: list[Callable[[ImageDraw.ImageDraw], None]] = []  # drawn once the height is known
+    y = margin
+
+    def text(lines: list[str], font: Any, center: bool = False) -> None:
+        nonlocal y
+        for line in lines:
+            x = (width_dots - font.getlength(line)) / 2 if center else margin
+            ops.append(lambda d, x=x, y=y, s=line, f=font: d.text((x, y), s, font=f, fill=0))
+            y += int(font.size * 1.35)
+
+    for heading in content.titles:
+        text(_wrap(heading, limit, title.getlength), title, center=True)
+    for caption, value in _fields(content):
+        text(_pair(caption, value, limit, body.getlength), body)
+    text(_wrap(content.sources, limit, body.getlength), body)
+    qr = segno.make_qr(content.qr_text, error="m", boost_error=False)
+    scale = 4 if width_dots >= 576 else 3
+    side = qr.symbol_size(border=4)[0]
+    symbol = Image.new("1", (side, side), 1)
+    symbol.putdata([0 if dark else 1 for row in qr.matrix_iter(border=4) for dark in row])
+    symbol = symbol.resize((side * scale, side * scale), Image.Resampling.NEAREST)
+    qr_y = y
+    y += symbol.height
+    text(_wrap(content.captions["scan"], limit, body.getlength), body, center=True)
+    image = Image.new("1", (width_dots, y + margin), 1)
+    image.paste(symbol, ((width_dots - symbol.width) // 2, qr_y))
+    draw = ImageDraw.Draw(image)
+    draw.fontmode = "1"  # no anti-aliasing: a thermal head has no grey
+    for action in ops:
+        action(draw)
+    return image
+
+
+# --- sending: network printers here, USB, serial and file ones in printers.py -----------------
+
+
+def send(job: bytes, config: PrinterConfig) -> None:
+    """Deliver one job; any failure becomes a PrinterError, within about config.timeout_s."""
+    if config.kind != "network":
+        send_to_device(job, config)
+        return
+    deadline = time.monotonic() + config.timeout_s
+
+    def left() -> float:
+        return max(0.01, deadline - time.monotonic())
+
+    printer = Network(_resolve(config), config.port, timeout=left())
+    try:
+        try:
+            printer.open()
+        except DeviceNotFoundError as exc:
+            raise PrinterError(
+                f"{config.name} is not reachable ({plain_reason(exc.__context__)}); "
+                "check it is on and connected"
+            ) from None
+        sock: socket.socket = printer.device
+        try:
+            _check_paper(printer, sock, min(STATUS_WAIT_S, config.timeout_s / 4))
+            sock.settimeout(left())
+            printer._raw(job)
+            while _unacknowledged(sock) and time.monotonic() < deadline:
+                time.sleep(0.01)  # sendall only fills our buffer; the printer must take it
+            if _unacknowledged(sock):
+                raise TimeoutError
+        except TimeoutError:
+            raise PrinterError(stalled(config)) from None
+        except OSError as exc:
+            reason = plain_reason(exc)
+            raise PrinterError(
+                f"{config.name} dropped the connection ({reason}); print again"
+            ) from None
+        _finish(sock, min(LINGER_S, left()))
+    finally:
+        printer.close()
+
+
+def _resolve(config: PrinterConfig) -> str:
+    """The printer's IPv4 address; the lookup is bounded since getaddrinfo has no timeout."""
+    with contextlib.suppress(ValueError):
+        return str(ipaddress.IPv4Address(config.host))
+
+    def lookup() -> list:
+        return socket.getaddrinfo(config.host, config.port, socket.AF_INET, socket.SOCK_STREAM)
+
+    done, result, exc = run_bounded(lookup, config.timeout_s)
+    if not done or exc is not None or not result:
+        raise PrinterError(
+            f"{config.name} is not reachable (unknown host name); "
+            "check the printer address in the kiosk settings"
+        )
+    return result[0][4][0]
+
+
+def _check_paper(printer: Network, sock: socket.socket, wait: float) -> None:
+    """Ask the paper sensor (DLE EOT 4); a printer that does not answer is printed to anyway.
+
+    python-escpos's paper_status() reads any reply (even 0x00) as "no paper", so the answer
+    is decoded here: fixed bits 0x12 must be set and 0x81 clear; bits 5-6 mean paper end.
+    """
+    sock.settimeout(wait)
+    try:
+        status = printer.query_status(RT_STATUS_PAPER)
+    except TimeoutError:
+        return
+    if status and status[0] & 0x93 == 0x12 and status[0] & 0x60 == 0x60:
+        raise PrinterError("the printer is out of paper; load a new roll and print again")
+
+
+def _unacknowledged(sock: socket.socket) -> int:
+    """Bytes sent but not yet acknowledged by the printer (Linux SIOCOUTQ; 0 elsewhere).
+
+    The kernel buffers megabytes, so a jammed printer would otherwise look like a success.
+    """
+    try:
+        import fcntl
+        import termios
+
+        raw = fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, bytes(4))
+    except (ImportError, AttributeError, OSError):
+        return 0
+    return int.from_bytes(raw, sys.byteorder, signed=True)
+
+
+def _finish(sock: socket.socket, wait: float) -> None:
+    """Half-close, then read until the printer closes: closing with unread bytes (a late
+    status answer) would make the kernel reset the connection and drop the job's tail."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_WR)
+        sock.settimeout(wait)
+        while sock.recv(4096):
+            pass
