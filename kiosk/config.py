@@ -29,13 +29,15 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
 
 
 def printer_config(args: argparse.Namespace | None = None) -> Any:
-    """The [printer] table, with any command-line overrides (--host/--port/--file/--paper)."""
+    """The [printer] table, with any command-line overrides (--host, --queue, --file...)."""
     from kiosk.slips.printers import PrinterConfig
 
     settings = dict(load_config().get("printer", {}))
     if args is not None:
         if getattr(args, "host", None):
             settings.update(kind="network", host=args.host, port=args.port)
+        if getattr(args, "queue", None):
+            settings.update(kind="system", queue=args.queue)
         if getattr(args, "file", None):
             settings.update(kind="file", path=str(args.file))
         if getattr(args, "paper", None):
@@ -43,6 +45,6 @@ def printer_config(args: argparse.Namespace | None = None) -> Any:
     if not settings:
         raise DataError(
             f"no printer is configured: add a [printer] table to {config_path()} "
-            "or give --host or --file"
+            "or give --host, --queue or --file"
         )
     return PrinterConfig.from_mapping(settings, str(config_path()))

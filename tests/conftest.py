@@ -23,6 +23,7 @@ def diandian(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
 
     def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}
+        env.setdefault("DIANDIAN_HOME", str(tmp_path / "home"))  # never the user's own data
         return subprocess.run(
             [str(BIN / "diandian"), *args],
             capture_output=True,

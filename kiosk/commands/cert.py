@@ -50,6 +50,7 @@ def register(commands: Any) -> None:
     send.add_argument("--host", help="network printer host (port 9100)")
     send.add_argument("--port", type=int, default=9100, help="network printer port")
     send.add_argument("--file", type=Path, help="write the ESC/POS job to this file or device")
+    send.add_argument("--queue", help="a CUPS printer queue: print the PDF slip with `lp`")
     send.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm")
     add_db_argument(send)
     send.set_defaults(handler=run_print)
@@ -152,9 +153,17 @@ def run_print(args: argparse.Namespace) -> int:
     ledger, order, content = _content(args)
     with ledger:
         ledger.set_slip(order.id, "pending", actor="cli")
-        raster = render_raster(content, config.width_dots) if config.mode == "raster" else None
         try:
-            send(build_job(content, config, raster), config)
+            if config.kind == "system":
+                from kiosk.slips.pdf import render_pdf
+                from kiosk.slips.system_print import print_pdf
+
+                print_pdf(render_pdf(content, f"{config.paper_mm}mm"), config, content.serial)
+            else:
+                raster = (
+                    render_raster(content, config.width_dots) if config.mode == "raster" else None
+                )
+                send(build_job(content, config, raster), config)
         except PrinterError as exc:
             ledger.set_slip(order.id, "failed", error=str(exc), actor="cli")
             print(f"diandian cert: {exc} (the order stays paid; reprint later)", file=sys.stderr)

@@ -21,8 +21,8 @@ from escpos.printer import File, Serial, Usb
 
 from kiosk.errors import DiandianError, InputError
 
-Kind = Literal["network", "usb", "serial", "file"]
-KINDS = ("network", "usb", "serial", "file")
+Kind = Literal["network", "usb", "serial", "file", "system"]
+KINDS = ("network", "usb", "serial", "file", "system")
 MODES = ("raster", "text")
 PAPER_DOTS = {58: 384, 80: 576}  # printable width at 203 dpi (8 dots/mm): 48 mm and 72 mm
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -45,6 +45,7 @@ class PrinterConfig:
     serial_device: str = ""
     baudrate: int = 19200
     path: str = ""
+    queue: str = ""  # kind "system": the CUPS queue that gets the PDF (lp -d QUEUE)
     paper_mm: Literal[58, 80] = 80
     mode: Literal["raster", "text"] = "raster"
     timeout_s: float = 5.0
@@ -66,6 +67,8 @@ class PrinterConfig:
             return f"USB printer {self.usb_vendor:04x}:{self.usb_product:04x}"
         if self.kind == "serial":
             return f"serial printer {self.serial_device}"
+        if self.kind == "system":
+            return f"system printer {self.queue}"
         return f"printer {self.path}"
 
     @classmethod
@@ -91,7 +94,7 @@ def _bad(field: str, value: Any, allowed: str) -> InputError:
 
 def _convert(key: str, value: Any) -> Any:
     """Type-check one setting and turn accepted spellings (e.g. "0x0416") into the field type."""
-    if key in ("kind", "host", "serial_device", "path", "mode"):
+    if key in ("kind", "host", "serial_device", "path", "mode", "queue"):
         if not isinstance(value, str):
             raise _bad(key, value, "text")
         return value.strip()
@@ -133,6 +136,9 @@ def _check(c: PrinterConfig) -> None:
             raise _bad("serial_device", "", "a device such as /dev/ttyUSB0")
         if c.baudrate not in BAUDRATES:
             raise _bad("baudrate", c.baudrate, ", ".join(map(str, BAUDRATES)))
+    elif c.kind == "system":
+        if not c.queue or any(ch.isspace() for ch in c.queue):
+            raise _bad("queue", c.queue, "a CUPS queue name, as `lpstat -p` lists them")
     elif not c.path:
         raise _bad("path", "", "a device or file such as /dev/usb/lp0")
 
