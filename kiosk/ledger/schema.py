@@ -131,6 +131,64 @@ def kiosk_keys(db: Database) -> None:
     )
 
 
+@migrations(name="0004_accounts")
+def accounts(db: Database) -> None:
+    """Cashier and admin accounts: PINs as salted scrypt hashes, lockout after wrong PINs."""
+    db.executescript(
+        """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('cashier', 'admin')),
+            pin_hash TEXT NOT NULL,
+            failed INTEGER NOT NULL DEFAULT 0 CHECK (failed >= 0),
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="0005_sync")
+def sync_tables(db: Database) -> None:
+    """What the sync job keeps: settings (registry URL, enrolment), batches recorded before
+    they are sent, records the registry rejected, data pulled from it, and every run."""
+    db.executescript(
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE sync_batches (
+            batch_id TEXT PRIMARY KEY,
+            entry_ids TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            answered_at TEXT
+        );
+        CREATE TABLE sync_rejects (
+            outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
+            order_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE pulled (
+            kind TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            pushed INTEGER NOT NULL DEFAULT 0,
+            pulled INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT,
+            error TEXT
+        );
+        """
+    )
+
+
 def names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

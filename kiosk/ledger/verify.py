@@ -17,6 +17,7 @@ AUDITED = {
     "project": ("projects", "id"),
     "meta": ("meta", "key"),
     "kiosk_key": ("kiosk_keys", "kiosk_id"),
+    "account": ("accounts", "name"),
 }
 
 

@@ -1,0 +1,84 @@
+"""Staff accounts: PINs only as salted hashes; five wrong PINs lock the account for a while."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kiosk import accounts
+from kiosk.errors import InputError
+from kiosk.ledger import Ledger
+from kiosk.ledger.verify import verify
+
+
+class Clock:
+    now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def ledger(tmp_path, clock):
+    with Ledger.open(tmp_path / "ledger.sqlite", clock=clock) as opened:
+        accounts.create(opened, "alice", "cashier", "2468", actor="setup")
+        yield opened
+
+
+def test_the_pin_is_never_stored_in_clear(ledger, tmp_path) -> None:
+    stored = ledger.conn.execute("SELECT pin_hash FROM accounts").fetchone()[0]
+    assert stored.startswith("scrypt$") and "2468" not in stored
+    assert b"2468" not in (tmp_path / "ledger.sqlite").read_bytes()
+    accounts.create(ledger, "bob", "cashier", "2468", actor="setup")
+    hashes = [r[0] for r in ledger.conn.execute("SELECT pin_hash FROM accounts")]
+    assert hashes[0] != hashes[1]  # salted: the same PIN hashes differently
+
+
+def test_the_right_pin_signs_in(ledger) -> None:
+    assert accounts.sign_in(ledger, "alice", "2468") == accounts.Account("alice", "cashier")
+
+
+def test_five_wrong_pins_lock_the_account_even_against_the_right_pin(ledger, clock) -> None:
+    for left in (4, 3, 2, 1):
+        with pytest.raises(accounts.WrongPin) as caught:
+            accounts.sign_in(ledger, "alice", "0000")
+        assert caught.value.left == left
+    with pytest.raises(accounts.AccountLocked):
+        accounts.sign_in(ledger, "alice", "0000")
+    with pytest.raises(accounts.AccountLocked):
+        accounts.sign_in(ledger, "alice", "2468")
+    clock.now += timedelta(minutes=16)
+    assert accounts.sign_in(ledger, "alice", "2468").role == "cashier"
+    assert verify(ledger.conn).ok  # every attempt was audited
+
+
+def test_a_right_pin_resets_the_count(ledger) -> None:
+    for _ in range(3):
+        with pytest.raises(accounts.WrongPin):
+            accounts.sign_in(ledger, "alice", "1111")
+    accounts.sign_in(ledger, "alice", "2468")
+    with pytest.raises(accounts.WrongPin) as caught:
+        accounts.sign_in(ledger, "alice", "1111")
+    assert caught.value.left == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "pin", "field"),
+    [
+        ("carol", "cashier", "12", "pin"),
+        ("carol", "cashier", "12ab", "pin"),
+        ("carol", "boss", "1234", "role"),
+        ("", "cashier", "1234", "name"),
+        ("alice", "admin", "1234", "name"),
+    ],
+)
+def test_bad_accounts_are_refused(ledger, name, role, pin, field) -> None:
+    with pytest.raises(InputError) as caught:
+        accounts.create(ledger, name, role, pin, actor="setup")
+    assert caught.value.field == field
