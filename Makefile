@@ -6,7 +6,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint format bench lock clean
+.PHONY: run test lint format bench lock clean screenshots translations ts
+
+# Qt translations: the committed .ts sources compiled to .qm (git-ignored) next to them.
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+UI_SOURCES := $(wildcard ui/*.py ui/screens/*.py ui/widgets/*.py)
 
 $(STAMP): pyproject.toml setup.py requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,10 +19,19 @@ $(STAMP): pyproject.toml setup.py requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# Refresh the .ts sources after changing visible strings (then translate the new entries).
+ts: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $(UI_SOURCES) -ts $(TS)
+
+run: $(STAMP) $(QM)
 	QT_QPA_PLATFORM= $(VENV)/bin/diandian kiosk
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
@@ -26,8 +40,12 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	$(PY) bench/run_all.py
+
+# PNGs of every screen, Chinese and English, 1920x1080 (and portrait), into docs/screens/.
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screens
 
 # Re-pin every dependency to what is installed now (run after changing pyproject.toml, then `make test`).
 lock: $(STAMP)

@@ -13,7 +13,18 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-COMMANDS = ("footprint", "app", "orders", "ledger", "cert", "simulate")
+COMMANDS = (
+    "footprint",
+    "app",
+    "orders",
+    "ledger",
+    "cert",
+    "simulate",
+    "accounts",
+    "sync",
+    "registry",
+    "report",
+)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
 

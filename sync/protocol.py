@@ -60,6 +60,9 @@ MAX_BATCH = 500  # records per push
 #                 "payload": {...the order as the kiosk's outbox holds it...}}
 # PushResponse = {"batch_id": str, "results": [{"outbox_id", "order_id", "event",
 #                 "status": accepted|duplicate|rejected, "reason": str (rejected only)}]}
+#                 Added compatibly by the registry (2026-11-26): "high_water" (the batch's highest
+#                 outbox_id) and, on a record accepted for a day the registry has closed,
+#                 "note" ("filed: day ... was already closed"). Clients ignore unknown keys.
 # `granted_g` in allocations is the total a kiosk has ever been granted for a project; the
 # kiosk sets its own allocation's granted_g to it (never below what it has committed).
 

@@ -1,38 +1,100 @@
-"""Start the touchscreen app: one QApplication, one main window holding the screens."""
+"""Start the touchscreen app: one QApplication, the shipped font, the translations, the main
+window full screen, the WAL checkpointer, the systemd watchdog and a last-resort excepthook."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import types
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
-
-from kiosk.venues import Venue, get_venue
+from kiosk.paths import data_dir, default_ledger
+from kiosk.resources import resource
+from kiosk.venues import get_venue
 from ui.preflight import check_display
-from ui.screens.attract import AttractScreen
+
+FONT_FAMILY = "WenQuanYi Micro Hei"
+log = logging.getLogger("diandian.kiosk")
 
 
-class KioskWindow(QMainWindow):
-    """Owns navigation between screens; screens only emit signals."""
+def load_font() -> str:
+    """Register the shipped CJK font and make it the app's font: no system font is needed."""
+    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-    def __init__(self, venue: Venue, lang: str = "zh") -> None:
-        super().__init__()
-        self.setObjectName("kioskWindow")
-        self.setWindowTitle("Diandian")
-        self.venue = venue
-        self.stack = QStackedWidget()
-        self.attract = AttractScreen(venue, lang)
-        self.stack.addWidget(self.attract)
-        self.setCentralWidget(self.stack)
+    path = Path(str(resource("fonts", "wqy-microhei.ttc")))
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    family = families[0] if families else FONT_FAMILY
+    font = QFont(family)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    QGuiApplication.setFont(font)
+    return family
+
+
+def setup_logging() -> None:
+    """The kiosk logs to kiosk.log beside the ledger (and stderr), never to the screen."""
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(folder / "kiosk.log", encoding="utf-8"))
+    except OSError:
+        pass  # a read-only data folder: the ledger check will say so on screen
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def install_excepthook(window: object) -> None:
+    """An exception nobody caught is logged and shown as the friendly failure page."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: types.TracebackType | None):
+        log.error("uncaught exception", exc_info=(kind, value, tb))
+        try:
+            window.fail(value)  # type: ignore[attr-defined]
+        except Exception:
+            log.exception("could not show the failure page")
+
+    sys.excepthook = hook
 
 
 def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
     venue = get_venue(venue_id)  # an unknown venue is reported before any window opens
     check_display()
+    setup_logging()
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ledger.checkpoint import Checkpointer
+    from ui.watchdog import Watchdog
+    from ui.window import KioskWindow
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    load_font()
     window = KioskWindow(venue)
+    install_excepthook(window)
+    window.exitRequested.connect(app.quit)
+    checkpointers: list[Checkpointer] = []
+
+    def start_checkpointer() -> None:  # only once the ledger exists: it never creates one
+        if not checkpointers:
+            checkpointers.append(Checkpointer(default_ledger()))
+            checkpointers[0].start()
+
+    window.ledgerReady.connect(start_checkpointer)
+    watchdog = Watchdog(window)
     if windowed:
         window.resize(1280, 720)
         window.show()
     else:
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
-    return app.exec()
+    watchdog.start()
+    try:
+        return app.exec()
+    finally:
+        for checkpointer in checkpointers:
+            checkpointer.stop()

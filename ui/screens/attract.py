@@ -2,41 +2,93 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.scenarios import load_scenarios
 from kiosk.venues import Venue
+from ui.screens.base import Screen, button, label
+from ui.style import COLORS
 
 
-class AttractScreen(QWidget):
+class Leaf(QWidget):
+    """The brand mark: a leaf in a circle, drawn (no image files to ship or scale)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = 220
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_side(self, side: int) -> None:
+        self.side = side
+        self.setFixedSize(side, side)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.side, self.side)
+
+    def paintEvent(self, event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = self.width()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(COLORS["primary_soft"]))
+        p.drawEllipse(QRectF(0, 0, s, s))
+        leaf = QPainterPath()
+        leaf.moveTo(s * 0.28, s * 0.74)
+        leaf.cubicTo(s * 0.22, s * 0.38, s * 0.52, s * 0.22, s * 0.78, s * 0.24)
+        leaf.cubicTo(s * 0.80, s * 0.52, s * 0.60, s * 0.78, s * 0.28, s * 0.74)
+        p.setBrush(QColor(COLORS["primary"]))
+        p.drawPath(leaf)
+        p.setPen(QColor(COLORS["primary_soft"]))
+        p.drawLine(QPointF(s * 0.30, s * 0.72), QPointF(s * 0.66, s * 0.38))
+        p.end()
+
+
+class AttractScreen(Screen):
     """Venue name, a start button and the scenarios on offer; starting is the only action."""
 
     startRequested = Signal()
+    idle_factor = 0.0
 
     def __init__(self, venue: Venue, lang: str = "zh", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("attractScreen")
-        self.lblVenue = QLabel(venue.name.get(lang, venue.id))
-        self.lblVenue.setObjectName("lblVenue")
-        self.lblVenue.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lblTitle = QLabel(self.tr("Offset your footprint here"))
-        self.lblTitle.setObjectName("lblTitle")
-        self.lblTitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scenarios = load_scenarios()
-        names = [scenarios[s].label.get(lang, s) for s in venue.scenarios if s in scenarios]
-        self.lblScenarios = QLabel(" · ".join(names))
-        self.lblScenarios.setObjectName("lblScenarios")
-        self.lblScenarios.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.btnStart = QPushButton(self.tr("Touch to start"))
-        self.btnStart.setObjectName("btnStart")
-        self.btnStart.setMinimumHeight(96)
+        super().__init__("attractScreen", parent)
+        self.venue = venue
+        self.leaf = Leaf()
+        self.lblVenue = label("lblVenue", "subtitle", center=True)
+        self.lblTitle = label("lblTitle", "hero", center=True)
+        self.lblPitch = label("lblPitch", "subtitle", center=True)
+        self.lblScenarios = label("lblScenarios", "muted", center=True)
+        self.btnStart = button("btnStart", "start")
         self.btnStart.clicked.connect(self.startRequested)
-
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        for widget in (self.lblVenue, self.lblTitle, self.lblScenarios):
+        layout.addStretch(2)
+        layout.addWidget(self.leaf, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(32)
+        for widget in (self.lblVenue, self.lblTitle, self.lblPitch):
             layout.addWidget(widget)
+            layout.addSpacing(12)
         layout.addSpacing(48)
-        layout.addWidget(self.btnStart)
-        layout.addStretch(1)
+        layout.addWidget(self.btnStart, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(40)
+        layout.addWidget(self.lblScenarios)
+        layout.addStretch(3)
+        self.set_language(lang)
+
+    def relayout(self) -> None:
+        self.leaf.set_side(self.metrics.px(200))
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.lblVenue.setText(self.venue.name.get(lang, self.venue.id))
+        self.lblTitle.setText(self.tr("Offset your footprint here"))
+        self.lblPitch.setText(
+            self.tr(
+                "Work out the carbon footprint of your trip, stay or meal in a minute, "
+                "and offset it with local projects."
+            )
+        )
+        scenarios = load_scenarios()
+        names = [scenarios[s].label.get(lang, s) for s in self.venue.scenarios if s in scenarios]
+        self.lblScenarios.setText("  ·  ".join(names))
+        self.btnStart.setText(self.tr("Touch to start"))

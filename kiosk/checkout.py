@@ -1,0 +1,112 @@
+"""The kiosk's operations on the ledger, one small function per thing a customer does, so the
+touchscreen calls these (on its worker threads) and owns no business rule itself.
+
+Each takes the Ledger of the thread it runs on: writes run on the app's single writer thread (in
+order, one connection), reads and slow work (PDF, PNG, printing) on its pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.catalogue import load_demo_catalogue
+from kiosk.certificate.issue import kiosk_key
+from kiosk.footprint import Footprint
+from kiosk.ledger import AWAITING, DRAFT, Ledger, Order, Stock
+from kiosk.slips.content import SlipContent
+from kiosk.venues import Venue
+
+HOLD_S = 900  # an unpaid order keeps its grams for 15 minutes, then gives them back
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    """What the certificate screen shows: the QR's URL, the slip content and the share image."""
+
+    order: Order
+    qr_text: str
+    content: SlipContent
+    share_png: bytes
+    project_name: Mapping[str, str]  # zh/en/fr, for the screen (the slip shows two at once)
+
+
+def prepare(ledger: Ledger) -> Ed25519PrivateKey:
+    """At start: a new ledger gets the demo catalogue, stale orders give their grams back, and
+    the kiosk's signing key is made (or checked) before the first customer pays."""
+    if not ledger.stock():
+        ledger.load_catalogue(load_demo_catalogue())
+    ledger.expire_stale()
+    return kiosk_key(ledger)
+
+
+def stock(ledger: Ledger) -> list[Stock]:
+    return ledger.stock()
+
+
+def open_order(
+    ledger: Ledger,
+    footprint: Footprint,
+    *,
+    venue: Venue,
+    project_id: str,
+    offset_g: int,
+    nickname: str,
+    lang: str,
+) -> Order:
+    """The order screen's order: reserved at once (SoldOut if the project has too little left)."""
+    return ledger.open_order(
+        footprint,
+        project_id=project_id,
+        offset_g=offset_g,
+        nickname=nickname,
+        lang=lang,
+        min_charge_fen=venue.min_charge_fen,
+        hold_s=HOLD_S,
+    )
+
+
+def status(ledger: Ledger, order_id: str) -> Order:
+    """The order as the ledger has it now: the paid screen polls this for the cashier's payment."""
+    return ledger.get(order_id)
+
+
+def abandon(ledger: Ledger, order_id: str, reason: str) -> Order | None:
+    """The customer left or cancelled: an unpaid order gives its grams back; a paid one stays."""
+    order = ledger.get(order_id)
+    if order.status in (DRAFT, AWAITING):
+        return ledger.expire(order_id, reason=reason)
+    return None
+
+
+def certificate(ledger: Ledger, order: Order, key: Ed25519PrivateKey) -> Certificate:
+    """Everything the certificate screen needs, built off the UI thread (QR, layout, PNG)."""
+    from kiosk.certificate.issue import qr_text
+    from kiosk.slips.build import build_content
+    from kiosk.slips.image import render_png
+
+    content = build_content(order, ledger, key)
+    name = ledger.project(order.project_id).name
+    return Certificate(order, qr_text(order, key), content, render_png(content, 720), name)
+
+
+def print_slip(content: SlipContent) -> str:
+    """Print on the configured printer; returns the printer's name. Raises PrinterError, or
+    DataError when no printer is configured (the screen then says so without a retry)."""
+    from kiosk.config import printer_config
+
+    config = printer_config()
+    if config.kind == "system":
+        from kiosk.slips.pdf import render_pdf
+        from kiosk.slips.system_print import print_pdf
+
+        print_pdf(render_pdf(content, f"{config.paper_mm}mm"), config, content.serial)
+    else:
+        from kiosk.slips.escpos import build_job, send
+        from kiosk.slips.image import render_raster
+
+        raster = render_raster(content, config.width_dots) if config.mode == "raster" else None
+        send(build_job(content, config, raster), config)
+    return config.name

@@ -1,0 +1,229 @@
+"""`diandian registry ...`: run and operate the central registry service.
+
+Every subcommand takes `--db URL` (`sqlite:///PATH`, a plain path, or
+`postgresql+psycopg://USER@HOST/DB`); each change runs in one transaction, and every failure is
+one plain line (a DiandianError), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB_HELP = "database URL or SQLite path (default: registry.sqlite in $DIANDIAN_HOME)"
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "registry",
+        help="run and operate the central registry service",
+        description="The central registry: kiosks push their sales to it and pull catalogue, "
+        "factors, allocations, rankings and keys; it serves the certificate pages.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="URL", help=DEFAULT_DB_HELP)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    action("init", "create the registry's database or upgrade its schema", run_init)
+    serve = action("serve", "serve the /v1 API and the certificate pages (uvicorn)", run_serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8700, help="port (8700)")
+    serve.add_argument("--tls-cert", type=Path, metavar="PEM", help="TLS certificate chain")
+    serve.add_argument("--tls-key", type=Path, metavar="PEM", help="TLS private key")
+    serve.add_argument(
+        "--headroom-t",
+        type=float,
+        default=5.0,
+        help="tonnes of each project a kiosk may hold "
+        "unsold; each allocations pull tops it up to this (5)",
+    )
+    token = action("enroll-token", "print a one-time enrolment token for a kiosk", run_token)
+    token.add_argument("--name", required=True, help="the kiosk's or venue's name")
+    projects = action("import-projects", "import projects, serial blocks and stock", run_import)
+    projects.add_argument("file", type=Path, metavar="FILE", help="TOML or JSON")
+    factors = action(
+        "import-factors", "serve this factor table instead of the shipped one", run_factors
+    )
+    factors.add_argument("file", type=Path, metavar="FILE", help="factors.toml format (or JSON)")
+    stats = action("stats", "kiosks, purchases, grams sold and retired per project", run_stats)
+    stats.add_argument("--json", action="store_true", help="one JSON object")
+    action("retire", "retire whole tonnes sold, from each project's serial blocks", run_retire)
+    close = action("close-day", "close a business day (later sales for it are filed)", run_close)
+    close.add_argument("day", metavar="YYYY-MM-DD")
+
+
+def _url(args: argparse.Namespace) -> str:
+    if args.db:
+        return str(args.db)
+    home = os.environ.get("DIANDIAN_HOME")
+    if home:
+        return str(Path(home) / "registry.sqlite")
+    from kiosk.paths import default_ledger
+
+    return str(default_ledger().with_name("registry.sqlite"))
+
+
+def _engine(args: argparse.Namespace, *, init: bool = False) -> Any:
+    """The engine, after checking the database is reachable and (unless init) current."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.errors import DiandianError
+    from sync.registry import migrations
+    from sync.registry.db import make_engine
+
+    url = _url(args)
+    if url.startswith("sqlite:///") or "://" not in url:
+        path = Path(url.removeprefix("sqlite:///"))
+        if init:
+            path.expanduser().parent.mkdir(parents=True, exist_ok=True)
+        elif not path.expanduser().exists():
+            raise DiandianError(f"no registry database at {path}; run `diandian registry init`")
+    engine = make_engine(url)
+    try:
+        waiting = migrations.pending(engine)
+    except SQLAlchemyError as exc:
+        raise DiandianError(f"cannot open the registry database: {_reason(exc)}") from None
+    if waiting and not init:
+        raise DiandianError(
+            f"the registry database needs `diandian registry init` ({len(waiting)} migration(s))"
+        )
+    return engine
+
+
+def _reason(exc: Exception) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+def _in_transaction(args: argparse.Namespace, work: Any) -> Any:
+    from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+    from kiosk.errors import DiandianError
+
+    engine = _engine(args)
+    try:
+        with engine.begin() as conn:
+            return work(conn)
+    except IntegrityError as exc:
+        raise DiandianError(f"refused by the database: {_reason(exc)}") from None
+    except SQLAlchemyError as exc:
+        raise DiandianError(f"database error: {_reason(exc)}") from None
+    finally:
+        engine.dispose()
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from sync.registry import migrations
+
+    engine = _engine(args, init=True)
+    applied = migrations.upgrade(engine)
+    print(f"registry database ready ({', '.join(applied) if applied else 'already current'})")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from kiosk.errors import InputError
+    from sync.registry import migrations
+    from sync.registry.app import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise InputError("--tls-cert/--tls-key", "give both, or neither")
+    for path in (args.tls_cert, args.tls_key):
+        if path is not None and not path.is_file():
+            raise InputError("--tls-cert/--tls-key", f"{path} is not a file")
+    if not 0 < args.headroom_t <= 1_000_000:
+        raise InputError("--headroom-t", "must be more than 0 and at most 1,000,000 tonnes")
+    engine = _engine(args, init=True)
+    migrations.upgrade(engine)  # a fresh database is usable at once; applied steps are skipped
+    app = create_app(engine, headroom_g=round(args.headroom_t * 1_000_000))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+        log_level="warning",
+        access_log=False,
+    )
+    return 0
+
+
+def run_token(args: argparse.Namespace) -> int:
+    from sync.registry import operator
+
+    print(_in_transaction(args, lambda conn: operator.new_enrol_token(conn=conn, name=args.name)))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from sync.registry import operator
+
+    data = operator.read_file(args.file)
+    ids = _in_transaction(
+        args, lambda conn: operator.import_projects(conn=conn, data=data, source=str(args.file))
+    )
+    print(f"imported {len(ids)} project(s): {', '.join(ids)}")
+    return 0
+
+
+def run_factors(args: argparse.Namespace) -> int:
+    from sync.registry import operator
+
+    data = operator.read_file(args.file)
+    version = _in_transaction(
+        args, lambda conn: operator.import_factors(conn=conn, data=data, source=str(args.file))
+    )
+    print(f"factor table {version} will be served to kiosks")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from sync.registry import operator
+
+    stats = _in_transaction(args, lambda conn: operator.stats(conn=conn))
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False))
+        return 0
+    print(f"kiosks {stats['kiosks']}  purchases {stats['purchases']}  voided {stats['voided']}")
+    for p in stats["projects"]:
+        print(
+            f"{p['project_id']}: sold {p['sold_g']:,} g in {p['purchases']} purchase(s), "
+            f"retired {p['retired_g']:,} g, allocated {p['allocated_g']:,} of {p['stock_g']:,} g"
+        )
+    return 0
+
+
+def run_retire(args: argparse.Namespace) -> int:
+    from sync.registry import credits
+
+    made = _in_transaction(args, lambda conn: credits.retire_all(conn=conn))
+    for r in made:
+        print(
+            f"{r['project_id']}: retired {r['tonnes']} t, {r['serial_first']}..{r['serial_last']}"
+        )
+    if not made:
+        print("nothing to retire (less than a whole tonne sold since the last retirement)")
+    return 0
+
+
+def run_close(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from kiosk.errors import InputError
+    from sync.registry import storage
+
+    try:
+        day = date.fromisoformat(args.day).isoformat()
+    except ValueError:
+        raise InputError("day", f"{args.day!r} is not a date like 2026-11-26") from None
+    new = _in_transaction(args, lambda conn: storage.close_day(conn=conn, day=day))
+    print(f"day {day} {'closed' if new else 'was already closed'}")
+    return 0

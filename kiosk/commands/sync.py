@@ -1,0 +1,256 @@
+"""`diandian sync` (the nightly job) and `diandian enroll` (once per kiosk).
+
+The core must not load an HTTP library, so everything from `sync.*` is imported inside the
+handlers; `diandian --help` and the touchscreen never pay for httpx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+import textwrap
+from typing import Any
+
+from kiosk.commands.common import add_db_argument, ledger_path
+
+DEFAULT_BUDGET_S = 300.0
+EXIT_CODES = """exit status:
+  0   done (warnings, e.g. rejected records, are printed and kept in the run's record)
+  1   the ledger cannot be used (missing, damaged, read-only: the reason is printed)
+  2   bad command-line input
+  69  the registry is unreachable or failing (5xx) past the time budget; the queue is intact
+  70  internal error
+  75  another sync job is running on this ledger
+  76  the registry refused a request (4xx) or answered nonsense; the reason is printed
+  77  the registry refused this kiosk's signature (enrol it, check its clock)
+  78  no registry configured (run `diandian enroll`), or a bad registry URL
+"""
+
+
+def _wrap(text: str) -> str:
+    """The raw formatter keeps the exit-code table's layout; descriptions are wrapped here."""
+    return textwrap.fill(text, 78)
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "sync",
+        help="push sold orders to the registry and pull its updates (run nightly)",
+        description=_wrap(
+            "Push the outbox to the registry in recorded batches (a batch cut short by "
+            "a crash is resent byte for byte), then pull the catalogue, factor table, this "
+            "kiosk's allocations, rankings and the kiosks' public keys. One job at a time; "
+            "network errors and 5xx are retried with backoff within --budget seconds."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--registry", metavar="URL", help="registry URL (default: the enrolled one)"
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=DEFAULT_BUDGET_S,
+        metavar="SECONDS",
+        help=f"time allowed for retries before giving up (default {DEFAULT_BUDGET_S:g})",
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=0,
+        metavar="N",
+        help="records per push request, 1 to 500 (default 500; smaller for a slow link)",
+    )
+    parser.add_argument("--no-pull", action="store_true", help="push only")
+    show = parser.add_mutually_exclusive_group()
+    show.add_argument(
+        "--status", action="store_true", help="last run, queue length, last error; no network"
+    )
+    show.add_argument("--rejects", action="store_true", help="list records the registry rejected")
+    show.add_argument(
+        "--retry-rejected",
+        action="store_true",
+        help="give rejected records another try on the next run (after fixing the cause)",
+    )
+    parser.add_argument("--json", action="store_true", help="--status/--rejects as JSON")
+    add_db_argument(parser)
+    parser.set_defaults(handler=run_sync)
+
+    enrol = commands.add_parser(
+        "enroll",
+        help="bind this kiosk's key to the registry with an operator's one-time token",
+        description=_wrap(
+            "Send this kiosk's id and public key with a one-time token from "
+            "`diandian registry enroll-token`; on success the registry URL is stored in the "
+            "ledger for `diandian sync`."
+        ),
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    enrol.add_argument("--registry", metavar="URL", required=True, help="registry URL")
+    enrol.add_argument("--token", required=True, help="the operator's one-time token")
+    enrol.add_argument("--name", help="this kiosk's name at the registry (default: host name)")
+    enrol.add_argument("--budget", type=float, default=60.0, metavar="SECONDS",
+                       help="time allowed for retries (default 60)")  # fmt: skip
+    add_db_argument(enrol)
+    enrol.set_defaults(handler=run_enroll)
+
+
+def _fail(prog: str, exc: Exception, code: int) -> int:
+    """One line, whatever the exception's text holds: cron mails and journals stay readable."""
+    print(f"diandian {prog}: error: {' '.join(str(exc).split())}", file=sys.stderr)
+    return code
+
+
+def run_enroll(args: argparse.Namespace) -> int:
+    from kiosk.certificate import keys
+    from kiosk.certificate.issue import kiosk_key
+    from kiosk.ledger import Ledger, syncstate
+    from kiosk.ledger.store import stamp, utc_now
+    from sync import protocol
+    from sync.client import Backoff, RegistryClient, SyncError
+
+    with Ledger.open(ledger_path(args), create=True) as ledger:
+        key = kiosk_key(ledger)
+        name = args.name or socket.gethostname()
+        body = protocol.canonical(
+            {
+                "token": args.token,
+                "kiosk_id": ledger.kiosk_id,
+                "public_key": keys.public_text(key),
+                "name": name,
+            }
+        )
+        try:
+            client = RegistryClient(
+                args.registry, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)
+            )
+            with client:
+                answer = client.post(protocol.ENROL, body, signed=False)
+        except SyncError as exc:
+            return _fail("enroll", exc, exc.exit_code)
+        syncstate.set_settings(
+            ledger,
+            {
+                "registry_url": client.base_url,
+                "enrolled_kiosk": ledger.kiosk_id,
+                "enrolled_name": name,
+                "enrolled_at": stamp(utc_now()),
+                "enrolment": json.dumps(answer, ensure_ascii=False, sort_keys=True),
+            },
+        )
+        print(f"kiosk {ledger.kiosk_id} ({name}) enrolled at {client.base_url}")
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from kiosk.errors import InputError
+    from kiosk.ledger import Ledger, LedgerUnavailable
+    from sync.client import SyncError
+    from sync.lock import sync_lock
+
+    path = ledger_path(args)
+    if not path.is_file():
+        raise LedgerUnavailable(f"no ledger at {path}")
+    if not 0 < args.budget <= 86_400:
+        raise InputError("--budget", "must be more than 0 and at most 86400 seconds")
+    if args.status or args.rejects:
+        with Ledger.open(path, create=False, check=False) as ledger:
+            return _show(ledger, args)
+    try:
+        with sync_lock(path), Ledger.open(path, create=False) as ledger:
+            if args.retry_rejected:
+                return _retry_rejected(ledger)
+            return _sync(ledger, args)
+    except SyncError as exc:
+        return _fail("sync", exc, exc.exit_code)
+
+
+def _sync(ledger: Any, args: argparse.Namespace) -> int:
+    from kiosk.certificate.issue import kiosk_key
+    from kiosk.errors import InputError
+    from kiosk.ledger import syncstate
+    from sync import job, protocol
+    from sync.client import Backoff, NotConfigured, RegistryClient, SyncError
+    from sync.progress import reporter
+
+    if not 0 <= args.batch_size <= protocol.MAX_BATCH:
+        raise InputError("--batch-size", f"must be from 1 to {protocol.MAX_BATCH}")
+    url = args.registry or syncstate.setting(ledger, "registry_url")
+    if not url:
+        raise NotConfigured(
+            "no registry configured: run `diandian enroll --registry URL --token TOKEN` first"
+        )
+    if syncstate.setting(ledger, "enrolled_kiosk") != ledger.kiosk_id:
+        raise NotConfigured(f"kiosk {ledger.kiosk_id} is not enrolled: run `diandian enroll`")
+    key = kiosk_key(ledger)
+    with (
+        RegistryClient(url, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)) as c,
+        reporter() as progress,
+    ):
+        try:
+            result = job.run(
+                ledger,
+                c,
+                progress=progress,
+                pull=not args.no_pull,
+                batch_size=args.batch_size or None,
+            )
+        except SyncError as exc:
+            queued = syncstate.queue_length(ledger)
+            raise type(exc)(f"{exc}; {queued} record(s) still queued") from None
+    print(f"sync {c.base_url}: {result.summary()}")
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    return 0
+
+
+def _retry_rejected(ledger: Any) -> int:
+    from kiosk.ledger import syncstate
+
+    print(f"{syncstate.clear_rejects(ledger)} rejected record(s) will be sent on the next run")
+    return 0
+
+
+def _show(ledger: Any, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from kiosk.ledger import syncstate
+
+    if args.rejects:
+        rejects = syncstate.rejects(ledger)
+        if args.json:
+            print(json.dumps([asdict(r) for r in rejects], ensure_ascii=False, indent=2))
+            return 0
+        print(f"{len(rejects)} rejected record(s)")
+        for r in rejects:
+            print(f"  outbox {r.outbox_id}  order {r.order_id}  {r.at}  {r.reason}")
+        return 0
+    last, error = syncstate.last_run(ledger), syncstate.last_error(ledger)
+    status = {
+        "kiosk_id": ledger.kiosk_id,
+        "registry": syncstate.setting(ledger, "registry_url"),
+        "enrolled_at": syncstate.setting(ledger, "enrolled_at"),
+        "queue": syncstate.queue_length(ledger),
+        "rejected": len(syncstate.rejects(ledger)),
+        "last_run": asdict(last) if last else None,
+        "last_error": asdict(error) if error else None,
+    }
+    if args.json:
+        print(json.dumps(status, ensure_ascii=False, indent=2))
+        return 0
+    print(f"kiosk {status['kiosk_id']}, registry {status['registry'] or '(not enrolled)'}")
+    print(f"queue: {status['queue']} record(s) to push, {status['rejected']} rejected")
+    if last is None:
+        print("last run: never")
+    else:
+        print(
+            f"last run: {last.started_at} .. {last.ended_at or '-'}  {last.outcome}  "
+            f"pushed {last.pushed}, pulled {last.pulled}"
+        )
+    if error is not None:
+        print(f"last error ({error.started_at}, {error.outcome}): {error.error}")
+    return 0

@@ -1,0 +1,119 @@
+"""One customer's visit, from the scenario they pick to the order they pay: what the screens
+share, kept out of Qt so that it is tested (and simulated) like the rest of the core.
+
+Answers are stored typed (City, Decimal, int, bool, choice key) as the screens give them; each
+goes through `parse_value` on the way in, so a bad value is refused on its own page. Only the
+questions that still apply are counted (a cabin class stops counting when the mode changes from
+plane to train), so changing an earlier answer never leaves a stale one behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.comparisons import month_of
+from kiosk.errors import InputError
+from kiosk.footprint import Footprint, compute
+from kiosk.ledger import Order
+from kiosk.scenarios import AUTO, VENUE_CITY, Answer, Question, Scenario, get_scenario, parse_value
+from kiosk.venues import Venue
+
+LIFESTYLE = "lifestyle"
+OFFSETS = ("all", "month", "year")  # what part of the footprint the customer offsets
+
+
+@dataclass
+class CustomerSession:
+    """Mutable on purpose: the main window owns one and resets it for every customer."""
+
+    venue: Venue
+    lang: str = "zh"
+    scenario_id: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)
+    offset: str = "all"
+    project_id: str = ""
+    nickname: str = ""
+    order: Order | None = None
+
+    def reset(self) -> None:
+        """Forget everything about the customer (the language goes back to the default too)."""
+        self.lang = "zh"
+        self.scenario_id, self.offset, self.project_id, self.nickname = "", "all", "", ""
+        self.answers = {}
+        self.order = None
+
+    def start(self, scenario_id: str) -> None:
+        get_scenario(scenario_id)  # an unknown id is refused here, not on the result screen
+        self.scenario_id = scenario_id
+        self.answers = {}
+        self.offset = "month" if scenario_id == LIFESTYLE else "all"
+        self.project_id, self.nickname, self.order = "", "", None
+
+    @property
+    def scenario(self) -> Scenario:
+        return get_scenario(self.scenario_id)
+
+    def questions(self) -> list[Question]:
+        """The pages to show, in order: every question that applies to the answers so far."""
+        effective: dict[str, Any] = {}
+        shown = []
+        for question in self.scenario.questions:
+            if not question.applies(effective):
+                continue
+            shown.append(question)
+            value = self.value(question)
+            if value is not None:
+                effective[question.key] = value
+        return shown
+
+    def value(self, question: Question) -> Answer:
+        """The answer given, else the default the page starts from (None: blank)."""
+        if question.key in self.answers:
+            return self.answers[question.key]
+        if question.default is None or question.default == AUTO:
+            return None
+        if question.default == VENUE_CITY:
+            return self.venue.city
+        return parse_value(question, question.default)
+
+    def answer(self, key: str, raw: Any) -> Answer:
+        """Check and keep one answer; None or "" clears it (back to the default)."""
+        question = self.scenario.question(key)
+        if raw is None or raw == "":
+            self.answers.pop(key, None)
+            return None
+        value = parse_value(question, raw)
+        self.answers[key] = value
+        return value
+
+    def missing(self) -> list[str]:
+        """Required questions that still have no answer."""
+        return [q.key for q in self.questions() if q.required and q.key not in self.answers]
+
+    def _raw(self) -> dict[str, Any]:
+        keys = {q.key for q in self.questions()}
+        return {key: value for key, value in self.answers.items() if key in keys}
+
+    def footprint(self) -> Footprint:
+        """The footprint of the answers so far; InputError if it cannot be worked out yet."""
+        return compute(self.scenario_id, self._raw(), venue=self.venue)
+
+    def running_total(self) -> int | None:
+        """Grams so far for the live total, or None while a required answer is missing."""
+        if not self.scenario_id or self.missing():
+            return None
+        try:
+            return self.footprint().total_grams
+        except InputError:
+            return None
+
+    def offset_g(self, footprint: Footprint | None = None) -> int:
+        """Grams to offset: the whole footprint, or a lifestyle year's month or year."""
+        total = (footprint or self.footprint()).total_grams
+        return month_of(total) if self.offset == "month" else total
+
+    def choose_offset(self, offset: str) -> None:
+        if offset not in OFFSETS:
+            raise InputError("offset", f"{offset!r} is not one of {', '.join(OFFSETS)}")
+        self.offset = offset

@@ -1,0 +1,703 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="84" />
+        <source>Offset your footprint here</source>
+        <translation>Compensez votre empreinte ici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="87" />
+        <source>Work out the carbon footprint of your trip, stay or meal in a minute, and offset it with local projects.</source>
+        <translation>Calculez en une minute l'empreinte carbone de votre trajet, séjour ou repas, et compensez-la avec des projets locaux.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="94" />
+        <source>Touch to start</source>
+        <translation>Touchez pour commencer</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateScreen</name>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="107" />
+        <source>Your carbon-neutral certificate</source>
+        <translation>Votre certificat de neutralité carbone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="108" />
+        <source>Scan with your phone to keep your certificate</source>
+        <translation>Scannez avec votre téléphone pour garder votre certificat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="109" />
+        <source>Share image, on your certificate page</source>
+        <translation>Image à partager, sur la page de votre certificat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="110" />
+        <source>See the ranking</source>
+        <translation>Voir le classement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="111" />
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="112" />
+        <source>Print again</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="114" />
+        <source>Printing your slip…</source>
+        <translation>Impression du reçu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="115" />
+        <source>Your slip is printed: take it from the printer.</source>
+        <translation>Votre reçu est imprimé : prenez-le à l'imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="117" />
+        <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
+        <translation>Le reçu n'a pas pu être imprimé. Demandez à la caisse : il pourra être imprimé plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="119" />
+        <source>No printer at this kiosk: keep the QR code on your phone.</source>
+        <translation>Pas d'imprimante sur cette borne : gardez le QR code sur votre téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="130" />
+        <source>{mass} CO₂e offset</source>
+        <translation>{mass} CO₂e compensés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="132" />
+        <source>Certificate {serial}</source>
+        <translation>Certificat {serial}</translation>
+    </message>
+</context>
+<context>
+    <name>CityPicker</name>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="76" />
+        <source>Type a city: 成都, chengdu…</source>
+        <translation>Tapez une ville : 成都, chengdu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="90" />
+        <source>Matches</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="90" />
+        <source>No city found</source>
+        <translation>Aucune ville trouvée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="93" />
+        <source>Popular here</source>
+        <translation>Villes fréquentes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="110" />
+        <source>No city chosen yet</source>
+        <translation>Aucune ville choisie</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePrompt</name>
+    <message>
+        <location filename="../../ui/widgets/idleprompt.py" line="46" />
+        <source>Are you still there?</source>
+        <translation>Êtes-vous toujours là ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idleprompt.py" line="48" />
+        <source>Starting over in {seconds} s; your answers will be cleared.</source>
+        <translation>Retour au début dans {seconds} s ; vos réponses seront effacées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idleprompt.py" line="52" />
+        <source>I'm still here</source>
+        <translation>Je suis là</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/window.py" line="177" />
+        <source>Diandian · carbon neutral</source>
+        <translation>Diandian · neutralité carbone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="180" />
+        <source>Scenario</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="181" />
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="182" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="183" />
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="184" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="185" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="186" />
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+</context>
+<context>
+    <name>NicknameScreen</name>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="58" />
+        <source>Your name on the certificate</source>
+        <translation>Votre nom sur le certificat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="61" />
+        <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
+        <translation>Facultatif : un pseudo affiché sur votre certificat et dans le classement ({n} caractères au plus). Touchez 中/EN pour changer de saisie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="65" />
+        <source>Nickname</source>
+        <translation>Pseudo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="67" />
+        <source>‹ Back</source>
+        <translation>‹ Retour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="68" />
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="69" />
+        <source>Continue ›</source>
+        <translation>Continuer ›</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <location filename="../../ui/widgets/keypad.py" line="50" />
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>OrderScreen</name>
+    <message>
+        <location filename="../../ui/screens/order.py" line="86" />
+        <source>Pay at the counter</source>
+        <translation>Payez à la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="87" />
+        <source>Your order code</source>
+        <translation>Votre code de commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="88" />
+        <source>For the cashier's scanner</source>
+        <translation>Pour le lecteur de la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="91" />
+        <source>Show this code at the counter. This screen moves on by itself once you have paid.</source>
+        <translation>Montrez ce code à la caisse. L'écran passe à la suite tout seul une fois le paiement fait.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="94" />
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="95" />
+        <source>Pay by card or phone here</source>
+        <translation>Payer ici par carte ou téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="98" />
+        <source>Follow the instructions on the payment terminal…</source>
+        <translation>Suivez les instructions du terminal de paiement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="100" />
+        <source>The payment did not go through. Try again, or pay at the counter.</source>
+        <translation>Le paiement n'est pas passé. Réessayez, ou payez à la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="108" />
+        <source>Amount: {amount}</source>
+        <translation>Montant : {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfServiceScreen</name>
+    <message>
+        <location filename="../../ui/screens/outofservice.py" line="45" />
+        <source>Out of service</source>
+        <translation>Hors service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outofservice.py" line="45" />
+        <source>Sorry, something went wrong</source>
+        <translation>Désolé, un problème est survenu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outofservice.py" line="49" />
+        <source>This kiosk cannot record sales right now. Please ask the staff for help; nothing you paid for is lost.</source>
+        <translation>Cette borne ne peut pas enregistrer de vente pour le moment. Demandez de l'aide au personnel ; rien de ce que vous avez payé n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outofservice.py" line="53" />
+        <source>Please start again. If it happens again, ask the staff.</source>
+        <translation>Veuillez recommencer. Si cela se reproduit, demandez au personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outofservice.py" line="56" />
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outofservice.py" line="58" />
+        <source>Start again</source>
+        <translation>Recommencer</translation>
+    </message>
+</context>
+<context>
+    <name>PaidScreen</name>
+    <message>
+        <location filename="../../ui/screens/paid.py" line="74" />
+        <source>Payment received. Thank you!</source>
+        <translation>Paiement reçu. Merci !</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/paid.py" line="75" />
+        <source>Preparing your certificate…</source>
+        <translation>Préparation de votre certificat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/paid.py" line="78" />
+        <source>{amount} paid: {mass} CO₂e offset</source>
+        <translation>{amount} payés : {mass} CO₂e compensés</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectScreen</name>
+    <message>
+        <location filename="../../ui/screens/project.py" line="68" />
+        <source>Forestry</source>
+        <translation>Forêt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="69" />
+        <source>Solar power</source>
+        <translation>Énergie solaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="70" />
+        <source>Biogas</source>
+        <translation>Biogaz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="71" />
+        <source>Wetland</source>
+        <translation>Zone humide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="76" />
+        <source>Choose a project to offset with</source>
+        <translation>Choisissez un projet de compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="78" />
+        <source>You are offsetting {mass} CO₂e.</source>
+        <translation>Vous compensez {mass} CO₂e.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="81" />
+        <source>That project has just sold out on this kiosk: please choose another.</source>
+        <translation>Ce projet vient d'être épuisé sur cette borne : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="86" />
+        <source>‹ Back</source>
+        <translation>‹ Retour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="94" />
+        <source>{price} per tonne</source>
+        <translation>{price} la tonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="95" />
+        <source>{mass} left on this kiosk</source>
+        <translation>{mass} restants sur cette borne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="96" />
+        <source>You pay {amount}</source>
+        <translation>Vous payez {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="98" />
+        <location filename="../../ui/screens/project.py" line="103" />
+        <source>Sold out</source>
+        <translation>Épuisé</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionScreen</name>
+    <message>
+        <location filename="../../ui/screens/question.py" line="131" />
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="131" />
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="167" />
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="168" />
+        <source>people</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="169" />
+        <source>nights</source>
+        <translation>nuits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="170" />
+        <source>meals</source>
+        <translation>repas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="171" />
+        <source>flights</source>
+        <translation>vols</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="183" />
+        <source>Search by Chinese, pinyin or English, or tap a popular city.</source>
+        <translation>Cherchez en chinois, en pinyin ou en anglais, ou touchez une ville fréquente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="185" />
+        <source>From {low} to {high} {unit}</source>
+        <translation>De {low} à {high} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="189" />
+        <source>leave blank to work it out from the cities</source>
+        <translation>laissez vide pour la calculer entre les villes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="191" />
+        <source>Tap one</source>
+        <translation>Touchez une réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="194" />
+        <source>‹ Back</source>
+        <translation>‹ Retour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="195" />
+        <source>Skip to my result</source>
+        <translation>Voir mon résultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="203" />
+        <source>See my footprint ›</source>
+        <translation>Voir mon empreinte ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="203" />
+        <source>Next ›</source>
+        <translation>Suivant ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="206" />
+        <source>Question {n} of {count}</source>
+        <translation>Question {n} sur {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="218" />
+        <source>Footprint so far: —</source>
+        <translation>Empreinte jusqu'ici : —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="221" />
+        <source>Footprint so far: {mass} CO₂e</source>
+        <translation>Empreinte jusqu'ici : {mass} CO₂e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="227" />
+        <source>This one needs an answer.</source>
+        <translation>Cette question demande une réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="228" />
+        <source>Choose a city from the list.</source>
+        <translation>Choisissez une ville dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="230" />
+        <source>That way of travelling does not fit this distance: choose another one.</source>
+        <translation>Ce moyen de transport ne convient pas à cette distance : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="232" />
+        <source>You start in the destination city: enter the distance.</source>
+        <translation>Vous partez de la ville de destination : indiquez la distance.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="233" />
+        <source>Enter at least one amount above zero.</source>
+        <translation>Indiquez au moins une quantité supérieure à zéro.</translation>
+    </message>
+</context>
+<context>
+    <name>RankingScreen</name>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="70" />
+        <source>Ranking</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="72" />
+        <source>Today here</source>
+        <translation>Aujourd'hui ici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="73" />
+        <source>This event</source>
+        <translation>Cet événement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="74" />
+        <source>All time</source>
+        <translation>Depuis le début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="78" />
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="84" />
+        <source>No offsets yet: be the first!</source>
+        <translation>Aucune compensation encore : soyez le premier !</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="98" />
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="100" />
+        <source>{name} (you)</source>
+        <translation>{name} (vous)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <location filename="../../ui/screens/result.py" line="98" />
+        <source>Everything else</source>
+        <translation>Tout le reste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="102" />
+        <source>‹ Change answers</source>
+        <translation>‹ Modifier mes réponses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="103" />
+        <source>Choose a project ›</source>
+        <translation>Choisir un projet ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="104" />
+        <source>Where it comes from</source>
+        <translation>D'où elle vient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="111" />
+        <source>Your year's footprint</source>
+        <translation>Votre empreinte sur un an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="111" />
+        <source>Your footprint</source>
+        <translation>Votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="115" />
+        <source>≈ driving {km} km alone in a petrol car</source>
+        <translation>≈ {km} km seul dans une voiture essence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="124" />
+        <source>Emission factors {version}: {sources}.</source>
+        <translation>Facteurs d'émission {version} : {sources}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="131" />
+        <source>That is {percent}% of the average in China ({average} per person a year).</source>
+        <translation>C'est {percent} % de la moyenne en Chine ({average} par personne et par an).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="135" />
+        <source>Offset one month
+{mass}</source>
+        <translation>Compenser un mois
+{mass}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="138" />
+        <source>Offset the whole year
+{mass}</source>
+        <translation>Compenser toute l'année
+{mass}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="143" />
+        <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
+        <translation>Moyenne : CO₂ fossile par personne, Chine 2023 (Global Carbon Project).</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioScreen</name>
+    <message>
+        <location filename="../../ui/screens/scenario.py" line="59" />
+        <source>What would you like to offset?</source>
+        <translation>Que voulez-vous compenser ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/scenario.py" line="65" />
+        <source>‹ Back</source>
+        <translation>‹ Retour</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="52" />
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="53" />
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="53" />
+        <source>cashier</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="56" />
+        <source>Signed in as {name} ({role}).</source>
+        <translation>Connecté : {name} ({role}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="60" />
+        <source>Back to the kiosk</source>
+        <translation>Retour à la borne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="61" />
+        <source>Exit kiosk mode</source>
+        <translation>Quitter le mode borne</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignInScreen</name>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="82" />
+        <source>Staff sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="84" />
+        <source>Choose your name and enter your PIN.</source>
+        <translation>Choisissez votre nom et saisissez votre code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="87" />
+        <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
+        <translation>Aucun compte du personnel n'existe encore. Créez-en un sur cet ordinateur avec : diandian accounts add NOM --role admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="92" />
+        <source>Wrong PIN ({left} tries left).</source>
+        <translation>Code PIN erroné (encore {left} essais).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="93" />
+        <source>Too many wrong PINs: locked until {until}.</source>
+        <translation>Trop de codes erronés : bloqué jusqu'à {until}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="96" />
+        <source>Choose your name first.</source>
+        <translation>Choisissez d'abord votre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="97" />
+        <source>Sign-in is not possible right now.</source>
+        <translation>Connexion impossible pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="101" />
+        <source>‹ Back to the kiosk</source>
+        <translation>‹ Retour à la borne</translation>
+    </message>
+</context>
+<context>
+    <name>TouchKeyboard</name>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="98" />
+        <source>space</source>
+        <translation>espace</translation>
+    </message>
+</context>
+</TS>

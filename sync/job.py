@@ -1,0 +1,239 @@
+"""The nightly sync job: push the outbox in recorded batches, then pull what the registry holds.
+
+Exactly-once, the Stripe way: a batch (its id, entry ids and exact body) is committed to the
+ledger before it is sent with `Idempotency-Key: <batch id>`. Whatever kills the job (power,
+SIGKILL, a dropped link), the next run first resends every unanswered batch byte for byte; the
+registry either replays its stored answer or, never having seen it, applies it, and its
+per-order upsert makes even a rebuilt batch harmless. Outbox rows are only ever acked, never
+deleted; rejected ones go to `sync_rejects` for the admin and are not resent until cleared.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Protocol
+
+from kiosk.ledger import Ledger, syncstate
+from kiosk.ledger.store import stamp
+from kiosk.ledger.syncstate import Batch
+from sync import protocol
+from sync import pull as pulls
+from sync.client import Refused, RegistryClient, SyncError
+
+BODY_KEEP_DAYS = 30  # an answered batch's exact bytes are kept this long, then emptied
+
+
+class Progress(Protocol):
+    """Where the job reports: a rich bar on a terminal, plain lines in a log."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+    def log(self, line: str) -> None: ...
+
+    def detail(self, line: str) -> None: ...
+
+
+class Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, count: int) -> None:
+        pass
+
+    def log(self, line: str) -> None:
+        pass
+
+    def detail(self, line: str) -> None:
+        pass
+
+
+@dataclass
+class Result:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    batches: int = 0
+    pulled: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pushed(self) -> int:
+        """Records the registry now holds (accepted now or before)."""
+        return self.accepted + self.duplicates
+
+    def summary(self) -> str:
+        text = (
+            f"pushed {self.pushed} ({self.accepted} accepted, {self.duplicates} duplicate, "
+            f"{self.rejected} rejected) in {self.batches} batch(es); pulled {self.pulled} update(s)"
+        )
+        return text + (f"; {len(self.warnings)} warning(s)" if self.warnings else "")
+
+
+def build_body(batch_id: str, entries: Sequence[Any]) -> bytes:
+    """The PushRequest for outbox rows, in the canonical encoding both sides hash."""
+    records = [
+        {
+            "outbox_id": row["id"],
+            "order_id": row["order_id"],
+            "event": row["event"],
+            "payload": json.loads(row["payload"]),
+        }
+        for row in entries
+    ]
+    return protocol.canonical({"batch_id": batch_id, "records": records})
+
+
+def next_batch(ledger: Ledger, size: int = protocol.MAX_BATCH) -> Batch | None:
+    """Record the next batch of sendable entries (one transaction), or None when done."""
+    entries = syncstate.sendable(ledger, size)
+    if not entries:
+        return None
+    batch_id = str(uuid.uuid4())
+    body = build_body(batch_id, entries)
+    return syncstate.record_batch(ledger, batch_id, [row["id"] for row in entries], body)
+
+
+def send(ledger: Ledger, client: RegistryClient, batch: Batch, result: Result) -> None:
+    """Send one recorded batch (byte for byte) and apply the registry's per-record answer."""
+    if batch.sent_at is None:
+        syncstate.mark_sent(ledger, batch.batch_id)
+    try:
+        answer = client.post(protocol.PUSH, batch.body, idempotency_key=batch.batch_id)
+    except Refused as exc:
+        if exc.status != 409:
+            raise
+        # The registry holds other records under this batch id (it cannot happen with our own
+        # byte-for-byte resends; a ledger restored beside a live one could do it). The key is
+        # dead: close the batch unanswered so its entries go again in a new batch, where the
+        # registry's per-order upsert answers `duplicate` for any it already has.
+        syncstate.finish_batch(ledger, batch.batch_id, [])
+        result.warnings.append(f"batch {batch.batch_id} conflicted at the registry: {exc}")
+        return
+    apply_answer(ledger, batch, answer, result)
+
+
+def apply_answer(ledger: Ledger, batch: Batch, answer: Any, result: Result) -> None:
+    """Ack accepted and duplicate entries, file rejected ones, mark the batch answered.
+
+    An answer that does not cover the batch exactly is refused before anything is applied:
+    the batch stays unanswered and is resent next time.
+    """
+    if not isinstance(answer, dict) or answer.get("batch_id") != batch.batch_id:
+        raise Refused(f"the registry answered batch {batch.batch_id} with another batch's id")
+    by_id: dict[int, dict[str, Any]] = {}
+    for item in answer.get("results") or []:
+        if isinstance(item, dict) and isinstance(item.get("outbox_id"), int):
+            by_id[item["outbox_id"]] = item
+    missing = [i for i in batch.entry_ids if i not in by_id]
+    if missing:
+        raise Refused(
+            f"the registry's answer to batch {batch.batch_id} lacks {len(missing)} record(s)"
+        )
+    acks, rejects = [], []
+    for entry_id in batch.entry_ids:
+        item = by_id[entry_id]
+        status = item.get("status")
+        if status not in protocol.STATUSES:
+            raise Refused(f"the registry answered record {entry_id} with status {status!r}")
+        if status == "rejected":
+            reason = str(item.get("reason") or "no reason given")[:500]
+            rejects.append((entry_id, str(item.get("order_id", "")), reason))
+        else:
+            acks.append(entry_id)
+            if status == "accepted":
+                result.accepted += 1
+            else:
+                result.duplicates += 1
+    if acks:
+        ledger.outbox_ack(acks, actor="sync")
+    syncstate.finish_batch(ledger, batch.batch_id, rejects)
+    result.rejected += len(rejects)
+    result.batches += 1
+
+
+def push(
+    ledger: Ledger,
+    client: RegistryClient,
+    result: Result,
+    progress: Progress,
+    batch_size: int = protocol.MAX_BATCH,
+    run_id: int | None = None,
+) -> None:
+    """Unanswered batches first (a crashed run's), then new ones until the queue is empty.
+    The run's pushed count is saved after every batch, so a killed run still shows it."""
+    waiting = syncstate.unanswered_batches(ledger)
+    progress.start(syncstate.queue_length(ledger))
+    for batch in waiting:
+        progress.log(f"resending batch {batch.batch_id} ({len(batch.entry_ids)} records)")
+        send(ledger, client, batch, result)
+        _advance(ledger, run_id, result, progress, len(batch.entry_ids))
+    while (batch := next_batch(ledger, batch_size)) is not None:
+        send(ledger, client, batch, result)
+        _advance(ledger, run_id, result, progress, len(batch.entry_ids))
+        progress.detail(f"batch {result.batches}: {len(batch.entry_ids)} records sent")
+
+
+def _advance(
+    ledger: Ledger, run_id: int | None, result: Result, progress: Progress, count: int
+) -> None:
+    progress.advance(count)
+    if run_id is not None:
+        syncstate.update_run(ledger, run_id, pushed=result.pushed, pulled=result.pulled)
+
+
+def run(
+    ledger: Ledger,
+    client: RegistryClient,
+    *,
+    progress: Progress | None = None,
+    pull: bool = True,
+    batch_size: int | None = None,
+) -> Result:
+    """One sync run, recorded in `sync_runs` whatever happens (a killed run shows up as
+    'interrupted' when the next one starts)."""
+    progress = progress or Silent()
+    result = Result()
+    run_id = syncstate.start_run(ledger)
+    try:
+        push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id)
+        if pull:
+            pulls.pull_all(ledger, client, result, progress)
+    except BaseException as exc:
+        reason = str(exc) if isinstance(exc, SyncError) else f"{type(exc).__name__}: {exc}"
+        with suppress(Exception):  # a ledger that fails here already has the reason to show
+            syncstate.end_run(
+                ledger,
+                run_id,
+                pushed=result.pushed,
+                pulled=result.pulled,
+                outcome="failed",
+                error=reason[:1000],
+            )
+        raise
+    cutoff = stamp(ledger.clock() - timedelta(days=BODY_KEEP_DAYS))
+    syncstate.prune_batches(ledger, cutoff)
+    if abs(client.clock_offset_s) > 60:
+        result.warnings.append(
+            f"this kiosk's clock is {-client.clock_offset_s:+.0f} s off the registry's; "
+            "requests were signed by the registry's time (set the clock or enable NTP)"
+        )
+    if result.rejected:
+        result.warnings.append(
+            f"{result.rejected} record(s) rejected by the registry; see `diandian sync --rejects`"
+        )
+    syncstate.end_run(
+        ledger,
+        run_id,
+        pushed=result.pushed,
+        pulled=result.pulled,
+        outcome="warnings" if result.warnings else "ok",
+        error="; ".join(result.warnings)[:1000] or None,
+    )
+    return result

@@ -1,0 +1,185 @@
+"""Pulls: catalogue, factor table, this kiosk's allocations, rankings and kiosk keys.
+
+Each kind is checked with the same parser the shipped data goes through before anything is
+written, and applied through the Ledger's own audited methods. Bad data from the registry
+becomes a warning on the run (that kind is skipped, the rest still apply); the network errors
+propagate, so the run fails with its reason. A kind whose version has not changed is skipped,
+so a nightly run does not grow the audit log with identical rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kiosk.catalogue import parse_catalogue
+from kiosk.certificate import keys
+from kiosk.errors import DataError, DiandianError
+from kiosk.factors import parse_factor_table
+from kiosk.ledger import Ledger, syncstate
+from sync import protocol
+
+if TYPE_CHECKING:
+    from sync.client import RegistryClient
+    from sync.job import Progress, Result
+
+RANKING_SCOPES = ("day", "venue", "all")
+
+
+class BadData(Exception):
+    """The registry sent something this kiosk cannot use."""
+
+
+def digest(data: Any) -> str:
+    """A version for data the registry sends without one: its content hash."""
+    return "sha256:" + hashlib.sha256(protocol.canonical(data)).hexdigest()[:16]
+
+
+def _object(data: Any, kind: str, *keys_needed: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or any(k not in data for k in keys_needed):
+        raise BadData(f"the registry's {kind} lacks {', '.join(keys_needed)}")
+    return data
+
+
+def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
+    """A new catalogue version replaces the demo one: its projects are loaded, and any project
+    it does not list is withdrawn from sale (allocation cut to what is already committed)."""
+    data = _object(client.get(protocol.CATALOGUE), "catalogue", "version")
+    version = str(data["version"])
+    changed = syncstate.pulled_version(ledger, "catalogue") != version
+    if changed:
+        projects = data.get("projects", data.get("project", []))
+        try:
+            catalogue = parse_catalogue(
+                {"version": version, "project": projects, "allocation_g": 0}, "registry catalogue"
+            )
+        except (DataError, AttributeError, TypeError) as exc:
+            raise BadData(str(exc)) from exc
+        if not catalogue.projects:
+            raise BadData("the registry's catalogue has no projects; keeping the current one")
+        ledger.load_catalogue(catalogue, actor="sync")
+        syncstate.store_pulled(ledger, "catalogue", version, data)
+    withdraw_unlisted(ledger)
+    return changed
+
+
+def withdraw_unlisted(ledger: Ledger) -> None:
+    """Cut every project the registry's catalogue does not list to what is committed here.
+
+    Run every time, not only on a new catalogue: grams held for a demo order at the counter
+    when the catalogue arrived come back to the allocation if that order expires."""
+    stored = syncstate.pulled_data(ledger, "catalogue")
+    if not stored:
+        return
+    listed = {p.get("id") for p in stored.get("projects", stored.get("project", []))}
+    for stock in ledger.stock():
+        committed = stock.reserved_g + stock.sold_g
+        if stock.project.id not in listed and stock.granted_g > committed:
+            ledger.set_allocation(stock.project.id, committed, actor="sync")
+
+
+def pull_factors(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
+    data = _object(client.get(protocol.FACTORS), "factor table", "version", "table")
+    version = str(data["version"])
+    if syncstate.pulled_version(ledger, "factors") == version:
+        return False
+    try:
+        parse_factor_table(data["table"])
+    except (DataError, AttributeError, TypeError) as exc:
+        raise BadData(f"the registry's factor table: {exc}") from exc
+    syncstate.store_pulled(ledger, "factors", version, data["table"])
+    return True
+
+
+def pull_allocations(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
+    """Set each allocation to the registry's grant, never below what is already committed
+    here (sold or held for a customer at the counter): that shortfall is a warning."""
+    data = _object(client.get(protocol.ALLOCATIONS), "allocations", "allocations")
+    if data.get("kiosk_id", ledger.kiosk_id) != ledger.kiosk_id:
+        raise BadData(f"the registry sent the allocations of kiosk {data.get('kiosk_id')}")
+    stocks = {stock.project.id: stock for stock in ledger.stock()}
+    changed = False
+    for item in data["allocations"]:
+        project_id, granted = item.get("project_id"), item.get("granted_g")
+        if not isinstance(granted, int) or isinstance(granted, bool) or granted < 0:
+            result.warnings.append(f"allocation of {project_id}: bad granted_g {granted!r}")
+            continue
+        stock = stocks.get(project_id)
+        if stock is None:
+            result.warnings.append(f"allocation for {project_id}, a project not in the catalogue")
+            continue
+        committed = stock.reserved_g + stock.sold_g
+        target = granted
+        if granted < committed:
+            result.warnings.append(
+                f"the registry grants {granted} g of {project_id} but {committed} g are "
+                f"already committed here; kept {committed} g"
+            )
+            target = committed
+        if target != stock.granted_g:
+            ledger.set_allocation(project_id, target, actor="sync")
+            changed = True
+    version = digest(data["allocations"])
+    if syncstate.pulled_version(ledger, "allocations") != version:
+        syncstate.store_pulled(ledger, "allocations", version, data)
+        changed = True
+    return changed
+
+
+def pull_rankings(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
+    changed = False
+    for scope in RANKING_SCOPES:
+        data = _object(client.get(protocol.RANKINGS, {"scope": scope}), "rankings", "rankings")
+        version = str(data.get("version") or digest(data["rankings"]))
+        if syncstate.pulled_version(ledger, f"rankings:{scope}") != version:
+            syncstate.store_pulled(ledger, f"rankings:{scope}", version, data)
+            changed = True
+    return changed
+
+
+def pull_keys(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
+    """Other kiosks' public keys, so this kiosk can verify their certificates offline. A key
+    that contradicts one already known is never taken (it would let a forger in)."""
+    data = _object(client.get(protocol.KEYS), "keys", "keys")
+    version = digest(data["keys"])
+    if syncstate.pulled_version(ledger, "keys") == version:
+        return False
+    known = ledger.kiosk_keys()
+    for item in data["keys"]:
+        kiosk_id, text = item.get("kiosk_id"), item.get("public_key")
+        if not isinstance(kiosk_id, str) or not isinstance(text, str):
+            result.warnings.append(f"a key entry without kiosk_id or public_key: {item!r:.80}")
+            continue
+        if known.get(kiosk_id) == text:
+            continue
+        if kiosk_id in known:
+            result.warnings.append(f"the registry has another key for kiosk {kiosk_id}; kept ours")
+            continue
+        try:
+            keys.public_from_text(text)
+            ledger.add_kiosk_key(kiosk_id, text, source="registry", actor="sync")
+        except DiandianError as exc:  # SigningKeyError, or InputError on a race
+            result.warnings.append(f"key of kiosk {kiosk_id}: {exc}")
+    syncstate.store_pulled(ledger, "keys", version, data)
+    return True
+
+
+PULLS: tuple[tuple[str, Callable[[Ledger, Any, Any], bool]], ...] = (
+    ("catalogue", pull_catalogue),  # first: allocations name its projects
+    ("factors", pull_factors),
+    ("allocations", pull_allocations),
+    ("rankings", pull_rankings),
+    ("keys", pull_keys),
+)
+
+
+def pull_all(ledger: Ledger, client: RegistryClient, result: Result, progress: Progress) -> None:
+    for kind, pull in PULLS:
+        try:
+            if pull(ledger, client, result):
+                result.pulled += 1
+                progress.log(f"pulled {kind}")
+        except BadData as exc:
+            result.warnings.append(str(exc))
+            progress.log(f"skipped {kind}: {exc}")

@@ -1,0 +1,1 @@
+"""The central registry: an ASGI service over SQLite or PostgreSQL (`diandian registry`)."""

@@ -1,0 +1,29 @@
+"""The registry's ASGI app: wiring only (routers, error handlers, the database engine)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
+from sync import protocol
+from sync.registry import errors
+from sync.registry.credits import DEFAULT_HEADROOM_G
+from sync.registry.db import make_engine
+from sync.registry.routes import certificates, enrol, health, pulls, push
+
+
+def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> FastAPI:
+    """An app over the database at `db` (a URL, a path, or an engine the caller owns)."""
+    app = FastAPI(
+        title="Diandian registry",
+        version=f"protocol {protocol.PROTOCOL_VERSION}",
+        description="Kiosk enrolment, signed pushes of sales, pulls of catalogue, factors, "
+        "allocations, rankings and keys; certificate lookup and pages.",
+    )
+    app.state.engine = make_engine(db) if isinstance(db, str) else db
+    app.state.headroom_g = headroom_g
+    errors.install(app)
+    for module in (health, enrol, push, pulls, certificates):
+        app.include_router(module.router)
+    app.include_router(certificates.page_router)  # last: its paths are the most general
+    return app

@@ -1,0 +1,182 @@
+"""Push: turn one signed batch of outbox records into purchases, answering each record.
+
+Why this shape: the kiosk resends a batch after any failure, so every record must be safe to
+see twice (an order is keyed by its UUID; a second copy is a `duplicate`), and a bad record
+must not sink its neighbours (it is `rejected` with a reason the admin can read). All of a
+batch lands in the caller's one transaction, with the answer stored under the batch id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from kiosk.ranking import CHINA_TIME
+from sync import protocol
+from sync.registry import storage
+
+REQUIRED = {
+    "id": str,
+    "kiosk_id": str,
+    "project_id": str,
+    "serial": int,
+    "offset_g": int,
+    "footprint_g": int,
+    "amount_fen": int,
+    "paid_at": str,
+    "status": str,
+}
+
+
+MAX_INT = 2**53  # what every JSON reader and a BIGINT column hold exactly
+
+
+def _text(value: Any, limit: int) -> str:
+    """Free text as stored: a string, no NUL (PostgreSQL refuses it), at most `limit` long."""
+    return str(value or "").replace("\x00", "")[:limit]
+
+
+@dataclass
+class _State:
+    """What the batch has seen so far, so records within one batch interact correctly."""
+
+    known: dict[str, Any]
+    serials: dict[int, str]
+    projects: set[str]
+    closed: set[str]
+    new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    voided: set[str] = field(default_factory=set)
+    voids: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _problem(payload: dict[str, Any], kiosk_id: str, order_id: str) -> str | None:
+    for name, kind in REQUIRED.items():
+        value = payload.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return f"payload field {name} is missing or not a {kind.__name__}"
+    if payload["id"] != order_id:
+        return "payload id does not match the record's order_id"
+    if payload["kiosk_id"] != kiosk_id:
+        return f"payload is for kiosk {payload['kiosk_id']}, not the signing kiosk {kiosk_id}"
+    if any(payload[name] > MAX_INT for name in ("serial", "offset_g", "footprint_g", "amount_fen")):
+        return f"serial, offset_g, footprint_g and amount_fen must be below {MAX_INT}"
+    if payload["offset_g"] <= 0 or payload["serial"] < 1:
+        return "offset_g and serial must be positive"
+    if min(payload["footprint_g"], payload["amount_fen"]) < 0:
+        return "footprint_g and amount_fen must not be negative"
+    if china_day(payload["paid_at"]) is None:
+        return "paid_at is not an ISO-8601 timestamp"
+    return None
+
+
+def china_day(stamp: str) -> str | None:
+    """The China day (UTC+8) of a UTC timestamp, as customers and rankings count days."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(CHINA_TIME).date().isoformat()
+
+
+def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+    if order_id in state.known or order_id in state.new:
+        return {"status": "duplicate"}
+    problem = _problem(payload, kiosk_id, order_id)
+    if problem is None and payload["project_id"] not in state.projects:
+        problem = f"unknown project {payload['project_id']}"
+    if problem is None:
+        owner = state.serials.get(payload["serial"])
+        if owner is not None and owner != order_id:
+            problem = f"serial {payload['serial']} was already used by order {owner}"
+    if problem is not None:
+        return {"status": "rejected", "reason": problem}
+    body = protocol.canonical(payload)
+    day = china_day(payload["paid_at"]) or ""
+    state.serials[payload["serial"]] = order_id
+    state.new[order_id] = {
+        "order_id": order_id,
+        "kiosk_id": kiosk_id,
+        "serial": payload["serial"],
+        "cert_id": f"{kiosk_id}-{payload['serial']:06d}".upper(),
+        "project_id": payload["project_id"],
+        "offset_g": payload["offset_g"],
+        "footprint_g": payload["footprint_g"],
+        "amount_fen": payload["amount_fen"],
+        "nickname": _text(payload.get("nickname"), 100),
+        "venue": _text(payload.get("venue"), 100),
+        "day": day,
+        "paid_at": payload["paid_at"],
+        "payload": body.decode(),
+        "payload_hash": hashlib.sha256(body).hexdigest(),
+        "received_at": storage.now_text(),
+        "filed_late": day in state.closed,
+        "voided_at": None,
+        "void_reason": None,
+    }
+    if day in state.closed:
+        return {"status": "accepted", "note": f"filed: day {day} was already closed"}
+    return {"status": "accepted"}
+
+
+def _voided(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+    sale = state.new.get(order_id) or state.known.get(order_id)
+    if sale is None:
+        return {"status": "rejected", "reason": f"void for an unknown sale {order_id}"}
+    owner = sale["kiosk_id"] if isinstance(sale, dict) else sale.kiosk_id
+    if owner != kiosk_id:
+        return {"status": "rejected", "reason": f"order {order_id} belongs to kiosk {owner}"}
+    already = sale["voided_at"] if isinstance(sale, dict) else sale.voided_at
+    if already is not None or order_id in state.voided:
+        return {"status": "duplicate"}
+    voided_at = payload.get("voided_at")
+    if not isinstance(voided_at, str) or china_day(voided_at) is None:
+        return {"status": "rejected", "reason": "payload field voided_at is not a timestamp"}
+    state.voided.add(order_id)
+    reason = _text(payload.get("void_reason"), 500)
+    if isinstance(sale, dict):  # paid and voided in this same batch
+        sale.update(voided_at=voided_at, void_reason=reason)
+    else:
+        state.voids.append({"order_id": order_id, "voided_at": voided_at, "void_reason": reason})
+    return {"status": "accepted"}
+
+
+def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) -> list[dict]:
+    """Store a batch's records; one answer per record, in the records' order."""
+    order_ids = [r["order_id"] for r in records]
+    serials = [
+        r["payload"]["serial"]
+        for r in records
+        if isinstance(r["payload"].get("serial"), int)
+        and 0 < r["payload"]["serial"] <= MAX_INT
+        and r["event"] == "paid"
+    ]
+    state = _State(
+        known=storage.purchases_by_order(conn=conn, order_ids=order_ids),
+        serials=storage.serial_owners(conn=conn, kiosk_id=kiosk_id, serials=serials),
+        projects=storage.project_ids(conn=conn),
+        closed=storage.closed_day_set(conn=conn),
+    )
+    results = []
+    for record in records:
+        handler = _paid if record["event"] == "paid" else _voided
+        answer = handler(state, kiosk_id, record["order_id"], record["payload"])
+        results.append(
+            {
+                "outbox_id": record["outbox_id"],
+                "order_id": record["order_id"],
+                "event": record["event"],
+                **answer,
+            }
+        )
+    rows = list(state.new.values())
+    storage.insert_purchases(conn=conn, rows=rows)
+    storage.void_purchases(conn=conn, voids=state.voids)
+    if rows:
+        storage.set_kiosk_venue(conn=conn, kiosk_id=kiosk_id, venue=rows[-1]["venue"])
+    return results

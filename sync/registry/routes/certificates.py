@@ -1,0 +1,64 @@
+"""Certificate lookup (JSON, public) and the page the QR opens (HTML, public).
+
+The QR holds `HTTPS://HOST/C/<cert_id>/<token>` in upper case (QR alphanumeric mode), so the
+page answers `/c/...` and `/C/...` alike, and cert ids are compared in upper case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection
+
+from sync import protocol
+from sync.registry import pages
+from sync.registry.errors import ApiError
+from sync.registry.lookup import Lookup, look_up
+from sync.registry.routes import transaction
+from sync.registry.schemas import CertificateStatus
+
+router = APIRouter(tags=["certificates"])
+page_router = APIRouter(include_in_schema=False)
+
+
+@router.get(protocol.CERTIFICATE, response_model=CertificateStatus)
+async def certificate(cert_id: str, request: Request) -> dict[str, Any]:
+    found: Lookup = await transaction(
+        request, lambda conn: look_up(conn=conn, cert_id=cert_id[:80], token=None)
+    )
+    if not found.received:
+        raise ApiError(404, "not_found", f"the registry has not received certificate {cert_id}")
+    facts = found.facts or {}
+    return {
+        "cert_id": found.cert_id,
+        "received": True,
+        "voided": found.voided,
+        "project_id": facts.get("project_id"),
+        "offset_g": facts.get("offset_g"),
+        "paid_at": facts.get("issued"),
+        "retirement": found.retirement,
+    }
+
+
+async def _page(request: Request, c: str, cert_id: str, token: str | None) -> HTMLResponse:
+    if c.lower() != "c" or len(cert_id) > 80 or (token is not None and len(token) > 400):
+        raise ApiError(404, "not_found", "no such page")
+
+    def work(conn: Connection) -> Lookup:
+        return look_up(conn=conn, cert_id=cert_id, token=token)
+
+    found = await transaction(request, work)
+    status = 404 if found.facts is None and found.signature == "absent" else 200
+    return HTMLResponse(pages.render(found), status_code=status)
+
+
+@page_router.get("/{c}/{cert_id}", response_class=HTMLResponse)
+async def page(request: Request, c: str, cert_id: str) -> HTMLResponse:
+    return await _page(request, c, cert_id, None)
+
+
+@page_router.get("/{c}/{cert_id}/{token}", response_class=HTMLResponse)
+async def page_with_token(request: Request, c: str, cert_id: str, token: str) -> HTMLResponse:
+    return await _page(request, c, cert_id, token)

@@ -1,0 +1,84 @@
+"""Signed GETs a kiosk makes after pushing: catalogue, factors, allocations, rankings, keys.
+
+Allocations are granted on request: each pull tops the kiosk up to the registry's headroom
+(`serve --headroom-t`), within what the project still has unallocated.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy import Connection
+
+from kiosk.ranking import CHINA_TIME
+from sync import protocol
+from sync.registry import credits, operator, storage
+from sync.registry.auth import authenticate
+from sync.registry.routes import transaction
+from sync.registry.schemas import Allocations, Catalogue, Factors, Keys, Rankings
+
+router = APIRouter(tags=["pulls"])
+
+
+@router.get(protocol.CATALOGUE, response_model=Catalogue)
+async def catalogue(request: Request) -> dict[str, Any]:
+    def work(conn: Connection) -> dict[str, Any]:
+        authenticate(conn=conn, request=request, body=b"")
+        return operator.catalogue(conn=conn)
+
+    return await transaction(request, work)
+
+
+@router.get(protocol.FACTORS, response_model=Factors)
+async def factors(request: Request) -> dict[str, Any]:
+    def work(conn: Connection) -> dict[str, Any]:
+        authenticate(conn=conn, request=request, body=b"")
+        return operator.factors(conn=conn)
+
+    return await transaction(request, work)
+
+
+@router.get(protocol.ALLOCATIONS, response_model=Allocations)
+async def allocations(request: Request) -> dict[str, Any]:
+    headroom = request.app.state.headroom_g
+
+    def work(conn: Connection) -> dict[str, Any]:
+        kiosk = authenticate(conn=conn, request=request, body=b"")
+        granted = credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=headroom)
+        rows = [{"project_id": p, "granted_g": g} for p, g in sorted(granted.items())]
+        return {"kiosk_id": kiosk.kiosk_id, "allocations": rows}
+
+    return await transaction(request, work)
+
+
+@router.get(protocol.RANKINGS, response_model=Rankings)
+async def rankings(
+    request: Request,
+    scope: Literal["day", "venue", "all"] = "day",
+    venue: str | None = Query(default=None, max_length=100),
+    day: str | None = Query(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    limit: int = Query(default=20, ge=1, le=100),
+) -> dict[str, Any]:
+    """day: this venue today (China time, or `day`); venue: this venue ever; all: everywhere."""
+
+    def work(conn: Connection) -> dict[str, Any]:
+        kiosk = authenticate(conn=conn, request=request, body=b"")
+        where = None if scope == "all" else (venue or kiosk.venue)
+        today = datetime.now(CHINA_TIME).date().isoformat()
+        when = (day or today) if scope == "day" else None
+        rows = storage.rankings(conn=conn, venue=where, day=when, limit=limit)
+        return {"scope": scope, "venue": where, "day": when, "rankings": rows}
+
+    return await transaction(request, work)
+
+
+@router.get(protocol.KEYS, response_model=Keys)
+async def keys(request: Request) -> dict[str, Any]:
+    def work(conn: Connection) -> dict[str, Any]:
+        authenticate(conn=conn, request=request, body=b"")
+        rows = storage.kiosk_keys(conn=conn)
+        return {"keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows]}
+
+    return await transaction(request, work)

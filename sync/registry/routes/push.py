@@ -1,0 +1,65 @@
+"""POST /v1/push: a signed batch of outbox records; Idempotency-Key = batch_id.
+
+As Stripe does: the first request with a key stores its answer with the request's hash; a
+resend gets that answer back (header `Idempotent-Replayed: true`); the same key with another
+body is a 409. Claiming the key is the first write, so two copies racing cannot both run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import Connection
+
+from sync import protocol
+from sync.registry import storage
+from sync.registry.auth import authenticate
+from sync.registry.errors import ApiError
+from sync.registry.ingest import ingest
+from sync.registry.routes import transaction
+from sync.registry.schemas import PushRequest, PushResponse
+
+router = APIRouter(tags=["push"])
+
+
+@router.post(protocol.PUSH, response_model=PushResponse)
+async def push(body: PushRequest, request: Request) -> JSONResponse:
+    raw = await request.body()
+    key = request.headers.get(protocol.H_IDEMPOTENCY, "")
+    digest = hashlib.sha256(protocol.canonical(json.loads(raw))).hexdigest()
+
+    def work(conn: Connection) -> tuple[dict[str, Any], bool]:
+        kiosk = authenticate(conn=conn, request=request, body=raw)
+        if key != body.batch_id:
+            raise ApiError(400, "idempotency_key", f"{protocol.H_IDEMPOTENCY} must equal batch_id")
+        kiosk_id = kiosk.kiosk_id
+        storage.prune_nonces(conn=conn, before=int(time.time()) - protocol.NONCE_TTL_S)
+        if not storage.claim_batch(conn=conn, kiosk_id=kiosk_id, batch_id=key, request_hash=digest):
+            stored = storage.get_batch(conn=conn, kiosk_id=kiosk_id, batch_id=key)
+            if stored is None or stored.request_hash != digest or not stored.response:
+                raise ApiError(
+                    409,
+                    "idempotency_conflict",
+                    f"batch {key} was already sent with different records",
+                )
+            return json.loads(stored.response), True
+        records = [r.model_dump() for r in body.records]
+        results = ingest(conn=conn, kiosk_id=kiosk_id, records=records)
+        answer = {
+            "batch_id": key,
+            "results": results,
+            "high_water": max((r["outbox_id"] for r in records), default=None),
+        }
+        storage.store_batch_response(
+            conn=conn, kiosk_id=kiosk_id, batch_id=key, response=json.dumps(answer)
+        )
+        return answer, False
+
+    answer, replayed = await transaction(request, work)
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    return JSONResponse(answer, headers=headers)

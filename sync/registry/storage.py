@@ -1,0 +1,445 @@
+"""All of the registry's SQL, as keyword-only functions given their connection.
+
+The caller owns the transaction (one per request or operator command), so a failure anywhere
+rolls back everything the request wrote. Nothing here decides policy; that lives in
+`ingest`, `credits` and the routes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, bindparam, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sync.registry.tables import (
+    allocations,
+    batches,
+    closed_days,
+    enrol_tokens,
+    kiosks,
+    migrations,
+    nonces,
+    projects,
+    purchases,
+    retirements,
+    serial_blocks,
+    settings,
+)
+
+CHUNK = 400  # keeps IN (...) lists well under SQLite's variable limit
+
+
+def now_text() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _insert_ignore(conn: Connection, table: Any) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING: a clash leaves the transaction usable on PostgreSQL."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+# -- migrations and settings ---------------------------------------------------------------
+
+
+def applied_migrations(*, conn: Connection) -> set[str]:
+    return set(conn.execute(select(migrations.c.name)).scalars())
+
+
+def record_migration(*, conn: Connection, name: str) -> None:
+    conn.execute(migrations.insert().values(name=name, applied_at=now_text()))
+
+
+def get_setting(*, conn: Connection, key: str) -> str | None:
+    return conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+
+
+def set_setting(*, conn: Connection, key: str, value: str) -> None:
+    changed = update(settings).where(settings.c.key == key).values(value=value)
+    if conn.execute(changed.returning(settings.c.key)).first() is not None:
+        return
+    conn.execute(settings.insert().values(key=key, value=value))
+
+
+# -- enrolment, kiosks, nonces, batches ----------------------------------------------------
+
+
+def add_enrol_token(*, conn: Connection, token_hash: str, name: str) -> None:
+    conn.execute(
+        enrol_tokens.insert().values(token_hash=token_hash, name=name, created_at=now_text())
+    )
+
+
+def use_enrol_token(*, conn: Connection, token_hash: str, kiosk_id: str) -> str | None:
+    """Mark the token used (atomically: two kiosks racing get one winner); its name or None."""
+    name = conn.execute(
+        select(enrol_tokens.c.name).where(
+            enrol_tokens.c.token_hash == token_hash, enrol_tokens.c.used_at.is_(None)
+        )
+    ).scalar()
+    if name is None:
+        return None
+    done = conn.execute(
+        update(enrol_tokens)
+        .where(enrol_tokens.c.token_hash == token_hash, enrol_tokens.c.used_at.is_(None))
+        .values(used_at=now_text(), kiosk_id=kiosk_id)
+        .returning(enrol_tokens.c.token_hash)
+    )
+    return name if done.first() is not None else None
+
+
+def get_kiosk(*, conn: Connection, kiosk_id: str) -> Row | None:
+    return conn.execute(select(kiosks).where(kiosks.c.kiosk_id == kiosk_id)).first()
+
+
+def add_kiosk(*, conn: Connection, kiosk_id: str, name: str, public_key: str) -> None:
+    conn.execute(
+        kiosks.insert().values(
+            kiosk_id=kiosk_id, name=name, public_key=public_key, enrolled_at=now_text()
+        )
+    )
+
+
+def set_kiosk_venue(*, conn: Connection, kiosk_id: str, venue: str) -> None:
+    conn.execute(
+        update(kiosks)
+        .where(kiosks.c.kiosk_id == kiosk_id, kiosks.c.venue != venue)
+        .values(venue=venue)
+    )
+
+
+def kiosk_keys(*, conn: Connection) -> list[Row]:
+    query = select(kiosks.c.kiosk_id, kiosks.c.public_key).order_by(kiosks.c.kiosk_id)
+    return list(conn.execute(query))
+
+
+def record_nonce(*, conn: Connection, kiosk_id: str, nonce: str, seen_at: int) -> bool:
+    """False when this kiosk already used the nonce (a replayed request)."""
+    stmt = _insert_ignore(conn, nonces).values(kiosk_id=kiosk_id, nonce=nonce, seen_at=seen_at)
+    return conn.execute(stmt.returning(nonces.c.nonce)).first() is not None
+
+
+def prune_nonces(*, conn: Connection, before: int) -> None:
+    conn.execute(nonces.delete().where(nonces.c.seen_at < before))
+
+
+def claim_batch(*, conn: Connection, kiosk_id: str, batch_id: str, request_hash: str) -> bool:
+    """True for the first request with the key; a concurrent twin waits, then gets False."""
+    stmt = _insert_ignore(conn, batches).values(
+        kiosk_id=kiosk_id,
+        batch_id=batch_id,
+        request_hash=request_hash,
+        response="",
+        created_at=now_text(),
+    )
+    return conn.execute(stmt.returning(batches.c.batch_id)).first() is not None
+
+
+def get_batch(*, conn: Connection, kiosk_id: str, batch_id: str) -> Row | None:
+    query = select(batches).where(batches.c.kiosk_id == kiosk_id, batches.c.batch_id == batch_id)
+    return conn.execute(query).first()
+
+
+def store_batch_response(*, conn: Connection, kiosk_id: str, batch_id: str, response: str) -> None:
+    conn.execute(
+        update(batches)
+        .where(batches.c.kiosk_id == kiosk_id, batches.c.batch_id == batch_id)
+        .values(response=response)
+    )
+
+
+# -- projects and serial blocks ------------------------------------------------------------
+
+
+def get_project(*, conn: Connection, project_id: str, lock: bool = False) -> Row | None:
+    query = select(projects).where(projects.c.project_id == project_id)
+    return conn.execute(query.with_for_update() if lock else query).first()
+
+
+def list_projects(*, conn: Connection) -> list[Row]:
+    return list(conn.execute(select(projects).order_by(projects.c.position, projects.c.project_id)))
+
+
+def project_ids(*, conn: Connection) -> set[str]:
+    return set(conn.execute(select(projects.c.project_id)).scalars())
+
+
+def save_project(*, conn: Connection, project_id: str, position: int, data: str) -> None:
+    """Insert a project with no stock, or replace its catalogue data (stock stays)."""
+    changed = conn.execute(
+        update(projects)
+        .where(projects.c.project_id == project_id)
+        .values(position=position, data=data)
+        .returning(projects.c.project_id)
+    )
+    if changed.first() is None:
+        conn.execute(
+            projects.insert().values(project_id=project_id, position=position, data=data, stock_g=0)
+        )
+
+
+def add_stock(*, conn: Connection, project_id: str, grams: int) -> None:
+    conn.execute(
+        update(projects)
+        .where(projects.c.project_id == project_id)
+        .values(stock_g=projects.c.stock_g + grams)
+    )
+
+
+def add_serial_block(
+    *, conn: Connection, project_id: str, prefix: str, first: int, last: int, width: int
+) -> None:
+    conn.execute(
+        serial_blocks.insert().values(
+            project_id=project_id, prefix=prefix, first=first, last=last, width=width
+        )
+    )
+
+
+def serial_blocks_of(*, conn: Connection, project_id: str) -> list[Row]:
+    query = select(serial_blocks).where(serial_blocks.c.project_id == project_id)
+    return list(conn.execute(query.order_by(serial_blocks.c.id)))
+
+
+def block_overlaps(*, conn: Connection, prefix: str, first: int, last: int) -> bool:
+    query = select(serial_blocks.c.id).where(
+        serial_blocks.c.prefix == prefix,
+        serial_blocks.c.first <= last,
+        serial_blocks.c.last >= first,
+    )
+    return conn.execute(query).first() is not None
+
+
+def serial_count(*, conn: Connection, project_id: str) -> int:
+    size = func.coalesce(func.sum(serial_blocks.c.last - serial_blocks.c.first + 1), 0)
+    query = select(size).where(serial_blocks.c.project_id == project_id)
+    return int(conn.execute(query).scalar() or 0)
+
+
+# -- purchases -----------------------------------------------------------------------------
+
+
+def purchases_by_order(*, conn: Connection, order_ids: Sequence[str]) -> dict[str, Row]:
+    found: dict[str, Row] = {}
+    cols = (
+        purchases.c.order_id,
+        purchases.c.kiosk_id,
+        purchases.c.serial,
+        purchases.c.payload_hash,
+        purchases.c.voided_at,
+    )
+    for part in _chunks(list(order_ids)):
+        for row in conn.execute(select(*cols).where(purchases.c.order_id.in_(part))):
+            found[row.order_id] = row
+    return found
+
+
+def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for part in _chunks(list(serials)):
+        query = select(purchases.c.serial, purchases.c.order_id).where(
+            purchases.c.kiosk_id == kiosk_id, purchases.c.serial.in_(part)
+        )
+        found.update({row.serial: row.order_id for row in conn.execute(query)})
+    return found
+
+
+def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(purchases.insert(), rows)
+
+
+def void_purchases(*, conn: Connection, voids: list[dict[str, Any]]) -> None:
+    """Mark refunds (one executemany); keys order_id, voided_at, void_reason."""
+    if voids:
+        stmt = (
+            update(purchases)
+            .where(purchases.c.order_id == bindparam("v_order"), purchases.c.voided_at.is_(None))
+            .values(voided_at=bindparam("v_at"), void_reason=bindparam("v_reason"))
+        )
+        rows = [
+            {"v_order": v["order_id"], "v_at": v["voided_at"], "v_reason": v["void_reason"]}
+            for v in voids
+        ]
+        conn.execute(stmt, rows)
+
+
+def closed_day_set(*, conn: Connection) -> set[str]:
+    return set(conn.execute(select(closed_days.c.day)).scalars())
+
+
+def close_day(*, conn: Connection, day: str) -> bool:
+    stmt = _insert_ignore(conn, closed_days).values(day=day, closed_at=now_text())
+    return conn.execute(stmt.returning(closed_days.c.day)).first() is not None
+
+
+def find_purchase(*, conn: Connection, cert_id: str) -> Row | None:
+    return conn.execute(select(purchases).where(purchases.c.cert_id == cert_id.upper())).first()
+
+
+def get_retirement(*, conn: Connection, retirement_id: int) -> Row | None:
+    return conn.execute(select(retirements).where(retirements.c.id == retirement_id)).first()
+
+
+# -- allocations ---------------------------------------------------------------------------
+
+
+def kiosk_allocations(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
+    query = select(allocations.c.project_id, allocations.c.granted_g).where(
+        allocations.c.kiosk_id == kiosk_id
+    )
+    return {row.project_id: row.granted_g for row in conn.execute(query)}
+
+
+def sold_by_kiosk(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
+    """Grams this kiosk has sold and not refunded, per project."""
+    query = (
+        select(purchases.c.project_id, func.sum(purchases.c.offset_g))
+        .where(purchases.c.kiosk_id == kiosk_id, purchases.c.voided_at.is_(None))
+        .group_by(purchases.c.project_id)
+    )
+    return {project: int(grams) for project, grams in conn.execute(query)}
+
+
+def grant(*, conn: Connection, kiosk_id: str, project_id: str, grams: int, fresh: bool) -> None:
+    """Add grams to a kiosk's allocation and to the project's allocated total (row locked)."""
+    conn.execute(
+        update(projects)
+        .where(projects.c.project_id == project_id)
+        .values(allocated_g=projects.c.allocated_g + grams)
+    )
+    if fresh:
+        conn.execute(
+            allocations.insert().values(kiosk_id=kiosk_id, project_id=project_id, granted_g=grams)
+        )
+    else:
+        conn.execute(
+            update(allocations)
+            .where(allocations.c.kiosk_id == kiosk_id, allocations.c.project_id == project_id)
+            .values(granted_g=allocations.c.granted_g + grams)
+        )
+
+
+# -- retirement ----------------------------------------------------------------------------
+
+
+def pending_purchases(*, conn: Connection, project_id: str) -> list[Row]:
+    """Sold, not refunded and not yet covered by a retirement, in order of arrival."""
+    query = (
+        select(purchases.c.id, purchases.c.offset_g)
+        .where(
+            purchases.c.project_id == project_id,
+            purchases.c.retirement_id.is_(None),
+            purchases.c.voided_at.is_(None),
+        )
+        .order_by(purchases.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def add_retirement(*, conn: Connection, values: dict[str, Any]) -> int:
+    result = conn.execute(retirements.insert().values(**values, retired_at=now_text()))
+    return int(result.inserted_primary_key[0])
+
+
+def assign_retirement(*, conn: Connection, assignments: list[dict[str, Any]]) -> None:
+    """Point purchases at their retirement (one executemany): keys id, retirement_id, pos_*."""
+    if assignments:
+        stmt = (
+            update(purchases)
+            .where(purchases.c.id == bindparam("a_id"))
+            .values(
+                retirement_id=bindparam("a_ret"),
+                pos_from=bindparam("a_from"),
+                pos_to=bindparam("a_to"),
+            )
+        )
+        rows = [
+            {
+                "a_id": a["id"],
+                "a_ret": a["retirement_id"],
+                "a_from": a["pos_from"],
+                "a_to": a["pos_to"],
+            }
+            for a in assignments
+        ]
+        conn.execute(stmt, rows)
+
+
+def set_project_retired(
+    *, conn: Connection, project_id: str, retired_g: int, covered_g: int
+) -> None:
+    conn.execute(
+        update(projects)
+        .where(projects.c.project_id == project_id)
+        .values(retired_g=retired_g, covered_g=covered_g)
+    )
+
+
+def project_retirements(*, conn: Connection, project_id: str) -> list[Row]:
+    query = select(retirements).where(retirements.c.project_id == project_id)
+    return list(conn.execute(query.order_by(retirements.c.id)))
+
+
+# -- reports -------------------------------------------------------------------------------
+
+
+def counts(*, conn: Connection) -> dict[str, int]:
+    total = select(func.count()).select_from(purchases)
+    return {
+        "kiosks": conn.execute(select(func.count()).select_from(kiosks)).scalar() or 0,
+        "purchases": conn.execute(total).scalar() or 0,
+        "voided": conn.execute(total.where(purchases.c.voided_at.is_not(None))).scalar() or 0,
+    }
+
+
+def sold_per_project(*, conn: Connection) -> dict[str, tuple[int, int]]:
+    """project -> (purchases, grams) of paid, not refunded purchases."""
+    query = (
+        select(purchases.c.project_id, func.count(), func.sum(purchases.c.offset_g))
+        .where(purchases.c.voided_at.is_(None))
+        .group_by(purchases.c.project_id)
+    )
+    return {row[0]: (int(row[1]), int(row[2] or 0)) for row in conn.execute(query)}
+
+
+def rankings(
+    *, conn: Connection, venue: str | None, day: str | None, limit: int
+) -> list[dict[str, Any]]:
+    grams = func.sum(purchases.c.offset_g).label("offset_g")
+    conditions = [purchases.c.voided_at.is_(None), purchases.c.nickname != ""]
+    if venue is not None:
+        conditions.append(purchases.c.venue == venue)
+    if day is not None:
+        conditions.append(purchases.c.day == day)
+    query = (
+        select(purchases.c.nickname, purchases.c.venue, grams, func.count().label("purchases"))
+        .where(and_(*conditions))
+        .group_by(purchases.c.nickname, purchases.c.venue)
+        .order_by(grams.desc(), purchases.c.nickname)
+        .limit(limit)
+    )
+    return [
+        {
+            "rank": i + 1,
+            "nickname": r.nickname,
+            "venue": r.venue,
+            "offset_g": int(r.offset_g),
+            "purchases": int(r.purchases),
+        }
+        for i, r in enumerate(conn.execute(query))
+    ]
+
+
+def token_owner(*, conn: Connection, token_hash: str) -> str | None:
+    """The kiosk a used token enrolled (to answer a retried enrolment the same way)."""
+    query = select(enrol_tokens.c.kiosk_id).where(enrol_tokens.c.token_hash == token_hash)
+    return conn.execute(query).scalar()

@@ -1,0 +1,171 @@
+"""The registry's tables (SQLAlchemy Core), one MetaData for SQLite and PostgreSQL alike.
+
+Mass is integer grams (BigInteger: a project's stock in grams passes 2**31 at 2,148 t), money
+integer fen, times ISO-8601 UTC text, so both engines compare and sort them the same way.
+CHECK constraints keep the credit arithmetic true even if a bug slipped past the storage code:
+a project can never have more granted than its stock, nor more retired than its serials.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)
+
+settings = Table(  # small key/value facts: catalogue version, imported factor table
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+enrol_tokens = Table(
+    "enrol_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # SHA-256 hex: the token is never kept
+    Column("name", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("used_at", String(32)),
+    Column("kiosk_id", String(64)),
+)
+
+kiosks = Table(
+    "kiosks",
+    metadata,
+    Column("kiosk_id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("venue", String(100), nullable=False, server_default=""),
+    Column("enrolled_at", String(32), nullable=False),
+)
+
+nonces = Table(
+    "nonces",
+    metadata,
+    Column("kiosk_id", String(64), nullable=False),
+    Column("nonce", String(64), nullable=False),
+    Column("seen_at", BigInteger, nullable=False),
+    PrimaryKeyConstraint("kiosk_id", "nonce"),
+    Index("nonces_seen", "seen_at"),
+)
+
+batches = Table(  # idempotency: a resent batch gets the answer stored here
+    "batches",
+    metadata,
+    Column("kiosk_id", String(64), nullable=False),
+    Column("batch_id", String(100), nullable=False),
+    Column("request_hash", String(64), nullable=False),
+    Column("response", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    PrimaryKeyConstraint("kiosk_id", "batch_id"),
+)
+
+projects = Table(
+    "projects",
+    metadata,
+    Column("project_id", String(100), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # kiosk.catalogue Project.to_dict() as JSON
+    Column("stock_g", BigInteger, nullable=False),
+    Column("allocated_g", BigInteger, nullable=False, server_default="0"),
+    Column("retired_g", BigInteger, nullable=False, server_default="0"),
+    Column("covered_g", BigInteger, nullable=False, server_default="0"),  # grams assigned
+    CheckConstraint("allocated_g >= 0 AND allocated_g <= stock_g", name="allocated_within_stock"),
+    CheckConstraint("retired_g >= 0 AND retired_g <= stock_g", name="retired_within_stock"),
+    CheckConstraint("covered_g >= 0 AND covered_g <= retired_g", name="covered_within_retired"),
+)
+
+serial_blocks = Table(
+    "serial_blocks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(100), ForeignKey("projects.project_id"), nullable=False),
+    Column("prefix", String(100), nullable=False),
+    Column("first", BigInteger, nullable=False),
+    Column("last", BigInteger, nullable=False),
+    Column("width", Integer, nullable=False),
+    UniqueConstraint("prefix", "first", name="serial_block_once"),
+    CheckConstraint("first >= 0 AND last >= first", name="block_order"),
+)
+
+allocations = Table(
+    "allocations",
+    metadata,
+    Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), nullable=False),
+    Column("project_id", String(100), ForeignKey("projects.project_id"), nullable=False),
+    Column("granted_g", BigInteger, nullable=False),
+    PrimaryKeyConstraint("kiosk_id", "project_id"),
+    CheckConstraint("granted_g >= 0", name="granted_positive"),
+)
+
+retirements = Table(
+    "retirements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(100), ForeignKey("projects.project_id"), nullable=False),
+    Column("tonnes", BigInteger, nullable=False),
+    Column("serial_first", String(120), nullable=False),
+    Column("serial_last", String(120), nullable=False),
+    Column("from_g", BigInteger, nullable=False),  # the project's retired grams [from_g, to_g)
+    Column("to_g", BigInteger, nullable=False),
+    Column("retired_at", String(32), nullable=False),
+)
+
+purchases = Table(
+    "purchases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # order of arrival
+    Column("order_id", String(64), nullable=False, unique=True),
+    Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), nullable=False),
+    Column("serial", BigInteger, nullable=False),
+    Column("cert_id", String(80), nullable=False, unique=True),  # upper case
+    Column("project_id", String(100), ForeignKey("projects.project_id"), nullable=False),
+    Column("offset_g", BigInteger, nullable=False),
+    Column("footprint_g", BigInteger, nullable=False),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("nickname", String(100), nullable=False),
+    Column("venue", String(100), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("paid_at", String(40), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("filed_late", Boolean, nullable=False, server_default="0"),
+    Column("voided_at", String(40)),
+    Column("void_reason", Text),
+    Column("retirement_id", Integer, ForeignKey("retirements.id")),
+    Column("pos_from", BigInteger),  # its grams in the project's retired sequence
+    Column("pos_to", BigInteger),
+    UniqueConstraint("kiosk_id", "serial", name="serial_once_per_kiosk"),
+    CheckConstraint("offset_g > 0", name="offset_positive"),
+    Index("purchases_pending", "project_id", "retirement_id"),
+    Index("purchases_day", "day", "venue"),
+)
+
+closed_days = Table(
+    "closed_days",
+    metadata,
+    Column("day", String(10), primary_key=True),
+    Column("closed_at", String(32), nullable=False),
+)

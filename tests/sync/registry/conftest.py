@@ -1,0 +1,86 @@
+"""Fixtures for the registry: a fresh database per test on SQLite and on PostgreSQL.
+
+PostgreSQL runs in a throwaway cluster started once per session (see `pg.py`), each test
+in a database of its own. Where the
+server binaries are missing the PostgreSQL cases are skipped with the reason, except in CI
+(`CI` set), where that is a failure: CI installs them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from sync.registry import migrations, operator
+from sync.registry.app import create_app
+from sync.registry.db import make_engine
+from tests.sync.registry import pg
+from tests.sync.registry.helpers import Kiosk
+
+with warnings.catch_warnings():  # Starlette suggests httpx2; its TestClient is httpx today
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+DEMO_PROJECTS = Path(__file__).with_name("demo_projects.toml")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _require_postgres() -> None:
+    reason = pg.missing()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the PostgreSQL tests: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The session's cluster (started on first use): its admin connection string."""
+    _require_postgres()
+    with pg.cluster() as admin:
+        yield admin
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database: a SQLite file, or a new database in the session's cluster."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'registry.sqlite'}"
+        return
+    admin = request.getfixturevalue("pg_server")
+    name = f"registry_{uuid.uuid4().hex[:12]}"
+    yield pg.create_database(admin, name)
+    pg.drop_database(admin, name)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """A current schema with the demo projects (4 projects, 1,000 t of stock each)."""
+    made = make_engine(db_url)
+    migrations.upgrade(made)
+    with made.begin() as conn:
+        data = operator.read_file(DEMO_PROJECTS)
+        operator.import_projects(conn=conn, data=data, source="demo")
+    yield made
+    made.dispose()
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[TestClient]:
+    with TestClient(create_app(engine, headroom_g=5_000_000)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def kiosk(engine: Engine, client: TestClient) -> Kiosk:
+    """An enrolled kiosk that signs its requests."""
+    made = Kiosk.new()
+    made.enrol(client, engine)
+    return made

@@ -1,0 +1,53 @@
+"""Start a real `diandian registry serve` process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+BIN = Path(sys.executable).parent / "diandian"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def serve(db_url: str, *extra: str, scheme: str = "http", timeout: float = 20) -> Iterator[str]:
+    """The base URL of a registry serving `db_url`; the process is stopped afterwards."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}
+    args = [str(BIN), "registry", "serve", "--db", db_url, "--port", str(port), *extra]
+    process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"{scheme}://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"registry exited: {process.stderr.read().decode()}")
+            try:
+                if httpx.get(f"{base}/v1/health", timeout=1, verify=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("registry did not answer /v1/health in time")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

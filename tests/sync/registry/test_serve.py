@@ -1,0 +1,108 @@
+"""A real `diandian registry serve` process over real HTTP, and the operator commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+
+from sync import protocol
+from tests.sync.registry.conftest import DEMO_PROJECTS
+from tests.sync.registry.helpers import Kiosk
+from tests.sync.registry.served import serve
+
+pytestmark = pytest.mark.slow
+
+
+def test_served_registry_takes_a_push(engine: Engine, db_url: str) -> None:
+    kiosk = Kiosk.new()
+    with serve(db_url) as base, httpx.Client(base_url=base, timeout=10) as client:
+        kiosk.enrol(client, engine)
+        sales = [kiosk.order() for _ in range(20)]
+        response = kiosk.push(client, [kiosk.record(s) for s in sales], batch_id="first")
+        assert response.status_code == 200, response.text
+        assert {r["status"] for r in response.json()["results"]} == {"accepted"}
+        replay = kiosk.push(client, [kiosk.record(s) for s in sales], batch_id="first")
+        assert replay.status_code == 409  # new outbox ids: a different body under the same key
+        assert kiosk.get(client, protocol.ALLOCATIONS).status_code == 200
+        page = client.get(kiosk.cert_path(sales[0]))
+        assert page.status_code == 200 and "登记处已收到" in page.text
+
+
+def test_operator_commands(diandian, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    assert diandian("registry", "stats", "--db", db).returncode == 1
+    assert diandian("registry", "init", "--db", db).returncode == 0
+    imported = diandian("registry", "import-projects", str(DEMO_PROJECTS), "--db", db)
+    assert imported.returncode == 0 and "4 project(s)" in imported.stdout
+    token = diandian("registry", "enroll-token", "--db", db, "--name", "Hall A")
+    assert token.returncode == 0 and len(token.stdout.strip()) >= 20
+    stats = json.loads(diandian("registry", "stats", "--db", db, "--json").stdout)
+    assert stats["kiosks"] == 0 and len(stats["projects"]) == 4
+    assert "nothing to retire" in diandian("registry", "retire", "--db", db).stdout
+    assert diandian("registry", "close-day", "2026-11-20", "--db", db).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("registry", "stats", "--db", "/nonexistent/r.sqlite"),
+        ("registry", "init", "--db", "mysql://x/y"),
+        ("registry", "import-projects", "/nonexistent.toml", "--db", "DB"),
+        ("registry", "import-projects", "BAD", "--db", "DB"),
+        ("registry", "enroll-token", "--db", "DB", "--name", " "),
+        ("registry", "close-day", "yesterday", "--db", "DB"),
+        ("registry", "serve", "--db", "DB", "--tls-cert", "x.pem"),
+        ("registry", "stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"),
+    ],
+)
+def test_cli_errors_are_one_line(diandian, tmp_path: Path, args: tuple[str, ...]) -> None:
+    db = str(tmp_path / "r.sqlite")
+    assert diandian("registry", "init", "--db", db).returncode == 0
+    (tmp_path / "bad.toml").write_text("[[project]]\nid = 'x'\n")
+    args = tuple(db if a == "DB" else str(tmp_path / "bad.toml") if a == "BAD" else a for a in args)
+    result = diandian(*args)
+    assert result.returncode in (1, 2), result
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(1)
+        .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_serves_tls(tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    extra = ("--tls-cert", str(cert), "--tls-key", str(key))
+    with serve(db, *extra, scheme="https") as base:
+        assert base.startswith("https://")
+        assert httpx.get(f"{base}/v1/health", verify=False).json()["status"] == "ok"

@@ -1,0 +1,117 @@
+"""Pulls: the registry's catalogue replaces the demo one, allocations never drop below what
+is committed, other kiosks' keys are added, factors and rankings are kept with a version."""
+
+from __future__ import annotations
+
+import base64
+
+from kiosk.ledger import syncstate
+from kiosk.ledger.verify import verify
+from sync import job
+from tests.sync.conftest import sell
+
+
+def _stock(ledger) -> dict:
+    return {s.project.id: s for s in ledger.stock()}
+
+
+def test_the_catalogue_replaces_the_demo_one(ledger, registry, client_for) -> None:
+    sell(ledger, 10)
+    demo = _stock(ledger)
+    assert all(pid.startswith("demo-") for pid in demo)
+    with client_for(ledger) as client:
+        job.run(ledger, client)
+    stock = _stock(ledger)
+    assert stock["reg-forest"].project.price_fen_per_t == 9000
+    for pid in demo:  # withdrawn from sale, what was sold stays accounted for
+        assert stock[pid].available_g == 0
+        assert stock[pid].sold_g == demo[pid].sold_g
+    assert syncstate.pulled_version(ledger, "catalogue") == registry.catalogue["version"]
+    assert verify(ledger.conn).ok
+
+
+def test_allocations_are_set_but_never_below_committed(ledger, registry, client_for) -> None:
+    with client_for(ledger) as client:
+        job.run(ledger, client)  # the registry's catalogue first
+    registry.allocations[ledger.kiosk_id] = [{"project_id": "reg-forest", "granted_g": 50_000_000}]
+    with client_for(ledger) as client:
+        job.run(ledger, client)
+    assert _stock(ledger)["reg-forest"].granted_g == 50_000_000
+    # sell some of it, then the registry cuts the grant below what is sold
+    from kiosk.footprint import compute
+    from kiosk.venues import get_venue
+
+    footprint = compute("meal", {"mixed_meals": 2}, venue=get_venue())
+    order = ledger.open_order(footprint, project_id="reg-forest", offset_g=3_000_000)
+    ledger.pay(order.id, method="cash", cashier="c")
+    registry.allocations[ledger.kiosk_id] = [{"project_id": "reg-forest", "granted_g": 1_000_000}]
+    with client_for(ledger) as client:
+        result = job.run(ledger, client)
+    assert _stock(ledger)["reg-forest"].granted_g == 3_000_000
+    assert any("already committed here; kept 3000000 g" in w for w in result.warnings)
+    assert "kept 3000000 g" in syncstate.last_run(ledger).error
+    assert verify(ledger.conn).ok
+
+
+def test_keys_of_other_kiosks_are_added_and_a_changed_key_refused(
+    ledger, registry, client_for
+) -> None:
+    other = base64.b64encode(bytes(range(32))).decode()
+    registry.public_keys["KOTHER0001"] = other
+    registry.public_keys["KBROKEN001"] = "not base64!"
+    with client_for(ledger) as client:
+        result = job.run(ledger, client)
+    known = ledger.kiosk_keys()
+    assert known["KOTHER0001"] == other and "KBROKEN001" not in known
+    assert any("KBROKEN001" in w for w in result.warnings)
+    registry.public_keys["KOTHER0001"] = base64.b64encode(bytes(32)).decode()
+    with client_for(ledger) as client:
+        result = job.run(ledger, client)
+    assert ledger.kiosk_keys()["KOTHER0001"] == other
+    assert any("another key for kiosk KOTHER0001" in w for w in result.warnings)
+
+
+def test_factors_and_rankings_are_stored_with_their_version(ledger, registry, client_for):
+    with client_for(ledger) as client:
+        first = job.run(ledger, client)
+    assert syncstate.pulled_version(ledger, "factors") == "f-1"
+    assert syncstate.pulled_data(ledger, "factors")["version"]
+    for scope in ("day", "venue", "all"):
+        assert syncstate.pulled_data(ledger, f"rankings:{scope}")["scope"] == scope
+    assert first.pulled == 5
+    audit_rows = ledger.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with client_for(ledger) as client:
+        second = job.run(ledger, client)
+    assert second.pulled == 0  # nothing changed: nothing rewritten, no audit noise
+    assert ledger.conn.execute("SELECT count(*) FROM audit").fetchone()[0] == audit_rows
+
+
+def test_bad_pulled_data_is_a_warning_and_the_rest_still_applies(ledger, registry, client_for):
+    registry.factors = {"version": "f-2", "table": {"version": "x", "factor": [{"id": "a"}]}}
+    registry.catalogue = {"version": "c-bad", "projects": [{"id": "p"}]}
+    with client_for(ledger) as client:
+        result = job.run(ledger, client)
+    assert syncstate.pulled_version(ledger, "factors") is None
+    assert syncstate.pulled_version(ledger, "catalogue") is None
+    assert syncstate.pulled_version(ledger, "keys") is not None
+    assert len(result.warnings) == 2 and syncstate.last_run(ledger).outcome == "warnings"
+
+
+def test_a_demo_order_held_when_the_catalogue_came_cannot_reopen_the_demo_project(
+    ledger, registry, client_for
+) -> None:
+    from kiosk.footprint import compute
+    from kiosk.venues import get_venue
+
+    sell(ledger, 3)
+    footprint = compute("meal", {"mixed_meals": 1}, venue=get_venue())
+    held = ledger.open_order(footprint, project_id="demo-longquan-forest")
+    with client_for(ledger) as client:
+        job.run(ledger, client)
+    assert _stock(ledger)["demo-longquan-forest"].available_g == 0
+    ledger.expire(held.id, actor="test")  # its grams go back to the allocation ...
+    assert _stock(ledger)["demo-longquan-forest"].available_g == held.offset_g
+    with client_for(ledger) as client:
+        job.run(ledger, client)
+    assert _stock(ledger)["demo-longquan-forest"].available_g == 0  # ... and out again
+    assert verify(ledger.conn).ok

@@ -1,0 +1,202 @@
+"""Pushing the outbox: recorded batches, sequence order, byte-for-byte resends, rejects."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from kiosk.ledger import syncstate
+from sync import job
+from sync.client import EXIT_PROTOCOL, Refused
+from tests.sync.conftest import sell
+
+
+class Lost(BaseException):
+    """The job dies after the registry stored the batch but before the answer arrived."""
+
+
+def _pending(ledger) -> int:
+    return ledger.conn.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
+
+
+def test_batches_go_in_sequence_order_and_every_entry_is_acked(ledger, registry, client_for):
+    entries = sell(ledger, 60)
+    with client_for(ledger) as client:
+        result = job.run(ledger, client, batch_size=25)
+    assert result.accepted == entries and result.duplicates == result.rejected == 0
+    assert result.batches == -(-entries // 25)
+    sent = [r["outbox_id"] for _, body in registry.pushes for r in json.loads(body)["records"]]
+    assert sent == sorted(sent) == list(range(1, entries + 1))
+    assert _pending(ledger) == 0
+    assert ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == entries  # kept
+    paid = ledger.conn.execute("SELECT count(*) FROM orders WHERE serial IS NOT NULL").fetchone()
+    assert len(registry.paid_orders()) == paid[0]
+
+
+def test_a_batch_is_recorded_with_its_exact_body_before_it_is_sent(ledger, registry, client_for):
+    sell(ledger, 10)
+    seen_in_ledger = []
+
+    def check(method: str, target: str):
+        if method == "POST":  # at the moment the registry sees the push, the ledger has it
+            rows = ledger.conn.execute("SELECT batch_id, body FROM sync_batches").fetchall()
+            seen_in_ledger.extend((r[0], bytes(r[1])) for r in rows)
+        return None
+
+    registry.fault = check
+    with client_for(ledger) as client:
+        job.run(ledger, client, pull=False)
+    registry.fault = None
+    assert seen_in_ledger and set(registry.pushes) <= set(seen_in_ledger)
+
+
+def test_after_a_crash_the_same_batch_is_resent_byte_for_byte(ledger, registry, client_for):
+    entries = sell(ledger, 30)
+
+    def lose_answer() -> None:
+        registry.after_push = None
+        raise Lost
+
+    registry.after_push = lose_answer
+    with client_for(ledger) as client, pytest.raises(Lost):
+        job.run(ledger, client, batch_size=10)
+    assert _pending(ledger) == entries  # nothing acked: the answer never arrived
+    [unanswered] = syncstate.unanswered_batches(ledger)
+    assert syncstate.last_run(ledger).outcome == "failed"
+
+    with client_for(ledger) as client:
+        result = job.run(ledger, client, batch_size=10)
+    first_key, first_body = registry.pushes[0]
+    resent_key, resent_body = registry.pushes[1]
+    assert (resent_key, resent_body) == (first_key, first_body)
+    assert (first_key, first_body) == (unanswered.batch_id, unanswered.body)
+    assert result.accepted == entries  # the replayed answer counts the first batch once
+    assert _pending(ledger) == 0
+    assert len(registry.orders) == entries
+    assert syncstate.unanswered_batches(ledger) == []
+
+
+def test_a_rebuilt_batch_is_harmless_duplicates_are_acked(ledger, registry, client_for):
+    sell(ledger, 12)
+    with client_for(ledger) as client:
+        job.run(ledger, client, pull=False)
+    ledger.conn.execute("UPDATE outbox SET acked_at = NULL")  # as if the acks were lost
+    registry.answers.clear()  # and the registry had pruned its stored answers
+    with client_for(ledger) as client:
+        result = job.run(ledger, client, pull=False)
+    assert result.accepted == 0 and result.duplicates > 0
+    assert _pending(ledger) == 0
+
+
+def test_rejected_records_are_listed_not_acked_and_not_resent(ledger, registry, client_for):
+    entries = sell(ledger, 20)
+    bad = ledger.conn.execute("SELECT order_id FROM outbox ORDER BY id LIMIT 2").fetchall()
+    registry.reject_orders = {row[0] for row in bad}
+    with client_for(ledger) as client:
+        result = job.run(ledger, client, pull=False)
+    rejects = syncstate.rejects(ledger)
+    assert result.rejected == len(rejects) >= 2
+    assert {r.order_id for r in rejects} == registry.reject_orders
+    assert all(r.reason == "test says no" for r in rejects)
+    assert _pending(ledger) == len(rejects)
+    assert syncstate.queue_length(ledger) == 0
+    assert syncstate.last_run(ledger).outcome == "warnings"
+    sent_before = len(registry.pushes)
+    with client_for(ledger) as client:
+        again = job.run(ledger, client, pull=False)
+    assert len(registry.pushes) == sent_before and again.rejected == 0
+    assert syncstate.clear_rejects(ledger) == len(rejects)
+    registry.reject_orders = set()
+    with client_for(ledger) as client:
+        job.run(ledger, client, pull=False)
+    assert _pending(ledger) == 0 and len(registry.orders) == entries
+
+
+def test_a_4xx_stops_the_run_with_its_reason_and_keeps_the_queue(ledger, registry, client_for):
+    entries = sell(ledger, 8)
+    registry.fault = lambda method, target: (
+        (400, {"error": {"code": "bad_request", "message": "records[0].payload: no"}})
+        if method == "POST"
+        else None
+    )
+    with client_for(ledger) as client, pytest.raises(Refused) as caught:
+        job.run(ledger, client)
+    assert caught.value.exit_code == EXIT_PROTOCOL
+    assert "400" in str(caught.value) and "records[0].payload: no" in str(caught.value)
+    assert _pending(ledger) == entries
+    run = syncstate.last_run(ledger)
+    assert run.outcome == "failed" and "records[0].payload" in run.error
+
+
+def test_an_answer_that_does_not_cover_the_batch_applies_nothing(ledger, client_for):
+    entries = sell(ledger, 5)
+
+    def partial(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        return httpx.Response(200, json={"batch_id": body["batch_id"], "results": []})
+
+    transport = httpx.MockTransport(partial)
+    with client_for(ledger, transport=transport) as client, pytest.raises(Refused, match="lacks"):
+        job.run(ledger, client)
+    assert _pending(ledger) == entries
+    assert len(syncstate.unanswered_batches(ledger)) == 1  # resent next time
+
+
+def test_a_409_retires_the_batch_id_and_its_records_go_again(ledger, registry, client_for):
+    entries = sell(ledger, 10)
+
+    def lose_answer() -> None:
+        registry.after_push = None
+        raise Lost
+
+    registry.after_push = lose_answer
+    with client_for(ledger) as client, pytest.raises(Lost):
+        job.run(ledger, client, pull=False)
+    [batch] = syncstate.unanswered_batches(ledger)
+    ledger.conn.execute(  # the registry now holds other bytes under this batch id
+        "UPDATE sync_batches SET body = ? WHERE batch_id = ?", (batch.body + b" ", batch.batch_id)
+    )
+    with client_for(ledger) as client:
+        result = job.run(ledger, client, pull=False)
+    assert any("conflicted" in w for w in result.warnings)
+    assert result.duplicates == entries and _pending(ledger) == 0
+    assert len(registry.orders) == entries
+
+
+def test_every_run_is_recorded_a_killed_one_as_interrupted(ledger, registry, client_for):
+    entries = sell(ledger, 30)
+    syncstate.start_run(ledger)  # a run that never ended: killed
+    seen = {"n": 0}
+
+    def die_on_second() -> None:
+        seen["n"] += 1
+        if seen["n"] == 2:
+            raise Lost
+
+    registry.after_push = die_on_second
+    with client_for(ledger) as client, pytest.raises(Lost):
+        job.run(ledger, client, batch_size=10)
+    registry.after_push = None
+    with client_for(ledger) as client:
+        job.run(ledger, client, batch_size=10)
+    third, second, first = syncstate.runs(ledger)[:3]
+    assert first.outcome == "interrupted" and "killed or crashed" in first.error
+    assert second.outcome == "failed" and second.pushed == 10  # saved after each batch
+    assert third.outcome == "ok" and third.pushed == entries - 10 and third.pulled == 5
+    assert third.ended_at >= third.started_at
+
+
+def test_answered_batch_bodies_are_emptied_after_30_days_the_rows_stay(
+    ledger, registry, client_for
+) -> None:
+    sell(ledger, 10)
+    with client_for(ledger) as client:
+        job.run(ledger, client, pull=False)
+    [recorded] = ledger.conn.execute("SELECT batch_id, answered_at FROM sync_batches").fetchall()
+    assert syncstate.prune_batches(ledger, "2000-01-01T00:00:00.000Z") == 0
+    assert syncstate.prune_batches(ledger, "2999-01-01T00:00:00.000Z") == 1
+    batch = syncstate.batch(ledger, recorded[0])
+    assert batch.body == b"" and len(batch.entry_ids) > 0
+    assert ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] > 0

@@ -1,0 +1,72 @@
+"""Qt tests run headless on a fresh DIANDIAN_HOME per test: a real ledger on a temp file, the
+slip printed to a file (real ESC/POS bytes), translations compiled if `make` has not yet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.venues import get_venue
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """`make test` builds the .qm files; a bare `pytest` builds them here the same way."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in TRANSLATIONS.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("DIANDIAN_HOME", str(folder))
+    return folder
+
+
+def set_printer(home: Path, table: str) -> None:
+    (home / "diandian.toml").write_text(f"[printer]\n{table}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def slip_file(home: Path) -> Path:
+    """The configured printer is a file: the slip's ESC/POS job lands in it."""
+    path = home / "slip.bin"
+    set_printer(home, f'kind = "file"\npath = "{path}"')
+    return path
+
+
+@pytest.fixture
+def kiosk(qtbot, home: Path) -> Iterator[Callable[..., object]]:
+    """Make a KioskWindow (1920x1080, shown) and an Autopilot for it; closed afterwards."""
+    from ui.autopilot import Autopilot
+    from ui.window import KioskWindow
+
+    made: list[KioskWindow] = []
+
+    def make(venue: str = "demo-expo", **options: object) -> tuple[KioskWindow, Autopilot]:
+        options.setdefault("terminal", None)
+        options.setdefault("poll_ms", 50)
+        window = KioskWindow(get_venue(venue), **options)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.resize(1920, 1080)
+        window.show()
+        made.append(window)
+        pilot = Autopilot(window)
+        pilot.settle()
+        return window, pilot
+
+    yield make
+    for window in made:
+        window.allow_close = True
+        window.close()

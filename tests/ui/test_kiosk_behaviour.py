@@ -1,0 +1,152 @@
+"""Kiosk behaviour around the flow: idle reset, the hidden staff gesture, blocked shortcuts,
+the systemd watchdog, the pinyin keyboard, and the PySide6 build we rely on."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kiosk import accounts
+from kiosk.ledger import Ledger
+from ui import watchdog
+from ui.autopilot import wait_until
+
+pytestmark = pytest.mark.gui
+
+
+def test_idle_prompts_then_starts_over_with_every_answer_wiped(kiosk):
+    window, pilot = kiosk(idle_timeout_s=0.3, prompt_s=0.4)
+    pilot.start("trip")
+    pilot.answer("beijing")
+    wait_until(lambda: window.prompt.isVisible(), timeout=3)
+    pilot.on("attractScreen", timeout=3)
+    assert window.session.answers == {} and window.session.scenario_id == ""
+    assert not window.prompt.isVisible()
+
+
+def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk):
+    window, pilot = kiosk(idle_timeout_s=0.3, prompt_s=5)
+    pilot.start("trip")
+    pilot.answer("beijing")
+    wait_until(lambda: window.prompt.isVisible(), timeout=3)
+    window.prompt.btnStay.click()
+    assert not window.prompt.isVisible()
+    assert window.current() is window.question and "origin" in window.session.answers
+
+
+def test_an_idle_order_screen_expires_the_unpaid_order(kiosk):
+    window, pilot = kiosk(idle_timeout_s=0.2, prompt_s=0.2)  # x3 on the order screen
+    pilot.to_result("meal")
+    pilot.to_projects()
+    order = pilot.to_order()
+    pilot.on("attractScreen", timeout=5)
+    pilot.settle()
+    with Ledger.open(window.workers.path, create=False) as ledger:
+        stored = ledger.get(order.id)
+        assert stored.status == "expired" and stored.expired_reason == "idle"
+        reserved = {s.project.id: s.reserved_g for s in ledger.stock()}
+    assert reserved[order.project_id] == 0  # the grams went back
+
+
+def _tap_corner(window, times: int) -> None:
+    for _ in range(times):
+        QTest.mouseClick(window.centralWidget(), Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
+
+
+def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path):
+    with Ledger.open(home / "ledger.sqlite") as ledger:
+        accounts.create(ledger, "Wang", "admin", "2468", actor="test")
+    window, pilot = kiosk()
+    _tap_corner(window, 4)
+    assert window.current() is window.attract  # four taps are not enough
+    _tap_corner(window, 1)
+    pilot.on("staffSignInScreen")
+    window.staffSignIn.pinpad.enter("1111")
+    wait_until(lambda: window.staffSignIn.error == "wrong")
+    assert window.staffSignIn.lblError.isVisible() and window.current() is window.staffSignIn
+    window.staffSignIn.pinpad.enter("2468")
+    pilot.on("staffScreen")
+    assert "Wang" in window.staff.lblWho.text()
+    assert window.staff.btnExit.isVisible()
+    exits: list[bool] = []
+    window.exitRequested.connect(lambda: exits.append(True))
+    window.staff.btnExit.click()
+    assert exits == [True]
+
+
+def test_the_gesture_explains_how_to_create_the_first_account(kiosk):
+    window, pilot = kiosk()
+    window.guard.gestureMade.emit()
+    pilot.on("staffSignInScreen")
+    assert "diandian accounts add" in window.staffSignIn.lblHint.text()
+    assert not window.staffSignIn.pinpad.isVisible()
+    window.staffSignIn.btnCancel.click()
+    assert window.current() is window.attract
+
+
+def test_shortcuts_that_would_leave_the_app_are_swallowed(kiosk):
+    window, _ = kiosk()
+    for key, mods in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    ):
+        QTest.keyClick(window, key, mods)
+    assert window.guard.blocked >= 3
+    window.close()  # a customer cannot close it either
+    assert window.isVisible()
+
+
+def test_the_watchdog_pings_systemd_over_its_socket(tmp_path: Path):
+    path = tmp_path / "notify"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(str(path))
+    try:
+        assert watchdog.notify("WATCHDOG=1", {"NOTIFY_SOCKET": str(path)})
+        assert server.recv(64) == b"WATCHDOG=1"
+    finally:
+        server.close()
+    assert not watchdog.notify("READY=1", {})
+    assert watchdog.interval_ms({"WATCHDOG_USEC": "20000000"}) == 10_000
+
+
+def test_pinyin_keyboard_types_a_chinese_nickname(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.widgets.keyboard import TouchKeyboard
+
+    field, keyboard = QLineEdit(), TouchKeyboard()
+    qtbot.addWidget(field)
+    qtbot.addWidget(keyboard)
+    keyboard.attach(field)
+    for char in "xiaoming":
+        keyboard.letterKeys[char].click()
+    assert keyboard.candidates()[0] == "小"
+    keyboard.candidateButtons[0].click()
+    assert field.text() == "小" and keyboard.composing == "ming"
+    keyboard.choose("明")
+    keyboard.btnMode.click()  # EN: letters go straight in
+    for char in "88":
+        keyboard.letterKeys[char].click()
+    assert field.text() == "小明88"
+
+
+def test_pyside6_keeps_its_references_to_none_and_true(qtbot):
+    """PySide6 6.12.0 loses a reference on every void call and emit (CPython 3.11 then aborts);
+    this catches a dependency bump to such a build."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(500):
+        label.setText("x")
+        label.update()
+        label.windowTitleChanged.emit("x")
+    after = sys.getrefcount(None), sys.getrefcount(True)
+    assert after[0] - before[0] > -50 and after[1] - before[1] > -50

@@ -1,0 +1,149 @@
+"""An automated customer: drives a real KioskWindow through its screens by tapping its
+widgets, as the screenshot script, the UI benchmark and the end-to-end tests do.
+
+The cashier's side (paying an order) uses its own Ledger connection, as a cashier PC would.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ledger import Ledger, Order
+from ui.window import KioskWindow
+
+# Answers for each scenario's required questions (and a few more), as a customer would tap them.
+ANSWERS: Mapping[str, dict[str, Any]] = {
+    "trip": {"origin": "beijing", "mode": "flight", "nights": "2", "meals": "3"},
+    "scenic_visit": {"origin": "chengdu", "mode": "car_petrol", "passengers": "2"},
+    "hotel_stay": {"nights": "2", "guests_in_room": "1"},
+    "meal": {"meat_meals": "1", "mixed_meals": "2"},
+    "shopping_basket": {"food_drink_kg": "3.5", "clothing_kg": "0.4"},
+    "lifestyle": {
+        "household_size": "3",
+        "electricity_kwh_month": "240",
+        "car_km_year": "8000",
+        "domestic_flights": "2",
+        "diet": "low_meat",
+    },
+}
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Run the event loop until `condition()` holds; TimeoutError after `timeout` s."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the kiosk did not get there in time")
+        if app is not None:
+            app.processEvents()
+            # processEvents() alone never runs deleteLater(); the real event loop does
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        time.sleep(0.002)
+
+
+class Autopilot:
+    def __init__(self, window: KioskWindow, cashier_ledger: Path | None = None) -> None:
+        self.w = window
+        self.cashier_ledger = cashier_ledger or window.workers.path
+
+    def on(self, name: str, timeout: float = 10.0) -> None:
+        wait_until(lambda: self.w.current().objectName() == name, timeout)
+
+    def settle(self) -> None:
+        self.w.workers.wait()
+        QApplication.processEvents()
+
+    def start(self, scenario_id: str) -> None:
+        lang = self.w.session.lang
+        if self.w.current() is not self.w.attract:
+            self.w.flow.home()  # goes back to Chinese, as for a new customer
+        self.w.attract.btnStart.click()
+        if lang != self.w.session.lang:
+            self.w.langBar.buttons[lang].click()
+        self.w.scenario.cards[scenario_id].click()
+        self.on("questionScreen")
+
+    def answer(self, value: str) -> None:
+        """Answer the question on screen the way a finger would."""
+        page = self.w.question
+        question = page.question
+        assert question is not None
+        if question.type == "city":
+            picker = page.cityPicker
+            picker.keyboard.clear()
+            for char in value:
+                picker.keyboard.type(char)
+            picker.resultButtons[0].click()
+            page.btnNext.click()
+        elif question.type in ("choice", "bool"):
+            key = value.lower()
+            button = next(b for b in page.choiceButtons if b.objectName() == f"btnChoice_{key}")
+            button.click()
+            wait_until(lambda: page.question is not question or self.w.current() is not page)
+        else:
+            page.keypad.set_text("", notify=True)
+            for char in value:
+                page.keypad.press(char)
+            page.btnNext.click()
+
+    def to_result(self, scenario_id: str, answers: Mapping[str, str] | None = None) -> None:
+        answers = ANSWERS[scenario_id] if answers is None else answers
+        self.start(scenario_id)
+        for _ in range(40):
+            if self.w.current() is not self.w.question:
+                break
+            question = self.w.question.question
+            assert question is not None
+            keys = {q.key for q in self.w.session.questions()}
+            left = [k for k in answers if k in keys and k not in self.w.session.answers]
+            if question.key in answers:
+                self.answer(answers[question.key])
+            elif not left and self.w.question.btnFinish.isVisible():
+                self.w.question.btnFinish.click()
+            else:
+                self.w.question.btnNext.click()
+        self.on("resultScreen")
+
+    def to_projects(self) -> None:
+        self.w.result.btnNext.click()
+        self.on("projectScreen")
+
+    def to_order(self, project_id: str = "", nickname: str = "") -> Order:
+        cards = self.w.project.cards
+        card = cards[project_id] if project_id else next(c for c in cards.values() if c.available)
+        card.click()
+        self.on("nicknameScreen")
+        if nickname:
+            self.w.nickname.edtNickname.setText(nickname)
+            self.w.nickname.btnDone.click()
+        else:
+            self.w.nickname.btnSkip.click()
+        self.on("orderScreen")
+        order = self.w.session.order
+        assert order is not None
+        return order
+
+    def pay_at_counter(self, order: Order, method: str = "cash") -> Order:
+        """The cashier scans the code and takes the money, on their own ledger connection."""
+        with Ledger.open(self.cashier_ledger, create=False, check=False) as ledger:
+            return ledger.pay(order.id, method=method, cashier="autopilot-cashier")
+
+    def to_certificate(self, order: Order, timeout: float = 10.0) -> None:
+        self.pay_at_counter(order)
+        self.on("certificateScreen", timeout)
+
+    def customer(self, scenario_id: str, nickname: str = "") -> Order:
+        """One whole visit: answers, result, first project, order, payment, certificate."""
+        self.to_result(scenario_id)
+        self.to_projects()
+        order = self.to_order(nickname=nickname)
+        self.to_certificate(order)
+        wait_until(lambda: self.w.certificate.slip not in ("none", "printing"))
+        return order

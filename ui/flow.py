@@ -1,0 +1,376 @@
+"""The customer flow: what each screen's signal leads to. It keeps the visit in a
+`CustomerSession` (core), runs every ledger change on the writer thread and every slow read,
+render or print on the pool, and moves the window from screen to screen."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk import checkout, payment, ranking
+from kiosk.errors import DataError, InputError
+from kiosk.footprint import Footprint
+from kiosk.ledger import PAID, Order, SoldOut, Stock
+
+if TYPE_CHECKING:
+    from ui.window import KioskWindow
+
+PAID_MIN_S = 1.5  # the "payment received" page stays at least this long
+log = logging.getLogger(__name__)
+
+
+class CustomerFlow(QObject):
+    def __init__(self, window: KioskWindow, poll_ms: int = 300) -> None:
+        super().__init__(window)
+        self.w = window
+        self.session = window.session
+        self.key: Any = None
+        self.page = 0
+        self.invalid = False
+        self.footprint: Footprint | None = None
+        self.polling = False
+        self.paid_at = 0.0
+        self.paid_min_s = PAID_MIN_S
+        self.poll = QTimer(self)
+        self.poll.setInterval(poll_ms)
+        self.poll.timeout.connect(self._poll)
+        w = window
+        w.attract.startRequested.connect(self.start)
+        w.scenario.scenarioChosen.connect(self.choose_scenario)
+        w.scenario.backRequested.connect(self.home)
+        w.question.valueEdited.connect(self.edit)
+        w.question.nextRequested.connect(self.next)
+        w.question.backRequested.connect(self.back)
+        w.question.finishRequested.connect(self.finish)
+        w.result.offsetChosen.connect(self.choose_offset)
+        w.result.backRequested.connect(lambda: self.show_page(len(self.session.questions()) - 1))
+        w.project.projectChosen.connect(self.choose_project)
+        w.project.backRequested.connect(lambda: w.go(w.result))
+        w.nickname.nicknameChosen.connect(self.open_order)
+        w.nickname.backRequested.connect(lambda: w.go(w.project))
+        w.order.cancelRequested.connect(self.cancel)
+        w.order.terminalRequested.connect(self.pay_by_terminal)
+        w.certificate.retryPrintRequested.connect(self.print_slip)
+        w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
+        w.certificate.finishRequested.connect(self.home)
+        w.ranking.scopeChosen.connect(self.show_ranking)
+        w.ranking.finishRequested.connect(self.home)
+        w.outOfService.retryRequested.connect(self.retry)
+        w.outOfService.homeRequested.connect(self.home)
+
+    # -- start, home, failures ----------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """At start and after a retry: make sure the ledger is usable and the key exists."""
+        self.w.workers.write(checkout.prepare, self._prepared, self.w.fail)
+
+    def _prepared(self, key: Any) -> None:
+        self.key = key
+        self.w.ledgerReady.emit()
+
+    def retry(self) -> None:
+        self.w.workers.reset()
+        self.w.workers.write(
+            checkout.prepare, lambda key: (self._prepared(key), self.home()), self.w.fail
+        )
+
+    def stop(self) -> None:
+        self.poll.stop()
+
+    def home(self) -> None:
+        """Back to the attract screen with every answer wiped and the default language."""
+        self.stop()
+        self.session.reset()
+        self.footprint = None
+        self.w.set_language(self.session.lang)
+        self.w.go(self.w.attract)
+
+    def abandon_order(self, reason: str) -> None:
+        """An unpaid order gives its grams back (the customer left, or staff took over)."""
+        order = self.session.order
+        if order is not None and order.status != PAID:
+            self.session.order = None
+            self.w.workers.write(
+                lambda ledger: checkout.abandon(ledger, order.id, reason),
+                None,
+                lambda exc: log.warning("could not expire: %s", exc),
+            )
+
+    def timed_out(self) -> None:
+        self.abandon_order("idle")
+        self.home()
+
+    def start(self) -> None:
+        self.session.reset()
+        self.session.lang = self.w.translations.lang
+        self.w.go(self.w.scenario)
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def choose_scenario(self, scenario_id: str) -> None:
+        self.session.start(scenario_id)
+        self.show_page(0)
+
+    def show_page(self, index: int, problem: str = "") -> None:
+        pages = self.session.questions()
+        self.page = max(0, min(index, len(pages) - 1))
+        question = pages[self.page]
+        self.invalid = False
+        self.w.question.show_question(
+            question,
+            self.session.value(question),
+            self.page,
+            len(pages),
+            can_finish=not self.session.missing(),
+            popular=self.w.venue.popular_origins,
+        )
+        self.w.question.set_total(self.session.running_total())
+        self.w.question.show_problem(problem)
+        self.w.go(self.w.question)
+
+    def edit(self, key: str, raw: object) -> None:
+        """Every change on the page: keep it if valid and update the running total."""
+        question = self.session.scenario.question(key)
+        try:
+            self.session.answer(key, raw)
+        except InputError:
+            self.invalid = True
+            self.w.question.show_problem("city" if question.type == "city" else "range")
+            return
+        self.invalid = False
+        self.w.question.show_problem("")
+        self.w.question.set_total(self.session.running_total())
+
+    def next(self) -> None:
+        if self.w.current() is not self.w.question:
+            return  # a late auto-advance after the customer already moved on
+        pages = self.session.questions()
+        question = pages[self.page]
+        if self.invalid:
+            return
+        if question.required and question.key not in self.session.answers:
+            self.w.question.show_problem("required")
+            return
+        if self.page + 1 < len(self.session.questions()):
+            self.show_page(self.page + 1)
+        else:
+            self.finish()
+
+    def back(self) -> None:
+        if self.page == 0:
+            self.w.go(self.w.scenario)
+        else:
+            self.show_page(self.page - 1)
+
+    def finish(self) -> None:
+        """Work out the footprint; a problem sends the customer to the page that can fix it."""
+        pages = [q.key for q in self.session.questions()]
+        missing = self.session.missing()
+        if missing:
+            self.show_page(pages.index(missing[0]), "required")
+            return
+        try:
+            footprint = self.session.footprint()
+        except InputError as exc:
+            kinds = {"mode": "mode_distance", "distance_km": "same_city"}
+            kind = kinds.get(exc.field, "range")
+            if exc.field in self.session.scenario.at_least_one:
+                kind = "at_least_one"
+            self.show_page(pages.index(exc.field) if exc.field in pages else 0, kind)
+            return
+        if footprint.total_grams <= 0:
+            self.show_page(0, "at_least_one")
+            return
+        self.footprint = footprint
+        self.w.result.show_result(footprint, self.session.offset)
+        self.w.go(self.w.result)
+
+    # -- project, nickname, order ---------------------------------------------------------------
+
+    def choose_offset(self, offset: str) -> None:
+        self.session.choose_offset(offset)
+        self.show_projects()
+
+    def show_projects(self, notice: str = "") -> None:
+        def shown(stocks: list[Stock]) -> None:
+            assert self.footprint is not None
+            offset_g = self.session.offset_g(self.footprint)
+            self.w.project.show_projects(stocks, offset_g, self.w.venue.min_charge_fen, notice)
+            self.w.go(self.w.project)
+
+        self.w.workers.read(checkout.stock, shown, self.w.fail)
+
+    def choose_project(self, project_id: str) -> None:
+        self.session.project_id = project_id
+        self.w.nickname.reset(self.session.lang)
+        self.w.go(self.w.nickname)
+
+    def open_order(self, nickname: str) -> None:
+        session, footprint = self.session, self.footprint
+        assert footprint is not None
+        session.nickname = nickname
+        self.w.nickname.set_busy(True)
+        offset_g = session.offset_g(footprint)
+        project_id, lang = session.project_id, session.lang
+
+        def work(ledger: Any) -> Order:
+            return checkout.open_order(
+                ledger,
+                footprint,
+                venue=self.w.venue,
+                project_id=project_id,
+                offset_g=offset_g,
+                nickname=nickname,
+                lang=lang,
+            )
+
+        self.w.workers.write(work, self._opened, self._open_failed)
+
+    def _opened(self, order: Order) -> None:
+        self.w.nickname.set_busy(False)
+        if self.w.current() is not self.w.nickname:  # the customer left meanwhile
+            self.w.workers.write(lambda ledger: checkout.abandon(ledger, order.id, "left"))
+            return
+        self.session.order = order
+        self.w.order.show_order(order, terminal=self.w.terminal is not None)
+        self.w.go(self.w.order)
+        self.polling = False
+        self.poll.start()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.w.nickname.set_busy(False)
+        if isinstance(exc, SoldOut):
+            self.show_projects("sold_out")
+        else:
+            self.w.fail(exc)
+
+    def cancel(self) -> None:
+        self.abandon_order("cancelled")
+        self.home()
+
+    # -- payment -----------------------------------------------------------------------------
+
+    def _poll(self) -> None:
+        order = self.session.order
+        if order is None or self.polling:
+            return
+        self.polling = True
+
+        def seen(now: Order) -> None:
+            self.polling = False
+            if self.session.order is None or now.id != self.session.order.id:
+                return
+            if now.status == PAID:
+                self.paid(now)
+            elif now.status not in ("draft", "awaiting_payment"):
+                log.info("order %s became %s while shown", now.code, now.status)
+                self.home()
+
+        def failed(exc: BaseException) -> None:
+            self.polling = False
+            self.w.fail(exc)
+
+        self.w.workers.read(lambda ledger: checkout.status(ledger, order.id), seen, failed)
+
+    def pay_by_terminal(self) -> None:
+        order, terminal = self.session.order, self.w.terminal
+        if order is None or terminal is None:
+            return
+        self.w.order.set_terminal_state("waiting")
+
+        def charged(_: object) -> None:
+            self.w.workers.write(
+                lambda ledger: payment.record(ledger, order.id, terminal), self.paid, self.w.fail
+            )
+
+        def declined(exc: BaseException) -> None:
+            if isinstance(exc, payment.PaymentDeclined):
+                self.w.order.set_terminal_state("declined")
+            else:
+                self.w.fail(exc)
+
+        self.w.workers.run(lambda: terminal.charge(order), charged, declined)
+
+    def paid(self, order: Order) -> None:
+        if self.w.current() is not self.w.order:
+            return  # already noticed (by the poll or the terminal)
+        self.poll.stop()
+        self.session.order = order
+        self.paid_at = time.monotonic()
+        self.w.paid.show_paid(order)
+        self.w.go(self.w.paid)
+        key = self.key
+        if key is None:  # the start-up check has not finished: let the writer make the key
+            self.w.workers.write(
+                lambda ledger: checkout.certificate(ledger, order, checkout.prepare(ledger)),
+                self._certificate_ready,
+                self.w.fail,
+            )
+            return
+        self.w.workers.read(
+            lambda ledger: checkout.certificate(ledger, order, key),
+            self._certificate_ready,
+            self.w.fail,
+        )
+
+    def _certificate_ready(self, cert: checkout.Certificate) -> None:
+        wait_ms = int(max(0.0, self.paid_min_s - (time.monotonic() - self.paid_at)) * 1000)
+        QTimer.singleShot(wait_ms, lambda: self._show_certificate(cert))
+
+    def _show_certificate(self, cert: checkout.Certificate) -> None:
+        if self.w.current() is not self.w.paid or self.session.order is None:
+            return
+        self.w.certificate.show_certificate(cert)
+        self.w.go(self.w.certificate)
+        self.print_slip()
+
+    def print_slip(self) -> None:
+        cert = self.w.certificate.cert
+        if cert is None:
+            return
+        order_id = cert.order.id
+        self.w.certificate.set_slip("printing")
+
+        def record(status: str, error: str = "") -> None:
+            self.w.workers.write(
+                lambda ledger: ledger.set_slip(order_id, status, error=error, actor="kiosk"),
+                None,
+                lambda exc: log.warning("slip status not recorded: %s", exc),
+            )
+
+        def printed(_: object) -> None:
+            record("printed")
+            self.w.certificate.set_slip("printed")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DataError):  # no printer configured here
+                self.w.certificate.set_slip("no_printer")
+                return
+            from kiosk.slips.printers import PrinterError
+
+            log.warning("slip not printed: %s", exc)
+            reason = str(exc) if isinstance(exc, PrinterError | InputError) else type(exc).__name__
+            record("failed", reason)
+            self.w.certificate.set_slip("failed")
+
+        self.w.workers.run(lambda: checkout.print_slip(cert.content), printed, failed)
+
+    # -- ranking -----------------------------------------------------------------------------
+
+    def show_ranking(self, scope: str) -> None:
+        order = self.session.order
+        order_id = order.id if order is not None else ""
+        venue_id = self.w.venue.id
+
+        def work(ledger: Any) -> ranking.Board:
+            return ranking.board(ledger, scope, venue_id=venue_id, order_id=order_id)
+
+        def shown(board: ranking.Board) -> None:
+            self.w.ranking.show_board(board)
+            if self.w.current() is not self.w.ranking:
+                self.w.go(self.w.ranking)
+
+        self.w.workers.read(work, shown, self.w.fail)

@@ -1,0 +1,145 @@
+"""The result: the total, a bar per activity, an everyday comparison; for "my year", the year
+against the national average per person and a choice to offset a month or the whole year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.cities import load_cities
+from kiosk.comparisons import car_km, compare_year, month_of
+from kiosk.factors import load_factors
+from kiosk.footprint import Footprint, Line
+from kiosk.session import LIFESTYLE
+from ui import fmt
+from ui.screens.base import Screen, button, label, nav_row
+from ui.widgets.barchart import MAX_BARS, BarChart
+
+
+class ResultScreen(Screen):
+    offsetChosen = Signal(str)  # "all", "month" or "year": the customer goes on to the projects
+    backRequested = Signal()
+    step = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("resultScreen", parent)
+        self.footprint: Footprint | None = None
+        self.offset = "all"
+        self.lblTitle = label("lblResultTitle", "subtitle")
+        self.lblTotal = label("lblTotal", "huge", wrap=False)
+        self.lblCar = label("lblCompareCar", "notice")
+        self.lblYear = label("lblCompareYear", "notice")
+        self.lblSource = label("lblCompareSource", "small")
+        self.lblBreakdown = label("lblBreakdown", "big")
+        self.chart = BarChart()
+        self.btnMonth = button("btnOffsetMonth", "choice")
+        self.btnYear = button("btnOffsetYear", "choice")
+        self.offsetGroup = QButtonGroup(self)
+        for key, choice in (("month", self.btnMonth), ("year", self.btnYear)):
+            choice.setCheckable(True)
+            choice.clicked.connect(lambda _=False, k=key: self._choose(k))
+            self.offsetGroup.addButton(choice)
+        self.btnBack = button("btnResultBack")
+        self.btnBack.clicked.connect(self.backRequested)
+        self.btnNext = button("btnChooseProject", "primary")
+        self.btnNext.clicked.connect(lambda: self.offsetChosen.emit(self.offset))
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        for widget in (self.lblTitle, self.lblTotal, self.lblCar, self.lblYear):
+            left.addWidget(widget)
+        offers = QHBoxLayout()
+        offers.addWidget(self.btnMonth)
+        offers.addWidget(self.btnYear)
+        left.addLayout(offers)
+        left.addWidget(self.lblSource)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.lblBreakdown)
+        right.addWidget(self.chart, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(64)
+        self.body.addLayout(left, 5)
+        self.body.addLayout(right, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(72, 40, 72, 32)
+        layout.addLayout(self.body, 1)
+        layout.addLayout(nav_row(self.btnBack, None, self.btnNext))
+
+    def relayout(self) -> None:
+        portrait = self.metrics.portrait
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.retranslate()
+
+    def show_result(self, footprint: Footprint, offset: str) -> None:
+        self.footprint, self.offset = footprint, offset
+        self.retranslate()
+
+    def _choose(self, offset: str) -> None:
+        self.offset = offset
+        self.retranslate()
+
+    def line_label(self, line: Line) -> str:
+        factor = load_factors().factors.get(line.activity)
+        text = factor.name(self.lang) if factor else line.activity
+        ends = [line.detail.get("from"), line.detail.get("to")]
+        if all(ends):
+            cities = load_cities()
+            names = [cities.get(str(e)).label(self.lang).split(" (")[0] for e in ends]
+            text += f"  {names[0]} → {names[1]}"
+        return text
+
+    def bars(self, footprint: Footprint) -> list[tuple[str, str, int]]:
+        lines = sorted(footprint.lines, key=lambda line: -line.grams)
+        bars = [(self.line_label(line), fmt.mass(line.grams), line.grams) for line in lines]
+        if len(bars) > MAX_BARS:
+            rest = sum(grams for _, _, grams in bars[MAX_BARS - 1 :])
+            bars = [*bars[: MAX_BARS - 1], (self.tr("Everything else"), fmt.mass(rest), rest)]
+        return bars
+
+    def retranslate(self) -> None:
+        self.btnBack.setText(self.tr("‹ Change answers"))
+        self.btnNext.setText(self.tr("Choose a project ›"))
+        self.lblBreakdown.setText(self.tr("Where it comes from"))
+        fp = self.footprint
+        if fp is None:
+            return
+        total = fp.total_grams
+        lifestyle = fp.scenario == LIFESTYLE
+        self.lblTitle.setText(
+            self.tr("Your year's footprint") if lifestyle else self.tr("Your footprint")
+        )
+        self.lblTotal.setText(f"{fmt.mass(total)} CO₂e")
+        self.lblCar.setText(
+            self.tr("≈ driving {km} km alone in a petrol car").format(km=f"{car_km(total):,}")
+        )
+        self.chart.set_bars(self.bars(fp), self.metrics.u)
+        for widget in (self.lblYear, self.btnMonth, self.btnYear):
+            widget.setVisible(lifestyle)
+        factors = load_factors().factors
+        cites = dict.fromkeys(
+            factors[ln.activity].cite for ln in fp.lines if ln.activity in factors
+        )
+        sources = self.tr("Emission factors {version}: {sources}.").format(
+            version=fp.factors_version, sources="; ".join(cites)
+        )
+        if lifestyle:
+            year = compare_year(total)
+            self.lblYear.setText(
+                self.tr(
+                    "That is {percent}% of the average in China ({average} per person a year)."
+                ).format(percent=year.percent, average=fmt.mass(year.average_g))
+            )
+            self.btnMonth.setText(
+                self.tr("Offset one month\n{mass}").format(mass=fmt.mass(month_of(total)))
+            )
+            self.btnYear.setText(
+                self.tr("Offset the whole year\n{mass}").format(mass=fmt.mass(total))
+            )
+            self.btnMonth.setChecked(self.offset == "month")
+            self.btnYear.setChecked(self.offset == "year")
+            sources += " " + self.tr(
+                "Average: fossil CO₂ per person, China 2023 (Global Carbon Project)."
+            )
+        self.lblSource.setText(sources)

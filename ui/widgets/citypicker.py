@@ -1,0 +1,111 @@
+"""Pick a city: the venue's popular origins as one-tap chips, or search by Chinese (through the
+keyboard's pinyin), pinyin or English; matches appear as big buttons as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.cities import City, load_cities
+from ui.style import set_role
+from ui.widgets.keyboard import TouchKeyboard
+
+RESULTS = 6
+POPULAR = 6
+
+
+class CityPicker(QWidget):
+    cityChosen = Signal(object)  # City
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cityPicker")
+        self.lang = "zh"
+        self.city: City | None = None
+        self.popular: tuple[City, ...] = ()
+        self.lblChosen = QLabel()
+        self.lblChosen.setObjectName("lblChosenCity")
+        set_role(self.lblChosen, "total")
+        self.edtSearch = QLineEdit()
+        self.edtSearch.setObjectName("edtCitySearch")
+        self.edtSearch.setReadOnly(True)  # typed only with the touch keyboard below
+        self.lblHint = QLabel()
+        self.lblHint.setObjectName("lblCityHint")
+        set_role(self.lblHint, "muted")
+        self.results = QGridLayout()
+        self.results.setSpacing(12)
+        self.resultButtons: list[QPushButton] = []
+        for i in range(max(RESULTS, POPULAR)):
+            button = QPushButton()
+            button.setObjectName(f"btnCity{i}")
+            set_role(button, "chip")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, n=i: self._pick(n))
+            self.resultButtons.append(button)
+        self.set_columns(6)
+        self.keyboard = TouchKeyboard(chinese=False, digits=False)
+        self.keyboard.attach(self.edtSearch, 24)
+        self.keyboard.edited.connect(self.search)
+        self.shown: list[City] = []
+        top = QHBoxLayout()
+        top.addWidget(self.edtSearch, 3)
+        top.addWidget(self.lblChosen, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addWidget(self.lblHint)
+        layout.addLayout(self.results)
+        layout.addStretch(1)
+        layout.addWidget(self.keyboard)
+        self.retranslate()
+
+    def set_columns(self, columns: int) -> None:
+        for i, button in enumerate(self.resultButtons):
+            self.results.addWidget(button, i // columns, i % columns)
+
+    def retranslate(self) -> None:
+        self.edtSearch.setPlaceholderText(self.tr("Type a city: 成都, chengdu…"))
+        self.keyboard.retranslate()
+        self._show_chosen()
+        self.search(self.edtSearch.text())
+
+    def set_state(self, city: City | None, popular: tuple[City, ...], lang: str) -> None:
+        self.city, self.popular, self.lang = city, popular, lang
+        self.keyboard.clear()
+        self.retranslate()
+
+    def search(self, text: str) -> None:
+        text = text.strip()
+        if text:
+            self.shown = load_cities().search(text, RESULTS)
+            self.lblHint.setText(self.tr("Matches") if self.shown else self.tr("No city found"))
+        else:
+            self.shown = list(self.popular[:POPULAR])
+            self.lblHint.setText(self.tr("Popular here") if self.shown else "")
+        for i, button in enumerate(self.resultButtons):
+            visible = i < len(self.shown)
+            button.setVisible(visible)
+            if visible:
+                button.setText(self.shown[i].label(self.lang))
+                button.setChecked(self.city is not None and self.shown[i].id == self.city.id)
+
+    def _pick(self, index: int) -> None:
+        if index < len(self.shown):
+            self.city = self.shown[index]
+            self._show_chosen()
+            self.search(self.edtSearch.text())
+            self.cityChosen.emit(self.city)
+
+    def _show_chosen(self) -> None:
+        self.lblChosen.setText(
+            "✓ " + self.city.label(self.lang) if self.city else self.tr("No city chosen yet")
+        )

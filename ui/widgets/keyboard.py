@@ -1,0 +1,168 @@
+"""Our own touch keyboard, with pinyin input for Chinese (see README "Touch keyboard").
+
+It edits a QLineEdit it is attached to. In 中 mode letters collect in the composing bar and the
+candidate bar offers characters for the first syllable (kiosk.pinyin); tapping one inserts it
+and keeps the rest of the letters. In EN mode letters go straight in. Digits, space and
+backspace work in both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import pinyin
+from ui.style import set_role
+
+ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+PAGE = 8  # candidates shown at once
+
+
+class TouchKeyboard(QWidget):
+    """Signals: `edited` after any change to the attached field."""
+
+    edited = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, chinese: bool = True, digits: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("touchKeyboard")
+        self.target: QLineEdit | None = None
+        self.chinese = chinese
+        self.composing = ""
+        self.page = 0
+        self.max_length = 20
+        self.lblComposing = QLabel()
+        self.lblComposing.setObjectName("lblComposing")
+        set_role(self.lblComposing, "big")
+        self.lblComposing.setMinimumWidth(120)
+        self.candidateButtons: list[QPushButton] = []
+        self.candidateBar = QWidget()
+        bar = QHBoxLayout(self.candidateBar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.lblComposing)
+        for i in range(PAGE):
+            button = QPushButton()
+            button.setObjectName(f"btnCandidate{i}")
+            set_role(button, "candidate")
+            button.clicked.connect(lambda _=False, b=button: self.choose(b.text()))
+            self.candidateButtons.append(button)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.btnPrev = self._key("‹", "btnCandPrev", lambda: self._turn(-1))
+        self.btnNext = self._key("›", "btnCandNext", lambda: self._turn(1))
+        bar.addWidget(self.btnPrev)
+        bar.addWidget(self.btnNext)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.candidateBar)
+        self.letterKeys: dict[str, QPushButton] = {}
+        for row in ROWS if digits else ROWS[1:]:
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            if row.startswith("z"):
+                self.btnMode = self._key("", "btnMode", self.toggle_mode)
+                line.addWidget(self.btnMode, 3)
+            for char in row:
+                button = self._key(char, f"btnKey_{char}", lambda _=False, c=char: self.type(c))
+                self.letterKeys[char] = button
+                line.addWidget(button, 2)
+            if row.startswith("z"):
+                self.btnSpace = self._key("", "btnSpace", lambda: self.type(" "))
+                line.addWidget(self.btnSpace, 4)
+                line.addWidget(self._key("⌫", "btnBackspace", self.backspace), 3)
+            layout.addLayout(line)
+        self.retranslate()
+        self._refresh()
+
+    def _key(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        set_role(button, "key")
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)  # type: ignore[arg-type]
+        return button
+
+    def retranslate(self) -> None:
+        self.btnSpace.setText(self.tr("space"))
+        self.btnMode.setText("中" if self.chinese else "EN")
+        self.candidateBar.setVisible(self.chinese)
+
+    def attach(self, target: QLineEdit, max_length: int = 20) -> None:
+        self.target, self.max_length = target, max_length
+        target.setMaxLength(max_length)
+
+    def set_chinese(self, chinese: bool) -> None:
+        self.chinese = chinese
+        self.composing = ""
+        self.retranslate()
+        self._refresh()
+
+    def toggle_mode(self) -> None:
+        self.set_chinese(not self.chinese)
+
+    def clear(self) -> None:
+        self.composing = ""
+        if self.target is not None:
+            self.target.clear()
+        self._refresh()
+
+    def type(self, char: str) -> None:
+        if self.chinese and char.isalpha():
+            if len(self.composing) < 24:
+                self.composing += char
+                self.page = 0
+            self._refresh()
+            return
+        self._insert(char)
+
+    def backspace(self) -> None:
+        if self.composing:
+            self.composing = self.composing[:-1]
+            self.page = 0
+            self._refresh()
+        elif self.target is not None:
+            self.target.backspace()
+            self.edited.emit(self.target.text())
+
+    def choose(self, char: str) -> None:
+        if not char:
+            return
+        self.composing = pinyin.consume(self.composing)
+        self.page = 0
+        self._insert(char)
+
+    def candidates(self) -> list[str]:
+        return pinyin.candidates(self.composing) if self.composing else []
+
+    def _insert(self, text: str) -> None:
+        if self.target is not None and len(self.target.text()) < self.max_length:
+            self.target.insert(text)
+            self.edited.emit(self.target.text())
+        self._refresh()
+
+    def _turn(self, delta: int) -> None:
+        pages = max(1, -(-len(self.candidates()) // PAGE))
+        self.page = min(max(0, self.page + delta), pages - 1)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        found = self.candidates()
+        shown = found[self.page * PAGE : (self.page + 1) * PAGE]
+        for i, button in enumerate(self.candidateButtons):
+            button.setText(shown[i] if i < len(shown) else "")
+            button.setEnabled(i < len(shown))
+        self.lblComposing.setText(self.composing)
+        self.btnPrev.setEnabled(self.page > 0)
+        self.btnNext.setEnabled((self.page + 1) * PAGE < len(found))

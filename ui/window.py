@@ -1,0 +1,284 @@
+"""The kiosk's main window: a header (brand, progress, languages) over a stack of screens.
+
+It owns navigation, the language, the idle timer, the kiosk guard and the staff gesture; the
+customer flow itself (what each screen's signal leads to) is `ui.flow.CustomerFlow`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import accounts
+from kiosk.accounts import Account, AccountLocked, WrongPin
+from kiosk.ledger import LedgerUnavailable
+from kiosk.paths import default_ledger
+from kiosk.payment import PaymentTerminal, configured_terminal
+from kiosk.session import CustomerSession
+from kiosk.venues import Venue
+from ui.flow import CustomerFlow
+from ui.guard import IdleTimer, KioskGuard
+from ui.i18n import DEFAULT, Translations
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Screen, label
+from ui.screens.certificate import CertificateScreen
+from ui.screens.nickname import NicknameScreen
+from ui.screens.order import OrderScreen
+from ui.screens.outofservice import OutOfServiceScreen
+from ui.screens.paid import PaidScreen
+from ui.screens.project import ProjectScreen
+from ui.screens.question import QuestionScreen
+from ui.screens.ranking import RankingScreen
+from ui.screens.result import ResultScreen
+from ui.screens.scenario import ScenarioScreen
+from ui.screens.staff import StaffScreen
+from ui.screens.staffsignin import StaffSignInScreen
+from ui.style import metrics_for, set_role, stylesheet
+from ui.widgets.idleprompt import IdlePrompt
+from ui.widgets.langbar import LangBar
+from ui.widgets.progress import StepIndicator
+from ui.workers import Workers
+
+PROMPT_S = 15  # how long "are you still there?" waits before starting over
+log = logging.getLogger(__name__)
+_CONFIGURED = object()
+
+
+class KioskWindow(QMainWindow):
+    """Owns navigation between screens; screens only emit signals."""
+
+    screenChanged = Signal(str)  # the new screen's objectName
+    exitRequested = Signal()  # an admin chose "exit kiosk mode"
+    ledgerReady = Signal()  # the ledger opened and checked (at start and after a retry)
+
+    def __init__(
+        self,
+        venue: Venue,
+        lang: str = DEFAULT,
+        *,
+        ledger_path: Path | None = None,
+        idle_timeout_s: float | None = None,
+        prompt_s: float = PROMPT_S,
+        terminal: PaymentTerminal | object | None = _CONFIGURED,
+        poll_ms: int = 300,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle("Diandian")
+        self.venue = venue
+        self.allow_close = False
+        self.translations = Translations(self)
+        self.session = CustomerSession(venue, lang=lang)
+        self.workers = Workers(ledger_path or default_ledger())
+        self.terminal = configured_terminal() if terminal is _CONFIGURED else terminal
+        self._build(venue, lang)
+        self.guard = KioskGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.guard)
+        timeout = venue.idle_timeout_s if idle_timeout_s is None else idle_timeout_s
+        self.idle = IdleTimer(timeout, prompt_s, parent=self)
+        self.guard.activity.connect(self._activity)
+        self.guard.gestureMade.connect(self.open_staff)
+        self.idle.prompted.connect(self.prompt.show_countdown)
+        self.idle.expired.connect(lambda: self.flow.timed_out())
+        self.prompt.stayed.connect(self._activity)
+        self.flow = CustomerFlow(self, poll_ms=poll_ms)
+        self._wire_staff()
+        self.set_language(lang)
+        self.apply_metrics(1920, 1080)
+        self.go(self.attract)
+        self.flow.prepare()
+
+    def _build(self, venue: Venue, lang: str) -> None:
+        self.attract = AttractScreen(venue, lang)
+        self.scenario = ScenarioScreen(venue)
+        self.question = QuestionScreen()
+        self.result = ResultScreen()
+        self.project = ProjectScreen()
+        self.nickname = NicknameScreen()
+        self.order = OrderScreen()
+        self.paid = PaidScreen()
+        self.certificate = CertificateScreen()
+        self.ranking = RankingScreen()
+        self.outOfService = OutOfServiceScreen()
+        self.staffSignIn = StaffSignInScreen()
+        self.staff = StaffScreen()
+        self.screens: list[Screen] = [
+            self.attract,
+            self.scenario,
+            self.question,
+            self.result,
+            self.project,
+            self.nickname,
+            self.order,
+            self.paid,
+            self.certificate,
+            self.ranking,
+            self.outOfService,
+            self.staffSignIn,
+            self.staff,
+        ]
+        self.stack = QStackedWidget()
+        for screen in self.screens:
+            self.stack.addWidget(screen)
+        self.header = QFrame()
+        self.header.setObjectName("header")
+        set_role(self.header, "header")
+        self.lblBrand = label("lblBrand", "brand", wrap=False)
+        self.steps = StepIndicator()
+        self.langBar = LangBar()
+        self.langBar.languageChosen.connect(self.set_language)
+        bar = QHBoxLayout(self.header)
+        bar.setContentsMargins(32, 6, 32, 6)
+        bar.setSpacing(32)
+        bar.addWidget(self.lblBrand)
+        bar.addWidget(self.steps, 1)
+        bar.addWidget(self.langBar)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.prompt = IdlePrompt(central)
+
+    # -- navigation, language, size -------------------------------------------------------------
+
+    def current(self) -> Screen:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def go(self, screen: Screen) -> None:
+        self.prompt.hide()
+        self.stack.setCurrentWidget(screen)
+        self.steps.set_step(screen.step if screen.step is not None else -1)
+        self.idle.set_enabled(screen.idle_factor > 0, screen.idle_factor or 1.0)
+        screen.entered()
+        self.screenChanged.emit(screen.objectName())
+
+    def set_language(self, lang: str) -> None:
+        """Switch every screen's language; the customer's answers are kept."""
+        self.translations.use(lang)
+        self.session.lang = lang
+        self.langBar.set_current(lang)
+        self.lblBrand.setText(self.tr("Diandian · carbon neutral"))
+        self.steps.set_labels(
+            [
+                self.tr("Scenario"),
+                self.tr("Questions"),
+                self.tr("Result"),
+                self.tr("Project"),
+                self.tr("Name"),
+                self.tr("Payment"),
+                self.tr("Certificate"),
+            ]
+        )
+        self.prompt.retranslate()
+        for screen in self.screens:
+            screen.set_language(lang)
+
+    def apply_metrics(self, width: int, height: int) -> None:
+        metrics = metrics_for(width, height, self.screen())
+        self.setStyleSheet(stylesheet(metrics))
+        self.steps.set_scale(metrics.u)
+        for screen in self.screens:
+            screen.set_metrics(metrics)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        old = event.oldSize()
+        if (
+            old.width() <= 0
+            or (old.height() > old.width()) != (size.height() > size.width())
+            or abs(old.width() - size.width()) > 2
+        ):
+            self.apply_metrics(size.width(), size.height())
+        if self.prompt.isVisible():
+            self.prompt.setGeometry(self.centralWidget().rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.allow_close:
+            event.ignore()  # a customer cannot close the kiosk
+            return
+        self.flow.stop()
+        self.workers.shutdown()
+        self.translations.use("en")  # the app's translator leaves with its window
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.guard)
+        super().closeEvent(event)
+
+    def _activity(self) -> None:
+        self.idle.touch()
+        self.prompt.hide()
+
+    # -- failures ---------------------------------------------------------------------------
+
+    def fail(self, exc: BaseException) -> None:
+        """Any failure the customer meets: a friendly page with a way back, never a traceback."""
+        self.flow.stop()
+        if isinstance(exc, LedgerUnavailable):
+            log.error("ledger unavailable: %s", exc)
+            self.outOfService.show_problem("ledger", str(exc))
+        else:
+            log.error("unexpected failure", exc_info=(type(exc), exc, exc.__traceback__))
+            self.outOfService.show_problem("internal")
+        self.go(self.outOfService)
+
+    # -- staff ------------------------------------------------------------------------------
+
+    def _wire_staff(self) -> None:
+        self.staffSignIn.signInRequested.connect(self._sign_in)
+        self.staffSignIn.cancelRequested.connect(self.flow.home)
+        self.staff.doneRequested.connect(self.flow.home)
+        self.staff.exitRequested.connect(self.exit_kiosk)
+
+    def open_staff(self) -> None:
+        """The hidden gesture: list the accounts, then ask for a PIN."""
+        if self.current() in (self.staffSignIn, self.staff):
+            return
+        self.workers.read(accounts.accounts, self._show_accounts, self.fail)
+
+    def _show_accounts(self, found: list[Account]) -> None:
+        self.flow.abandon_order("staff")
+        self.staffSignIn.show_accounts([account.name for account in found])
+        self.go(self.staffSignIn)
+
+    def _sign_in(self, name: str, pin: str) -> None:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongPin):
+                self.staffSignIn.show_error("wrong", str(exc.left))
+            elif isinstance(exc, AccountLocked):
+                self.staffSignIn.show_error("locked", exc.until)
+            elif isinstance(exc, LedgerUnavailable):
+                self.fail(exc)
+            else:
+                self.staffSignIn.show_error("failed")
+
+        def signed_in(account: Account) -> None:
+            log.info("staff %s (%s) signed in", account.name, account.role)
+            self.staff.show_account(account)
+            self.go(self.staff)
+
+        self.workers.write(lambda ledger: accounts.sign_in(ledger, name, pin), signed_in, failed)
+
+    def exit_kiosk(self) -> None:
+        if self.staff.account is None or self.staff.account.role != "admin":
+            return
+        self.allow_close = True
+        self.exitRequested.emit()
+        self.close()
