@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.scenarios import load_scenarios
 from kiosk.venues import Venue
 from ui.screens.base import Screen, button, label
 from ui.style import COLORS
+from ui.widgets.square import SquareWidget
 
 
-class Leaf(QWidget):
+class Leaf(SquareWidget):
     """The brand mark: a leaf in a circle, drawn (no image files to ship or scale)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.side = 220
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def set_side(self, side: int) -> None:
-        self.side = side
-        self.setFixedSize(side, side)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.side, self.side)
+        super().__init__(220, parent)
 
     def paintEvent(self, event: object) -> None:
         p = QPainter(self)

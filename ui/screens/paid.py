@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ledger import Order
 from ui import fmt
 from ui.screens.base import Screen, label
 from ui.style import COLORS
+from ui.widgets.square import SquareWidget
 
 
-class CheckMark(QWidget):
+class CheckMark(SquareWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.side = 200
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def set_side(self, side: int) -> None:
-        self.side = side
-        self.setFixedSize(side, side)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.side, self.side)
+        super().__init__(200, parent)
 
     def paintEvent(self, event: object) -> None:
         p = QPainter(self)

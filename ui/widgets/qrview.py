@@ -3,33 +3,26 @@
 from __future__ import annotations
 
 import segno
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui.widgets.square import SquareWidget
 
 QUIET = 4  # modules of white border, as the standard asks
 
 
-class QrView(QWidget):
+class QrView(SquareWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(360, parent)
         self.setObjectName("qrView")
         self.text = ""
         self.matrix: list[bytearray] = []
-        self.side = 360
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_text(self, text: str, error: str = "m") -> None:
         self.text = text
         self.matrix = [bytearray(row) for row in segno.make(text, error=error, micro=False).matrix]
         self.update()
-
-    def set_side(self, side: int) -> None:
-        self.side = side
-        self.setFixedSize(side, side)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.side, self.side)
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)

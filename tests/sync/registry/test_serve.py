@@ -14,6 +14,8 @@ from tests.sync.registry.conftest import DEMO_PROJECTS
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
 
+from ..procs import self_signed
+
 pytestmark = pytest.mark.slow
 
 
@@ -70,37 +72,8 @@ def test_cli_errors_are_one_line(diandian, tmp_path: Path, args: tuple[str, ...]
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
-def _self_signed(folder: Path) -> tuple[Path, Path]:
-    from datetime import UTC, datetime, timedelta
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(1)
-        .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )  # fmt: skip
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 def test_serves_tls(tmp_path: Path) -> None:
-    cert, key = _self_signed(tmp_path)
+    cert, key = self_signed(tmp_path)
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
     extra = ("--tls-cert", str(cert), "--tls-key", str(key))
     with serve(db, *extra, scheme="https") as base:
