@@ -58,8 +58,11 @@ def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bo
             raise BadData(str(exc)) from exc
         if not catalogue.projects:
             raise BadData("the registry's catalogue has no projects; keeping the current one")
-        ledger.load_catalogue(catalogue, actor="sync")
-        syncstate.store_pulled(ledger, "catalogue", version, data)
+        with ledger.transaction():  # the new catalogue and its record land together
+            ledger.load_catalogue(catalogue, actor="sync")
+            syncstate.store_pulled(ledger, "catalogue", version, data)
+            withdraw_unlisted(ledger)
+        return changed
     withdraw_unlisted(ledger)
     return changed
 
@@ -98,6 +101,11 @@ def pull_allocations(ledger: Ledger, client: RegistryClient, result: Result) -> 
     data = _object(client.get(protocol.ALLOCATIONS), "allocations", "allocations")
     if data.get("kiosk_id", ledger.kiosk_id) != ledger.kiosk_id:
         raise BadData(f"the registry sent the allocations of kiosk {data.get('kiosk_id')}")
+    with ledger.transaction():  # every allocation of this pull, or none
+        return _apply_allocations(ledger, data, result)
+
+
+def _apply_allocations(ledger: Ledger, data: dict, result: Result) -> bool:
     stocks = {stock.project.id: stock for stock in ledger.stock()}
     changed = False
     for item in data["allocations"]:
@@ -145,6 +153,13 @@ def pull_keys(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     version = digest(data["keys"])
     if syncstate.pulled_version(ledger, "keys") == version:
         return False
+    with ledger.transaction():  # every new key of this pull, or none
+        _apply_keys(ledger, data, result)
+        syncstate.store_pulled(ledger, "keys", version, data)
+    return True
+
+
+def _apply_keys(ledger: Ledger, data: dict, result: Result) -> None:
     known = ledger.kiosk_keys()
     for item in data["keys"]:
         kiosk_id, text = item.get("kiosk_id"), item.get("public_key")
@@ -161,8 +176,6 @@ def pull_keys(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
             ledger.add_kiosk_key(kiosk_id, text, source="registry", actor="sync")
         except DiandianError as exc:  # SigningKeyError, or InputError on a race
             result.warnings.append(f"key of kiosk {kiosk_id}: {exc}")
-    syncstate.store_pulled(ledger, "keys", version, data)
-    return True
 
 
 PULLS: tuple[tuple[str, Callable[[Ledger, Any, Any], bool]], ...] = (

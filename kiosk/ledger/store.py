@@ -77,6 +77,7 @@ class Ledger:
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
         self.conn, self.path, self.clock = conn, path, clock
         self._inode = os.stat(path).st_ino
+        self._depth = 0  # nesting of _write(): inner changes join the outer transaction
         row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
         self.kiosk_id: str = row[0] if row else ""
 
@@ -135,7 +136,18 @@ class Ledger:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """A write transaction, after checking the file is still the one we opened."""
+        """A write transaction, after checking the file is still the one we opened.
+
+        Re-entrant: a change made inside another one joins it, so a caller (e.g. the sync
+        job applying a pulled catalogue) can make several changes land together or not at all.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
         try:
             inode = os.stat(self.path).st_ino
         except FileNotFoundError:
@@ -145,10 +157,14 @@ class Ledger:
         with db.write(self.conn, self.path):
             self._now = stamp(self.clock())  # one timestamp for everything the change writes
             self._last_audit: tuple[int, str] | None = None
+            self._depth = 1
             try:
                 yield
             finally:
+                self._depth = 0
                 self._last_audit = None
+
+    transaction = _write
 
     def _audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
         self._last_audit = audit.append(

@@ -12,7 +12,7 @@ from typing import Any
 from sync.registry.lookup import Lookup
 
 STYLE = """
-body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;
+body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
 background:#f3f7f2;color:#1c2b1e;line-height:1.45}
 main{max-width:34rem;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.2rem 0 1rem}
@@ -22,7 +22,7 @@ box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .ok{background:#dff3e2;color:#185c26}.bad{background:#fde2e1;color:#8a1c14}
 .wait{background:#fff4d6;color:#6b4d00}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem .8rem;margin:0}
-dt{color:#56705a;font-size:.9rem}dd{margin:0;word-break:break-all}
+dt{color:#56705a;font-size:.9rem}dd{margin:0;overflow-wrap:anywhere}
 small{color:#56705a}
 """
 

@@ -251,3 +251,17 @@ def test_the_kiosk_id_is_made_once_and_kept(ledger_path, ledger) -> None:
     assert kiosk_id.startswith("K") and len(kiosk_id) == 10
     with Ledger.open(ledger_path) as again:
         assert again.kiosk_id == kiosk_id
+
+
+def test_changes_inside_a_transaction_land_together_or_not_at_all(ledger) -> None:
+    before = {s.project.id: s.granted_g for s in ledger.stock()}
+    with pytest.raises(RuntimeError), ledger.transaction():
+        ledger.set_allocation(PROJECT, 1_000, actor="sync")
+        ledger.set_allocation("demo-rooftop-solar", 2_000, actor="sync")
+        raise RuntimeError("the pull failed half way")
+    assert {s.project.id: s.granted_g for s in ledger.stock()} == before
+    with ledger.transaction():
+        ledger.set_allocation(PROJECT, 1_000, actor="sync")
+        ledger.set_allocation("demo-rooftop-solar", 2_000, actor="sync")
+    assert stock(ledger).granted_g == 1_000
+    assert verify(ledger.conn).ok

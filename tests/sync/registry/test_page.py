@@ -72,10 +72,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     engine.dispose()
 
 
-def _open(browser: Any, url: str) -> dict[str, str]:
+def _open(browser: Any, url: str, name: str = "") -> dict[str, str]:
     page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         page.goto(url)
+        shots = os.environ.get("DIANDIAN_SCREENSHOTS")  # e.g. docs/screens, for the README
+        if shots and name:
+            page.screenshot(path=str(Path(shots) / f"certificate-page-{name}.png"), full_page=True)
         texts = {
             key: page.get_by_test_id(key).inner_text()
             for key in ("signature", "received", "retirement", "facts")
@@ -90,7 +93,7 @@ def _open(browser: Any, url: str) -> dict[str, str]:
 
 def test_received_and_retired(browser: Any, site: dict[str, Any]) -> None:
     kiosk: Kiosk = site["kiosk"]
-    texts = _open(browser, site["base"] + kiosk.cert_path(site["retired"]))
+    texts = _open(browser, site["base"] + kiosk.cert_path(site["retired"]), "retired")
     assert "签名有效" in texts["signature"] and "Signature verifies" in texts["signature"]
     assert "Received by the registry" in texts["received"]
     assert "CDCER-2024-000001" in texts["retirement"] and "已注销" in texts["retirement"]
@@ -107,7 +110,7 @@ def test_received_awaiting_retirement_lower_case_path(browser: Any, site: dict[s
 
 def test_not_yet_synced_still_verifies(browser: Any, site: dict[str, Any]) -> None:
     kiosk: Kiosk = site["kiosk"]
-    texts = _open(browser, site["base"] + kiosk.cert_path(site["offline"]))
+    texts = _open(browser, site["base"] + kiosk.cert_path(site["offline"]), "offline")
     assert "Signature verifies" in texts["signature"]
     assert "离线签发，尚未同步" in texts["received"]
     assert "Issued offline, not yet synced" in texts["received"]
