@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from kiosk.ledger import PAID, Ledger
+from kiosk.ledger import Ledger, rankings
 from kiosk.ledger.store import stamp
 
 SCOPES = ("today", "event", "all")
@@ -33,17 +33,17 @@ class Board:
     mine: Entry | None  # the customer's own order, listed or not
 
 
-def _where(scope: str, venue_id: str, now: datetime) -> tuple[str, list[object]]:
+def _scope(scope: str, venue_id: str, now: datetime) -> tuple[str | None, str | None]:
+    """The venue and the start of the period a scope ranks (None: no limit)."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
-    sql, args = "status = ?", [PAID]
-    if scope in ("today", "event"):
-        sql, args = sql + " AND venue = ?", [*args, venue_id]
+    venue = venue_id if scope in ("today", "event") else None
+    since = None
     if scope == "today":
         local = now.astimezone(CHINA_TIME)
         midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        sql, args = sql + " AND paid_at >= ?", [*args, stamp(midnight.astimezone(UTC))]
-    return sql, args
+        since = stamp(midnight.astimezone(UTC))
+    return venue, since
 
 
 def board(
@@ -55,17 +55,9 @@ def board(
     now: datetime | None = None,
     limit: int = 10,
 ) -> Board:
-    """The top `limit` offsets in `scope`, and the customer's own entry if `order_id` is given.
-
-    NOTE: this is read-only SQL outside kiosk/ledger; it belongs in `Ledger` (see the report of
-    the touchscreen issue) and should move there with an index on (status, venue, offset_g).
-    """
-    where, args = _where(scope, venue_id, now or datetime.now(UTC))
-    rows = ledger.conn.execute(
-        f"SELECT id, nickname, offset_g FROM orders WHERE {where}"
-        " ORDER BY offset_g DESC, paid_at ASC, seq ASC LIMIT ?",
-        (*args, limit),
-    ).fetchall()
+    """The top `limit` offsets in `scope`, and the customer's own entry if `order_id` is given."""
+    venue, since = _scope(scope, venue_id, now or datetime.now(UTC))
+    rows = rankings.top(ledger.conn, venue_id=venue, since=since, limit=limit)
     entries: list[Entry] = []
     for index, row in enumerate(rows):
         tied = entries and entries[-1].offset_g == row["offset_g"]
@@ -73,14 +65,8 @@ def board(
         entries.append(Entry(rank, row["nickname"] or "", row["offset_g"], row["id"]))
     mine = next((entry for entry in entries if entry.order_id == order_id), None)
     if mine is None and order_id:
-        row = ledger.conn.execute(
-            f"SELECT id, nickname, offset_g FROM orders WHERE {where} AND id = ?",
-            (*args, order_id),
-        ).fetchone()
-        if row is not None:
-            above = ledger.conn.execute(
-                f"SELECT COUNT(*) FROM orders WHERE {where} AND offset_g > ?",
-                (*args, row["offset_g"]),
-            ).fetchone()[0]
+        found = rankings.place_of(ledger.conn, order_id, venue_id=venue, since=since)
+        if found is not None:
+            row, above = found
             mine = Entry(above + 1, row["nickname"] or "", row["offset_g"], row["id"])
     return Board(scope, tuple(entries), mine)

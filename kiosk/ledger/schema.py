@@ -189,6 +189,12 @@ def sync_tables(db: Database) -> None:
     )
 
 
+@migrations(name="0006_rank_index")
+def rank_index(db: Database) -> None:
+    """Rankings read the biggest paid offsets per venue on every customer's last screen."""
+    db.execute("CREATE INDEX orders_rank_venue ON orders (status, venue, offset_g DESC)")
+
+
 def names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 
