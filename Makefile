@@ -11,7 +11,7 @@ export QT_QPA_PLATFORM ?= offscreen
 # Qt translations: the committed .ts sources compiled to .qm (git-ignored) next to them.
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
-UI_SOURCES := $(wildcard ui/*.py ui/screens/*.py ui/widgets/*.py)
+UI_SOURCES := $(wildcard ui/*.py ui/screens/*.py ui/widgets/*.py ui/cashier/*.py)
 
 $(STAMP): pyproject.toml setup.py requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,9 +43,11 @@ format: $(STAMP)
 bench: $(STAMP) $(QM)
 	$(PY) bench/run_all.py
 
-# PNGs of every screen, Chinese and English, 1920x1080 (and portrait), into docs/screens/.
+# PNGs of every screen, Chinese and English, 1920x1080 (and portrait), and of the cashier
+# console (cashier-*.png), into docs/screens/.
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screens
+	QT_QPA_PLATFORM=offscreen $(PY) tools/cashier_screenshots.py docs/screens
 
 # Re-pin every dependency to what is installed now (run after changing pyproject.toml, then `make test`).
 lock: $(STAMP)

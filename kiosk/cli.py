@@ -24,6 +24,7 @@ COMMANDS = (
     "sync",
     "registry",
     "report",
+    "cashier",
 )
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70

@@ -35,10 +35,11 @@ class CustomerSession:
     project_id: str = ""
     nickname: str = ""
     order: Order | None = None
+    default_lang: str = "zh"  # the first of the languages the settings file offers
 
     def reset(self) -> None:
         """Forget everything about the customer (the language goes back to the default too)."""
-        self.lang = "zh"
+        self.lang = self.default_lang
         self.scenario_id, self.offset, self.project_id, self.nickname = "", "all", "", ""
         self.answers = {}
         self.order = None

@@ -36,3 +36,10 @@ def test_a_bad_pin_is_one_line_and_status_2(tmp_path: Path) -> None:
     result = _run(tmp_path, "add", "Li", "--role", "cashier", "--pin-stdin", stdin="12\n")
     assert result.returncode == 2
     assert result.stderr.strip().endswith("pin: 4 to 8 digits")
+
+
+def test_the_cashier_console_refuses_a_missing_ledger_in_one_line(diandian, tmp_path) -> None:
+    result = diandian("cashier", "--db", str(tmp_path / "nope.sqlite"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("diandian cashier: error: no ledger at")
+    assert "Traceback" not in result.stderr

@@ -61,9 +61,14 @@ def install_excepthook(window: object) -> None:
 
 
 def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
-    venue = get_venue(venue_id)  # an unknown venue is reported before any window opens
+    from kiosk.config import load_settings
+
+    settings, problems = load_settings()  # bad values: reported, and safe defaults used
+    venue = get_venue(venue_id or settings.venue)  # an unknown --venue is reported at once
     check_display()
     setup_logging()
+    for problem in problems:
+        log.warning("settings: %s (the default is used)", problem)
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ledger.checkpoint import Checkpointer
@@ -72,7 +77,10 @@ def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     load_font()
-    window = KioskWindow(venue)
+    lang = settings.languages[0]
+    window = KioskWindow(venue, lang, idle_timeout_s=settings.idle_timeout_s)
+    window.session.default_lang = lang
+    window.langBar.offer(settings.languages)
     install_excepthook(window)
     window.exitRequested.connect(app.quit)
     checkpointers: list[Checkpointer] = []

@@ -215,6 +215,9 @@ class KioskWindow(QMainWindow):
             event.ignore()  # a customer cannot close the kiosk
             return
         self.flow.stop()
+        if self.cashier is not None:
+            self.cashier.close()
+            self.cashier = None
         self.workers.shutdown()
         self.translations.use("en")  # the app's translator leaves with its window
         app = QApplication.instance()
@@ -246,6 +249,37 @@ class KioskWindow(QMainWindow):
         self.staffSignIn.cancelRequested.connect(self.flow.home)
         self.staff.doneRequested.connect(self.flow.home)
         self.staff.exitRequested.connect(self.exit_kiosk)
+        self.staff.add_tool("cashier", self.tr("Cashier console"), self.open_cashier)
+        self.cashier: QMainWindow | None = None
+        self.screenChanged.connect(self._close_cashier_off_staff)
+
+    def open_cashier(self) -> None:
+        """The cashier console for the signed-in account, sharing this window's workers (one
+        writer, so the console's and the kiosk's writes stay in order). It closes when the
+        staff screen is left (back to the kiosk, or the idle timeout)."""
+        from ui.cashier.window import CashierWindow
+
+        account = self.staff.account
+        if account is None:
+            return
+        if self.cashier is not None:
+            self.cashier.close()
+            self.cashier.deleteLater()
+        self.cashier = CashierWindow(
+            self.workers.path, workers=self.workers, account=account, parent=self
+        )
+        self.cashier.exitKioskRequested.connect(self.exit_kiosk)
+        if self.isFullScreen():
+            self.cashier.showFullScreen()
+        else:
+            self.cashier.resize(1280, 800)
+            self.cashier.show()
+
+    def _close_cashier_off_staff(self, name: str) -> None:
+        if self.cashier is not None and name != self.staff.objectName():
+            cashier, self.cashier = self.cashier, None
+            cashier.close()
+            cashier.deleteLater()
 
     def open_staff(self) -> None:
         """The hidden gesture: list the accounts, then ask for a PIN."""

@@ -2,21 +2,304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="45" />
+        <source>one-time token from the operator</source>
+        <translation>jeton à usage unique de l’opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="46" />
+        <source>Enrol</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="48" />
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="53" />
+        <source>Check ledger integrity</source>
+        <translation>Vérifier le registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="55" />
+        <source>Back up now</source>
+        <translation>Sauvegarder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="62" />
+        <source>(the default venue)</source>
+        <translation>(lieu par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="68" />
+        <source>the venue's</source>
+        <translation>celui du lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="76" />
+        <source>host[:port], device, file path or CUPS queue</source>
+        <translation>hôte[:port], périphérique, fichier ou file CUPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="81" />
+        <source>Save settings</source>
+        <translation>Enregistrer les réglages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="84" />
+        <source>Exit kiosk mode</source>
+        <translation>Quitter le mode borne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="94" />
+        <source>Identity, enrolment and sync</source>
+        <translation>Identité, enregistrement et synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="97" />
+        <source>Registry URL</source>
+        <translation>URL du registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="101" />
+        <source>Enrolment token</source>
+        <translation>Jeton d’enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="103" />
+        <source>Ledger</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="110" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="112" />
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="113" />
+        <source>Idle timeout (s)</source>
+        <translation>Délai d’inactivité (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="117" />
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="122" />
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="140" />
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="143" />
+        <source>Kiosk {kiosk}; registry {registry}.
+Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
+Last error: {error}</source>
+        <translation>Borne {kiosk} ; registre {registry}.
+Dernière synchronisation réussie : {ok}. File : {queue} enregistrement(s) à envoyer, {rejected} refusé(s).
+Dernière erreur : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="147" />
+        <source>(not enrolled)</source>
+        <translation>(non enregistrée)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="151" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="160" />
+        <source>Backups in {folder}: {names}</source>
+        <translation>Sauvegardes dans {folder} : {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="162" />
+        <source>none yet</source>
+        <translation>aucune pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="196" />
+        <source>The ledger is sound.</source>
+        <translation>Le registre est intact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="211" />
+        <source>Backed up to {path}.</source>
+        <translation>Sauvegardé dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="264" />
+        <source>Settings saved; the kiosk uses them at its next start.</source>
+        <translation>Réglages enregistrés ; la borne les utilisera à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="284" />
+        <source>Enter the registry URL and the token.</source>
+        <translation>Saisissez l’URL du registre et le jeton.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="300" />
+        <source>Started…</source>
+        <translation>Démarré…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="322" />
+        <source>{job}: done.</source>
+        <translation>{job} : terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="322" />
+        <source>{job}: failed (status {code}).</source>
+        <translation>{job} : échec (code {code}).</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="84" />
+        <location filename="../../ui/screens/attract.py" line="76" />
         <source>Offset your footprint here</source>
         <translation>Compensez votre empreinte ici</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="87" />
+        <location filename="../../ui/screens/attract.py" line="79" />
         <source>Work out the carbon footprint of your trip, stay or meal in a minute, and offset it with local projects.</source>
         <translation>Calculez en une minute l'empreinte carbone de votre trajet, séjour ou repas, et compensez-la avec des projets locaux.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="94" />
+        <location filename="../../ui/screens/attract.py" line="86" />
         <source>Touch to start</source>
         <translation>Touchez pour commencer</translation>
+    </message>
+</context>
+<context>
+    <name>Cashier</name>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="72" />
+        <source>Wrong PIN ({left} tries left).</source>
+        <translation>Code erroné ({left} essais restants).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="76" />
+        <source>Too many wrong PINs: locked until {until}.</source>
+        <translation>Trop de codes erronés : bloqué jusqu’à {until}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="80" />
+        <source>No order with that code.</source>
+        <translation>Aucune commande avec ce code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="82" />
+        <source>That order cannot be changed now: {reason}</source>
+        <translation>Cette commande ne peut pas être modifiée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="86" />
+        <source>Amount: {reason}</source>
+        <translation>Montant : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="88" />
+        <source>A reason is required to void a paid order.</source>
+        <translation>Un motif est requis pour annuler une commande payée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="90" />
+        <source>Only an administrator may do that.</source>
+        <translation>Seul un administrateur peut le faire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="92" />
+        <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
+        <translation>Non imprimé : {reason}. La commande reste payée ; réimprimez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="96" />
+        <source>The ledger cannot be used: {reason}</source>
+        <translation>Le registre est inutilisable : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="102" />
+        <source>Something went wrong ({kind}); the details are in the log.</source>
+        <translation>Un problème est survenu ({kind}) ; détails dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printing.py" line="42" />
+        <source>Slip printed on {printer}.</source>
+        <translation>Ticket imprimé sur {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printing.py" line="74" />
+        <source>Saved {path}.</source>
+        <translation>Enregistré : {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>CashierWindow</name>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="54" />
+        <source>Diandian cashier</source>
+        <translation>Caisse Diandian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="67" />
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="99" />
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="99" />
+        <source>cashier</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="101" />
+        <source>Signed in as {name} ({role})</source>
+        <translation>Connecté : {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="112" />
+        <source>Orders to pay</source>
+        <translation>Commandes à payer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="113" />
+        <source>Paid, slips and voids</source>
+        <translation>Payées, tickets et annulations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="125" />
+        <source>End of day</source>
+        <translation>Fin de journée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="126" />
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="132" />
+        <source>Administration</source>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>
@@ -170,6 +453,11 @@
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
+    <message>
+        <location filename="../../ui/window.py" line="252" />
+        <source>Cashier console</source>
+        <translation>Caisse</translation>
+    </message>
 </context>
 <context>
     <name>NicknameScreen</name>
@@ -261,6 +549,119 @@
     </message>
 </context>
 <context>
+    <name>OrdersPanel</name>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="53" />
+        <source>Scan or type the order code, then Enter</source>
+        <translation>Scannez ou tapez le code, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="58" />
+        <source>No order selected.</source>
+        <translation>Aucune commande choisie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="63" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="63" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="63" />
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="72" />
+        <source>Cash tendered (yuan)</source>
+        <translation>Espèces reçues (yuans)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="77" />
+        <source>Mark paid</source>
+        <translation>Marquer payé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="80" />
+        <source>Print slip</source>
+        <translation>Imprimer le ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="160" />
+        <source>Order {code} is {status}.</source>
+        <translation>La commande {code} est {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="182" />
+        <source>not yet placed</source>
+        <translation>pas encore passée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="183" />
+        <source>awaiting payment</source>
+        <translation>en attente de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="184" />
+        <source>paid</source>
+        <translation>payée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="185" />
+        <source>voided</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="186" />
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="192" />
+        <source>No order selected: scan a code or pick one.</source>
+        <translation>Aucune commande : scannez un code ou choisissez-en une.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="195" />
+        <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
+        <translation>Commande {code} : {offset} CO₂e, à payer {due} ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="218" />
+        <source>not an amount</source>
+        <translation>montant invalide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="222" />
+        <source>Change {change}</source>
+        <translation>Rendu {change}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="224" />
+        <source>{short} short</source>
+        <translation>il manque {short}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="248" />
+        <source>Paid: order {code}, certificate {serial}.</source>
+        <translation>Payé : commande {code}, certificat {serial}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="252" />
+        <source>Give change: {change}</source>
+        <translation>Rendre : {change}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="273" />
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <location filename="../../ui/screens/outofservice.py" line="45" />
@@ -296,19 +697,47 @@
 <context>
     <name>PaidScreen</name>
     <message>
-        <location filename="../../ui/screens/paid.py" line="74" />
+        <location filename="../../ui/screens/paid.py" line="66" />
         <source>Payment received. Thank you!</source>
         <translation>Paiement reçu. Merci !</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="75" />
+        <location filename="../../ui/screens/paid.py" line="67" />
         <source>Preparing your certificate…</source>
         <translation>Préparation de votre certificat…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="78" />
+        <location filename="../../ui/screens/paid.py" line="70" />
         <source>{amount} paid: {mass} CO₂e offset</source>
         <translation>{amount} payés : {mass} CO₂e compensés</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPanel</name>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="21" />
+        <source>Test print</source>
+        <translation>Page de test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="36" />
+        <source>Configured: {name} ({paper} mm, {mode}).</source>
+        <translation>Configurée : {name} ({paper} mm, {mode}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="42" />
+        <source>No printer is configured (a [printer] table in {file}).</source>
+        <translation>Aucune imprimante configurée (table [printer] dans {file}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="50" />
+        <source>Printing a test page…</source>
+        <translation>Impression d’une page de test…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="55" />
+        <source>{name} printed the test page.</source>
+        <translation>{name} a imprimé la page de test.</translation>
     </message>
 </context>
 <context>
@@ -537,6 +966,39 @@
     </message>
 </context>
 <context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="42" />
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="44" />
+        <source>Save till PDF…</source>
+        <translation>Enregistrer le PDF de caisse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="46" />
+        <source>Save CSV…</source>
+        <translation>Enregistrer le CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="53" />
+        <source>Business day (UTC+8)</source>
+        <translation>Jour ouvré (UTC+8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="108" />
+        <source>Save the report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="125" />
+        <source>Saved {path}.</source>
+        <translation>Enregistré : {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <location filename="../../ui/screens/result.py" line="98" />
@@ -614,6 +1076,122 @@
         <location filename="../../ui/screens/scenario.py" line="65" />
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="25" />
+        <source>Diandian cashier: sign in</source>
+        <translation>Caisse Diandian : connexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="30" />
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="34" />
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="68" />
+        <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
+        <translation>Aucun compte du personnel. Créez-en un avec : diandian accounts add NAME --role admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="85" />
+        <source>Choose your name first.</source>
+        <translation>Choisissez d’abord votre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipsPanel</name>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="42" />
+        <source>Scan or type a code or serial, then Enter</source>
+        <translation>Scannez ou tapez un code ou un numéro, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="48" />
+        <source>Print slip again</source>
+        <translation>Réimprimer le ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="50" />
+        <source>Save A6 PDF…</source>
+        <translation>Enregistrer le PDF A6…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="52" />
+        <source>Reason for the refund (required)</source>
+        <translation>Motif du remboursement (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="53" />
+        <source>Void (refund)</source>
+        <translation>Annuler (rembourser)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="89" />
+        <source>{count} slip(s) to print again (listed first).</source>
+        <translation>{count} ticket(s) à réimprimer (en tête de liste).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="91" />
+        <source>No failed or pending prints.</source>
+        <translation>Aucune impression échouée ou en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="109" />
+        <source>slip not printed here</source>
+        <translation>ticket non imprimé ici</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="110" />
+        <source>⚠ slip pending</source>
+        <translation>⚠ ticket en attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="111" />
+        <source>⚠ PRINT FAILED</source>
+        <translation>⚠ IMPRESSION ÉCHOUÉE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="112" />
+        <source>slip printed</source>
+        <translation>ticket imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="132" />
+        <source>Choose a paid order.</source>
+        <translation>Choisissez une commande payée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="135" />
+        <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
+        <translation>Commande {code}, certificat {serial} : {amount} par {method} ; {slip}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="152" />
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="163" />
+        <source>Save the certificate</source>
+        <translation>Enregistrer le certificat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="189" />
+        <source>A reason is required to void a paid order.</source>
+        <translation>Un motif est requis pour annuler une commande payée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="201" />
+        <source>Order {code} voided; refund {amount}.</source>
+        <translation>Commande {code} annulée ; rembourser {amount}.</translation>
     </message>
 </context>
 <context>

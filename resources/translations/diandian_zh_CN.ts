@@ -2,21 +2,304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="45" />
+        <source>one-time token from the operator</source>
+        <translation>运营方提供的一次性令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="46" />
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="48" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="53" />
+        <source>Check ledger integrity</source>
+        <translation>检查账本完整性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="55" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="62" />
+        <source>(the default venue)</source>
+        <translation>（默认场所）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="68" />
+        <source>the venue's</source>
+        <translation>按场所设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="76" />
+        <source>host[:port], device, file path or CUPS queue</source>
+        <translation>主机[:端口]、设备、文件路径或 CUPS 队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="81" />
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="84" />
+        <source>Exit kiosk mode</source>
+        <translation>退出自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="94" />
+        <source>Identity, enrolment and sync</source>
+        <translation>身份、注册与同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="97" />
+        <source>Registry URL</source>
+        <translation>登记中心网址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="101" />
+        <source>Enrolment token</source>
+        <translation>注册令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="103" />
+        <source>Ledger</source>
+        <translation>账本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="110" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="112" />
+        <source>Venue</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="113" />
+        <source>Idle timeout (s)</source>
+        <translation>空闲超时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="117" />
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="122" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="140" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="143" />
+        <source>Kiosk {kiosk}; registry {registry}.
+Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
+Last error: {error}</source>
+        <translation>终端 {kiosk}；登记中心 {registry}。
+上次成功同步：{ok}。待发送 {queue} 条，被拒 {rejected} 条。
+上次错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="147" />
+        <source>(not enrolled)</source>
+        <translation>（未注册）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="151" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="160" />
+        <source>Backups in {folder}: {names}</source>
+        <translation>{folder} 中的备份：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="162" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="196" />
+        <source>The ledger is sound.</source>
+        <translation>账本完好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="211" />
+        <source>Backed up to {path}.</source>
+        <translation>已备份到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="264" />
+        <source>Settings saved; the kiosk uses them at its next start.</source>
+        <translation>设置已保存；终端下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="284" />
+        <source>Enter the registry URL and the token.</source>
+        <translation>请输入登记中心网址和令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="300" />
+        <source>Started…</source>
+        <translation>已开始…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="322" />
+        <source>{job}: done.</source>
+        <translation>{job}：完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="322" />
+        <source>{job}: failed (status {code}).</source>
+        <translation>{job}：失败（状态 {code}）。</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="84" />
+        <location filename="../../ui/screens/attract.py" line="76" />
         <source>Offset your footprint here</source>
         <translation>在这里抵消您的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="87" />
+        <location filename="../../ui/screens/attract.py" line="79" />
         <source>Work out the carbon footprint of your trip, stay or meal in a minute, and offset it with local projects.</source>
         <translation>一分钟算出您出行、住宿或用餐的碳足迹，并通过本地减排项目抵消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="94" />
+        <location filename="../../ui/screens/attract.py" line="86" />
         <source>Touch to start</source>
         <translation>点击开始</translation>
+    </message>
+</context>
+<context>
+    <name>Cashier</name>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="72" />
+        <source>Wrong PIN ({left} tries left).</source>
+        <translation>PIN 错误（还剩 {left} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="76" />
+        <source>Too many wrong PINs: locked until {until}.</source>
+        <translation>PIN 错误次数过多：锁定至 {until}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="80" />
+        <source>No order with that code.</source>
+        <translation>没有该订单号的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="82" />
+        <source>That order cannot be changed now: {reason}</source>
+        <translation>该订单现在无法更改：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="86" />
+        <source>Amount: {reason}</source>
+        <translation>金额：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="88" />
+        <source>A reason is required to void a paid order.</source>
+        <translation>作废已付订单必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="90" />
+        <source>Only an administrator may do that.</source>
+        <translation>只有管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="92" />
+        <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
+        <translation>未打印：{reason}。订单仍为已付，请稍后补打。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="96" />
+        <source>The ledger cannot be used: {reason}</source>
+        <translation>账本无法使用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/common.py" line="102" />
+        <source>Something went wrong ({kind}); the details are in the log.</source>
+        <translation>出现问题（{kind}）；详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printing.py" line="42" />
+        <source>Slip printed on {printer}.</source>
+        <translation>凭条已在 {printer} 打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printing.py" line="74" />
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>CashierWindow</name>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="54" />
+        <source>Diandian cashier</source>
+        <translation>点点收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="67" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="99" />
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="99" />
+        <source>cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="101" />
+        <source>Signed in as {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="112" />
+        <source>Orders to pay</source>
+        <translation>待付订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="113" />
+        <source>Paid, slips and voids</source>
+        <translation>已付、凭条与作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="125" />
+        <source>End of day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="126" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/window.py" line="132" />
+        <source>Administration</source>
+        <translation>管理</translation>
     </message>
 </context>
 <context>
@@ -170,6 +453,11 @@
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
+    <message>
+        <location filename="../../ui/window.py" line="252" />
+        <source>Cashier console</source>
+        <translation>收银台</translation>
+    </message>
 </context>
 <context>
     <name>NicknameScreen</name>
@@ -261,6 +549,119 @@
     </message>
 </context>
 <context>
+    <name>OrdersPanel</name>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="53" />
+        <source>Scan or type the order code, then Enter</source>
+        <translation>扫描或输入订单号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="58" />
+        <source>No order selected.</source>
+        <translation>未选择订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="63" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="63" />
+        <source>Card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="63" />
+        <source>Mobile</source>
+        <translation>移动支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="72" />
+        <source>Cash tendered (yuan)</source>
+        <translation>实收现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="77" />
+        <source>Mark paid</source>
+        <translation>确认收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="80" />
+        <source>Print slip</source>
+        <translation>打印凭条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="160" />
+        <source>Order {code} is {status}.</source>
+        <translation>订单 {code} {status}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="182" />
+        <source>not yet placed</source>
+        <translation>尚未下单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="183" />
+        <source>awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="184" />
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="185" />
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="186" />
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="192" />
+        <source>No order selected: scan a code or pick one.</source>
+        <translation>未选择订单：请扫码或从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="195" />
+        <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
+        <translation>订单 {code}：{offset} CO₂e，应付 {due}（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="218" />
+        <source>not an amount</source>
+        <translation>不是有效金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="222" />
+        <source>Change {change}</source>
+        <translation>找零 {change}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="224" />
+        <source>{short} short</source>
+        <translation>还差 {short}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="248" />
+        <source>Paid: order {code}, certificate {serial}.</source>
+        <translation>已收款：订单 {code}，证书 {serial}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="252" />
+        <source>Give change: {change}</source>
+        <translation>请找零：{change}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/orders.py" line="273" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <location filename="../../ui/screens/outofservice.py" line="45" />
@@ -296,19 +697,47 @@
 <context>
     <name>PaidScreen</name>
     <message>
-        <location filename="../../ui/screens/paid.py" line="74" />
+        <location filename="../../ui/screens/paid.py" line="66" />
         <source>Payment received. Thank you!</source>
         <translation>已收到付款，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="75" />
+        <location filename="../../ui/screens/paid.py" line="67" />
         <source>Preparing your certificate…</source>
         <translation>正在生成您的证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="78" />
+        <location filename="../../ui/screens/paid.py" line="70" />
         <source>{amount} paid: {mass} CO₂e offset</source>
         <translation>已付 {amount}：抵消 {mass} 二氧化碳当量</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPanel</name>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="21" />
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="36" />
+        <source>Configured: {name} ({paper} mm, {mode}).</source>
+        <translation>已配置：{name}（{paper} 毫米，{mode}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="42" />
+        <source>No printer is configured (a [printer] table in {file}).</source>
+        <translation>未配置打印机（在 {file} 中添加 [printer]）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="50" />
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printer.py" line="55" />
+        <source>{name} printed the test page.</source>
+        <translation>{name} 已打印测试页。</translation>
     </message>
 </context>
 <context>
@@ -537,6 +966,39 @@
     </message>
 </context>
 <context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="42" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="44" />
+        <source>Save till PDF…</source>
+        <translation>保存小票 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="46" />
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="53" />
+        <source>Business day (UTC+8)</source>
+        <translation>营业日（UTC+8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="108" />
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="125" />
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <location filename="../../ui/screens/result.py" line="98" />
@@ -614,6 +1076,122 @@
         <location filename="../../ui/screens/scenario.py" line="65" />
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="25" />
+        <source>Diandian cashier: sign in</source>
+        <translation>点点收银台：登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="30" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="34" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="68" />
+        <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
+        <translation>还没有员工账户。请用以下命令创建：diandian accounts add NAME --role admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="85" />
+        <source>Choose your name first.</source>
+        <translation>请先选择您的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipsPanel</name>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="42" />
+        <source>Scan or type a code or serial, then Enter</source>
+        <translation>扫描或输入订单号或证书号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="48" />
+        <source>Print slip again</source>
+        <translation>补打凭条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="50" />
+        <source>Save A6 PDF…</source>
+        <translation>保存 A6 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="52" />
+        <source>Reason for the refund (required)</source>
+        <translation>退款原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="53" />
+        <source>Void (refund)</source>
+        <translation>作废（退款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="89" />
+        <source>{count} slip(s) to print again (listed first).</source>
+        <translation>{count} 张凭条待补打（排在最前）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="91" />
+        <source>No failed or pending prints.</source>
+        <translation>没有失败或待打印的凭条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="109" />
+        <source>slip not printed here</source>
+        <translation>未在此打印凭条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="110" />
+        <source>⚠ slip pending</source>
+        <translation>⚠ 凭条待打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="111" />
+        <source>⚠ PRINT FAILED</source>
+        <translation>⚠ 打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="112" />
+        <source>slip printed</source>
+        <translation>凭条已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="132" />
+        <source>Choose a paid order.</source>
+        <translation>请选择一个已付订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="135" />
+        <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
+        <translation>订单 {code}，证书 {serial}：{amount}，{method}；{slip}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="152" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="163" />
+        <source>Save the certificate</source>
+        <translation>保存证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="189" />
+        <source>A reason is required to void a paid order.</source>
+        <translation>作废已付订单必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="201" />
+        <source>Order {code} voided; refund {amount}.</source>
+        <translation>订单 {code} 已作废；退款 {amount}。</translation>
     </message>
 </context>
 <context>

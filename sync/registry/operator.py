@@ -32,7 +32,10 @@ def new_enrol_token(*, conn: Connection, name: str) -> str:
     """A one-time token; only its hash is stored, so a database leak enrols nobody."""
     if not name.strip():
         raise InputError("--name", "give the kiosk or venue a name")
-    token = secrets.token_urlsafe(24)
+    # Crockford base32 in groups of six: no I, L, O or U to misread when an operator types it,
+    # and never a leading "-" (it would read as an option on `diandian enroll --token`).
+    raw = "".join(secrets.choice("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for _ in range(24))
+    token = "-".join(raw[i : i + 6] for i in range(0, 24, 6))
     storage.add_enrol_token(conn=conn, token_hash=hash_token(token), name=name.strip())
     return token
 

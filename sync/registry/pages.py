@@ -12,7 +12,8 @@ from typing import Any
 from sync.registry.lookup import Lookup
 
 STYLE = """
-body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
+body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",
+"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
 background:#f3f7f2;color:#1c2b1e;line-height:1.45}
 main{max-width:34rem;margin:0 auto;padding:1rem}
 h1{font-size:1.35rem;margin:.2rem 0 1rem}

@@ -31,3 +31,8 @@ class LangBar(QWidget):
 
     def set_current(self, lang: str) -> None:
         self.buttons[lang].setChecked(True)
+
+    def offer(self, langs: tuple[str, ...]) -> None:
+        """Only the languages this kiosk offers (`[kiosk] languages`); one alone needs no bar."""
+        for lang, button in self.buttons.items():
+            button.setVisible(lang in langs and len(langs) > 1)

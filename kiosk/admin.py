@@ -1,0 +1,99 @@
+"""The administrator's operations (Qt-free; the console's admin panel calls these): the
+kiosk's identity and sync status, integrity check, backups, settings and the command lines of
+the background jobs. Each refuses a cashier, so a hidden button is not the only guard."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.accounts import Account
+from kiosk.config import Problem, config_path, load_settings, save_settings
+from kiosk.counter import require_admin
+from kiosk.ledger import Ledger, syncstate
+from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
+from kiosk.ledger.verify import Report, verify
+from kiosk.paths import data_dir
+
+KEEP_BACKUPS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the admin panel shows at a glance."""
+
+    kiosk_id: str
+    registry_url: str
+    enrolled_at: str
+    queue: int
+    rejected: int
+    last_ok: str  # when the last successful sync ended ("" if never)
+    last_run: str  # outcome and time of the last run
+    last_error: str
+
+
+def status(ledger: Ledger) -> Status:
+    runs = syncstate.runs(ledger, limit=200)
+    ok = next((r for r in runs if r.outcome in ("ok", "warnings")), None)
+    last, error = syncstate.last_run(ledger), syncstate.last_error(ledger)
+    return Status(
+        kiosk_id=ledger.kiosk_id,
+        registry_url=syncstate.setting(ledger, "registry_url") or "",
+        enrolled_at=syncstate.setting(ledger, "enrolled_at") or "",
+        queue=syncstate.queue_length(ledger),
+        rejected=len(syncstate.rejects(ledger)),
+        last_ok=(ok.ended_at or ok.started_at) if ok else "",
+        last_run=f"{last.outcome or 'running'} at {last.started_at}" if last else "",
+        last_error=f"{error.started_at}: {error.error}" if error else "",
+    )
+
+
+def check(ledger: Ledger, account: Account) -> Report:
+    require_admin(account, "check the ledger")
+    return verify(ledger.conn)
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def backups(folder: Path | None = None) -> list[Path]:
+    """Newest first."""
+    folder = folder or backups_dir()
+    return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), reverse=True) if folder.is_dir() else []
+
+
+def back_up(ledger_path: Path, account: Account, folder: Path | None = None) -> BackupResult:
+    require_admin(account, "back up the ledger")
+    target = folder or backups_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    return backup(ledger_path, target, keep=KEEP_BACKUPS)
+
+
+def save(
+    account: Account, changes: dict[str, dict[str, Any]], path: Path | None = None
+) -> list[Problem]:
+    """Check the new settings first; only a file without problems replaces the old one."""
+    require_admin(account, "change settings")
+    path = path or config_path()
+    trial = path.with_name(f".{path.name}.check")
+    if path.is_file():
+        trial.write_bytes(path.read_bytes())
+    else:
+        trial.unlink(missing_ok=True)
+    try:
+        save_settings(changes, trial)
+        _, problems = load_settings(trial)
+        problems = [Problem(str(path), p.key, p.message) for p in problems]
+        if not problems:
+            trial.replace(path)
+        return problems
+    finally:
+        trial.unlink(missing_ok=True)
+
+
+def command(*args: str) -> list[str]:
+    """`diandian ARGS` as this interpreter runs it (for the background jobs: sync, enroll)."""
+    return [sys.executable, "-m", "kiosk.cli", *args]

@@ -1,0 +1,148 @@
+"""The cashier console's core flow: sign-in and lockout, orders waiting (newest first,
+refreshed), scanning a code, paying with the amount check, and the kiosk in another process
+moving on when the console takes the payment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.ledger import Ledger
+from tests.ui.cashier.conftest import open_order, settle
+from ui.autopilot import wait_until
+
+pytestmark = pytest.mark.gui
+KIOSK = Path(__file__).with_name("kiosk_process.py")
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_orders_awaiting_payment_newest_first_and_refreshed(console, ledger_path):
+    first = open_order(ledger_path)
+    window = console("alice")
+    wait_until(lambda: [o.id for o in window.orders.orders] == [first.id])
+    second = open_order(ledger_path)  # the kiosk opens another: the timer picks it up
+    wait_until(lambda: [o.id for o in window.orders.orders] == [second.id, first.id])
+    assert window.orders.lstOrders.count() == 2
+
+
+def test_a_scanner_typing_the_code_and_enter_selects_the_order(console, qtbot, ledger_path):
+    order = open_order(ledger_path)
+    window = console("alice")
+    scan = window.orders.edtScan
+    qtbot.keyClicks(scan, order.code.lower())  # scanners may send lower case
+    qtbot.keyClick(scan, Qt.Key.Key_Return)
+    wait_until(lambda: window.orders.selected is not None)
+    assert window.orders.selected.id == order.id
+    assert window.orders.btnPay.isEnabled()
+
+
+def test_an_unknown_code_says_so(console, qtbot):
+    window = console("alice")
+    qtbot.keyClicks(window.orders.edtScan, "ZZZZZZ")
+    qtbot.keyClick(window.orders.edtScan, Qt.Key.Key_Return)
+    wait_until(lambda: window.orders.lblMessage.text() != "")
+    assert "No order" in window.orders.lblMessage.text()
+
+
+def test_cash_needs_enough_and_the_change_is_shown(console, ledger_path):
+    order = open_order(ledger_path)  # 100 kg at 9,000 fen/t: ¥9.00
+    window = console("alice")
+    panel = window.orders
+    panel.select(order)
+    panel.edtTendered.setText("5")
+    assert "short" in panel.lblChange.text()
+    panel.pay()
+    wait_until(lambda: "Amount" in panel.lblMessage.text())
+    with Ledger.open(ledger_path, create=False) as ledger:
+        assert ledger.get(order.id).status == "awaiting_payment"
+    panel.edtTendered.setText("20")
+    assert "11.00" in panel.lblChange.text()
+    panel.pay()
+    wait_until(lambda: panel.last_paid is not None)
+    assert "11.00" in panel.lblMessage.text()
+    with Ledger.open(ledger_path, create=False) as ledger:
+        paid = ledger.get(order.id)
+    assert (paid.status, paid.payment_method, paid.cashier) == ("paid", "cash", "alice")
+
+
+def test_card_needs_no_amount(console, ledger_path):
+    order = open_order(ledger_path)
+    window = console("alice")
+    window.findChild(type(window.orders.btnPay), "btnMethod_card").click()
+    window.orders.select(order)
+    assert not window.orders.edtTendered.isEnabled()
+    window.orders.pay()
+    wait_until(lambda: window.orders.last_paid is not None)
+    assert window.orders.last_paid.payment_method == "card"
+
+
+def test_five_wrong_pins_lock_the_account(console):
+    window = console()
+    signin = window.signin
+    signin.cmbAccount.setCurrentText("alice")
+    for tries_left in (4, 3, 2, 1):
+        signin.edtPin.setText("0000")
+        signin.submit()
+        wait_until(lambda n=tries_left: f"{n} tries left" in signin.lblMessage.text())
+    signin.edtPin.setText("0000")
+    signin.submit()
+    wait_until(lambda: "locked until" in signin.lblMessage.text())
+    signin.edtPin.setText("1234")  # even the right PIN, now
+    signin.lblMessage.clear()
+    signin.submit()
+    wait_until(lambda: "locked until" in signin.lblMessage.text())
+    assert window.ctx.account is None and window.stack.currentWidget() is signin
+
+
+def test_the_pin_pad_signs_in_too(console):
+    window = console()
+    window.signin.cmbAccount.setCurrentText("alice")
+    window.signin.pinpad.enter("1234")
+    wait_until(lambda: window.ctx.account is not None)
+    assert window.ctx.account.name == "alice" and window.orders is not None
+
+
+def test_a_cashier_gets_no_administration_an_admin_does(console):
+    assert "admin" not in console("alice").panels
+    assert "admin" in console("root").panels
+
+
+@pytest.mark.slow
+def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, ledger_path):
+    env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
+    kiosk = subprocess.Popen(
+        [sys.executable, str(KIOSK)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(kiosk.stdout.readline, "")))
+    reader.start()
+    try:
+        wait_until(lambda: any(line.startswith("waiting") for line in lines), 60)
+        code = next(line.split()[1] for line in lines if line.startswith("waiting"))
+        window = console("alice")
+        panel = window.orders
+        wait_until(lambda: any(o.code == code for o in panel.orders))  # listed by the refresh
+        panel.edtScan.setText(code)
+        panel.scan()
+        wait_until(lambda: panel.selected is not None and panel.selected.code == code)
+        panel.edtTendered.setText("100")
+        panel.pay()
+        wait_until(lambda: panel.last_paid is not None)
+        assert kiosk.wait(60) == 0, kiosk.stderr.read()
+        reader.join(5)
+        assert f"paid {panel.last_paid.serial}" in [line.strip() for line in lines]
+        settle(window)
+        wait_until(lambda: not panel.orders)  # no longer waiting
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()

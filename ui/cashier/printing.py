@@ -1,0 +1,84 @@
+"""Printing a paid order's slip from the console, shared by the orders and slips panels.
+
+Three steps so the ledger always tells the truth: mark the slip pending and build it (writer),
+print (pool: the printer may take seconds), then record printed or failed (writer). A failed
+print leaves the order paid with its slip `failed`, on the reprint list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from kiosk import counter
+from kiosk.errors import DataError
+from kiosk.slips.content import SlipContent
+from ui.cashier.common import Context, friendly
+
+
+class SlipPrinter(QObject):
+    finished = Signal(str, bool, str)  # order id, printed?, a line for the cashier
+    saved = Signal(str, bool, str)  # order id, saved?, a line for the cashier
+
+    def __init__(self, ctx: Context, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def print_order(self, order_id: str) -> None:
+        account = self.ctx.actor
+
+        def record(error: str, line: str, ok: bool) -> None:
+            self.ctx.write(
+                self,
+                lambda ledger: counter.finish_print(ledger, order_id, account=account, error=error),
+                lambda _: self.finished.emit(order_id, ok, line),
+                lambda exc: self.finished.emit(order_id, False, friendly(exc)),
+            )
+
+        def printed(printer: str) -> None:
+            record(
+                "",
+                QCoreApplication.translate("Cashier", "Slip printed on {printer}.").format(
+                    printer=printer
+                ),
+                True,
+            )
+
+        def not_printed(exc: BaseException) -> None:
+            if isinstance(exc, DataError):
+                record("no printer configured", str(exc), False)
+            else:
+                record(str(exc), friendly(exc), False)
+
+        def built(content: SlipContent) -> None:
+            self.ctx.run(self, lambda: counter.print_slip(content), printed, not_printed)
+
+        self.ctx.write(
+            self,
+            lambda ledger: counter.start_print(ledger, order_id, account=account),
+            built,
+            lambda exc: self.finished.emit(order_id, False, friendly(exc)),
+        )
+
+    def save_pdf(self, order_id: str, path: Path) -> None:
+        """The A6 certificate as a PDF file (no change to the slip's status)."""
+
+        def built(content: SlipContent) -> None:
+            self.ctx.run(
+                self,
+                lambda: counter.save_pdf(content, path),
+                lambda saved: self.saved.emit(
+                    order_id,
+                    True,
+                    QCoreApplication.translate("Cashier", "Saved {path}.").format(path=saved),
+                ),
+                lambda exc: self.saved.emit(order_id, False, friendly(exc)),
+            )
+
+        self.ctx.write(
+            self,
+            lambda ledger: counter.slip_content(ledger, order_id),
+            built,
+            lambda exc: self.saved.emit(order_id, False, friendly(exc)),
+        )

@@ -1,0 +1,98 @@
+"""Sign-in for the console: pick the account, type the PIN (keyboard or the PIN pad).
+
+Wrong PINs and lockouts are counted by the ledger (kiosk.accounts), so a lock set here also
+holds on the kiosk's own staff screen and on any other counter PC.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk import accounts
+from kiosk.accounts import Account
+from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
+from ui.widgets.pinpad import PinPad
+
+
+class SignInPanel(QWidget):
+    signedIn = Signal(object)  # Account
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashierSignIn")
+        self.ctx = ctx
+        self.lblTitle = QLabel(self.tr("Diandian cashier: sign in"))
+        self.lblTitle.setObjectName("lblSignInTitle")
+        self.lblTitle.setProperty("role", "title")
+        self.cmbAccount = QComboBox()
+        self.cmbAccount.setObjectName("cmbAccount")
+        self.edtPin = line_edit("edtPin", self.tr("PIN"))
+        self.edtPin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edtPin.setMaxLength(8)
+        self.edtPin.returnPressed.connect(self.submit)
+        self.btnSignIn = push("btnSignIn", self.tr("Sign in"))
+        self.btnSignIn.setProperty("role", "primary")
+        self.btnSignIn.clicked.connect(self.submit)
+        self.lblMessage = message_label("lblSignInMessage")
+        self.lblMessage.hide()
+        self.pinpad = PinPad()  # the kiosk's pad, for counters with a touchscreen only
+        self.pinpad.pinEntered.connect(self._pad_entered)
+        pad = QHBoxLayout()
+        pad.addStretch(1)
+        pad.addWidget(self.pinpad, 1)
+        pad.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.cmbAccount, 2)
+        row.addWidget(self.edtPin, 2)
+        row.addWidget(self.btnSignIn, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addWidget(self.lblTitle)
+        layout.addLayout(row)
+        layout.addWidget(self.lblMessage)
+        layout.addLayout(pad)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def load(self) -> None:
+        """List the accounts (a read); none yet says how to make one."""
+
+        def shown(found: list[Account]) -> None:
+            self.cmbAccount.clear()
+            self.cmbAccount.addItems([account.name for account in found])
+            if not found:
+                show_message(
+                    self.lblMessage,
+                    self.tr(
+                        "No staff account exists yet. Create one with: "
+                        "diandian accounts add NAME --role admin"
+                    ),
+                    error=True,
+                )
+            self.edtPin.setFocus()
+
+        self.ctx.read(self, accounts.accounts, shown, self._failed)
+
+    def _pad_entered(self, pin: str) -> None:
+        self.edtPin.setText(pin)
+        self.submit()
+
+    def submit(self) -> None:
+        name, pin = self.cmbAccount.currentText(), self.edtPin.text()
+        self.edtPin.clear()
+        if not name:
+            show_message(self.lblMessage, self.tr("Choose your name first."), error=True)
+            return
+        self.btnSignIn.setEnabled(False)
+
+        def done(account: Account) -> None:
+            self.btnSignIn.setEnabled(True)
+            show_message(self.lblMessage, "")
+            self.signedIn.emit(account)
+
+        self.ctx.write(self, lambda ledger: accounts.sign_in(ledger, name, pin), done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.btnSignIn.setEnabled(True)
+        show_message(self.lblMessage, friendly(exc), error=True)

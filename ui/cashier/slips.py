@@ -1,0 +1,216 @@
+"""Paid orders: reprint a slip, save the A6 PDF, void (refund) with a required reason.
+
+Failed and pending prints are listed first, so a slip lost to a paper-out is not forgotten.
+A void goes through the ledger, which writes the audit row and the outbox entry with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import counter
+from kiosk.ledger import PAID, Order
+from ui import fmt
+from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
+from ui.cashier.printing import SlipPrinter
+
+
+class SlipsPanel(QWidget):
+    def __init__(self, ctx: Context, printer: SlipPrinter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipsPanel")
+        self.ctx, self.printer = ctx, printer
+        self.orders: list[Order] = []
+        self.selected: Order | None = None
+        self.lblReprints = QLabel()
+        self.lblReprints.setObjectName("lblReprints")
+        self.lstPaid = QListWidget()
+        self.lstPaid.setObjectName("lstPaid")
+        self.lstPaid.currentRowChanged.connect(self._row_chosen)
+        self.edtFind = line_edit(
+            "edtFindPaid", self.tr("Scan or type a code or serial, then Enter")
+        )
+        self.edtFind.returnPressed.connect(self.find)
+        self.lblOrder = QLabel()
+        self.lblOrder.setObjectName("lblPaidOrder")
+        self.lblOrder.setWordWrap(True)
+        self.btnReprint = push("btnReprint", self.tr("Print slip again"))
+        self.btnReprint.clicked.connect(self.reprint)
+        self.btnSavePdf = push("btnSavePdf", self.tr("Save A6 PDF…"))
+        self.btnSavePdf.clicked.connect(lambda: self.save_pdf())
+        self.edtReason = line_edit("edtVoidReason", self.tr("Reason for the refund (required)"))
+        self.btnVoid = push("btnVoid", self.tr("Void (refund)"))
+        self.btnVoid.setProperty("role", "danger")
+        self.btnVoid.clicked.connect(self.void)
+        self.lblMessage = message_label("lblSlipsMessage")
+        self.lblMessage.hide()
+        printer.finished.connect(self._printed)
+        printer.saved.connect(self._printed)
+        left = QVBoxLayout()
+        left.addWidget(self.edtFind)
+        left.addWidget(self.lblReprints)
+        left.addWidget(self.lstPaid, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.lblOrder)
+        right.addWidget(self.btnReprint)
+        right.addWidget(self.btnSavePdf)
+        right.addSpacing(24)
+        right.addWidget(self.edtReason)
+        right.addWidget(self.btnVoid)
+        right.addWidget(self.lblMessage)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self._show_selected()
+
+    def refresh(self) -> None:
+        def work(ledger: object) -> tuple[list[Order], list[Order]]:
+            return counter.reprints(ledger), counter.recent_paid(ledger)  # type: ignore[arg-type]
+
+        self.ctx.read(self, work, self._show_orders, self._failed)
+
+    def _show_orders(self, found: tuple[list[Order], list[Order]]) -> None:
+        reprints, paid = found
+        pending = {order.id for order in reprints}
+        self.orders = reprints + [order for order in paid if order.id not in pending]
+        self.lblReprints.setText(
+            self.tr("{count} slip(s) to print again (listed first).").format(count=len(reprints))
+            if reprints
+            else self.tr("No failed or pending prints.")
+        )
+        keep = self.selected.id if self.selected is not None else None
+        self.lstPaid.blockSignals(True)
+        self.lstPaid.clear()
+        for order in self.orders:
+            item = QListWidgetItem(
+                f"#{order.serial}  {fmt.code(order.code)}  {fmt.money(order.amount_fen)}"
+                f"  {order.payment_method}  {self._slip_word(order.slip_status)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, order.id)
+            self.lstPaid.addItem(item)
+            if order.id == keep:
+                self.lstPaid.setCurrentItem(item)
+        self.lstPaid.blockSignals(False)
+
+    def _slip_word(self, status: str) -> str:
+        return {
+            "none": self.tr("slip not printed here"),
+            "pending": self.tr("⚠ slip pending"),
+            "failed": self.tr("⚠ PRINT FAILED"),
+            "printed": self.tr("slip printed"),
+        }.get(status, status)
+
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.orders):
+            self.select(self.orders[row])
+
+    def find(self) -> None:
+        code = self.edtFind.text()
+        self.edtFind.clear()
+        self.ctx.read(self, lambda ledger: counter.find(ledger, code), self.select, self._failed)
+
+    def select(self, order: Order) -> None:
+        self.selected = order
+        show_message(self.lblMessage, "")
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        order = self.selected
+        if order is None:
+            self.lblOrder.setText(self.tr("Choose a paid order."))
+        else:
+            self.lblOrder.setText(
+                self.tr("Order {code}, certificate {serial}: {amount} by {method}; {slip}").format(
+                    code=fmt.code(order.code),
+                    serial=order.serial,
+                    amount=fmt.money(order.amount_fen),
+                    method=order.payment_method,
+                    slip=self._slip_word(order.slip_status),
+                )
+                + (f" ({order.slip_error})" if order.slip_error else "")
+                + (f"; {order.status}" if order.status != PAID else "")
+            )
+        paid = order is not None and order.status == PAID
+        for widget in (self.btnReprint, self.btnSavePdf, self.btnVoid, self.edtReason):
+            widget.setEnabled(paid)
+
+    def reprint(self) -> None:
+        if self.selected is not None:
+            self.btnReprint.setEnabled(False)
+            show_message(self.lblMessage, self.tr("Printing…"))
+            self.printer.print_order(self.selected.id)
+
+    def save_pdf(self, path: Path | None = None) -> None:
+        """Ask where (unless a path is given: tests, scripts) and write the A6 PDF."""
+        order = self.selected
+        if order is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the certificate"),
+                f"certificate-{order.serial}.pdf",
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.printer.save_pdf(order.id, path)
+
+    def _printed(self, order_id: str, ok: bool, line: str) -> None:
+        show_message(self.lblMessage, line, error=not ok)
+        self.refresh()
+        if self.selected is not None and self.selected.id == order_id:
+            self.ctx.read(self, lambda ledger: ledger.get(order_id), self._reselect)
+
+    def _reselect(self, order: Order) -> None:
+        self.selected = order
+        self._show_selected()
+
+    def void(self) -> None:
+        order = self.selected
+        if order is None:
+            return
+        reason = " ".join(self.edtReason.text().split())
+        if not reason:
+            show_message(
+                self.lblMessage, self.tr("A reason is required to void a paid order."), error=True
+            )
+            self.edtReason.setFocus()
+            return
+        account = self.ctx.actor
+
+        def voided(done: Order) -> None:
+            self.edtReason.clear()
+            self.selected = done
+            self._show_selected()
+            show_message(
+                self.lblMessage,
+                self.tr("Order {code} voided; refund {amount}.").format(
+                    code=fmt.code(done.code), amount=fmt.money(done.amount_fen)
+                ),
+            )
+            self.refresh()
+
+        self.ctx.write(
+            self,
+            lambda ledger: counter.void(ledger, order.id, reason=reason, account=account),
+            voided,
+            self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._show_selected()
+        show_message(self.lblMessage, friendly(exc), error=True)
