@@ -128,11 +128,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from kiosk.errors import InputError
     from sync.registry import migrations
-    from sync.registry.app import create_app
+    from sync.registry.app import create_app, serve
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise InputError("--tls-cert/--tls-key", "give both, or neither")
@@ -144,14 +142,12 @@ def run_serve(args: argparse.Namespace) -> int:
     engine = _engine(args, init=True)
     migrations.upgrade(engine)  # a fresh database is usable at once; applied steps are skipped
     app = create_app(engine, headroom_g=round(args.headroom_t * 1_000_000))
-    uvicorn.run(
+    serve(
         app,
         host=args.host,
         port=args.port,
-        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
-        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
-        log_level="warning",
-        access_log=False,
+        tls_cert=str(args.tls_cert) if args.tls_cert else None,
+        tls_key=str(args.tls_key) if args.tls_key else None,
     )
     return 0
 

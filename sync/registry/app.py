@@ -27,3 +27,18 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
         app.include_router(module.router)
     app.include_router(certificates.page_router)  # last: its paths are the most general
     return app
+
+
+def serve(app: object, *, host: str, port: int, tls_cert: str | None, tls_key: str | None) -> None:
+    """Run the app under uvicorn until stopped (the `diandian registry serve` command)."""
+    import uvicorn
+
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        ssl_certfile=tls_cert,
+        ssl_keyfile=tls_key,
+        log_level="warning",
+        access_log=False,
+    )
