@@ -22,7 +22,10 @@ from kiosk.catalogue import Catalogue, Project
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
 from kiosk.ledger import audit, db, schema
+from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
+from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.drafts import draft_fields
 from kiosk.ledger.orders import (
     AWAITING,
     DRAFT,
@@ -32,12 +35,9 @@ from kiosk.ledger.orders import (
     SoldOut,
     check_transition,
 )
-from kiosk.money import MAX_GRAMS, amount_fen
+from kiosk.money import amount_fen
 
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
-LANGS = ("zh", "en", "fr")
 SLIP_STATES = ("none", "pending", "printed", "failed")
-NICKNAME_MAX = 20
 DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
 
@@ -60,15 +60,6 @@ class Stock:
     @property
     def available_g(self) -> int:
         return self.granted_g - self.reserved_g - self.sold_g
-
-
-def check_nickname(nickname: str) -> str:
-    nickname = " ".join(nickname.split())
-    if len(nickname) > NICKNAME_MAX:
-        raise InputError("nickname", f"at most {NICKNAME_MAX} characters, got {len(nickname)}")
-    if any(not ch.isprintable() for ch in nickname):
-        raise InputError("nickname", "letters, digits and punctuation only")
-    return nickname
 
 
 class Ledger:
@@ -100,7 +91,7 @@ class Ledger:
         if not path.exists():
             if not create or read_only:
                 raise LedgerUnavailable(f"no ledger at {path}")
-            _create(path, stamp(clock()))
+            create_file(path, stamp(clock()))
         elif path.is_file() and path.stat().st_size == 0:
             raise LedgerUnavailable(
                 f"the ledger file {path} is empty; restore it with `diandian ledger restore`, "
@@ -114,7 +105,7 @@ class Ledger:
                     raise LedgerUnavailable(db.describe(sqlite3.DatabaseError("corrupt"), path))
             if not read_only:
                 schema.migrate(conn)
-                _ensure_identity(conn, path, stamp(clock()))
+                ensure_identity(conn, path, stamp(clock()))
             return cls(conn, path, clock)
         except sqlite3.Error as exc:
             conn.close()
@@ -293,7 +284,7 @@ class Ledger:
         actor: str = "kiosk",
     ) -> Order:
         """A priced order the customer has not committed to yet: it reserves nothing."""
-        fields = _draft_fields(footprint, offset_g, nickname, lang)
+        fields = draft_fields(footprint, offset_g, nickname, lang)
         with self._write():
             return self._insert_draft(fields, project_id, min_charge_fen, actor)
 
@@ -311,7 +302,7 @@ class Ledger:
     ) -> Order:
         """Draft and place in one transaction: what the order screen does when it shows the
         order code. Both steps are audited; a sold-out project leaves no order behind."""
-        fields = _draft_fields(footprint, offset_g, nickname, lang)
+        fields = draft_fields(footprint, offset_g, nickname, lang)
         with self._write():
             draft = self._insert_draft(fields, project_id, min_charge_fen, actor)
             return self._place(draft, hold_s, actor)
@@ -535,35 +526,6 @@ class Ledger:
         return changed
 
 
-def _draft_fields(
-    footprint: Footprint, offset_g: int | None, nickname: str, lang: str
-) -> dict[str, Any]:
-    """Check what the customer chose, before any transaction starts."""
-    offset = footprint.total_grams if offset_g is None else offset_g
-    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 < offset <= MAX_GRAMS:
-        raise InputError("offset_g", f"must be a whole number of grams from 1 to {MAX_GRAMS}")
-    if lang not in LANGS:
-        raise InputError("lang", f"{lang!r} is not one of {', '.join(LANGS)}")
-    content = footprint.to_json()
-    return {
-        "venue": footprint.venue,
-        "scenario": footprint.scenario,
-        "answers": audit.canonical(content["answers"]),
-        "lines": audit.canonical([_stored_line(line) for line in content["lines"]]),
-        "footprint_g": footprint.total_grams,
-        "factors_version": footprint.factors_version,
-        "offset_g": offset,
-        "nickname": check_nickname(nickname),
-        "lang": lang,
-    }
-
-
-def _stored_line(line: dict[str, Any]) -> dict[str, Any]:
-    """A breakdown line without its source text: factor id + factors_version name the source,
-    and leaving the long text out keeps every audited copy of the order small."""
-    return {key: value for key, value in line.items() if key not in ("source", "kg")}
-
-
 def _available(allocation: dict[str, Any]) -> int:
     if not allocation:
         return 0
@@ -572,55 +534,3 @@ def _available(allocation: dict[str, Any]) -> int:
 
 def _project(data: str) -> Project:
     return Project.from_dict(json.loads(data))
-
-
-def _create(path: Path, now: str) -> None:
-    """Build a new ledger under a temporary name and rename it into place, so a crash during
-    creation never leaves a half-made file where a ledger is expected."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise LedgerUnavailable(f"cannot create the ledger's folder: {exc}") from exc
-    new = path.with_name(f".{path.name}.new")
-    for leftover in (new, Path(f"{new}-wal"), Path(f"{new}-shm")):
-        leftover.unlink(missing_ok=True)
-    conn = db.connect(new)
-    try:
-        schema.migrate(conn)
-        _ensure_identity(conn, new, now)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.Error as exc:
-        raise LedgerUnavailable(db.describe(exc, path)) from exc
-    finally:
-        conn.close()
-    try:
-        with open(new, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(new, path)
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    except OSError as exc:
-        raise LedgerUnavailable(f"cannot create the ledger {path}: {exc}") from exc
-
-
-def _ensure_identity(conn: sqlite3.Connection, path: Path, now: str) -> None:
-    """A new ledger gets its kiosk id once; it is in every order and certificate serial."""
-    with db.write(conn, path):
-        if conn.execute("SELECT 1 FROM meta WHERE key = 'kiosk_id'").fetchone():
-            return
-        kiosk_id = "K" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(9))
-        conn.execute("INSERT INTO meta (key, value) VALUES ('kiosk_id', ?)", (kiosk_id,))
-        conn.execute("INSERT INTO meta (key, value) VALUES ('created_at', ?)", (now,))
-        for key, value in (("kiosk_id", kiosk_id), ("created_at", now)):
-            audit.append(
-                conn,
-                at=now,
-                entity="meta",
-                entity_id=key,
-                action="create",
-                actor="system",
-                state={"key": key, "value": value},
-            )

@@ -194,7 +194,7 @@ DAMAGED_TABLES = [
     "allocations",
     "counters",
     "meta",
-    pytest.param("sqlite_autoindex_meta_1", id="meta-key-index"),  # read by _ensure_identity
+    pytest.param("sqlite_autoindex_meta_1", id="meta-key-index"),  # read by ensure_identity
     "audit",
     "orders",
     "outbox",

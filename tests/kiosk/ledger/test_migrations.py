@@ -6,7 +6,8 @@ import pytest
 
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.ledger import Ledger, db, schema
-from kiosk.ledger.store import _ensure_identity, utc_now
+from kiosk.ledger.create import ensure_identity
+from kiosk.ledger.store import utc_now
 from kiosk.ledger.verify import verify
 
 EARLIER = schema.names()[1:]  # stopping before each later migration gives every earlier version
@@ -22,7 +23,7 @@ def test_a_ledger_made_by_an_earlier_version_upgrades(tmp_path, footprint, stop_
     path = tmp_path / "old.sqlite"
     conn = db.connect(path)
     schema.migrate(conn, stop_before=stop_before)
-    _ensure_identity(conn, path, "2026-01-01T00:00:00.000Z")
+    ensure_identity(conn, path, "2026-01-01T00:00:00.000Z")
     old = Ledger(conn, path, utc_now)  # the old schema, filled through the app's own calls
     old.load_catalogue(load_demo_catalogue())
     draft = old.create_draft(footprint, project_id="demo-wetland")
