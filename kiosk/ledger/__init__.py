@@ -13,7 +13,8 @@ from kiosk.ledger.orders import (
     SoldOut,
     TransitionRefused,
 )
-from kiosk.ledger.store import Ledger, Stock
+from kiosk.ledger.stock import Stock
+from kiosk.ledger.store import Ledger
 
 __all__ = [
     "AWAITING",

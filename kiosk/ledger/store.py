@@ -6,19 +6,17 @@ payment or a void), so a crash leaves either all of a change on disk or none of 
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalogue import Catalogue, Project
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
 from kiosk.ledger import audit, db, schema
@@ -35,6 +33,7 @@ from kiosk.ledger.orders import (
     SoldOut,
     check_transition,
 )
+from kiosk.ledger.stock import StockMixin, grams_left
 from kiosk.money import amount_fen
 
 SLIP_STATES = ("none", "pending", "printed", "failed")
@@ -50,19 +49,7 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-@dataclass(frozen=True, slots=True)
-class Stock:
-    project: Project
-    granted_g: int
-    reserved_g: int
-    sold_g: int
-
-    @property
-    def available_g(self) -> int:
-        return self.granted_g - self.reserved_g - self.sold_g
-
-
-class Ledger:
+class Ledger(StockMixin):
     """Open with `Ledger.open(path)`; one instance per thread that writes."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
@@ -192,84 +179,6 @@ class Ledger:
         self._audit("order", order.id, action, actor, saved.as_dict())
         return saved
 
-    def _move_grams(self, project_id: str, actor: str, action: str, **delta: int) -> None:
-        """Change an allocation's reserved/sold grams; the table's CHECKs forbid overdrawing."""
-        row = self._allocation_row(project_id)
-        for column, change in delta.items():
-            row[column] += change
-        row["updated_at"] = self._now
-        self.conn.execute(
-            "UPDATE allocations SET reserved_g = ?, sold_g = ?, updated_at = ?"
-            " WHERE project_id = ?",
-            (row["reserved_g"], row["sold_g"], row["updated_at"], project_id),
-        )
-        self._audit("allocation", project_id, action, actor, row)
-
-    def _allocation_row(self, project_id: str) -> dict[str, Any]:
-        row = self.conn.execute(
-            "SELECT * FROM allocations WHERE project_id = ?", (project_id,)
-        ).fetchone()
-        return dict(row) if row else {}
-
-    # -- catalogue and allocations ------------------------------------------------------------
-
-    def load_catalogue(self, catalogue: Catalogue, *, actor: str = "system") -> None:
-        """Add or update projects; a new project gets the catalogue's starting allocation."""
-        with self._write():
-            now = self._now
-            for project in catalogue.projects:
-                data = json.dumps(project.to_dict(), ensure_ascii=False)
-                self.conn.execute(
-                    "INSERT INTO projects (id, data, price_fen_per_t, catalogue_version,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    " data = excluded.data, price_fen_per_t = excluded.price_fen_per_t,"
-                    " catalogue_version = excluded.catalogue_version,"
-                    " updated_at = excluded.updated_at",
-                    (project.id, data, project.price_fen_per_t, catalogue.version, now),
-                )
-                row = self.conn.execute("SELECT * FROM projects WHERE id = ?", (project.id,))
-                self._audit("project", project.id, "load", actor, dict(row.fetchone()))
-                if not self._allocation_row(project.id):
-                    self.conn.execute(
-                        "INSERT INTO allocations (project_id, granted_g, updated_at)"
-                        " VALUES (?, ?, ?)",
-                        (project.id, catalogue.allocation_g, now),
-                    )
-                    self._audit(
-                        "allocation", project.id, "grant", actor, self._allocation_row(project.id)
-                    )
-
-    def set_allocation(self, project_id: str, granted_g: int, *, actor: str) -> None:
-        with self._write():
-            current = self._allocation_row(project_id)
-            if not current:
-                raise InputError("project", f"no project {project_id!r} in this ledger")
-            committed = current["reserved_g"] + current["sold_g"]
-            if not isinstance(granted_g, int) or granted_g < committed:
-                raise InputError(
-                    "granted_g", f"must be a whole number of grams >= {committed} already committed"
-                )
-            self.conn.execute(
-                "UPDATE allocations SET granted_g = ?, updated_at = ? WHERE project_id = ?",
-                (granted_g, self._now, project_id),
-            )
-            self._audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
-
-    def stock(self) -> list[Stock]:
-        rows = self.conn.execute(
-            "SELECT p.data, a.granted_g, a.reserved_g, a.sold_g FROM projects p"
-            " JOIN allocations a ON a.project_id = p.id ORDER BY p.rowid"
-        ).fetchall()
-        return [
-            Stock(_project(r["data"]), r["granted_g"], r["reserved_g"], r["sold_g"]) for r in rows
-        ]
-
-    def project(self, project_id: str) -> Project:
-        row = self.conn.execute("SELECT data FROM projects WHERE id = ?", (project_id,)).fetchone()
-        if row is None:
-            raise InputError("project", f"no project {project_id!r} in this ledger")
-        return _project(row[0])
-
     # -- the order lifecycle ------------------------------------------------------------------
 
     def create_draft(
@@ -350,7 +259,7 @@ class Ledger:
 
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
         target = check_transition(order, "place")
-        left = _available(self._allocation_row(order.project_id))
+        left = grams_left(self._allocation_row(order.project_id))
         if left < order.offset_g:
             raise SoldOut(order.project_id, order.offset_g, left)
         self._move_grams(order.project_id, actor, "reserve", reserved_g=order.offset_g)
@@ -457,31 +366,6 @@ class Ledger:
             (order.id, event, audit.canonical(order.as_dict()), self._now),
         )
 
-    # -- kiosk keys -------------------------------------------------------------------------
-
-    def kiosk_keys(self) -> dict[str, str]:
-        """Every known kiosk's public key (base64), this kiosk's own included."""
-        return dict(self.conn.execute("SELECT kiosk_id, public_key FROM kiosk_keys").fetchall())
-
-    def add_kiosk_key(self, kiosk_id: str, public_key: str, *, source: str, actor: str) -> None:
-        """Record a kiosk's public key; a different key for a known kiosk is refused."""
-        with self._write():
-            row = self.conn.execute(
-                "SELECT public_key FROM kiosk_keys WHERE kiosk_id = ?", (kiosk_id,)
-            ).fetchone()
-            if row is not None:
-                if row[0] != public_key:
-                    raise InputError("public_key", f"kiosk {kiosk_id} already has another key")
-                return
-            state = {"kiosk_id": kiosk_id, "public_key": public_key, "source": source,
-                     "added_at": self._now}  # fmt: skip
-            self.conn.execute(
-                "INSERT INTO kiosk_keys (kiosk_id, public_key, source, added_at)"
-                " VALUES (:kiosk_id, :public_key, :source, :added_at)",
-                state,
-            )
-            self._audit("kiosk_key", kiosk_id, "add", actor, state)
-
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, ref: str | int) -> Order:
@@ -524,13 +408,3 @@ class Ledger:
                 ).rowcount
             self._audit("outbox", "ack", "ack", actor, {"ids": ids})
         return changed
-
-
-def _available(allocation: dict[str, Any]) -> int:
-    if not allocation:
-        return 0
-    return allocation["granted_g"] - allocation["reserved_g"] - allocation["sold_g"]
-
-
-def _project(data: str) -> Project:
-    return Project.from_dict(json.loads(data))

@@ -1,0 +1,155 @@
+"""What a kiosk may sell and whom it trusts: projects, allocations and kiosk keys.
+
+A mixin of the Ledger (it uses the Ledger's write transaction and audit log), kept apart so
+the order lifecycle in store.py reads on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.catalogue import Catalogue, Project
+from kiosk.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Stock:
+    project: Project
+    granted_g: int
+    reserved_g: int
+    sold_g: int
+
+    @property
+    def available_g(self) -> int:
+        return self.granted_g - self.reserved_g - self.sold_g
+
+
+class StockMixin:
+    """Projects, allocations and kiosk keys; every change audited like an order's."""
+
+    conn: sqlite3.Connection
+    _now: str
+    _write: Callable[[], AbstractContextManager[None]]
+    _audit: Callable[..., None]
+
+    def _move_grams(self, project_id: str, actor: str, action: str, **delta: int) -> None:
+        """Change an allocation's reserved/sold grams; the table's CHECKs forbid overdrawing."""
+        row = self._allocation_row(project_id)
+        for column, change in delta.items():
+            row[column] += change
+        row["updated_at"] = self._now
+        self.conn.execute(
+            "UPDATE allocations SET reserved_g = ?, sold_g = ?, updated_at = ?"
+            " WHERE project_id = ?",
+            (row["reserved_g"], row["sold_g"], row["updated_at"], project_id),
+        )
+        self._audit("allocation", project_id, action, actor, row)
+
+    def _allocation_row(self, project_id: str) -> dict[str, Any]:
+        row = self.conn.execute(
+            "SELECT * FROM allocations WHERE project_id = ?", (project_id,)
+        ).fetchone()
+        return dict(row) if row else {}
+
+    # -- catalogue and allocations ------------------------------------------------------------
+
+    def load_catalogue(self, catalogue: Catalogue, *, actor: str = "system") -> None:
+        """Add or update projects; a new project gets the catalogue's starting allocation."""
+        with self._write():
+            now = self._now
+            for project in catalogue.projects:
+                data = json.dumps(project.to_dict(), ensure_ascii=False)
+                self.conn.execute(
+                    "INSERT INTO projects (id, data, price_fen_per_t, catalogue_version,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " data = excluded.data, price_fen_per_t = excluded.price_fen_per_t,"
+                    " catalogue_version = excluded.catalogue_version,"
+                    " updated_at = excluded.updated_at",
+                    (project.id, data, project.price_fen_per_t, catalogue.version, now),
+                )
+                row = self.conn.execute("SELECT * FROM projects WHERE id = ?", (project.id,))
+                self._audit("project", project.id, "load", actor, dict(row.fetchone()))
+                if not self._allocation_row(project.id):
+                    self.conn.execute(
+                        "INSERT INTO allocations (project_id, granted_g, updated_at)"
+                        " VALUES (?, ?, ?)",
+                        (project.id, catalogue.allocation_g, now),
+                    )
+                    self._audit(
+                        "allocation", project.id, "grant", actor, self._allocation_row(project.id)
+                    )
+
+    def set_allocation(self, project_id: str, granted_g: int, *, actor: str) -> None:
+        with self._write():
+            current = self._allocation_row(project_id)
+            if not current:
+                raise InputError("project", f"no project {project_id!r} in this ledger")
+            committed = current["reserved_g"] + current["sold_g"]
+            if not isinstance(granted_g, int) or granted_g < committed:
+                raise InputError(
+                    "granted_g", f"must be a whole number of grams >= {committed} already committed"
+                )
+            self.conn.execute(
+                "UPDATE allocations SET granted_g = ?, updated_at = ? WHERE project_id = ?",
+                (granted_g, self._now, project_id),
+            )
+            self._audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
+
+    def stock(self) -> list[Stock]:
+        rows = self.conn.execute(
+            "SELECT p.data, a.granted_g, a.reserved_g, a.sold_g FROM projects p"
+            " JOIN allocations a ON a.project_id = p.id ORDER BY p.rowid"
+        ).fetchall()
+        return [
+            Stock(_project(r["data"]), r["granted_g"], r["reserved_g"], r["sold_g"]) for r in rows
+        ]
+
+    def project(self, project_id: str) -> Project:
+        row = self.conn.execute("SELECT data FROM projects WHERE id = ?", (project_id,)).fetchone()
+        if row is None:
+            raise InputError("project", f"no project {project_id!r} in this ledger")
+        return _project(row[0])
+
+    # -- kiosk keys -------------------------------------------------------------------------
+
+    def kiosk_keys(self) -> dict[str, str]:
+        """Every known kiosk's public key (base64), this kiosk's own included."""
+        return dict(self.conn.execute("SELECT kiosk_id, public_key FROM kiosk_keys").fetchall())
+
+    def add_kiosk_key(self, kiosk_id: str, public_key: str, *, source: str, actor: str) -> None:
+        """Record a kiosk's public key; a different key for a known kiosk is refused."""
+        with self._write():
+            row = self.conn.execute(
+                "SELECT public_key FROM kiosk_keys WHERE kiosk_id = ?", (kiosk_id,)
+            ).fetchone()
+            if row is not None:
+                if row[0] != public_key:
+                    raise InputError("public_key", f"kiosk {kiosk_id} already has another key")
+                return
+            state = {
+                "kiosk_id": kiosk_id,
+                "public_key": public_key,
+                "source": source,
+                "added_at": self._now,
+            }
+            self.conn.execute(
+                "INSERT INTO kiosk_keys (kiosk_id, public_key, source, added_at)"
+                " VALUES (:kiosk_id, :public_key, :source, :added_at)",
+                state,
+            )
+            self._audit("kiosk_key", kiosk_id, "add", actor, state)
+
+
+def grams_left(allocation: dict[str, Any]) -> int:
+    if not allocation:
+        return 0
+    return allocation["granted_g"] - allocation["reserved_g"] - allocation["sold_g"]
+
+
+def _project(data: str) -> Project:
+    return Project.from_dict(json.loads(data))
