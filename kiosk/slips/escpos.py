@@ -17,7 +17,6 @@ vanishes into the kernel's send buffer.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import sys
 import time
@@ -37,10 +36,10 @@ from kiosk.slips.printers import (
     PrinterConfig,
     PrinterError,
     plain_reason,
-    run_bounded,
     send_to_device,
     stalled,
 )
+from kiosk.slips.status import paper_is_out, resolve_ipv4
 
 BAND_ROWS = 255  # rows per GS v 0 block: keeps yH = 0, the limit of the most restrictive clones
 CHINESE_ON = FS + b"&"  # FS &: enter Chinese (GB2312/GBK) character mode
@@ -231,7 +230,7 @@ def send(job: bytes, config: PrinterConfig) -> None:
     def left() -> float:
         return max(0.01, deadline - time.monotonic())
 
-    printer = Network(_resolve(config), config.port, timeout=left())
+    printer = Network(resolve_ipv4(config), config.port, timeout=left())
     try:
         try:
             printer.open()
@@ -261,35 +260,18 @@ def send(job: bytes, config: PrinterConfig) -> None:
         printer.close()
 
 
-def _resolve(config: PrinterConfig) -> str:
-    """The printer's IPv4 address; the lookup is bounded since getaddrinfo has no timeout."""
-    with contextlib.suppress(ValueError):
-        return str(ipaddress.IPv4Address(config.host))
-
-    def lookup() -> list:
-        return socket.getaddrinfo(config.host, config.port, socket.AF_INET, socket.SOCK_STREAM)
-
-    done, result, exc = run_bounded(lookup, config.timeout_s)
-    if not done or exc is not None or not result:
-        raise PrinterError(
-            f"{config.name} is not reachable (unknown host name); "
-            "check the printer address in the kiosk settings"
-        )
-    return result[0][4][0]
-
-
 def _check_paper(printer: Network, sock: socket.socket, wait: float) -> None:
     """Ask the paper sensor (DLE EOT 4); a printer that does not answer is printed to anyway.
 
-    python-escpos's paper_status() reads any reply (even 0x00) as "no paper", so the answer
-    is decoded here: fixed bits 0x12 must be set and 0x81 clear; bits 5-6 mean paper end.
+    The answer is decoded by kiosk.slips.status (fixed bits checked, bits 5-6 = paper end),
+    the same code the cashier's live printer status uses.
     """
     sock.settimeout(wait)
     try:
         status = printer.query_status(RT_STATUS_PAPER)
     except TimeoutError:
         return
-    if status and status[0] & 0x93 == 0x12 and status[0] & 0x60 == 0x60:
+    if paper_is_out(status):
         raise PrinterError("the printer is out of paper; load a new roll and print again")
 
 

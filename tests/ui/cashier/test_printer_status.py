@@ -1,0 +1,80 @@
+"""The Printer tab's live status: opening the tab asks a TCP listener on 127.0.0.1 answering
+DLE EOT 1/2/4 as a paper-out printer would, a closed port shows "unreachable", and "Check
+status" asks again, all on a worker thread with the line coloured by level."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from tests.fake_printer import PAPER_OUT, SILENT, FakePrinter
+from tests.ui.conftest import set_printer
+from ui.autopilot import wait_until
+
+pytestmark = pytest.mark.gui
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # closed again when the block ends
+
+
+def _live(panel) -> str:
+    return panel.lblLive.text() if not panel.checking else ""
+
+
+def test_the_printer_tab_shows_paper_out(console, home):
+    printer = FakePrinter(answers=PAPER_OUT)
+    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}')
+    try:
+        window = console("alice")
+        panel = window.show_panel("printer")
+        wait_until(lambda: "paper out" in _live(panel).lower(), 10)
+    finally:
+        printer.close()
+    assert "is out of paper; load a new roll" in panel.lblLive.text()
+    assert panel.lblLive.property("level") == "problem"
+    assert panel.status.state == "paper_out"
+    assert panel.lblChecked.text().startswith("Checked at ")
+    assert "127.0.0.1" in panel.lblStatus.text()  # the configuration line is still there
+    assert printer.requests == [1, 2, 4]
+
+
+def test_the_printer_tab_shows_unreachable_for_a_closed_port(console, home):
+    port = _closed_port()
+    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {port}')
+    window = console("alice")
+    panel = window.show_panel("printer")
+    wait_until(lambda: "unreachable" in _live(panel).lower(), 10)
+    assert f"127.0.0.1:{port} is not reachable (connection refused)" in panel.lblLive.text()
+    assert panel.lblLive.property("level") == "problem"
+    assert panel.btnCheck.isEnabled()
+
+
+def test_check_status_asks_again_without_blocking_the_ui(console, home):
+    printer = FakePrinter(answers=SILENT)
+    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\ntimeout_s = 1')
+    try:
+        window = console("alice")
+        panel = window.show_panel("printer")
+        assert panel.checking and not panel.btnCheck.isEnabled()  # returned at once: a worker asks
+        wait_until(lambda: "status unknown" in _live(panel).lower(), 10)
+        assert panel.lblLive.property("level") == "warning"
+        assert "does not answer status requests" in panel.lblLive.text()
+        printer.answers = {1: b"\x12", 2: b"\x12", 4: b"\x12"}
+        panel.btnCheck.click()
+        wait_until(lambda: "ready" in _live(panel).lower(), 10)
+    finally:
+        printer.close()
+    assert panel.lblLive.property("level") == "ok"
+    assert printer.connections == 2
+
+
+def test_no_printer_configured(console):
+    window = console("alice")
+    panel = window.show_panel("printer")
+    wait_until(lambda: "no printer configured" in _live(panel).lower(), 10)
+    assert panel.lblLive.property("level") == "problem"
+    assert not panel.btnTest.isEnabled()
