@@ -1,6 +1,7 @@
 """The administrator's operations (Qt-free; the console's admin panel calls these): the
-kiosk's identity and sync status, integrity check, backups, settings and the command lines of
-the background jobs. Each refuses a cashier, so a hidden button is not the only guard."""
+kiosk's identity and sync status, integrity check, backups and restore, settings and the
+command lines of the background jobs. Each refuses a cashier, so a hidden button is not the
+only guard."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from kiosk.config import Problem, config_path, load_settings, save_settings
 from kiosk.counter import require_admin
 from kiosk.ledger import Ledger, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
+from kiosk.ledger.restore import RestorePlan, RestoreResult, compare, restore
+from kiosk.ledger.restore_plan import taken_at
 from kiosk.ledger.verify import Report, verify
 from kiosk.paths import data_dir
 
@@ -70,6 +73,47 @@ def back_up(ledger_path: Path, account: Account, folder: Path | None = None) -> 
     target = folder or backups_dir()
     target.mkdir(parents=True, exist_ok=True)
     return backup(ledger_path, target, keep=KEEP_BACKUPS)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    taken_at: str  # UTC, from the file's name (or its modification time)
+    size: int  # bytes
+
+
+def backup_files(folder: Path | None = None) -> list[BackupFile]:
+    """The backups to restore from, newest first, with their time and size."""
+    found = []
+    for path in backups(folder):
+        try:
+            found.append(BackupFile(path, taken_at(path), path.stat().st_size))
+        except OSError:  # removed meanwhile (the newest 14 are kept)
+            continue
+    return found
+
+
+def restore_plan(backup_path: Path, ledger_path: Path, account: Account) -> RestorePlan:
+    """What restoring this backup would do (kiosk/ledger/restore_plan.py); changes nothing."""
+    require_admin(account, "restore the ledger")
+    return compare(backup_path, ledger_path)
+
+
+def restore_backup(
+    backup_path: Path,
+    ledger_path: Path,
+    account: Account,
+    *,
+    accept_loss: int | None = None,
+    force: bool = False,
+) -> RestoreResult:
+    """Restore a backup, the signed-in admin recorded as the actor of the restore event.
+    `accept_loss` is the number of paid orders the admin acknowledged losing (see the plan);
+    serials and order seqs continue after every number this kiosk is known to have issued."""
+    require_admin(account, "restore the ledger")
+    return restore(
+        backup_path, ledger_path, actor=account.name, accept_loss=accept_loss, force=force
+    )
 
 
 def save(

@@ -14,8 +14,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate.issue import kiosk_key
+from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import AWAITING, DRAFT, Ledger, Order, Stock
+from kiosk.ledger.overrides import effective_factors
 from kiosk.slips.content import SlipContent
 from kiosk.venues import Venue
 
@@ -44,6 +46,11 @@ def prepare(ledger: Ledger) -> Ed25519PrivateKey:
 
 def stock(ledger: Ledger) -> list[Stock]:
     return ledger.stock()
+
+
+def factors(ledger: Ledger) -> FactorTable:
+    """The factor table a footprint computed now uses (see kiosk.ledger.overrides)."""
+    return effective_factors(ledger)
 
 
 def open_order(

@@ -6,19 +6,22 @@ is exactly quantity x factor and never drifts through binary floating point.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from kiosk.errors import DataError
+from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
 
 UNITS = frozenset({"pkm", "vkm", "room_night", "meal", "person_day", "kWh", "m3", "kg"})
 _REQUIRED = ("id", "unit", "kg_per_unit", "gas", "covers", "publisher", "dataset", "year", "url")
 _FILE = "factors/factors.toml"
+_VERSION = re.compile(r"[0-9A-Za-z._-]{1,24}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,10 @@ def parse_factor_table(data: dict[str, Any]) -> FactorTable:
     version = data.get("version")
     if not isinstance(version, str) or not version:
         raise DataError(f"{_FILE}: missing the table's version string")
+    if not _VERSION.fullmatch(version):  # it is printed on slips and carried in the QR
+        raise DataError(
+            f"{_FILE}: version {version[:40]!r} must be up to 24 letters, digits, . _ -"
+        )
     factors: dict[str, Factor] = {}
     for index, row in enumerate(data.get("factor", [])):
         factor = _factor(row, index)
@@ -134,3 +141,82 @@ def parse_factor_table(data: dict[str, Any]) -> FactorTable:
 def load_factors() -> FactorTable:
     """The factor table shipped in resources (a later sync may replace it with a newer one)."""
     return parse_factor_table(load_toml(*_FILE.split("/")))
+
+
+@dataclass(frozen=True, slots=True)
+class LocalFactor:
+    """A value an admin set on this kiosk for one factor, with the source it comes from."""
+
+    factor_id: str
+    kg_per_unit: Decimal
+    publisher: str
+    dataset: str
+    year: int
+    url: str
+    reason: str = ""
+    set_by: str = ""
+    set_at: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("publisher", "dataset"):
+            if not str(getattr(self, name)).strip():
+                raise InputError(name, "name where the number comes from (required)")
+        if isinstance(self.year, bool) or not isinstance(self.year, int):
+            raise InputError("year", "must be a whole year such as 2025")
+        if not 1990 <= self.year <= 2100:
+            raise InputError("year", "must be a year from 1990 to 2100")
+        if not self.url.startswith(("https://", "http://")) or " " in self.url.strip():
+            raise InputError("url", "must be a web address starting with https:// or http://")
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "factor_id": self.factor_id,
+            "kg_per_unit": str(self.kg_per_unit),
+            "publisher": self.publisher.strip(),
+            "dataset": self.dataset.strip(),
+            "year": self.year,
+            "url": self.url.strip(),
+        }
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> LocalFactor:
+        return cls(
+            factor_id=row["factor_id"],
+            kg_per_unit=Decimal(row["kg_per_unit"]),
+            publisher=row["publisher"],
+            dataset=row["dataset"],
+            year=row["year"],
+            url=row["url"],
+            reason=row.get("reason", ""),
+            set_by=row.get("set_by", ""),
+            set_at=row.get("set_at", ""),
+        )
+
+
+def with_overrides(table: FactorTable, local: tuple[LocalFactor, ...]) -> FactorTable:
+    """TABLE with this kiosk's local values; its version names them (`2026.11.1+local.3f9a0c`),
+    so an order or certificate made with them says so."""
+    if not local:
+        return table
+    factors = dict(table.factors)
+    for item in local:
+        old = factors.get(item.factor_id)
+        if old is None:
+            continue  # a factor the new table dropped: nothing computes with it any more
+        factors[item.factor_id] = replace(
+            old,
+            kg_per_unit=item.kg_per_unit,
+            publisher=item.publisher,
+            dataset=item.dataset,
+            year=item.year,
+            url=item.url,
+            derivation=f"set on this kiosk by {item.set_by} at {item.set_at}: {item.reason}"
+            f" (table {table.version}: {old.kg_per_unit})",
+            cite=f"{item.publisher} (local)",
+        )
+    digest = hashlib.sha256(
+        repr(sorted(tuple(item.as_row().values()) for item in local)).encode()
+    ).hexdigest()[:6]
+    return FactorTable(
+        f"{table.version}+local.{digest}", MappingProxyType(factors), table.constants
+    )

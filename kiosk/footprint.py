@@ -31,6 +31,7 @@ class Line:
     grams: int
     source: str
     detail: Mapping[str, str] = field(default_factory=dict)
+    cite: str = ""  # the factor's short citation, for a one-line sources note
 
     @property
     def kg(self) -> Decimal:
@@ -99,6 +100,7 @@ def line_for(activity: Activity, table: FactorTable) -> Line:
         grams=int(grams),
         source=factor.source,
         detail=activity.detail,
+        cite=factor.cite,
     )
 
 

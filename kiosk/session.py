@@ -14,6 +14,7 @@ from typing import Any
 
 from kiosk.comparisons import month_of
 from kiosk.errors import InputError
+from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Order
 from kiosk.scenarios import AUTO, VENUE_CITY, Answer, Question, Scenario, get_scenario, parse_value
@@ -36,6 +37,7 @@ class CustomerSession:
     nickname: str = ""
     order: Order | None = None
     default_lang: str = "zh"  # the first of the languages the settings file offers
+    factors: FactorTable | None = None  # the table in force (None: the shipped one)
 
     def reset(self) -> None:
         """Forget everything about the customer (the language goes back to the default too)."""
@@ -98,7 +100,7 @@ class CustomerSession:
 
     def footprint(self) -> Footprint:
         """The footprint of the answers so far; InputError if it cannot be worked out yet."""
-        return compute(self.scenario_id, self._raw(), venue=self.venue)
+        return compute(self.scenario_id, self._raw(), venue=self.venue, table=self.factors)
 
     def running_total(self) -> int | None:
         """Grams so far for the live total, or None while a required answer is missing."""

@@ -73,18 +73,38 @@ def test_backup_to_a_folder_keeps_the_newest_n(diandian, filled: Path, tmp_path:
 
 
 def test_restore_brings_back_a_backup_and_keeps_the_current(diandian, filled, tmp_path) -> None:
+    """Paid orders made after the backup would be lost: refused until their number is given;
+    then restored, the current ledger kept, and serials continue after the highest issued."""
     copy = tmp_path / "copy.sqlite"
     assert diandian("ledger", "backup", str(copy), "--db", str(filled)).returncode == 0
-    more = diandian("simulate", "--orders", "5", "--db", str(filled))
+    more = diandian("simulate", "--orders", "5", "--seed", "1", "--db", str(filled))
     assert more.returncode == 0
-    result = diandian("ledger", "restore", str(copy), "--db", str(filled))
+    lost = int(more.stdout.split()[0])  # "N paid of 5"
+    assert lost > 0
+    with sqlite3.connect(filled) as conn:
+        highest = conn.execute("SELECT max(serial) FROM orders").fetchone()[0]
+    before = filled.read_bytes()
+    refused = diandian("ledger", "restore", str(copy), "--db", str(filled))
+    assert refused.returncode == 1
+    assert f"paid orders lost from this kiosk: {lost}" in refused.stdout
+    assert f"--accept-loss {lost}" in refused.stderr and "nothing was changed" in refused.stderr
+    assert filled.read_bytes() == before
+    assert not list(filled.parent.glob("ledger.before-restore-*.sqlite"))
+    result = diandian(
+        "ledger", "restore", str(copy), "--accept-loss", str(lost), "--db", str(filled)
+    )
     assert result.returncode == 0, result.stderr
+    assert f"the next certificate serial is {highest + 1}" in result.stdout
     with sqlite3.connect(filled) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 60
+        assert conn.execute("SELECT value FROM counters WHERE name = 'serial'").fetchone()[0] == (
+            highest
+        )
     kept = list(filled.parent.glob("ledger.before-restore-*.sqlite"))
     assert len(kept) == 1
     with sqlite3.connect(kept[0]) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 65
+    assert diandian("ledger", "verify", "--db", str(filled)).returncode == 0
 
 
 def test_restore_refuses_a_backup_that_does_not_verify(diandian, filled, tmp_path) -> None:

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk import checkout, payment, ranking
 from kiosk.errors import DataError, InputError
+from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
-from kiosk.ledger import PAID, Order, SoldOut, Stock
+from kiosk.ledger import PAID, LedgerUnavailable, Order, SoldOut, Stock
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
@@ -69,6 +70,7 @@ class CustomerFlow(QObject):
 
     def _prepared(self, key: Any) -> None:
         self.key = key
+        self.load_factors()
         self.w.ledgerReady.emit()
 
     def retry(self) -> None:
@@ -87,6 +89,7 @@ class CustomerFlow(QObject):
         self.footprint = None
         self.w.set_language(self.session.lang)
         self.w.go(self.w.attract)
+        self.load_factors()
 
     def abandon_order(self, reason: str) -> None:
         """An unpaid order gives its grams back (the customer left, or staff took over)."""
@@ -107,6 +110,22 @@ class CustomerFlow(QObject):
         self.session.reset()
         self.session.lang = self.w.translations.lang
         self.w.go(self.w.scenario)
+        self.load_factors()
+
+    def load_factors(self) -> None:
+        """The table in force (pulled by sync, with an admin's local values), read when the
+        kiosk is ready, on the way home and as a visit starts, so a change made at the console
+        applies from the next customer; an order records the version it was computed with."""
+        self.w.workers.read(checkout.factors, self._use_factors, self._factors_failed)
+
+    def _use_factors(self, table: FactorTable) -> None:
+        self.session.factors = table
+
+    def _factors_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, LedgerUnavailable):
+            self.w.fail(exc)
+        else:  # keep the last table: the customer can carry on
+            log.error("factor table not read: %s", exc)
 
     # -- questions ----------------------------------------------------------------------------
 

@@ -136,6 +136,29 @@ class Workers(QObject):
     ) -> None:
         self.pool.start(_Job(work, done, failed, self._bridge))
 
+    def exclusive(
+        self, work: Callable[[], Any], done: Done | None = None, failed: Failed | None = None
+    ) -> None:
+        """Run `work()` on the writer thread, after the writes already asked for and before
+        any asked later, then have the next write reopen the ledger.
+
+        For replacing the ledger's content (restoring a backup): no write of this app runs
+        during it, and once it succeeded the writer's connection is closed, so the next write
+        opens the new content afresh (quick_check, migrations, kiosk id). The connection stays
+        open while `work` runs and after a refusal: closing the last connection of a WAL
+        ledger checkpoints it, which would rewrite the file a refused restore must leave
+        untouched. Closing it after the file was moved aside is safe: SQLite sees the path
+        now names another file and neither checkpoints nor deletes anything. Readers open a
+        connection per job, so they need nothing.
+        """
+
+        def job() -> Any:
+            value = work()
+            self._close_writer_ledger()  # _writer_ledger() opens a new one on the next write
+            return value
+
+        self._jobs.put(_Job(job, done, failed, self._bridge))
+
     def reset(self) -> None:
         """The writer reopens the ledger on its next job (after the ledger was unavailable)."""
         self.generation += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +38,21 @@ def register(commands: Any) -> None:
     load = actions.add_parser(
         "restore",
         help="replace the ledger with a verified backup",
-        description="Restore a backup over the ledger after verifying it; the current ledger is "
-        "kept beside it as *.before-restore-*.sqlite.",
+        description="Show what restoring SRC would do, then restore it over the ledger: the "
+        "current ledger is kept beside it as *.before-restore-*.sqlite, and certificate serials "
+        "and order numbers continue after the highest this kiosk is known to have issued, so "
+        "none is ever used twice. Paid orders recorded after the backup are lost from this "
+        "kiosk (they stay in the kept file): the restore is refused unless --accept-loss gives "
+        "their number.",
     )
     load.add_argument("source", type=Path, metavar="SRC", help="backup file")
     load.add_argument("--force", action="store_true", help="restore even if SRC fails verify")
+    load.add_argument(
+        "--accept-loss",
+        type=int,
+        metavar="N",
+        help="acknowledge that N paid orders (the number the plan shows) will be lost",
+    )
     add_db_argument(load)
     load.set_defaults(handler=run_restore)
 
@@ -82,11 +93,36 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from kiosk.ledger.backup import restore
+    """Shell access to the ledger's folder is already an administrator's: the actor recorded
+    in the restore event is the system user."""
+    import getpass
 
+    from kiosk import admin
+    from kiosk.accounts import Account
+    from kiosk.errors import InputError
+
+    if args.accept_loss is not None and args.accept_loss < 0:
+        raise InputError("--accept-loss", "a number of paid orders, 0 or more")
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid())
+    account = Account(f"{user} (shell)", "admin")
     path = ledger_path(args)
-    kept, report = restore(args.source, path, force=args.force)
-    if kept:
-        print(f"kept the previous ledger as {kept}")
-    print(f"restored {args.source} into {path}")
-    return 0 if report.ok else 1
+    plan = admin.restore_plan(args.source, path, account)
+    print("\n".join(plan.lines()), flush=True)
+    result = admin.restore_backup(
+        args.source, path, account, accept_loss=args.accept_loss, force=args.force
+    )
+    if result.kept:
+        print(f"kept the previous ledger as {result.kept}")
+    print(
+        f"restored {args.source} into {path}; the next certificate serial is "
+        f"{result.plan.next_serial}, the next order seq {result.plan.next_seq}"
+    )
+    if result.replaced:
+        print("the damaged file was moved aside: restart any program that had it open")
+    if not result.report.ok:
+        print(f"warning: the restored ledger does not verify: {result.report.problems[0]}")
+        return 1
+    return 0

@@ -1,9 +1,11 @@
-"""Online backups (SQLite's backup API: consistent while the app keeps selling) and restore."""
+"""Online backups (SQLite's backup API: consistent while the app keeps selling), and the file
+operations a restore is made of (kiosk/ledger/restore.py decides what to restore and when)."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +15,7 @@ from kiosk.ledger import db
 from kiosk.ledger.verify import Report, verify
 
 PREFIX, SUFFIX = "ledger-", ".sqlite"
+SIDE_FILES = ("-wal", "-shm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +25,7 @@ class BackupResult:
     report: Report
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
+def copy_into(source: sqlite3.Connection, target: Path) -> None:
     """Copy into a temp file beside the target and rename, so a half backup never exists."""
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
@@ -32,9 +35,18 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
+    fsync(partial)
     os.replace(partial, target)
+    fsync(target.parent)
+
+
+def fsync(path: Path) -> None:
+    """A file's content, or a folder's entries (a rename), on disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def backup(ledger_path: Path, dest: Path, *, keep: int = 7) -> BackupResult:
@@ -53,7 +65,7 @@ def backup(ledger_path: Path, dest: Path, *, keep: int = 7) -> BackupResult:
         else:
             target = dest
         try:
-            _copy(source, target)
+            copy_into(source, target)
         except (OSError, sqlite3.Error) as exc:
             raise DiandianError(f"backup to {target} failed: {exc}") from exc
     finally:
@@ -73,34 +85,65 @@ def backup(ledger_path: Path, dest: Path, *, keep: int = 7) -> BackupResult:
     return BackupResult(target, removed, report)
 
 
-def restore(
-    source_path: Path, ledger_path: Path, *, force: bool = False
-) -> tuple[Path | None, Report]:
-    """Replace the ledger's content with a verified backup; the current one is kept beside it."""
-    if not source_path.is_file():
-        raise DiandianError(f"no backup at {source_path}")
-    source = db.connect(source_path, read_only=True)
+# -- the file operations of a restore ---------------------------------------------------------
+
+
+def keep_copy(ledger_path: Path, kept: Path) -> None:
+    """A consistent copy of a readable ledger (with what its WAL holds) as `kept`."""
+    source = db.connect(ledger_path, read_only=True)  # never writes: no checkpoint on close
     try:
-        report = verify(source)
-        if not report.ok and not force:
-            raise DiandianError(
-                f"{source_path} does not verify ({report.problems[0]}); "
-                "nothing was changed (--force restores it anyway)"
-            )
-        kept = None
-        if ledger_path.exists():
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            kept = ledger_path.with_name(f"{ledger_path.stem}.before-restore-{stamp}{SUFFIX}")
-            current = db.connect(ledger_path)
-            try:
-                _copy(current, kept)
-            finally:
-                current.close()
+        copy_into(source, kept)
+    finally:
+        source.close()
+
+
+def copy_in_place(source_path: Path, ledger_path: Path, check: Callable[[], None]) -> None:
+    """Write SOURCE's content into the ledger file itself with SQLite's backup API.
+
+    Same file, same inode, one transaction under the ledger's write lock: every program that
+    has the ledger open sees the new content at its next transaction, none sees half of it,
+    and none breaks (renaming a file over a live SQLite database can pair it with the old
+    one's -wal). SQLite takes the write lock at the first step and keeps it to the last
+    (sqlite3_backup_step), so `check` runs after one page, with the lock held and nothing
+    committed: raising there abandons the copy and leaves the ledger exactly as it was.
+    """
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    try:
         target = db.connect(ledger_path)
+        checked = []
+
+        def progress(_status: int, _remaining: int, _total: int) -> None:
+            if not checked:  # a ledger has dozens of pages: this is before the last step
+                checked.append(True)
+                check()
+
         try:
-            source.backup(target)
+            source.backup(target, pages=1, progress=progress)
         finally:
             target.close()
     finally:
         source.close()
-    return kept, report
+
+
+def move_aside(ledger_path: Path, kept: Path) -> None:
+    """Rename a ledger SQLite cannot use (and its -wal and -shm) to `kept`, byte for byte."""
+    for suffix in (*SIDE_FILES, ""):  # the side files first: never a new file with an old WAL
+        side = Path(f"{ledger_path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{kept}{suffix}"))
+    fsync(ledger_path.parent)
+
+
+def put_in_place(staged: Path, ledger_path: Path) -> None:
+    """Rename a finished file to the ledger's name (where no ledger, -wal or -shm is left)."""
+    for suffix in SIDE_FILES:
+        if Path(f"{ledger_path}{suffix}").exists():
+            raise DiandianError(f"{ledger_path}{suffix} is in the way")
+    conn = sqlite3.connect(staged)  # a ledger's journal mode, so no opener has to switch it
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()  # the last connection: its -wal and -shm go with it
+    fsync(staged)
+    os.replace(staged, ledger_path)
+    fsync(ledger_path.parent)

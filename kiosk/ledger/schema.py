@@ -195,6 +195,35 @@ def rank_index(db: Database) -> None:
     db.execute("CREATE INDEX orders_rank_venue ON orders (status, venue, offset_g DESC)")
 
 
+@migrations(name="0007_local_overrides")
+def local_overrides(db: Database) -> None:
+    """Prices and emission factors an admin set on this kiosk, over the catalogue's and the
+    factor table's. A row is never deleted: clearing sets the value to NULL, so the audit log
+    and the table always agree on what is in force."""
+    db.executescript(
+        """
+        CREATE TABLE price_overrides (
+            project_id TEXT PRIMARY KEY REFERENCES projects(id),
+            price_fen_per_t INTEGER CHECK (price_fen_per_t IS NULL OR price_fen_per_t > 0),
+            reason TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        CREATE TABLE factor_overrides (
+            factor_id TEXT PRIMARY KEY,
+            kg_per_unit TEXT,
+            publisher TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 def names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

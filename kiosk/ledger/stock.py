@@ -10,11 +10,17 @@ import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kiosk.catalogue import Catalogue, Project
 from kiosk.errors import InputError
+
+# an admin's local price (kiosk.ledger.overrides) wins over the catalogue's
+WITH_LOCAL_PRICE = (
+    "LEFT JOIN price_overrides o ON o.project_id = p.id AND o.price_fen_per_t IS NOT NULL"
+)
+PRICE_IN_FORCE = "COALESCE(o.price_fen_per_t, p.price_fen_per_t)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +107,34 @@ class StockMixin:
             self._audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
 
     def stock(self) -> list[Stock]:
+        """Every project with what is left of its allocation, at the price in force here."""
         rows = self.conn.execute(
-            "SELECT p.data, a.granted_g, a.reserved_g, a.sold_g FROM projects p"
-            " JOIN allocations a ON a.project_id = p.id ORDER BY p.rowid"
+            f"SELECT p.data, {PRICE_IN_FORCE} AS price, a.granted_g, a.reserved_g, a.sold_g"
+            f" FROM projects p JOIN allocations a ON a.project_id = p.id {WITH_LOCAL_PRICE}"
+            " ORDER BY p.rowid"
         ).fetchall()
         return [
-            Stock(_project(r["data"]), r["granted_g"], r["reserved_g"], r["sold_g"]) for r in rows
+            Stock(_project(r["data"], r["price"]), r["granted_g"], r["reserved_g"], r["sold_g"])
+            for r in rows
         ]
 
     def project(self, project_id: str) -> Project:
-        row = self.conn.execute("SELECT data FROM projects WHERE id = ?", (project_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT p.data, {PRICE_IN_FORCE} FROM projects p {WITH_LOCAL_PRICE} WHERE p.id = ?",
+            (project_id,),
+        ).fetchone()
         if row is None:
             raise InputError("project", f"no project {project_id!r} in this ledger")
-        return _project(row[0])
+        return _project(row[0], row[1])
+
+    def catalogue_price(self, project_id: str) -> int:
+        """The catalogue's price, whatever this kiosk sells the project at."""
+        row = self.conn.execute(
+            "SELECT price_fen_per_t FROM projects WHERE id = ?", (project_id,)
+        ).fetchone()
+        if row is None:
+            raise InputError("project", f"no project {project_id!r} in this ledger")
+        return int(row[0])
 
     # -- kiosk keys -------------------------------------------------------------------------
 
@@ -151,5 +172,5 @@ def grams_left(allocation: dict[str, Any]) -> int:
     return allocation["granted_g"] - allocation["reserved_g"] - allocation["sold_g"]
 
 
-def _project(data: str) -> Project:
-    return Project.from_dict(json.loads(data))
+def _project(data: str, price_fen_per_t: int) -> Project:
+    return replace(Project.from_dict(json.loads(data)), price_fen_per_t=price_fen_per_t)

@@ -33,7 +33,7 @@ from kiosk.ledger.orders import (
     SoldOut,
     check_transition,
 )
-from kiosk.ledger.stock import StockMixin, grams_left
+from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin, grams_left
 from kiosk.money import amount_fen
 
 SLIP_STATES = ("none", "pending", "printed", "failed")
@@ -220,7 +220,8 @@ class Ledger(StockMixin):
         self, fields: dict[str, Any], project_id: str, min_charge_fen: int, actor: str
     ) -> Order:
         price = self.conn.execute(  # the price as it stands when the order is made
-            "SELECT price_fen_per_t FROM projects WHERE id = ?", (project_id,)
+            f"SELECT {PRICE_IN_FORCE} FROM projects p {WITH_LOCAL_PRICE} WHERE p.id = ?",
+            (project_id,),
         ).fetchone()
         if price is None:
             raise InputError("project", f"no project {project_id!r} in this ledger")

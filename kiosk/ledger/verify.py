@@ -18,6 +18,8 @@ AUDITED = {
     "meta": ("meta", "key"),
     "kiosk_key": ("kiosk_keys", "kiosk_id"),
     "account": ("accounts", "name"),
+    "price": ("price_overrides", "project_id"),
+    "factor": ("factor_overrides", "factor_id"),
 }
 
 
@@ -82,26 +84,94 @@ def _sums(conn: sqlite3.Connection, report: Report) -> None:
             report.problems.append(f"{name}: more committed than the {row['granted_g']} g granted")
 
 
+def declared_skips(conn: sqlite3.Connection) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
+    """The numbers a restore declared skipped (audited `restore` events, kiosk/ledger/restore.py):
+    {"serial": [(first, last), ...], "seq": [...]}, and the problems of unreadable events."""
+    skips: dict[str, list[tuple[int, int]]] = {"serial": [], "seq": []}
+    problems = []
+    rows = conn.execute(
+        "SELECT id, state FROM audit WHERE entity = 'restore' AND action = 'restore' ORDER BY id"
+    )
+    for audit_id, text in rows:
+        try:
+            state = json.loads(text)
+            for kind in skips:
+                span = state.get(f"skipped_{kind}s") or []
+                if span:
+                    first, last = (int(n) for n in span)
+                    if not 0 < first <= last:
+                        raise ValueError(span)
+                    skips[kind].append((first, last))
+        except (ValueError, TypeError, AttributeError):
+            problems.append(f"audit row {audit_id}: a restore event with unreadable skipped ranges")
+    return skips, problems
+
+
+def _uncovered(numbers: list[int], skips: list[tuple[int, int]], top: int) -> list[int]:
+    """The first 10 of 1..top that are neither in `numbers` (sorted) nor declared skipped."""
+    found: list[int] = []
+    expected = 1
+    for low, high in [*sorted([(n, n) for n in numbers] + skips), (top + 1, top + 1)]:
+        if low > expected:
+            found += range(expected, min(low - 1, top, expected + 9) + 1)
+        expected = max(expected, high + 1)
+        if expected > top or len(found) >= 10:
+            break
+    return found[:10]
+
+
+def _numbering(
+    report: Report, numbers: list[int], counter: int, skips: list[tuple[int, int]], what: str
+) -> tuple[list[int], int]:
+    """One per-kiosk numbering (serials or order seqs): 1..counter must all exist except the
+    ranges a restore declared skipped. Reports a number inside a skipped range or above the
+    counter (the counter would issue it again); returns the missing numbers (the first 10) and
+    the highest number issued or skipped, which the counter should equal."""
+    top = numbers[-1] if numbers else 0
+    end = max([top] + [last for _, last in skips])
+    for first, last in skips:
+        inside = [n for n in numbers if first <= n <= last][:10]
+        if inside:
+            report.problems.append(
+                f"{what} {inside} lie in the range {first}..{last} a restore declared skipped"
+            )
+    if counter < end:
+        report.problems.append(
+            f"{what} counter is {counter} but {what} {end} was issued or skipped:"
+            " it would be issued again"
+        )
+    return _uncovered(numbers, skips, end), end
+
+
 def _serials_and_outbox(conn: sqlite3.Connection, report: Report) -> None:
+    skips, problems = declared_skips(conn)
+    report.problems += problems
     serials = [
         r[0]
         for r in conn.execute("SELECT serial FROM orders WHERE serial IS NOT NULL ORDER BY serial")
     ]
-    if serials != list(range(1, len(serials) + 1)):
-        missing = sorted(set(range(1, (serials[-1] if serials else 0) + 1)) - set(serials))
-        report.problems.append(f"certificate serials have gaps: missing {missing[:10]}")
     row = conn.execute("SELECT value FROM counters WHERE name = 'serial'").fetchone()
     counter = row[0] if row else 0
-    if counter != len(serials):
+    missing, end = _numbering(report, serials, counter, skips["serial"], "serial")
+    if missing:
+        report.problems.append(f"certificate serials have gaps: missing {missing}")
+    if counter > end:
         report.problems.append(f"serial counter is {counter} but {len(serials)} serials exist")
     report.counts["serials"] = len(serials)
     row = conn.execute("SELECT value FROM counters WHERE name = 'order_seq'").fetchone()
     issued = row[0] if row else 0
-    count, top = conn.execute("SELECT count(*), COALESCE(MAX(seq), 0) FROM orders").fetchone()
-    if not count == top == issued:  # orders are never deleted: seq 1..issued must all exist
+    seqs = [r[0] for r in conn.execute("SELECT seq FROM orders ORDER BY seq")]
+    missing, end = _numbering(report, seqs, issued, skips["seq"], "order seq")
+    if missing or issued > end:  # orders are never deleted: every seq issued must exist
         report.problems.append(
-            f"orders are missing: {issued} were numbered, {count} remain (highest seq {top})"
+            f"orders are missing: {issued} were numbered, {len(seqs)} remain"
+            f" (highest seq {seqs[-1] if seqs else 0})"
         )
+    restores = conn.execute(
+        "SELECT count(*) FROM audit WHERE entity = 'restore' AND action = 'restore'"
+    ).fetchone()[0]
+    if restores:
+        report.counts["restores"] = restores
     missing_outbox = conn.execute(
         "SELECT o.code, e.event FROM orders o"
         " JOIN (SELECT 'paid' AS event UNION ALL SELECT 'voided') e"

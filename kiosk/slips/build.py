@@ -9,8 +9,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.certificate.issue import qr_text
 from kiosk.certificate.payload import DEFAULT_BASE_URL
 from kiosk.cities import load_cities
-from kiosk.factors import FactorTable, load_factors
+from kiosk.factors import FactorTable
 from kiosk.ledger import Ledger, Order
+from kiosk.ledger.overrides import effective_factors
 from kiosk.money import format_fen, format_grams
 from kiosk.slips.content import SlipContent, SlipLine
 from kiosk.venues import load_venues
@@ -69,7 +70,7 @@ def sources_line(order: Order, table: FactorTable) -> str:
 def build_content(
     order: Order, ledger: Ledger, key: Ed25519PrivateKey, base_url: str = DEFAULT_BASE_URL
 ) -> SlipContent:
-    table = load_factors()
+    table = effective_factors(ledger)  # a local value's source is cited as the slip's
     langs = languages(order)
     project = ledger.project(order.project_id)
     venue = load_venues().get(order.venue)

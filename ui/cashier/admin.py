@@ -1,5 +1,6 @@
 """Administration (admins only): identity and venue, enrolment, sync status and "sync now",
-integrity check and backups, printer and kiosk settings, exit kiosk mode.
+integrity check, backups and restoring one (ui/cashier/restore.py), printer and kiosk
+settings, exit kiosk mode.
 
 Enrolment and sync run as `diandian enroll` / `diandian sync` in a QProcess, the same job the
 nightly timer runs, so the console never holds the sync lock or the network itself; their
@@ -26,6 +27,7 @@ from kiosk.config import IDLE_RANGE_S, LANGUAGES, load_settings
 from kiosk.ledger.verify import Report
 from kiosk.venues import load_venues
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
+from ui.cashier.restore import BackupRestore
 
 
 class AdminPanel(QWidget):
@@ -57,6 +59,8 @@ class AdminPanel(QWidget):
         self.lblBackups = QLabel()
         self.lblBackups.setObjectName("lblBackups")
         self.lblBackups.setWordWrap(True)
+        self.restore = BackupRestore(ctx, self._say)
+        self.restore.restored.connect(lambda _: self.entered())
         self.cmbVenue = QComboBox()
         self.cmbVenue.setObjectName("cmbVenue")
         self.cmbVenue.addItem(self.tr("(the default venue)"), "")
@@ -105,8 +109,10 @@ class AdminPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.btnVerify)
         buttons.addWidget(self.btnBackup)
+        buttons.addWidget(self.restore.btnRestore)
         rows.addRow(buttons)
         rows.addRow(self.lblBackups)
+        rows.addRow(self.restore)
         settings = QGroupBox(self.tr("Settings"))
         grid = QFormLayout(settings)
         grid.addRow(self.tr("Venue"), self.cmbVenue)
@@ -155,13 +161,14 @@ class AdminPanel(QWidget):
             self.edtRegistry.setText(status.registry_url)
 
     def _show_backups(self) -> None:
-        found = admin.backups()
+        found = admin.backup_files()  # a listing of one local folder: quick enough here
         self.lblBackups.setText(
             self.tr("Backups in {folder}: {names}").format(
                 folder=admin.backups_dir(),
-                names=", ".join(path.name for path in found[:5]) or self.tr("none yet"),
+                names=", ".join(b.path.name for b in found[:5]) or self.tr("none yet"),
             )
         )
+        self.restore.show_backups(found)
 
     def _show_settings(self) -> None:
         settings, problems = load_settings()
@@ -326,3 +333,6 @@ class AdminPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         show_message(self.lblMessage, friendly(exc), error=True)
+
+    def _say(self, text: str, error: bool) -> None:
+        show_message(self.lblMessage, text, error=error)

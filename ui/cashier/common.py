@@ -11,7 +11,16 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from kiosk.accounts import Account, AccountLocked, WrongPin
 from kiosk.counter import NotAllowed
@@ -138,3 +147,33 @@ def show_message(target: QLabel, text: str, *, error: bool = False) -> None:
     target.style().polish(target)
     target.setText(text)
     target.setVisible(bool(text))
+
+
+def table(name: str, headers: list[str]) -> QTableWidget:
+    """A read-only list with columns: one row chosen at a time, the first column stretched."""
+    widget = QTableWidget(0, len(headers))
+    widget.setObjectName(name)
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.verticalHeader().hide()
+    widget.setWordWrap(False)
+    header = widget.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return widget
+
+
+def fill_row(widget: QTableWidget, row: int, cells: list[str]) -> None:
+    for column, text in enumerate(cells):
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        widget.setItem(row, column, item)
+
+
+def chosen_row(widget: QTableWidget) -> int:
+    """The selected row of a table(), or -1."""
+    rows = widget.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1

@@ -126,10 +126,14 @@ class CashierWindow(QMainWindow):
         self._add("printer", PrinterPanel(self.ctx), self.tr("Printer"))
         if account.role == "admin":
             from ui.cashier.admin import AdminPanel
+            from ui.cashier.factors import FactorsPanel
+            from ui.cashier.prices import PricesPanel
 
             admin = AdminPanel(self.ctx)
             admin.exitKioskRequested.connect(self.exitKioskRequested)
             self._add("admin", admin, self.tr("Administration"))
+            self._add("prices", PricesPanel(self.ctx), self.tr("Prices"))
+            self._add("factors", FactorsPanel(self.ctx), self.tr("Emission factors"))
 
     def _add(self, name: str, panel: QWidget, title: str) -> None:
         self.panels[name] = panel

@@ -117,10 +117,7 @@ class ResultScreen(Screen):
         self.chart.set_bars(self.bars(fp), self.metrics.u)
         for widget in (self.lblYear, self.btnMonth, self.btnYear):
             widget.setVisible(lifestyle)
-        factors = load_factors().factors
-        cites = dict.fromkeys(
-            factors[ln.activity].cite for ln in fp.lines if ln.activity in factors
-        )
+        cites = dict.fromkeys(line.cite for line in fp.lines if line.cite)
         sources = self.tr("Emission factors {version}: {sources}.").format(
             version=fp.factors_version, sources="; ".join(cites)
         )

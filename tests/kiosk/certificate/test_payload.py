@@ -7,6 +7,7 @@ import functools
 import os
 import stat
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,8 +58,15 @@ def test_a_paid_order_verifies_with_the_kiosks_own_key(ledger, paid) -> None:
     assert "小明" not in text  # no personal data in the QR
 
 
-def test_the_qr_is_version_10_or_lower_at_level_m_in_alphanumeric_mode(ledger, paid) -> None:
-    # the longest ids and the largest numbers the kiosk accepts
+@pytest.mark.parametrize("factors_version", ["", "2026.11.1+local.3f9a0c"])
+def test_the_qr_is_version_10_or_lower_at_level_m_in_alphanumeric_mode(
+    ledger, factors_version
+) -> None:
+    # the longest ids and the largest numbers the kiosk accepts; an admin's local factors
+    # lengthen the table version (kiosk.factors.with_overrides)
+    footprint = replace(LONGEST, factors_version=factors_version or LONGEST.factors_version)
+    order = ledger.open_order(footprint, project_id="demo-longquan-forest", nickname="小明")
+    paid = ledger.pay(order.id, method="mobile", cashier="alice")
     text = qr_text(paid, kiosk_key(ledger), "https://registry.diandian.example")
     qr = segno.make_qr(text, error="m", boost_error=False)
     assert qr.version <= 10 and qr.error == "M" and qr.mode == "alphanumeric"
