@@ -58,8 +58,35 @@ def cli_wall_ms(runs: int = 20) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.9) - 1]
 
 
+def table_in_force_ms(reads: int = 2000) -> float:
+    """Median time to read the factor table in force from a ledger (a pulled table with one
+    local value on top): the kiosk does this as every visit starts (kiosk.ledger.overrides)."""
+    import tempfile
+    from decimal import Decimal
+
+    from kiosk.catalogue import load_demo_catalogue
+    from kiosk.factors import LocalFactor
+    from kiosk.ledger import Ledger, overrides, syncstate
+    from kiosk.resources import load_toml
+
+    with tempfile.TemporaryDirectory() as folder, Ledger.open(Path(folder) / "l.sqlite") as ledger:
+        ledger.load_catalogue(load_demo_catalogue())
+        pulled = load_toml("factors", "factors.toml")
+        pulled["version"] = "2099.1.1"
+        syncstate.store_pulled(ledger, "factors", pulled["version"], pulled)
+        local = LocalFactor("meal_mixed", Decimal("2.5"), "p", "d", 2026, "https://x.example", "b")
+        overrides.set_factor(ledger, local, "bench")
+        times = []
+        for _ in range(reads):
+            start = time.perf_counter()
+            overrides.effective_factors(ledger)
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def main() -> None:
     results = {
+        "table_in_force_ms_median": round(table_in_force_ms(), 3),
         "trip_evals_per_s": round(evaluations_per_second("trip", TRIP)),
         "lifestyle_evals_per_s": round(evaluations_per_second("lifestyle", LIFESTYLE)),
     }

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -127,13 +129,22 @@ class AdminPanel(QWidget):
         printer.addWidget(self.cmbPaper)
         grid.addRow(self.tr("Printer"), printer)
         grid.addRow(self.btnSave)
-        column = QVBoxLayout(self)
+        content = QWidget()
+        column = QVBoxLayout(content)
         column.addWidget(sync)
         column.addWidget(ledger)
         column.addWidget(settings)
         column.addWidget(self.lblMessage)
         column.addStretch(1)
         column.addWidget(self.btnExit)
+        scroll = QScrollArea()  # taller than a 1280x800 counter screen: it scrolls
+        scroll.setObjectName("adminScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # -- status -----------------------------------------------------------------------------
 

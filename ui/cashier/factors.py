@@ -135,7 +135,7 @@ class FactorsPanel(QWidget):
         text = self.tr(
             "{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}"
         ).format(
-            name=factor.name("en"),
+            name=f"{factor.name('zh')} · {factor.name('en')}",
             value=factor.kg_per_unit,
             unit=factor.unit,
             version=row.table_version,
