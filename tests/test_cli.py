@@ -100,3 +100,33 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(diandian, args, names:
     assert len(lines) == 1, result.stderr
     assert names in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_footprint_with_db_uses_the_kiosks_table_in_force(diandian, tmp_path) -> None:
+    from decimal import Decimal
+
+    from kiosk.catalogue import load_demo_catalogue
+    from kiosk.factors import LocalFactor
+    from kiosk.ledger import Ledger, overrides
+
+    path = tmp_path / "kiosk.sqlite"
+    with Ledger.open(path) as ledger:
+        ledger.load_catalogue(load_demo_catalogue())
+        local = LocalFactor(
+            "meal_mixed", Decimal("2.5"), "Canteen survey", "Menus", 2026, "https://x.example", "r"
+        )
+        overrides.set_factor(ledger, local, "root")
+        version = overrides.effective_factors(ledger).version
+    before = path.read_bytes()
+    meal = ("footprint", "meal", "--set", "mixed_meals=3")
+
+    kiosk = json.loads(diandian(*meal, "--db", str(path), "--json").stdout)
+    shipped = json.loads(diandian(*meal, "--json").stdout)
+    assert (kiosk["total_g"], kiosk["factors_version"]) == (7_500, version)
+    assert shipped["total_g"] != 7_500 and "+local" not in shipped["factors_version"]
+    assert "Canteen survey" in diandian(*meal, "--db", str(path)).stdout
+    assert path.read_bytes() == before  # read only
+
+    missing = diandian(*meal, "--db", str(tmp_path / "nope.sqlite"))
+    assert missing.returncode == 1 and len(missing.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "nope.sqlite").exists()

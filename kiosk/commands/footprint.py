@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 LANGS = ("zh", "en", "fr")
@@ -44,6 +45,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--venue", help="venue id (default: the kiosk's demo venue)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--lang", choices=LANGS, default="en", help="labels for the text output")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="use the factor table in force on the kiosk with this ledger (pulled by sync, with "
+        "an admin's local values), as its touchscreen does; default: the shipped table",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -69,12 +77,13 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.venues import get_venue
 
     venue = get_venue(args.venue)
-    footprint = compute(args.scenario, parse_pairs(args.answers), venue=venue)
+    table = _table_in_force(args.db) if args.db else load_factors()
+    footprint = compute(args.scenario, parse_pairs(args.answers), venue=venue, table=table)
     if args.json:
         json.dump(footprint.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    table, cities = load_factors(), load_cities()
+    cities = load_cities()
     out = sys.stdout
     out.write(f"{args.scenario} · {venue.name.get(args.lang, venue.id)}\n")
     for line in footprint.lines:
@@ -91,6 +100,15 @@ def run(args: argparse.Namespace) -> int:
     for factor_id in dict.fromkeys(line.activity for line in footprint.lines):
         out.write(f"  {factor_id}: {table[factor_id].source}\n")
     return 0
+
+
+def _table_in_force(path: Path) -> Any:
+    """Read-only: a calculator never creates, migrates or writes a ledger."""
+    from kiosk.ledger import Ledger
+    from kiosk.ledger.overrides import effective_factors
+
+    with Ledger.open(path, create=False, read_only=True, check=False) as ledger:
+        return effective_factors(ledger)
 
 
 def _pad(text: str, width: int) -> str:

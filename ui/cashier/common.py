@@ -177,3 +177,31 @@ def chosen_row(widget: QTableWidget) -> int:
     """The selected row of a table(), or -1."""
     rows = widget.selectionModel().selectedRows()
     return rows[0].row() if rows else -1
+
+
+class FormPanel(QWidget):
+    """A panel whose form makes one change at a time on the writer thread: on success its
+    inputs are cleared, what happened is said and the panel reloads; on failure one line says
+    which field is wrong (InputError) or what went wrong, and nothing is cleared."""
+
+    ctx: Context
+    lblMessage: QLabel
+
+    def inputs(self) -> tuple[QLineEdit, ...]:
+        return ()
+
+    def entered(self) -> None:
+        """Reload what the panel shows (each panel reads its own rows)."""
+
+    def write_change(self, work: Callable[[Any], Any], said: Callable[[Any], str]) -> None:
+        def done(value: object) -> None:
+            for widget in self.inputs():
+                widget.clear()
+            show_message(self.lblMessage, said(value))
+            self.entered()
+
+        self.ctx.write(self, work, done, self.change_failed)
+
+    def change_failed(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, InputError) else friendly(exc)  # names the field
+        show_message(self.lblMessage, text, error=True)

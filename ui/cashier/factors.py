@@ -6,7 +6,6 @@ with a `+local.` suffix."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,22 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import local_values
-from kiosk.errors import InputError
 from kiosk.local_values import FactorRow
 from ui.cashier.common import (
     Context,
+    FormPanel,
     chosen_row,
     fill_row,
-    friendly,
     line_edit,
     message_label,
     push,
-    show_message,
     table,
 )
 
 
-class FactorsPanel(QWidget):
+class FactorsPanel(FormPanel):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factorsPanel")
@@ -124,7 +121,7 @@ class FactorsPanel(QWidget):
 
     def _show_selected(self) -> None:
         row = self.selected()
-        for widget in self._inputs():
+        for widget in self.inputs():
             widget.setEnabled(row is not None)
         self.btnSet.setEnabled(row is not None)
         self.btnClear.setEnabled(row is not None and row.local is not None)
@@ -160,7 +157,7 @@ class FactorsPanel(QWidget):
             )
         self.lblFactor.setText(text)
 
-    def _inputs(self) -> tuple[QLineEdit, ...]:
+    def inputs(self) -> tuple[QLineEdit, ...]:
         return (
             self.edtValue,
             self.edtPublisher,
@@ -175,7 +172,7 @@ class FactorsPanel(QWidget):
         if row is None:
             return
         factor_id = row.published.id
-        value, publisher, dataset, year, url, reason = (w.text() for w in self._inputs())
+        value, publisher, dataset, year, url, reason = (w.text() for w in self.inputs())
 
         def work(ledger: Any) -> None:
             local_values.set_factor(
@@ -190,11 +187,11 @@ class FactorsPanel(QWidget):
                 reason=reason,
             )
 
-        self._write(
+        self.write_change(
             work,
-            self.tr("{factor} is now {value} on this kiosk, from the next customer.").format(
-                factor=factor_id, value=value.strip()
-            ),
+            lambda _: self.tr(
+                "{factor} is now {value} on this kiosk, from the next customer."
+            ).format(factor=factor_id, value=value.strip()),
         )
 
     def clear_factor(self) -> None:
@@ -202,23 +199,10 @@ class FactorsPanel(QWidget):
         if row is None:
             return
         factor_id = row.published.id
-        self._write(
+        self.write_change(
             lambda ledger: local_values.clear_factor(ledger, account, factor_id),
-            self.tr("{factor} is back at the table's value.").format(factor=factor_id),
+            lambda _: self.tr("{factor} is back at the table's value.").format(factor=factor_id),
         )
-
-    def _write(self, work: Callable[[Any], Any], done_text: str) -> None:
-        def done(_: object) -> None:
-            for widget in self._inputs():
-                widget.clear()
-            show_message(self.lblMessage, done_text)
-            self.entered()
-
-        self.ctx.write(self, work, done, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, InputError) else friendly(exc)  # names the field
-        show_message(self.lblMessage, text, error=True)
 
 
 def _label(row: FactorRow) -> str:

@@ -4,35 +4,31 @@ next customer sees the new one (the kiosk reads stock for every visit)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk import local_values
-from kiosk.errors import InputError
 from kiosk.local_values import PriceRow
 from ui import fmt
 from ui.cashier.common import (
     Context,
+    FormPanel,
     chosen_row,
     fill_row,
-    friendly,
     line_edit,
     message_label,
     push,
-    show_message,
     table,
 )
 
 
-class PricesPanel(QWidget):
+class PricesPanel(FormPanel):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pricesPanel")
@@ -79,6 +75,9 @@ class PricesPanel(QWidget):
         layout.addWidget(self.lstProjects, 1)
         layout.addLayout(right, 1)
         self._show_selected()
+
+    def inputs(self) -> tuple[QLineEdit, ...]:
+        return (self.edtPrice, self.edtReason)
 
     def entered(self) -> None:
         self.ctx.read(self, local_values.price_rows, self._show_rows)
@@ -129,7 +128,7 @@ class PricesPanel(QWidget):
         if row is None:
             return
         yuan, reason = self.edtPrice.text(), self.edtReason.text()
-        self._write(
+        self.write_change(
             lambda ledger: local_values.set_price(ledger, account, row.project_id, yuan, reason),
             lambda fen: self.tr("{name} now sells at {price} per tonne here.").format(
                 name=row.name, price=fmt.money(fen)
@@ -140,20 +139,7 @@ class PricesPanel(QWidget):
         row, account = self.selected(), self.ctx.actor
         if row is None:
             return
-        self._write(
+        self.write_change(
             lambda ledger: local_values.clear_price(ledger, account, row.project_id),
             lambda _: self.tr("{name} is back at the catalogue price.").format(name=row.name),
         )
-
-    def _write(self, work: Callable[[Any], Any], said: Callable[[Any], str]) -> None:
-        def done(value: object) -> None:
-            self.edtPrice.clear()
-            self.edtReason.clear()
-            show_message(self.lblMessage, said(value))
-            self.entered()
-
-        self.ctx.write(self, work, done, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, InputError) else friendly(exc)  # names the field
-        show_message(self.lblMessage, text, error=True)
