@@ -4,107 +4,107 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="47"/>
+        <location filename="../../ui/cashier/admin.py" line="49"/>
         <source>one-time token from the operator</source>
         <translation>jeton à usage unique de l’opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="48"/>
+        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>Enrol</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
+        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="55"/>
+        <location filename="../../ui/cashier/admin.py" line="57"/>
         <source>Check ledger integrity</source>
         <translation>Vérifier le registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
+        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Back up now</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="66"/>
+        <location filename="../../ui/cashier/admin.py" line="68"/>
         <source>(the default venue)</source>
         <translation>(lieu par défaut)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="72"/>
+        <location filename="../../ui/cashier/admin.py" line="74"/>
         <source>the venue&apos;s</source>
         <translation>celui du lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="80"/>
+        <location filename="../../ui/cashier/admin.py" line="82"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>hôte[:port], périphérique, fichier ou file CUPS</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="85"/>
+        <location filename="../../ui/cashier/admin.py" line="87"/>
         <source>Save settings</source>
         <translation>Enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="88"/>
+        <location filename="../../ui/cashier/admin.py" line="90"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="98"/>
+        <location filename="../../ui/cashier/admin.py" line="100"/>
         <source>Identity, enrolment and sync</source>
         <translation>Identité, enregistrement et synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="101"/>
+        <location filename="../../ui/cashier/admin.py" line="103"/>
         <source>Registry URL</source>
         <translation>URL du registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="105"/>
+        <location filename="../../ui/cashier/admin.py" line="107"/>
         <source>Enrolment token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
+        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Ledger</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="116"/>
+        <location filename="../../ui/cashier/admin.py" line="118"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
+        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="119"/>
+        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Idle timeout (s)</source>
         <translation>Délai d’inactivité (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="123"/>
+        <location filename="../../ui/cashier/admin.py" line="125"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="128"/>
+        <location filename="../../ui/cashier/admin.py" line="130"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="146"/>
+        <location filename="../../ui/cashier/admin.py" line="157"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="149"/>
+        <location filename="../../ui/cashier/admin.py" line="160"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +113,57 @@ Dernière synchronisation réussie : {ok}. File : {queue} enregistrement(s) à e
 Dernière erreur : {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="153"/>
+        <location filename="../../ui/cashier/admin.py" line="164"/>
         <source>(not enrolled)</source>
         <translation>(non enregistrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
+        <location filename="../../ui/cashier/admin.py" line="168"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="166"/>
+        <location filename="../../ui/cashier/admin.py" line="177"/>
         <source>Backups in {folder}: {names}</source>
         <translation>Sauvegardes dans {folder} : {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
+        <location filename="../../ui/cashier/admin.py" line="179"/>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="203"/>
+        <location filename="../../ui/cashier/admin.py" line="214"/>
         <source>The ledger is sound.</source>
         <translation>Le registre est intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="218"/>
+        <location filename="../../ui/cashier/admin.py" line="229"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="271"/>
+        <location filename="../../ui/cashier/admin.py" line="282"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>Réglages enregistrés ; la borne les utilisera à son prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="291"/>
+        <location filename="../../ui/cashier/admin.py" line="302"/>
         <source>Enter the registry URL and the token.</source>
         <translation>Saisissez l’URL du registre et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="307"/>
+        <location filename="../../ui/cashier/admin.py" line="318"/>
         <source>Started…</source>
         <translation>Démarré…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="329"/>
+        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: done.</source>
         <translation>{job} : terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="329"/>
+        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: failed (status {code}).</source>
         <translation>{job} : échec (code {code}).</translation>
     </message>
@@ -250,11 +250,6 @@ Dernière erreur : {error}</translation>
         <location filename="../../ui/cashier/common.py" line="95"/>
         <source>Amount: {reason}</source>
         <translation>Montant : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/common.py" line="97"/>
-        <source>A reason is required to void a paid order.</source>
-        <translation>Un motif est requis pour annuler une commande payée.</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/common.py" line="99"/>
@@ -444,112 +439,112 @@ Dernière erreur : {error}</translation>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="40"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>Filtrer, par ex. meal ou grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="46"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>Factor</source>
         <translation>Facteur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="46"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>kg CO₂e</source>
         <translation>kg CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="46"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>per</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
+        <location filename="../../ui/cashier/factors.py" line="50"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>kg CO₂e par unité, par ex. 0,5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="54"/>
+        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>who published the number</source>
         <translation>qui a publié ce chiffre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="55"/>
+        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>which table or report</source>
         <translation>quel tableau ou rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="58"/>
+        <location filename="../../ui/cashier/factors.py" line="55"/>
         <source>why this kiosk differs</source>
         <translation>pourquoi cette borne diffère</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="59"/>
+        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>Use this value here</source>
         <translation>Utiliser cette valeur ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="62"/>
+        <location filename="../../ui/cashier/factors.py" line="59"/>
         <source>Back to the table&apos;s value</source>
         <translation>Revenir à la valeur du tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
+        <location filename="../../ui/cashier/factors.py" line="65"/>
         <source>Local value</source>
         <translation>Valeur locale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
+        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Publisher</source>
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
+        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
+        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="72"/>
+        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="73"/>
+        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="112"/>
+        <location filename="../../ui/cashier/factors.py" line="109"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="132"/>
+        <location filename="../../ui/cashier/factors.py" line="129"/>
         <source>Choose a factor.</source>
         <translation>Choisissez un facteur.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="136"/>
+        <location filename="../../ui/cashier/factors.py" line="133"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name} : {value} kg CO₂e par {unit} dans le tableau {version}. Source : {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="148"/>
+        <location filename="../../ui/cashier/factors.py" line="145"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>Ici : {value} ({share:.0%} de la valeur du tableau), {publisher}, {dataset} ({year}) {url} ; fixé par {who} le {when} : {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="195"/>
+        <location filename="../../ui/cashier/factors.py" line="193"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} vaut maintenant {value} sur cette borne, dès le prochain client.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="207"/>
+        <location filename="../../ui/cashier/factors.py" line="204"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} est revenu à la valeur du tableau.</translation>
     </message>
@@ -876,82 +871,82 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PricesPanel</name>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="42"/>
+        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="42"/>
+        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="42"/>
+        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Sold here at</source>
         <translation>Vendu ici à</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="48"/>
+        <location filename="../../ui/cashier/prices.py" line="44"/>
         <source>yuan per tonne, e.g. 85 or 85.50</source>
         <translation>yuans par tonne, par ex. 85 ou 85.50</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="49"/>
+        <location filename="../../ui/cashier/prices.py" line="45"/>
         <source>why (kept in the audit log)</source>
         <translation>pourquoi (gardé dans le journal d’audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="51"/>
+        <location filename="../../ui/cashier/prices.py" line="47"/>
         <source>Use this price</source>
         <translation>Appliquer ce prix</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="54"/>
+        <location filename="../../ui/cashier/prices.py" line="50"/>
         <source>Back to the catalogue price</source>
         <translation>Revenir au prix du catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="60"/>
+        <location filename="../../ui/cashier/prices.py" line="56"/>
         <source>Local price</source>
         <translation>Prix local</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="61"/>
+        <location filename="../../ui/cashier/prices.py" line="57"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="69"/>
+        <location filename="../../ui/cashier/prices.py" line="65"/>
         <source>Orders already waiting keep their price. A catalogue pulled by sync does not replace a local price; go back to the catalogue price to follow it again.</source>
         <translation>Les commandes déjà en attente gardent leur prix. Un catalogue reçu par synchronisation ne remplace pas un prix local ; revenez au prix du catalogue pour le suivre à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="94"/>
+        <location filename="../../ui/cashier/prices.py" line="93"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="113"/>
+        <location filename="../../ui/cashier/prices.py" line="112"/>
         <source>No project in this ledger yet.</source>
         <translation>Aucun projet dans ce registre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="115"/>
+        <location filename="../../ui/cashier/prices.py" line="114"/>
         <source>{name}: catalogue price {price} per tonne.</source>
         <translation>{name} : prix du catalogue {price} la tonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="119"/>
+        <location filename="../../ui/cashier/prices.py" line="118"/>
         <source>Sold here at {price} since {when} (by {who}: {why}).</source>
         <translation>Vendu ici à {price} depuis le {when} (par {who} : {why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="134"/>
+        <location filename="../../ui/cashier/prices.py" line="133"/>
         <source>{name} now sells at {price} per tonne here.</source>
         <translation>{name} est maintenant vendu ici à {price} la tonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="145"/>
+        <location filename="../../ui/cashier/prices.py" line="144"/>
         <source>{name} is back at the catalogue price.</source>
         <translation>{name} est revenu au prix du catalogue.</translation>
     </message>

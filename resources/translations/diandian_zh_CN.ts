@@ -4,107 +4,107 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="47"/>
+        <location filename="../../ui/cashier/admin.py" line="49"/>
         <source>one-time token from the operator</source>
         <translation>运营方提供的一次性令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="48"/>
+        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
+        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="55"/>
+        <location filename="../../ui/cashier/admin.py" line="57"/>
         <source>Check ledger integrity</source>
         <translation>检查账本完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
+        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="66"/>
+        <location filename="../../ui/cashier/admin.py" line="68"/>
         <source>(the default venue)</source>
         <translation>（默认场所）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="72"/>
+        <location filename="../../ui/cashier/admin.py" line="74"/>
         <source>the venue&apos;s</source>
         <translation>按场所设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="80"/>
+        <location filename="../../ui/cashier/admin.py" line="82"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>主机[:端口]、设备、文件路径或 CUPS 队列</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="85"/>
+        <location filename="../../ui/cashier/admin.py" line="87"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="88"/>
+        <location filename="../../ui/cashier/admin.py" line="90"/>
         <source>Exit kiosk mode</source>
         <translation>退出自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="98"/>
+        <location filename="../../ui/cashier/admin.py" line="100"/>
         <source>Identity, enrolment and sync</source>
         <translation>身份、注册与同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="101"/>
+        <location filename="../../ui/cashier/admin.py" line="103"/>
         <source>Registry URL</source>
         <translation>登记中心网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="105"/>
+        <location filename="../../ui/cashier/admin.py" line="107"/>
         <source>Enrolment token</source>
         <translation>注册令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
+        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="116"/>
+        <location filename="../../ui/cashier/admin.py" line="118"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
+        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Venue</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="119"/>
+        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Idle timeout (s)</source>
         <translation>空闲超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="123"/>
+        <location filename="../../ui/cashier/admin.py" line="125"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="128"/>
+        <location filename="../../ui/cashier/admin.py" line="130"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="146"/>
+        <location filename="../../ui/cashier/admin.py" line="157"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="149"/>
+        <location filename="../../ui/cashier/admin.py" line="160"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +113,57 @@ Last error: {error}</source>
 上次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="153"/>
+        <location filename="../../ui/cashier/admin.py" line="164"/>
         <source>(not enrolled)</source>
         <translation>（未注册）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
+        <location filename="../../ui/cashier/admin.py" line="168"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="166"/>
+        <location filename="../../ui/cashier/admin.py" line="177"/>
         <source>Backups in {folder}: {names}</source>
         <translation>{folder} 中的备份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
+        <location filename="../../ui/cashier/admin.py" line="179"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="203"/>
+        <location filename="../../ui/cashier/admin.py" line="214"/>
         <source>The ledger is sound.</source>
         <translation>账本完好。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="218"/>
+        <location filename="../../ui/cashier/admin.py" line="229"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="271"/>
+        <location filename="../../ui/cashier/admin.py" line="282"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>设置已保存；终端下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="291"/>
+        <location filename="../../ui/cashier/admin.py" line="302"/>
         <source>Enter the registry URL and the token.</source>
         <translation>请输入登记中心网址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="307"/>
+        <location filename="../../ui/cashier/admin.py" line="318"/>
         <source>Started…</source>
         <translation>已开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="329"/>
+        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: done.</source>
         <translation>{job}：完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="329"/>
+        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: failed (status {code}).</source>
         <translation>{job}：失败（状态 {code}）。</translation>
     </message>
@@ -250,11 +250,6 @@ Last error: {error}</source>
         <location filename="../../ui/cashier/common.py" line="95"/>
         <source>Amount: {reason}</source>
         <translation>金额：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/common.py" line="97"/>
-        <source>A reason is required to void a paid order.</source>
-        <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/common.py" line="99"/>
@@ -444,112 +439,112 @@ Last error: {error}</source>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="40"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>筛选，例如 meal 或 grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="46"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="46"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>kg CO₂e</source>
         <translation>千克 CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="46"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>per</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
+        <location filename="../../ui/cashier/factors.py" line="50"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>每单位千克 CO₂e，例如 0.5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="54"/>
+        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>who published the number</source>
         <translation>发布该数值的机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="55"/>
+        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>which table or report</source>
         <translation>哪份数据表或报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="58"/>
+        <location filename="../../ui/cashier/factors.py" line="55"/>
         <source>why this kiosk differs</source>
         <translation>本终端为何不同</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="59"/>
+        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>Use this value here</source>
         <translation>在本终端使用此数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="62"/>
+        <location filename="../../ui/cashier/factors.py" line="59"/>
         <source>Back to the table&apos;s value</source>
         <translation>恢复因子表数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
+        <location filename="../../ui/cashier/factors.py" line="65"/>
         <source>Local value</source>
         <translation>本地数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
+        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
+        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
+        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="72"/>
+        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="73"/>
+        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="112"/>
+        <location filename="../../ui/cashier/factors.py" line="109"/>
         <source>(local)</source>
         <translation>（本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="132"/>
+        <location filename="../../ui/cashier/factors.py" line="129"/>
         <source>Choose a factor.</source>
         <translation>请选择一个因子。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="136"/>
+        <location filename="../../ui/cashier/factors.py" line="133"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name}：因子表 {version} 中为每 {unit} {value} 千克 CO₂e。来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="148"/>
+        <location filename="../../ui/cashier/factors.py" line="145"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>本终端：{value}（为因子表数值的 {share:.0%}），{publisher}，{dataset}（{year}）{url}；由 {who} 于 {when} 设置：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="195"/>
+        <location filename="../../ui/cashier/factors.py" line="193"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} 在本终端现为 {value}，从下一位顾客起生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="207"/>
+        <location filename="../../ui/cashier/factors.py" line="204"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} 已恢复为因子表数值。</translation>
     </message>
@@ -876,82 +871,82 @@ Last error: {error}</source>
 <context>
     <name>PricesPanel</name>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="42"/>
+        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="42"/>
+        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Catalogue</source>
         <translation>目录价</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="42"/>
+        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Sold here at</source>
         <translation>本终端售价</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="48"/>
+        <location filename="../../ui/cashier/prices.py" line="44"/>
         <source>yuan per tonne, e.g. 85 or 85.50</source>
         <translation>每吨元数，例如 85 或 85.50</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="49"/>
+        <location filename="../../ui/cashier/prices.py" line="45"/>
         <source>why (kept in the audit log)</source>
         <translation>原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="51"/>
+        <location filename="../../ui/cashier/prices.py" line="47"/>
         <source>Use this price</source>
         <translation>使用此价格</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="54"/>
+        <location filename="../../ui/cashier/prices.py" line="50"/>
         <source>Back to the catalogue price</source>
         <translation>恢复目录价</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="60"/>
+        <location filename="../../ui/cashier/prices.py" line="56"/>
         <source>Local price</source>
         <translation>本地价格</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="61"/>
+        <location filename="../../ui/cashier/prices.py" line="57"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="69"/>
+        <location filename="../../ui/cashier/prices.py" line="65"/>
         <source>Orders already waiting keep their price. A catalogue pulled by sync does not replace a local price; go back to the catalogue price to follow it again.</source>
         <translation>已在等待付款的订单保持原价。同步拉取的目录不会覆盖本地价格；恢复目录价后才会再次跟随目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="94"/>
+        <location filename="../../ui/cashier/prices.py" line="93"/>
         <source>(local)</source>
         <translation>（本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="113"/>
+        <location filename="../../ui/cashier/prices.py" line="112"/>
         <source>No project in this ledger yet.</source>
         <translation>账本中还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="115"/>
+        <location filename="../../ui/cashier/prices.py" line="114"/>
         <source>{name}: catalogue price {price} per tonne.</source>
         <translation>{name}：目录价每吨 {price}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="119"/>
+        <location filename="../../ui/cashier/prices.py" line="118"/>
         <source>Sold here at {price} since {when} (by {who}: {why}).</source>
         <translation>自 {when} 起在本终端以 {price} 出售（{who} 设置：{why}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="134"/>
+        <location filename="../../ui/cashier/prices.py" line="133"/>
         <source>{name} now sells at {price} per tonne here.</source>
         <translation>{name} 现在在本终端以每吨 {price} 出售。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="145"/>
+        <location filename="../../ui/cashier/prices.py" line="144"/>
         <source>{name} is back at the catalogue price.</source>
         <translation>{name} 已恢复目录价。</translation>
     </message>

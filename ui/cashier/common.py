@@ -93,8 +93,8 @@ def friendly(exc: BaseException) -> str:
         ).format(reason=str(exc))
     if isinstance(exc, InputError) and exc.field == "amount":
         return QCoreApplication.translate("Cashier", "Amount: {reason}").format(reason=exc.message)
-    if isinstance(exc, InputError) and exc.field == "reason":
-        return QCoreApplication.translate("Cashier", "A reason is required to void a paid order.")
+    if isinstance(exc, InputError):  # the core's line names the field and what is allowed
+        return str(exc)
     if isinstance(exc, NotAllowed):
         return QCoreApplication.translate("Cashier", "Only an administrator may do that.")
     if isinstance(exc, PrinterError):
@@ -203,5 +203,4 @@ class FormPanel(QWidget):
         self.ctx.write(self, work, done, self.change_failed)
 
     def change_failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, InputError) else friendly(exc)  # names the field
-        show_message(self.lblMessage, text, error=True)
+        show_message(self.lblMessage, friendly(exc), error=True)
