@@ -246,8 +246,9 @@ class KioskWindow(QMainWindow):
 
     def _wire_staff(self) -> None:
         self.staffSignIn.signInRequested.connect(self._sign_in)
-        self.staffSignIn.cancelRequested.connect(self.flow.home)
-        self.staff.doneRequested.connect(self.flow.home)
+        self.staffSignIn.cancelRequested.connect(self.leave_staff)
+        self.staff.doneRequested.connect(self.leave_staff)
+        self.recovery = ""  # why the ledger could not be used when staff signed in, if it could not
         self.staff.exitRequested.connect(self.exit_kiosk)
         self.staff.add_tool("cashier", self.tr("Cashier console"), self.open_cashier)
         self.cashier: QMainWindow | None = None
@@ -285,14 +286,31 @@ class KioskWindow(QMainWindow):
         """The hidden gesture: list the accounts, then ask for a PIN."""
         if self.current() in (self.staffSignIn, self.staff):
             return
-        self.workers.read(accounts.accounts, self._show_accounts, self.fail)
+        self.recovery = ""
+        self.workers.read(accounts.accounts, self._show_accounts, self._no_accounts)
 
     def _show_accounts(self, found: list[Account]) -> None:
         self.flow.abandon_order("staff")
-        self.staffSignIn.show_accounts([account.name for account in found])
+        self.staffSignIn.show_accounts([account.name for account in found], self.recovery)
         self.go(self.staffSignIn)
 
+    def _no_accounts(self, exc: BaseException) -> None:
+        """The ledger cannot be used: administrators sign in against the newest backup
+        (kiosk.recovery), so one can restore a backup from the console right here."""
+        if not isinstance(exc, LedgerUnavailable):
+            self.fail(exc)
+            return
+        from kiosk.recovery import recovery_accounts
+
+        def found(result: tuple[Path, list[Account]]) -> None:
+            self.recovery = str(exc)
+            self._show_accounts(result[1])
+
+        self.workers.run(recovery_accounts, found, lambda _: self.fail(exc))
+
     def _sign_in(self, name: str, pin: str) -> None:
+        from kiosk.counter import NotAllowed
+
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPin):
                 self.staffSignIn.show_error("wrong", str(exc.left))
@@ -300,6 +318,8 @@ class KioskWindow(QMainWindow):
                 self.staffSignIn.show_error("locked", exc.until)
             elif isinstance(exc, LedgerUnavailable):
                 self.fail(exc)
+            elif isinstance(exc, NotAllowed):
+                self.staffSignIn.show_error("admin")
             else:
                 self.staffSignIn.show_error("failed")
 
@@ -308,7 +328,23 @@ class KioskWindow(QMainWindow):
             self.staff.show_account(account)
             self.go(self.staff)
 
+        if self.recovery:
+            from kiosk.paths import data_dir
+            from kiosk.recovery import recovery_sign_in
+
+            home = data_dir()
+            self.workers.run(lambda: recovery_sign_in(home, name, pin), signed_in, failed)
+            return
         self.workers.write(lambda ledger: accounts.sign_in(ledger, name, pin), signed_in, failed)
+
+    def leave_staff(self) -> None:
+        """Back to the customers; a kiosk that never got ready (or signed in against a backup,
+        maybe to restore one) tries its ledger again first."""
+        if self.flow.key is None or self.recovery:
+            self.recovery = ""
+            self.flow.retry()
+        else:
+            self.flow.home()
 
     def exit_kiosk(self) -> None:
         if self.staff.account is None or self.staff.account.role != "admin":

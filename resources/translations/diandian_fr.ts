@@ -610,7 +610,7 @@ Dernière erreur : {error}</translation>
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="252"/>
+        <location filename="../../ui/window.py" line="253"/>
         <source>Cashier console</source>
         <translation>Caisse</translation>
     </message>
@@ -1533,27 +1533,32 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="25"/>
+        <location filename="../../ui/cashier/signin.py" line="30"/>
         <source>Diandian cashier: sign in</source>
         <translation>Caisse Diandian : connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="30"/>
+        <location filename="../../ui/cashier/signin.py" line="35"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="34"/>
+        <location filename="../../ui/cashier/signin.py" line="39"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="68"/>
+        <location filename="../../ui/cashier/signin.py" line="73"/>
         <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel. Créez-en un avec : diandian accounts add NAME --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="85"/>
+        <location filename="../../ui/cashier/signin.py" line="98"/>
+        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup ({backup}) and restore a backup from the administration tab.</source>
+        <translation>Le registre est inutilisable ({reason}). Un administrateur peut se connecter avec le code PIN de la sauvegarde la plus récente ({backup}) et restaurer une sauvegarde depuis l’onglet Administration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="116"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d’abord votre nom.</translation>
     </message>
@@ -1682,42 +1687,52 @@ Dernière erreur : {error}</translation>
 <context>
     <name>StaffSignInScreen</name>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="82"/>
+        <location filename="../../ui/screens/staffsignin.py" line="86"/>
         <source>Staff sign-in</source>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="84"/>
+        <location filename="../../ui/screens/staffsignin.py" line="89"/>
+        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
+        <translation>Le registre est inutilisable ({reason}). Un administrateur peut se connecter avec le code PIN de la sauvegarde la plus récente pour restaurer une sauvegarde depuis la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="93"/>
         <source>Choose your name and enter your PIN.</source>
         <translation>Choisissez votre nom et saisissez votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="87"/>
+        <location filename="../../ui/screens/staffsignin.py" line="96"/>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel n&apos;existe encore. Créez-en un sur cet ordinateur avec : diandian accounts add NOM --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="92"/>
+        <location filename="../../ui/screens/staffsignin.py" line="101"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>Code PIN erroné (encore {left} essais).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="93"/>
+        <location filename="../../ui/screens/staffsignin.py" line="102"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>Trop de codes erronés : bloqué jusqu&apos;à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="96"/>
+        <location filename="../../ui/screens/staffsignin.py" line="105"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="97"/>
+        <location filename="../../ui/screens/staffsignin.py" line="106"/>
         <source>Sign-in is not possible right now.</source>
         <translation>Connexion impossible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="101"/>
+        <location filename="../../ui/screens/staffsignin.py" line="107"/>
+        <source>Only an administrator can sign in while the ledger cannot be used.</source>
+        <translation>Seul un administrateur peut se connecter tant que le registre est inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="111"/>
         <source>‹ Back to the kiosk</source>
         <translation>‹ Retour à la borne</translation>
     </message>

@@ -610,7 +610,7 @@ Last error: {error}</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="252"/>
+        <location filename="../../ui/window.py" line="253"/>
         <source>Cashier console</source>
         <translation>收银台</translation>
     </message>
@@ -1533,27 +1533,32 @@ Last error: {error}</source>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="25"/>
+        <location filename="../../ui/cashier/signin.py" line="30"/>
         <source>Diandian cashier: sign in</source>
         <translation>点点收银台：登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="30"/>
+        <location filename="../../ui/cashier/signin.py" line="35"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="34"/>
+        <location filename="../../ui/cashier/signin.py" line="39"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="68"/>
+        <location filename="../../ui/cashier/signin.py" line="73"/>
         <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
         <translation>还没有员工账户。请用以下命令创建：diandian accounts add NAME --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="85"/>
+        <location filename="../../ui/cashier/signin.py" line="98"/>
+        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup ({backup}) and restore a backup from the administration tab.</source>
+        <translation>账本无法使用（{reason}）。管理员可以用最新备份（{backup}）中的 PIN 登录，并在“管理”页恢复备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/signin.py" line="116"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>
@@ -1682,42 +1687,52 @@ Last error: {error}</source>
 <context>
     <name>StaffSignInScreen</name>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="82"/>
+        <location filename="../../ui/screens/staffsignin.py" line="86"/>
         <source>Staff sign-in</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="84"/>
+        <location filename="../../ui/screens/staffsignin.py" line="89"/>
+        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
+        <translation>账本无法使用（{reason}）。管理员可以用最新备份中的 PIN 登录，在收银台中恢复备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="93"/>
         <source>Choose your name and enter your PIN.</source>
         <translation>请选择您的名字并输入 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="87"/>
+        <location filename="../../ui/screens/staffsignin.py" line="96"/>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>还没有工作人员账号。请在本机上用以下命令创建：diandian accounts add 名字 --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="92"/>
+        <location filename="../../ui/screens/staffsignin.py" line="101"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>PIN 码错误（还可尝试 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="93"/>
+        <location filename="../../ui/screens/staffsignin.py" line="102"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>错误次数过多，已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="96"/>
+        <location filename="../../ui/screens/staffsignin.py" line="105"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="97"/>
+        <location filename="../../ui/screens/staffsignin.py" line="106"/>
         <source>Sign-in is not possible right now.</source>
         <translation>暂时无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="101"/>
+        <location filename="../../ui/screens/staffsignin.py" line="107"/>
+        <source>Only an administrator can sign in while the ledger cannot be used.</source>
+        <translation>账本无法使用时，只有管理员可以登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="111"/>
         <source>‹ Back to the kiosk</source>
         <translation>‹ 返回自助机</translation>
     </message>

@@ -1,16 +1,20 @@
 """Sign-in for the console: pick the account, type the PIN (keyboard or the PIN pad).
 
 Wrong PINs and lockouts are counted by the ledger (kiosk.accounts), so a lock set here also
-holds on the kiosk's own staff screen and on any other counter PC.
+holds on the kiosk's own staff screen and on any other counter PC. When the ledger cannot be
+used, administrators sign in against the newest backup instead (kiosk.recovery).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk import accounts
 from kiosk.accounts import Account
+from kiosk.ledger import LedgerUnavailable
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.widgets.pinpad import PinPad
 
@@ -22,6 +26,7 @@ class SignInPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("cashierSignIn")
         self.ctx = ctx
+        self.recovery = ""  # why the ledger cannot be used: then sign-in checks the newest backup
         self.lblTitle = QLabel(self.tr("Diandian cashier: sign in"))
         self.lblTitle.setObjectName("lblSignInTitle")
         self.lblTitle.setProperty("role", "title")
@@ -72,7 +77,33 @@ class SignInPanel(QWidget):
                 )
             self.edtPin.setFocus()
 
-        self.ctx.read(self, accounts.accounts, shown, self._failed)
+        self.recovery = ""
+        self.ctx.read(self, accounts.accounts, shown, self._no_accounts)
+
+    def _no_accounts(self, exc: BaseException) -> None:
+        """The ledger cannot be used: list the newest backup's administrators instead, who may
+        sign in (kiosk.recovery) to restore a backup from the admin tab."""
+        if not isinstance(exc, LedgerUnavailable):
+            self._failed(exc)
+            return
+        from kiosk.recovery import recovery_accounts
+
+        def found(result: tuple[Path, list[Account]]) -> None:
+            self.recovery = str(exc)
+            self.cmbAccount.clear()
+            self.cmbAccount.addItems([account.name for account in result[1]])
+            show_message(
+                self.lblMessage,
+                self.tr(
+                    "The ledger cannot be used ({reason}). An administrator can sign in with the "
+                    "PIN of the newest backup ({backup}) and restore a backup from the "
+                    "administration tab."
+                ).format(reason=exc, backup=result[0].name),
+                error=True,
+            )
+            self.edtPin.setFocus()
+
+        self.ctx.run(self, recovery_accounts, found, lambda _: self._failed(exc))
 
     def _pad_entered(self, pin: str) -> None:
         self.edtPin.setText(pin)
@@ -91,6 +122,13 @@ class SignInPanel(QWidget):
             show_message(self.lblMessage, "")
             self.signedIn.emit(account)
 
+        if self.recovery:
+            from kiosk.paths import data_dir
+            from kiosk.recovery import recovery_sign_in
+
+            home = data_dir()
+            self.ctx.run(self, lambda: recovery_sign_in(home, name, pin), done, self._failed)
+            return
         self.ctx.write(self, lambda ledger: accounts.sign_in(ledger, name, pin), done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:

@@ -17,6 +17,7 @@ class StaffSignInScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("staffSignInScreen", parent)
         self.names: list[str] = []
+        self.recovery = ""
         self.name = ""
         self.error, self.detail = "", ""
         self.lblTitle = label("lblStaffTitle", "title")
@@ -44,7 +45,10 @@ class StaffSignInScreen(Screen):
         layout.addLayout(pad, 1)
         layout.addLayout(nav_row(self.btnCancel, None))
 
-    def show_accounts(self, names: list[str]) -> None:
+    def show_accounts(self, names: list[str], recovery: str = "") -> None:
+        """RECOVERY: why the ledger cannot be used; then the names are the administrators of
+        the newest backup, which the PIN is checked against (kiosk.recovery)."""
+        self.recovery = recovery
         for old in self.accountButtons:
             old.deleteLater()
         self.accountButtons = []
@@ -81,7 +85,12 @@ class StaffSignInScreen(Screen):
     def retranslate(self) -> None:
         self.lblTitle.setText(self.tr("Staff sign-in"))
         self.lblHint.setText(
-            self.tr("Choose your name and enter your PIN.")
+            self.tr(
+                "The ledger cannot be used ({reason}). An administrator can sign in with the PIN "
+                "of the newest backup, to restore a backup from the cashier console."
+            ).format(reason=self.recovery)
+            if self.recovery
+            else self.tr("Choose your name and enter your PIN.")
             if self.names
             else self.tr(
                 "No staff account exists yet. Create one on this computer with: "
@@ -95,6 +104,7 @@ class StaffSignInScreen(Screen):
             ),
             "pick": self.tr("Choose your name first."),
             "failed": self.tr("Sign-in is not possible right now."),
+            "admin": self.tr("Only an administrator can sign in while the ledger cannot be used."),
         }
         self.lblError.setText(errors.get(self.error, ""))
         self.lblError.setVisible(bool(self.error))
