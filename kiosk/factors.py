@@ -18,10 +18,13 @@ from typing import Any
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
 
+MAX_SOURCE_TEXT, MAX_URL = 120, 300  # a local factor's publisher / dataset, and its URL
 UNITS = frozenset({"pkm", "vkm", "room_night", "meal", "person_day", "kWh", "m3", "kg"})
 _REQUIRED = ("id", "unit", "kg_per_unit", "gas", "covers", "publisher", "dataset", "year", "url")
 _FILE = "factors/factors.toml"
-_VERSION = re.compile(r"[0-9A-Za-z._-]{1,24}")
+# A certificate's QR carries the version: 16 characters, plus 8 for local values (+L3f9a0c),
+# keep the largest certificate at QR version 10 (tests/kiosk/certificate/test_payload.py).
+_VERSION = re.compile(r"[0-9A-Za-z._-]{1,16}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +162,13 @@ class LocalFactor:
 
     def __post_init__(self) -> None:
         for name in ("publisher", "dataset"):
-            if not str(getattr(self, name)).strip():
+            text = str(getattr(self, name)).strip()
+            if not text:
                 raise InputError(name, "name where the number comes from (required)")
+            if len(text) > MAX_SOURCE_TEXT:  # printed on slips and shown on the certificate
+                raise InputError(name, f"keep it to {MAX_SOURCE_TEXT} characters")
+        if len(self.url) > MAX_URL:
+            raise InputError("url", f"keep it to {MAX_URL} characters")
         if isinstance(self.year, bool) or not isinstance(self.year, int):
             raise InputError("year", "must be a whole year such as 2025")
         if not 1990 <= self.year <= 2100:
@@ -194,15 +202,16 @@ class LocalFactor:
 
 
 def with_overrides(table: FactorTable, local: tuple[LocalFactor, ...]) -> FactorTable:
-    """TABLE with this kiosk's local values; its version names them (`2026.11.1+local.3f9a0c`),
-    so an order or certificate made with them says so."""
-    if not local:
-        return table
+    """TABLE with this kiosk's local values; its version names them (`2026.11.1+L3f9a0c`),
+    so an order or certificate made with them says so. A local value for a factor the table no
+    longer has is left out, and a table with none applied keeps its own version."""
     factors = dict(table.factors)
+    applied = []
     for item in local:
         old = factors.get(item.factor_id)
         if old is None:
             continue  # a factor the new table dropped: nothing computes with it any more
+        applied.append(item)
         factors[item.factor_id] = replace(
             old,
             kg_per_unit=item.kg_per_unit,
@@ -214,9 +223,9 @@ def with_overrides(table: FactorTable, local: tuple[LocalFactor, ...]) -> Factor
             f" (table {table.version}: {old.kg_per_unit})",
             cite=f"{item.publisher} (local)",
         )
+    if not applied:
+        return table
     digest = hashlib.sha256(
-        repr(sorted(tuple(item.as_row().values()) for item in local)).encode()
+        repr(sorted(tuple(item.as_row().values()) for item in applied)).encode()
     ).hexdigest()[:6]
-    return FactorTable(
-        f"{table.version}+local.{digest}", MappingProxyType(factors), table.constants
-    )
+    return FactorTable(f"{table.version}+L{digest}", MappingProxyType(factors), table.constants)

@@ -117,16 +117,36 @@ def test_footprint_with_db_uses_the_kiosks_table_in_force(diandian, tmp_path) ->
         )
         overrides.set_factor(ledger, local, "root")
         version = overrides.effective_factors(ledger).version
-    before = path.read_bytes()
+    wal = tmp_path / "kiosk.sqlite-wal"
+    before = path.read_bytes(), wal.read_bytes() if wal.exists() else b""
     meal = ("footprint", "meal", "--set", "mixed_meals=3")
 
     kiosk = json.loads(diandian(*meal, "--db", str(path), "--json").stdout)
     shipped = json.loads(diandian(*meal, "--json").stdout)
     assert (kiosk["total_g"], kiosk["factors_version"]) == (7_500, version)
-    assert shipped["total_g"] != 7_500 and "+local" not in shipped["factors_version"]
+    assert shipped["total_g"] != 7_500 and "+L" not in shipped["factors_version"]
     assert "Canteen survey" in diandian(*meal, "--db", str(path)).stdout
-    assert path.read_bytes() == before  # read only
+    assert (path.read_bytes(), wal.read_bytes() if wal.exists() else b"") == before  # read only
 
     missing = diandian(*meal, "--db", str(tmp_path / "nope.sqlite"))
     assert missing.returncode == 1 and len(missing.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "nope.sqlite").exists()
+
+
+@pytest.mark.parametrize("version", ["0004_accounts", "0006_rank_index"])
+def test_footprint_with_db_reads_a_ledger_not_yet_upgraded(diandian, tmp_path, version) -> None:
+    """A ledger from before `pulled` / local factors (opened read-only, so never migrated)."""
+    import sqlite3
+    from pathlib import Path
+
+    dump = Path(__file__).parent / "kiosk" / "ledger" / "old_ledgers" / f"{version}.sql"
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(dump.read_text(encoding="utf-8"))
+    conn.close()
+    before = path.read_bytes()
+    meal = ("footprint", "meal", "--set", "mixed_meals=3", "--json")
+    old = diandian(*meal, "--db", str(path))
+    assert old.returncode == 0, old.stderr
+    assert json.loads(old.stdout) == json.loads(diandian(*meal).stdout)
+    assert path.read_bytes() == before

@@ -15,6 +15,7 @@ from kiosk.ledger import db
 from kiosk.ledger.verify import Report, verify
 
 PREFIX, SUFFIX = "ledger-", ".sqlite"
+SQLITE_OK = 0  # sqlite3_backup_step's answer when it copied pages (BUSY 5, LOCKED 6, DONE 101)
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -112,8 +113,11 @@ def copy_in_place(source_path: Path, ledger_path: Path, check: Callable[[], None
         target = db.connect(ledger_path)
         checked = []
 
-        def progress(_status: int, _remaining: int, _total: int) -> None:
-            if not checked:  # a ledger has dozens of pages: this is before the last step
+        def progress(status: int, _remaining: int, _total: int) -> None:
+            # Only a step that copied a page holds the write lock: a BUSY or LOCKED step (another
+            # program writing; Python retries it) proves nothing, so the check waits for the
+            # first step that got the lock. A ledger has dozens of pages: not the last step.
+            if status == SQLITE_OK and not checked:
                 checked.append(True)
                 check()
 

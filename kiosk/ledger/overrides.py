@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -145,10 +146,22 @@ def _write_factor(ledger: Ledger, state: dict, actor: str, action: str) -> None:
 
 
 def local_factors(ledger: Ledger) -> list[LocalFactor]:
-    rows = ledger.conn.execute(
-        "SELECT * FROM factor_overrides WHERE kg_per_unit IS NOT NULL ORDER BY factor_id"
-    ).fetchall()
-    return [LocalFactor.from_row(dict(row)) for row in rows]
+    rows = _read_old_safe(
+        ledger, "SELECT * FROM factor_overrides WHERE kg_per_unit IS NOT NULL ORDER BY factor_id"
+    )
+    return [LocalFactor.from_row(dict(row)) for row in rows or ()]
+
+
+def _read_old_safe(ledger: Ledger, sql: str) -> list[sqlite3.Row] | None:
+    """Rows, or None from a ledger older than the table (`diandian footprint --db` opens it
+    read-only, so it is not migrated): such a ledger has no pulled table or local values."""
+    try:
+        rows = ledger.conn.execute(sql).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return None
+    return rows
 
 
 # -- the table in force -----------------------------------------------------------------------
@@ -157,7 +170,8 @@ def local_factors(ledger: Ledger) -> list[LocalFactor]:
 def base_factors(ledger: Ledger) -> FactorTable:
     """The pulled table when there is one and it is not older than the shipped one."""
     shipped = load_factors()
-    row = ledger.conn.execute("SELECT version, data FROM pulled WHERE kind = 'factors'").fetchone()
+    row = _read_old_safe(ledger, "SELECT version, data FROM pulled WHERE kind = 'factors'")
+    row = row[0] if row else None
     if row is None or _version_key(row["version"]) < _version_key(shipped.version):
         return shipped
     try:
@@ -170,6 +184,36 @@ def base_factors(ledger: Ledger) -> FactorTable:
 def effective_factors(ledger: Ledger) -> FactorTable:
     """What a footprint computed now uses: the base table with this kiosk's local values."""
     return with_overrides(base_factors(ledger), tuple(local_factors(ledger)))
+
+
+def factors_for(ledger: Ledger, version: str, order_id: str) -> FactorTable | None:
+    """The table an order was computed with, found by its version: the one in force now, the
+    base or shipped one, or the base with the local values in force when the order was made
+    (the audit log, in its own order). None when none matches (the pulled table changed since):
+    then a slip names the version but cites nothing, rather than sources that were not used."""
+    now = effective_factors(ledger)
+    base = base_factors(ledger)
+    for table in (now, base, load_factors()):
+        if table.version == version:
+            return table
+    then = with_overrides(base, tuple(_local_before(ledger, order_id)))
+    return then if then.version == version else None
+
+
+def _local_before(ledger: Ledger, order_id: str) -> list[LocalFactor]:
+    """The local factors as they stood when ORDER_ID was created (by audit row, not clock)."""
+    states: dict[str, dict] = {}
+    for factor_id, text in ledger.conn.execute(
+        "SELECT entity_id, state FROM audit WHERE entity = 'factor' AND id < ("
+        " SELECT MIN(id) FROM audit WHERE entity = 'order' AND entity_id = ?) ORDER BY id",
+        (order_id,),
+    ):
+        states[factor_id] = json.loads(text)
+    return [
+        LocalFactor.from_row(state)
+        for _, state in sorted(states.items())
+        if state.get("kg_per_unit") is not None
+    ]
 
 
 @lru_cache(maxsize=4)

@@ -32,7 +32,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -190,7 +190,7 @@ def _apply(
             # Missing, unusable, or a new ledger of another kiosk: moved aside untouched, and
             # renaming makes every program that holds it reopen (none keeps the other kiosk id).
             replaced = True
-            kept = _by_rename(staged, ledger, kept)
+            kept = _by_rename(staged, ledger, kept, changed)
     finally:
         for suffix in ("", "-journal", *backup.SIDE_FILES):
             Path(f"{staged}{suffix}").unlink(missing_ok=True)
@@ -216,10 +216,42 @@ def _in_place(staged: Path, ledger: Path, kept: Path, changed: Callable[[], None
         raise
 
 
-def _by_rename(staged: Path, ledger: Path, kept: Path) -> Path | None:
+@contextmanager
+def _held(ledger: Path, changed: Callable[[], None]) -> Iterator[None]:
+    """While the files are renamed: the current file's write lock if SQLite can take it (a
+    writable new ledger of another kiosk), after checking nothing was committed since the plan.
+    A program that waited for the lock finds the file renamed (Ledger._write checks again
+    under the lock) and commits nothing into the kept file."""
+    conn = None
+    try:
+        conn = sqlite3.connect(
+            f"file:{ledger}?mode=rw",
+            uri=True,
+            isolation_level=None,
+            timeout=db.BUSY_TIMEOUT_MS / 1000,
+        )
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:  # missing or unusable: nobody can be writing into it either
+        if conn is not None:
+            conn.close()
+        conn = None
+    try:
+        changed()
+        yield
+    finally:
+        if conn is not None:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            conn.close()  # SQLite leaves a moved file's -wal alone (it checks the path)
+
+
+def _by_rename(
+    staged: Path, ledger: Path, kept: Path, changed: Callable[[], None] = lambda: None
+) -> Path | None:
     present = [Path(f"{ledger}{s}").exists() for s in ("", *backup.SIDE_FILES)]
     try:
-        backup.move_aside(ledger, kept)
+        with _held(ledger, changed):
+            backup.move_aside(ledger, kept)
         backup.put_in_place(staged, ledger)
     except (OSError, DiandianError) as exc:
         try:

@@ -327,6 +327,36 @@ def _read_current(survey: _Survey, conn: sqlite3.Connection) -> None:
         survey.sources.append(f"the current ledger's {', '.join(read)}")
 
 
+def _check_signing_key(source: Path, ledger: Path, kiosk_id: str) -> None:
+    """Taking the backup's identity is only of use with that kiosk's signing key beside the
+    ledger: with another key (the new ledger's) no certificate could be issued afterwards."""
+    from kiosk.certificate import keys
+
+    conn = sqlite3.connect(f"file:{source}?mode=ro&immutable=1", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT public_key FROM kiosk_keys WHERE kiosk_id = ?", (kiosk_id,)
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        conn.close()
+    path = keys.key_path_for(ledger)
+    if row is None:
+        return  # the backup's kiosk never issued a certificate: a key made later is its own
+    try:  # load_or_create only reads a key that exists
+        here = keys.public_text(keys.load_or_create(path)) if path.exists() else None
+    except keys.SigningKeyError:
+        here = None
+    if here != row[0]:
+        raise RestoreRefused(
+            f"the backup is of kiosk {kiosk_id}, but {path} is "
+            + ("missing" if not path.exists() else "another kiosk's signing key")
+            + f"; put kiosk {kiosk_id}'s kiosk-key.pem back beside the ledger first (or keep"
+            " this new kiosk and enrol it); nothing was changed"
+        )
+
+
 def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
     """What restoring BACKUP over LEDGER would do; reads both files, changes neither."""
     source, ledger = Path(backup_path), Path(ledger_path)
@@ -351,6 +381,8 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
                 survey.current, survey.problem = None, db.describe(exc, ledger)
             finally:
                 conn.close()
+    if survey.identity_from:
+        _check_signing_key(source, ledger, survey.mine.kiosk_id)
     others, kiosk_id = 0, survey.mine.kiosk_id
     for other in _others(source, ledger):
         try:

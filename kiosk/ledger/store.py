@@ -126,13 +126,9 @@ class Ledger(StockMixin):
             finally:
                 self._depth -= 1
             return
-        try:
-            inode = os.stat(self.path).st_ino
-        except FileNotFoundError:
-            raise LedgerUnavailable(f"the ledger file {self.path} has been removed") from None
-        if inode != self._inode:
-            raise LedgerUnavailable(f"the ledger file {self.path} was replaced; restart the app")
+        self._same_file()
         with db.write(self.conn, self.path):
+            self._same_file()  # again with the lock held: a restore may have renamed it meanwhile
             self._now = stamp(self.clock())  # one timestamp for everything the change writes
             self._last_audit: tuple[int, str] | None = None
             self._depth = 1
@@ -143,6 +139,14 @@ class Ledger(StockMixin):
                 self._last_audit = None
 
     transaction = _write
+
+    def _same_file(self) -> None:
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            raise LedgerUnavailable(f"the ledger file {self.path} has been removed") from None
+        if inode != self._inode:
+            raise LedgerUnavailable(f"the ledger file {self.path} was replaced; restart the app")
 
     def _audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
         self._last_audit = audit.append(

@@ -11,7 +11,7 @@ from kiosk.certificate.payload import DEFAULT_BASE_URL
 from kiosk.cities import load_cities
 from kiosk.factors import FactorTable
 from kiosk.ledger import Ledger, Order
-from kiosk.ledger.overrides import effective_factors
+from kiosk.ledger.overrides import base_factors, factors_for
 from kiosk.money import format_fen, format_grams
 from kiosk.slips.content import SlipContent, SlipLine
 from kiosk.venues import load_venues
@@ -58,7 +58,11 @@ def _line_label(line: dict, table: FactorTable, langs: tuple[str, ...]) -> str:
     return _both(names, langs)
 
 
-def sources_line(order: Order, table: FactorTable) -> str:
+def sources_line(order: Order, table: FactorTable | None) -> str:
+    """The order's factor version and the short citations of the factors it used; TABLE must
+    be the one the order was computed with (None: unknown, so nothing is cited)."""
+    if table is None:
+        return f"Factors {order.factors_version}"
     cites = dict.fromkeys(
         table.factors[line["activity"]].cite
         for line in order.breakdown()
@@ -70,7 +74,8 @@ def sources_line(order: Order, table: FactorTable) -> str:
 def build_content(
     order: Order, ledger: Ledger, key: Ed25519PrivateKey, base_url: str = DEFAULT_BASE_URL
 ) -> SlipContent:
-    table = effective_factors(ledger)  # a local value's source is cited as the slip's
+    used = factors_for(ledger, order.factors_version, order.id)  # on a reprint too
+    table = used or base_factors(ledger)  # labels do not change between versions
     langs = languages(order)
     project = ledger.project(order.project_id)
     venue = load_venues().get(order.venue)
@@ -89,7 +94,7 @@ def build_content(
         project=_both(dict(project.name), langs),
         serial=f"{order.kiosk_id}-{order.serial:06d}" if order.serial else order.code,
         amount=format_fen(order.amount_fen),
-        sources=sources_line(order, table),
+        sources=sources_line(order, used),
         qr_text=qr_text(order, key, base_url),
         captions={name: _both(texts, langs, " ") for name, texts in CAPTIONS.items()},
     )

@@ -2,7 +2,7 @@
 value for one factor when the venue has a better number, which must come with its own publisher,
 dataset, year and URL and stay within ten times the table's value (kiosk.ledger.overrides).
 The next customer's footprint uses it, and their order and certificate name the table version
-with a `+local.` suffix."""
+with a `+L<hash>` suffix."""
 
 from __future__ import annotations
 

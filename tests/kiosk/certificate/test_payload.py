@@ -58,7 +58,7 @@ def test_a_paid_order_verifies_with_the_kiosks_own_key(ledger, paid) -> None:
     assert "小明" not in text  # no personal data in the QR
 
 
-@pytest.mark.parametrize("factors_version", ["", "2026.11.1+local.3f9a0c"])
+@pytest.mark.parametrize("factors_version", ["", "2026.11.1+L3f9a0c", "v" * 16 + "+L3f9a0c"])
 def test_the_qr_is_version_10_or_lower_at_level_m_in_alphanumeric_mode(
     ledger, factors_version
 ) -> None:

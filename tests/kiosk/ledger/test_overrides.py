@@ -4,6 +4,7 @@ audit log and `ledger verify` say, and the factor table in force (shipped, pulle
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -111,7 +112,7 @@ def test_a_local_factor_changes_new_footprints_and_names_itself(ledger) -> None:
     overrides.set_factor(ledger, local_meal("2.5"), "root")
 
     table = overrides.effective_factors(ledger)
-    assert table.version.startswith(f"{shipped.version}+local.")
+    assert table.version.startswith(f"{shipped.version}+L")
     assert table["meal_mixed"].kg_per_unit == Decimal("2.5")
     assert table["meal_mixed"].url == "https://example.org/canteen-2026"
     assert table["meal_mixed"].cite == "Chengdu Ecology Bureau (local)"
@@ -162,6 +163,9 @@ def test_a_local_factor_must_be_plausible(ledger, changes, field) -> None:
         ({"year": True}, "year"),
         ({"url": "example.org/x"}, "url"),
         ({"url": "https://exa mple.org"}, "url"),
+        ({"publisher": "p" * 121}, "publisher"),
+        ({"dataset": "d" * 121}, "dataset"),
+        ({"url": "https://example.org/" + "u" * 290}, "url"),
     ],
 )
 def test_a_local_factor_needs_its_source(changes, field) -> None:
@@ -207,7 +211,7 @@ def test_a_newer_pulled_table_is_used_with_local_values_on_top(ledger) -> None:
     assert overrides.effective_factors(ledger)["meal_mixed"].kg_per_unit == Decimal("2.0")
     overrides.set_factor(ledger, local_meal("1.9"), "root")
     table = overrides.effective_factors(ledger)
-    assert table.version.startswith("2099.1.1+local.")
+    assert table.version.startswith("2099.1.1+L")
     assert "table 2099.1.1: 2.0" in table["meal_mixed"].derivation
 
 
@@ -229,7 +233,7 @@ def test_a_slip_cites_the_local_source(ledger) -> None:
     )
 
 
-@pytest.mark.parametrize("version", ["", "x" * 25, "2026 11", "2026/11"])
+@pytest.mark.parametrize("version", ["", "x" * 17, "2026 11", "2026/11"])
 def test_a_table_version_must_be_short_and_plain(version) -> None:
     from kiosk.errors import DataError
     from kiosk.factors import parse_factor_table
@@ -238,3 +242,24 @@ def test_a_table_version_must_be_short_and_plain(version) -> None:
     data["version"] = version
     with pytest.raises(DataError, match="version"):
         parse_factor_table(data)
+
+
+def test_a_reprint_cites_what_the_order_was_computed_with(ledger) -> None:
+    from kiosk.slips.build import sources_line
+
+    plain = ledger.open_order(compute("meal", MEAL), project_id="demo-wetland")
+    overrides.set_factor(ledger, local_meal("2.5"), "root")
+    table = overrides.effective_factors(ledger)
+    local = ledger.open_order(compute("meal", MEAL, table=table), project_id="demo-wetland")
+    overrides.clear_factor(ledger, "meal_mixed", "root")
+    overrides.set_factor(ledger, local_meal("2.6"), "root")  # in force now: neither order's
+
+    def cited(order) -> str:
+        return sources_line(order, overrides.factors_for(ledger, order.factors_version, order.id))
+
+    assert cited(local) == f"Factors {table.version}: Chengdu Ecology Bureau (local)"
+    assert cited(plain) == f"Factors {plain.factors_version}: Scarborough et al. 2014"
+    unknown = ledger.open_order(
+        compute("meal", MEAL, table=replace(table, version="2099.1.1")), project_id="demo-wetland"
+    )
+    assert cited(unknown) == "Factors 2099.1.1"  # no table of that version here: nothing cited

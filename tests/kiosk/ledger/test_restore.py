@@ -373,3 +373,73 @@ def test_a_backup_made_by_an_earlier_version_is_migrated_as_it_is_restored(
     assert result.report.ok, result.report.problems
     with Ledger.open(path, create=False) as ledger:
         assert sell(ledger, footprint).serial == highest + 1
+
+
+def test_taking_a_backups_identity_needs_that_kiosks_signing_key(
+    new_ledger: NewLedger, tmp_path: Path
+) -> None:
+    """With the new ledger's key (or none) beside it, the restored kiosk could never issue a
+    certificate again: refused until the backup's kiosk's key is put back."""
+    from kiosk.certificate.issue import kiosk_key
+    from kiosk.certificate.keys import key_path_for
+
+    old = new_ledger(tmp_path / "old" / "ledger.sqlite")
+    kiosk_key(old)  # registered in the ledger, so in the backup
+    saved = tmp_path / "backup.sqlite"
+    backup(old.path, saved)
+    old.close()
+    fresh = new_ledger(tmp_path / "fresh" / "ledger.sqlite")
+    kiosk_key(fresh)
+    fresh.close()
+    before = fresh.path.read_bytes()
+
+    with pytest.raises(RestoreRefused, match="another kiosk's signing key"):
+        restore(saved, fresh.path, actor="root")
+    assert fresh.path.read_bytes() == before
+    key_path_for(fresh.path).unlink()
+    with pytest.raises(RestoreRefused, match="missing"):
+        compare(saved, fresh.path)
+
+    key_path_for(fresh.path).write_bytes(key_path_for(old.path).read_bytes())
+    restore(saved, fresh.path, actor="root")
+    with Ledger.open(fresh.path, create=False) as ledger:
+        kiosk_key(ledger)  # certificates can be signed again
+
+
+def test_a_sale_holding_the_lock_past_the_busy_timeout_is_not_overwritten(
+    rewound: Rewound, footprint: Footprint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy's first steps come back BUSY while a till holds the write lock longer than the
+    busy timeout: the check must wait for a step that got the lock, and so see the sale."""
+    import threading
+
+    from kiosk.ledger import backup as backup_module
+    from kiosk.ledger import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 300)  # a till's write longer than the timeout
+    with Ledger.open(rewound.path, create=False) as ledger:
+        waiting = ledger.place(ledger.create_draft(footprint, project_id="demo-wetland").id)
+    holding, sold = threading.Event(), []
+
+    def till() -> None:
+        with Ledger.open(rewound.path, create=False) as ledger, ledger.transaction():
+            sold.append(ledger.pay(waiting.id, method="cash", cashier="till"))
+            holding.set()
+            time.sleep(1.0)  # the lock is held through the restore's first copy steps
+
+    real_copy, thread = backup_module.copy_in_place, threading.Thread(target=till)
+
+    def copy_while_the_till_holds_the_lock(source, target, check) -> None:
+        if not thread.is_alive() and not sold:
+            thread.start()
+            holding.wait(5)
+        real_copy(source, target, check)
+
+    monkeypatch.setattr(backup_module, "copy_in_place", copy_while_the_till_holds_the_lock)
+    lost = len(compare(rewound.backup, rewound.path).lost)
+    with pytest.raises(RestoreRefused, match=f"{lost + 1} paid order"):
+        restore(rewound.backup, rewound.path, actor="root", accept_loss=lost)
+    thread.join(5)
+    with Ledger.open(rewound.path, create=False) as ledger:
+        assert ledger.get(waiting.id).serial == sold[0].serial  # the sale is there, whole
+    assert not _problems(rewound.path)
