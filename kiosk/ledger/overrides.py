@@ -104,7 +104,7 @@ def set_factor(ledger: Ledger, factor: LocalFactor, actor: str) -> None:
         raise InputError("factor", f"{factor.factor_id!r} is not in factor table {base.version}")
     published = base[factor.factor_id].kg_per_unit
     low, high = published / FACTOR_SPAN, published * FACTOR_SPAN
-    if published and not low <= factor.kg_per_unit <= high:
+    if not plausible(factor, base):
         raise InputError(
             "kg_per_unit",
             f"must be within {FACTOR_SPAN}x of the table's {published} ({_plain(low)} to"
@@ -182,8 +182,28 @@ def base_factors(ledger: Ledger) -> FactorTable:
 
 
 def effective_factors(ledger: Ledger) -> FactorTable:
-    """What a footprint computed now uses: the base table with this kiosk's local values."""
-    return with_overrides(base_factors(ledger), tuple(local_factors(ledger)))
+    """What a footprint computed now uses: the base table with this kiosk's local values,
+    but for one a newer table has since moved more than FACTOR_SPAN away from (stale: the
+    table's value is used, and the factors panel says so)."""
+    base = base_factors(ledger)
+    local = []
+    for item in local_factors(ledger):
+        if plausible(item, base):
+            local.append(item)
+        else:
+            log.warning("local %s not applied: table %s moved", item.factor_id, base.version)
+    return with_overrides(base, tuple(local))
+
+
+def plausible(item: LocalFactor, base: FactorTable) -> bool:
+    """Within FACTOR_SPAN times the table's value either way (a factor the table lacks is
+    left out by with_overrides anyway)."""
+    if item.factor_id not in base:
+        return True
+    published = base[item.factor_id].kg_per_unit
+    if not published:
+        return True
+    return published / FACTOR_SPAN <= item.kg_per_unit <= published * FACTOR_SPAN
 
 
 def factors_for(ledger: Ledger, version: str, order_id: str) -> FactorTable | None:

@@ -439,112 +439,122 @@ Dernière erreur : {error}</translation>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="40"/>
+        <location filename="../../ui/cashier/factors.py" line="41"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>Filtrer, par ex. meal ou grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>Factor</source>
         <translation>Facteur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>kg CO₂e</source>
         <translation>kg CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>per</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="50"/>
+        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>kg CO₂e par unité, par ex. 0,5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
+        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>who published the number</source>
         <translation>qui a publié ce chiffre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
+        <location filename="../../ui/cashier/factors.py" line="53"/>
         <source>which table or report</source>
         <translation>quel tableau ou rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="55"/>
+        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>why this kiosk differs</source>
         <translation>pourquoi cette borne diffère</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
+        <location filename="../../ui/cashier/factors.py" line="57"/>
         <source>Use this value here</source>
         <translation>Utiliser cette valeur ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="59"/>
+        <location filename="../../ui/cashier/factors.py" line="60"/>
         <source>Back to the table&apos;s value</source>
         <translation>Revenir à la valeur du tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="65"/>
+        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Local value</source>
         <translation>Valeur locale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
+        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Publisher</source>
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
+        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
+        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
+        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
+        <location filename="../../ui/cashier/factors.py" line="71"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="109"/>
+        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="129"/>
+        <location filename="../../ui/cashier/factors.py" line="111"/>
+        <source>(not applied)</source>
+        <translation>(non appliquée)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/factors.py" line="131"/>
         <source>Choose a factor.</source>
         <translation>Choisissez un facteur.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="133"/>
+        <location filename="../../ui/cashier/factors.py" line="135"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name} : {value} kg CO₂e par {unit} dans le tableau {version}. Source : {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="145"/>
+        <location filename="../../ui/cashier/factors.py" line="147"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>Ici : {value} ({share:.0%} de la valeur du tableau), {publisher}, {dataset} ({year}) {url} ; fixé par {who} le {when} : {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="193"/>
+        <location filename="../../ui/cashier/factors.py" line="162"/>
+        <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
+        <translation>Non appliquée : la valeur du tableau s’en est éloignée de plus de {span}× depuis qu’elle a été fixée. Fixez-la à nouveau ou revenez à la valeur du tableau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/factors.py" line="200"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} vaut maintenant {value} sur cette borne, dès le prochain client.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="204"/>
+        <location filename="../../ui/cashier/factors.py" line="211"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} est revenu à la valeur du tableau.</translation>
     </message>

@@ -439,112 +439,122 @@ Last error: {error}</source>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="40"/>
+        <location filename="../../ui/cashier/factors.py" line="41"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>筛选，例如 meal 或 grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>kg CO₂e</source>
         <translation>千克 CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="43"/>
+        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>per</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="50"/>
+        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>每单位千克 CO₂e，例如 0.5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
+        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>who published the number</source>
         <translation>发布该数值的机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
+        <location filename="../../ui/cashier/factors.py" line="53"/>
         <source>which table or report</source>
         <translation>哪份数据表或报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="55"/>
+        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>why this kiosk differs</source>
         <translation>本终端为何不同</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
+        <location filename="../../ui/cashier/factors.py" line="57"/>
         <source>Use this value here</source>
         <translation>在本终端使用此数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="59"/>
+        <location filename="../../ui/cashier/factors.py" line="60"/>
         <source>Back to the table&apos;s value</source>
         <translation>恢复因子表数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="65"/>
+        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Local value</source>
         <translation>本地数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
+        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
+        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
+        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
+        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
+        <location filename="../../ui/cashier/factors.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="109"/>
+        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(local)</source>
         <translation>（本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="129"/>
+        <location filename="../../ui/cashier/factors.py" line="111"/>
+        <source>(not applied)</source>
+        <translation>（未生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/factors.py" line="131"/>
         <source>Choose a factor.</source>
         <translation>请选择一个因子。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="133"/>
+        <location filename="../../ui/cashier/factors.py" line="135"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name}：因子表 {version} 中为每 {unit} {value} 千克 CO₂e。来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="145"/>
+        <location filename="../../ui/cashier/factors.py" line="147"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>本终端：{value}（为因子表数值的 {share:.0%}），{publisher}，{dataset}（{year}）{url}；由 {who} 于 {when} 设置：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="193"/>
+        <location filename="../../ui/cashier/factors.py" line="162"/>
+        <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
+        <translation>未生效：设置之后，因子表数值已偏离它超过 {span} 倍。请重新设置，或恢复因子表数值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/factors.py" line="200"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} 在本终端现为 {value}，从下一位顾客起生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="204"/>
+        <location filename="../../ui/cashier/factors.py" line="211"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} 已恢复为因子表数值。</translation>
     </message>

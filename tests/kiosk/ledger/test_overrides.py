@@ -263,3 +263,12 @@ def test_a_reprint_cites_what_the_order_was_computed_with(ledger) -> None:
         compute("meal", MEAL, table=replace(table, version="2099.1.1")), project_id="demo-wetland"
     )
     assert cited(unknown) == "Factors 2099.1.1"  # no table of that version here: nothing cited
+
+
+def test_a_local_value_a_newer_table_moved_far_from_is_not_applied(ledger) -> None:
+    overrides.set_factor(ledger, local_meal("2.5"), "root")
+    _pulled(ledger, "2099.1.1", "30")  # the registry's new value: 12x the local one
+    table = overrides.effective_factors(ledger)
+    assert table.version == "2099.1.1" and table["meal_mixed"].kg_per_unit == Decimal("30")
+    _pulled(ledger, "2099.1.2", "3")
+    assert overrides.effective_factors(ledger)["meal_mixed"].kg_per_unit == Decimal("2.5")
