@@ -14,7 +14,6 @@ from kiosk.errors import InputError
 from kiosk.factors import Factor, LocalFactor
 from kiosk.ledger import Ledger, overrides
 from kiosk.ledger.overrides import PriceOverride, parse_factor_value
-from kiosk.money import MAX_PRICE_FEN_PER_T, format_fen
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +59,6 @@ def set_price(ledger: Ledger, account: Account, project_id: str, yuan: str, reas
         fen = parse_amount(yuan)
     except InputError as exc:
         raise InputError("price", exc.message) from None
-    if not 0 < fen <= MAX_PRICE_FEN_PER_T:  # said in yuan, as the admin typed it
-        raise InputError(
-            "price", f"must be from ¥0.01 to {format_fen(MAX_PRICE_FEN_PER_T)} per tonne"
-        )
     overrides.set_price(ledger, project_id, fen, reason, account.name)
     return fen
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.errors import DataError, InputError
 from kiosk.factors import FactorTable, LocalFactor, load_factors, parse_factor_table, with_overrides
-from kiosk.money import MAX_PRICE_FEN_PER_T
+from kiosk.money import MAX_PRICE_FEN_PER_T, format_fen
 
 if TYPE_CHECKING:
     from kiosk.ledger.store import Ledger
@@ -51,8 +51,8 @@ def set_price(
         or isinstance(price_fen_per_t, bool)
         or not 0 < price_fen_per_t <= MAX_PRICE_FEN_PER_T
     ):
-        raise InputError(
-            "price", f"must be a whole number of fen per tonne from 1 to {MAX_PRICE_FEN_PER_T:,}"
+        raise InputError(  # in yuan: what the console's admin types
+            "price", f"must be from ¥0.01 to {format_fen(MAX_PRICE_FEN_PER_T)} per tonne"
         )
     _write_price(ledger, project_id, price_fen_per_t, _reason(reason), actor, "set")
 
@@ -185,7 +185,10 @@ def effective_factors(ledger: Ledger) -> FactorTable:
     """What a footprint computed now uses: the base table with this kiosk's local values,
     but for one a newer table has since moved more than FACTOR_SPAN away from (stale: the
     table's value is used, and the factors panel says so)."""
-    base = base_factors(ledger)
+    return _with_local(base_factors(ledger), ledger)
+
+
+def _with_local(base: FactorTable, ledger: Ledger) -> FactorTable:
     local = []
     for item in local_factors(ledger):
         if plausible(item, base):
@@ -211,9 +214,8 @@ def factors_for(ledger: Ledger, version: str, order_id: str) -> FactorTable | No
     base or shipped one, or the base with the local values in force when the order was made
     (the audit log, in its own order). None when none matches (the pulled table changed since):
     then a slip names the version but cites nothing, rather than sources that were not used."""
-    now = effective_factors(ledger)
     base = base_factors(ledger)
-    for table in (now, base, load_factors()):
+    for table in (_with_local(base, ledger), base, load_factors()):
         if table.version == version:
             return table
     then = with_overrides(base, tuple(_local_before(ledger, order_id)))
