@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kiosk.accounts import LOCKOUT, MAX_FAILURES, Account, AccountLocked, WrongPin, _matches
 from kiosk.admin import backups
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DiandianError, InputError
 
 STATE = "recovery-signin.json"

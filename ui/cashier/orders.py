@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import counter
+from kiosk import cashier_ops
 from kiosk.ledger import AWAITING, Order
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
@@ -39,7 +39,7 @@ def _local(order: Order) -> str:
 
 
 class OrdersPanel(QWidget):
-    paymentTaken = Signal(object)  # counter.Payment
+    paymentTaken = Signal(object)  # cashier_ops.Payment
     printRequested = Signal(str)  # order id
 
     def __init__(self, ctx: Context, refresh_ms: int = 2000, parent: QWidget | None = None) -> None:
@@ -125,7 +125,7 @@ class OrdersPanel(QWidget):
             self._refreshing = False
             show_message(self.lblMessage, friendly(exc), error=True)
 
-        self.ctx.read(self, counter.awaiting, shown, failed)
+        self.ctx.read(self, cashier_ops.awaiting, shown, failed)
 
     def _show_orders(self, orders: list[Order]) -> None:
         keep = self.selected.id if self.selected is not None else None
@@ -163,7 +163,7 @@ class OrdersPanel(QWidget):
                     error=True,
                 )
 
-        self.ctx.read(self, lambda ledger: counter.find(ledger, code), found, self._failed)
+        self.ctx.read(self, lambda ledger: cashier_ops.find(ledger, code), found, self._failed)
 
     def select(self, order: Order) -> None:
         self.selected = order
@@ -213,7 +213,7 @@ class OrdersPanel(QWidget):
         order, text = self.selected, ""
         if cash and order is not None and self.edtTendered.text().strip():
             try:
-                tendered = counter.parse_amount(self.edtTendered.text())
+                tendered = cashier_ops.parse_amount(self.edtTendered.text())
             except ValueError:
                 text = self.tr("not an amount")
             else:
@@ -235,14 +235,14 @@ class OrdersPanel(QWidget):
         tendered: int | None = None
         if method == "cash":
             try:
-                tendered = counter.parse_amount(self.edtTendered.text())
+                tendered = cashier_ops.parse_amount(self.edtTendered.text())
             except ValueError as exc:
                 show_message(self.lblMessage, friendly(exc), error=True)
                 return
         account = self.ctx.actor
         self.btnPay.setEnabled(False)
 
-        def paid(payment: counter.Payment) -> None:
+        def paid(payment: cashier_ops.Payment) -> None:
             self.selected = payment.order
             self.last_paid = payment.order
             text = self.tr("Paid: order {code}, certificate {serial}.").format(
@@ -260,7 +260,7 @@ class OrdersPanel(QWidget):
 
         self.ctx.write(
             self,
-            lambda ledger: counter.pay(
+            lambda ledger: cashier_ops.pay(
                 ledger, order.id, method=method, account=account, tendered_fen=tendered
             ),
             paid,

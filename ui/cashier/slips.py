@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import counter
+from kiosk import cashier_ops
 from kiosk.ledger import PAID, Order
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
@@ -77,7 +77,7 @@ class SlipsPanel(QWidget):
 
     def refresh(self) -> None:
         def work(ledger: object) -> tuple[list[Order], list[Order]]:
-            return counter.reprints(ledger), counter.recent_paid(ledger)  # type: ignore[arg-type]
+            return cashier_ops.reprints(ledger), cashier_ops.recent_paid(ledger)  # type: ignore[arg-type]
 
         self.ctx.read(self, work, self._show_orders, self._failed)
 
@@ -119,7 +119,9 @@ class SlipsPanel(QWidget):
     def find(self) -> None:
         code = self.edtFind.text()
         self.edtFind.clear()
-        self.ctx.read(self, lambda ledger: counter.find(ledger, code), self.select, self._failed)
+        self.ctx.read(
+            self, lambda ledger: cashier_ops.find(ledger, code), self.select, self._failed
+        )
 
     def select(self, order: Order) -> None:
         self.selected = order
@@ -206,7 +208,7 @@ class SlipsPanel(QWidget):
 
         self.ctx.write(
             self,
-            lambda ledger: counter.void(ledger, order.id, reason=reason, account=account),
+            lambda ledger: cashier_ops.void(ledger, order.id, reason=reason, account=account),
             voided,
             self._failed,
         )

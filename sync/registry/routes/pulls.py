@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from kiosk.ranking import CHINA_TIME
 from sync import protocol
-from sync.registry import credits, operator, storage
+from sync.registry import credits, operations, storage
 from sync.registry.auth import authenticate
 from sync.registry.routes import transaction
 from sync.registry.schemas import Allocations, Catalogue, Factors, Keys, Rankings
@@ -26,7 +26,7 @@ router = APIRouter(tags=["pulls"])
 async def catalogue(request: Request) -> dict[str, Any]:
     def work(conn: Connection) -> dict[str, Any]:
         authenticate(conn=conn, request=request, body=b"")
-        return operator.catalogue(conn=conn)
+        return operations.catalogue(conn=conn)
 
     return await transaction(request, work)
 
@@ -35,7 +35,7 @@ async def catalogue(request: Request) -> dict[str, Any]:
 async def factors(request: Request) -> dict[str, Any]:
     def work(conn: Connection) -> dict[str, Any]:
         authenticate(conn=conn, request=request, body=b"")
-        return operator.factors(conn=conn)
+        return operations.factors(conn=conn)
 
     return await transaction(request, work)
 

@@ -20,7 +20,7 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup

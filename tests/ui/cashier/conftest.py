@@ -12,7 +12,7 @@ from kiosk import accounts
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, Order
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 CASHIER_PIN, ADMIN_PIN = "1234", "9999"
 
