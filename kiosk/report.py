@@ -18,9 +18,9 @@ from kiosk.ledger import Ledger
 from kiosk.ledger.reports import day_rows
 from kiosk.ledger.store import stamp
 from kiosk.money import format_fen, format_grams
+from kiosk.order_state import METHODS, OrderState
 
 CHINA_TIME = timezone(timedelta(hours=8), "UTC+8")
-METHODS = ("cash", "card", "mobile")
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def parse_day(text: str) -> date:
 def build(ledger: Ledger, day: date) -> DayReport:
     start = datetime.combine(day, time(0), CHINA_TIME)
     rows = day_rows(ledger.conn, stamp(start), stamp(start + timedelta(days=1)))
-    paid, voided = rows["paid"], rows["voided"]
+    paid, voided = rows[OrderState.PAID], rows[OrderState.VOIDED]
     by_method: Counter[str] = Counter()
     refunds: Counter[str] = Counter()
     projects: dict[str, list[int]] = {}
@@ -83,7 +83,7 @@ def build(ledger: Ledger, day: date) -> DayReport:
         kiosk_id=ledger.kiosk_id,
         paid=paid,
         voided=voided,
-        expired=rows["expired"][0]["count"],
+        expired=rows[OrderState.EXPIRED][0]["count"],
         by_method={m: by_method.get(m, 0) for m in METHODS},
         refunds_by_method={m: refunds.get(m, 0) for m in METHODS},
         by_project={p: (c, g, f) for p, (c, g, f) in sorted(projects.items())},

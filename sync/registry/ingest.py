@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from kiosk.order_state import OrderState
 from kiosk.ranking import CHINA_TIME
 from sync import protocol
 from sync.registry import storage
@@ -154,7 +155,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         for r in records
         if isinstance(r["payload"].get("serial"), int)
         and 0 < r["payload"]["serial"] <= MAX_INT
-        and r["event"] == "paid"
+        and r["event"] == OrderState.PAID
     ]
     state = _State(
         known=storage.purchases_by_order(conn=conn, order_ids=order_ids),
@@ -164,7 +165,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
     )
     results = []
     for record in records:
-        handler = _paid if record["event"] == "paid" else _voided
+        handler = _paid if record["event"] == OrderState.PAID else _voided
         answer = handler(state, kiosk_id, record["order_id"], record["payload"])
         results.append(
             {

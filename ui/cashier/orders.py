@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import cashier_ops
-from kiosk.ledger import AWAITING, Order
+from kiosk.ledger import Order
+from kiosk.order_state import METHODS, OrderState
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
-
-METHODS = ("cash", "card", "mobile")
 
 
 def _local(order: Order) -> str:
@@ -154,7 +153,7 @@ class OrdersPanel(QWidget):
 
         def found(order: Order) -> None:
             self.select(order)
-            if order.status != AWAITING:
+            if order.status != OrderState.AWAITING:
                 show_message(
                     self.lblMessage,
                     self.tr("Order {code} is {status}.").format(
@@ -174,17 +173,17 @@ class OrdersPanel(QWidget):
         show_message(self.lblMessage, "")
         self.edtTendered.clear()
         self._show_selected()
-        if order.status == AWAITING:
+        if order.status == OrderState.AWAITING:
             self.edtTendered.setFocus()
 
-    def _status_word(self, status: str) -> str:
+    def _status_word(self, status: OrderState) -> str:
         return {
-            "draft": self.tr("not yet placed"),
-            "awaiting_payment": self.tr("awaiting payment"),
-            "paid": self.tr("paid"),
-            "voided": self.tr("voided"),
-            "expired": self.tr("expired"),
-        }.get(status, status)
+            OrderState.DRAFT: self.tr("not yet placed"),
+            OrderState.AWAITING: self.tr("awaiting payment"),
+            OrderState.PAID: self.tr("paid"),
+            OrderState.VOIDED: self.tr("voided"),
+            OrderState.EXPIRED: self.tr("expired"),
+        }[status]
 
     def _show_selected(self) -> None:
         order = self.selected
@@ -199,7 +198,7 @@ class OrdersPanel(QWidget):
                     status=self._status_word(order.status),
                 )
             )
-        self.btnPay.setEnabled(order is not None and order.status == AWAITING)
+        self.btnPay.setEnabled(order is not None and order.status == OrderState.AWAITING)
         self.btnPrint.setEnabled(self.last_paid is not None)
         self._update_change()
 
@@ -229,7 +228,7 @@ class OrdersPanel(QWidget):
 
     def pay(self) -> None:
         order = self.selected
-        if order is None or order.status != AWAITING:
+        if order is None or order.status != OrderState.AWAITING:
             return
         method = self.method()
         tendered: int | None = None

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import cashier_ops
-from kiosk.ledger import PAID, Order
+from kiosk.ledger import Order
+from kiosk.order_state import OrderState
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.printing import SlipPrinter
@@ -142,9 +143,9 @@ class SlipsPanel(QWidget):
                     slip=self._slip_word(order.slip_status),
                 )
                 + (f" ({order.slip_error})" if order.slip_error else "")
-                + (f"; {order.status}" if order.status != PAID else "")
+                + (f"; {order.status}" if order.status != OrderState.PAID else "")
             )
-        paid = order is not None and order.status == PAID
+        paid = order is not None and order.status == OrderState.PAID
         for widget in (self.btnReprint, self.btnSavePdf, self.btnVoid, self.edtReason):
             widget.setEnabled(paid)
 
