@@ -22,8 +22,6 @@ from kiosk.order_state import OPEN
 from kiosk.slips.content import SlipContent
 from kiosk.venues import Venue
 
-HOLD_S = 900  # an unpaid order keeps its grams for 15 minutes, then gives them back
-
 
 @dataclass(frozen=True, slots=True)
 class Certificate:
@@ -72,7 +70,6 @@ def open_order(
         nickname=nickname,
         lang=lang,
         min_charge_fen=venue.min_charge_fen,
-        hold_s=HOLD_S,
     )
 
 

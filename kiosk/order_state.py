@@ -13,7 +13,7 @@ from enum import StrEnum
 
 class OrderState(StrEnum):
     DRAFT = "draft"  # a footprint and a project chosen, no grams held yet
-    AWAITING = "awaiting_payment"  # placed: grams held for `hold_s`, waiting at the counter
+    AWAITING = "awaiting_payment"  # placed: grams held for HOLD_S, waiting at the counter
     PAID = "paid"  # sold: a serial, a certificate, an outbox event
     VOIDED = "voided"  # refunded after payment: the grams go back, the registry is told
     EXPIRED = "expired"  # never paid: the held grams went back
@@ -38,6 +38,8 @@ TRANSITIONS: Mapping[Action, tuple[tuple[OrderState, ...], OrderState]] = {
 OPEN: tuple[OrderState, ...] = TRANSITIONS[Action.EXPIRE][0]
 # Sold at some point: these carry a serial, and each was an outbox event the registry hears of.
 EVENTS: tuple[OrderState, ...] = (OrderState.PAID, OrderState.VOIDED)
+
+HOLD_S = 900  # an unpaid order keeps its grams for 15 minutes, then gives them back
 
 # How a paid order was paid (the ledger's `payment_method`).
 METHODS = ("cash", "card", "mobile")

@@ -11,16 +11,14 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
 from kiosk.ledger.reports import day_rows
-from kiosk.ledger.store import stamp
 from kiosk.money import format_fen, format_grams
 from kiosk.order_state import METHODS, OrderState
-
-CHINA_TIME = timezone(timedelta(hours=8), "UTC+8")
+from kiosk.timestamps import china_midnight, stamp
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def parse_day(text: str) -> date:
 
 
 def build(ledger: Ledger, day: date) -> DayReport:
-    start = datetime.combine(day, time(0), CHINA_TIME)
+    start = china_midnight(day)
     rows = day_rows(ledger.conn, stamp(start), stamp(start + timedelta(days=1)))
     paid, voided = rows[OrderState.PAID], rows[OrderState.VOIDED]
     by_method: Counter[str] = Counter()

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any
 
 from kiosk.catalogue import load_demo_catalogue
+from kiosk.comparisons import month_of
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Ledger, SoldOut
@@ -110,7 +111,7 @@ def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter
         offset = (
             footprint.total_grams
             if footprint.scenario != "lifestyle"
-            else -(-footprint.total_grams // 12)
+            else month_of(footprint.total_grams)
         )  # a year's footprint is offered a month at a time
         if offset <= 0:
             outcomes["nothing_to_offset"] += 1

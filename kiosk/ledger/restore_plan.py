@@ -25,6 +25,7 @@ from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.verify import Report, verify
 from kiosk.money import format_fen
 from kiosk.order_state import EVENTS, OPEN, OrderState
+from kiosk.timestamps import parse_file_stamp, stamp
 
 MARGIN = 10_000
 KEPT = ".before-restore-"
@@ -206,12 +207,14 @@ def _lost(conn: sqlite3.Connection, statuses: dict[str, str]) -> list[LostOrder]
 
 
 def taken_at(path: Path) -> str:
+    name = path.name
     try:
-        moment = datetime.strptime(path.name, f"{backup.PREFIX}%Y%m%d-%H%M%S{backup.SUFFIX}")
-        moment = moment.replace(tzinfo=UTC)
+        if not (name.startswith(backup.PREFIX) and name.endswith(backup.SUFFIX)):
+            raise ValueError(name)
+        moment = parse_file_stamp(name[len(backup.PREFIX) : -len(backup.SUFFIX)])
     except ValueError:
         moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp(moment)
 
 
 def _others(backup_path: Path, ledger: Path) -> list[Path]:

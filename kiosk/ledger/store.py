@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +32,12 @@ from kiosk.ledger.orders import (
 )
 from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin, grams_left
 from kiosk.money import amount_fen
-from kiosk.order_state import METHODS, Action, OrderState
+from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
+from kiosk.timestamps import stamp, utc_now
 
 SLIP_STATES = ("none", "pending", "printed", "failed")
 DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 class Ledger(StockMixin):
@@ -208,7 +201,7 @@ class Ledger(StockMixin):
         nickname: str = "",
         lang: str = "zh",
         min_charge_fen: int = 0,
-        hold_s: int = 900,
+        hold_s: int = HOLD_S,
         actor: str = "kiosk",
     ) -> Order:
         """Draft and place in one transaction: what the order screen does when it shows the
@@ -255,7 +248,7 @@ class Ledger(StockMixin):
             if not self.conn.execute("SELECT 1 FROM orders WHERE code = ?", (code,)).fetchone():
                 return code
 
-    def place(self, order_id: str, *, hold_s: int = 900, actor: str = "kiosk") -> Order:
+    def place(self, order_id: str, *, hold_s: int = HOLD_S, actor: str = "kiosk") -> Order:
         """The customer commits: the grams are reserved until payment or expiry."""
         with self._write():
             return self._place(self._order(order_id), hold_s, actor)

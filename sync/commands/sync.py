@@ -111,7 +111,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     from kiosk.certificate import keys
     from kiosk.certificate.issue import kiosk_key
     from kiosk.ledger import Ledger, syncstate
-    from kiosk.ledger.store import stamp, utc_now
+    from kiosk.timestamps import stamp, utc_now
     from sync import protocol
     from sync.client import Backoff, RegistryClient, SyncError
 

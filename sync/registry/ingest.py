@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
 from kiosk.order_state import OrderState
-from kiosk.ranking import CHINA_TIME
+from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
 from sync.registry import storage
 
@@ -77,12 +76,9 @@ def _problem(payload: dict[str, Any], kiosk_id: str, order_id: str) -> str | Non
 def china_day(stamp: str) -> str | None:
     """The China day (UTC+8) of a UTC timestamp, as customers and rankings count days."""
     try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return china_date(parse_stamp(stamp)).isoformat()
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(CHINA_TIME).date().isoformat()
 
 
 def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:

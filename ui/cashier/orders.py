@@ -23,18 +23,14 @@ from PySide6.QtWidgets import (
 from kiosk import cashier_ops
 from kiosk.ledger import Order
 from kiosk.order_state import METHODS, OrderState
+from kiosk.timestamps import CHINA_TIME, parse_stamp
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 
 
 def _local(order: Order) -> str:
     """When the order was opened, on the counter's clock (China time, as the report)."""
-    from datetime import datetime
-
-    from kiosk.report import CHINA_TIME
-
-    opened = datetime.fromisoformat(order.created_at.replace("Z", "+00:00"))
-    return opened.astimezone(CHINA_TIME).strftime("%H:%M:%S")
+    return parse_stamp(order.created_at).astimezone(CHINA_TIME).strftime("%H:%M:%S")
 
 
 class OrdersPanel(QWidget):

@@ -145,7 +145,7 @@ class PrinterPanel(QWidget):
         return labels.get(state, state)
 
     def _checked(self) -> None:
-        from kiosk.report import CHINA_TIME
+        from kiosk.timestamps import CHINA_TIME
 
         self.checking = False
         self.btnCheck.setEnabled(True)

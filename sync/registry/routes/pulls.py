@@ -6,13 +6,12 @@ Allocations are granted on request: each pull tops the kiosk up to the registry'
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
 
-from kiosk.ranking import CHINA_TIME
+from kiosk.timestamps import china_date, utc_now
 from sync import protocol
 from sync.registry import credits, operations, storage
 from sync.registry.auth import authenticate
@@ -66,7 +65,7 @@ async def rankings(
     def work(conn: Connection) -> dict[str, Any]:
         kiosk = authenticate(conn=conn, request=request, body=b"")
         where = None if scope == "all" else (venue or kiosk.venue)
-        today = datetime.now(CHINA_TIME).date().isoformat()
+        today = china_date(utc_now()).isoformat()
         when = (day or today) if scope == "day" else None
         rows = storage.rankings(conn=conn, venue=where, day=when, limit=limit)
         return {"scope": scope, "venue": where, "day": when, "rankings": rows}
