@@ -20,7 +20,6 @@ from sync.registry.tables import (
     closed_days,
     enrol_tokens,
     kiosks,
-    migrations,
     nonces,
     projects,
     purchases,
@@ -47,15 +46,7 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[start : start + CHUNK]
 
 
-# -- migrations and settings ---------------------------------------------------------------
-
-
-def applied_migrations(*, conn: Connection) -> set[str]:
-    return set(conn.execute(select(migrations.c.name)).scalars())
-
-
-def record_migration(*, conn: Connection, name: str) -> None:
-    conn.execute(migrations.insert().values(name=name, applied_at=now_text()))
+# -- settings ------------------------------------------------------------------------------
 
 
 def get_setting(*, conn: Connection, key: str) -> str | None:

@@ -61,6 +61,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def second_db_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another empty database on the same engine as `db_url`, to compare two schemas."""
+    if db_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'second.sqlite'}"
+        return
+    admin = request.getfixturevalue("pg_server")
+    name = f"registry_{uuid.uuid4().hex[:12]}"
+    yield pg.create_database(admin, name)
+    pg.drop_database(admin, name)
+
+
+@pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
     """A current schema with the demo projects (4 projects, 1,000 t of stock each)."""
     made = make_engine(db_url)
