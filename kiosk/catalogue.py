@@ -31,7 +31,7 @@ class Project:
     price_fen_per_t: int
     description: Mapping[str, str]
     picture: str = ""
-    credit_model: CreditModel = CreditModel.RETIRE_FIRST  # kiosk.credit: retire first, or sell first
+    credit_model: CreditModel = CreditModel.RETIRE_FIRST  # kiosk.credit: retire or sell first
 
     @property
     def retire_first(self) -> bool:
