@@ -70,6 +70,11 @@ def _receipt(found: Lookup) -> str:
 
 def _retirement(found: Lookup) -> str:
     r = found.retirement
+    if found.ranges:
+        refs = "; ".join(dict.fromkeys(x.reference or "" for x in found.ranges))
+        return _status(
+            "ok", f"已注销（注销编号 {refs}）", f"Retired (retirement {refs})", "retirement"
+        )
     if r is None:
         if not found.received:
             return ""
@@ -102,6 +107,19 @@ def _facts(found: Lookup) -> str:
     return f'<dl data-testid="facts">{items}</dl>'
 
 
+def _credit(found: Lookup) -> str:
+    """Which retired grams cover it: serial(s) and gram ranges, the exchange's retirement
+    reference and the beneficiary named in it."""
+    rows = [("注销序列号 Serial (grams)", r.label()) for r in found.ranges]
+    for caption, values in (
+        ("注销编号 Retirement", [r.reference for r in found.ranges]),
+        ("受益人 Beneficiary", [r.beneficiary for r in found.ranges]),
+    ):
+        rows += [(caption, v) for v in dict.fromkeys(values) if v]
+    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in rows)
+    return f'<section class="card"><dl data-testid="credit">{items}</dl></section>'
+
+
 def render(found: Lookup) -> str:
     body = ["<h1>点点碳中和证书<br><small>Diandian carbon-neutral certificate</small></h1>"]
     if found.facts is None:
@@ -116,6 +134,8 @@ def render(found: Lookup) -> str:
             )
         body.append(f'<section class="card">{card}</section>')
         body.append(f'<section class="card">{_facts(found)}</section>')
+        if found.ranges:
+            body.append(_credit(found))
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
