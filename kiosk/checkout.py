@@ -88,13 +88,12 @@ def abandon(ledger: Ledger, order_id: str, reason: str) -> Order | None:
 
 def certificate(ledger: Ledger, order: Order, key: Ed25519PrivateKey) -> Certificate:
     """Everything the certificate screen needs, built off the UI thread (QR, layout, PNG)."""
-    from kiosk.certificate.issue import qr_text
     from kiosk.slips.build import build_content
     from kiosk.slips.image import render_png
 
     content = build_content(order, ledger, key)
     name = ledger.project(order.project_id).name
-    return Certificate(order, qr_text(order, key), content, render_png(content, 720), name)
+    return Certificate(order, content.qr_text, content, render_png(content, 720), name)
 
 
 def print_slip(content: SlipContent) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.certificate.issue import qr_text
-from kiosk.certificate.payload import DEFAULT_BASE_URL
+from kiosk.certificate.issue import base_url, qr_text
 from kiosk.cities import load_cities
 from kiosk.factors import FactorTable
 from kiosk.ledger import Ledger, Order
@@ -69,9 +68,9 @@ def sources_line(order: Order, table: FactorTable | None) -> str:
     return f"Factors {order.factors_version}: " + "; ".join(cites)
 
 
-def build_content(
-    order: Order, ledger: Ledger, key: Ed25519PrivateKey, base_url: str = DEFAULT_BASE_URL
-) -> SlipContent:
+def build_content(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> SlipContent:
+    """The one place a slip's facts are gathered (the kiosk, the console and the CLI all call
+    it), so every certificate points to the same registry address."""
     used = factors_for(ledger, order.factors_version, order.id)  # on a reprint too
     table = used or base_factors(ledger)  # labels do not change between versions
     langs = languages(order)
@@ -93,6 +92,6 @@ def build_content(
         serial=f"{order.kiosk_id}-{order.serial:06d}" if order.serial else order.code,
         amount=format_fen(order.amount_fen),
         sources=sources_line(order, used),
-        qr_text=qr_text(order, key, base_url),
+        qr_text=qr_text(order, key, base_url(ledger)),
         captions={name: _both(texts, langs, " ") for name, texts in CAPTIONS.items()},
     )
