@@ -228,6 +228,42 @@ def local_overrides(db: Database) -> None:
     )
 
 
+@migrations(name="0008_credit_ranges")
+def credit_ranges(db: Database) -> None:
+    """Retire first, then sell: retired tonnes granted to this kiosk by serial (append-only),
+    the allocation's draw cursor through them and the grams refunded for good, and each paid
+    order's gram ranges (JSON, kiosk.credit). Orders paid before this step keep no range:
+    their retirement stays pending until the registry covers them."""
+    db.executescript(
+        """
+        CREATE TABLE credit_grants (
+            id INTEGER PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id),
+            grant_ref TEXT NOT NULL UNIQUE,
+            prefix TEXT NOT NULL,
+            first INTEGER NOT NULL CHECK (first >= 0),
+            last INTEGER NOT NULL,
+            width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 18),
+            start_g INTEGER NOT NULL CHECK (start_g >= 0),
+            reference TEXT,
+            beneficiary TEXT,
+            added_at TEXT NOT NULL,
+            CHECK (last >= first),
+            UNIQUE (project_id, start_g)
+        );
+        CREATE TRIGGER credit_grants_fixed BEFORE UPDATE ON credit_grants
+            BEGIN SELECT RAISE(ABORT, 'a grant of retired serials cannot change'); END;
+        CREATE TRIGGER credit_grants_kept BEFORE DELETE ON credit_grants
+            BEGIN SELECT RAISE(ABORT, 'grants of retired serials are kept'); END;
+        ALTER TABLE allocations ADD COLUMN drawn_g INTEGER NOT NULL DEFAULT 0
+            CHECK (drawn_g >= 0);
+        ALTER TABLE allocations ADD COLUMN refunded_g INTEGER NOT NULL DEFAULT 0
+            CHECK (refunded_g >= 0);
+        ALTER TABLE orders ADD COLUMN credit_ranges TEXT NOT NULL DEFAULT '[]';
+        """
+    )
+
+
 def names() -> list[str]:
     """Every migration's name, in order: all are pending on an empty database (sqlite-utils
     has no public list of a set's migrations, and its `_migrations` may change)."""
