@@ -14,6 +14,7 @@ import zxingcpp
 from PIL import Image
 
 from kiosk.catalogue import load_demo_catalogue
+from kiosk.certificate.claims import LABELS, for_order
 from kiosk.certificate.issue import known_keys
 from kiosk.certificate.payload import verify
 from kiosk.footprint import compute
@@ -74,13 +75,22 @@ def test_every_slip_carries_a_certificate_that_matches_the_ledger(
             assert expected in text
 
 
-def test_a_french_customer_gets_a_french_title(diandian, ledger_file, tmp_path) -> None:
+def test_a_french_customer_gets_french_labels_not_only_the_title(
+    diandian, ledger_file, tmp_path
+) -> None:
     out = tmp_path / "fr.pdf"
     assert (
         diandian("cert", "slip", "2", "--out", str(out), "--db", str(ledger_file)).returncode == 0
     )
-    text = pypdfium2.PdfDocument(str(out))[0].get_textpage().get_text_range()
-    assert "Certificat de neutralité carbone" in text and "Amélie" in text
+    text = " ".join(pypdfium2.PdfDocument(str(out))[0].get_textpage().get_text_range().split())
+    with Ledger.open(ledger_file, check=False) as ledger:
+        said = for_order(ledger.get("2"), demo=True)
+    assert LABELS[said.title]["fr"] in text and "Amélie" in text
+    for line in said.lines():
+        assert line.text("fr") in text
+    for caption in ("Pseudo", "Empreinte", "Projet", "Numéro", "Payé", "Lieu"):
+        assert caption in text
+    assert "Code de démonstration" in text  # the line under a demo kiosk's QR
 
 
 def test_verify_refuses_a_changed_certificate_in_one_line(diandian, ledger_file, tmp_path) -> None:

@@ -152,29 +152,27 @@ def run_slip(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
+    from kiosk.checkout import print_slip
     from kiosk.config import printer_config
-    from kiosk.slips.escpos import PrinterError, build_job, send
-    from kiosk.slips.image import render_raster
+    from kiosk.slips.printers import PrinterError
 
     config = printer_config(args)
     ledger, order, content = _content(args)
     with ledger:
         ledger.set_slip(order.id, "pending", actor="cli")
         try:
-            if config.kind == "system":
-                from kiosk.slips.pdf import render_pdf
-                from kiosk.slips.system_print import print_pdf
-
-                print_pdf(render_pdf(content, f"{config.paper_mm}mm"), config, content.serial)
-            else:
-                raster = (
-                    render_raster(content, config.width_dots) if config.mode == "raster" else None
-                )
-                send(build_job(content, config, raster), config)
+            delivery = print_slip(content, config)
         except PrinterError as exc:
             ledger.set_slip(order.id, "failed", error=str(exc), actor="cli")
             print(f"diandian cert: {exc} (the order stays paid; reprint later)", file=sys.stderr)
             return 1
-        ledger.set_slip(order.id, "printed", actor="cli")
+        ledger.set_slip(order.id, delivery.status, error=delivery.note, actor="cli")
+    if delivery.status == "unconfirmed":
+        print(
+            f"diandian cert: the slip of {content.serial} was {delivery.note}; it stays on the "
+            "reprint list until printed",
+            file=sys.stderr,
+        )
+        return 0
     print(f"printed the slip of {content.serial}")
     return 0

@@ -35,7 +35,7 @@ from kiosk.money import amount_fen
 from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
 from kiosk.timestamps import stamp, utc_now
 
-SLIP_STATES = ("none", "pending", "printed", "failed")
+SLIP_STATES = ("none", "pending", "printed", "unconfirmed", "failed")
 DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
 

@@ -1,0 +1,60 @@
+"""The screens' words for a certificate's claim (kiosk.certificate.claims), through Qt's
+translator: the core decides which statement is true, this module only says it in the
+screen's language. Every key of claims.LABELS has a string here (a test checks it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.certificate.claims import Claim, Line
+
+
+def words() -> dict[str, str]:
+    """Each claim key's text in the current language (English source, {pct} placeholders)."""
+    t = QCoreApplication.translate
+    return {
+        "title.neutral": t("Claims", "Carbon-neutral certificate"),
+        "title.offset": t("Claims", "Carbon offset certificate"),
+        "title.purchase": t("Claims", "Carbon credit purchase"),
+        "title.void": t("Claims", "Void certificate"),
+        "status.retired": t("Claims", "Purchased and retired"),
+        "status.pending": t("Claims", "Purchased, retirement pending"),
+        "status.refunded": t("Claims", "Refunded: this certificate is void"),
+        "share.offsets.whole": t("Claims", "Offsets your whole footprint"),
+        "share.offsets.part": t("Claims", "Offsets {pct} % of your footprint"),
+        "share.offsets.month": t("Claims", "Offsets one month of your year ({pct} %)"),
+        "share.offsets.tiny": t("Claims", "Offsets less than 1 % of your footprint"),
+        "share.bought.whole": t("Claims", "Bought for your whole footprint"),
+        "share.bought.part": t("Claims", "Bought for {pct} % of your footprint"),
+        "share.bought.month": t("Claims", "Bought for one month of your year ({pct} %)"),
+        "share.bought.tiny": t("Claims", "Bought for less than 1 % of your footprint"),
+        "demo": t("Claims", "Demo, not registered: the QR opens no web page"),
+        "offset.retired": t("Claims", "Offset"),
+        "offset.pending": t("Claims", "Purchased"),
+        "offset.refunded": t("Claims", "Refunded"),
+        "credits": t("Claims", "Retired credits"),
+        "reference": t("Claims", "Retirement reference"),
+        "beneficiary": t("Claims", "Beneficiary"),
+    }
+
+
+def say(line: Line) -> str:
+    return words()[line.key].format(**dict(line.values))
+
+
+def title(claim: Claim) -> str:
+    return words()[claim.title]
+
+
+def summary(claim: Claim) -> str:
+    """One line for the cashier: the title and every statement under it."""
+    return " · ".join([title(claim), *(say(line) for line in claim.lines())])
+
+
+def credits(claim: Claim) -> str:
+    """The retired serials with their gram ranges and the exchange's references ("" if none)."""
+    said = words()
+    parts = [f"{said['credits']}: " + "; ".join(r.label() for r in claim.ranges)]
+    if claim.references():
+        parts.append(f"{said['reference']}: " + "; ".join(claim.references()))
+    return " · ".join(parts) if claim.ranges else ""
