@@ -11,30 +11,47 @@ from kiosk.certificate.claims import Claim, Line
 
 def words() -> dict[str, str]:
     """Each claim key's text in the current language (English source, {pct} placeholders)."""
-    t = QCoreApplication.translate
     return {
-        "title.neutral": t("Claims", "Carbon-neutral certificate"),
-        "title.offset": t("Claims", "Carbon offset certificate"),
-        "title.purchase": t("Claims", "Carbon credit purchase"),
-        "title.void": t("Claims", "Void certificate"),
-        "status.retired": t("Claims", "Purchased and retired"),
-        "status.pending": t("Claims", "Purchased, retirement pending"),
-        "status.refunded": t("Claims", "Refunded: this certificate is void"),
-        "share.offsets.whole": t("Claims", "Offsets your whole footprint"),
-        "share.offsets.part": t("Claims", "Offsets {pct} % of your footprint"),
-        "share.offsets.month": t("Claims", "Offsets one month of your year ({pct} %)"),
-        "share.offsets.tiny": t("Claims", "Offsets less than 1 % of your footprint"),
-        "share.bought.whole": t("Claims", "Bought for your whole footprint"),
-        "share.bought.part": t("Claims", "Bought for {pct} % of your footprint"),
-        "share.bought.month": t("Claims", "Bought for one month of your year ({pct} %)"),
-        "share.bought.tiny": t("Claims", "Bought for less than 1 % of your footprint"),
-        "demo": t("Claims", "Demo, not registered: the QR opens no web page"),
-        "offset.retired": t("Claims", "Offset"),
-        "offset.pending": t("Claims", "Purchased"),
-        "offset.refunded": t("Claims", "Refunded"),
-        "credits": t("Claims", "Retired credits"),
-        "reference": t("Claims", "Retirement reference"),
-        "beneficiary": t("Claims", "Beneficiary"),
+        "title.neutral": QCoreApplication.translate("Claims", "Carbon-neutral certificate"),
+        "title.offset": QCoreApplication.translate("Claims", "Carbon offset certificate"),
+        "title.purchase": QCoreApplication.translate("Claims", "Carbon credit purchase"),
+        "title.void": QCoreApplication.translate("Claims", "Void certificate"),
+        "status.retired": QCoreApplication.translate("Claims", "Purchased and retired"),
+        "status.pending": QCoreApplication.translate("Claims", "Purchased, retirement pending"),
+        "status.refunded": QCoreApplication.translate(
+            "Claims", "Refunded: this certificate is void"
+        ),
+        "share.offsets.whole": QCoreApplication.translate("Claims", "Offsets your whole footprint"),
+        "share.offsets.part": QCoreApplication.translate(
+            "Claims", "Offsets {pct} % of your footprint"
+        ),
+        "share.offsets.month": QCoreApplication.translate(
+            "Claims", "Offsets one month of your year ({pct} %)"
+        ),
+        "share.offsets.tiny": QCoreApplication.translate(
+            "Claims", "Offsets less than 1 % of your footprint"
+        ),
+        "share.bought.whole": QCoreApplication.translate(
+            "Claims", "Bought for your whole footprint"
+        ),
+        "share.bought.part": QCoreApplication.translate(
+            "Claims", "Bought for {pct} % of your footprint"
+        ),
+        "share.bought.month": QCoreApplication.translate(
+            "Claims", "Bought for one month of your year ({pct} %)"
+        ),
+        "share.bought.tiny": QCoreApplication.translate(
+            "Claims", "Bought for less than 1 % of your footprint"
+        ),
+        "demo": QCoreApplication.translate(
+            "Claims", "Demo, not registered: the QR opens no web page"
+        ),
+        "offset.retired": QCoreApplication.translate("Claims", "Offset"),
+        "offset.pending": QCoreApplication.translate("Claims", "Purchased"),
+        "offset.refunded": QCoreApplication.translate("Claims", "Refunded"),
+        "credits": QCoreApplication.translate("Claims", "Retired credits"),
+        "reference": QCoreApplication.translate("Claims", "Retirement reference"),
+        "beneficiary": QCoreApplication.translate("Claims", "Beneficiary"),
     }
 
 
