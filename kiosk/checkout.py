@@ -38,10 +38,13 @@ class Certificate:
 
 
 def prepare(ledger: Ledger) -> Ed25519PrivateKey:
-    """At start: a new ledger gets the demo catalogue, stale orders give their grams back, and
-    the kiosk's signing key is made (or checked) before the first customer pays."""
+    """At start: a new ledger gets the demo catalogue (a demo ledger made before retire-first,
+    its invented serials), stale orders give their grams back, and the kiosk's signing key is
+    made (or checked) before the first customer pays."""
+    demo = load_demo_catalogue()
     if not ledger.stock():
-        ledger.load_catalogue(load_demo_catalogue())
+        ledger.load_catalogue(demo)
+    ledger.ensure_demo_grants(demo)
     ledger.expire_stale()
     return kiosk_key(ledger)
 

@@ -95,6 +95,76 @@ def serial_text(prefix: str, number: int, width: int) -> str:
     return f"{prefix}{number:0{width}d}"
 
 
+@dataclass(frozen=True, slots=True)
+class GrantRun:
+    """Consecutive retired serials granted to one holder, placed in its gram sequence for the
+    project at `start_g` (the sum of the grams of the holder's earlier grants)."""
+
+    prefix: str
+    first: int
+    last: int
+    width: int
+    start_g: int
+    reference: str | None
+    beneficiary: str | None
+
+    @property
+    def tonnes(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def end_g(self) -> int:
+        return self.start_g + self.tonnes * TONNE_G
+
+    def serial(self, number: int) -> str:
+        return serial_text(self.prefix, number, self.width)
+
+    def tonne_of(self, serial: str) -> int | None:
+        """Which tonne of the run `serial` is (0-based), or None when it is not in it."""
+        digits = serial[len(self.prefix) :]
+        if not serial.startswith(self.prefix) or not digits.isdigit() or len(digits) != self.width:
+            return None
+        number = int(digits)
+        return number - self.first if self.first <= number <= self.last else None
+
+    def position(self, serial: str, gram: int) -> int | None:
+        """Where gram `gram` of `serial` lies in the holder's sequence (None: not in this run)."""
+        tonne = self.tonne_of(serial)
+        return None if tonne is None else self.start_g + tonne * TONNE_G + gram
+
+    def label(self) -> str:
+        last = serial_text("", self.last, self.width)
+        return self.serial(self.first) + ("" if self.last == self.first else f"..{last}")
+
+
+class NotEnoughCredit(ValueError):
+    """The grants end before the grams asked for."""
+
+
+def draw(runs: Iterable[GrantRun], start_g: int, grams: int) -> tuple[CreditRange, ...]:
+    """The ranges covering positions [start_g, start_g + grams) of a holder's sequence: one
+    per serial touched, in order. `runs` are the holder's grants (any order, contiguous)."""
+    end = start_g + grams
+    ranges: list[CreditRange] = []
+    position = start_g
+    for run in sorted(runs, key=lambda r: r.start_g):
+        if run.end_g <= position or position >= end:
+            continue
+        if run.start_g > position:
+            break  # a gap in the sequence: never the case for a holder's own grants
+        while position < min(end, run.end_g):
+            index, offset = divmod(position - run.start_g, TONNE_G)
+            to = min(end - position + offset, TONNE_G)
+            number = run.first + index
+            ranges.append(
+                CreditRange(run.serial(number), offset, to, run.reference, run.beneficiary)
+            )
+            position += to - offset
+    if position < end:
+        raise NotEnoughCredit(f"{end - position} g beyond the granted serials")
+    return tuple(ranges)
+
+
 def ranges_json(ranges: Iterable[CreditRange]) -> str:
     """The stored (and pushed) form: a compact JSON list, in drawing order."""
     return json.dumps(

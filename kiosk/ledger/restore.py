@@ -39,6 +39,7 @@ from pathlib import Path
 from kiosk.errors import DiandianError
 from kiosk.ledger import audit, backup, db, schema
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.restore_credit import carry_over
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused, compare
 from kiosk.ledger.verify import Report, verify
 from kiosk.timestamps import file_stamp, stamp, utc_now
@@ -292,6 +293,7 @@ def _stage(
                     " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                     (name, value),
                 )
+            credit = carry_over(conn, plan.credit, at=now, actor=actor)
             audit.append(
                 conn,
                 at=now,
@@ -299,7 +301,7 @@ def _stage(
                 entity_id=str(uuid.uuid4()),
                 action="restore",
                 actor=actor,
-                state=_event(plan, accept_loss, force, kept),
+                state=_event(plan, accept_loss, force, kept) | credit,
             )
         report = verify(conn)
         if not report.ok and plan.report.ok:

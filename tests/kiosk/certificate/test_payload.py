@@ -26,6 +26,7 @@ from kiosk.certificate.payload import CertificateError, verify
 from kiosk.errors import InputError
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger
+from tests.credit_support import grant_tonnes
 
 BASE = "https://registry.example.org"  # a registry's public address (kiosk.certificate.address)
 LONGEST = compute(  # the largest footprint the kiosk accepts: the longest numbers in the QR
@@ -43,7 +44,7 @@ LONGEST = compute(  # the largest footprint the kiosk accepts: the longest numbe
 def ledger(tmp_path: Path):
     with Ledger.open(tmp_path / "ledger.sqlite") as opened:
         opened.load_catalogue(load_demo_catalogue())
-        opened.set_allocation("demo-longquan-forest", 10**12, actor="test")
+        grant_tonnes(opened, "demo-longquan-forest", 2 * LONGEST.total_grams)
         yield opened
 
 

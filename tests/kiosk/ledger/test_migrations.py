@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.catalogue import load_demo_catalogue
 from kiosk.ledger import Ledger, schema
 from kiosk.ledger.verify import verify
 
@@ -46,10 +47,16 @@ def test_a_ledger_made_by_an_earlier_version_upgrades(tmp_path, footprint, versi
         assert upgraded.get(waiting["id"]).status == "awaiting_payment"
         report = verify(upgraded.conn)
         assert report.ok, report.problems
+        # sold before retire-first: no range, its retirement honestly pending
+        assert again.ranges() == () and again.retirement() == "pending"
         upgraded.set_slip(paid["id"], "printed", actor="c1")  # the new columns work
-        upgraded.pay(waiting["id"], method="mobile", cashier="c1")
+        # a demo ledger gets its invented serials at start (kiosk.checkout.prepare)
+        assert upgraded.ensure_demo_grants(load_demo_catalogue()) == 4
+        assert upgraded.pay(waiting["id"], method="mobile", cashier="c1").ranges()
         fresh = upgraded.open_order(footprint, project_id="demo-wetland")
-        assert upgraded.pay(fresh.id, method="cash", cashier="c1").serial == 3
+        third = upgraded.pay(fresh.id, method="cash", cashier="c1")
+        assert third.serial == 3 and third.retirement() == "retired"
+        assert third.ranges()[0].serial.startswith("DEMO-WETLAND-")
         assert verify(upgraded.conn).ok
 
 

@@ -1,0 +1,219 @@
+"""Retired serials granted to this kiosk, and drawing a paid order's gram ranges from them.
+
+Why a cursor that only moves forward: a refunded range stays retired and assigned to nobody
+(a printed slip cannot be recalled), so it is never drawn again; and after a restore the
+cursor is raised past anything another copy of this ledger, or the registry, has seen drawn.
+Grants are append-only (triggers refuse changes) and audited like every other row.
+
+A mixin of the Ledger, next to StockMixin: it uses the Ledger's write transaction and audit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.catalogue import Catalogue
+from kiosk.credit import TONNE_G, CreditRange, GrantRun, NotEnoughCredit, draw, serial_text
+from kiosk.errors import InputError
+
+DEMO_REF = "demo:"  # grants the demo catalogue makes: invented serials, nothing retired
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    ref: str  # the registry's grant id as "r<id>", or "demo:<project>" for the demo catalogue
+    project_id: str
+    run: GrantRun
+    added_at: str
+
+
+def _grant(row: sqlite3.Row) -> Grant:
+    run = GrantRun(
+        row["prefix"],
+        row["first"],
+        row["last"],
+        row["width"],
+        row["start_g"],
+        row["reference"],
+        row["beneficiary"],
+    )
+    return Grant(row["grant_ref"], row["project_id"], run, row["added_at"])
+
+
+def demo_prefix(project_id: str) -> str:
+    """Invented serials for a demo project: DEMO-LONGQUAN-FOREST-000001, ..."""
+    return f"DEMO-{project_id.removeprefix('demo-').upper()}-"
+
+
+class GrantsMixin:
+    conn: sqlite3.Connection
+    _now: str
+    _write: Callable[[], AbstractContextManager[None]]
+    _audit: Callable[..., None]
+    _move_grams: Callable[..., None]
+    _allocation_row: Callable[[str], dict[str, Any]]
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def grants(self, project_id: str | None = None) -> list[Grant]:
+        """Every grant (of one project), in the order the kiosk draws through them."""
+        sql, args = "SELECT * FROM credit_grants", ()
+        if project_id is not None:
+            sql, args = sql + " WHERE project_id = ?", (project_id,)
+        rows = self.conn.execute(sql + " ORDER BY project_id, start_g", args)
+        return [_grant(row) for row in rows]
+
+    def _serial_end(self, project_id: str) -> int:
+        row = self.conn.execute(
+            "SELECT COALESCE(MAX(start_g + (last - first + 1) * ?), 0) FROM credit_grants"
+            " WHERE project_id = ?",
+            (TONNE_G, project_id),
+        ).fetchone()
+        return int(row[0])
+
+    def _allocation_with_serials(self, project_id: str) -> dict[str, Any]:
+        row = self._allocation_row(project_id)
+        if row:
+            row["serial_g"] = self._serial_end(project_id)
+        return row
+
+    # -- granting -----------------------------------------------------------------------------
+
+    def add_grant(
+        self,
+        project_id: str,
+        ref: str,
+        *,
+        prefix: str,
+        first: int,
+        last: int,
+        width: int,
+        reference: str | None,
+        beneficiary: str | None,
+        actor: str,
+    ) -> bool:
+        """Append retired serials FIRST..LAST to the project's sequence; False when this grant
+        is already here as given, InputError when it is here with other serials."""
+        for name, value in (("first", first), ("last", last), ("width", width)):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise InputError(name, "must be a whole number >= 0")
+        if last < first or not 1 <= width <= 18 or len(serial_text(prefix, last, width)) > 120:
+            raise InputError("serials", f"{prefix}{first}..{last} is not a serial block")
+        with self._write():
+            if not self._allocation_row(project_id):
+                raise InputError("project", f"no project {project_id!r} in this ledger")
+            known = self.conn.execute(
+                "SELECT * FROM credit_grants WHERE grant_ref = ?", (ref,)
+            ).fetchone()
+            if known is not None:
+                same = (known["project_id"], known["prefix"], known["first"], known["last"])
+                if same != (project_id, prefix, first, last):
+                    raise InputError("grant", f"grant {ref} is already here with other serials")
+                return False
+            clash = self._serials_held(prefix, first, last)
+            if clash:
+                raise InputError("grant", f"serials of grant {ref} are already held ({clash})")
+            state = {
+                "project_id": project_id,
+                "grant_ref": ref,
+                "prefix": prefix,
+                "first": first,
+                "last": last,
+                "width": width,
+                "start_g": self._serial_end(project_id),
+                "reference": reference,
+                "beneficiary": beneficiary,
+                "added_at": self._now,
+            }
+            cursor = self.conn.execute(
+                f"INSERT INTO credit_grants ({', '.join(state)})"
+                f" VALUES ({', '.join(':' + k for k in state)})",
+                state,
+            )
+            self._audit("grant", ref, "grant", actor, {"id": cursor.lastrowid, **state})
+        return True
+
+    def _serials_held(self, prefix: str, first: int, last: int) -> str:
+        row = self.conn.execute(
+            "SELECT grant_ref FROM credit_grants WHERE prefix = ? AND first <= ? AND last >= ?",
+            (prefix, last, first),
+        ).fetchone()
+        return row[0] if row else ""
+
+    def _demo_grant(self, project_id: str, grams: int, actor: str) -> None:
+        """The demo catalogue's allowance as invented serials, so a kiosk tried out before
+        enrolment works as an enrolled one does; nothing is retired (no reference)."""
+        tonnes = -(-grams // TONNE_G)
+        self.add_grant(
+            project_id,
+            f"{DEMO_REF}{project_id}",
+            prefix=demo_prefix(project_id),
+            first=1,
+            last=tonnes,
+            width=6,
+            reference=None,
+            beneficiary=None,
+            actor=actor,
+        )
+
+    def ensure_demo_grants(self, catalogue: Catalogue, *, actor: str = "system") -> int:
+        """Demo serials for the demo catalogue's projects that have none (a ledger made before
+        retire-first, never enrolled); how many were granted."""
+        if not catalogue.demo or catalogue.allocation_g <= 0:
+            return 0
+        made = 0
+        with self._write():
+            for project in catalogue.projects:
+                row = self.conn.execute(
+                    "SELECT catalogue_version FROM projects WHERE id = ?", (project.id,)
+                ).fetchone()
+                if row is None or row[0] != catalogue.version or self._serial_end(project.id):
+                    continue
+                self._demo_grant(project.id, catalogue.allocation_g, actor)
+                made += 1
+        return made
+
+    # -- the cursor ---------------------------------------------------------------------------
+
+    def raise_cursor(self, project_id: str, drawn_g: int, *, actor: str, reason: str) -> bool:
+        """Move the draw cursor forward to `drawn_g` (never back): the grams skipped stay
+        retired and assigned to nobody. True when it moved."""
+        with self._write():
+            row = self._allocation_row(project_id)
+            if not row or drawn_g <= row["drawn_g"]:
+                return False
+            self._move_grams(project_id, actor, reason, drawn_g=drawn_g - row["drawn_g"])
+            return True
+
+    def raise_cursor_past(self, project_id: str, serial: str, to_g: int, *, actor: str) -> bool:
+        """Past gram `to_g` of `serial` (what the registry last received from this kiosk)."""
+        for grant in self.grants(project_id):
+            position = grant.run.position(serial, to_g)
+            if position is not None:
+                return self.raise_cursor(project_id, position, actor=actor, reason="catch up")
+        return False
+
+    def forfeit_demo_grants(self, *, actor: str) -> None:
+        """A registry's catalogue replaces the demo one: the invented serials are never sold
+        for real, so the cursor moves past them."""
+        with self._write():
+            rows = self.conn.execute(
+                "SELECT project_id, MAX(start_g + (last - first + 1) * ?) FROM credit_grants"
+                " WHERE grant_ref LIKE ? GROUP BY project_id",
+                (TONNE_G, DEMO_REF + "%"),
+            ).fetchall()
+            for project_id, end in rows:
+                self.raise_cursor(project_id, end, actor=actor, reason="forfeit demo")
+
+    def _draw(self, project_id: str, grams: int) -> tuple[CreditRange, ...]:
+        """The ranges the next `grams` of the project cover (the caller moves the cursor)."""
+        runs = [grant.run for grant in self.grants(project_id)]
+        start = self._allocation_row(project_id)["drawn_g"]
+        try:
+            return draw(runs, start, grams)
+        except NotEnoughCredit:
+            return ()
