@@ -138,6 +138,8 @@ def open_token(text: str) -> Signed:
     kiosk_id = _load(body).get(K_KIOSK)
     if not isinstance(kiosk_id, str) or not 0 < len(kiosk_id) <= MAX_KIOSK_ID:
         raise CertificateError("the certificate payload is malformed (no issuing kiosk)")
+    if named and not named.startswith(f"{kiosk_id.upper()}-"):
+        raise CertificateError(f"the address names {named} but the code is from kiosk {kiosk_id}")
     return Signed(kiosk_id, named, body, signature)
 
 

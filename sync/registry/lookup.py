@@ -28,6 +28,7 @@ class Lookup:
     mismatch: bool  # a valid token whose content differs from what the kiosk uploaded
     retirement: dict[str, Any] | None
     project: dict[str, Any] | None
+    scenario: str = ""  # from the uploaded order ("" until it arrives): for "month of your year"
 
 
 def _from_token(conn: Connection, cert_id: str, token: str) -> tuple[Any, str, str]:
@@ -102,4 +103,5 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
         mismatch=mismatch,
         retirement=retirement,
         project=project,
+        scenario=str(json.loads(row.payload).get("scenario", "")) if row is not None else "",
     )

@@ -69,3 +69,19 @@ def test_a_crafted_token_gets_a_page_not_a_500(
     assert 'data-testid="signature"' in page.text
     reason = "issue time out of range" if signed else "signature does not match"
     assert reason in page.text
+
+
+def test_the_page_says_what_is_true_now(client: TestClient, kiosk: Kiosk) -> None:
+    """Its title and claims are the slip's: a month of a year bought but not yet retired is a
+    purchase (never "offset"), and a refund voids it."""
+    year = kiosk.order(offset_g=600_000, footprint_g=7_200_000, scenario="lifestyle")
+    kiosk.push(client, [kiosk.record(year)])
+    page = client.get(kiosk.cert_path(year)).text
+    assert "碳信用购买凭证" in page and "Carbon credit purchase" in page
+    assert "Bought for one month of your year (8 %)" in page
+    assert "Purchased, retirement pending" in page
+    assert "碳中和" not in page and "carbon-neutral" not in page.lower()
+    kiosk.push(client, [kiosk.void(year)])
+    page = client.get(kiosk.cert_path(year)).text
+    assert "Void certificate" in page and "Refunded: this certificate is void" in page
+    assert "Bought for" not in page
