@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.certificate.address import check_public_url
 from kiosk.errors import DataError, InputError
 from kiosk.paths import data_dir
 
@@ -58,6 +59,7 @@ def printer_config(args: argparse.Namespace | None = None) -> Any:
 LANGUAGES = ("zh", "en", "fr")
 IDLE_RANGE_S = (15, 3600)
 KIOSK_KEYS = ("venue", "idle_timeout_s", "languages")
+REGISTRY_KEYS = ("url", "public_url")
 TABLES = ("kiosk", "printer", "registry", "payment")
 
 
@@ -69,6 +71,7 @@ class Settings:
     idle_timeout_s: int | None = None
     languages: tuple[str, ...] = LANGUAGES
     registry_url: str = ""
+    public_url: str = ""  # where certificate QRs point until enrolment names the registry's
     printer: Any = None  # kiosk.slips.printers.PrinterConfig, or None when not configured
 
 
@@ -107,8 +110,16 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
             values[key] = checked[0]
     registry = _table(data, "registry", where, problems)
     for key, value in registry.items():
-        if key != "url":
-            problems.append(Problem(where, f"registry.{key}", "unknown setting; allowed: url"))
+        if key not in REGISTRY_KEYS:
+            allowed = ", ".join(REGISTRY_KEYS)
+            problems.append(
+                Problem(where, f"registry.{key}", f"unknown setting; allowed: {allowed}")
+            )
+        elif key == "public_url":
+            try:
+                values["public_url"] = check_public_url(value, "registry.public_url")
+            except InputError as exc:
+                problems.append(Problem(where, "registry.public_url", exc.message))
         elif not _registry_url_ok(value):
             problems.append(
                 Problem(

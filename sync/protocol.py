@@ -3,6 +3,9 @@
 Versions (a dated note per change, as Anki does):
 - 1 (2026-11-26): enrolment with a one-time token; signed requests; push of outbox batches with
   per-record answers; pulls of catalogue, factors, allocations, rankings and kiosk keys.
+- 1, fields added (issue 11): the enrolment answer and the catalogue carry `public_url` (where
+  certificate QRs point; null: the registry's own address); the keys pull lists `revoked`
+  (refunded certificate ids). Both sides ignore fields they do not know.
 
 Every kiosk request except enrolment and the public pages is signed with the kiosk's Ed25519
 key over: the context line, method, path with query, timestamp, nonce and the SHA-256 of the
@@ -43,11 +46,11 @@ ENROL = (
     f"{API}/enrol"  # POST {token, kiosk_id, public_key, name}, unsigned (the token is the proof)
 )
 PUSH = f"{API}/push"  # POST PushRequest, signed, Idempotency-Key = batch_id
-CATALOGUE = f"{API}/catalogue"  # GET -> {version, projects: [...]} (kiosk.catalogue format)
+CATALOGUE = f"{API}/catalogue"  # GET -> {version, projects: [...], public_url}
 FACTORS = f"{API}/factors"  # GET -> {version, table: {...factors.toml as JSON...}}
 ALLOCATIONS = f"{API}/allocations"  # GET -> {kiosk_id, allocations: [{project_id, granted_g}]}
 RANKINGS = f"{API}/rankings"  # GET ?scope=day|venue|all -> {scope, rankings: [...]}
-KEYS = f"{API}/keys"  # GET -> {keys: [{kiosk_id, public_key}]}
+KEYS = f"{API}/keys"  # GET -> {keys: [{kiosk_id, public_key}], revoked: [cert_id]}
 CERTIFICATE = f"{API}/certificates/{{cert_id}}"  # GET -> {cert_id, received, retirement}
 PAGE = "/c/{cert_id}"  # HTML; the QR opens /C/{cert_id}/{token} (case-insensitive)
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.catalogue import parse_catalogue
 from kiosk.certificate import keys
-from kiosk.errors import DataError, DiandianError
+from kiosk.certificate.address import check_public_url
+from kiosk.errors import DataError, DiandianError, InputError
 from kiosk.factors import parse_factor_table
 from kiosk.ledger import Ledger, syncstate
 from sync import protocol
@@ -42,10 +43,35 @@ def _object(data: Any, kind: str, *keys_needed: str) -> dict[str, Any]:
     return data
 
 
+def public_url_of(data: Any) -> str:
+    """The registry's public address from an enrolment answer or a catalogue ("" when it names
+    none: certificates then point to the address the kiosk syncs with)."""
+    value = data.get("public_url") if isinstance(data, dict) else None
+    if not value:
+        return ""
+    try:
+        return check_public_url(value, "the registry's public_url")
+    except InputError as exc:
+        raise BadData(str(exc)) from None
+
+
+def pull_public_url(ledger: Ledger, data: dict[str, Any], result: Result) -> None:
+    """Keep the address certificate QRs point to in step with the registry's (every pull: it
+    can change without a new catalogue version). A bad one is a warning; the old one stays."""
+    try:
+        public = public_url_of(data)
+    except BadData as exc:
+        result.warnings.append(str(exc))
+        return
+    if (syncstate.setting(ledger, "public_url") or "") != public:
+        syncstate.set_settings(ledger, {"public_url": public})
+
+
 def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """A new catalogue version replaces the demo one: its projects are loaded, and any project
     it does not list is withdrawn from sale (allocation cut to what is already committed)."""
     data = _object(client.get(protocol.CATALOGUE), "catalogue", "version")
+    pull_public_url(ledger, data, result)
     version = str(data["version"])
     changed = syncstate.pulled_version(ledger, "catalogue") != version
     if changed:
@@ -193,7 +219,11 @@ def pull_keys(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """Other kiosks' public keys, so this kiosk can verify their certificates offline. A key
     that contradicts one already known is never taken (it would let a forger in)."""
     data = _object(client.get(protocol.KEYS), "keys", "keys")
-    version = digest(data["keys"])
+    revoked = data.get("revoked", [])
+    if not isinstance(revoked, list) or not all(isinstance(c, str) for c in revoked):
+        result.warnings.append("the registry's list of refunded certificates is malformed")
+        data = {**data, "revoked": []}
+    version = digest([data["keys"], data.get("revoked", [])])
     if syncstate.pulled_version(ledger, "keys") == version:
         return False
     with ledger.transaction():  # every new key of this pull, or none

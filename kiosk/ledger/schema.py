@@ -264,6 +264,45 @@ def credit_ranges(db: Database) -> None:
     )
 
 
+@migrations(name="0010_slip_unconfirmed")
+def slip_unconfirmed(db: Database) -> None:
+    """A slip a network printer took but never confirmed: 'unconfirmed' ("sent, not
+    confirmed", on the reprint list). SQLite cannot change a CHECK constraint in place, so the
+    orders table is rebuilt from its own stored definition with that one CHECK widened, as
+    sqlite.org/lang_altertable.html ("other kinds of table schema changes") describes: made
+    anew, filled, the old one dropped, the new one renamed, its indexes made again (`migrate`
+    runs every step with foreign keys checked at the end, not statement by statement)."""
+    conn = db.conn
+    widened = (
+        "CHECK (slip_status IN ('none', 'pending', 'printed', 'failed'))",
+        "CHECK (slip_status IN ('none', 'pending', 'printed', 'failed', 'unconfirmed'))",
+    )
+    (table,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'orders'"
+    ).fetchone()
+    if widened[0] not in table or not table.startswith("CREATE TABLE orders ("):
+        raise sqlite3.DatabaseError("orders is not as migrations 0001 and 0002 made it")
+    indexes = [
+        sql
+        for (name, sql) in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'"
+            " AND sql IS NOT NULL"
+        )
+        if name != "orders_slip"
+    ]
+    rebuilt = table.replace(*widened).replace("CREATE TABLE orders (", "CREATE TABLE orders_0010 (")
+    conn.execute(rebuilt)
+    conn.execute("INSERT INTO orders_0010 SELECT * FROM orders")
+    conn.execute("DROP TABLE orders")
+    conn.execute("ALTER TABLE orders_0010 RENAME TO orders")
+    for sql in indexes:
+        conn.execute(sql)
+    conn.execute(
+        "CREATE INDEX orders_slip ON orders (slip_status)"
+        " WHERE slip_status IN ('pending', 'failed', 'unconfirmed')"
+    )
+
+
 def names() -> list[str]:
     """Every migration's name, in order: all are pending on an empty database (sqlite-utils
     has no public list of a set's migrations, and its `_migrations` may change)."""
@@ -276,16 +315,30 @@ def _all_names() -> tuple[str, ...]:
 
 
 def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
-    """Apply pending migrations under the write lock, so two processes never race to migrate."""
+    """Apply pending migrations under the write lock, so two processes never race to migrate.
+
+    Foreign keys are not enforced while they run (SQLite's own procedure for rebuilding a
+    table, which enforcement would refuse at the DROP); every key is checked before COMMIT,
+    and any dangling one rolls the whole upgrade back."""
     db = Database(conn)
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it first
     conn.execute("BEGIN IMMEDIATE")
     try:
         migrations.apply(db, stop_before=stop_before)
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if dangling:
+            table, rowid, parent, _ = dangling[0]
+            raise sqlite3.IntegrityError(
+                f"the upgrade left {table} row {rowid} pointing to a missing {parent} row"
+            )
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def version(conn: sqlite3.Connection) -> str:

@@ -36,7 +36,7 @@ from kiosk.money import amount_fen
 from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
 from kiosk.timestamps import stamp, utc_now
 
-SLIP_STATES = ("none", "pending", "printed", "failed")
+SLIP_STATES = ("none", "pending", "printed", "unconfirmed", "failed")
 DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
 
@@ -398,8 +398,16 @@ class Ledger(StockMixin):
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, ref: str | int) -> Order:
-        """An order by id, by its code (any case), or by certificate serial."""
+        """An order by id, by its code (any case), or by certificate serial: `18`, or as the
+        slip prints it, `K5V431TF76-000018`."""
         text = str(ref).strip()
+        kiosk, dash, number = text.upper().rpartition("-")
+        if dash and number.isdigit() and kiosk == self.kiosk_id:
+            text = str(int(number))
+        elif dash and number.isdigit() and len(number) == 6 and kiosk.startswith("K"):
+            raise InputError(
+                "order", f"certificate {text} was issued by kiosk {kiosk}; this is {self.kiosk_id}"
+            )
         row = self.conn.execute(
             "SELECT * FROM orders WHERE id = ? OR code = ? OR (serial = ? AND ? != '')",
             (text, text.upper(), text if text.isdigit() else None, text),

@@ -34,6 +34,17 @@ class PrinterError(DiandianError):
 
 
 @dataclass(frozen=True, slots=True)
+class Delivery:
+    """How a slip left the kiosk: "printed" (a network printer confirmed it after the job, or a
+    local device or CUPS took it), or "unconfirmed" (sent, but the printer never said it is
+    online with paper and no error: listed for reprint, `note` says why)."""
+
+    printer: str
+    status: Literal["printed", "unconfirmed"]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PrinterConfig:
     """How to reach the printer and what it can do; construct with from_mapping for settings."""
 

@@ -272,12 +272,17 @@ Dernière erreur : {error}</translation>
         <translation>Un problème est survenu ({kind}) ; détails dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="42"/>
+        <location filename="../../ui/cashier/printing.py" line="45"/>
+        <source>Slip sent to {printer}, which did not confirm it: check it came out; it stays on the reprint list.</source>
+        <translation>Reçu envoyé à {printer}, qui ne l’a pas confirmé : vérifiez qu’il est sorti ; il reste dans la liste à réimprimer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printing.py" line="52"/>
         <source>Slip printed on {printer}.</source>
         <translation>Ticket imprimé sur {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="74"/>
+        <location filename="../../ui/cashier/printing.py" line="83"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -348,62 +353,62 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="107"/>
-        <source>Your carbon-neutral certificate</source>
-        <translation>Votre certificat de neutralité carbone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/certificate.py" line="108"/>
+        <location filename="../../ui/screens/certificate.py" line="113"/>
         <source>Scan with your phone to keep your certificate</source>
         <translation>Scannez avec votre téléphone pour garder votre certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="109"/>
+        <location filename="../../ui/screens/certificate.py" line="114"/>
         <source>Share image, on your certificate page</source>
         <translation>Image à partager, sur la page de votre certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="110"/>
+        <location filename="../../ui/screens/certificate.py" line="115"/>
         <source>See the ranking</source>
         <translation>Voir le classement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="111"/>
+        <location filename="../../ui/screens/certificate.py" line="116"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="112"/>
+        <location filename="../../ui/screens/certificate.py" line="117"/>
         <source>Print again</source>
         <translation>Réimprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="114"/>
+        <location filename="../../ui/screens/certificate.py" line="119"/>
         <source>Printing your slip…</source>
         <translation>Impression du reçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="115"/>
+        <location filename="../../ui/screens/certificate.py" line="120"/>
         <source>Your slip is printed: take it from the printer.</source>
         <translation>Votre reçu est imprimé : prenez-le à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="117"/>
+        <location filename="../../ui/screens/certificate.py" line="122"/>
+        <source>Your slip was sent, but the printer did not confirm it. If nothing came out, print again or ask the cashier.</source>
+        <translation>Votre reçu a été envoyé, mais l’imprimante ne l’a pas confirmé. S’il n’est pas sorti, imprimez-le à nouveau ou demandez à la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="126"/>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Demandez à la caisse : il pourra être imprimé plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="119"/>
+        <location filename="../../ui/screens/certificate.py" line="128"/>
         <source>No printer at this kiosk: keep the QR code on your phone.</source>
         <translation>Pas d&apos;imprimante sur cette borne : gardez le QR code sur votre téléphone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="130"/>
-        <source>{mass} CO₂e offset</source>
-        <translation>{mass} CO₂e compensés</translation>
+        <location filename="../../ui/screens/certificate.py" line="142"/>
+        <source>{caption}: {mass} CO₂e</source>
+        <translation>{caption} : {mass} CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="132"/>
+        <location filename="../../ui/screens/certificate.py" line="149"/>
         <source>Certificate {serial}</source>
         <translation>Certificat {serial}</translation>
     </message>
@@ -434,6 +439,119 @@ Dernière erreur : {error}</translation>
         <location filename="../../ui/widgets/citypicker.py" line="110"/>
         <source>No city chosen yet</source>
         <translation>Aucune ville choisie</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../ui/claimwords.py" line="15"/>
+        <source>Carbon-neutral certificate</source>
+        <translation>Certificat de neutralité carbone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="16"/>
+        <source>Carbon offset certificate</source>
+        <translation>Certificat de compensation carbone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="17"/>
+        <source>Carbon credit purchase</source>
+        <translation>Achat de crédits carbone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="18"/>
+        <source>Void certificate</source>
+        <translation>Certificat annulé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="19"/>
+        <source>Purchased and retired</source>
+        <translation>Acheté et retiré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="20"/>
+        <source>Purchased, retirement pending</source>
+        <translation>Acheté, retrait en attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="21"/>
+        <source>Refunded: this certificate is void</source>
+        <translation>Remboursé : ce certificat est annulé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="24"/>
+        <source>Offsets your whole footprint</source>
+        <translation>Compense toute votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="25"/>
+        <source>Offsets {pct} % of your footprint</source>
+        <translation>Compense {pct} % de votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="28"/>
+        <source>Offsets one month of your year ({pct} %)</source>
+        <translation>Compense un mois de votre année ({pct} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="31"/>
+        <source>Offsets less than 1 % of your footprint</source>
+        <translation>Compense moins de 1 % de votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="34"/>
+        <source>Bought for your whole footprint</source>
+        <translation>Achat pour toute votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="37"/>
+        <source>Bought for {pct} % of your footprint</source>
+        <translation>Achat pour {pct} % de votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="40"/>
+        <source>Bought for one month of your year ({pct} %)</source>
+        <translation>Achat pour un mois de votre année ({pct} %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="43"/>
+        <source>Bought for less than 1 % of your footprint</source>
+        <translation>Achat pour moins de 1 % de votre empreinte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="46"/>
+        <source>Demo, not registered: the QR opens no web page</source>
+        <translation>Démo, non enregistré : le QR n'ouvre aucune page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="49"/>
+        <source>Offset</source>
+        <translation>Compensé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="50"/>
+        <source>Purchased</source>
+        <translation>Acheté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="51"/>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="52"/>
+        <source>Retired credits</source>
+        <translation>Crédits retirés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="53"/>
+        <source>Retirement reference</source>
+        <translation>Référence du retrait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="54"/>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
     </message>
 </context>
 <context>
@@ -717,112 +835,112 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
+        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>Scannez ou tapez le code, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
+        <location filename="../../ui/cashier/orders.py" line="53"/>
         <source>No order selected.</source>
         <translation>Aucune commande choisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Mobile</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="72"/>
+        <location filename="../../ui/cashier/orders.py" line="67"/>
         <source>Cash tendered (yuan)</source>
         <translation>Espèces reçues (yuans)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="77"/>
+        <location filename="../../ui/cashier/orders.py" line="72"/>
         <source>Mark paid</source>
         <translation>Marquer payé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="80"/>
+        <location filename="../../ui/cashier/orders.py" line="75"/>
         <source>Print slip</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="160"/>
+        <location filename="../../ui/cashier/orders.py" line="155"/>
         <source>Order {code} is {status}.</source>
         <translation>La commande {code} est {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="182"/>
+        <location filename="../../ui/cashier/orders.py" line="177"/>
         <source>not yet placed</source>
         <translation>pas encore passée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="183"/>
+        <location filename="../../ui/cashier/orders.py" line="178"/>
         <source>awaiting payment</source>
         <translation>en attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="184"/>
+        <location filename="../../ui/cashier/orders.py" line="179"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
+        <location filename="../../ui/cashier/orders.py" line="180"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="186"/>
+        <location filename="../../ui/cashier/orders.py" line="181"/>
         <source>expired</source>
         <translation>expirée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="192"/>
+        <location filename="../../ui/cashier/orders.py" line="187"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>Aucune commande : scannez un code ou choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="195"/>
+        <location filename="../../ui/cashier/orders.py" line="190"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>Commande {code} : {offset} CO₂e, à payer {due} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="218"/>
+        <location filename="../../ui/cashier/orders.py" line="213"/>
         <source>not an amount</source>
         <translation>montant invalide</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="222"/>
+        <location filename="../../ui/cashier/orders.py" line="217"/>
         <source>Change {change}</source>
         <translation>Rendu {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="224"/>
+        <location filename="../../ui/cashier/orders.py" line="219"/>
         <source>{short} short</source>
         <translation>il manque {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="248"/>
+        <location filename="../../ui/cashier/orders.py" line="243"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>Payé : commande {code}, certificat {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="252"/>
+        <location filename="../../ui/cashier/orders.py" line="247"/>
         <source>Give change: {change}</source>
         <translation>Rendre : {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="273"/>
+        <location filename="../../ui/cashier/orders.py" line="268"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
@@ -874,8 +992,8 @@ Dernière erreur : {error}</translation>
     </message>
     <message>
         <location filename="../../ui/screens/paid.py" line="70"/>
-        <source>{amount} paid: {mass} CO₂e offset</source>
-        <translation>{amount} payés : {mass} CO₂e compensés</translation>
+        <source>{amount} paid for {mass} CO₂e</source>
+        <translation>{amount} payés pour {mass} CO₂e</translation>
     </message>
 </context>
 <context>
@@ -1287,32 +1405,32 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="42"/>
+        <location filename="../../ui/cashier/report.py" line="43"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
+        <location filename="../../ui/cashier/report.py" line="45"/>
         <source>Save till PDF…</source>
         <translation>Enregistrer le PDF de caisse…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
+        <location filename="../../ui/cashier/report.py" line="47"/>
         <source>Save CSV…</source>
         <translation>Enregistrer le CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="53"/>
+        <location filename="../../ui/cashier/report.py" line="54"/>
         <source>Business day (UTC+8)</source>
         <translation>Jour ouvré (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="108"/>
+        <location filename="../../ui/cashier/report.py" line="109"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
+        <location filename="../../ui/cashier/report.py" line="126"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -1576,87 +1694,92 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="42"/>
+        <location filename="../../ui/cashier/slips.py" line="44"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>Scannez ou tapez un code ou un numéro, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="48"/>
+        <location filename="../../ui/cashier/slips.py" line="53"/>
         <source>Print slip again</source>
         <translation>Réimprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
+        <location filename="../../ui/cashier/slips.py" line="55"/>
         <source>Save A6 PDF…</source>
         <translation>Enregistrer le PDF A6…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
+        <location filename="../../ui/cashier/slips.py" line="57"/>
         <source>Reason for the refund (required)</source>
         <translation>Motif du remboursement (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="53"/>
+        <location filename="../../ui/cashier/slips.py" line="58"/>
         <source>Void (refund)</source>
         <translation>Annuler (rembourser)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="89"/>
+        <location filename="../../ui/cashier/slips.py" line="95"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} ticket(s) à réimprimer (en tête de liste).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="91"/>
-        <source>No failed or pending prints.</source>
-        <translation>Aucune impression échouée ou en attente.</translation>
+        <location filename="../../ui/cashier/slips.py" line="97"/>
+        <source>No failed, pending or unconfirmed prints.</source>
+        <translation>Aucune impression échouée, en attente ou non confirmée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="109"/>
+        <location filename="../../ui/cashier/slips.py" line="115"/>
         <source>slip not printed here</source>
         <translation>ticket non imprimé ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="110"/>
+        <location filename="../../ui/cashier/slips.py" line="116"/>
         <source>⚠ slip pending</source>
         <translation>⚠ ticket en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="111"/>
+        <location filename="../../ui/cashier/slips.py" line="117"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ IMPRESSION ÉCHOUÉE</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="112"/>
+        <location filename="../../ui/cashier/slips.py" line="118"/>
+        <source>⚠ sent, not confirmed</source>
+        <translation>⚠ envoyé, non confirmé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="119"/>
         <source>slip printed</source>
         <translation>ticket imprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="132"/>
+        <location filename="../../ui/cashier/slips.py" line="141"/>
         <source>Choose a paid order.</source>
         <translation>Choisissez une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="135"/>
+        <location filename="../../ui/cashier/slips.py" line="144"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>Commande {code}, certificat {serial} : {amount} par {method} ; {slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="152"/>
+        <location filename="../../ui/cashier/slips.py" line="175"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="163"/>
+        <location filename="../../ui/cashier/slips.py" line="186"/>
         <source>Save the certificate</source>
         <translation>Enregistrer le certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="189"/>
+        <location filename="../../ui/cashier/slips.py" line="212"/>
         <source>A reason is required to void a paid order.</source>
         <translation>Un motif est requis pour annuler une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="201"/>
+        <location filename="../../ui/cashier/slips.py" line="224"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>Commande {code} annulée ; rembourser {amount}.</translation>
     </message>

@@ -272,12 +272,17 @@ Last error: {error}</source>
         <translation>出现问题（{kind}）；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="42"/>
+        <location filename="../../ui/cashier/printing.py" line="45"/>
+        <source>Slip sent to {printer}, which did not confirm it: check it came out; it stays on the reprint list.</source>
+        <translation>凭条已发送到 {printer}，但打印机未确认：请检查是否已打出；它仍在补打列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/printing.py" line="52"/>
         <source>Slip printed on {printer}.</source>
         <translation>凭条已在 {printer} 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="74"/>
+        <location filename="../../ui/cashier/printing.py" line="83"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -348,62 +353,62 @@ Last error: {error}</source>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="107"/>
-        <source>Your carbon-neutral certificate</source>
-        <translation>您的碳中和证书</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/certificate.py" line="108"/>
+        <location filename="../../ui/screens/certificate.py" line="113"/>
         <source>Scan with your phone to keep your certificate</source>
         <translation>用手机扫码保存您的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="109"/>
+        <location filename="../../ui/screens/certificate.py" line="114"/>
         <source>Share image, on your certificate page</source>
         <translation>分享图片（在证书页面中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="110"/>
+        <location filename="../../ui/screens/certificate.py" line="115"/>
         <source>See the ranking</source>
         <translation>查看排行榜</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="111"/>
+        <location filename="../../ui/screens/certificate.py" line="116"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="112"/>
+        <location filename="../../ui/screens/certificate.py" line="117"/>
         <source>Print again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="114"/>
+        <location filename="../../ui/screens/certificate.py" line="119"/>
         <source>Printing your slip…</source>
         <translation>正在打印凭条…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="115"/>
+        <location filename="../../ui/screens/certificate.py" line="120"/>
         <source>Your slip is printed: take it from the printer.</source>
         <translation>凭条已打印，请从打印机取走。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="117"/>
+        <location filename="../../ui/screens/certificate.py" line="122"/>
+        <source>Your slip was sent, but the printer did not confirm it. If nothing came out, print again or ask the cashier.</source>
+        <translation>凭条已发送，但打印机没有确认。如果没有打出，请再打印一次或询问收银员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/certificate.py" line="126"/>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>凭条未能打印。请联系收银员，稍后可以补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="119"/>
+        <location filename="../../ui/screens/certificate.py" line="128"/>
         <source>No printer at this kiosk: keep the QR code on your phone.</source>
         <translation>本机没有打印机：请用手机保存二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="130"/>
-        <source>{mass} CO₂e offset</source>
-        <translation>已抵消 {mass} 二氧化碳当量</translation>
+        <location filename="../../ui/screens/certificate.py" line="142"/>
+        <source>{caption}: {mass} CO₂e</source>
+        <translation>{caption}：{mass} 二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="132"/>
+        <location filename="../../ui/screens/certificate.py" line="149"/>
         <source>Certificate {serial}</source>
         <translation>证书编号 {serial}</translation>
     </message>
@@ -434,6 +439,119 @@ Last error: {error}</source>
         <location filename="../../ui/widgets/citypicker.py" line="110"/>
         <source>No city chosen yet</source>
         <translation>尚未选择城市</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../ui/claimwords.py" line="15"/>
+        <source>Carbon-neutral certificate</source>
+        <translation>碳中和证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="16"/>
+        <source>Carbon offset certificate</source>
+        <translation>碳抵消证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="17"/>
+        <source>Carbon credit purchase</source>
+        <translation>碳信用购买凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="18"/>
+        <source>Void certificate</source>
+        <translation>已作废的证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="19"/>
+        <source>Purchased and retired</source>
+        <translation>已购买并已注销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="20"/>
+        <source>Purchased, retirement pending</source>
+        <translation>已购买，等待注销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="21"/>
+        <source>Refunded: this certificate is void</source>
+        <translation>已退款：此证书作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="24"/>
+        <source>Offsets your whole footprint</source>
+        <translation>抵消您的全部碳足迹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="25"/>
+        <source>Offsets {pct} % of your footprint</source>
+        <translation>抵消您碳足迹的 {pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="28"/>
+        <source>Offsets one month of your year ({pct} %)</source>
+        <translation>抵消您一年中的一个月（{pct}%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="31"/>
+        <source>Offsets less than 1 % of your footprint</source>
+        <translation>抵消您碳足迹的不到 1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="34"/>
+        <source>Bought for your whole footprint</source>
+        <translation>购买量相当于您的全部碳足迹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="37"/>
+        <source>Bought for {pct} % of your footprint</source>
+        <translation>购买量相当于您碳足迹的 {pct}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="40"/>
+        <source>Bought for one month of your year ({pct} %)</source>
+        <translation>购买量相当于您一年中的一个月（{pct}%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="43"/>
+        <source>Bought for less than 1 % of your footprint</source>
+        <translation>购买量不到您碳足迹的 1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="46"/>
+        <source>Demo, not registered: the QR opens no web page</source>
+        <translation>演示，未登记：二维码不打开网页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="49"/>
+        <source>Offset</source>
+        <translation>已抵消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="50"/>
+        <source>Purchased</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="51"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="52"/>
+        <source>Retired credits</source>
+        <translation>已注销的碳信用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="53"/>
+        <source>Retirement reference</source>
+        <translation>注销凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claimwords.py" line="54"/>
+        <source>Beneficiary</source>
+        <translation>受益人</translation>
     </message>
 </context>
 <context>
@@ -717,112 +835,112 @@ Last error: {error}</source>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
+        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>扫描或输入订单号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
+        <location filename="../../ui/cashier/orders.py" line="53"/>
         <source>No order selected.</source>
         <translation>未选择订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Mobile</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="72"/>
+        <location filename="../../ui/cashier/orders.py" line="67"/>
         <source>Cash tendered (yuan)</source>
         <translation>实收现金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="77"/>
+        <location filename="../../ui/cashier/orders.py" line="72"/>
         <source>Mark paid</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="80"/>
+        <location filename="../../ui/cashier/orders.py" line="75"/>
         <source>Print slip</source>
         <translation>打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="160"/>
+        <location filename="../../ui/cashier/orders.py" line="155"/>
         <source>Order {code} is {status}.</source>
         <translation>订单 {code} {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="182"/>
+        <location filename="../../ui/cashier/orders.py" line="177"/>
         <source>not yet placed</source>
         <translation>尚未下单</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="183"/>
+        <location filename="../../ui/cashier/orders.py" line="178"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="184"/>
+        <location filename="../../ui/cashier/orders.py" line="179"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
+        <location filename="../../ui/cashier/orders.py" line="180"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="186"/>
+        <location filename="../../ui/cashier/orders.py" line="181"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="192"/>
+        <location filename="../../ui/cashier/orders.py" line="187"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>未选择订单：请扫码或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="195"/>
+        <location filename="../../ui/cashier/orders.py" line="190"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>订单 {code}：{offset} CO₂e，应付 {due}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="218"/>
+        <location filename="../../ui/cashier/orders.py" line="213"/>
         <source>not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="222"/>
+        <location filename="../../ui/cashier/orders.py" line="217"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="224"/>
+        <location filename="../../ui/cashier/orders.py" line="219"/>
         <source>{short} short</source>
         <translation>还差 {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="248"/>
+        <location filename="../../ui/cashier/orders.py" line="243"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>已收款：订单 {code}，证书 {serial}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="252"/>
+        <location filename="../../ui/cashier/orders.py" line="247"/>
         <source>Give change: {change}</source>
         <translation>请找零：{change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="273"/>
+        <location filename="../../ui/cashier/orders.py" line="268"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -874,8 +992,8 @@ Last error: {error}</source>
     </message>
     <message>
         <location filename="../../ui/screens/paid.py" line="70"/>
-        <source>{amount} paid: {mass} CO₂e offset</source>
-        <translation>已付 {amount}：抵消 {mass} 二氧化碳当量</translation>
+        <source>{amount} paid for {mass} CO₂e</source>
+        <translation>已付 {amount}，购买 {mass} 二氧化碳当量</translation>
     </message>
 </context>
 <context>
@@ -1287,32 +1405,32 @@ Last error: {error}</source>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="42"/>
+        <location filename="../../ui/cashier/report.py" line="43"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
+        <location filename="../../ui/cashier/report.py" line="45"/>
         <source>Save till PDF…</source>
         <translation>保存小票 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
+        <location filename="../../ui/cashier/report.py" line="47"/>
         <source>Save CSV…</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="53"/>
+        <location filename="../../ui/cashier/report.py" line="54"/>
         <source>Business day (UTC+8)</source>
         <translation>营业日（UTC+8）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="108"/>
+        <location filename="../../ui/cashier/report.py" line="109"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
+        <location filename="../../ui/cashier/report.py" line="126"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -1576,87 +1694,92 @@ Last error: {error}</source>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="42"/>
+        <location filename="../../ui/cashier/slips.py" line="44"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>扫描或输入订单号或证书号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="48"/>
+        <location filename="../../ui/cashier/slips.py" line="53"/>
         <source>Print slip again</source>
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
+        <location filename="../../ui/cashier/slips.py" line="55"/>
         <source>Save A6 PDF…</source>
         <translation>保存 A6 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
+        <location filename="../../ui/cashier/slips.py" line="57"/>
         <source>Reason for the refund (required)</source>
         <translation>退款原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="53"/>
+        <location filename="../../ui/cashier/slips.py" line="58"/>
         <source>Void (refund)</source>
         <translation>作废（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="89"/>
+        <location filename="../../ui/cashier/slips.py" line="95"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} 张凭条待补打（排在最前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="91"/>
-        <source>No failed or pending prints.</source>
-        <translation>没有失败或待打印的凭条。</translation>
+        <location filename="../../ui/cashier/slips.py" line="97"/>
+        <source>No failed, pending or unconfirmed prints.</source>
+        <translation>没有失败、待打印或未确认的凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="109"/>
+        <location filename="../../ui/cashier/slips.py" line="115"/>
         <source>slip not printed here</source>
         <translation>未在此打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="110"/>
+        <location filename="../../ui/cashier/slips.py" line="116"/>
         <source>⚠ slip pending</source>
         <translation>⚠ 凭条待打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="111"/>
+        <location filename="../../ui/cashier/slips.py" line="117"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ 打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="112"/>
+        <location filename="../../ui/cashier/slips.py" line="118"/>
+        <source>⚠ sent, not confirmed</source>
+        <translation>⚠ 已发送，未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="119"/>
         <source>slip printed</source>
         <translation>凭条已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="132"/>
+        <location filename="../../ui/cashier/slips.py" line="141"/>
         <source>Choose a paid order.</source>
         <translation>请选择一个已付订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="135"/>
+        <location filename="../../ui/cashier/slips.py" line="144"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>订单 {code}，证书 {serial}：{amount}，{method}；{slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="152"/>
+        <location filename="../../ui/cashier/slips.py" line="175"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="163"/>
+        <location filename="../../ui/cashier/slips.py" line="186"/>
         <source>Save the certificate</source>
         <translation>保存证书</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="189"/>
+        <location filename="../../ui/cashier/slips.py" line="212"/>
         <source>A reason is required to void a paid order.</source>
         <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="201"/>
+        <location filename="../../ui/cashier/slips.py" line="224"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>订单 {code} 已作废；退款 {amount}。</translation>
     </message>

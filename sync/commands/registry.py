@@ -38,6 +38,12 @@ def register(commands: Any) -> None:
     serve.add_argument("--tls-cert", type=Path, metavar="PEM", help="TLS certificate chain")
     serve.add_argument("--tls-key", type=Path, metavar="PEM", help="TLS private key")
     serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address phones open certificate pages at (https://HOST[:PORT]), if not the "
+        "one kiosks sync with; stored, so later runs and other processes use it too",
+    )
+    serve.add_argument(
         "--headroom-t",
         type=float,
         default=5.0,
@@ -152,8 +158,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from kiosk.certificate.address import check_public_url
     from kiosk.errors import InputError
-    from sync.registry import migrations
+    from sync.registry import migrations, operations
     from sync.registry.app import create_app, serve
 
     if bool(args.tls_cert) != bool(args.tls_key):
@@ -163,8 +170,14 @@ def run_serve(args: argparse.Namespace) -> int:
             raise InputError("--tls-cert/--tls-key", f"{path} is not a file")
     if not 0 < args.headroom_t <= 1_000_000:
         raise InputError("--headroom-t", "must be more than 0 and at most 1,000,000 tonnes")
+    if args.public_url is not None:
+        check_public_url(args.public_url, "--public-url")  # before anything is written
     engine = _engine(args, init=True)
     migrations.upgrade(engine)  # a fresh database is usable at once; applied steps are skipped
+    if args.public_url is not None:
+        with engine.begin() as conn:
+            url = operations.set_public_url(conn=conn, url=args.public_url)
+        print(f"certificate QRs point to {url}", flush=True)
     app = create_app(engine, headroom_g=round(args.headroom_t * 1_000_000))
     serve(
         app,

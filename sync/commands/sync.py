@@ -114,6 +114,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     from kiosk.timestamps import stamp, utc_now
     from sync import protocol
     from sync.client import Backoff, RegistryClient, SyncError
+    from sync.pull import BadData, public_url_of
 
     with Ledger.open(ledger_path(args), create=True) as ledger:
         key = kiosk_key(ledger)
@@ -134,10 +135,16 @@ def run_enroll(args: argparse.Namespace) -> int:
                 answer = client.post(protocol.ENROL, body, signed=False)
         except SyncError as exc:
             return _fail("enroll", exc, exc.exit_code)
+        try:
+            public = public_url_of(answer)
+        except BadData as exc:  # enrolled all the same: QRs use the address it synced with
+            print(f"diandian enroll: warning: {exc}", file=sys.stderr)
+            public = ""
         syncstate.set_settings(
             ledger,
             {
                 "registry_url": client.base_url,
+                "public_url": public,
                 "enrolled_kiosk": ledger.kiosk_id,
                 "enrolled_name": name,
                 "enrolled_at": stamp(utc_now()),
@@ -145,6 +152,7 @@ def run_enroll(args: argparse.Namespace) -> int:
             },
         )
         print(f"kiosk {ledger.kiosk_id} ({name}) enrolled at {client.base_url}")
+        print(f"certificate QRs point to {public or client.base_url}")
     return 0
 
 

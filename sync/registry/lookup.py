@@ -31,18 +31,22 @@ class Lookup:
     project: dict[str, Any] | None
     ranges: tuple[CreditRange, ...] = ()  # the retired grams covering it, as received
     retirement_status: RetirementStatus | None = None  # None: not received
+    scenario: str = ""  # from the uploaded order ("" until it arrives): for "month of your year"
 
 
 def _from_token(conn: Connection, cert_id: str, token: str) -> tuple[Any, str, str]:
+    """Check the token with its kiosk's enrolled key before anything in it is interpreted
+    (kiosk.certificate.payload reads only the kiosk id first)."""
+    text = f"/C/{cert_id}/{token}"
     try:
-        cert, _, _ = payload.decode(f"/C/{cert_id}/{token}")
+        kiosk_id = payload.open_token(text).kiosk_id
     except payload.CertificateError as exc:
         return None, "invalid", str(exc)
-    kiosk = storage.get_kiosk(conn=conn, kiosk_id=cert.kiosk_id)
+    kiosk = storage.get_kiosk(conn=conn, kiosk_id=kiosk_id)
     if kiosk is None:
-        return cert, "unknown_kiosk", f"kiosk {cert.kiosk_id} is not enrolled here"
+        return None, "unknown_kiosk", f"kiosk {kiosk_id} is not enrolled here"
     try:
-        payload.verify(f"/C/{cert_id}/{token}", {cert.kiosk_id: public_from_text(kiosk.public_key)})
+        cert = payload.verify(text, {kiosk_id: public_from_text(kiosk.public_key)})
     except (payload.CertificateError, SigningKeyError) as exc:
         return None, "invalid", str(exc)
     return cert, "verified", ""
@@ -109,4 +113,5 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
         project=project,
         ranges=ranges,
         retirement_status=status,
+        scenario=str(json.loads(row.payload).get("scenario", "")) if row is not None else "",
     )

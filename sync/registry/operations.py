@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kiosk.catalogue import parse_catalogue
+from kiosk.certificate.address import check_public_url
 from kiosk.credit import serial_text
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
@@ -113,7 +114,25 @@ def bump_catalogue_version(*, conn: Connection) -> str:
 def catalogue(*, conn: Connection) -> dict[str, Any]:
     serial = storage.get_setting(conn=conn, key="catalogue_serial") or "0"
     projects = [json.loads(p.data) for p in storage.list_projects(conn=conn)]
-    return {"version": f"registry-{serial}", "demo": False, "projects": projects}
+    return {
+        "version": f"registry-{serial}",
+        "demo": False,
+        "projects": projects,
+        "public_url": public_url(conn=conn),
+    }
+
+
+def public_url(*, conn: Connection) -> str | None:
+    """The address certificate QRs point to (`serve --public-url`); None: the address kiosks
+    sync with, which serves the pages too."""
+    return storage.get_setting(conn=conn, key="public_url") or None
+
+
+def set_public_url(*, conn: Connection, url: str) -> str:
+    """Store the public address for every registry process over this database."""
+    checked = check_public_url(url, "--public-url")
+    storage.set_setting(conn=conn, key="public_url", value=checked)
+    return checked
 
 
 def factors(*, conn: Connection) -> dict[str, Any]:

@@ -1,5 +1,8 @@
 """The certificate page the QR opens: mobile-first HTML, Chinese and English side by side.
 
+Its title and claims are the core's (kiosk.certificate.claims): the page says exactly what the
+slip says, and what is true now (refunded, retired, or retirement pending).
+
 Plain server-rendered HTML with inline CSS and no script: it loads fast on a phone on a weak
 connection and shows the same thing in every browser. Every value is escaped.
 """
@@ -9,6 +12,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from kiosk.certificate.claims import LABELS, Claim, claim
+from kiosk.credit import RetirementStatus
 from sync.registry.lookup import Lookup
 
 STYLE = """
@@ -120,8 +125,41 @@ def _credit(found: Lookup) -> str:
     return f'<section class="card"><dl data-testid="credit">{items}</dl></section>'
 
 
+def claim_of(found: Lookup) -> Claim | None:
+    """What this certificate may claim now (kiosk.certificate.claims), from what the registry
+    knows; None when there is nothing to show."""
+    if found.facts is None:
+        return None
+    return claim(
+        footprint_g=int(found.facts["footprint_g"]),
+        offset_g=int(found.facts["offset_g"]),
+        scenario=found.scenario,
+        refunded=found.voided,
+        ranges=found.ranges,
+        retired=found.retirement_status == RetirementStatus.RETIRED,
+    )
+
+
+def _title(said: Claim | None) -> str:
+    zh, en = ("点点证书", "Diandian certificate")
+    if said is not None:
+        zh, en = LABELS[said.title]["zh"], LABELS[said.title]["en"]
+    return f'<h1 data-testid="title">{escape(zh)}<br><small>{escape(en)}</small></h1>'
+
+
+def _claims(said: Claim) -> str:
+    """The statements under the title, Chinese above English."""
+    kind = {"retired": "ok", "pending": "wait", "refunded": "bad"}[said.standing.value]
+    return "".join(
+        _status(kind, line.text("zh"), line.text("en"), "claim") for line in said.lines()
+    )
+
+
 def render(found: Lookup) -> str:
-    body = ["<h1>点点碳中和证书<br><small>Diandian carbon-neutral certificate</small></h1>"]
+    said = claim_of(found)
+    body = [_title(said)]
+    if said is not None:
+        body.append(f'<section class="card">{_claims(said)}</section>')
     if found.facts is None:
         body.append('<section class="card">' + _signature(found) + "</section>")
         if not found.received and found.signature in ("absent",):

@@ -31,6 +31,7 @@ class EnrolResponse(BaseModel):
     kiosk_id: str
     name: str
     protocol: int
+    public_url: str | None = None  # where certificate QRs point (None: this registry's address)
 
 
 class PushRecord(Strict):
@@ -118,12 +119,14 @@ class KioskKey(BaseModel):
 
 class Keys(BaseModel):
     keys: list[KioskKey]
+    revoked: list[str] = []  # ids of refunded certificates, so kiosks can say so offline
 
 
 class Catalogue(BaseModel):
     version: str
     demo: bool
     projects: list[dict[str, Any]]
+    public_url: str | None = None
 
 
 class Factors(BaseModel):

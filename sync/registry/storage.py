@@ -279,6 +279,17 @@ def find_purchase(*, conn: Connection, cert_id: str) -> Row | None:
     return conn.execute(select(purchases).where(purchases.c.cert_id == cert_id.upper())).first()
 
 
+def voided_cert_ids(*, conn: Connection) -> list[str]:
+    """Every refunded certificate's id, oldest refund first (what kiosks pull to check
+    certificates offline)."""
+    query = (
+        select(purchases.c.cert_id)
+        .where(purchases.c.voided_at.is_not(None))
+        .order_by(purchases.c.voided_at, purchases.c.cert_id)
+    )
+    return list(conn.execute(query).scalars())
+
+
 def get_retirement(*, conn: Connection, retirement_id: int) -> Row | None:
     return conn.execute(select(retirements).where(retirements.c.id == retirement_id)).first()
 

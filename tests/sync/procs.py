@@ -72,6 +72,7 @@ class Registry:
     port: int
     proc: subprocess.Popen[bytes] | None = None
     tls: tuple[Path, Path] | None = None  # (certificate, key): serve https
+    serve_args: tuple[str, ...] = ()  # more `registry serve` options, e.g. --public-url
 
     @property
     def url(self) -> str:
@@ -92,7 +93,7 @@ class Registry:
         tls = ("--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])) if self.tls else ()
         self.proc = popen(
             "registry", "serve", "--db", str(self.db), "--port", str(self.port),
-            "--headroom-t", "1000", *tls, home=self.home,
+            "--headroom-t", "1000", *tls, *self.serve_args, home=self.home,
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -41,7 +41,10 @@ async def enrol(body: EnrolRequest, request: Request) -> EnrolResponse:
                 body.kiosk_id
             ):
                 return EnrolResponse(
-                    kiosk_id=body.kiosk_id, name=existing.name, protocol=protocol.PROTOCOL_VERSION
+                    kiosk_id=body.kiosk_id,
+                    name=existing.name,
+                    protocol=protocol.PROTOCOL_VERSION,
+                    public_url=operations.public_url(conn=conn),
                 )
             raise ApiError(403, "bad_token", "the enrolment token is unknown or already used")
         if existing is None:
@@ -52,7 +55,10 @@ async def enrol(body: EnrolRequest, request: Request) -> EnrolResponse:
                 public_key=body.public_key,
             )
         return EnrolResponse(
-            kiosk_id=body.kiosk_id, name=body.name or name, protocol=protocol.PROTOCOL_VERSION
+            kiosk_id=body.kiosk_id,
+            name=body.name or name,
+            protocol=protocol.PROTOCOL_VERSION,
+            public_url=operations.public_url(conn=conn),
         )
 
     return await transaction(request, work)

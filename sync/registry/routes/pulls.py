@@ -79,6 +79,9 @@ async def keys(request: Request) -> dict[str, Any]:
     def work(conn: Connection) -> dict[str, Any]:
         authenticate(conn=conn, request=request, body=b"")
         rows = storage.kiosk_keys(conn=conn)
-        return {"keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows]}
+        return {
+            "keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows],
+            "revoked": storage.voided_cert_ids(conn=conn),
+        }
 
     return await transaction(request, work)

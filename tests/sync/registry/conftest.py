@@ -72,6 +72,17 @@ def second_db_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -
     pg.drop_database(admin, name)
 
 
+SELL_FIRST = {  # a project that sells first and retires whole tonnes after (kiosk.credit)
+    "project": [
+        {
+            **operations.read_file(DEMO_PROJECTS)["project"][0],
+            "id": "sell-first-forest",
+            "credit_model": "sell_first",
+            "serials": ["SF-000001..000010"],
+            "stock_t": 10,
+        }
+    ]
+}
 RETIRED = {  # the first 100 t of each demo project, retired at the exchange
     "demo-longquan-forest": "CDCER-2024-000001..000100",
     "demo-rural-biogas": "CCER-2023-000001..000100",

@@ -16,22 +16,11 @@ import pytest
 
 from sync.registry import migrations, operations
 from sync.registry.db import make_engine
-from tests.sync.registry.conftest import DEMO_PROJECTS, retire_demo_blocks
+from tests.sync.registry.conftest import DEMO_PROJECTS, SELL_FIRST, retire_demo_blocks
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
 
 pytestmark = pytest.mark.slow
-SELL_FIRST = {  # a project that sells first and retires whole tonnes after (kiosk.credit)
-    "project": [
-        {
-            **operations.read_file(DEMO_PROJECTS)["project"][0],
-            "id": "sell-first-forest",
-            "credit_model": "sell_first",
-            "serials": ["SF-000001..000010"],
-            "stock_t": 10,
-        }
-    ]
-}
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.certificate.claims import LABELS, for_order
 from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
 from tests.ui.cashier.conftest import open_order, pay
@@ -62,7 +63,7 @@ def test_a_closed_port_leaves_the_order_paid_and_listed_for_reprint(console, led
     slips = window.slips
     wait_until(lambda: "1 slip(s) to print again" in slips.lblReprints.text())
     assert slips.orders[0].id == order.id
-    assert "Not printed" in orders.lblMessage.text()
+    wait_until(lambda: "Not printed" in orders.lblMessage.text())  # shown after the write
 
 
 def test_save_the_a6_pdf(console, ledger_path, tmp_path):
@@ -121,3 +122,44 @@ def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledg
     assert [row[0] for row in outbox] == ["paid", "voided"]
     assert [row[0] for row in audit] == ["alice"]
     assert not panel.btnVoid.isEnabled()  # cannot be voided twice
+
+
+def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(console, ledger_path, home):
+    """A real listener that takes the bytes and never reads or answers: the slip is "sent, not
+    confirmed", not "printed", and waits on the reprint list."""
+    printer = FakePrinter(reads=False, buffer=None)
+    set_printer(
+        home,
+        f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\nmode = "text"\n'
+        "timeout_s = 1.0",
+    )
+    try:
+        order = pay(ledger_path, open_order(ledger_path).id)
+        window = console("alice")
+        panel = window.slips
+        panel.select(order)
+        panel.reprint()
+        wait_until(lambda: "did not confirm" in panel.lblMessage.text(), 20)
+    finally:
+        printer.close()
+    status, slip, note = _slip(ledger_path, order.id)
+    assert (status, slip) == ("paid", "unconfirmed") and "did not answer" in (note or "")
+    wait_until(lambda: "1 slip(s) to print again" in panel.lblReprints.text())
+    assert panel.orders[0].id == order.id
+    assert "sent, not confirmed" in panel.lstPaid.item(0).text()
+
+
+def test_the_console_says_what_the_certificate_claims_and_a_refund(console, ledger_path):
+    order = pay(ledger_path, open_order(ledger_path).id)
+    window = console("alice")
+    panel = window.slips
+    panel.select(order)
+    wait_until(lambda: panel.lblClaim.text() != "")
+    with Ledger.open(ledger_path, create=False) as ledger:
+        said = for_order(ledger.get(order.id), demo=True)  # this kiosk knows no registry
+    assert panel.lblClaim.text().startswith(LABELS[said.title]["en"])
+    assert "Demo, not registered" in panel.lblClaim.text()
+    panel.edtReason.setText("wrong project")
+    panel.void()
+    wait_until(lambda: "Refunded: this certificate is void" in panel.lblClaim.text())
+    assert panel.lblClaim.text().startswith("Void certificate")
