@@ -25,13 +25,14 @@ from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
 from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.drafts import draft_fields
+from kiosk.ledger.grants import grams_left
 from kiosk.ledger.orders import (
     Order,
     OrderNotFound,
     SoldOut,
     check_transition,
 )
-from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin, grams_left
+from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin
 from kiosk.money import amount_fen
 from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
 from kiosk.timestamps import stamp, utc_now
