@@ -49,7 +49,9 @@ def main() -> None:
     )
     with Ledger.open(folder / "ledger.sqlite") as ledger:
         ledger.load_catalogue(load_demo_catalogue())
-        ledger.set_allocation("demo-wetland", (SAMPLES + 1) * footprint.total_grams, actor="bench")
+        grams = (SAMPLES + 1) * footprint.total_grams
+        ledger.set_allocation("demo-wetland", grams, actor="bench")
+        ledger.grant_demo_serials("demo-wetland", grams, actor="bench")
         orders = []
         for _ in range(SAMPLES + 1):
             order = ledger.open_order(footprint, project_id="demo-wetland", nickname="小明")

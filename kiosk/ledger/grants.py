@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.catalogue import Catalogue
-from kiosk.credit import TONNE_G, CreditRange, GrantRun, NotEnoughCredit, draw, serial_text
+from kiosk.credit import (
+    TONNE_G,
+    CreditModel,
+    CreditRange,
+    GrantRun,
+    NotEnoughCredit,
+    draw,
+    serial_text,
+)
 from kiosk.errors import InputError
 
 DEMO_REF = "demo:"  # grants the demo catalogue makes: invented serials, nothing retired
@@ -66,6 +74,15 @@ class GrantsMixin:
             sql, args = sql + " WHERE project_id = ?", (project_id,)
         rows = self.conn.execute(sql + " ORDER BY project_id, start_g", args)
         return [_grant(row) for row in rows]
+
+    def _retire_first(self, project_id: str) -> bool:
+        """The project's credit model, read straight from its stored catalogue data (on the
+        sale path: no need to build the whole Project)."""
+        row = self.conn.execute(
+            "SELECT json_extract(data, '$.credit_model') FROM projects WHERE id = ?",
+            (project_id,),
+        ).fetchone()
+        return row is not None and (row[0] or CreditModel.RETIRE_FIRST) == CreditModel.RETIRE_FIRST
 
     def _serial_end(self, project_id: str) -> int:
         row = self.conn.execute(
@@ -144,9 +161,11 @@ class GrantsMixin:
         ).fetchone()
         return row[0] if row else ""
 
-    def _demo_grant(self, project_id: str, grams: int, actor: str) -> None:
-        """The demo catalogue's allowance as invented serials, so a kiosk tried out before
-        enrolment works as an enrolled one does; nothing is retired (no reference)."""
+    def grant_demo_serials(self, project_id: str, grams: int, *, actor: str) -> None:
+        """Invented serials (DEMO-...) for at least `grams`, numbered after any before them:
+        the demo catalogue's allowance, so a kiosk tried out before enrolment works as an
+        enrolled one does (also the simulator's and benchmarks'); nothing is retired (no
+        reference), and a registry refuses these ranges."""
         tonnes = -(-grams // TONNE_G)
         prefix = demo_prefix(project_id)
         before = self.conn.execute(
@@ -183,7 +202,7 @@ class GrantsMixin:
                 count_left = allocation["granted_g"] - committed_g(allocation)
                 end = allocation["drawn_g"] + allocation["reserved_g"] + count_left
                 if end > allocation["serial_g"]:
-                    self._demo_grant(project.id, end - allocation["serial_g"], actor)
+                    self.grant_demo_serials(project.id, end - allocation["serial_g"], actor=actor)
                     made += 1
         return made
 

@@ -119,7 +119,7 @@ class StockMixin(GrantsMixin):
                         "allocation", project.id, "grant", actor, self._allocation_row(project.id)
                     )
                     if catalogue.demo and catalogue.allocation_g > 0:
-                        self._demo_grant(project.id, catalogue.allocation_g, actor)
+                        self.grant_demo_serials(project.id, catalogue.allocation_g, actor=actor)
 
     def set_allocation(self, project_id: str, granted_g: int, *, actor: str) -> None:
         with self._write():

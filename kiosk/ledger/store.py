@@ -257,7 +257,7 @@ class Ledger(StockMixin):
 
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
         target = check_transition(order, Action.PLACE)
-        retire_first = self.project(order.project_id).retire_first
+        retire_first = self._retire_first(order.project_id)
         left = grams_left(
             self._allocation_with_serials(order.project_id), retire_first=retire_first
         )
@@ -311,7 +311,7 @@ class Ledger(StockMixin):
     def _ranges_for(self, order: Order) -> tuple[CreditRange, ...]:
         """Its ranges, for a retire-first project (SoldOut when the serials fall short: only
         an order reserved before this ledger drew ranges, or after a forfeit, can)."""
-        if not self.project(order.project_id).retire_first:
+        if not self._retire_first(order.project_id):
             return ()
         ranges = self._draw(order.project_id, order.offset_g)
         if not ranges:
