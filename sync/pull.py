@@ -87,6 +87,7 @@ def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bo
         with ledger.transaction():  # the new catalogue and its record land together
             ledger.load_catalogue(catalogue, actor="sync")
             syncstate.store_pulled(ledger, "catalogue", version, data)
+            ledger.forfeit_demo_grants(actor="sync")  # invented serials are never sold for real
             withdraw_unlisted(ledger)
         return changed
     withdraw_unlisted(ledger)
@@ -103,7 +104,7 @@ def withdraw_unlisted(ledger: Ledger) -> None:
         return
     listed = {p.get("id") for p in stored.get("projects", stored.get("project", []))}
     for stock in ledger.stock():
-        committed = stock.reserved_g + stock.sold_g
+        committed = stock.reserved_g + stock.sold_g + stock.refunded_g
         if stock.project.id not in listed and stock.granted_g > committed:
             ledger.set_allocation(stock.project.id, committed, actor="sync")
 
@@ -123,7 +124,9 @@ def pull_factors(ledger: Ledger, client: RegistryClient, result: Result) -> bool
 
 def pull_allocations(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """Set each allocation to the registry's grant, never below what is already committed
-    here (sold or held for a customer at the counter): that shortfall is a warning."""
+    here (sold or held for a customer at the counter): that shortfall is a warning. Retired
+    serials granted are appended in the registry's order, and the draw cursor catches up with
+    the furthest gram the registry has received from this kiosk (after a restore)."""
     data = _object(client.get(protocol.ALLOCATIONS), "allocations", "allocations")
     if data.get("kiosk_id", ledger.kiosk_id) != ledger.kiosk_id:
         raise BadData(f"the registry sent the allocations of kiosk {data.get('kiosk_id')}")
@@ -143,7 +146,7 @@ def _apply_allocations(ledger: Ledger, data: dict, result: Result) -> bool:
         if stock is None:
             result.warnings.append(f"allocation for {project_id}, a project not in the catalogue")
             continue
-        committed = stock.reserved_g + stock.sold_g
+        committed = stock.reserved_g + stock.sold_g + stock.refunded_g
         target = granted
         if granted < committed:
             result.warnings.append(
@@ -154,11 +157,51 @@ def _apply_allocations(ledger: Ledger, data: dict, result: Result) -> bool:
         if target != stock.granted_g:
             ledger.set_allocation(project_id, target, actor="sync")
             changed = True
+        changed = _apply_grants(ledger, project_id, item, result) or changed
     version = digest(data["allocations"])
     if syncstate.pulled_version(ledger, "allocations") != version:
         syncstate.store_pulled(ledger, "allocations", version, data)
         changed = True
     return changed
+
+
+def _apply_grants(ledger: Ledger, project_id: str, item: dict, result: Result) -> bool:
+    changed = False
+    grants = item.get("grants") or []
+    if not isinstance(grants, list):
+        result.warnings.append(f"allocation of {project_id}: grants is not a list")
+        return False
+    for grant in grants:
+        try:
+            changed = (
+                ledger.add_grant(
+                    project_id,
+                    f"r{grant['id']}",
+                    prefix=str(grant["prefix"]),
+                    first=grant["first"],
+                    last=grant["last"],
+                    width=grant["width"],
+                    reference=_short(grant.get("reference")),
+                    beneficiary=_short(grant.get("beneficiary")),
+                    actor="sync",
+                )
+                or changed
+            )
+        except (KeyError, TypeError) as exc:
+            result.warnings.append(f"a grant of {project_id} lacks {exc}: {grant!r:.80}")
+        except DiandianError as exc:
+            result.warnings.append(f"grant of {project_id}: {exc}")
+    drawn = item.get("drawn_to")
+    if isinstance(drawn, dict) and isinstance(drawn.get("to_g"), int):
+        moved = ledger.raise_cursor_past(
+            project_id, str(drawn.get("serial")), drawn["to_g"], actor="sync"
+        )
+        changed = moved or changed
+    return changed
+
+
+def _short(value: Any) -> str | None:
+    return None if value is None else str(value)[:200]
 
 
 def pull_rankings(ledger: Ledger, client: RegistryClient, result: Result) -> bool:

@@ -14,7 +14,8 @@ from sqlalchemy import Connection
 
 from kiosk.certificate import payload
 from kiosk.certificate.keys import SigningKeyError, public_from_text
-from sync.registry import storage
+from kiosk.credit import CreditRange, RetirementStatus
+from sync.registry import credit_storage, storage
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,10 @@ class Lookup:
     received: bool
     voided: bool
     mismatch: bool  # a valid token whose content differs from what the kiosk uploaded
-    retirement: dict[str, Any] | None
+    retirement: dict[str, Any] | None  # a retirement made after the sale (before retire-first)
     project: dict[str, Any] | None
+    ranges: tuple[CreditRange, ...] = ()  # the retired grams covering it, as received
+    retirement_status: RetirementStatus | None = None  # None: not received
     scenario: str = ""  # from the uploaded order ("" until it arrives): for "month of your year"
 
 
@@ -88,6 +91,11 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
     if row is not None and row.retirement_id is not None:
         found = storage.get_retirement(conn=conn, retirement_id=row.retirement_id)
         retirement = dict(found._mapping) if found is not None else None
+    ranges = credit_storage.credit_of(conn=conn, purchase_id=row.id) if row is not None else ()
+    status = None
+    if row is not None:
+        covered = ranges or retirement is not None
+        status = RetirementStatus.RETIRED if covered else RetirementStatus.PENDING
     project = None
     project_id = (facts or {}).get("project_id") or (row.project_id if row is not None else None)
     if project_id:
@@ -103,5 +111,7 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
         mismatch=mismatch,
         retirement=retirement,
         project=project,
+        ranges=ranges,
+        retirement_status=status,
         scenario=str(json.loads(row.payload).get("scenario", "")) if row is not None else "",
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import secrets
 import tomllib
 from pathlib import Path
@@ -18,11 +17,10 @@ from sqlalchemy import Connection
 
 from kiosk.catalogue import parse_catalogue
 from kiosk.certificate.address import check_public_url
+from kiosk.credit import serial_text
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
-from sync.registry import credits, storage
-
-SERIAL_RANGE = re.compile(r"^(?P<prefix>.*?)(?P<first>\d+)\.\.(?P=prefix)?(?P<last>\d+)$")
+from sync.registry import credit_storage, credits, storage
 
 
 def hash_token(token: str) -> str:
@@ -58,7 +56,7 @@ def read_file(path: Path) -> dict[str, Any]:
 
 def parse_block(text: Any, where: str) -> tuple[str, int, int, int]:
     """`CDCER-2024-000001..000500` (or `..CDCER-2024-000500`) -> (prefix, first, last, width)."""
-    match = SERIAL_RANGE.match(str(text))
+    match = credits.SERIAL_RANGE.match(str(text))
     if not match:
         raise DataError(f"{where}: serial block {text!r} is not like CDCER-2024-000001..000500")
     first, last = int(match["first"]), int(match["last"])
@@ -156,19 +154,46 @@ def import_factors(*, conn: Connection, data: dict[str, Any], source: str) -> st
 
 
 def stats(*, conn: Connection) -> dict[str, Any]:
+    """Sales and retirement per project, and the disclosure per retired block: tonnes retired,
+    grams sold (allocated to a live certificate), refunded (voided for good) and unallocated
+    (the platform's own contribution, claimed for no one; part may still be held by kiosks)."""
     sold = storage.sold_per_project(conn=conn)
+    pending = credit_storage.pending_totals(conn=conn)
     projects = []
     for p in storage.list_projects(conn=conn):
         count, grams = sold.get(p.project_id, (0, 0))
+        waiting, waiting_g = pending.get(p.project_id, (0, 0))
         projects.append(
             {
                 "project_id": p.project_id,
+                "credit_model": str(credits.model_of(p)),
                 "purchases": count,
                 "sold_g": grams,
                 "retired_g": p.retired_g,
-                "covered_g": p.covered_g,
                 "allocated_g": p.allocated_g,
                 "stock_g": p.stock_g,
+                "pending_purchases": waiting,
+                "pending_g": waiting_g,
             }
         )
-    return {**storage.counts(conn=conn), "projects": projects}
+    blocks = []
+    for b in credit_storage.block_disclosure(conn=conn):
+        retired = (b["last"] - b["first"] + 1) * credits.TONNE_G
+        blocks.append(
+            {
+                "project_id": b["project_id"],
+                "serials": f"{serial_text(b['prefix'], b['first'], b['width'])}.."
+                f"{serial_text('', b['last'], b['width'])}",
+                "reference": b["reference"],
+                "beneficiary": b["beneficiary"],
+                "retired_at": b["retired_at"],
+                "retired_t": retired // credits.TONNE_G,
+                "sold_g": int(b["sold_g"]),
+                "refunded_g": int(b["refunded_g"]),
+                "unallocated_g": retired - int(b["sold_g"]) - int(b["refunded_g"]),
+                "held_by_kiosks_g": int(b["kiosk_tonnes"]) * credits.TONNE_G
+                - int(b["kiosk_used_g"]),
+            }
+        )
+    counts = storage.counts(conn=conn) | {"rejected": credit_storage.reject_count(conn=conn)}
+    return {**counts, "projects": projects, "blocks": blocks}

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from kiosk.certificate.claims import LABELS, Claim, claim
+from kiosk.credit import RetirementStatus
 from sync.registry.lookup import Lookup
 
 STYLE = """
@@ -74,6 +75,11 @@ def _receipt(found: Lookup) -> str:
 
 def _retirement(found: Lookup) -> str:
     r = found.retirement
+    if found.ranges:
+        refs = "; ".join(dict.fromkeys(x.reference or "" for x in found.ranges))
+        return _status(
+            "ok", f"已注销（注销编号 {refs}）", f"Retired (retirement {refs})", "retirement"
+        )
     if r is None:
         if not found.received:
             return ""
@@ -106,6 +112,19 @@ def _facts(found: Lookup) -> str:
     return f'<dl data-testid="facts">{items}</dl>'
 
 
+def _credit(found: Lookup) -> str:
+    """Which retired grams cover it: serial(s) and gram ranges, the exchange's retirement
+    reference and the beneficiary named in it."""
+    rows = [("注销序列号 Serial (grams)", r.label()) for r in found.ranges]
+    for caption, values in (
+        ("注销编号 Retirement", [r.reference for r in found.ranges]),
+        ("受益人 Beneficiary", [r.beneficiary for r in found.ranges]),
+    ):
+        rows += [(caption, v) for v in dict.fromkeys(values) if v]
+    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in rows)
+    return f'<section class="card"><dl data-testid="credit">{items}</dl></section>'
+
+
 def claim_of(found: Lookup) -> Claim | None:
     """What this certificate may claim now (kiosk.certificate.claims), from what the registry
     knows; None when there is nothing to show."""
@@ -116,8 +135,8 @@ def claim_of(found: Lookup) -> Claim | None:
         offset_g=int(found.facts["offset_g"]),
         scenario=found.scenario,
         refunded=found.voided,
-        ranges=(),
-        retired=found.retirement is not None,
+        ranges=found.ranges,
+        retired=found.retirement_status == RetirementStatus.RETIRED,
     )
 
 
@@ -153,6 +172,8 @@ def render(found: Lookup) -> str:
             )
         body.append(f'<section class="card">{card}</section>')
         body.append(f'<section class="card">{_facts(found)}</section>')
+        if found.ranges:
+            body.append(_credit(found))
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -67,9 +67,29 @@ class Health(BaseModel):
     database: str
 
 
+class Grant(BaseModel):
+    """Retired serials prefix+first .. prefix+last (numbers `width` digits wide)."""
+
+    id: int
+    prefix: str
+    first: int
+    last: int
+    width: int
+    reference: str
+    beneficiary: str
+
+
+class DrawnTo(BaseModel):
+    serial: str
+    to_g: int
+
+
 class Allocation(BaseModel):
     project_id: str
-    granted_g: int
+    granted_g: int  # the count: every gram ever granted (serials included)
+    credit_model: str = "retire_first"
+    grants: list[Grant] = []  # retired serials granted, in the kiosk's drawing order
+    drawn_to: DrawnTo | None = None  # the furthest gram the registry has received drawn
 
 
 class Allocations(BaseModel):
@@ -123,6 +143,14 @@ class Retirement(BaseModel):
     retired_at: str
 
 
+class Range(BaseModel):
+    serial: str
+    from_g: int
+    to_g: int
+    reference: str | None
+    beneficiary: str | None
+
+
 class CertificateStatus(BaseModel):
     cert_id: str
     received: bool
@@ -130,4 +158,6 @@ class CertificateStatus(BaseModel):
     project_id: str | None = None
     offset_g: int | None = None
     paid_at: str | None = None
-    retirement: Retirement | None = None
+    retirement_status: Literal["retired", "pending"] | None = None
+    ranges: list[Range] = []  # the retired grams that cover it (kiosk.credit)
+    retirement: Retirement | None = None  # a retirement made after the sale (before 0003)

@@ -29,6 +29,7 @@ from kiosk.catalogue import load_demo_catalogue
 from tests.conftest import BIN
 
 STOCK_T = 100_000
+RETIRED_T = 10_000  # of each project's stock, retired by the operator at the start
 
 
 def free_port() -> int:
@@ -173,6 +174,10 @@ def registry(folder: Path, *, start: bool = True, tls: bool = False) -> Iterator
         reg.tls = self_signed(folder)
     reg.cli("init")
     reg.cli("import-projects", str(projects_file(folder)))
+    for index, project in enumerate(load_demo_catalogue().projects):  # retired before sale
+        reg.cli("retire-blocks", "--project", project.id, "--serials",
+                f"T{index}-2026-000001..{RETIRED_T:06d}", "--reference", f"SEEE-E2E-{index}",
+                "--beneficiary", "Diandian visitors")  # fmt: skip
     try:
         if start:
             reg.start()

@@ -33,18 +33,26 @@ def test_the_catalogue_replaces_the_demo_one(ledger, registry, client_for) -> No
 def test_allocations_are_set_but_never_below_committed(ledger, registry, client_for) -> None:
     with client_for(ledger) as client:
         job.run(ledger, client)  # the registry's catalogue first
-    registry.allocations[ledger.kiosk_id] = [{"project_id": "reg-forest", "granted_g": 50_000_000}]
+    grant = {"id": 7, "prefix": "REG-", "first": 1, "last": 50, "width": 6,
+             "reference": "SEEE-7", "beneficiary": "Diandian visitors"}  # fmt: skip
+    registry.allocations[ledger.kiosk_id] = [
+        {"project_id": "reg-forest", "granted_g": 50_000_000, "grants": [grant]}
+    ]
     with client_for(ledger) as client:
         job.run(ledger, client)
     assert _stock(ledger)["reg-forest"].granted_g == 50_000_000
+    assert _stock(ledger)["reg-forest"].serial_g == 50_000_000
     # sell some of it, then the registry cuts the grant below what is sold
     from kiosk.footprint import compute
     from kiosk.venues import get_venue
 
     footprint = compute("meal", {"mixed_meals": 2}, venue=get_venue())
     order = ledger.open_order(footprint, project_id="reg-forest", offset_g=3_000_000)
-    ledger.pay(order.id, method="cash", cashier="c")
-    registry.allocations[ledger.kiosk_id] = [{"project_id": "reg-forest", "granted_g": 1_000_000}]
+    paid = ledger.pay(order.id, method="cash", cashier="c")
+    assert [r.label() for r in paid.ranges()][-1] == "REG-000003 (g 0–1 000 000)"
+    registry.allocations[ledger.kiosk_id] = [
+        {"project_id": "reg-forest", "granted_g": 1_000_000, "grants": [grant]}
+    ]
     with client_for(ledger) as client:
         result = job.run(ledger, client)
     assert _stock(ledger)["reg-forest"].granted_g == 3_000_000
@@ -109,9 +117,9 @@ def test_a_demo_order_held_when_the_catalogue_came_cannot_reopen_the_demo_projec
     with client_for(ledger) as client:
         job.run(ledger, client)
     assert _stock(ledger)["demo-longquan-forest"].available_g == 0
-    ledger.expire(held.id, actor="test")  # its grams go back to the allocation ...
-    assert _stock(ledger)["demo-longquan-forest"].available_g == held.offset_g
+    ledger.expire(held.id, actor="test")  # its grams go back to the count, but the demo
+    assert _stock(ledger)["demo-longquan-forest"].available_g == 0  # serials were forfeited
     with client_for(ledger) as client:
         job.run(ledger, client)
-    assert _stock(ledger)["demo-longquan-forest"].available_g == 0  # ... and out again
+    assert _stock(ledger)["demo-longquan-forest"].available_g == 0
     assert verify(ledger.conn).ok

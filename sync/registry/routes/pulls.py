@@ -1,7 +1,8 @@
 """Signed GETs a kiosk makes after pushing: catalogue, factors, allocations, rankings, keys.
 
 Allocations are granted on request: each pull tops the kiosk up to the registry's headroom
-(`serve --headroom-t`), within what the project still has unallocated.
+(`serve --headroom-t`): whole retired tonnes by serial (or a count, for a sell-first
+project), within what the project has retired and not yet granted.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ async def allocations(request: Request) -> dict[str, Any]:
 
     def work(conn: Connection) -> dict[str, Any]:
         kiosk = authenticate(conn=conn, request=request, body=b"")
-        granted = credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=headroom)
-        rows = [{"project_id": p, "granted_g": g} for p, g in sorted(granted.items())]
+        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=headroom)
+        rows = credits.allocations_for(conn=conn, kiosk_id=kiosk.kiosk_id)
         return {"kiosk_id": kiosk.kiosk_id, "allocations": rows}
 
     return await transaction(request, work)

@@ -14,9 +14,9 @@ from typing import Any
 import httpx
 import pytest
 
-from sync.registry import credits, migrations, operations
+from sync.registry import migrations, operations
 from sync.registry.db import make_engine
-from tests.sync.registry.conftest import DEMO_PROJECTS
+from tests.sync.registry.conftest import DEMO_PROJECTS, SELL_FIRST, retire_demo_blocks
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
 
@@ -49,19 +49,21 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """A served registry holding one retired sale, one received sale and one not synced."""
+    """A served registry holding a retired sale (its grams drawn from retired serials), a
+    sale of a sell-first project awaiting retirement, and one not synced."""
     db = f"sqlite:///{tmp_path_factory.mktemp('page') / 'registry.sqlite'}"
     engine = make_engine(db)
     migrations.upgrade(engine)
     with engine.begin() as conn:
         operations.import_projects(conn=conn, data=operations.read_file(DEMO_PROJECTS), source="d")
+        retire_demo_blocks(conn)
+        operations.import_projects(conn=conn, data=SELL_FIRST, source="sell-first")
     kiosk = Kiosk.new()
     with serve(db) as base, httpx.Client(base_url=base) as client:
         kiosk.enrol(client, engine)
-        retired, received, offline = (kiosk.order(offset_g=g) for g in (1_000_000, 2_500, 4_200))
+        retired, offline = (kiosk.order(offset_g=g) for g in (1_000_000, 4_200))
+        received = kiosk.order(offset_g=2_500, project="sell-first-forest")
         kiosk.push(client, [kiosk.record(retired), kiosk.record(received)])
-        with engine.begin() as conn:
-            credits.retire_all(conn=conn)
         yield {
             "base": base,
             "kiosk": kiosk,
@@ -81,7 +83,7 @@ def _open(browser: Any, url: str, name: str = "") -> dict[str, str]:
             page.screenshot(path=str(Path(shots) / f"certificate-page-{name}.png"), full_page=True)
         texts = {
             key: page.get_by_test_id(key).inner_text()
-            for key in ("signature", "received", "retirement", "facts")
+            for key in ("signature", "received", "retirement", "facts", "credit")
             if page.get_by_test_id(key).count()
         }
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -96,16 +98,18 @@ def test_received_and_retired(browser: Any, site: dict[str, Any]) -> None:
     texts = _open(browser, site["base"] + kiosk.cert_path(site["retired"]), "retired")
     assert "签名有效" in texts["signature"] and "Signature verifies" in texts["signature"]
     assert "Received by the registry" in texts["received"]
-    assert "CDCER-2024-000001" in texts["retirement"] and "已注销" in texts["retirement"]
+    assert "已注销" in texts["retirement"] and "SEEE-TEST-0001" in texts["retirement"]
+    assert "CDCER-2024-000001 (g 0–1 000 000)" in texts["credit"]
+    assert "SEEE-TEST-0001" in texts["credit"] and "Diandian visitors" in texts["credit"]
     assert "1.000 t" in texts["facts"] and "龙泉山" in texts["facts"]
 
 
-def test_received_awaiting_retirement_lower_case_path(browser: Any, site: dict[str, Any]) -> None:
+def test_sold_first_awaiting_retirement_lower_case_path(browser: Any, site: dict[str, Any]) -> None:
     kiosk: Kiosk = site["kiosk"]
     path = kiosk.cert_path(site["received"]).replace("/C/", "/c/", 1)
     texts = _open(browser, site["base"] + path)
     assert "Received by the registry" in texts["received"]
-    assert "Awaiting retirement" in texts["retirement"]
+    assert "Awaiting retirement" in texts["retirement"] and "credit" not in texts
 
 
 def test_not_yet_synced_still_verifies(browser: Any, site: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ from kiosk.certificate import payload
 from kiosk.errors import InputError
 from sync import protocol
 from sync.registry import operations
-from tests.sync.registry.conftest import TestClient
+from tests.sync.registry.conftest import SELL_FIRST, TestClient
 from tests.sync.registry.helpers import Kiosk
 
 
@@ -71,10 +71,15 @@ def test_a_crafted_token_gets_a_page_not_a_500(
     assert reason in page.text
 
 
-def test_the_page_says_what_is_true_now(client: TestClient, kiosk: Kiosk) -> None:
-    """Its title and claims are the slip's: a month of a year bought but not yet retired is a
-    purchase (never "offset"), and a refund voids it."""
-    year = kiosk.order(offset_g=600_000, footprint_g=7_200_000, scenario="lifestyle")
+def test_the_page_says_what_is_true_now(client: TestClient, kiosk: Kiosk, engine: Engine) -> None:
+    """Its title and claims are the slip's: a month of a year bought but not yet retired (a
+    sell-first project) is a purchase (never "offset"), and a refund voids it."""
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=SELL_FIRST, source="sell first")
+    kiosk.pull(client)
+    year = kiosk.order(
+        offset_g=600_000, footprint_g=7_200_000, scenario="lifestyle", project="sell-first-forest"
+    )
     kiosk.push(client, [kiosk.record(year)])
     page = client.get(kiosk.cert_path(year)).text
     assert "碳信用购买凭证" in page and "Carbon credit purchase" in page
