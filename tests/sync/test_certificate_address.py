@@ -42,14 +42,16 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
         reg.start()
         path = tmp_path / "kiosk.sqlite"
         with Ledger.open(path) as ledger:
-            sell(ledger, 3, seed=5)
             kiosk_key(ledger)
-            serial = ledger.orders(status="paid", limit=1)[0].serial
         token = reg.token("expo")
         enrolled = run("enroll", "--registry", reg.url, "--token", token, "--db", str(path),
                        home=reg.home)  # fmt: skip
         assert enrolled.returncode == 0, enrolled.stderr
         assert f"certificate QRs point to {public}" in enrolled.stdout
+        _sync(path, reg.home)  # the registry's catalogue and retired serials granted
+        with Ledger.open(path) as ledger:  # customers, offline
+            sell(ledger, 3, seed=5)
+            serial = ledger.orders(status="paid", limit=1)[0].serial
 
         text = _slip_qr(path, serial, reg.home, tmp_path / "slip.pdf")
         assert host_of(text) == f"localhost:{reg.port}"  # not the sync address, no placeholder
@@ -58,7 +60,11 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
         assert "Issued offline, not yet synced" in page.text
 
         _sync(path, reg.home)
-        assert "Received by the registry" in httpx.get(text, timeout=20).text
+        synced = httpx.get(text, timeout=20).text
+        assert "Received by the registry" in synced
+        slip = pypdfium2.PdfDocument(str(tmp_path / "slip.pdf"))[0].get_textpage().get_text_range()
+        for words in ("已购买并已注销", "Purchased and retired"):  # the slip and the page agree
+            assert words in slip and words in synced
         checked = run("cert", "verify", text, "--db", str(path), home=reg.home)
         assert checked.returncode == 0 and f"opens      localhost:{reg.port}" in checked.stdout
 
