@@ -115,6 +115,7 @@ def _facts(found: Lookup) -> str:
 def _credit(found: Lookup) -> str:
     """Which retired grams cover it: serial(s) and gram ranges, the exchange's retirement
     reference and the beneficiary named in it."""
+
     def caption(key: str) -> str:  # the slip's captions (kiosk.certificate.claims)
         return f"{LABELS[key]['zh']} {LABELS[key]['en']}"
 
