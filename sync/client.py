@@ -9,7 +9,6 @@ nonce it has seen, and a push resend keeps its body and Idempotency-Key but not 
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import random
 import ssl
@@ -23,6 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.certificate.address import is_loopback
 from sync import protocol
 
 # sysexits.h codes: cron, systemd and the admin screen can tell the failures apart
@@ -101,20 +101,11 @@ def check_registry_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise NotConfigured(f"registry URL {url!r} must look like https://registry.example.com")
-    if parts.scheme == "http" and not _loopback(parts.hostname):
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise NotConfigured(
             f"registry URL {url!r}: use https:// (plain http is allowed only to this machine)"
         )
     return url.strip().rstrip("/")
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _tls_refused(exc: Exception) -> bool:

@@ -42,14 +42,15 @@ def check_public_url(url: str, field: str = "public URL") -> str:
         or parts.query
         or parts.fragment
         or len(text) > MAX_LENGTH
-        or (parts.scheme == "http" and not _loopback(host))
+        or (parts.scheme == "http" and not is_loopback(host))
     )
     if wrong:
         raise InputError(field, f"{url!r} is not allowed; allowed: {ALLOWED}")
     return text
 
 
-def _loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """This machine: plain http is allowed to it (tests, a registry on the same host)."""
     if host == "localhost":
         return True
     try:

@@ -115,12 +115,16 @@ def _facts(found: Lookup) -> str:
 def _credit(found: Lookup) -> str:
     """Which retired grams cover it: serial(s) and gram ranges, the exchange's retirement
     reference and the beneficiary named in it."""
-    rows = [("注销序列号 Serial (grams)", r.label()) for r in found.ranges]
-    for caption, values in (
-        ("注销编号 Retirement", [r.reference for r in found.ranges]),
-        ("受益人 Beneficiary", [r.beneficiary for r in found.ranges]),
+
+    def caption(key: str) -> str:  # the slip's captions (kiosk.certificate.claims)
+        return f"{LABELS[key]['zh']} {LABELS[key]['en']}"
+
+    rows = [(caption("credits"), r.label()) for r in found.ranges]
+    for key, values in (
+        ("reference", [r.reference for r in found.ranges]),
+        ("beneficiary", [r.beneficiary for r in found.ranges]),
     ):
-        rows += [(caption, v) for v in dict.fromkeys(values) if v]
+        rows += [(caption(key), v) for v in dict.fromkeys(values) if v]
     items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in rows)
     return f'<section class="card"><dl data-testid="credit">{items}</dl></section>'
 

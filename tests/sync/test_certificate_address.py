@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pypdfium2
 import pytest
 
 from kiosk.certificate.address import host_of
@@ -38,8 +39,8 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
                        home=reg.home)  # fmt: skip
         assert enrolled.returncode == 0, enrolled.stderr
         assert f"certificate QRs point to {public}" in enrolled.stdout
-        _sync(path, reg.home)  # the catalogue, and retired serials to sell
-        with Ledger.open(path) as ledger:  # then customers, offline
+        _sync(path, reg.home)  # the registry's catalogue and retired serials granted
+        with Ledger.open(path) as ledger:  # customers, offline
             sell(ledger, 3, seed=5)
             serial = ledger.orders(status="paid", limit=1)[0].serial
 
@@ -50,7 +51,11 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
         assert "Issued offline, not yet synced" in page.text
 
         _sync(path, reg.home)
-        assert "Received by the registry" in httpx.get(text, timeout=20).text
+        synced = httpx.get(text, timeout=20).text
+        assert "Received by the registry" in synced
+        slip = pypdfium2.PdfDocument(str(tmp_path / "slip.pdf"))[0].get_textpage().get_text_range()
+        for words in ("已购买并已注销", "Purchased and retired"):  # the slip and the page agree
+            assert words in slip and words in synced
         checked = run("cert", "verify", text, "--db", str(path), home=reg.home)
         assert checked.returncode == 0 and f"opens      localhost:{reg.port}" in checked.stdout
 

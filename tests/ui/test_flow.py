@@ -13,7 +13,7 @@ from kiosk.certificate.issue import known_keys
 from kiosk.certificate.payload import verify
 from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
-from tests.ui.conftest import set_printer
+from tests.ui.conftest import set_printer, silent_printer
 from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
@@ -165,18 +165,10 @@ def test_an_unusable_ledger_path_is_out_of_service_from_the_start(kiosk, tmp_pat
 
 def test_a_printer_that_never_confirms_offers_a_retry(kiosk, home: Path):
     """A real listener that takes the slip's bytes and never reads or answers."""
-    printer = FakePrinter(reads=False, buffer=None)
-    set_printer(
-        home,
-        f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\nmode = "text"\n'
-        "timeout_s = 1.0",
-    )
-    try:
+    with silent_printer(home):
         window, pilot = kiosk()
         order = pilot.customer("meal")
         wait_until(lambda: window.certificate.slip == "unconfirmed")
-    finally:
-        printer.close()
     assert window.certificate.btnRetry.isVisible()
     assert "没有确认" in window.certificate.lblSlip.text()
     with Ledger.open(window.workers.path, create=False) as ledger:

@@ -13,7 +13,7 @@ from kiosk.certificate.claims import LABELS, for_order
 from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
 from tests.ui.cashier.conftest import open_order, pay
-from tests.ui.conftest import set_printer
+from tests.ui.conftest import set_printer, silent_printer
 from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
@@ -127,21 +127,13 @@ def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledg
 def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(console, ledger_path, home):
     """A real listener that takes the bytes and never reads or answers: the slip is "sent, not
     confirmed", not "printed", and waits on the reprint list."""
-    printer = FakePrinter(reads=False, buffer=None)
-    set_printer(
-        home,
-        f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\nmode = "text"\n'
-        "timeout_s = 1.0",
-    )
-    try:
+    with silent_printer(home):
         order = pay(ledger_path, open_order(ledger_path).id)
         window = console("alice")
         panel = window.slips
         panel.select(order)
         panel.reprint()
         wait_until(lambda: "did not confirm" in panel.lblMessage.text(), 20)
-    finally:
-        printer.close()
     status, slip, note = _slip(ledger_path, order.id)
     assert (status, slip) == ("paid", "unconfirmed") and "did not answer" in (note or "")
     wait_until(lambda: "1 slip(s) to print again" in panel.lblReprints.text())
