@@ -24,15 +24,13 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sync import protocol
-
-# sysexits.h codes: cron, systemd and the admin screen can tell the failures apart
-EXIT_OK = 0
-EXIT_UNAVAILABLE = 69  # registry unreachable or failing past the time budget
-EXIT_SOFTWARE = 70
-EXIT_TEMPFAIL = 75  # another sync job holds the lock
-EXIT_PROTOCOL = 76  # the registry refused a request (4xx) or answered nonsense
-EXIT_NOPERM = 77  # the registry does not accept this kiosk's signature (not enrolled?)
-EXIT_CONFIG = 78  # no registry configured, or a bad registry URL
+from sync.exit_codes import (
+    EXIT_CONFIG,
+    EXIT_NOPERM,
+    EXIT_PROTOCOL,
+    EXIT_SOFTWARE,
+    EXIT_UNAVAILABLE,
+)
 
 
 class SyncError(Exception):

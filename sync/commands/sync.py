@@ -14,12 +14,14 @@ import textwrap
 from typing import Any
 
 from kiosk.commands.common import add_db_argument, ledger_path
+from sync.exit_codes import EXIT_REJECTED
 
 DEFAULT_BUDGET_S = 300.0
 EXIT_CODES = """exit status:
-  0   done (warnings, e.g. rejected records, are printed and kept in the run's record)
+  0   done (warnings are printed and kept in the run's record)
   1   the ledger cannot be used (missing, damaged, read-only: the reason is printed)
   2   bad command-line input
+  65  done, but the registry rejected records (listed by --rejects; the rest went through)
   69  the registry is unreachable or failing (5xx) past the time budget; the queue is intact
   70  internal error
   75  another sync job is running on this ledger
@@ -207,7 +209,7 @@ def _sync(ledger: Any, args: argparse.Namespace) -> int:
     print(f"sync {c.base_url}: {result.summary()}")
     for warning in result.warnings:
         print(f"  warning: {warning}")
-    return 0
+    return EXIT_REJECTED if result.rejected else 0
 
 
 def _retry_rejected(ledger: Any) -> int:

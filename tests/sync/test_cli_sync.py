@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.ledger import Ledger, syncstate
 from tests.sync.conftest import sell
+from sync.exit_codes import EXIT_REJECTED
 from tests.sync.fakeregistry import FakeRegistry, serve
 
 
@@ -79,7 +80,9 @@ def test_rejects_are_listed_and_can_be_retried(served, kiosk, diandian) -> None:
         == 0
     )
     result = diandian("sync", "--db", str(kiosk))
-    assert result.returncode == 0 and "rejected by the registry" in result.stdout
+    assert result.returncode == EXIT_REJECTED, result.stderr  # monitoring must see it
+    assert "rejected by the registry" in result.stdout
+    assert diandian("sync", "--db", str(kiosk)).returncode == 0  # nothing new rejected
     listing = diandian("sync", "--rejects", "--db", str(kiosk)).stdout
     assert "1 rejected record(s)" in listing and first in listing and "test says no" in listing
     registry.reject_orders = set()

@@ -9,7 +9,8 @@ import pytest
 
 from kiosk.ledger import syncstate
 from sync import job
-from sync.client import EXIT_PROTOCOL, Refused
+from sync.client import Refused
+from sync.exit_codes import EXIT_PROTOCOL
 from tests.sync.conftest import sell
 
 

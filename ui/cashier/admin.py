@@ -28,6 +28,7 @@ from kiosk import admin
 from kiosk.config import IDLE_RANGE_S, LANGUAGES, load_settings
 from kiosk.ledger.verify import Report
 from kiosk.venues import load_venues
+from sync.exit_codes import EXIT_REJECTED
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.restore import BackupRestore
 
@@ -337,7 +338,14 @@ class AdminPanel(QWidget):
         job, self.process = self.job, None
         self.btnSync.setEnabled(True)
         self.btnEnrol.setEnabled(True)
-        done = self.tr("{job}: done.") if code == 0 else self.tr("{job}: failed (status {code}).")
+        if code == 0:
+            done = self.tr("{job}: done.")
+        elif code == EXIT_REJECTED:
+            done = self.tr(
+                "{job}: done, but the registry rejected records (see `diandian sync --rejects`)."
+            )
+        else:
+            done = self.tr("{job}: failed (status {code}).")
         show_message(self.lblMessage, done.format(job=job, code=code), error=code != 0)
         self.entered()
         self.jobFinished.emit(job, code)
