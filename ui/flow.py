@@ -205,7 +205,7 @@ class CustomerFlow(QObject):
             self.show_page(0, "at_least_one")
             return
         self.footprint = footprint
-        self.w.result.show_result(footprint, self.session.offset)
+        self.w.result.show_result(footprint, self.session.offset, self.session.factors)
         self.w.go(self.w.result)
 
     # -- project, nickname, order ---------------------------------------------------------------

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from kiosk.ledger import Ledger, syncstate
-from tests.sync.conftest import sell
 from sync.exit_codes import EXIT_REJECTED
+from tests.sync.conftest import sell
 from tests.sync.fakeregistry import FakeRegistry, serve
 
 

@@ -10,6 +10,8 @@ import pytest
 from kiosk import local_values
 from kiosk.accounts import Account
 from kiosk.cashier_ops import NotAllowed
+from kiosk.comparisons import car_km
+from kiosk.factors import load_factors
 from kiosk.ledger import Ledger, overrides
 from tests.ui.cashier.conftest import open_order, settle
 from tools.autopilot import wait_until
@@ -134,3 +136,28 @@ def test_an_implausible_factor_is_refused_with_the_range(console, ledger_path):
     wait_until(lambda: panel.lblMessage.text().startswith("url:"), 5)
     with Ledger.open(ledger_path, create=False) as ledger:
         assert overrides.local_factors(ledger) == []
+
+
+def test_the_car_comparison_uses_the_table_in_force(kiosk, ledger_path):
+    """The result screen divided by the shipped petrol-car factor while the footprint used the
+    kiosk's own: "≈ driving N km" now comes from the same table as the footprint."""
+    with Ledger.open(ledger_path, create=False) as ledger:
+        local_values.set_factor(
+            ledger,
+            Account("root", "admin"),
+            "car_petrol",
+            "0.32544",  # twice the shipped 0.16272
+            publisher="Chengdu Transport Bureau",
+            dataset="Taxi fleet survey",
+            year="2026",
+            url="https://example.org/fleet-2026",
+            reason="local fleet measured",
+        )
+    kiosk_window, pilot = kiosk("demo-restaurant")
+    wait_until(lambda: kiosk_window.session.factors is not None, 5)
+    pilot.to_result("meal")
+    total = kiosk_window.flow.footprint.total_grams
+    in_force, shipped = car_km(total, kiosk_window.session.factors), car_km(total, load_factors())
+    assert in_force * 2 == pytest.approx(shipped, abs=1)
+    shown = kiosk_window.result.lblCar.text()  # "≈ 一个人开汽油车行驶 N 公里"
+    assert f" {in_force:,} " in shown and f" {shipped:,} " not in shown
