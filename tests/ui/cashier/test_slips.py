@@ -121,3 +121,33 @@ def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledg
     assert [row[0] for row in outbox] == ["paid", "voided"]
     assert [row[0] for row in audit] == ["alice"]
     assert not panel.btnVoid.isEnabled()  # cannot be voided twice
+
+
+@pytest.mark.parametrize("panel_name", ["orders", "slips"])
+def test_both_panels_find_a_scanned_order_and_mark_its_row(console, qtbot, ledger_path, panel_name):
+    """One scan field (ui/cashier/orderpicker.py) for both panels: a code typed in lower case
+    with spaces finds the order and highlights it in the list. The slips panel's own copy
+    selected the order but left the list's highlight on another row."""
+    from PySide6.QtCore import Qt
+
+    awaiting = [open_order(ledger_path) for _ in range(3)]
+    paid = [pay(ledger_path, order.id) for order in awaiting[:2]] if panel_name == "slips" else []
+    wanted = (paid or awaiting)[-1]
+    window = console("alice")
+    panel = getattr(window, panel_name)
+    scan, listing = (
+        (panel.edtScan, panel.lstOrders)
+        if panel_name == "orders"
+        else (panel.edtFind, panel.lstPaid)
+    )
+    if panel_name == "slips":
+        panel.refresh()
+    wait_until(lambda: len(panel.orders) == (2 if paid else 3))
+    listing.setCurrentRow(len(panel.orders) - 1)  # tap another row first
+    assert panel.selected.id != wanted.id
+    code = wanted.code.lower()
+    qtbot.keyClicks(scan, f" {code[:3]} {code[3:]} ")
+    qtbot.keyClick(scan, Qt.Key.Key_Return)
+    wait_until(lambda: panel.selected is not None and panel.selected.id == wanted.id)
+    assert panel.orders[listing.currentRow()].id == wanted.id
+    assert scan.text() == ""
