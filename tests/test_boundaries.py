@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -147,3 +148,57 @@ def test_the_footprint_command_loads_no_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+# -- SQL lives with the storage it belongs to ---------------------------------------------------
+
+SQL_HOMES = ("kiosk/ledger/", "sync/registry/storage.py", "sync/registry/db.py",
+             "sync/registry/tables.py", "sync/registry/migrations/")  # fmt: skip
+SQL_TEXT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|ALTER|DROP|BEGIN)\b")
+
+
+def sql_outside_storage(root: Path = ROOT) -> list[str]:
+    """Statements written, or executed, outside the ledger package and the registry's storage."""
+    found = []
+    for package in ("kiosk", "ui", "sync"):
+        for path in sorted((root / package).rglob("*.py")):
+            where = path.relative_to(root).as_posix()
+            if where.startswith(SQL_HOMES):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    if SQL_TEXT.match(node.value):
+                        found.append(f"{where}:{node.lineno} SQL text {node.value[:30]!r}")
+                elif isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany"):
+                    found.append(f"{where}:{node.lineno} .{node.attr}(...)")
+    return found
+
+
+def test_no_sql_outside_the_ledger_and_the_registry_storage() -> None:
+    assert sql_outside_storage() == []
+
+
+def test_the_sql_check_finds_a_query_in_a_screen(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "screen.py").write_text(
+        "def rows(ledger):\n    return ledger.conn.execute('SELECT * FROM orders')\n",
+        encoding="utf-8",
+    )
+    assert len(sql_outside_storage(tmp_path)) == 2
+
+
+LEDGER_INSIDES = frozenset({"_write", "_now", "_audit", "_next", "_save", "_order", "_depth"})
+LEDGER_CLASS = ("kiosk/ledger/store.py", "kiosk/ledger/stock.py")  # the class and its mixin
+
+
+def test_only_the_ledger_class_touches_its_insides() -> None:
+    """Other modules use its public operations (`transaction`, `change_time`, `audit`, ...)."""
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{node.lineno} .{node.attr}"
+        for package in ("kiosk", "ui", "sync")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if path.relative_to(ROOT).as_posix() not in LEDGER_CLASS
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in LEDGER_INSIDES
+    ]
+    assert found == []

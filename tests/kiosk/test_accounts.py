@@ -9,7 +9,9 @@ import pytest
 from kiosk import accounts
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
+from kiosk.ledger.staff import Attempts
 from kiosk.ledger.verify import verify
+from kiosk.timestamps import stamp
 
 
 class Clock:
@@ -82,3 +84,41 @@ def test_bad_accounts_are_refused(ledger, name, role, pin, field) -> None:
     with pytest.raises(InputError) as caught:
         accounts.create(ledger, name, role, pin, actor="setup")
     assert caught.value.field == field
+
+
+# -- the lockout rule itself: one function for the ledger's accounts and the recovery file ----
+
+HASH = accounts._hash("2468", b"0123456789abcdef")
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+def test_judge_counts_locks_and_clears() -> None:
+    attempts = Attempts()
+    for left in range(accounts.MAX_FAILURES - 1, 0, -1):
+        verdict = accounts.judge("alice", "0000", HASH, attempts, NOW)
+        assert (verdict.action, verdict.error.left) == ("wrong_pin", left)
+        attempts = verdict.attempts
+    locked = accounts.judge("alice", "0000", HASH, attempts, NOW)
+    assert locked.action == "lock" and isinstance(locked.error, accounts.AccountLocked)
+    assert locked.attempts == Attempts(0, stamp(NOW + accounts.LOCKOUT))
+    still = accounts.judge("alice", "2468", HASH, locked.attempts, NOW + timedelta(minutes=14))
+    assert still.action is None and isinstance(still.error, accounts.AccountLocked)
+    after = accounts.judge("alice", "2468", HASH, locked.attempts, NOW + timedelta(minutes=16))
+    assert (after.attempts, after.action, after.error) == (Attempts(), "unlock", None)
+    clean = accounts.judge("alice", "2468", HASH, Attempts(), NOW)
+    assert (clean.action, clean.error) == (None, None)  # nothing to write on a plain sign-in
+
+
+@pytest.mark.parametrize("pin", [None, 2468, b"2468"])
+def test_judge_counts_a_pin_that_is_not_text_as_wrong(pin: object) -> None:
+    verdict = accounts.judge("alice", pin, HASH, Attempts(), NOW)  # type: ignore[arg-type]
+    assert verdict.action == "wrong_pin"
+
+
+def test_the_pin_length_is_one_rule() -> None:
+    longest, shortest = "1" * accounts.PIN_MAX, "1" * accounts.PIN_MIN
+    assert accounts.check_pin_format(longest) == longest
+    assert accounts.check_pin_format(shortest) == shortest
+    for bad in ("1" * (accounts.PIN_MAX + 1), "1" * (accounts.PIN_MIN - 1)):
+        with pytest.raises(InputError, match=accounts.PIN_RULE):
+            accounts.check_pin_format(bad)
