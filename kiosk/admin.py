@@ -138,6 +138,14 @@ def save(
         trial.unlink(missing_ok=True)
 
 
+def printer_keys() -> tuple[str, ...]:
+    """Every key of the `[printer]` table: a new printer replaces them all (keys of another kind
+    of printer would be wrong)."""
+    from kiosk.slips.printers import PrinterConfig  # python-escpos: only when asked
+
+    return tuple(PrinterConfig.__dataclass_fields__)
+
+
 def command(*args: str) -> list[str]:
     """`diandian ARGS` as this interpreter runs it (for the background jobs: sync, enroll)."""
     return [sys.executable, "-m", "kiosk.cli", *args]

@@ -202,3 +202,90 @@ def test_only_the_ledger_class_touches_its_insides() -> None:
         if isinstance(node, ast.Attribute) and node.attr in LEDGER_INSIDES
     ]
     assert found == []
+
+
+# -- what the screens may call ----------------------------------------------------------------
+
+# As Anki's screens talk to one Collection, ours talk to the per-operation modules (checkout,
+# cashier_ops, admin, local_values, ...), the ledger package's public face and value types;
+# never to the modules inside kiosk/ledger/ or the printer drivers in kiosk/slips/.
+UI_MAY_IMPORT = frozenset(
+    {
+        "kiosk",
+        "kiosk.accounts",
+        "kiosk.admin",
+        "kiosk.cashier_ops",
+        "kiosk.checkout",
+        "kiosk.cities",
+        "kiosk.comparisons",
+        "kiosk.config",
+        "kiosk.errors",
+        "kiosk.factors",
+        "kiosk.footprint",
+        "kiosk.ledger",
+        "kiosk.local_values",
+        "kiosk.money",
+        "kiosk.order_state",
+        "kiosk.paths",
+        "kiosk.payment",
+        "kiosk.pinyin",
+        "kiosk.ranking",
+        "kiosk.recovery",
+        "kiosk.report",
+        "kiosk.resources",
+        "kiosk.scenarios",
+        "kiosk.session",
+        "kiosk.slips.content",
+        "kiosk.timestamps",
+        "kiosk.venues",
+    }
+)
+COMMANDS_MAY_IMPORT = frozenset({"kiosk.commands.common"})  # ui/commands/: the CLI's helpers
+
+
+def _is_module(name: str) -> bool:
+    base = ROOT.joinpath(*name.split("."))
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def kiosk_modules_named(path: Path) -> Iterator[tuple[int, str]]:
+    """Every kiosk module a file imports anywhere; `from kiosk.ledger import overrides` is
+    kiosk.ledger.overrides, `from kiosk.ledger import Order` is kiosk.ledger."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, a.name) for a in node.names if a.name.startswith("kiosk"))
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            if node.module.split(".")[0] != "kiosk":
+                continue
+            named = [f"{node.module}.{a.name}" for a in node.names]
+            modules = [name for name in named if _is_module(name)]
+            yield from ((node.lineno, name) for name in modules)
+            if len(modules) < len(named):
+                yield node.lineno, node.module
+
+
+def ui_reaching_inside(root: Path = ROOT) -> list[str]:
+    found = []
+    for path in sorted((root / "ui").rglob("*.py")):
+        where = path.relative_to(root).as_posix()
+        allowed = UI_MAY_IMPORT | (
+            COMMANDS_MAY_IMPORT if where.startswith("ui/commands/") else set()
+        )
+        found += [f"{where}:{line} {name}" for line, name in kiosk_modules_named(path)
+                  if name not in allowed]  # fmt: skip
+    return found
+
+
+def test_the_screens_use_only_the_operations_modules_and_value_types() -> None:
+    assert ui_reaching_inside() == []
+
+
+def test_the_ui_check_sees_a_reach_into_the_ledger(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "screen.py").write_text(
+        "from kiosk import checkout, ledger\nfrom kiosk.ledger.store import stamp\n"
+        "def f():\n    from kiosk.ledger import overrides\n    import kiosk.slips.printers\n",
+        encoding="utf-8",
+    )
+    found = [entry.split(" ")[1] for entry in ui_reaching_inside(tmp_path)]
+    assert sorted(found) == ["kiosk.ledger.overrides", "kiosk.ledger.store", "kiosk.slips.printers"]

@@ -71,7 +71,7 @@ def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
         log.warning("settings: %s (the default is used)", problem)
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ledger.checkpoint import Checkpointer
+    from kiosk.ledger import Checkpointer
     from ui.watchdog import Watchdog
     from ui.window import KioskWindow
 

@@ -19,7 +19,7 @@ from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import File, Serial, Usb
 
-from kiosk.errors import DiandianError, InputError
+from kiosk.errors import InputError, PrinterError  # PrinterError: raised here
 
 Kind = Literal["network", "usb", "serial", "file", "system"]
 KINDS = ("network", "usb", "serial", "file", "system")
@@ -27,10 +27,6 @@ MODES = ("raster", "text")
 PAPER_DOTS = {58: 384, 80: 576}  # printable width at 203 dpi (8 dots/mm): 48 mm and 72 mm
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 MAX_TIMEOUT_S = 60.0
-
-
-class PrinterError(DiandianError):
-    """The slip could not be printed; the message is one line a cashier can act on."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import admin
 from kiosk.config import IDLE_RANGE_S, LANGUAGES, load_settings
-from kiosk.ledger.verify import Report
+from kiosk.ledger import Report
 from kiosk.venues import load_venues
 from sync.exit_codes import EXIT_REJECTED
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
@@ -287,9 +287,7 @@ class AdminPanel(QWidget):
     def _replace_printer(changes: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
         """A new printer replaces the whole old table (keys of another kind would be wrong)."""
         if "printer" in changes:
-            from kiosk.slips.printers import PrinterConfig
-
-            cleared: dict[str, object] = {f: None for f in PrinterConfig.__dataclass_fields__}
+            cleared: dict[str, object] = dict.fromkeys(admin.printer_keys())
             cleared.update(changes["printer"])
             changes["printer"] = cleared
         return changes

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import admin
-from kiosk.ledger.restore import RestoreResult
-from kiosk.ledger.restore_plan import LostOrder, Numbers, RestorePlan
+from kiosk.ledger import LostOrder, Numbers, RestorePlan, RestoreResult
 from kiosk.money import format_fen
 from ui.cashier.common import Context, _guard, friendly, line_edit, push
 
