@@ -31,6 +31,7 @@ from sync.exit_codes import (
     EXIT_SOFTWARE,
     EXIT_UNAVAILABLE,
 )
+from sync.messages import ErrorResponse
 
 
 class SyncError(Exception):
@@ -126,8 +127,8 @@ def _tls_refused(exc: Exception) -> bool:
 
 def _error_text(response: httpx.Response) -> str:
     try:
-        error = response.json()["error"]
-        return f"{error.get('code', '')}: {error.get('message', '')}".strip(": ")
+        error = ErrorResponse.model_validate_json(response.content).error
+        return f"{error.code}: {error.message}".strip(": ")
     except (ValueError, KeyError, TypeError, AttributeError):
         return response.text[:200].strip() or response.reason_phrase
 

@@ -110,30 +110,41 @@ def _fail(prog: str, exc: Exception, code: int) -> int:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from kiosk.certificate import keys
     from kiosk.certificate.issue import kiosk_key
+    from kiosk.errors import InputError
     from kiosk.ledger import Ledger, syncstate
     from kiosk.timestamps import stamp, utc_now
     from sync import protocol
-    from sync.client import Backoff, RegistryClient, SyncError
+    from sync.client import Backoff, Refused, RegistryClient, SyncError
+    from sync.messages import EnrolRequest, EnrolResponse, problems
 
     with Ledger.open(ledger_path(args), create=True) as ledger:
         key = kiosk_key(ledger)
         name = args.name or socket.gethostname()
-        body = protocol.canonical(
-            {
-                "token": args.token,
-                "kiosk_id": ledger.kiosk_id,
-                "public_key": keys.public_text(key),
-                "name": name,
-            }
-        )
+        try:
+            request = EnrolRequest(
+                token=args.token,
+                kiosk_id=ledger.kiosk_id,
+                public_key=keys.public_text(key),
+                name=name,
+            )
+        except ValidationError as exc:
+            raise InputError("--token/--name", problems(exc.errors())) from None
         try:
             client = RegistryClient(
                 args.registry, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)
             )
             with client:
-                answer = client.post(protocol.ENROL, body, signed=False)
+                answer = client.post(
+                    protocol.ENROL, protocol.canonical(request.model_dump()), signed=False
+                )
+            EnrolResponse.model_validate(answer)
+        except ValidationError as exc:
+            bad = Refused(f"the registry's enrolment answer is malformed: {problems(exc.errors())}")
+            return _fail("enroll", bad, bad.exit_code)
         except SyncError as exc:
             return _fail("enroll", exc, exc.exit_code)
         syncstate.set_settings(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from sync import protocol
+from sync.messages import Health
 from sync.registry import storage
 from sync.registry.routes import transaction
-from sync.registry.schemas import Health
 
 router = APIRouter(tags=["health"])
 

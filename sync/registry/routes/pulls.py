@@ -13,9 +13,9 @@ from sqlalchemy import Connection, Row
 
 from kiosk.timestamps import china_date, utc_now
 from sync import protocol
+from sync.messages import Allocations, Catalogue, Factors, Keys, Rankings
 from sync.registry import credits, operations, storage
 from sync.registry.auth import SignedRequest
-from sync.registry.schemas import Allocations, Catalogue, Factors, Keys, Rankings
 
 router = APIRouter(tags=["pulls"])
 

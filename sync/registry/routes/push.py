@@ -17,11 +17,11 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, Row
 
 from sync import protocol
+from sync.messages import PushRequest, PushResponse
 from sync.registry import storage
 from sync.registry.auth import SignedRequest
 from sync.registry.errors import ApiError
 from sync.registry.ingest import ingest
-from sync.registry.schemas import PushRequest, PushResponse
 
 router = APIRouter(tags=["push"])
 
