@@ -124,6 +124,12 @@ def run_enroll(args: argparse.Namespace) -> int:
     with Ledger.open(ledger_path(args), create=True) as ledger:
         key = kiosk_key(ledger)
         name = args.name or socket.gethostname()
+        try:  # the URL first: a registry that is not allowed is the first thing to fix
+            client = RegistryClient(
+                args.registry, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)
+            )
+        except SyncError as exc:
+            return _fail("enroll", exc, exc.exit_code)
         try:
             request = EnrolRequest(
                 token=args.token,
@@ -132,11 +138,9 @@ def run_enroll(args: argparse.Namespace) -> int:
                 name=name,
             )
         except ValidationError as exc:
+            client.close()
             raise InputError("--token/--name", problems(exc.errors())) from None
         try:
-            client = RegistryClient(
-                args.registry, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)
-            )
             with client:
                 answer = client.post(
                     protocol.ENROL, protocol.canonical(request.model_dump()), signed=False
