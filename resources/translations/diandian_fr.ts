@@ -4,107 +4,107 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
+        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>one-time token from the operator</source>
         <translation>jeton à usage unique de l’opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
+        <location filename="../../ui/cashier/admin.py" line="51"/>
         <source>Enrol</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
+        <location filename="../../ui/cashier/admin.py" line="53"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
+        <location filename="../../ui/cashier/admin.py" line="58"/>
         <source>Check ledger integrity</source>
         <translation>Vérifier le registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
+        <location filename="../../ui/cashier/admin.py" line="60"/>
         <source>Back up now</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
+        <location filename="../../ui/cashier/admin.py" line="69"/>
         <source>(the default venue)</source>
         <translation>(lieu par défaut)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
+        <location filename="../../ui/cashier/admin.py" line="75"/>
         <source>the venue&apos;s</source>
         <translation>celui du lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
+        <location filename="../../ui/cashier/admin.py" line="83"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>hôte[:port], périphérique, fichier ou file CUPS</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
+        <location filename="../../ui/cashier/admin.py" line="88"/>
         <source>Save settings</source>
         <translation>Enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
+        <location filename="../../ui/cashier/admin.py" line="91"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
+        <location filename="../../ui/cashier/admin.py" line="101"/>
         <source>Identity, enrolment and sync</source>
         <translation>Identité, enregistrement et synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
+        <location filename="../../ui/cashier/admin.py" line="104"/>
         <source>Registry URL</source>
         <translation>URL du registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
+        <location filename="../../ui/cashier/admin.py" line="108"/>
         <source>Enrolment token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
+        <location filename="../../ui/cashier/admin.py" line="110"/>
         <source>Ledger</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
+        <location filename="../../ui/cashier/admin.py" line="119"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
+        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
+        <location filename="../../ui/cashier/admin.py" line="122"/>
         <source>Idle timeout (s)</source>
         <translation>Délai d’inactivité (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
+        <location filename="../../ui/cashier/admin.py" line="126"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
+        <location filename="../../ui/cashier/admin.py" line="131"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
+        <location filename="../../ui/cashier/admin.py" line="158"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
+        <location filename="../../ui/cashier/admin.py" line="161"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,47 +113,47 @@ Dernière synchronisation réussie : {ok}. File : {queue} enregistrement(s) à e
 Dernière erreur : {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
+        <location filename="../../ui/cashier/admin.py" line="165"/>
         <source>(not enrolled)</source>
         <translation>(non enregistrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
+        <location filename="../../ui/cashier/admin.py" line="169"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="177"/>
+        <location filename="../../ui/cashier/admin.py" line="178"/>
         <source>Backups in {folder}: {names}</source>
         <translation>Sauvegardes dans {folder} : {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
+        <location filename="../../ui/cashier/admin.py" line="180"/>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
+        <location filename="../../ui/cashier/admin.py" line="215"/>
         <source>The ledger is sound.</source>
         <translation>Le registre est intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
+        <location filename="../../ui/cashier/admin.py" line="230"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
+        <location filename="../../ui/cashier/admin.py" line="283"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>Réglages enregistrés ; la borne les utilisera à son prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
+        <location filename="../../ui/cashier/admin.py" line="301"/>
         <source>Enter the registry URL and the token.</source>
         <translation>Saisissez l’URL du registre et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
+        <location filename="../../ui/cashier/admin.py" line="317"/>
         <source>Started…</source>
         <translation>Démarré…</translation>
     </message>
@@ -163,7 +163,12 @@ Dernière erreur : {error}</translation>
         <translation>{job} : terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <location filename="../../ui/cashier/admin.py" line="343"/>
+        <source>{job}: done, but the registry rejected records (see `diandian sync --rejects`).</source>
+        <translation>{job} : terminé, mais le registre a refusé des enregistrements (voir `diandian sync --rejects`).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="346"/>
         <source>{job}: failed (status {code}).</source>
         <translation>{job} : échec (code {code}).</translation>
     </message>
@@ -189,37 +194,37 @@ Dernière erreur : {error}</translation>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
+        <location filename="../../ui/cashier/restore.py" line="69"/>
         <source>Restore…</source>
         <translation>Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
+        <location filename="../../ui/cashier/restore.py" line="111"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>Comparaison de la sauvegarde avec le registre…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
+        <location filename="../../ui/cashier/restore.py" line="128"/>
         <source>Restoring…</source>
         <translation>Restauration…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
+        <location filename="../../ui/cashier/restore.py" line="138"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>{backup} restaurée. Les nouveaux certificats reprennent au numéro {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
+        <location filename="../../ui/cashier/restore.py" line="143"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>L’ancien registre est conservé sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
+        <location filename="../../ui/cashier/restore.py" line="147"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>Le fichier endommagé a été mis de côté : une borne qui l’avait ouvert reste hors service jusqu’à « Réessayer » ou son redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
+        <location filename="../../ui/cashier/restore.py" line="153"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>Attention : le registre restauré ne passe pas la vérification : {problem}</translation>
     </message>
@@ -227,57 +232,57 @@ Dernière erreur : {error}</translation>
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../ui/cashier/common.py" line="81"/>
+        <location filename="../../ui/cashier/common.py" line="79"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>Code erroné ({left} essais restants).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="85"/>
+        <location filename="../../ui/cashier/common.py" line="83"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>Trop de codes erronés : bloqué jusqu’à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="89"/>
+        <location filename="../../ui/cashier/common.py" line="87"/>
         <source>No order with that code.</source>
         <translation>Aucune commande avec ce code.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="91"/>
+        <location filename="../../ui/cashier/common.py" line="89"/>
         <source>That order cannot be changed now: {reason}</source>
         <translation>Cette commande ne peut pas être modifiée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="95"/>
+        <location filename="../../ui/cashier/common.py" line="93"/>
         <source>Amount: {reason}</source>
         <translation>Montant : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="99"/>
+        <location filename="../../ui/cashier/common.py" line="97"/>
         <source>Only an administrator may do that.</source>
         <translation>Seul un administrateur peut le faire.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="101"/>
+        <location filename="../../ui/cashier/common.py" line="99"/>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>Non imprimé : {reason}. La commande reste payée ; réimprimez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="105"/>
+        <location filename="../../ui/cashier/common.py" line="103"/>
         <source>The ledger cannot be used: {reason}</source>
         <translation>Le registre est inutilisable : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="111"/>
+        <location filename="../../ui/cashier/common.py" line="109"/>
         <source>Something went wrong ({kind}); the details are in the log.</source>
         <translation>Un problème est survenu ({kind}) ; détails dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="42"/>
+        <location filename="../../ui/cashier/printing.py" line="44"/>
         <source>Slip printed on {printer}.</source>
         <translation>Ticket imprimé sur {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="74"/>
+        <location filename="../../ui/cashier/printing.py" line="76"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -439,122 +444,122 @@ Dernière erreur : {error}</translation>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="41"/>
+        <location filename="../../ui/cashier/factors.py" line="40"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>Filtrer, par ex. meal ou grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>Factor</source>
         <translation>Facteur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>kg CO₂e</source>
         <translation>kg CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>per</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
+        <location filename="../../ui/cashier/factors.py" line="50"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>kg CO₂e par unité, par ex. 0,5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
+        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>who published the number</source>
         <translation>qui a publié ce chiffre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
+        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>which table or report</source>
         <translation>quel tableau ou rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
+        <location filename="../../ui/cashier/factors.py" line="55"/>
         <source>why this kiosk differs</source>
         <translation>pourquoi cette borne diffère</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="57"/>
+        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>Use this value here</source>
         <translation>Utiliser cette valeur ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="60"/>
+        <location filename="../../ui/cashier/factors.py" line="59"/>
         <source>Back to the table&apos;s value</source>
         <translation>Revenir à la valeur du tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
+        <location filename="../../ui/cashier/factors.py" line="65"/>
         <source>Local value</source>
         <translation>Valeur locale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
+        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Publisher</source>
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
+        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
+        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
+        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
+        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
+        <location filename="../../ui/cashier/factors.py" line="110"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
+        <location filename="../../ui/cashier/factors.py" line="110"/>
         <source>(not applied)</source>
         <translation>(non appliquée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="131"/>
+        <location filename="../../ui/cashier/factors.py" line="130"/>
         <source>Choose a factor.</source>
         <translation>Choisissez un facteur.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="135"/>
+        <location filename="../../ui/cashier/factors.py" line="134"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name} : {value} kg CO₂e par {unit} dans le tableau {version}. Source : {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="147"/>
+        <location filename="../../ui/cashier/factors.py" line="146"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>Ici : {value} ({share:.0%} de la valeur du tableau), {publisher}, {dataset} ({year}) {url} ; fixé par {who} le {when} : {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="162"/>
+        <location filename="../../ui/cashier/factors.py" line="161"/>
         <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
         <translation>Non appliquée : la valeur du tableau s’en est éloignée de plus de {span}× depuis qu’elle a été fixée. Fixez-la à nouveau ou revenez à la valeur du tableau.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="200"/>
+        <location filename="../../ui/cashier/factors.py" line="199"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} vaut maintenant {value} sur cette borne, dès le prochain client.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="211"/>
+        <location filename="../../ui/cashier/factors.py" line="210"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} est revenu à la valeur du tableau.</translation>
     </message>
@@ -717,112 +722,112 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
+        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>Scannez ou tapez le code, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
+        <location filename="../../ui/cashier/orders.py" line="55"/>
         <source>No order selected.</source>
         <translation>Aucune commande choisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="60"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="60"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="60"/>
         <source>Mobile</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="72"/>
+        <location filename="../../ui/cashier/orders.py" line="69"/>
         <source>Cash tendered (yuan)</source>
         <translation>Espèces reçues (yuans)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="77"/>
+        <location filename="../../ui/cashier/orders.py" line="74"/>
         <source>Mark paid</source>
         <translation>Marquer payé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="80"/>
+        <location filename="../../ui/cashier/orders.py" line="77"/>
         <source>Print slip</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="160"/>
+        <location filename="../../ui/cashier/orders.py" line="142"/>
         <source>Order {code} is {status}.</source>
         <translation>La commande {code} est {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="182"/>
+        <location filename="../../ui/cashier/orders.py" line="159"/>
         <source>not yet placed</source>
         <translation>pas encore passée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="183"/>
+        <location filename="../../ui/cashier/orders.py" line="160"/>
         <source>awaiting payment</source>
         <translation>en attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="184"/>
+        <location filename="../../ui/cashier/orders.py" line="161"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
+        <location filename="../../ui/cashier/orders.py" line="162"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="186"/>
+        <location filename="../../ui/cashier/orders.py" line="163"/>
         <source>expired</source>
         <translation>expirée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="192"/>
+        <location filename="../../ui/cashier/orders.py" line="169"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>Aucune commande : scannez un code ou choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="195"/>
+        <location filename="../../ui/cashier/orders.py" line="172"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>Commande {code} : {offset} CO₂e, à payer {due} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="218"/>
+        <location filename="../../ui/cashier/orders.py" line="195"/>
         <source>not an amount</source>
         <translation>montant invalide</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="222"/>
+        <location filename="../../ui/cashier/orders.py" line="199"/>
         <source>Change {change}</source>
         <translation>Rendu {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="224"/>
+        <location filename="../../ui/cashier/orders.py" line="201"/>
         <source>{short} short</source>
         <translation>il manque {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="248"/>
+        <location filename="../../ui/cashier/orders.py" line="225"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>Payé : commande {code}, certificat {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="252"/>
+        <location filename="../../ui/cashier/orders.py" line="229"/>
         <source>Give change: {change}</source>
         <translation>Rendre : {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="273"/>
+        <location filename="../../ui/cashier/orders.py" line="250"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
@@ -989,72 +994,72 @@ Dernière erreur : {error}</translation>
         <translation>Interrogation de l’imprimante…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="119"/>
+        <location filename="../../ui/cashier/printer.py" line="117"/>
         <source>{state}: {detail}</source>
         <translation>{state} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="127"/>
+        <location filename="../../ui/cashier/printer.py" line="125"/>
         <source>The printer could not be checked: {reason}</source>
         <translation>Impossible de vérifier l’imprimante : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="135"/>
+        <location filename="../../ui/cashier/printer.py" line="133"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="136"/>
+        <location filename="../../ui/cashier/printer.py" line="134"/>
         <source>Paper low</source>
         <translation>Papier bientôt épuisé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="137"/>
+        <location filename="../../ui/cashier/printer.py" line="135"/>
         <source>Paper out</source>
         <translation>Plus de papier</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="138"/>
+        <location filename="../../ui/cashier/printer.py" line="136"/>
         <source>Cover open</source>
         <translation>Capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="139"/>
+        <location filename="../../ui/cashier/printer.py" line="137"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="140"/>
+        <location filename="../../ui/cashier/printer.py" line="138"/>
         <source>Printer error</source>
         <translation>Erreur de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="141"/>
+        <location filename="../../ui/cashier/printer.py" line="139"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="142"/>
+        <location filename="../../ui/cashier/printer.py" line="140"/>
         <source>Status unknown</source>
         <translation>État inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="143"/>
+        <location filename="../../ui/cashier/printer.py" line="141"/>
         <source>No printer configured</source>
         <translation>Aucune imprimante configurée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="153"/>
+        <location filename="../../ui/cashier/printer.py" line="151"/>
         <source>Checked at {time}</source>
         <translation>Vérifié à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="168"/>
+        <location filename="../../ui/cashier/printer.py" line="166"/>
         <source>Printing a test page…</source>
         <translation>Impression d’une page de test…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="173"/>
+        <location filename="../../ui/cashier/printer.py" line="171"/>
         <source>{name} printed the test page.</source>
         <translation>{name} a imprimé la page de test.</translation>
     </message>
@@ -1287,32 +1292,32 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="42"/>
+        <location filename="../../ui/cashier/report.py" line="43"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
+        <location filename="../../ui/cashier/report.py" line="45"/>
         <source>Save till PDF…</source>
         <translation>Enregistrer le PDF de caisse…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
+        <location filename="../../ui/cashier/report.py" line="47"/>
         <source>Save CSV…</source>
         <translation>Enregistrer le CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="53"/>
+        <location filename="../../ui/cashier/report.py" line="54"/>
         <source>Business day (UTC+8)</source>
         <translation>Jour ouvré (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="108"/>
+        <location filename="../../ui/cashier/report.py" line="109"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
+        <location filename="../../ui/cashier/report.py" line="126"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -1320,142 +1325,142 @@ Dernière erreur : {error}</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
+        <location filename="../../ui/cashier/restore.py" line="174"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
+        <location filename="../../ui/cashier/restore.py" line="186"/>
         <source>paid orders lost</source>
         <translation>commandes payées perdues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <location filename="../../ui/cashier/restore.py" line="189"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
+        <location filename="../../ui/cashier/restore.py" line="192"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
+        <location filename="../../ui/cashier/restore.py" line="224"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>Sauvegarde {name}, faite le {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
+        <location filename="../../ui/cashier/restore.py" line="229"/>
         <source>It passes the integrity check.</source>
         <translation>Elle passe la vérification d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
+        <location filename="../../ui/cashier/restore.py" line="231"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>Elle ne passe PAS la vérification d’intégrité : {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
+        <location filename="../../ui/cashier/restore.py" line="234"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans la sauvegarde : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
+        <location filename="../../ui/cashier/restore.py" line="240"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans le registre actuel : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
+        <location filename="../../ui/cashier/restore.py" line="246"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>Le registre actuel est inutilisable : {reason}. Les commandes payées depuis la sauvegarde ne peuvent pas toutes être listées.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <location filename="../../ui/cashier/restore.py" line="252"/>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>{count} commande(s) payée(s) après cette sauvegarde seront perdues sur cette borne ({registry} sont parvenues au registre central ; les autres n’existeront plus que dans le fichier conservé) :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
+        <location filename="../../ui/cashier/restore.py" line="259"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>Aucune commande payée n’est perdue : la sauvegarde les contient toutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="263"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="263"/>
         <source>refunded</source>
         <translation>remboursée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>at the registry</source>
         <translation>au registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>not at the registry</source>
         <translation>absente du registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
+        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>certificat {serial} · commande {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
+        <location filename="../../ui/cashier/restore.py" line="280"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} commande(s) non payée(s) seront abandonnées ; ces clients recommencent.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
+        <location filename="../../ui/cashier/restore.py" line="284"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>Le registre actuel est conservé tel quel, à côté, sous {stem}.before-restore-&lt;heure&gt;.sqlite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
+        <location filename="../../ui/cashier/restore.py" line="289"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>Les nouveaux certificats reprennent au numéro {serial} et les commandes au numéro {seq}, après le plus élevé que cette borne a émis : aucun numéro n’est jamais réutilisé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
+        <location filename="../../ui/cashier/restore.py" line="294"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>Les numéros {first} à {last} sont sautés ; le journal d’audit l’enregistre.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
+        <location filename="../../ui/cashier/restore.py" line="298"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>Le registre actuel est illisible : {margin} numéros de plus sont sautés, au cas où il en aurait émis après la sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
+        <location filename="../../ui/cashier/restore.py" line="303"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>Les comptes ajoutés après la sauvegarde disparaîtront : {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
+        <location filename="../../ui/cashier/restore.py" line="307"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>La sauvegarde est antérieure à l’inscription de cette borne : inscrivez-la à nouveau ensuite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
+        <location filename="../../ui/cashier/restore.py" line="311"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>Ce nouveau registre vide (borne {new}) prend l’identité de la sauvegarde, borne {kiosk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
+        <location filename="../../ui/cashier/restore.py" line="319"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>Cette sauvegarde ne passe pas la vérification d’intégrité : elle n’est pas restaurée ici (`diandian ledger restore --force` le peut, s’il le faut).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <location filename="../../ui/cashier/restore.py" line="323"/>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>Pour restaurer quand même, tapez le nombre de commandes payées qui seront perdues :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
+        <location filename="../../ui/cashier/restore.py" line="324"/>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>
@@ -1463,66 +1468,66 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="98"/>
+        <location filename="../../ui/screens/result.py" line="104"/>
         <source>Everything else</source>
         <translation>Tout le reste</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
+        <location filename="../../ui/screens/result.py" line="108"/>
         <source>‹ Change answers</source>
         <translation>‹ Modifier mes réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="109"/>
         <source>Choose a project ›</source>
         <translation>Choisir un projet ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
+        <location filename="../../ui/screens/result.py" line="110"/>
         <source>Where it comes from</source>
         <translation>D&apos;où elle vient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="117"/>
         <source>Your year&apos;s footprint</source>
         <translation>Votre empreinte sur un an</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="117"/>
         <source>Your footprint</source>
         <translation>Votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="115"/>
+        <location filename="../../ui/screens/result.py" line="121"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ {km} km seul dans une voiture essence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
+        <location filename="../../ui/screens/result.py" line="129"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>Facteurs d&apos;émission {version} : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="128"/>
+        <location filename="../../ui/screens/result.py" line="136"/>
         <source>That is {percent}% of the average in China ({average} per person a year).</source>
         <translation>C&apos;est {percent} % de la moyenne en Chine ({average} par personne et par an).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="132"/>
+        <location filename="../../ui/screens/result.py" line="140"/>
         <source>Offset one month
 {mass}</source>
         <translation>Compenser un mois
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="135"/>
+        <location filename="../../ui/screens/result.py" line="143"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>Compenser toute l&apos;année
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="140"/>
+        <location filename="../../ui/screens/result.py" line="148"/>
         <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
         <translation>Moyenne : CO₂ fossile par personne, Chine 2023 (Global Carbon Project).</translation>
     </message>
@@ -1576,87 +1581,87 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="42"/>
+        <location filename="../../ui/cashier/slips.py" line="39"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>Scannez ou tapez un code ou un numéro, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="48"/>
+        <location filename="../../ui/cashier/slips.py" line="52"/>
         <source>Print slip again</source>
         <translation>Réimprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
+        <location filename="../../ui/cashier/slips.py" line="54"/>
         <source>Save A6 PDF…</source>
         <translation>Enregistrer le PDF A6…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
+        <location filename="../../ui/cashier/slips.py" line="56"/>
         <source>Reason for the refund (required)</source>
         <translation>Motif du remboursement (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="53"/>
+        <location filename="../../ui/cashier/slips.py" line="57"/>
         <source>Void (refund)</source>
         <translation>Annuler (rembourser)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="89"/>
+        <location filename="../../ui/cashier/slips.py" line="91"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} ticket(s) à réimprimer (en tête de liste).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="91"/>
+        <location filename="../../ui/cashier/slips.py" line="93"/>
         <source>No failed or pending prints.</source>
         <translation>Aucune impression échouée ou en attente.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="109"/>
+        <location filename="../../ui/cashier/slips.py" line="104"/>
         <source>slip not printed here</source>
         <translation>ticket non imprimé ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="110"/>
+        <location filename="../../ui/cashier/slips.py" line="105"/>
         <source>⚠ slip pending</source>
         <translation>⚠ ticket en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="111"/>
+        <location filename="../../ui/cashier/slips.py" line="106"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ IMPRESSION ÉCHOUÉE</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="112"/>
+        <location filename="../../ui/cashier/slips.py" line="107"/>
         <source>slip printed</source>
         <translation>ticket imprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="132"/>
+        <location filename="../../ui/cashier/slips.py" line="123"/>
         <source>Choose a paid order.</source>
         <translation>Choisissez une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="135"/>
+        <location filename="../../ui/cashier/slips.py" line="126"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>Commande {code}, certificat {serial} : {amount} par {method} ; {slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="152"/>
+        <location filename="../../ui/cashier/slips.py" line="143"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="163"/>
+        <location filename="../../ui/cashier/slips.py" line="154"/>
         <source>Save the certificate</source>
         <translation>Enregistrer le certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="189"/>
+        <location filename="../../ui/cashier/slips.py" line="180"/>
         <source>A reason is required to void a paid order.</source>
         <translation>Un motif est requis pour annuler une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="201"/>
+        <location filename="../../ui/cashier/slips.py" line="192"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>Commande {code} annulée ; rembourser {amount}.</translation>
     </message>

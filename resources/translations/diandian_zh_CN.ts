@@ -4,107 +4,107 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
+        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>one-time token from the operator</source>
         <translation>运营方提供的一次性令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
+        <location filename="../../ui/cashier/admin.py" line="51"/>
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
+        <location filename="../../ui/cashier/admin.py" line="53"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
+        <location filename="../../ui/cashier/admin.py" line="58"/>
         <source>Check ledger integrity</source>
         <translation>检查账本完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
+        <location filename="../../ui/cashier/admin.py" line="60"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
+        <location filename="../../ui/cashier/admin.py" line="69"/>
         <source>(the default venue)</source>
         <translation>（默认场所）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
+        <location filename="../../ui/cashier/admin.py" line="75"/>
         <source>the venue&apos;s</source>
         <translation>按场所设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
+        <location filename="../../ui/cashier/admin.py" line="83"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>主机[:端口]、设备、文件路径或 CUPS 队列</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
+        <location filename="../../ui/cashier/admin.py" line="88"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
+        <location filename="../../ui/cashier/admin.py" line="91"/>
         <source>Exit kiosk mode</source>
         <translation>退出自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
+        <location filename="../../ui/cashier/admin.py" line="101"/>
         <source>Identity, enrolment and sync</source>
         <translation>身份、注册与同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
+        <location filename="../../ui/cashier/admin.py" line="104"/>
         <source>Registry URL</source>
         <translation>登记中心网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
+        <location filename="../../ui/cashier/admin.py" line="108"/>
         <source>Enrolment token</source>
         <translation>注册令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
+        <location filename="../../ui/cashier/admin.py" line="110"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
+        <location filename="../../ui/cashier/admin.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
+        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Venue</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
+        <location filename="../../ui/cashier/admin.py" line="122"/>
         <source>Idle timeout (s)</source>
         <translation>空闲超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
+        <location filename="../../ui/cashier/admin.py" line="126"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
+        <location filename="../../ui/cashier/admin.py" line="131"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
+        <location filename="../../ui/cashier/admin.py" line="158"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
+        <location filename="../../ui/cashier/admin.py" line="161"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,47 +113,47 @@ Last error: {error}</source>
 上次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
+        <location filename="../../ui/cashier/admin.py" line="165"/>
         <source>(not enrolled)</source>
         <translation>（未注册）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
+        <location filename="../../ui/cashier/admin.py" line="169"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="177"/>
+        <location filename="../../ui/cashier/admin.py" line="178"/>
         <source>Backups in {folder}: {names}</source>
         <translation>{folder} 中的备份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
+        <location filename="../../ui/cashier/admin.py" line="180"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
+        <location filename="../../ui/cashier/admin.py" line="215"/>
         <source>The ledger is sound.</source>
         <translation>账本完好。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
+        <location filename="../../ui/cashier/admin.py" line="230"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
+        <location filename="../../ui/cashier/admin.py" line="283"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>设置已保存；终端下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
+        <location filename="../../ui/cashier/admin.py" line="301"/>
         <source>Enter the registry URL and the token.</source>
         <translation>请输入登记中心网址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
+        <location filename="../../ui/cashier/admin.py" line="317"/>
         <source>Started…</source>
         <translation>已开始…</translation>
     </message>
@@ -163,7 +163,12 @@ Last error: {error}</source>
         <translation>{job}：完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <location filename="../../ui/cashier/admin.py" line="343"/>
+        <source>{job}: done, but the registry rejected records (see `diandian sync --rejects`).</source>
+        <translation>{job}：已完成，但登记中心拒收了部分记录（见 `diandian sync --rejects`）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="346"/>
         <source>{job}: failed (status {code}).</source>
         <translation>{job}：失败（状态 {code}）。</translation>
     </message>
@@ -189,37 +194,37 @@ Last error: {error}</source>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
+        <location filename="../../ui/cashier/restore.py" line="69"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
+        <location filename="../../ui/cashier/restore.py" line="111"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>正在将备份与账本比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
+        <location filename="../../ui/cashier/restore.py" line="128"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
+        <location filename="../../ui/cashier/restore.py" line="138"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>已从 {backup} 恢复。新证书编号从 {serial} 继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
+        <location filename="../../ui/cashier/restore.py" line="143"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>原账本已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
+        <location filename="../../ui/cashier/restore.py" line="147"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>损坏的文件已移到一旁：曾打开它的终端将暂停服务，直到按下“重试”或重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
+        <location filename="../../ui/cashier/restore.py" line="153"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>警告：恢复后的账本未通过检查：{problem}</translation>
     </message>
@@ -227,57 +232,57 @@ Last error: {error}</source>
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../ui/cashier/common.py" line="81"/>
+        <location filename="../../ui/cashier/common.py" line="79"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>PIN 错误（还剩 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="85"/>
+        <location filename="../../ui/cashier/common.py" line="83"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>PIN 错误次数过多：锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="89"/>
+        <location filename="../../ui/cashier/common.py" line="87"/>
         <source>No order with that code.</source>
         <translation>没有该订单号的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="91"/>
+        <location filename="../../ui/cashier/common.py" line="89"/>
         <source>That order cannot be changed now: {reason}</source>
         <translation>该订单现在无法更改：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="95"/>
+        <location filename="../../ui/cashier/common.py" line="93"/>
         <source>Amount: {reason}</source>
         <translation>金额：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="99"/>
+        <location filename="../../ui/cashier/common.py" line="97"/>
         <source>Only an administrator may do that.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="101"/>
+        <location filename="../../ui/cashier/common.py" line="99"/>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>未打印：{reason}。订单仍为已付，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="105"/>
+        <location filename="../../ui/cashier/common.py" line="103"/>
         <source>The ledger cannot be used: {reason}</source>
         <translation>账本无法使用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="111"/>
+        <location filename="../../ui/cashier/common.py" line="109"/>
         <source>Something went wrong ({kind}); the details are in the log.</source>
         <translation>出现问题（{kind}）；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="42"/>
+        <location filename="../../ui/cashier/printing.py" line="44"/>
         <source>Slip printed on {printer}.</source>
         <translation>凭条已在 {printer} 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="74"/>
+        <location filename="../../ui/cashier/printing.py" line="76"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -439,122 +444,122 @@ Last error: {error}</source>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="41"/>
+        <location filename="../../ui/cashier/factors.py" line="40"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>筛选，例如 meal 或 grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>kg CO₂e</source>
         <translation>千克 CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
+        <location filename="../../ui/cashier/factors.py" line="43"/>
         <source>per</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
+        <location filename="../../ui/cashier/factors.py" line="50"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>每单位千克 CO₂e，例如 0.5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
+        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>who published the number</source>
         <translation>发布该数值的机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
+        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>which table or report</source>
         <translation>哪份数据表或报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
+        <location filename="../../ui/cashier/factors.py" line="55"/>
         <source>why this kiosk differs</source>
         <translation>本终端为何不同</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="57"/>
+        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>Use this value here</source>
         <translation>在本终端使用此数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="60"/>
+        <location filename="../../ui/cashier/factors.py" line="59"/>
         <source>Back to the table&apos;s value</source>
         <translation>恢复因子表数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
+        <location filename="../../ui/cashier/factors.py" line="65"/>
         <source>Local value</source>
         <translation>本地数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
+        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
+        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
+        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
+        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
+        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
+        <location filename="../../ui/cashier/factors.py" line="110"/>
         <source>(local)</source>
         <translation>（本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
+        <location filename="../../ui/cashier/factors.py" line="110"/>
         <source>(not applied)</source>
         <translation>（未生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="131"/>
+        <location filename="../../ui/cashier/factors.py" line="130"/>
         <source>Choose a factor.</source>
         <translation>请选择一个因子。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="135"/>
+        <location filename="../../ui/cashier/factors.py" line="134"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name}：因子表 {version} 中为每 {unit} {value} 千克 CO₂e。来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="147"/>
+        <location filename="../../ui/cashier/factors.py" line="146"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>本终端：{value}（为因子表数值的 {share:.0%}），{publisher}，{dataset}（{year}）{url}；由 {who} 于 {when} 设置：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="162"/>
+        <location filename="../../ui/cashier/factors.py" line="161"/>
         <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
         <translation>未生效：设置之后，因子表数值已偏离它超过 {span} 倍。请重新设置，或恢复因子表数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="200"/>
+        <location filename="../../ui/cashier/factors.py" line="199"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} 在本终端现为 {value}，从下一位顾客起生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="211"/>
+        <location filename="../../ui/cashier/factors.py" line="210"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} 已恢复为因子表数值。</translation>
     </message>
@@ -717,112 +722,112 @@ Last error: {error}</source>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
+        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>扫描或输入订单号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
+        <location filename="../../ui/cashier/orders.py" line="55"/>
         <source>No order selected.</source>
         <translation>未选择订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="60"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="60"/>
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="60"/>
         <source>Mobile</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="72"/>
+        <location filename="../../ui/cashier/orders.py" line="69"/>
         <source>Cash tendered (yuan)</source>
         <translation>实收现金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="77"/>
+        <location filename="../../ui/cashier/orders.py" line="74"/>
         <source>Mark paid</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="80"/>
+        <location filename="../../ui/cashier/orders.py" line="77"/>
         <source>Print slip</source>
         <translation>打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="160"/>
+        <location filename="../../ui/cashier/orders.py" line="142"/>
         <source>Order {code} is {status}.</source>
         <translation>订单 {code} {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="182"/>
+        <location filename="../../ui/cashier/orders.py" line="159"/>
         <source>not yet placed</source>
         <translation>尚未下单</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="183"/>
+        <location filename="../../ui/cashier/orders.py" line="160"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="184"/>
+        <location filename="../../ui/cashier/orders.py" line="161"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
+        <location filename="../../ui/cashier/orders.py" line="162"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="186"/>
+        <location filename="../../ui/cashier/orders.py" line="163"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="192"/>
+        <location filename="../../ui/cashier/orders.py" line="169"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>未选择订单：请扫码或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="195"/>
+        <location filename="../../ui/cashier/orders.py" line="172"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>订单 {code}：{offset} CO₂e，应付 {due}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="218"/>
+        <location filename="../../ui/cashier/orders.py" line="195"/>
         <source>not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="222"/>
+        <location filename="../../ui/cashier/orders.py" line="199"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="224"/>
+        <location filename="../../ui/cashier/orders.py" line="201"/>
         <source>{short} short</source>
         <translation>还差 {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="248"/>
+        <location filename="../../ui/cashier/orders.py" line="225"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>已收款：订单 {code}，证书 {serial}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="252"/>
+        <location filename="../../ui/cashier/orders.py" line="229"/>
         <source>Give change: {change}</source>
         <translation>请找零：{change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="273"/>
+        <location filename="../../ui/cashier/orders.py" line="250"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -989,72 +994,72 @@ Last error: {error}</source>
         <translation>正在询问打印机状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="119"/>
+        <location filename="../../ui/cashier/printer.py" line="117"/>
         <source>{state}: {detail}</source>
         <translation>{state}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="127"/>
+        <location filename="../../ui/cashier/printer.py" line="125"/>
         <source>The printer could not be checked: {reason}</source>
         <translation>无法检查打印机：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="135"/>
+        <location filename="../../ui/cashier/printer.py" line="133"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="136"/>
+        <location filename="../../ui/cashier/printer.py" line="134"/>
         <source>Paper low</source>
         <translation>纸将用尽</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="137"/>
+        <location filename="../../ui/cashier/printer.py" line="135"/>
         <source>Paper out</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="138"/>
+        <location filename="../../ui/cashier/printer.py" line="136"/>
         <source>Cover open</source>
         <translation>盖子未关</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="139"/>
+        <location filename="../../ui/cashier/printer.py" line="137"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="140"/>
+        <location filename="../../ui/cashier/printer.py" line="138"/>
         <source>Printer error</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="141"/>
+        <location filename="../../ui/cashier/printer.py" line="139"/>
         <source>Unreachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="142"/>
+        <location filename="../../ui/cashier/printer.py" line="140"/>
         <source>Status unknown</source>
         <translation>状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="143"/>
+        <location filename="../../ui/cashier/printer.py" line="141"/>
         <source>No printer configured</source>
         <translation>未配置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="153"/>
+        <location filename="../../ui/cashier/printer.py" line="151"/>
         <source>Checked at {time}</source>
         <translation>检查时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="168"/>
+        <location filename="../../ui/cashier/printer.py" line="166"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="173"/>
+        <location filename="../../ui/cashier/printer.py" line="171"/>
         <source>{name} printed the test page.</source>
         <translation>{name} 已打印测试页。</translation>
     </message>
@@ -1287,32 +1292,32 @@ Last error: {error}</source>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="42"/>
+        <location filename="../../ui/cashier/report.py" line="43"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
+        <location filename="../../ui/cashier/report.py" line="45"/>
         <source>Save till PDF…</source>
         <translation>保存小票 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
+        <location filename="../../ui/cashier/report.py" line="47"/>
         <source>Save CSV…</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="53"/>
+        <location filename="../../ui/cashier/report.py" line="54"/>
         <source>Business day (UTC+8)</source>
         <translation>营业日（UTC+8）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="108"/>
+        <location filename="../../ui/cashier/report.py" line="109"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
+        <location filename="../../ui/cashier/report.py" line="126"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -1320,142 +1325,142 @@ Last error: {error}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
+        <location filename="../../ui/cashier/restore.py" line="174"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
+        <location filename="../../ui/cashier/restore.py" line="186"/>
         <source>paid orders lost</source>
         <translation>丢失的已付订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <location filename="../../ui/cashier/restore.py" line="189"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
+        <location filename="../../ui/cashier/restore.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
+        <location filename="../../ui/cashier/restore.py" line="224"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>备份 {name}，创建于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
+        <location filename="../../ui/cashier/restore.py" line="229"/>
         <source>It passes the integrity check.</source>
         <translation>它通过了完整性检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
+        <location filename="../../ui/cashier/restore.py" line="231"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>它未通过完整性检查：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
+        <location filename="../../ui/cashier/restore.py" line="234"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>备份中：{orders} 笔订单，{paid} 笔已付；最后证书编号 {serial}，最后订单序号 {seq}；最后更改于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
+        <location filename="../../ui/cashier/restore.py" line="240"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>当前账本：{orders} 笔订单，{paid} 笔已付；最后证书编号 {serial}，最后订单序号 {seq}；最后更改于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
+        <location filename="../../ui/cashier/restore.py" line="246"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>当前账本无法使用：{reason}。备份之后记录的已付订单无法全部列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <location filename="../../ui/cashier/restore.py" line="252"/>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>此备份之后记录的 {count} 笔已付订单将从本终端丢失（其中 {registry} 笔已送达登记中心；其余仅存于保留的文件中）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
+        <location filename="../../ui/cashier/restore.py" line="259"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>不会丢失已付订单：备份包含全部订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="263"/>
         <source>paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="263"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>at the registry</source>
         <translation>已在登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>not at the registry</source>
         <translation>未送达登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
+        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>证书编号 {serial} · 订单 {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
+        <location filename="../../ui/cashier/restore.py" line="280"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} 笔未付订单将被放弃；这些顾客需重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
+        <location filename="../../ui/cashier/restore.py" line="284"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>当前账本将原样保留在旁边，名为 {stem}.before-restore-&lt;时间&gt;.sqlite。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
+        <location filename="../../ui/cashier/restore.py" line="289"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>新证书从编号 {serial}、订单序号 {seq} 继续，接在本终端已知发出的最大编号之后：任何编号都不会重复使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
+        <location filename="../../ui/cashier/restore.py" line="294"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>跳过证书编号 {first} 至 {last}；审计日志记录了此次跳号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
+        <location filename="../../ui/cashier/restore.py" line="298"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>当前账本无法读取，因此再跳过 {margin} 个编号，以防它在备份后发出过编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
+        <location filename="../../ui/cashier/restore.py" line="303"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>备份之后添加的员工账户将消失：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
+        <location filename="../../ui/cashier/restore.py" line="307"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>此备份早于本终端的注册：恢复后请重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
+        <location filename="../../ui/cashier/restore.py" line="311"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>这个新的空账本（终端 {new}）将采用备份的身份：终端 {kiosk}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
+        <location filename="../../ui/cashier/restore.py" line="319"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>此备份未通过完整性检查，因此不能在此恢复（如确有必要，可用 `diandian ledger restore --force`）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <location filename="../../ui/cashier/restore.py" line="323"/>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>如仍要恢复，请输入将丢失的已付订单数：</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
+        <location filename="../../ui/cashier/restore.py" line="324"/>
         <source>Restore this backup?</source>
         <translation>恢复此备份？</translation>
     </message>
@@ -1463,66 +1468,66 @@ Last error: {error}</source>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="98"/>
+        <location filename="../../ui/screens/result.py" line="104"/>
         <source>Everything else</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
+        <location filename="../../ui/screens/result.py" line="108"/>
         <source>‹ Change answers</source>
         <translation>‹ 修改回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="109"/>
         <source>Choose a project ›</source>
         <translation>选择项目 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
+        <location filename="../../ui/screens/result.py" line="110"/>
         <source>Where it comes from</source>
         <translation>碳足迹来源</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="117"/>
         <source>Your year&apos;s footprint</source>
         <translation>您一年的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="117"/>
         <source>Your footprint</source>
         <translation>您的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="115"/>
+        <location filename="../../ui/screens/result.py" line="121"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ 一个人开汽油车行驶 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
+        <location filename="../../ui/screens/result.py" line="129"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>排放因子 {version}：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="128"/>
+        <location filename="../../ui/screens/result.py" line="136"/>
         <source>That is {percent}% of the average in China ({average} per person a year).</source>
         <translation>相当于中国人均水平的 {percent}%（每人每年 {average}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="132"/>
+        <location filename="../../ui/screens/result.py" line="140"/>
         <source>Offset one month
 {mass}</source>
         <translation>抵消一个月
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="135"/>
+        <location filename="../../ui/screens/result.py" line="143"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>抵消一整年
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="140"/>
+        <location filename="../../ui/screens/result.py" line="148"/>
         <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
         <translation>人均水平：2023 年中国人均化石二氧化碳排放（全球碳计划）。</translation>
     </message>
@@ -1576,87 +1581,87 @@ Last error: {error}</source>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="42"/>
+        <location filename="../../ui/cashier/slips.py" line="39"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>扫描或输入订单号或证书号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="48"/>
+        <location filename="../../ui/cashier/slips.py" line="52"/>
         <source>Print slip again</source>
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
+        <location filename="../../ui/cashier/slips.py" line="54"/>
         <source>Save A6 PDF…</source>
         <translation>保存 A6 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
+        <location filename="../../ui/cashier/slips.py" line="56"/>
         <source>Reason for the refund (required)</source>
         <translation>退款原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="53"/>
+        <location filename="../../ui/cashier/slips.py" line="57"/>
         <source>Void (refund)</source>
         <translation>作废（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="89"/>
+        <location filename="../../ui/cashier/slips.py" line="91"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} 张凭条待补打（排在最前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="91"/>
+        <location filename="../../ui/cashier/slips.py" line="93"/>
         <source>No failed or pending prints.</source>
         <translation>没有失败或待打印的凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="109"/>
+        <location filename="../../ui/cashier/slips.py" line="104"/>
         <source>slip not printed here</source>
         <translation>未在此打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="110"/>
+        <location filename="../../ui/cashier/slips.py" line="105"/>
         <source>⚠ slip pending</source>
         <translation>⚠ 凭条待打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="111"/>
+        <location filename="../../ui/cashier/slips.py" line="106"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ 打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="112"/>
+        <location filename="../../ui/cashier/slips.py" line="107"/>
         <source>slip printed</source>
         <translation>凭条已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="132"/>
+        <location filename="../../ui/cashier/slips.py" line="123"/>
         <source>Choose a paid order.</source>
         <translation>请选择一个已付订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="135"/>
+        <location filename="../../ui/cashier/slips.py" line="126"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>订单 {code}，证书 {serial}：{amount}，{method}；{slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="152"/>
+        <location filename="../../ui/cashier/slips.py" line="143"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="163"/>
+        <location filename="../../ui/cashier/slips.py" line="154"/>
         <source>Save the certificate</source>
         <translation>保存证书</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="189"/>
+        <location filename="../../ui/cashier/slips.py" line="180"/>
         <source>A reason is required to void a paid order.</source>
         <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="201"/>
+        <location filename="../../ui/cashier/slips.py" line="192"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>订单 {code} 已作废；退款 {amount}。</translation>
     </message>
