@@ -96,11 +96,11 @@ def test_sync_never_imports_qt_or_the_ui() -> None:
 )
 def test_the_static_check_sees_imports_anywhere(tmp_path: Path, source: str) -> None:
     """The check itself: a lazy import the old, import-time test missed is caught."""
-    (tmp_path / "kiosk" / "commands").mkdir(parents=True)
-    (tmp_path / "kiosk" / "commands" / "probe.py").write_text(source, encoding="utf-8")
-    (tmp_path / "kiosk" / "commands" / "fine.py").write_text(
+    _probe(tmp_path, "kiosk/commands/probe.py", source)
+    _probe(
+        tmp_path,
+        "kiosk/commands/fine.py",
         "def run():\n    from kiosk.ledger import Ledger\n    from . import common\n",
-        encoding="utf-8",
     )
     found = violations("kiosk", FORBIDDEN_IN_CORE, root=tmp_path)
     assert len(found) == 1 and found[0].startswith("kiosk/commands/probe.py:"), found
@@ -178,12 +178,15 @@ def test_no_sql_outside_the_ledger_and_the_registry_storage() -> None:
     assert sql_outside_storage() == []
 
 
+def _probe(root: Path, where: str, source: str) -> None:
+    """A module the checks should catch, in a throwaway tree."""
+    path = root / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+
+
 def test_the_sql_check_finds_a_query_in_a_screen(tmp_path: Path) -> None:
-    (tmp_path / "ui").mkdir()
-    (tmp_path / "ui" / "screen.py").write_text(
-        "def rows(ledger):\n    return ledger.conn.execute('SELECT * FROM orders')\n",
-        encoding="utf-8",
-    )
+    _probe(tmp_path, "ui/screen.py", "def rows(db):\n    return db.execute('SELECT * FROM t')\n")
     assert len(sql_outside_storage(tmp_path)) == 2
 
 
@@ -281,11 +284,11 @@ def test_the_screens_use_only_the_operations_modules_and_value_types() -> None:
 
 
 def test_the_ui_check_sees_a_reach_into_the_ledger(tmp_path: Path) -> None:
-    (tmp_path / "ui").mkdir()
-    (tmp_path / "ui" / "screen.py").write_text(
+    _probe(
+        tmp_path,
+        "ui/screen.py",
         "from kiosk import checkout, ledger\nfrom kiosk.ledger.store import stamp\n"
         "def f():\n    from kiosk.ledger import overrides\n    import kiosk.slips.printers\n",
-        encoding="utf-8",
     )
     found = [entry.split(" ")[1] for entry in ui_reaching_inside(tmp_path)]
     assert sorted(found) == ["kiosk.ledger.overrides", "kiosk.ledger.store", "kiosk.slips.printers"]
