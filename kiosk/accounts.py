@@ -9,11 +9,14 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kiosk.errors import DiandianError, InputError
-from kiosk.ledger import Ledger, staff
-from kiosk.ledger.staff import Attempts, StaffRow
 from kiosk.timestamps import parse_stamp, stamp
+
+if TYPE_CHECKING:  # the ledger is loaded when an account is used, not for the PIN rule
+    from kiosk.ledger import Ledger
+    from kiosk.ledger.staff import StaffRow
 
 ROLES = ("cashier", "admin")
 PIN_MIN, PIN_MAX = 4, 8  # digits
@@ -59,7 +62,17 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
+@dataclass(frozen=True, slots=True)
+class Attempts:
+    """Wrong PINs in a row for one account, and the lock they led to (a stored moment)."""
+
+    failed: int = 0
+    locked_until: str | None = None
+
+
 def create(ledger: Ledger, name: str, role: str, pin: str, *, actor: str) -> Account:
+    from kiosk.ledger import staff
+
     name = " ".join((name or "").split())
     if not name or len(name) > 32:
         raise InputError("name", "1 to 32 characters")
@@ -71,6 +84,8 @@ def create(ledger: Ledger, name: str, role: str, pin: str, *, actor: str) -> Acc
 
 
 def accounts(ledger: Ledger) -> list[Account]:
+    from kiosk.ledger import staff
+
     return [Account(name, role) for name, role in staff.listed(ledger)]
 
 
@@ -101,9 +116,13 @@ def judge(name: str, pin: str, pin_hash: str, attempts: Attempts, now: datetime)
 def sign_in(ledger: Ledger, name: str, pin: str) -> Account:
     """The account if the PIN is right; wrong PINs are counted and lock the account."""
 
-    def decide(row: StaffRow) -> tuple[Attempts, str | None, tuple[Verdict, str]]:
-        verdict = judge(name, pin, row.pin_hash, row.attempts, ledger.clock())
-        return verdict.attempts, verdict.action, (verdict, row.role)
+    from kiosk.ledger import staff
+
+    def decide(row: StaffRow) -> tuple[tuple[int, str | None], str | None, tuple[Verdict, str]]:
+        attempts = Attempts(row.failed, row.locked_until)
+        verdict = judge(name, pin, row.pin_hash, attempts, ledger.clock())
+        after = (verdict.attempts.failed, verdict.attempts.locked_until)
+        return after, verdict.action, (verdict, row.role)
 
     verdict, role = staff.attempt(ledger, name, decide)
     if verdict.error is not None:  # raised after the commit, so the count and the lock stay

@@ -17,12 +17,11 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.accounts import Account, judge
+from kiosk.accounts import Account, Attempts, judge
 from kiosk.admin import backups
 from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DiandianError, InputError
 from kiosk.ledger import staff
-from kiosk.ledger.staff import Attempts
 from kiosk.timestamps import utc_now
 
 STATE = "recovery-signin.json"

@@ -20,19 +20,14 @@ ACTOR = "system"  # who records a sign-in attempt: the app, not a person
 
 
 @dataclass(frozen=True, slots=True)
-class Attempts:
-    """Wrong PINs in a row for one account, and the lock they led to (a stored moment)."""
-
-    failed: int = 0
-    locked_until: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class StaffRow:
+    """An account as stored: `failed` wrong PINs in a row, and the lock they led to."""
+
     name: str
     role: str
     pin_hash: str
-    attempts: Attempts
+    failed: int
+    locked_until: str | None
 
 
 def add(ledger: Ledger, name: str, role: str, pin_hash: str, *, actor: str) -> None:
@@ -65,10 +60,13 @@ def listed(ledger: Ledger) -> list[tuple[str, str]]:
 
 
 def attempt(
-    ledger: Ledger, name: str, judge: Callable[[StaffRow], tuple[Attempts, str | None, T]]
+    ledger: Ledger,
+    name: str,
+    judge: Callable[[StaffRow], tuple[tuple[int, str | None], str | None, T]],
 ) -> T:
-    """A sign-in attempt in one write transaction: `judge(row)` says what the attempts become
-    and under which audit action (None: nothing to store); its third value is returned.
+    """A sign-in attempt in one write transaction: `judge(row)` says what (failed,
+    locked_until) become and under which audit action (None: nothing to store); its third
+    value is returned.
 
     Judging inside the transaction means two tills trying wrong PINs at once both count.
     """
@@ -77,14 +75,10 @@ def attempt(
         if found is None:
             raise InputError("name", f"no account {name!r}")
         row = dict(found)
-        before = Attempts(row["failed"], row["locked_until"])
-        after, action, result = judge(StaffRow(name, row["role"], row["pin_hash"], before))
+        stored = StaffRow(name, row["role"], row["pin_hash"], row["failed"], row["locked_until"])
+        (failed, locked_until), action, result = judge(stored)
         if action is not None:
-            row.update(
-                failed=after.failed,
-                locked_until=after.locked_until,
-                updated_at=ledger.change_time(),
-            )
+            row.update(failed=failed, locked_until=locked_until, updated_at=ledger.change_time())
             ledger.conn.execute(
                 "UPDATE accounts SET failed = :failed, locked_until = :locked_until,"
                 " updated_at = :updated_at WHERE name = :name",

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kiosk import accounts
+from kiosk.accounts import Attempts
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
-from kiosk.ledger.staff import Attempts
 from kiosk.ledger.verify import verify
 from kiosk.timestamps import stamp
 
