@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.accounts import Account
-from kiosk.config import Problem, config_path, load_settings, save_settings
+from kiosk.config import Problem, config_path, load_config, load_settings, save_settings
 from kiosk.counter import require_admin
+from kiosk.errors import DataError
 from kiosk.ledger import Ledger, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
 from kiosk.ledger.restore import RestorePlan, RestoreResult, compare, restore
@@ -119,9 +120,15 @@ def restore_backup(
 def save(
     account: Account, changes: dict[str, dict[str, Any]], path: Path | None = None
 ) -> list[Problem]:
-    """Check the new settings first; only a file without problems replaces the old one."""
+    """Check the new settings first; only a file without problems replaces the old one, and a
+    file that does not parse is never replaced (it is the admin's to mend: line and column)."""
     require_admin(account, "change settings")
     path = path or config_path()
+    try:
+        load_config(path)
+    except DataError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        return [Problem(str(path), "(file)", f"{reason}; nothing was saved: correct it first")]
     trial = path.with_name(f".{path.name}.check")
     if path.is_file():
         trial.write_bytes(path.read_bytes())

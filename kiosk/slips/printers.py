@@ -12,18 +12,19 @@ import contextlib
 import errno
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import File, Serial, Usb
+from pydantic import BeforeValidator, Field, ValidationError
+from pydantic.dataclasses import dataclass
 
 from kiosk.errors import DiandianError, InputError
+from kiosk.settings_schema import STRICT, input_errors, not_allowed
 
 Kind = Literal["network", "usb", "serial", "file", "system"]
 KINDS = ("network", "usb", "serial", "file", "system")
-MODES = ("raster", "text")
 PAPER_DOTS = {58: 384, 80: 576}  # printable width at 203 dpi (8 dots/mm): 48 mm and 72 mm
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 MAX_TIMEOUT_S = 60.0
@@ -33,22 +34,34 @@ class PrinterError(DiandianError):
     """The slip could not be printed; the message is one line a cashier can act on."""
 
 
-@dataclass(frozen=True, slots=True)
-class PrinterConfig:
-    """How to reach the printer and what it can do; construct with from_mapping for settings."""
+def _usb_id(value: Any) -> Any:
+    """A USB id as the file spells it: 0x0416 (a number) or "0x0416" / "0416" (hex text)."""
+    return int(value, 16) if isinstance(value, str) else value
 
-    kind: Kind
-    host: str = ""
-    port: int = 9100
-    usb_vendor: int = 0
-    usb_product: int = 0
-    serial_device: str = ""
-    baudrate: int = 19200
-    path: str = ""
-    queue: str = ""  # kind "system": the CUPS queue that gets the PDF (lp -d QUEUE)
-    paper_mm: Literal[58, 80] = 80
-    mode: Literal["raster", "text"] = "raster"
-    timeout_s: float = 5.0
+
+UsbId = Annotated[int, BeforeValidator(_usb_id)]
+USB_ALLOWED = "a USB id 0x0001-0xFFFF, e.g. 0x0416"
+USB_WHERE = "vendor:product in hex, e.g. 0416:5011"
+
+
+@dataclass(frozen=True, slots=True, config=STRICT)
+class PrinterConfig:
+    """How to reach the printer and what it can do: the [printer] table's schema, checked when
+    made (types and ranges by pydantic, from each field's declaration; what each kind of
+    connection needs in __post_init__). Read settings with from_mapping for one-line errors."""
+
+    kind: Kind = Field(description=", ".join(KINDS))
+    host: str = Field("", description="an IP address or host name")
+    port: int = Field(9100, ge=1, le=65535, description="1 to 65535")
+    usb_vendor: UsbId = Field(0, description=USB_ALLOWED)
+    usb_product: UsbId = Field(0, description=USB_ALLOWED)
+    serial_device: str = Field("", description="a device such as /dev/ttyUSB0")
+    baudrate: int = Field(19200, description=", ".join(map(str, BAUDRATES)))
+    path: str = Field("", description="a device or file such as /dev/usb/lp0")
+    queue: str = Field("", description="a CUPS queue name, as `lpstat -p` lists them")
+    paper_mm: Literal[58, 80] = Field(80, description="58 or 80")
+    mode: Literal["raster", "text"] = Field("raster", description="raster or text")
+    timeout_s: float = Field(5.0, gt=0, le=MAX_TIMEOUT_S, description="0 < seconds ≤ 60")
 
     def __post_init__(self) -> None:
         _check(self)
@@ -71,76 +84,86 @@ class PrinterConfig:
             return f"system printer {self.queue}"
         return f"printer {self.path}"
 
+    @property
+    def where(self) -> str:
+        """The one-line "where" an admin types (see `where_settings`, its inverse)."""
+        if self.kind == "network":
+            host = f"[{self.host}]" if ":" in self.host else self.host
+            return f"{host}:{self.port}"
+        if self.kind == "usb":
+            return f"{self.usb_vendor:04x}:{self.usb_product:04x}"
+        return {"serial": self.serial_device, "system": self.queue}.get(self.kind, self.path)
+
     @classmethod
     def from_mapping(cls, d: Mapping[str, Any], source: str) -> PrinterConfig:
         """Read settings (e.g. a TOML table); `source` says where they came from, for messages."""
-        known = [f.name for f in fields(cls)]
         try:
-            for key in d:
-                if key not in known:
-                    raise InputError(str(key), f"unknown setting; allowed: {', '.join(known)}")
-            if "kind" not in d:
-                raise _bad("kind", "", ", ".join(KINDS))
-            values = {key: _convert(key, value) for key, value in d.items()}
-            return cls(**values)
-        except InputError as exc:
-            raise InputError(exc.field, f"{exc.message} (in {source})") from None
+            return cls(**d)
+        except ValidationError as exc:
+            first = input_errors(exc, cls, d)[0]
+            raise InputError(first.field, f"{first.message} (in {source})") from None
 
 
-def _bad(field: str, value: Any, allowed: str) -> InputError:
-    said = "missing" if value in ("", None) else f"{value!r} is not allowed"
-    return InputError(field, f"{said}; allowed: {allowed}")
-
-
-def _convert(key: str, value: Any) -> Any:
-    """Type-check one setting and turn accepted spellings (e.g. "0x0416") into the field type."""
-    if key in ("kind", "host", "serial_device", "path", "mode", "queue"):
-        if not isinstance(value, str):
-            raise _bad(key, value, "text")
-        return value.strip()
-    if key in ("usb_vendor", "usb_product") and isinstance(value, str):
+def where_settings(kind: str, where: str) -> dict[str, Any]:
+    """The settings a one-line "where" stands for, for a printer of `kind`: `host[:port]`
+    (`[v6 address]:port`), `vendor:product` in hex, a device, file path or CUPS queue. A part
+    that cannot be read is an InputError naming it, never dropped; ranges are the schema's."""
+    where = where.strip()
+    if kind == "network":
+        return _host_port(where)
+    if kind == "usb":  # kept as hex text in the file, as admins read USB ids
+        vendor, colon, product = where.partition(":")
         try:
-            return int(value, 16)
+            if not colon:
+                raise ValueError(where)
+            ids = {"usb_vendor": int(vendor, 16), "usb_product": int(product, 16)}
         except ValueError:
-            raise _bad(key, value, "a USB id like 0x0416") from None
-    if key == "timeout_s":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _bad(key, value, "seconds, e.g. 5")
-        return float(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _bad(key, value, "a whole number")
-    return value
+            raise not_allowed("printer.usb", where, USB_WHERE) from None
+        return {key: f"0x{value:04x}" for key, value in ids.items()}
+    key = {"serial": "serial_device", "system": "queue", "file": "path"}.get(kind)
+    if key is None:
+        raise not_allowed("printer.kind", kind, ", ".join(KINDS))
+    return {key: where}
+
+
+def _host_port(where: str) -> dict[str, Any]:
+    if where.startswith("["):  # [v6 address]:port
+        host, closed, rest = where[1:].partition("]")
+        if not closed or (rest and not rest.startswith(":")):
+            raise not_allowed("printer.host", where, "host[:port], e.g. [fe80::5]:9100")
+        port, has_port = rest[1:], bool(rest)
+    elif where.count(":") == 1:
+        host, _, port = where.partition(":")
+        has_port = True
+    else:  # no port (a bare IPv6 address has several colons)
+        host, port, has_port = where, "", False
+    if not has_port:
+        return {"host": host}
+    if not (port.isascii() and port.isdigit()):
+        raise not_allowed("printer.port", port, "a port number after the host, e.g. 10.0.0.5:9100")
+    return {"host": host, "port": int(port)}
 
 
 def _check(c: PrinterConfig) -> None:
-    """Ranges and the settings each kind of connection needs."""
-    if c.kind not in KINDS:
-        raise _bad("kind", c.kind, ", ".join(KINDS))
-    if c.paper_mm not in PAPER_DOTS:
-        raise _bad("paper_mm", c.paper_mm, "58 or 80")
-    if c.mode not in MODES:
-        raise _bad("mode", c.mode, "raster or text")
-    if not 0 < c.timeout_s <= MAX_TIMEOUT_S:
-        raise _bad("timeout_s", c.timeout_s, "0 < seconds ≤ 60")
+    """What each kind of connection needs (types and ranges are the fields' declarations)."""
+    fields = PrinterConfig.__pydantic_fields__  # type: ignore[attr-defined]
     if c.kind == "network":
         if not c.host or any(ch.isspace() for ch in c.host):
-            raise _bad("host", c.host, "an IP address or host name")
-        if not 1 <= c.port <= 65535:
-            raise _bad("port", c.port, "1 to 65535")
+            raise not_allowed("host", c.host, "an IP address or host name")
     elif c.kind == "usb":
         for key in ("usb_vendor", "usb_product"):
             if not 1 <= getattr(c, key) <= 0xFFFF:
-                raise _bad(key, getattr(c, key) or None, "a USB id 0x0001-0xFFFF, e.g. 0x0416")
+                raise not_allowed(key, getattr(c, key) or None, USB_ALLOWED)
     elif c.kind == "serial":
         if not c.serial_device:
-            raise _bad("serial_device", "", "a device such as /dev/ttyUSB0")
+            raise not_allowed("serial_device", "", fields["serial_device"].description)
         if c.baudrate not in BAUDRATES:
-            raise _bad("baudrate", c.baudrate, ", ".join(map(str, BAUDRATES)))
+            raise not_allowed("baudrate", c.baudrate, fields["baudrate"].description)
     elif c.kind == "system":
         if not c.queue or any(ch.isspace() for ch in c.queue):
-            raise _bad("queue", c.queue, "a CUPS queue name, as `lpstat -p` lists them")
+            raise not_allowed("queue", c.queue, fields["queue"].description)
     elif not c.path:
-        raise _bad("path", "", "a device or file such as /dev/usb/lp0")
+        raise not_allowed("path", "", fields["path"].description)
 
 
 # --- local devices -----------------------------------------------------------------------------

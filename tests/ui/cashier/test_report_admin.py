@@ -11,6 +11,7 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
+from kiosk.config import load_settings
 from kiosk.counter import NotAllowed
 from kiosk.ledger import Ledger
 from kiosk.money import format_fen
@@ -76,6 +77,34 @@ def test_admin_settings_are_checked_before_they_are_saved(console, home):
     assert "saved" in panel.lblMessage.text()
     text = (home / "diandian.toml").read_text(encoding="utf-8")
     assert "idle_timeout_s = 90" in text and 'host = "127.0.0.1"' in text
+
+
+def test_a_printer_port_that_cannot_be_read_is_refused_not_dropped(console, home):
+    window = console("root")
+    panel = window.show_panel("admin")
+    panel.cmbPrinterKind.setCurrentText("network")
+    panel.edtPrinterWhere.setText("127.0.0.1:91OO")  # letters O for zeros
+    panel.save()
+    assert "printer.port" in panel.lblMessage.text() and "91OO" in panel.lblMessage.text()
+    assert not (home / "diandian.toml").exists()
+    panel.edtPrinterWhere.setText("127.0.0.1:9101")
+    panel.save()
+    assert "saved" in panel.lblMessage.text()
+    assert load_settings(home / "diandian.toml")[0].printer.port == 9101
+    window.show_panel("report")
+    panel = window.show_panel("admin")
+    assert panel.edtPrinterWhere.text() == "127.0.0.1:9101"
+
+
+def test_saving_over_a_damaged_settings_file_is_refused_with_line_and_column(console, home):
+    damaged = '[kiosk]\nvenue = "demo-expo\n[payment]\nterminal = "simulated"\n'
+    (home / "diandian.toml").write_text(damaged, encoding="utf-8")
+    window = console("root")
+    panel = window.show_panel("admin")
+    panel.spnIdle.setValue(60)
+    panel.save()
+    assert "line 2, column" in panel.lblMessage.text()
+    assert (home / "diandian.toml").read_text(encoding="utf-8") == damaged
 
 
 def test_admin_checks_the_ledger_and_backs_it_up(console, home):
