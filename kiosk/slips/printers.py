@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import select
+import socket
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
-from escpos.printer import File, Serial, Usb
+from escpos.printer import Serial, Usb
 from pydantic import BeforeValidator, Field, ValidationError
 from pydantic.dataclasses import dataclass
 
@@ -172,35 +176,56 @@ def _check(c: PrinterConfig) -> None:
 def send_to_device(job: bytes, config: PrinterConfig) -> None:
     """Write one job to a USB, serial or file printer; failures become a PrinterError.
 
-    The write runs in a worker thread, as device files and serial ports have no write timeout.
+    Every step is bounded by the device's own timeout (pyusb's, pyserial's `write_timeout`, a
+    non-blocking file descriptor polled until the deadline), so the job runs on the caller's
+    thread and a stalled printer leaves no thread behind blocked in a write.
     """
-    done, _, exc = run_bounded(lambda: _send_device(job, config), config.timeout_s)
-    if not done:
-        raise PrinterError(stalled(config))
-    if isinstance(exc, PrinterError):
-        raise exc
-    if exc is not None:  # e.g. pyusb's NoBackendError when libusb itself is missing
+    try:
+        if config.kind == "file":
+            _write_file(job, config)
+        else:
+            _send_device(job, config)
+    except PrinterError:
+        raise
+    except Exception as exc:  # e.g. pyusb's NoBackendError when libusb itself is missing
         raise PrinterError(f"{config.name} cannot be used ({plain_reason(exc)})") from None
 
 
-def run_bounded(fn: Callable[[], Any], timeout: float) -> tuple[bool, Any, BaseException | None]:
-    """Run fn in a daemon thread for at most `timeout` s: (finished, result, exception).
+def lookup_ipv4(host: str, port: int, timeout: float) -> list[Any] | None:
+    """getaddrinfo for IPv4 within `timeout` s, or None. The system resolver has no timeout of
+    its own, so it runs in a thread that ends when the resolver gives up (resolv.conf's
+    timeout x attempts); a second lookup of the same name meanwhile waits on that one instead
+    of starting another, so a status poll every few seconds never piles threads up."""
+    key = (host, port)
+    with _LOOKUPS_LOCK:
+        pending = _LOOKUPS.get(key)
+        if pending is None:
+            pending = _Lookup(host, port)
+            _LOOKUPS[key] = pending
+            pending.start()
+    pending.join(timeout)
+    return pending.result if not pending.is_alive() else None
 
-    For calls with no timeout of their own (name lookup, writing a device file): if the call
-    hangs, the thread is abandoned so the kiosk's own thread carries on.
-    """
-    box: dict[str, Any] = {}
 
-    def run() -> None:
+class _Lookup(threading.Thread):
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(daemon=True, name=f"printer-lookup-{host}")
+        self.host, self.port = host, port
+        self.result: list[Any] | None = None
+
+    def run(self) -> None:
         try:
-            box["result"] = fn()
-        except BaseException as exc:
-            box["exc"] = exc
+            found = socket.getaddrinfo(self.host, self.port, socket.AF_INET, socket.SOCK_STREAM)
+            self.result = found or None
+        except OSError:
+            self.result = None
+        finally:
+            with _LOOKUPS_LOCK:
+                _LOOKUPS.pop((self.host, self.port), None)
 
-    worker = threading.Thread(target=run, daemon=True, name="printer-io")
-    worker.start()
-    worker.join(timeout)
-    return not worker.is_alive(), box.get("result"), box.get("exc")
+
+_LOOKUPS: dict[tuple[str, int], _Lookup] = {}
+_LOOKUPS_LOCK = threading.Lock()
 
 
 def stalled(config: PrinterConfig) -> str:
@@ -224,36 +249,76 @@ def plain_reason(exc: BaseException | None) -> str:
     return str(exc).splitlines()[0].lower() if exc and str(exc) else "unknown error"
 
 
+def _not_opened(where: str, cause: BaseException | None) -> PrinterError:
+    code = getattr(cause, "errno", 0)
+    if isinstance(cause, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return PrinterError(
+            f"no permission to use {where}; add the kiosk user to its group (e.g. lp)"
+        )
+    if (
+        cause is None
+        or isinstance(cause, AssertionError | FileNotFoundError)
+        or code in (errno.ENOENT, errno.ENXIO, errno.ENODEV)  # ENXIO: a pipe nobody reads
+    ):
+        return PrinterError(f"{where} is not connected; check its cable and power")
+    return PrinterError(f"{where} cannot be opened ({plain_reason(cause)})")
+
+
+def _write_file(job: bytes, config: PrinterConfig) -> None:
+    """A device file (/dev/usb/lp0) or a plain file, written without blocking: a printer that
+    stops taking bytes makes the write wait in poll() until the deadline, then the file is
+    closed and the job reported stalled."""
+    deadline = time.monotonic() + config.timeout_s
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK
+    try:
+        fd = os.open(config.path, flags, 0o644)
+    except OSError as exc:
+        raise _not_opened(config.name, exc) from None
+    try:
+        ready = select.poll()
+        ready.register(fd, select.POLLOUT)
+        view = memoryview(job)
+        while view:
+            try:
+                view = view[os.write(fd, view) :]
+                continue
+            except BlockingIOError:
+                pass
+            left = deadline - time.monotonic()
+            if left <= 0 or not ready.poll(left * 1000):
+                raise PrinterError(stalled(config))
+    except OSError as exc:
+        raise PrinterError(f"{config.name} stopped taking the slip ({plain_reason(exc)})") from None
+    finally:
+        os.close(fd)
+
+
 def _send_device(job: bytes, config: PrinterConfig) -> None:
-    """Open the USB, serial or file printer, write the job and close it, in plain words."""
+    """Open the USB or serial printer, write the job and close it, in plain words."""
     where = config.name
     if config.kind == "usb":
         if not Usb.is_usable():
             raise PrinterError(f"{where} cannot be used: the pyusb library is not installed")
         ms = int(config.timeout_s * 1000)
         printer: Escpos = Usb(config.usb_vendor, config.usb_product, timeout=ms)
-    elif config.kind == "serial":
+    else:
         if not Serial.is_usable():
             raise PrinterError(f"{where} cannot be used: the pyserial library is not installed")
         printer = Serial(config.serial_device, config.baudrate, timeout=config.timeout_s)
-    else:
-        printer = File(config.path)
     try:
         try:
             printer.open()
         except DeviceNotFoundError as exc:
-            cause = exc.__context__
-            if isinstance(cause, PermissionError) or getattr(cause, "errno", 0) == errno.EACCES:
-                raise PrinterError(
-                    f"no permission to use {where}; add the kiosk user to its group (e.g. lp)"
-                ) from None
-            if cause is None or isinstance(cause, AssertionError | FileNotFoundError):
-                raise PrinterError(f"{where} is not connected; check its cable and power") from None
-            raise PrinterError(f"{where} cannot be opened ({plain_reason(cause)})") from None
+            raise _not_opened(where, exc.__context__) from None
+        if config.kind == "serial":  # pyserial's writes wait forever unless told otherwise
+            printer.device.write_timeout = config.timeout_s
         try:
             printer._raw(job)
         except Exception as exc:  # OSError, usb.core.USBError, serial.SerialException
             if "timeout" in str(exc).lower() or isinstance(exc, TimeoutError):
+                if config.kind == "serial":  # discard the rest, so closing does not wait on it
+                    with contextlib.suppress(Exception):
+                        printer.device.reset_output_buffer()
                 raise PrinterError(stalled(config)) from None
             raise PrinterError(f"{where} stopped taking the slip ({plain_reason(exc)})") from None
     finally:

@@ -4,107 +4,107 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
+        <location filename="../../ui/cashier/admin.py" line="51"/>
         <source>one-time token from the operator</source>
         <translation>jeton à usage unique de l’opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
+        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Enrol</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
+        <location filename="../../ui/cashier/admin.py" line="54"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
+        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Check ledger integrity</source>
         <translation>Vérifier le registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
+        <location filename="../../ui/cashier/admin.py" line="61"/>
         <source>Back up now</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
+        <location filename="../../ui/cashier/admin.py" line="70"/>
         <source>(the default venue)</source>
         <translation>(lieu par défaut)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
+        <location filename="../../ui/cashier/admin.py" line="76"/>
         <source>the venue&apos;s</source>
         <translation>celui du lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
+        <location filename="../../ui/cashier/admin.py" line="84"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>hôte[:port], périphérique, fichier ou file CUPS</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
+        <location filename="../../ui/cashier/admin.py" line="89"/>
         <source>Save settings</source>
         <translation>Enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
+        <location filename="../../ui/cashier/admin.py" line="92"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
+        <location filename="../../ui/cashier/admin.py" line="102"/>
         <source>Identity, enrolment and sync</source>
         <translation>Identité, enregistrement et synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
+        <location filename="../../ui/cashier/admin.py" line="105"/>
         <source>Registry URL</source>
         <translation>URL du registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
+        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Enrolment token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
+        <location filename="../../ui/cashier/admin.py" line="111"/>
         <source>Ledger</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
+        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
+        <location filename="../../ui/cashier/admin.py" line="122"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
+        <location filename="../../ui/cashier/admin.py" line="123"/>
         <source>Idle timeout (s)</source>
         <translation>Délai d’inactivité (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
+        <location filename="../../ui/cashier/admin.py" line="127"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
+        <location filename="../../ui/cashier/admin.py" line="132"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
+        <location filename="../../ui/cashier/admin.py" line="159"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
+        <location filename="../../ui/cashier/admin.py" line="162"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +113,62 @@ Dernière synchronisation réussie : {ok}. File : {queue} enregistrement(s) à e
 Dernière erreur : {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
+        <location filename="../../ui/cashier/admin.py" line="166"/>
         <source>(not enrolled)</source>
         <translation>(non enregistrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
+        <location filename="../../ui/cashier/admin.py" line="170"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/admin.py" line="177"/>
+        <source>Ledger: {problem}</source>
+        <translation>Registre : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="185"/>
         <source>Backups in {folder}: {names}</source>
         <translation>Sauvegardes dans {folder} : {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
+        <location filename="../../ui/cashier/admin.py" line="187"/>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
+        <location filename="../../ui/cashier/admin.py" line="216"/>
         <source>The ledger is sound.</source>
         <translation>Le registre est intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
+        <location filename="../../ui/cashier/admin.py" line="231"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
+        <location filename="../../ui/cashier/admin.py" line="278"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>Réglages enregistrés ; la borne les utilisera à son prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
+        <location filename="../../ui/cashier/admin.py" line="298"/>
         <source>Enter the registry URL and the token.</source>
         <translation>Saisissez l’URL du registre et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
+        <location filename="../../ui/cashier/admin.py" line="314"/>
         <source>Started…</source>
         <translation>Démarré…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <location filename="../../ui/cashier/admin.py" line="336"/>
         <source>{job}: done.</source>
         <translation>{job} : terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <location filename="../../ui/cashier/admin.py" line="336"/>
         <source>{job}: failed (status {code}).</source>
         <translation>{job} : échec (code {code}).</translation>
     </message>
@@ -189,37 +194,37 @@ Dernière erreur : {error}</translation>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
+        <location filename="../../ui/cashier/restore.py" line="71"/>
         <source>Restore…</source>
         <translation>Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
+        <location filename="../../ui/cashier/restore.py" line="113"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>Comparaison de la sauvegarde avec le registre…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
+        <location filename="../../ui/cashier/restore.py" line="130"/>
         <source>Restoring…</source>
         <translation>Restauration…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
+        <location filename="../../ui/cashier/restore.py" line="146"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>{backup} restaurée. Les nouveaux certificats reprennent au numéro {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
+        <location filename="../../ui/cashier/restore.py" line="151"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>L’ancien registre est conservé sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
+        <location filename="../../ui/cashier/restore.py" line="155"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>Le fichier endommagé a été mis de côté : une borne qui l’avait ouvert reste hors service jusqu’à « Réessayer » ou son redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
+        <location filename="../../ui/cashier/restore.py" line="161"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>Attention : le registre restauré ne passe pas la vérification : {problem}</translation>
     </message>
@@ -1320,142 +1325,157 @@ Dernière erreur : {error}</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
+        <location filename="../../ui/cashier/restore.py" line="183"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
+        <location filename="../../ui/cashier/restore.py" line="195"/>
         <source>paid orders lost</source>
         <translation>commandes payées perdues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <location filename="../../ui/cashier/restore.py" line="198"/>
+        <source>I accept losing paid orders this ledger cannot show</source>
+        <translation>J’accepte de perdre les commandes payées que ce registre ne peut pas afficher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/restore.py" line="202"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
+        <location filename="../../ui/cashier/restore.py" line="205"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
+        <location filename="../../ui/cashier/restore.py" line="238"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>Sauvegarde {name}, faite le {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
+        <location filename="../../ui/cashier/restore.py" line="243"/>
         <source>It passes the integrity check.</source>
         <translation>Elle passe la vérification d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
+        <location filename="../../ui/cashier/restore.py" line="245"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>Elle ne passe PAS la vérification d’intégrité : {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
+        <location filename="../../ui/cashier/restore.py" line="248"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans la sauvegarde : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
+        <location filename="../../ui/cashier/restore.py" line="254"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans le registre actuel : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
+        <location filename="../../ui/cashier/restore.py" line="260"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>Le registre actuel est inutilisable : {reason}. Les commandes payées depuis la sauvegarde ne peuvent pas toutes être listées.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <location filename="../../ui/cashier/restore.py" line="266"/>
+        <source>How many paid orders recorded after this backup will be lost from this kiosk is unknown ({reason}); {count} can be listed. They stay in the kept file.</source>
+        <translation>Le nombre de commandes payées enregistrées après cette sauvegarde qui seront perdues sur cette borne est inconnu ({reason}) ; {count} peuvent être listées. Elles restent dans le fichier conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/restore.py" line="272"/>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>{count} commande(s) payée(s) après cette sauvegarde seront perdues sur cette borne ({registry} sont parvenues au registre central ; les autres n’existeront plus que dans le fichier conservé) :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
+        <location filename="../../ui/cashier/restore.py" line="279"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>Aucune commande payée n’est perdue : la sauvegarde les contient toutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="283"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="283"/>
         <source>refunded</source>
         <translation>remboursée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="284"/>
         <source>at the registry</source>
         <translation>au registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="284"/>
         <source>not at the registry</source>
         <translation>absente du registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
+        <location filename="../../ui/cashier/restore.py" line="285"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>certificat {serial} · commande {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
+        <location filename="../../ui/cashier/restore.py" line="300"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} commande(s) non payée(s) seront abandonnées ; ces clients recommencent.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
+        <location filename="../../ui/cashier/restore.py" line="304"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>Le registre actuel est conservé tel quel, à côté, sous {stem}.before-restore-&lt;heure&gt;.sqlite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
+        <location filename="../../ui/cashier/restore.py" line="309"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>Les nouveaux certificats reprennent au numéro {serial} et les commandes au numéro {seq}, après le plus élevé que cette borne a émis : aucun numéro n’est jamais réutilisé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
+        <location filename="../../ui/cashier/restore.py" line="314"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>Les numéros {first} à {last} sont sautés ; le journal d’audit l’enregistre.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
+        <location filename="../../ui/cashier/restore.py" line="318"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>Le registre actuel est illisible : {margin} numéros de plus sont sautés, au cas où il en aurait émis après la sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
+        <location filename="../../ui/cashier/restore.py" line="323"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>Les comptes ajoutés après la sauvegarde disparaîtront : {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
+        <location filename="../../ui/cashier/restore.py" line="327"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>La sauvegarde est antérieure à l’inscription de cette borne : inscrivez-la à nouveau ensuite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
+        <location filename="../../ui/cashier/restore.py" line="331"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>Ce nouveau registre vide (borne {new}) prend l’identité de la sauvegarde, borne {kiosk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
+        <location filename="../../ui/cashier/restore.py" line="339"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>Cette sauvegarde ne passe pas la vérification d’intégrité : elle n’est pas restaurée ici (`diandian ledger restore --force` le peut, s’il le faut).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <location filename="../../ui/cashier/restore.py" line="343"/>
+        <source>To restore anyway, acknowledge that paid orders may be lost:</source>
+        <translation>Pour restaurer malgré tout, confirmez que des commandes payées peuvent être perdues :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/restore.py" line="345"/>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>Pour restaurer quand même, tapez le nombre de commandes payées qui seront perdues :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
+        <location filename="../../ui/cashier/restore.py" line="346"/>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>

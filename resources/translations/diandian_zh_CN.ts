@@ -4,107 +4,107 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
+        <location filename="../../ui/cashier/admin.py" line="51"/>
         <source>one-time token from the operator</source>
         <translation>运营方提供的一次性令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
+        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
+        <location filename="../../ui/cashier/admin.py" line="54"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
+        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Check ledger integrity</source>
         <translation>检查账本完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
+        <location filename="../../ui/cashier/admin.py" line="61"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
+        <location filename="../../ui/cashier/admin.py" line="70"/>
         <source>(the default venue)</source>
         <translation>（默认场所）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
+        <location filename="../../ui/cashier/admin.py" line="76"/>
         <source>the venue&apos;s</source>
         <translation>按场所设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
+        <location filename="../../ui/cashier/admin.py" line="84"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>主机[:端口]、设备、文件路径或 CUPS 队列</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
+        <location filename="../../ui/cashier/admin.py" line="89"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
+        <location filename="../../ui/cashier/admin.py" line="92"/>
         <source>Exit kiosk mode</source>
         <translation>退出自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
+        <location filename="../../ui/cashier/admin.py" line="102"/>
         <source>Identity, enrolment and sync</source>
         <translation>身份、注册与同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
+        <location filename="../../ui/cashier/admin.py" line="105"/>
         <source>Registry URL</source>
         <translation>登记中心网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
+        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Enrolment token</source>
         <translation>注册令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
+        <location filename="../../ui/cashier/admin.py" line="111"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
+        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
+        <location filename="../../ui/cashier/admin.py" line="122"/>
         <source>Venue</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
+        <location filename="../../ui/cashier/admin.py" line="123"/>
         <source>Idle timeout (s)</source>
         <translation>空闲超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
+        <location filename="../../ui/cashier/admin.py" line="127"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
+        <location filename="../../ui/cashier/admin.py" line="132"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
+        <location filename="../../ui/cashier/admin.py" line="159"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
+        <location filename="../../ui/cashier/admin.py" line="162"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +113,62 @@ Last error: {error}</source>
 上次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
+        <location filename="../../ui/cashier/admin.py" line="166"/>
         <source>(not enrolled)</source>
         <translation>（未注册）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
+        <location filename="../../ui/cashier/admin.py" line="170"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/admin.py" line="177"/>
+        <source>Ledger: {problem}</source>
+        <translation>账本：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/admin.py" line="185"/>
         <source>Backups in {folder}: {names}</source>
         <translation>{folder} 中的备份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
+        <location filename="../../ui/cashier/admin.py" line="187"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
+        <location filename="../../ui/cashier/admin.py" line="216"/>
         <source>The ledger is sound.</source>
         <translation>账本完好。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
+        <location filename="../../ui/cashier/admin.py" line="231"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
+        <location filename="../../ui/cashier/admin.py" line="278"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>设置已保存；终端下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
+        <location filename="../../ui/cashier/admin.py" line="298"/>
         <source>Enter the registry URL and the token.</source>
         <translation>请输入登记中心网址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
+        <location filename="../../ui/cashier/admin.py" line="314"/>
         <source>Started…</source>
         <translation>已开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <location filename="../../ui/cashier/admin.py" line="336"/>
         <source>{job}: done.</source>
         <translation>{job}：完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <location filename="../../ui/cashier/admin.py" line="336"/>
         <source>{job}: failed (status {code}).</source>
         <translation>{job}：失败（状态 {code}）。</translation>
     </message>
@@ -189,37 +194,37 @@ Last error: {error}</source>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
+        <location filename="../../ui/cashier/restore.py" line="71"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
+        <location filename="../../ui/cashier/restore.py" line="113"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>正在将备份与账本比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
+        <location filename="../../ui/cashier/restore.py" line="130"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
+        <location filename="../../ui/cashier/restore.py" line="146"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>已从 {backup} 恢复。新证书编号从 {serial} 继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
+        <location filename="../../ui/cashier/restore.py" line="151"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>原账本已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
+        <location filename="../../ui/cashier/restore.py" line="155"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>损坏的文件已移到一旁：曾打开它的终端将暂停服务，直到按下“重试”或重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
+        <location filename="../../ui/cashier/restore.py" line="161"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>警告：恢复后的账本未通过检查：{problem}</translation>
     </message>
@@ -1320,142 +1325,157 @@ Last error: {error}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
+        <location filename="../../ui/cashier/restore.py" line="183"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
+        <location filename="../../ui/cashier/restore.py" line="195"/>
         <source>paid orders lost</source>
         <translation>丢失的已付订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <location filename="../../ui/cashier/restore.py" line="198"/>
+        <source>I accept losing paid orders this ledger cannot show</source>
+        <translation>我接受丢失本账本无法显示的已付款订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/restore.py" line="202"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
+        <location filename="../../ui/cashier/restore.py" line="205"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
+        <location filename="../../ui/cashier/restore.py" line="238"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>备份 {name}，创建于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
+        <location filename="../../ui/cashier/restore.py" line="243"/>
         <source>It passes the integrity check.</source>
         <translation>它通过了完整性检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
+        <location filename="../../ui/cashier/restore.py" line="245"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>它未通过完整性检查：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
+        <location filename="../../ui/cashier/restore.py" line="248"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>备份中：{orders} 笔订单，{paid} 笔已付；最后证书编号 {serial}，最后订单序号 {seq}；最后更改于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
+        <location filename="../../ui/cashier/restore.py" line="254"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>当前账本：{orders} 笔订单，{paid} 笔已付；最后证书编号 {serial}，最后订单序号 {seq}；最后更改于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
+        <location filename="../../ui/cashier/restore.py" line="260"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>当前账本无法使用：{reason}。备份之后记录的已付订单无法全部列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <location filename="../../ui/cashier/restore.py" line="266"/>
+        <source>How many paid orders recorded after this backup will be lost from this kiosk is unknown ({reason}); {count} can be listed. They stay in the kept file.</source>
+        <translation>无法得知此备份之后记录的已付款订单中有多少会从本机丢失（{reason}）；可列出 {count} 笔。它们仍保存在保留的文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/restore.py" line="272"/>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>此备份之后记录的 {count} 笔已付订单将从本终端丢失（其中 {registry} 笔已送达登记中心；其余仅存于保留的文件中）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
+        <location filename="../../ui/cashier/restore.py" line="279"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>不会丢失已付订单：备份包含全部订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="283"/>
         <source>paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
+        <location filename="../../ui/cashier/restore.py" line="283"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="284"/>
         <source>at the registry</source>
         <translation>已在登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
+        <location filename="../../ui/cashier/restore.py" line="284"/>
         <source>not at the registry</source>
         <translation>未送达登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
+        <location filename="../../ui/cashier/restore.py" line="285"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>证书编号 {serial} · 订单 {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
+        <location filename="../../ui/cashier/restore.py" line="300"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} 笔未付订单将被放弃；这些顾客需重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
+        <location filename="../../ui/cashier/restore.py" line="304"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>当前账本将原样保留在旁边，名为 {stem}.before-restore-&lt;时间&gt;.sqlite。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
+        <location filename="../../ui/cashier/restore.py" line="309"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>新证书从编号 {serial}、订单序号 {seq} 继续，接在本终端已知发出的最大编号之后：任何编号都不会重复使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
+        <location filename="../../ui/cashier/restore.py" line="314"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>跳过证书编号 {first} 至 {last}；审计日志记录了此次跳号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
+        <location filename="../../ui/cashier/restore.py" line="318"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>当前账本无法读取，因此再跳过 {margin} 个编号，以防它在备份后发出过编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
+        <location filename="../../ui/cashier/restore.py" line="323"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>备份之后添加的员工账户将消失：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
+        <location filename="../../ui/cashier/restore.py" line="327"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>此备份早于本终端的注册：恢复后请重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
+        <location filename="../../ui/cashier/restore.py" line="331"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>这个新的空账本（终端 {new}）将采用备份的身份：终端 {kiosk}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
+        <location filename="../../ui/cashier/restore.py" line="339"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>此备份未通过完整性检查，因此不能在此恢复（如确有必要，可用 `diandian ledger restore --force`）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <location filename="../../ui/cashier/restore.py" line="343"/>
+        <source>To restore anyway, acknowledge that paid orders may be lost:</source>
+        <translation>如仍要恢复，请确认可能会丢失已付款订单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/restore.py" line="345"/>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>如仍要恢复，请输入将丢失的已付订单数：</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
+        <location filename="../../ui/cashier/restore.py" line="346"/>
         <source>Restore this backup?</source>
         <translation>恢复此备份？</translation>
     </message>

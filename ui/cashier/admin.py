@@ -170,6 +170,12 @@ class AdminPanel(QWidget):
                 error=status.last_error or self.tr("none"),
             )
         )
+        if status.checkpoint_error:
+            self.lblStatus.setText(
+                self.lblStatus.text()
+                + "\n"
+                + self.tr("Ledger: {problem}").format(problem=status.checkpoint_error)
+            )
         if status.registry_url and not self.edtRegistry.text():
             self.edtRegistry.setText(status.registry_url)
 

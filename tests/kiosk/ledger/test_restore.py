@@ -217,10 +217,10 @@ def test_restoring_over_a_damaged_ledger_moves_it_aside_and_skips_a_margin(
     damaged = rewound.path.read_bytes()
     plan = compare(rewound.backup, rewound.path)
     assert plan.current is None and "damaged" in plan.current_problem
-    assert plan.margin == MARGIN and plan.lost == ()
+    assert plan.margin == MARGIN and plan.lost == () and plan.lost_unknown
     with pytest.raises(NotAllowed):
         admin.restore_backup(rewound.backup, rewound.path, CASHIER)
-    result = admin.restore_backup(rewound.backup, rewound.path, ADMIN)
+    result = admin.restore_backup(rewound.backup, rewound.path, ADMIN, accept_unknown_loss=True)
     assert result.replaced and result.kept is not None
     assert result.kept.read_bytes() == damaged  # the damaged file, untouched, for forensics
     with Ledger.open(rewound.path, create=False) as ledger:
@@ -245,8 +245,35 @@ def test_a_damaged_orders_page_still_gives_its_counters(
     plan = compare(rewound.backup, rewound.path)
     assert plan.current is None and "counters" in " ".join(plan.sources)
     assert plan.next_serial == rewound.highest_serial + MARGIN + 1
-    result = restore(rewound.backup, rewound.path, actor="root", accept_loss=len(plan.lost))
+    assert plan.lost_unknown  # the orders page is gone: which were paid cannot be told
+    result = restore(rewound.backup, rewound.path, actor="root", accept_unknown_loss=True)
     assert result.report.ok and result.replaced
+
+
+def test_losses_a_damaged_ledger_cannot_show_are_unknown_not_zero(rewound: Rewound) -> None:
+    """The plan once printed "paid orders lost: 0" for a ledger it could not read, and the
+    restore needed no acknowledgement: three paid orders went unmentioned."""
+    _garbage_header(rewound.path)
+    damaged = rewound.path.read_bytes()
+    plan = compare(rewound.backup, rewound.path)
+    assert "paid orders lost from this kiosk: unknown" in "\n".join(plan.lines())
+    assert "paid orders lost from this kiosk: 0" not in "\n".join(plan.lines())
+    for acknowledged in (None, 0):
+        with pytest.raises(RestoreRefused, match=r"unknown.*nothing was changed"):
+            restore(rewound.backup, rewound.path, actor="root", accept_loss=acknowledged)
+    assert rewound.path.read_bytes() == damaged
+    result = restore(rewound.backup, rewound.path, actor="root", accept_unknown_loss=True)
+    conn = open_raw(rewound.path)
+    [state] = conn.execute("SELECT state FROM audit WHERE entity = 'restore'").fetchone()
+    conn.close()
+    assert json.loads(state)["accepted_loss"] == "unknown"
+    assert result.kept is not None and result.kept.read_bytes() == damaged
+
+
+def test_a_readable_ledger_s_losses_are_known(rewound: Rewound) -> None:
+    plan = compare(rewound.backup, rewound.path)
+    assert plan.lost_unknown == "" and len(plan.lost) == 3
+    assert "paid orders lost from this kiosk: 3" in plan.lines()
 
 
 def test_other_backups_raise_the_marks_when_the_ledger_is_gone(

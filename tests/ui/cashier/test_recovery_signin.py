@@ -34,6 +34,7 @@ def _restore_newest(panel) -> None:
     panel.restore.lstBackups.setCurrentRow(0)
     panel.restore.btnRestore.click()
     wait_until(lambda: panel.restore.dialog is not None and panel.restore.dialog.isVisible(), 20)
+    panel.restore.dialog.chkUnknown.setChecked(True)  # the damaged ledger's sales: unknown
     panel.restore.dialog.btnRestore.click()
     wait_until(lambda: "Restored" in panel.lblMessage.text(), 30)
 

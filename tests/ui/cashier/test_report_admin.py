@@ -14,6 +14,7 @@ from kiosk.accounts import Account
 from kiosk.config import load_settings
 from kiosk.counter import NotAllowed
 from kiosk.ledger import Ledger
+from kiosk.ledger.checkpoint import Checkpointer
 from kiosk.money import format_fen
 from tests.ui.cashier.conftest import open_order, pay
 from ui.autopilot import wait_until
@@ -105,6 +106,15 @@ def test_saving_over_a_damaged_settings_file_is_refused_with_line_and_column(con
     panel.save()
     assert "line 2, column" in panel.lblMessage.text()
     assert (home / "diandian.toml").read_text(encoding="utf-8") == damaged
+
+
+def test_the_admin_status_says_when_wal_checkpoints_fail(console, ledger_path, qtbot):
+    worker = Checkpointer(ledger_path)
+    worker.failed("database or disk is full")  # as the kiosk's checkpointer records it
+    window = console("root")
+    panel = window.show_panel("admin")
+    qtbot.waitUntil(lambda: "database or disk is full" in panel.lblStatus.text(), timeout=20_000)
+    assert "WAL checkpoints failing since" in panel.lblStatus.text()
 
 
 def test_admin_checks_the_ledger_and_backs_it_up(console, home):

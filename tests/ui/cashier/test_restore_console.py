@@ -154,7 +154,11 @@ def test_restoring_onto_a_damaged_ledger_works(console, ledger_path):
     dialog = _plan_shown(panel)
     assert "cannot be used" in dialog.lblPlan.text()
     assert f"{MARGIN} more numbers are skipped" in dialog.lblAfter.text()
-    assert dialog.btnRestore.isEnabled()  # nothing can be listed as lost
+    assert "is unknown" in dialog.lblPlan.text()  # not "no paid order is lost"
+    assert "No paid order is lost" not in dialog.lblPlan.text()
+    assert not dialog.btnRestore.isEnabled() and not dialog.edtConfirm.isVisible()
+    dialog.chkUnknown.setChecked(True)  # the admin acknowledges what cannot be listed
+    assert dialog.btnRestore.isEnabled()
     dialog.btnRestore.click()
     settle(window)
     wait_until(lambda: "Restored" in panel.lblMessage.text(), 30)
