@@ -16,7 +16,8 @@ UI_SOURCES := $(wildcard ui/*.py ui/screens/*.py ui/widgets/*.py ui/cashier/*.py
 $(STAMP): pyproject.toml setup.py requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation \
+		-c requirements.lock -e '.[kiosk,registry,dev]'
 	touch $(STAMP)
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)

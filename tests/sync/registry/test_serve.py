@@ -87,6 +87,16 @@ def test_cli_errors_are_one_line(diandian, tmp_path: Path, args: tuple[str, ...]
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
+def test_the_served_registry_writes_an_access_line_per_request(tmp_path: Path) -> None:
+    lines: list[str] = []
+    with serve(f"sqlite:///{tmp_path / 'r.sqlite'}", output=lines) as base:
+        answer = httpx.get(f"{base}/v1/health", headers={"X-Request-ID": "probe-1"})
+    assert answer.headers["x-request-id"] == "probe-1"
+    logged = [json.loads(line) for line in lines if line.startswith("{")]
+    probe = [line for line in logged if line["request_id"] == "probe-1"]
+    assert [(p["method"], p["path"], p["status"]) for p in probe] == [("GET", "/v1/health", 200)]
+
+
 def test_serves_tls(tmp_path: Path) -> None:
     cert, key = self_signed(tmp_path)
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
