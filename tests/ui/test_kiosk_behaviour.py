@@ -14,26 +14,25 @@ from PySide6.QtTest import QTest
 from kiosk import accounts
 from kiosk.ledger import Ledger
 from ui import watchdog
-from ui.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 
 
-def test_idle_prompts_then_starts_over_with_every_answer_wiped(kiosk):
+def test_idle_prompts_then_starts_over_with_every_answer_wiped(kiosk, qtbot):
     window, pilot = kiosk(idle_timeout_s=0.3, prompt_s=0.4)
     pilot.start("trip")
     pilot.answer("beijing")
-    wait_until(lambda: window.prompt.isVisible(), timeout=3)
+    qtbot.waitUntil(lambda: window.prompt.isVisible(), timeout=30_000)
     pilot.on("attractScreen", timeout=3)
     assert window.session.answers == {} and window.session.scenario_id == ""
     assert not window.prompt.isVisible()
 
 
-def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk):
+def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk, qtbot):
     window, pilot = kiosk(idle_timeout_s=0.3, prompt_s=5)
     pilot.start("trip")
     pilot.answer("beijing")
-    wait_until(lambda: window.prompt.isVisible(), timeout=3)
+    qtbot.waitUntil(lambda: window.prompt.isVisible(), timeout=30_000)
     window.prompt.btnStay.click()
     assert not window.prompt.isVisible()
     assert window.current() is window.question and "origin" in window.session.answers
@@ -58,7 +57,7 @@ def _tap_corner(window, times: int) -> None:
         QTest.mouseClick(window.centralWidget(), Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
 
 
-def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path):
+def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path, qtbot):
     with Ledger.open(home / "ledger.sqlite") as ledger:
         accounts.create(ledger, "Wang", "admin", "2468", actor="test")
     window, pilot = kiosk()
@@ -67,7 +66,7 @@ def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path):
     _tap_corner(window, 1)
     pilot.on("staffSignInScreen")
     window.staffSignIn.pinpad.enter("1111")
-    wait_until(lambda: window.staffSignIn.error == "wrong")
+    qtbot.waitUntil(lambda: window.staffSignIn.error == "wrong", timeout=30_000)
     assert window.staffSignIn.lblError.isVisible() and window.current() is window.staffSignIn
     window.staffSignIn.pinpad.enter("2468")
     pilot.on("staffScreen")

@@ -310,9 +310,12 @@ def test_a_till_selling_during_the_restore_loses_nothing_and_reuses_no_serial(
 ) -> None:
     """Another process keeps selling while the admin restores: a sale that lands between the
     plan and the copy makes the restore start over (or refuse), never vanish uncounted."""
-    till = spawn(rewound.path, "--project", "demo-wetland", "--offset", "100", "--pause", "0.02")
-    till.wait_for("PAID")
-    deadline, result = time.monotonic() + 60, None
+    # 150 sales (a few seconds): the restore races them, and once the till is done a restore
+    # goes through, however loaded the machine (an endless till could win every attempt).
+    till = spawn(rewound.path, "--project", "demo-wetland", "--offset", "100", "--pause", "0.02",
+                 "--count", "150")  # fmt: skip
+    till.wait_for("PAID", timeout=60)
+    deadline, result = time.monotonic() + 300, None
     while result is None and time.monotonic() < deadline:
         plan = compare(rewound.backup, rewound.path)
         try:
@@ -446,27 +449,33 @@ def test_a_sale_holding_the_lock_past_the_busy_timeout_is_not_overwritten(
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 300)  # a till's write longer than the timeout
     with Ledger.open(rewound.path, create=False) as ledger:
         waiting = ledger.place(ledger.create_draft(footprint, project_id="demo-wetland").id)
-    holding, sold = threading.Event(), []
+    holding, busy, sold = threading.Event(), threading.Event(), []
 
     def till() -> None:
         with Ledger.open(rewound.path, create=False) as ledger, ledger.transaction():
             sold.append(ledger.pay(waiting.id, method="cash", cashier="till"))
             holding.set()
-            time.sleep(1.0)  # the lock is held through the restore's first copy steps
+            assert busy.wait(60)  # the lock is held until a copy step came back BUSY
 
     real_copy, thread = backup_module.copy_in_place, threading.Thread(target=till)
 
     def copy_while_the_till_holds_the_lock(source, target, check) -> None:
         if not thread.is_alive() and not sold:
             thread.start()
-            holding.wait(5)
-        real_copy(source, target, check)
+            assert holding.wait(60)
+
+        def step(status: int) -> None:
+            if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                busy.set()
+
+        real_copy(source, target, check, on_step=step)
 
     monkeypatch.setattr(backup_module, "copy_in_place", copy_while_the_till_holds_the_lock)
     lost = len(compare(rewound.backup, rewound.path).lost)
     with pytest.raises(RestoreRefused, match=f"{lost + 1} paid order"):
         restore(rewound.backup, rewound.path, actor="root", accept_loss=lost)
-    thread.join(5)
+    thread.join(60)
+    assert busy.is_set() and not thread.is_alive()
     with Ledger.open(rewound.path, create=False) as ledger:
         assert ledger.get(waiting.id).serial == sold[0].serial  # the sale is there, whole
     assert not _problems(rewound.path)

@@ -17,7 +17,7 @@ from kiosk.slips.escpos import PrinterError, build_job, fallback_raster, send
 from kiosk.slips.printers import PrinterConfig, where_settings
 
 from ...fake_printer import STATUS_REQUEST, FakePrinter
-from .conftest import QR_TEXT, make_content
+from .conftest import MARGIN_S, QR_TEXT, make_content
 
 ESC_AT = b"\x1b@"
 FEED_CUT = b"\x1bd\x06\x1dV\x00"  # ESC d 6, GS V 0: what python-escpos's cut() sends
@@ -174,19 +174,19 @@ def test_closed_port_is_not_reachable():
 
 def test_unknown_host_is_not_reachable():
     config = PrinterConfig(kind="network", host="printer.invalid", timeout_s=0.5)
-    started = time.perf_counter()
+    started = time.monotonic()
     with pytest.raises(PrinterError, match=r"printer\.invalid:9100 is not reachable"):
         send(b"\x1b@", config)
-    assert time.perf_counter() - started < 1.5
+    assert time.monotonic() - started < 0.5 + MARGIN_S  # the lookup is bounded, however slow
 
 
 def test_stalled_printer_fails_within_the_timeout():
     fake = FakePrinter(reads=False)
     job = build_job(make_content(), file_config(80))  # ~84 kB: fits in the kernel's buffers
-    started = time.perf_counter()
+    started = time.monotonic()
     with pytest.raises(PrinterError, match=r"did not take the slip within 0\.5 s"):
         send(job, fake.config(timeout_s=0.5))
-    assert time.perf_counter() - started < 1.5
+    assert time.monotonic() - started < 0.5 + MARGIN_S
     fake.close()
 
 
