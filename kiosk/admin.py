@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.accounts import Account
+from kiosk.cashier_ops import require_admin
 from kiosk.config import Problem, config_path, load_config, load_settings, save_settings
-from kiosk.counter import require_admin
 from kiosk.errors import DataError
 from kiosk.ledger import Ledger, checkpoint, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup

@@ -33,6 +33,7 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in PRIVATE_DIRS[1:]:
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
 
+
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,11 +13,16 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = ("kiosk", "ui", "sync")
+REGISTRY_CLI = "sync.commands.registry"  # `diandian registry ...`: the registry host's
+
+
+def _registry(module: str) -> bool:
+    return module.startswith("sync.registry") or module == REGISTRY_CLI
+
+
 ROLES = {  # where each role starts; what it reaches from there is followed
-    "registry": lambda module: module.startswith("sync.registry"),
-    "kiosk": lambda module: (
-        not module.startswith("sync.registry") and module != "kiosk.commands.registry"
-    ),  # the registry's CLI (its own role)
+    "registry": _registry,
+    "kiosk": lambda module: not _registry(module),
 }
 
 

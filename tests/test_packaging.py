@@ -100,6 +100,10 @@ def test_the_wheel_carries_translations_font_data_units_and_licences(wheel: Path
     assert missing == []
     licences = {Path(n).name for n in names if ".dist-info/licenses/" in n}
     assert {"LICENSE", "THIRD-PARTY-NOTICES"} <= licences
+    assert not [n for n in names if "autopilot" in n or n.startswith("tools/")]  # a test driver
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    declared = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[diandian.commands]" in declared and "sync.commands.sync:register_sync" in declared
 
 
 def test_the_installed_kiosk_starts_in_chinese(installed: Path, tmp_path: Path) -> None:
@@ -142,6 +146,17 @@ def test_the_installed_wheel_computes_a_footprint(installed: Path, tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     expected = compute("trip", {"origin": "Beijing", "mode": "high_speed_rail", "nights": "2"})
+    assert json.loads(result.stdout)["total_g"] == expected.total_grams > 0
+    listed = subprocess.run(
+        [installed / "bin" / "diandian", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DIANDIAN_HOME": str(tmp_path)},
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert all(name in listed.stdout for name in ("sync", "enroll", "registry", "cashier"))
     assert json.loads(result.stdout)["total_g"] == expected.total_grams > 0
 
 

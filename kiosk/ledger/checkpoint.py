@@ -21,12 +21,11 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.ledger import db
+from kiosk.timestamps import stamp, utc_now
 
-FALLBACK_AUTOCHECKPOINT_PAGES = 8000  # about 32 MB of WAL before a commit checkpoints itself
 log = logging.getLogger(__name__)
 
 
@@ -90,7 +89,7 @@ class Checkpointer(threading.Thread):
         return True
 
     def failed(self, error: str) -> None:
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = stamp(utc_now())
         if not self.failures:
             log.warning("WAL checkpoint of %s failed: %s", self.path, error)
             self._since = now

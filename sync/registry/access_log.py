@@ -17,7 +17,10 @@ import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
+from datetime import UTC, datetime
 from typing import Any
+
+from kiosk.timestamps import stamp
 
 LOGGER = "diandian.registry.access"
 HEADER = b"x-request-id"
@@ -77,8 +80,8 @@ class JsonLines(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         fields = getattr(record, "access", None) or {"message": record.getMessage()}
-        at = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-        return json.dumps({"at": f"{at}.{int(record.msecs):03d}Z", **fields}, ensure_ascii=False)
+        at = stamp(datetime.fromtimestamp(record.created, UTC))
+        return json.dumps({"at": at, **fields}, ensure_ascii=False)
 
 
 class _Enqueue(logging.handlers.QueueHandler):

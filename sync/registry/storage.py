@@ -8,12 +8,12 @@ rolls back everything the request wrote. Nothing here decides policy; that lives
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kiosk.timestamps import stamp, utc_now
 from sync.registry.tables import (
     allocations,
     batches,
@@ -32,7 +32,7 @@ CHUNK = 400  # keeps IN (...) lists well under SQLite's variable limit
 
 
 def now_text() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp(utc_now())
 
 
 def _insert_ignore(conn: Connection, table: Any) -> Any:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from sync.registry import migrations, operator
+from sync.registry import migrations, operations
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
 from tests.sync.registry import pg
@@ -78,8 +78,8 @@ def engine(db_url: str) -> Iterator[Engine]:
     made = make_engine(db_url)
     migrations.upgrade(made)
     with made.begin() as conn:
-        data = operator.read_file(DEMO_PROJECTS)
-        operator.import_projects(conn=conn, data=data, source="demo")
+        data = operations.read_file(DEMO_PROJECTS)
+        operations.import_projects(conn=conn, data=data, source="demo")
     yield made
     made.dispose()
 

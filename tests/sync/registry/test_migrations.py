@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from sync.registry import migrations, operator, storage, tables
+from sync.registry import migrations, operations, storage, tables
 from sync.registry.db import make_engine
 
 SHIPPED = Path(__file__).with_name("shipped")
@@ -105,7 +105,9 @@ def test_the_steps_build_what_tables_py_describes(engine: Engine) -> None:
 def test_a_registry_as_0_1_0_shipped_it_upgrades_with_its_rows(engine: Engine) -> None:
     build_as_shipped(engine)
     with engine.begin() as conn:  # rows as 0.1.0 wrote them (these tables are unchanged since)
-        operator.import_projects(conn=conn, data=operator.read_file(DEMO_PROJECTS), source="demo")
+        operations.import_projects(
+            conn=conn, data=operations.read_file(DEMO_PROJECTS), source="demo"
+        )
         storage.set_setting(conn=conn, key="note", value="kept")
     waiting = migrations.pending(engine)
     assert waiting[0] == "0002_alembic_version"

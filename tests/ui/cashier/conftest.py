@@ -30,7 +30,7 @@ def open_order(path: Path, grams: int = 100_000, project: str = "demo-wetland") 
     """An order awaiting payment, as the kiosk would open it (its own connection)."""
     footprint = compute("meal", {"mixed_meals": "3"})
     with Ledger.open(path, create=False) as ledger:
-        return ledger.open_order(footprint, project_id=project, offset_g=grams, hold_s=900)
+        return ledger.open_order(footprint, project_id=project, offset_g=grams)
 
 
 def pay(path: Path, order_id: str, method: str = "card") -> Order:

@@ -11,8 +11,8 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
+from kiosk.cashier_ops import NotAllowed
 from kiosk.config import load_settings
-from kiosk.counter import NotAllowed
 from kiosk.ledger import Ledger
 from kiosk.ledger.checkpoint import Checkpointer
 from kiosk.money import format_fen

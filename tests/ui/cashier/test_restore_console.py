@@ -12,7 +12,7 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.ledger import Ledger
 from kiosk.ledger.restore_plan import MARGIN
 from tests.ui.cashier.conftest import open_order, pay, settle
