@@ -11,6 +11,7 @@ deleted; rejected ones go to `sync_rejects` for the admin and are not resent unt
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Sequence
 from contextlib import suppress
@@ -28,6 +29,7 @@ from sync import pull as pulls
 from sync.client import Refused, RegistryClient, SyncError
 from sync.messages import PushRecord, PushRequest, PushResponse, problems
 
+log = logging.getLogger(__name__)
 BODY_KEEP_DAYS = 30  # an answered batch's exact bytes are kept this long, then emptied
 
 
@@ -206,12 +208,14 @@ def run(
     progress = progress or Silent()
     result = Result()
     run_id = syncstate.start_run(ledger)
+    log.info("sync run %d of kiosk %s with %s", run_id, ledger.kiosk_id, client.base_url)
     try:
         push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id)
         if pull:
             pulls.pull_all(ledger, client, result, progress)
     except BaseException as exc:
         reason = str(exc) if isinstance(exc, SyncError) else f"{type(exc).__name__}: {exc}"
+        log.error("sync run %d failed: %s", run_id, reason)
         with suppress(Exception):  # a ledger that fails here already has the reason to show
             syncstate.end_run(
                 ledger,
@@ -241,4 +245,7 @@ def run(
         outcome="warnings" if result.warnings else "ok",
         error="; ".join(result.warnings)[:1000] or None,
     )
+    log.info("sync run %d: %s", run_id, result.summary())
+    for warning in result.warnings:
+        log.warning("sync run %d: %s", run_id, warning)
     return result

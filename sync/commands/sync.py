@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import socket
 import sys
 import textwrap
@@ -166,6 +167,7 @@ def run_enroll(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from kiosk import logs
     from kiosk.errors import InputError
     from kiosk.ledger import Ledger, LedgerUnavailable
     from sync.client import SyncError
@@ -179,12 +181,14 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.status or args.rejects:
         with Ledger.open(path, create=False, check=False) as ledger:
             return _show(ledger, args)
+    logs.configure(path.with_name("sync.log"), stderr=False)  # stdout/stderr: for the admin
     try:
         with sync_lock(path), Ledger.open(path, create=False) as ledger:
             if args.retry_rejected:
                 return _retry_rejected(ledger)
             return _sync(ledger, args)
     except SyncError as exc:
+        logging.getLogger("diandian.sync").error("sync failed (exit %d): %s", exc.exit_code, exc)
         return _fail("sync", exc, exc.exit_code)
 
 

@@ -47,6 +47,8 @@ def test_enrol_then_sync_then_status(served, kiosk, diandian) -> None:
     result = diandian("sync", "--db", str(kiosk))
     assert result.returncode == 0, result.stderr
     assert f"pushed {queued} ({queued} accepted" in result.stdout
+    logged = kiosk.with_name("sync.log").read_text(encoding="utf-8")  # the job's own log
+    assert f"pushed {queued} ({queued} accepted" in logged and url in logged
     assert "sync: batch 1" in result.stdout  # plain log lines when not on a terminal
     status = json.loads(diandian("sync", "--status", "--json", "--db", str(kiosk)).stdout)
     assert status["queue"] == 0 and status["last_run"]["outcome"] == "ok"
@@ -66,6 +68,7 @@ def test_sync_before_enrolment_says_what_to_do(kiosk, diandian) -> None:
     result = diandian("sync", "--db", str(kiosk))
     assert result.returncode == 78
     assert "diandian enroll" in result.stderr and result.stderr.count("\n") == 1
+    assert "sync failed (exit 78)" in kiosk.with_name("sync.log").read_text(encoding="utf-8")
 
 
 def test_plain_http_to_another_host_is_refused(kiosk, diandian) -> None:
