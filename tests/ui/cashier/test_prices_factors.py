@@ -139,7 +139,7 @@ def test_an_implausible_factor_is_refused_with_the_range(console, ledger_path, q
         assert overrides.local_factors(ledger) == []
 
 
-def test_the_car_comparison_uses_the_table_in_force(kiosk, ledger_path):
+def test_the_car_comparison_uses_the_table_in_force(kiosk, ledger_path, qtbot):
     """The result screen divided by the shipped petrol-car factor while the footprint used the
     kiosk's own: "≈ driving N km" now comes from the same table as the footprint."""
     with Ledger.open(ledger_path, create=False) as ledger:
@@ -155,7 +155,7 @@ def test_the_car_comparison_uses_the_table_in_force(kiosk, ledger_path):
             reason="local fleet measured",
         )
     kiosk_window, pilot = kiosk("demo-restaurant")
-    wait_until(lambda: kiosk_window.session.factors is not None, 5)
+    qtbot.waitUntil(lambda: kiosk_window.session.factors is not None, timeout=30_000)
     pilot.to_result("meal")
     total = kiosk_window.flow.footprint.total_grams
     in_force, shipped = car_km(total, kiosk_window.session.factors), car_km(total, load_factors())
