@@ -6,9 +6,10 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from sync import protocol
-from sync.registry import errors
+from sync.registry import contract, errors
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
+from sync.registry.limits import BodyLimit
 from sync.registry.routes import certificates, enrol, health, pulls, push
 
 
@@ -23,9 +24,12 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.state.engine = make_engine(db) if isinstance(db, str) else db
     app.state.headroom_g = headroom_g
     errors.install(app)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(errors.Guard)  # the last added runs first: it wraps everything above
     for module in (health, enrol, push, pulls, certificates):
         app.include_router(module.router)
-    app.include_router(certificates.page_router)  # last: its paths are the most general
+    app.include_router(certificates.page_router)
+    contract.install(app)
     return app
 
 
