@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from sync import pull as pulls
 from sync.client import Refused, RegistryClient, SyncError
 
 BODY_KEEP_DAYS = 30  # an answered batch's exact bytes are kept this long, then emptied
+# How often one run may put an outbox entry into a batch: once, and once more after the
+# registry declared a batch id dead (409 idempotency_conflict). A third time is a loop.
+MAX_SENDS_PER_RUN = 2
 
 
 class Progress(Protocol):
@@ -90,14 +94,29 @@ def build_body(batch_id: str, entries: Sequence[Any]) -> bytes:
     return protocol.canonical({"batch_id": batch_id, "records": records})
 
 
-def next_batch(ledger: Ledger, size: int = protocol.MAX_BATCH) -> Batch | None:
-    """Record the next batch of sendable entries (one transaction), or None when done."""
-    entries = syncstate.sendable(ledger, size)
-    if not entries:
-        return None
-    batch_id = str(uuid.uuid4())
-    body = build_body(batch_id, entries)
-    return syncstate.record_batch(ledger, batch_id, [row["id"] for row in entries], body)
+def next_batch(
+    ledger: Ledger, size: int = protocol.MAX_BATCH, result: Result | None = None
+) -> Batch | None:
+    """Record the next batch of sendable entries (one transaction), or None when done.
+
+    A batch whose body would pass the registry's cap (protocol.MAX_PUSH_BODY) is halved
+    until it fits; an entry too large to go alone is filed as rejected here, with the reason.
+    """
+    while entries := syncstate.sendable(ledger, size):
+        batch_id = str(uuid.uuid4())
+        body = build_body(batch_id, entries)
+        while len(body) > protocol.MAX_PUSH_BODY and len(entries) > 1:
+            entries = entries[: len(entries) // 2]
+            body = build_body(batch_id, entries)
+        if len(body) <= protocol.MAX_PUSH_BODY:
+            return syncstate.record_batch(ledger, batch_id, [row["id"] for row in entries], body)
+        (entry,) = entries
+        reason = f"the record is {len(body):,} bytes; the registry takes at most "
+        reason += f"{protocol.MAX_PUSH_BODY:,} per push"
+        syncstate.file_rejects(ledger, [(entry["id"], entry["order_id"], reason)])
+        if result is not None:
+            result.rejected += 1
+    return None
 
 
 def send(ledger: Ledger, client: RegistryClient, batch: Batch, result: Result) -> None:
@@ -107,16 +126,27 @@ def send(ledger: Ledger, client: RegistryClient, batch: Batch, result: Result) -
     try:
         answer = client.post(protocol.PUSH, batch.body, idempotency_key=batch.batch_id)
     except Refused as exc:
-        if exc.status != 409:
-            raise
+        if exc.status != 409 or exc.code != "idempotency_conflict":
+            raise  # any other refusal (a 409 about the records themselves too) ends the run
         # The registry holds other records under this batch id (it cannot happen with our own
         # byte-for-byte resends; a ledger restored beside a live one could do it). The key is
         # dead: close the batch unanswered so its entries go again in a new batch, where the
-        # registry's per-order upsert answers `duplicate` for any it already has.
+        # registry's per-order check answers `duplicate` for any it already has.
         syncstate.finish_batch(ledger, batch.batch_id, [])
         result.warnings.append(f"batch {batch.batch_id} conflicted at the registry: {exc}")
         return
     apply_answer(ledger, batch, answer, result)
+
+
+def _count_sends(sends: Counter[int], batch: Batch) -> None:
+    """Stop a run that would send an entry a third time: something answers in a loop."""
+    sends.update(batch.entry_ids)
+    again = [entry for entry in batch.entry_ids if sends[entry] > MAX_SENDS_PER_RUN]
+    if again:
+        raise SyncError(
+            f"outbox entry {again[0]} would go to the registry {sends[again[0]]} times in this "
+            "run (its batches keep being refused); stopping"
+        )
 
 
 def apply_answer(ledger: Ledger, batch: Batch, answer: Any, result: Result) -> None:
@@ -170,11 +200,14 @@ def push(
     The run's pushed count is saved after every batch, so a killed run still shows it."""
     waiting = syncstate.unanswered_batches(ledger)
     progress.start(syncstate.queue_length(ledger))
+    sends: Counter[int] = Counter()
     for batch in waiting:
         progress.log(f"resending batch {batch.batch_id} ({len(batch.entry_ids)} records)")
+        _count_sends(sends, batch)
         send(ledger, client, batch, result)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
-    while (batch := next_batch(ledger, batch_size)) is not None:
+    while (batch := next_batch(ledger, batch_size, result)) is not None:
+        _count_sends(sends, batch)
         send(ledger, client, batch, result)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
         progress.detail(f"batch {result.batches}: {len(batch.entry_ids)} records sent")

@@ -139,15 +139,22 @@ def finish_batch(ledger: Ledger, batch_id: str, rejects: Iterable[tuple[int, str
     (acks and rejects are both idempotent).
     """
     with ledger._write():
+        file_rejects(ledger, rejects)
+        ledger.conn.execute(
+            "UPDATE sync_batches SET answered_at = ? WHERE batch_id = ?", (ledger._now, batch_id)
+        )
+
+
+def file_rejects(ledger: Ledger, rejects: Iterable[tuple[int, str, str]]) -> None:
+    """File (outbox_id, order_id, reason) as rejected: listed for the admin, not sent again
+    until cleared."""
+    with ledger._write():
         for outbox_id, order_id, reason in rejects:
             ledger.conn.execute(
                 "INSERT OR IGNORE INTO sync_rejects (outbox_id, order_id, reason, at)"
                 " VALUES (?, ?, ?, ?)",
                 (outbox_id, order_id, reason, ledger._now),
             )
-        ledger.conn.execute(
-            "UPDATE sync_batches SET answered_at = ? WHERE batch_id = ?", (ledger._now, batch_id)
-        )
 
 
 def prune_batches(ledger: Ledger, before: str) -> int:
