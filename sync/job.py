@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
 
-from kiosk.ledger import Ledger, syncstate
+from kiosk.ledger import Ledger, LedgerUnavailable, syncstate
 from kiosk.ledger.syncstate import Batch
 from kiosk.timestamps import stamp
 from sync import protocol
@@ -195,20 +195,37 @@ def push(
     progress: Progress,
     batch_size: int = protocol.MAX_BATCH,
     run_id: int | None = None,
+    salvage: bool = False,
 ) -> None:
     """Unanswered batches first (a crashed run's), then new ones until the queue is empty.
-    The run's pushed count is saved after every batch, so a killed run still shows it."""
+    The run's pushed count is saved after every batch, so a killed run still shows it.
+
+    `salvage`: the ledger is damaged outside the tables a push needs (see `diandian sync`);
+    an answer that cannot be recorded (acks write the audit log) is reported and the push
+    goes on, so the registry gets every sale the outbox holds before the restore.
+    """
     waiting = syncstate.unanswered_batches(ledger)
     progress.start(syncstate.queue_length(ledger))
     sends: Counter[int] = Counter()
+
+    def deliver(batch: Batch) -> None:
+        _count_sends(sends, batch)
+        try:
+            send(ledger, client, batch, result)
+        except LedgerUnavailable as exc:
+            if not salvage:
+                raise
+            result.warnings.append(
+                f"the registry holds batch {batch.batch_id}; its answer could not be "
+                f"recorded in the damaged ledger: {exc}"
+            )
+
     for batch in waiting:
         progress.log(f"resending batch {batch.batch_id} ({len(batch.entry_ids)} records)")
-        _count_sends(sends, batch)
-        send(ledger, client, batch, result)
+        deliver(batch)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
     while (batch := next_batch(ledger, batch_size, result)) is not None:
-        _count_sends(sends, batch)
-        send(ledger, client, batch, result)
+        deliver(batch)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
         progress.detail(f"batch {result.batches}: {len(batch.entry_ids)} records sent")
 
@@ -228,6 +245,7 @@ def run(
     progress: Progress | None = None,
     pull: bool = True,
     batch_size: int | None = None,
+    salvage: bool = False,
 ) -> Result:
     """One sync run, recorded in `sync_runs` whatever happens (a killed run shows up as
     'interrupted' when the next one starts)."""
@@ -235,7 +253,7 @@ def run(
     result = Result()
     run_id = syncstate.start_run(ledger)
     try:
-        push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id)
+        push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id, salvage)
         if pull:
             pulls.pull_all(ledger, client, result, progress)
     except BaseException as exc:
