@@ -199,6 +199,12 @@ def pulled_data(ledger: Ledger, kind: str) -> Any:
     return json.loads(row[0]) if row else None
 
 
+def pulled_at(ledger: Ledger, kind: str) -> str | None:
+    """When that kind was last fetched (a stored stamp), or None if never."""
+    row = ledger.conn.execute("SELECT fetched_at FROM pulled WHERE kind = ?", (kind,)).fetchone()
+    return row[0] if row else None
+
+
 def store_pulled(ledger: Ledger, kind: str, version: str, data: Any) -> None:
     with ledger._write():
         ledger.conn.execute(

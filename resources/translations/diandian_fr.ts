@@ -1283,6 +1283,26 @@ Dernière erreur : {error}</translation>
         <source>{name} (you)</source>
         <translation>{name} (vous)</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="79"/>
+        <source>All kiosks</source>
+        <translation>Toutes les bornes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="113"/>
+        <source>The ranking of all kiosks arrives with the first sync.</source>
+        <translation>Le classement de toutes les bornes arrive avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="119"/>
+        <source>Every kiosk&apos;s sales, as of {time}</source>
+        <translation>Les ventes de toutes les bornes, au {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="121"/>
+        <source>No kiosk has sold an offset with a nickname yet.</source>
+        <translation>Aucune borne n&apos;a encore vendu de compensation avec un pseudonyme.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

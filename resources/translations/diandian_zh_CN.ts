@@ -1283,6 +1283,26 @@ Last error: {error}</source>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="79"/>
+        <source>All kiosks</source>
+        <translation>全部终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="113"/>
+        <source>The ranking of all kiosks arrives with the first sync.</source>
+        <translation>首次同步后即可查看全部终端的排行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="119"/>
+        <source>Every kiosk&apos;s sales, as of {time}</source>
+        <translation>全部终端的销售，截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="121"/>
+        <source>No kiosk has sold an offset with a nickname yet.</source>
+        <translation>还没有终端售出带昵称的抵消。</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>
