@@ -3,6 +3,10 @@
 Versions (a dated note per change, as Anki does):
 - 1 (2026-11-26): enrolment with a one-time token; signed requests; push of outbox batches with
   per-record answers; pulls of catalogue, factors, allocations, rankings and kiosk keys.
+  2026-12-05, compatible: kiosk ids enrol in upper case (KIOSK_ID), as kiosks make them;
+  signature headers must match SIGNATURE_HEADERS; bodies are capped (MAX_PUSH_BODY,
+  MAX_BODY: 413); a suspended kiosk gets 403; a 409 other than `idempotency_conflict` is about
+  the records and ends the client's run.
 
 Every kiosk request except enrolment and the public pages is signed with the kiosk's Ed25519
 key over: the context line, method, path with query, timestamp, nonce and the SHA-256 of the
@@ -39,7 +43,7 @@ H_SIGNATURE = "X-Diandian-Signature"
 H_PROTOCOL = "X-Diandian-Protocol"
 H_IDEMPOTENCY = "Idempotency-Key"  # the batch id on a push: a resend gets the stored answer
 
-# Endpoints (all JSON; errors are {"error": {"code": ..., "message": ...}} with a 4xx status)
+# Endpoints (all JSON; errors are {"error": {"code": ..., "message": ...}}: 4xx, 500, 503)
 HEALTH = f"{API}/health"  # GET, public
 ENROL = (
     f"{API}/enrol"  # POST {token, kiosk_id, public_key, name}, unsigned (the token is the proof)
