@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import socket
 import sys
 import textwrap
@@ -116,30 +117,45 @@ def _fail(prog: str, exc: Exception, code: int) -> int:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from kiosk.certificate import keys
     from kiosk.certificate.issue import kiosk_key
+    from kiosk.errors import InputError
     from kiosk.ledger import Ledger, syncstate
     from kiosk.timestamps import stamp, utc_now
     from sync import protocol
-    from sync.client import Backoff, RegistryClient, SyncError
+    from sync.client import Backoff, Refused, RegistryClient, SyncError
+    from sync.messages import EnrolRequest, EnrolResponse, problems
 
     with Ledger.open(ledger_path(args), create=True) as ledger:
         key = kiosk_key(ledger)
         name = args.name or socket.gethostname()
-        body = protocol.canonical(
-            {
-                "token": args.token,
-                "kiosk_id": ledger.kiosk_id,
-                "public_key": keys.public_text(key),
-                "name": name,
-            }
-        )
-        try:
+        try:  # the URL first: a registry that is not allowed is the first thing to fix
             client = RegistryClient(
                 args.registry, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)
             )
+        except SyncError as exc:
+            return _fail("enroll", exc, exc.exit_code)
+        try:
+            request = EnrolRequest(
+                token=args.token,
+                kiosk_id=ledger.kiosk_id,
+                public_key=keys.public_text(key),
+                name=name,
+            )
+        except ValidationError as exc:
+            client.close()
+            raise InputError("--token/--name", problems(exc.errors())) from None
+        try:
             with client:
-                answer = client.post(protocol.ENROL, body, signed=False)
+                answer = client.post(
+                    protocol.ENROL, protocol.canonical(request.model_dump()), signed=False
+                )
+            EnrolResponse.model_validate(answer)
+        except ValidationError as exc:
+            bad = Refused(f"the registry's enrolment answer is malformed: {problems(exc.errors())}")
+            return _fail("enroll", bad, bad.exit_code)
         except SyncError as exc:
             return _fail("enroll", exc, exc.exit_code)
         syncstate.set_settings(
@@ -157,6 +173,7 @@ def run_enroll(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from kiosk import logs
     from kiosk.errors import InputError
     from kiosk.ledger import Ledger, LedgerUnavailable
     from sync.client import SyncError
@@ -170,6 +187,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.status or args.rejects:
         with Ledger.open(path, create=False, check=False) as ledger:
             return _show(ledger, args)
+    logs.configure(path.with_name("sync.log"), stderr=False)  # stdout/stderr: for the admin
     try:
         with sync_lock(path), Ledger.open(path, create=False, check=False) as ledger:
             damaged = _damage(ledger)
@@ -177,6 +195,7 @@ def run_sync(args: argparse.Namespace) -> int:
                 return _retry_rejected(ledger)
             return _sync(ledger, args, damaged)
     except SyncError as exc:
+        logging.getLogger("diandian.sync").error("sync failed (exit %d): %s", exc.exit_code, exc)
         return _fail("sync", exc, exc.exit_code)
 
 

@@ -13,7 +13,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from sync import protocol
-from sync.registry.errors import ApiError, invalid_message
+from sync.messages import problems
+from sync.registry.errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,4 +40,4 @@ def parse(raw: bytes, model: type[M]) -> tuple[M, bytes]:
     try:
         return model.model_validate(value), canonical
     except ValidationError as exc:
-        raise ApiError(422, "invalid_request", invalid_message(list(exc.errors()))) from None
+        raise ApiError(422, "invalid_request", problems(exc.errors())) from None

@@ -17,18 +17,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from sync import protocol
-
-
-class ErrorDetail(BaseModel):
-    code: str
-    message: str
-
-
-class ErrorBody(BaseModel):
-    """Every error: a short code for programs and one line for people."""
-
-    error: ErrorDetail
-
+from sync.messages import ErrorResponse
 
 MEANINGS = {
     400: "A malformed request: an unsupported protocol version, an Idempotency-Key that is "
@@ -53,7 +42,7 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The `responses` of a route that can answer these errors (and, like every route, 413
     for a body past the cap, 500 and 503)."""
     return {
-        status: {"model": ErrorBody, "description": MEANINGS[status]}
+        status: {"model": ErrorResponse, "description": MEANINGS[status]}
         for status in sorted({*statuses, 413, 500, 503})
     }
 

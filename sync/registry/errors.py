@@ -1,4 +1,5 @@
-"""Every error the API gives is `{"error": {"code", "message"}}`, whatever went wrong.
+"""Every error the API gives is an ErrorResponse (`{"error": {"code", "message"}}`), 4xx/5xx,
+whatever went wrong.
 
 Why handlers for FastAPI's own errors too: a client (the sync job, an operator's script)
 should parse one shape, and a malformed body must read as what is wrong, not as a 500.
@@ -20,8 +21,9 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.messages import ErrorDetail, ErrorResponse, problems
+
 log = logging.getLogger("diandian.registry")
-REQUEST_ID = "X-Request-Id"
 HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
 
 
@@ -31,20 +33,8 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, **extra}}
-
-
-def _where(loc: Any) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
-    return ".".join(parts) or "body"
-
-
-def invalid_message(problems: list[dict[str, Any]]) -> str:
-    """pydantic's errors as one line: `where: what` for the first five."""
-    found = [f"{_where(e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in problems]
-    more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
-    return "; ".join(found[:5]) + more
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return ErrorResponse(error=ErrorDetail(code=code, message=message)).model_dump()
 
 
 async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -54,8 +44,7 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    message = invalid_message(list(exc.errors()))
-    return JSONResponse(error_body("invalid_request", message), status_code=422)
+    return JSONResponse(error_body("invalid_request", problems(exc.errors())), status_code=422)
 
 
 async def _http(_request: Request, exc: Exception) -> JSONResponse:
@@ -84,8 +73,9 @@ async def _refused(_request: Request, exc: Exception) -> JSONResponse:
 
 
 class Guard:
-    """The outermost layer of the app: a request id on every answer, and for any exception
-    nothing else handled, a JSON 500 and one log line (never a traceback to the client)."""
+    """Around the routes: for any exception nothing else handled, a JSON 500 naming the
+    request id (the access log's, see access_log.py) and one log line with it; never a
+    traceback to the client."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -94,17 +84,13 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = uuid.uuid4().hex[:16]
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        request_id = state.setdefault("request_id", uuid.uuid4().hex)
         started = False
 
         async def sending(message: Message) -> None:
             nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                headers = list(message.get("headers", []))
-                headers.append((REQUEST_ID.lower().encode(), request_id.encode()))
-                message = {**message, "headers": headers}
+            started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:

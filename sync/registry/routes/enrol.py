@@ -14,11 +14,11 @@ from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol
+from sync.messages import EnrolRequest, EnrolResponse
 from sync.registry import bodies, contract, operations, storage
 from sync.registry.auth import check_protocol
 from sync.registry.errors import ApiError
 from sync.registry.routes import transaction
-from sync.registry.schemas import EnrolRequest, EnrolResponse
 
 router = APIRouter(tags=["enrolment"])
 

@@ -14,10 +14,10 @@ from sqlalchemy import Connection, Row
 
 from kiosk.timestamps import china_date, utc_now
 from sync import protocol
+from sync.messages import Allocations, Catalogue, Factors, Keys, Rankings
 from sync.registry import contract, credits, operations, storage
 from sync.registry.auth import SignedRequest
 from sync.registry.errors import ApiError
-from sync.registry.schemas import Allocations, Catalogue, Factors, Keys, Rankings
 
 ANSWERS = contract.errors(401, 403)
 router = APIRouter(tags=["pulls"], responses=ANSWERS)

@@ -18,11 +18,11 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Connection, Row
 
 from sync import protocol
+from sync.messages import ID, PushRequest, PushResponse
 from sync.registry import contract, storage
 from sync.registry.auth import SignedRequest
 from sync.registry.errors import ApiError
 from sync.registry.ingest import ingest
-from sync.registry.schemas import ID, PushRequest, PushResponse
 
 router = APIRouter(tags=["push"])
 IdempotencyKey = Annotated[

@@ -23,8 +23,8 @@ from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
 from sync import protocol
+from sync.messages import ID
 from sync.registry.app import create_app
-from sync.registry.schemas import ID
 from tests.sync.registry.helpers import Kiosk
 
 EXAMPLES = 25  # per operation and mode; about 500 requests per database
