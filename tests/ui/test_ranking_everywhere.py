@@ -7,50 +7,41 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import httpx
 import pytest
 
-from kiosk.certificate import keys
 from kiosk.certificate.issue import kiosk_key
 from kiosk.ledger import Ledger, syncstate
 from kiosk.timestamps import CHINA_TIME, parse_stamp
-from sync import job, protocol
+from sync import job
 from sync.client import Backoff, RegistryClient
-from sync.registry import migrations, operations
-from sync.registry.app import create_app
-from sync.registry.db import make_engine
-from tests.sync.registry.conftest import DEMO_PROJECTS, TestClient
+from tests.sync.conftest import URL, enrol
+from tests.sync.live import LiveRegistry
 from tests.sync.registry.helpers import Kiosk
 
 pytestmark = pytest.mark.gui
-URL = "http://127.0.0.1:9"
 
 
 def _sync_with_a_busy_registry(home: Path, tmp_path: Path) -> None:
     """Another kiosk sold to "雄鹰" and "tiger"; this kiosk (the app's ledger) enrols and syncs."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'registry.sqlite'}")
-    migrations.upgrade(engine)
-    with engine.begin() as conn:
-        operations.import_projects(
-            conn=conn, data=operations.read_file(DEMO_PROJECTS), source="demo"
-        )
-    with TestClient(create_app(engine)) as registry, Ledger.open(home / "ledger.sqlite") as mine:
+    registry = LiveRegistry(tmp_path)
+    try:
         other = Kiosk.new(venue="demo-hotel")
-        other.enrol(registry, engine)
+        registry.add_kiosk(other.kiosk_id, other.public)
         sales = [other.order(offset_g=9_000, nickname="雄鹰"), other.order(offset_g=4_000,
                  nickname="tiger")]  # fmt: skip
-        assert other.push(registry, [other.record(s) for s in sales]).status_code == 200
-        with engine.begin() as conn:
-            token = operations.new_enrol_token(conn=conn, name="here")
-        public = keys.public_text(kiosk_key(mine))
-        body = {"token": token, "kiosk_id": mine.kiosk_id, "public_key": public}
-        assert registry.post(protocol.ENROL, json=body).status_code == 200
-        syncstate.set_settings(mine, {"registry_url": URL, "enrolled_kiosk": mine.kiosk_id})
-        backoff = Backoff(30, sleep=lambda _s: None, rng=random.Random(1))
-        client = RegistryClient(URL, kiosk_id=mine.kiosk_id, key=kiosk_key(mine),
-                                backoff=backoff, transport=registry._transport)  # fmt: skip
-        with client:
-            job.run(mine, client)
-    engine.dispose()
+        with httpx.Client(transport=registry.transport(), base_url=URL) as http:
+            answer = other.push(http, [other.record(s) for s in sales])
+        assert [r["status"] for r in answer.json()["results"]] == ["accepted"] * 2
+        with Ledger.open(home / "ledger.sqlite") as mine:
+            enrol(mine, registry)
+            backoff = Backoff(30, sleep=lambda _s: None, rng=random.Random(1))
+            client = RegistryClient(URL, kiosk_id=mine.kiosk_id, key=kiosk_key(mine),
+                                    backoff=backoff, transport=registry.transport())  # fmt: skip
+            with client:
+                job.run(mine, client)
+    finally:
+        registry.close()
 
 
 def _everywhere(window, qtbot) -> None:
