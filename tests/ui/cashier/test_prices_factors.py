@@ -155,7 +155,7 @@ def test_the_car_comparison_uses_the_table_in_force(kiosk, ledger_path, qtbot):
             reason="local fleet measured",
         )
     kiosk_window, pilot = kiosk("demo-restaurant")
-    qtbot.waitUntil(lambda: kiosk_window.session.factors is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: kiosk_window.session.factors is not None, timeout=30_000)
     pilot.to_result("meal")
     total = kiosk_window.flow.footprint.total_grams
     in_force, shipped = car_km(total, kiosk_window.session.factors), car_km(total, load_factors())

@@ -146,14 +146,14 @@ def test_both_panels_find_a_scanned_order_and_mark_its_row(console, qtbot, ledge
     )
     if panel_name == "slips":
         panel.refresh()
-    qtbot.waitUntil(lambda: len(panel.orders) == (2 if paid else 3), timeout=10_000)
+    qtbot.waitUntil(lambda: len(panel.orders) == (2 if paid else 3), timeout=30_000)
     listing.setCurrentRow(len(panel.orders) - 1)  # tap another row first
     assert panel.selected.id != wanted.id
     code = wanted.code.lower()
     qtbot.keyClicks(scan, f" {code[:3]} {code[3:]} ")
     qtbot.keyClick(scan, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: panel.selected is not None and panel.selected.id == wanted.id, timeout=10_000
+        lambda: panel.selected is not None and panel.selected.id == wanted.id, timeout=30_000
     )
     assert panel.orders[listing.currentRow()].id == wanted.id
     assert scan.text() == ""
