@@ -140,7 +140,9 @@ def test_retirement_whole_tonnes_in_order_voids_excluded(engine: Engine) -> None
         for serial, grams in ((1, 600_000), (2, 500_000), (3, 300_000), (4, 700_000)):
             _sale(conn, kiosk, serial, grams)
         storage.void_purchases(
-            conn=conn, voids=[{"order_id": f"{kiosk}-3", "voided_at": "t", "void_reason": "r"}]
+            conn=conn,
+            kiosk_id=kiosk,
+            voids=[{"order_id": f"{kiosk}-3", "voided_at": "t", "void_reason": "r"}],
         )
         made = credits.retire_all(conn=conn)  # 1.8 t sold: one tonne
         assert [(r["tonnes"], r["serial_first"]) for r in made] == [(1, "SM-000001")]
