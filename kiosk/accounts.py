@@ -92,10 +92,10 @@ def accounts(ledger: Ledger) -> list[Account]:
 def sign_in(ledger: Ledger, name: str, pin: str) -> Account:
     """The account if the PIN is right; wrong PINs are counted and lock the account."""
     with ledger._write():
-        row = ledger.conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
+        row = _account_row(ledger, name)
         if row is None:
-            raise InputError("name", f"no account {name!r}")
-        row = dict(row)
+            raise InputError("name", f"no account {name!r}", "unknown_account")
+        name = row["name"]
         now = ledger.clock()
         if row["locked_until"] and parse_stamp(row["locked_until"]) > now:
             raise AccountLocked(name, row["locked_until"])
@@ -111,6 +111,19 @@ def sign_in(ledger: Ledger, name: str, pin: str) -> Account:
     if locked:  # raised after the commit, so the count and the lock are on disk
         raise AccountLocked(name, locked)
     raise WrongPin(name, MAX_FAILURES - failed)
+
+
+def _account_row(ledger: Ledger, typed: str) -> dict | None:
+    """The account a person typed the name of: exactly, else the one name equal to it but for
+    case and spacing (staff type it on the kiosk's touch keyboard: "wang" for "Wang")."""
+    name = " ".join((typed or "").split())
+    row = ledger.conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        rows = ledger.conn.execute(
+            "SELECT * FROM accounts WHERE lower(name) = lower(?)", (name,)
+        ).fetchall()
+        row = rows[0] if len(rows) == 1 else None
+    return dict(row) if row is not None else None
 
 
 def _save(ledger: Ledger, row: dict, action: str) -> None:

@@ -43,6 +43,11 @@ def prepare(ledger: Ledger) -> Ed25519PrivateKey:
     return kiosk_key(ledger)
 
 
+def release_stale(ledger: Ledger) -> int:
+    """Unpaid orders past their hold give their grams back (run every minute by the kiosk)."""
+    return ledger.expire_stale()
+
+
 def stock(ledger: Ledger) -> list[Stock]:
     return ledger.stock()
 

@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kiosk import checkout, payment, ranking
 from kiosk.errors import DataError, InputError
@@ -21,11 +22,12 @@ if TYPE_CHECKING:
     from ui.window import KioskWindow
 
 PAID_MIN_S = 1.5  # the "payment received" page stays at least this long
+SWEEP_MS = 60_000  # how often unpaid orders past their hold give their grams back
 log = logging.getLogger(__name__)
 
 
 class CustomerFlow(QObject):
-    def __init__(self, window: KioskWindow, poll_ms: int = 300) -> None:
+    def __init__(self, window: KioskWindow, poll_ms: int = 300, sweep_ms: int = SWEEP_MS) -> None:
         super().__init__(window)
         self.w = window
         self.session = window.session
@@ -39,10 +41,14 @@ class CustomerFlow(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self._poll)
+        self.ready: checkout.Certificate | None = None  # made while staff had the screen
+        self.sweep = QTimer(self)
+        self.sweep.setInterval(sweep_ms)
+        self.sweep.timeout.connect(self.release_stale)
         w = window
         w.attract.startRequested.connect(self.start)
         w.scenario.scenarioChosen.connect(self.choose_scenario)
-        w.scenario.backRequested.connect(self.home)
+        w.scenario.backRequested.connect(lambda: self.home(keep_language=True))
         w.question.valueEdited.connect(self.edit)
         w.question.nextRequested.connect(self.next)
         w.question.backRequested.connect(self.back)
@@ -57,9 +63,9 @@ class CustomerFlow(QObject):
         w.order.terminalRequested.connect(self.pay_by_terminal)
         w.certificate.retryPrintRequested.connect(self.print_slip)
         w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
-        w.certificate.finishRequested.connect(self.home)
+        w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
         w.ranking.scopeChosen.connect(self.show_ranking)
-        w.ranking.finishRequested.connect(self.home)
+        w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
         w.outOfService.retryRequested.connect(self.retry)
         w.outOfService.homeRequested.connect(self.home)
 
@@ -72,7 +78,15 @@ class CustomerFlow(QObject):
     def _prepared(self, key: Any) -> None:
         self.key = key
         self.load_factors()
+        self.sweep.start()
         self.w.ledgerReady.emit()
+
+    def release_stale(self) -> None:
+        """Unpaid orders past their hold give their grams back (a visitor who walked away from
+        the order screen still had until then to pay at the counter)."""
+        self.w.workers.write(
+            checkout.release_stale, None, lambda exc: log.warning("stale orders: %s", exc)
+        )
 
     def retry(self) -> None:
         self.w.workers.reset()
@@ -82,15 +96,36 @@ class CustomerFlow(QObject):
 
     def stop(self) -> None:
         self.poll.stop()
+        self.ready = None
 
-    def home(self) -> None:
-        """Back to the attract screen with every answer wiped and the default language."""
+    def home(self, keep_language: bool = False) -> None:
+        """Back to the attract screen with every answer wiped. The visitor's language stays
+        when they went back themselves (the idle reset restores the default); a visitor's
+        unpaid order stays payable at the counter until its hold ends."""
+        lang = self.session.lang
         self.stop()
         self.session.reset()
+        if keep_language:
+            self.session.lang = lang
         self.footprint = None
         self.w.set_language(self.session.lang)
         self.w.go(self.w.attract)
         self.load_factors()
+
+    def resume(self, screen: QWidget) -> None:
+        """Back to SCREEN as the staff gesture found it: an order shown there is still waiting
+        (or was paid meanwhile: then its certificate), answers and language are kept."""
+        w = self.w
+        if screen in (w.order, w.paid) and self.session.order is not None:
+            if self.ready is not None:
+                w.go(w.paid)
+                self._show_certificate(self.ready)
+            else:
+                w.go(w.order)  # the poll finds a payment made meanwhile
+        elif screen in (w.attract, w.order, w.paid, w.outOfService, w.staffSignIn, w.staff):
+            self.home(keep_language=True)
+        else:
+            w.go(screen)
 
     def abandon_order(self, reason: str) -> None:
         """An unpaid order gives its grams back (the customer left, or staff took over)."""
@@ -104,7 +139,9 @@ class CustomerFlow(QObject):
             )
 
     def timed_out(self) -> None:
-        self.abandon_order("idle")
+        """Nobody touched the kiosk: start over for the next visitor, in the default language.
+        An order left on the order screen is not cancelled: it can still be paid at the counter
+        until its hold ends (the idle prompt said so)."""
         self.home()
 
     def start(self) -> None:
@@ -285,9 +322,9 @@ class CustomerFlow(QObject):
                 return
             if now.status == OrderState.PAID:
                 self.paid(now)
-            elif now.status not in OPEN:
+            elif now.status not in OPEN and self.w.current() is self.w.order:
                 log.info("order %s became %s while shown", now.code, now.status)
-                self.home()
+                self.home(keep_language=True)
 
         def failed(exc: BaseException) -> None:
             self.polling = False
@@ -341,8 +378,14 @@ class CustomerFlow(QObject):
         QTimer.singleShot(wait_ms, lambda: self._show_certificate(cert))
 
     def _show_certificate(self, cert: checkout.Certificate) -> None:
-        if self.w.current() is not self.w.paid or self.session.order is None:
+        if self.session.order is None or cert.order.id != self.session.order.id:
             return
+        if self.w.current() in (self.w.staffSignIn, self.w.staff):
+            self.ready = cert  # shown when staff go back to the visitor
+            return
+        if self.w.current() is not self.w.paid:
+            return
+        self.ready = None
         self.w.certificate.show_certificate(cert)
         self.w.go(self.w.certificate)
         self.print_slip()

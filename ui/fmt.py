@@ -38,3 +38,13 @@ def code(order_code: str) -> str:
     """An order code in two groups, easier to read aloud: 7KQ 2M4."""
     half = len(order_code) // 2
     return f"{order_code[:half]} {order_code[half:]}" if len(order_code) >= 6 else order_code
+
+
+def local_time(moment: str) -> str:
+    """A stored UTC moment as the counter's clock shows it (China time): 14:05."""
+    from kiosk.timestamps import CHINA_TIME, parse_stamp
+
+    try:
+        return parse_stamp(moment).astimezone(CHINA_TIME).strftime("%H:%M")
+    except ValueError:
+        return moment

@@ -39,18 +39,40 @@ def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk):
     assert window.current() is window.question and "origin" in window.session.answers
 
 
-def test_an_idle_order_screen_expires_the_unpaid_order(kiosk):
-    window, pilot = kiosk(idle_timeout_s=0.2, prompt_s=0.2)  # x3 on the order screen
+def test_an_idle_order_screen_starts_over_and_the_order_stays_payable(kiosk):
+    """The visitor may be queuing at the counter: the kiosk goes back to attract for the next
+    one, but the order keeps its grams until its hold ends, as the idle prompt says."""
+    window, pilot = kiosk(idle_timeout_s=0.2, prompt_s=0.6)  # x3 on the order screen
     pilot.to_result("meal")
     pilot.to_projects()
     order = pilot.to_order()
+    wait_until(lambda: window.prompt.isVisible(), timeout=5)
+    text = window.prompt.lblCountdown.text()
+    assert order.code[:3] in text and window.prompt.until in text  # "payable ... until 14:20"
     pilot.on("attractScreen", timeout=5)
     pilot.settle()
     with Ledger.open(window.workers.path, create=False) as ledger:
         stored = ledger.get(order.id)
-        assert stored.status == "expired" and stored.expired_reason == "idle"
+        assert stored.status == "awaiting_payment"
         reserved = {s.project.id: s.reserved_g for s in ledger.stock()}
-    assert reserved[order.project_id] == 0  # the grams went back
+    assert reserved[order.project_id] == order.offset_g  # still held for the visitor
+    assert pilot.pay_at_counter(order).status == "paid"
+
+
+def test_an_order_past_its_hold_gives_its_grams_back_without_a_restart(kiosk):
+    window, pilot = kiosk(sweep_ms=100)
+    pilot.to_result("meal")
+    pilot.to_projects()
+    order = pilot.to_order()
+    window.flow.home()
+    with Ledger.open(window.workers.path, create=False) as ledger:
+        with ledger.transaction():  # as if the 15 minutes had passed
+            ledger.conn.execute(
+                "UPDATE orders SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?",
+                (order.id,),
+            )
+        wait_until(lambda: ledger.get(order.id).status == "expired", 5)
+        assert ledger.get(order.id).expired_reason == "timeout"
 
 
 def _tap_corner(window, times: int) -> None:
@@ -66,7 +88,8 @@ def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path):
     assert window.current() is window.attract  # four taps are not enough
     _tap_corner(window, 1)
     pilot.on("staffSignInScreen")
-    window.staffSignIn.pinpad.enter("1111")
+    assert window.staffSignIn.findChild(object, "btnAccount_Wang") is None  # no names shown
+    window.staffSignIn.sign_in("wang", "1111")  # case does not matter
     wait_until(lambda: window.staffSignIn.error == "wrong")
     assert window.staffSignIn.lblError.isVisible() and window.current() is window.staffSignIn
     window.staffSignIn.pinpad.enter("2468")
@@ -84,7 +107,7 @@ def test_the_gesture_explains_how_to_create_the_first_account(kiosk):
     window.guard.gestureMade.emit()
     pilot.on("staffSignInScreen")
     assert "diandian accounts add" in window.staffSignIn.lblHint.text()
-    assert not window.staffSignIn.pinpad.isVisible()
+    assert not window.staffSignIn.pinpad.isVisible() and not window.staffSignIn.edtName.isVisible()
     window.staffSignIn.btnCancel.click()
     assert window.current() is window.attract
 
