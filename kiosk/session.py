@@ -90,6 +90,17 @@ class CustomerSession:
         self.answers[key] = value
         return value
 
+    def refusal(self, key: str) -> InputError | None:
+        """Why the answer to KEY cannot stand with the answers so far (the metro from Beijing to
+        Chengdu), so its own page refuses it; None when it fits or cannot be judged yet."""
+        if key not in self.answers or self.missing():
+            return None
+        try:
+            self.footprint()
+        except InputError as exc:
+            return exc if exc.field == key else None
+        return None
+
     def missing(self) -> list[str]:
         """Required questions that still have no answer."""
         return [q.key for q in self.questions() if q.required and q.key not in self.answers]

@@ -183,23 +183,40 @@ class CustomerFlow(QObject):
             len(pages),
             can_finish=not self.session.missing(),
             popular=self.w.venue.popular_origins,
+            here=self.w.venue.city,
         )
         self.w.question.set_total(self.session.running_total())
         self.w.question.show_problem(problem)
         self.w.go(self.w.question)
 
     def edit(self, key: str, raw: object) -> None:
-        """Every change on the page: keep it if valid and update the running total."""
+        """Every change on the page: keep it if valid and update the running total. A value
+        refused here (out of range, or a way of travelling that does not fit the distance) is
+        refused on this page, and the total never counts it."""
         question = self.session.scenario.question(key)
         try:
             self.session.answer(key, raw)
         except InputError:
             self.invalid = True
             self.w.question.show_problem("city" if question.type == "city" else "range")
+            self.w.question.set_total(None)
+            return
+        refused = self.session.refusal(key)
+        if refused is not None:
+            self.session.answer(key, None)
+            self.invalid = True
+            self.w.question.show_problem(self._problem(refused))
+            self.w.question.set_total(self.session.running_total())
             return
         self.invalid = False
         self.w.question.show_problem("")
         self.w.question.set_total(self.session.running_total())
+
+    def _problem(self, exc: InputError) -> str:
+        """Which sentence the question page shows for a footprint the answers cannot make."""
+        if exc.field in self.session.scenario.at_least_one:
+            return "at_least_one"
+        return {"mode": "mode_distance", "distance_km": "same_city"}.get(exc.field, "range")
 
     def next(self) -> None:
         if self.w.current() is not self.w.question:
@@ -232,10 +249,7 @@ class CustomerFlow(QObject):
         try:
             footprint = self.session.footprint()
         except InputError as exc:
-            kinds = {"mode": "mode_distance", "distance_km": "same_city"}
-            kind = kinds.get(exc.field, "range")
-            if exc.field in self.session.scenario.at_least_one:
-                kind = "at_least_one"
+            kind = self._problem(exc)
             self.show_page(pages.index(exc.field) if exc.field in pages else 0, kind)
             return
         if footprint.total_grams <= 0:
