@@ -63,3 +63,22 @@ def number(value: object, lang: str) -> str:
         text = format(Decimal(value).normalize(), "f")
         return text.replace(".", ",") if _french(lang) else text
     return str(value)
+
+
+def quantity(value: Decimal | int, lang: str) -> str:
+    """A counted amount for a breakdown: 2, 3.5, 1,670 (whole from 100 up), trailing zeros
+    dropped."""
+    exact = Decimal(value)
+    places = 0 if abs(exact) >= 100 else 1
+    text = decimal(exact, places, lang)
+    mark = "," if _french(lang) else "."
+    return text.rstrip("0").rstrip(mark) if mark in text else text
+
+
+def factor(value: Decimal, lang: str) -> str:
+    """A factor per unit to three significant digits: 53.5, 2.4, 0.109."""
+    exact = Decimal(value)
+    places = 1 if abs(exact) >= 10 else 2 if abs(exact) >= 1 else 3
+    text = decimal(exact, places, lang)
+    mark = "," if _french(lang) else "."
+    return text.rstrip("0").rstrip(mark) if mark in text else text

@@ -29,6 +29,14 @@ def decimal(value: object, places: int, lang: str | None = None) -> str:
     return formats.decimal(value, places, _lang(lang))  # type: ignore[arg-type]
 
 
+def quantity(value: object, lang: str | None = None) -> str:
+    return formats.quantity(value, _lang(lang))  # type: ignore[arg-type]
+
+
+def factor(value: object, lang: str | None = None) -> str:
+    return formats.factor(value, _lang(lang))  # type: ignore[arg-type]
+
+
 def number(value: object, lang: str | None = None) -> str:
     """An answer for the keypad's display: 12, 2.5 (2,5 in French), never 2.50 or 1E+1."""
     return formats.number(value, _lang(lang))
