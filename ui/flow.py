@@ -17,6 +17,7 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
+from kiosk.session import LIFESTYLE
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
@@ -56,6 +57,7 @@ class CustomerFlow(QObject):
         w.result.offsetChosen.connect(self.choose_offset)
         w.result.backRequested.connect(lambda: self.show_page(len(self.session.questions()) - 1))
         w.project.projectChosen.connect(self.choose_project)
+        w.project.amountChosen.connect(self.choose_amount)
         w.project.backRequested.connect(lambda: w.go(w.result))
         w.nickname.nicknameChosen.connect(self.open_order)
         w.nickname.backRequested.connect(lambda: w.go(w.project))
@@ -65,6 +67,7 @@ class CustomerFlow(QObject):
         w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
         w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
         w.ranking.scopeChosen.connect(self.show_ranking)
+        w.ranking.certificateRequested.connect(lambda: w.go(w.certificate))
         w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
         w.outOfService.retryRequested.connect(self.retry)
         w.outOfService.homeRequested.connect(self.home)
@@ -267,12 +270,24 @@ class CustomerFlow(QObject):
 
     def show_projects(self, notice: str = "") -> None:
         def shown(stocks: list[Stock]) -> None:
-            assert self.footprint is not None
-            offset_g = self.session.offset_g(self.footprint)
-            self.w.project.show_projects(stocks, offset_g, self.w.venue.min_charge_fen, notice)
+            footprint = self.footprint
+            assert footprint is not None
+            self.w.project.show_projects(
+                stocks,
+                self.session.offset_g(footprint),
+                self.w.venue.min_charge_fen,
+                notice,
+                footprint_g=footprint.total_grams,
+                year=footprint.scenario == LIFESTYLE,
+            )
             self.w.go(self.w.project)
 
         self.w.workers.read(checkout.stock, shown, self.w.fail)
+
+    def choose_amount(self, grams: int) -> None:
+        """No project covered the whole offset: the visitor chose what can be bought."""
+        self.session.amount_g = grams
+        self.show_projects()
 
     def choose_project(self, project_id: str) -> None:
         self.session.project_id = project_id
@@ -306,7 +321,10 @@ class CustomerFlow(QObject):
             self.w.workers.write(lambda ledger: checkout.abandon(ledger, order.id, "left"))
             return
         self.session.order = order
-        self.w.order.show_order(order, terminal=self.w.terminal is not None)
+        project = next(
+            (s.project for s in self.w.project.stocks if s.project.id == order.project_id), None
+        )
+        self.w.order.show_order(order, terminal=self.w.terminal is not None, project=project)
         self.w.go(self.w.order)
         self.polling = False
         self.poll.start()
@@ -446,7 +464,9 @@ class CustomerFlow(QObject):
             return ranking.board(ledger, scope, venue_id=venue_id, order_id=order_id)
 
         def shown(board: ranking.Board) -> None:
-            self.w.ranking.show_board(board)
+            cert = self.w.certificate.cert
+            mine = cert is not None and order is not None and cert.order.id == order.id
+            self.w.ranking.show_board(board, back=mine)
             if self.w.current() is not self.w.ranking:
                 self.w.go(self.w.ranking)
 

@@ -157,6 +157,9 @@ class KioskWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.prompt = IdlePrompt(central)
+        # The screens' layouts would otherwise set the minimum, from sizes made for the window's
+        # first size: the window follows its screen (1280x800 too), and the sizes follow it.
+        self.setMinimumSize(640, 400)
 
     # -- navigation, language, size -------------------------------------------------------------
 
@@ -217,10 +220,11 @@ class KioskWindow(QMainWindow):
         super().resizeEvent(event)
         size = event.size()
         old = event.oldSize()
+        short = min(size.width(), size.height())
         if (
             old.width() <= 0
             or (old.height() > old.width()) != (size.height() > size.width())
-            or abs(old.width() - size.width()) > 2
+            or abs(min(old.width(), old.height()) - short) > 2
         ):
             self.apply_metrics(size.width(), size.height())
         if self.prompt.isVisible():

@@ -24,7 +24,7 @@ class OutOfServiceScreen(Screen):
         self.btnHome = button("btnOutHome")
         self.btnHome.clicked.connect(self.homeRequested)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(120, 40, 120, 40)
+        self.pad(layout, (120, 40, 120, 40))
         layout.addStretch(1)
         for widget in (self.lblTitle, self.lblMessage, self.lblDetail):
             layout.addWidget(widget)

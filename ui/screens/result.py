@@ -63,7 +63,7 @@ class ResultScreen(Screen):
         self.body.addLayout(left, 5)
         self.body.addLayout(right, 6)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 40, 72, 32)
+        self.pad(layout, (72, 40, 72, 32))
         layout.addLayout(self.body, 1)
         layout.addLayout(nav_row(self.btnBack, None, self.btnNext))
 

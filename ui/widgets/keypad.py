@@ -9,7 +9,14 @@ the display shows dots and the last row is OK instead of Clear.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.style import set_role
 
@@ -40,6 +47,7 @@ class NumericKeypad(QWidget):
         align = Qt.AlignmentFlag.AlignCenter if pin else Qt.AlignmentFlag.AlignRight
         self.lblDisplay.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         self.lblDisplay.setVisible(display)
+        self.lblDisplay.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         grid = QGridLayout()
         grid.setSpacing(12)
         self.keys: dict[str, QPushButton] = {}
