@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kiosk.ledger import Ledger, rankings
+from kiosk.nicknames import blocklist, public_name
 from kiosk.timestamps import china_date, china_midnight, stamp
 
 SCOPES = ("today", "event", "all")
@@ -55,15 +56,18 @@ def board(
     """The top `limit` offsets in `scope`, and the customer's own entry if `order_id` is given."""
     venue, since = _scope(scope, venue_id, now or datetime.now(UTC))
     rows = rankings.top(ledger.conn, venue_id=venue, since=since, limit=limit)
+    blocked = blocklist()  # names on a public board pass the block list (kiosk.nicknames)
     entries: list[Entry] = []
     for index, row in enumerate(rows):
         tied = entries and entries[-1].offset_g == row["offset_g"]
         rank = entries[-1].rank if tied else index + 1
-        entries.append(Entry(rank, row["nickname"] or "", row["offset_g"], row["id"]))
+        name = public_name(row["nickname"] or "", blocked)
+        entries.append(Entry(rank, name, row["offset_g"], row["id"]))
     mine = next((entry for entry in entries if entry.order_id == order_id), None)
     if mine is None and order_id:
         found = rankings.place_of(ledger.conn, order_id, venue_id=venue, since=since)
         if found is not None:
             row, above = found
-            mine = Entry(above + 1, row["nickname"] or "", row["offset_g"], row["id"])
+            name = public_name(row["nickname"] or "", blocked)
+            mine = Entry(above + 1, name, row["offset_g"], row["id"])
     return Board(scope, tuple(entries), mine)

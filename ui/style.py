@@ -75,6 +75,8 @@ def stylesheet(m: Metrics) -> str:
         letter-spacing: {p(12)}px; }}
     QLabel[role="big"] {{ font-size: {p(44)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {p(28)}px; }}
+    QLabel[role="change"] {{ font-size: {p(64)}px; font-weight: bold;
+        color: {c["primary_dark"]}; }}
     QLabel[role="cardname"] {{ font-size: {p(32)}px; font-weight: bold; }}
     QLabel[role="cardtext"] {{ color: {c["muted"]}; font-size: {p(24)}px; }}
     QLabel[role="cardprice"] {{ font-size: {p(26)}px; }}
@@ -138,3 +140,21 @@ def stylesheet(m: Metrics) -> str:
 def set_role(widget: object, role: str) -> None:
     """Give a widget its look (a dynamic property the style sheet selects on)."""
     widget.setProperty("role", role)  # type: ignore[attr-defined]
+
+
+TOUCH_ROW_PX = 48  # the console on a touch counter PC: tabs, list and table rows at least this
+
+
+def console_stylesheet(m: Metrics) -> str:
+    """The kiosk's look for the cashier console, with tabs and rows a finger can hit."""
+    return (
+        stylesheet(m)
+        + f"""
+    QTabBar::tab {{ min-height: {TOUCH_ROW_PX}px; padding: {m.px(8)}px {m.px(24)}px;
+        font-size: {m.px(28)}px; }}
+    QTabBar::tab:selected {{ background: {COLORS["primary_soft"]}; font-weight: bold; }}
+    QListView::item {{ min-height: {TOUCH_ROW_PX}px; }}
+    QComboBox {{ min-height: {TOUCH_ROW_PX}px; font-size: {m.px(30)}px; }}
+    QDateEdit {{ min-height: {TOUCH_ROW_PX}px; }}
+    """
+    )

@@ -255,8 +255,8 @@ class KioskWindow(QMainWindow):
         """Any failure the customer meets: a friendly page with a way back, never a traceback."""
         self.flow.stop()
         if isinstance(exc, LedgerUnavailable):
-            log.error("ledger unavailable: %s", exc)
-            self.outOfService.show_problem("ledger", str(exc))
+            log.error("ledger unavailable: %s", exc)  # the path and details, for staff
+            self.outOfService.show_problem("ledger", exc.code or "failed")
         else:
             log.error("unexpected failure", exc_info=(type(exc), exc, exc.__traceback__))
             self.outOfService.show_problem("internal")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from kiosk import accounts
 from kiosk.accounts import Account
 from kiosk.ledger import LedgerUnavailable
+from ui import messages
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.widgets.keypad import NumericKeypad
 
@@ -102,7 +103,7 @@ class SignInPanel(QWidget):
                     "The ledger cannot be used ({reason}). An administrator can sign in with the "
                     "PIN of the newest backup ({backup}) and restore a backup from the "
                     "administration tab."
-                ).format(reason=exc, backup=result[0].name),
+                ).format(reason=messages.describe(exc) or exc, backup=result[0].name),
                 error=True,
             )
             self.edtPin.setFocus()

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
-from tests.ui.cashier.conftest import open_order, settle
+from tests.ui.cashier.conftest import open_order, pay, settle
 from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
@@ -57,7 +57,7 @@ def test_cash_needs_enough_and_the_change_is_shown(console, ledger_path):
     panel.edtTendered.setText("5")
     assert "short" in panel.lblChange.text()
     panel.pay()
-    wait_until(lambda: "Amount" in panel.lblMessage.text())
+    wait_until(lambda: "tendered is less than" in panel.lblMessage.text())
     with Ledger.open(ledger_path, create=False) as ledger:
         assert ledger.get(order.id).status == "awaiting_payment"
     panel.edtTendered.setText("20")
@@ -146,3 +146,34 @@ def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, 
     finally:
         if kiosk.poll() is None:
             kiosk.kill()
+
+
+def test_the_console_suits_a_touch_counter(console, ledger_path):
+    """Tabs and rows a finger can hit, one PIN field, the change large, no slip for an unpaid
+    order."""
+    signin = console().signin
+    assert not signin.pinpad.lblDisplay.isVisible()  # the keypad types into the one PIN field
+    signin.cmbAccount.setCurrentText("alice")
+    for digit in "1234":
+        signin.pinpad.press(digit)
+    assert signin.edtPin.text() == "1234"
+    order = open_order(ledger_path)
+    pay(ledger_path, open_order(ledger_path).id)
+    window = console("alice")
+    bar = window.tabs.tabBar()
+    assert all(bar.tabRect(i).height() >= 48 for i in range(bar.count()))
+    panel = window.orders
+    wait_until(lambda: panel.lstOrders.count() >= 1)
+    assert panel.lstOrders.visualItemRect(panel.lstOrders.item(0)).height() >= 48
+    panel.select(order)
+    assert not panel.btnPrint.isEnabled()  # no slip before payment
+    panel.edtTendered.setText("20")
+    assert panel.lblChange.font().pixelSize() >= 40 or panel.lblChange.fontInfo().pixelSize() >= 40
+    panel.pay()
+    wait_until(lambda: panel.last_paid is not None)
+    assert panel.btnPrint.isEnabled()
+    window.show_panel("slips")
+    settle(window)
+    slips = window.slips
+    wait_until(lambda: slips.lstPaid.count() >= 2)
+    assert slips.lstPaid.visualItemRect(slips.lstPaid.item(0)).height() >= 48
