@@ -17,35 +17,33 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.order_state import OrderState
 from ui import fmt
 
-CONTEXT = "Messages"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def status_word(status: str) -> str:
     words = {
-        OrderState.DRAFT: tr("not yet placed"),
-        OrderState.AWAITING: tr("awaiting payment"),
-        OrderState.PAID: tr("paid"),
-        OrderState.VOIDED: tr("voided"),
-        OrderState.EXPIRED: tr("expired"),
+        OrderState.DRAFT: QCoreApplication.translate("Messages", "not yet placed"),
+        OrderState.AWAITING: QCoreApplication.translate("Messages", "awaiting payment"),
+        OrderState.PAID: QCoreApplication.translate("Messages", "paid"),
+        OrderState.VOIDED: QCoreApplication.translate("Messages", "voided"),
+        OrderState.EXPIRED: QCoreApplication.translate("Messages", "expired"),
     }
     return words.get(status, status)  # type: ignore[call-overload]
 
 
 def method_word(method: str | None) -> str:
-    words = {"cash": tr("cash"), "card": tr("card"), "mobile": tr("mobile payment")}
+    words = {
+        "cash": QCoreApplication.translate("Messages", "cash"),
+        "card": QCoreApplication.translate("Messages", "card"),
+        "mobile": QCoreApplication.translate("Messages", "mobile payment"),
+    }
     return words.get(method or "", method or "")
 
 
 def action_word(action: str) -> str:
     words = {
-        "pay": tr("paid"),
-        "void": tr("voided"),
-        "expire": tr("expired"),
-        "place": tr("placed"),
+        "pay": QCoreApplication.translate("Messages", "paid"),
+        "void": QCoreApplication.translate("Messages", "voided"),
+        "expire": QCoreApplication.translate("Messages", "expired"),
+        "place": QCoreApplication.translate("Messages", "placed"),
     }
     return words.get(action, action)
 
@@ -53,35 +51,77 @@ def action_word(action: str) -> str:
 def _templates() -> dict[str, str]:
     return {
         # orders and payments
-        "cash_short": tr("{tendered_fen} tendered is less than the {due_fen} due."),
-        "cash_missing": tr("Type the cash tendered."),
-        "amount_format": tr("Type the amount in yuan, like 50 or 12.50."),
-        "amount_decimals": tr("An amount has at most two decimals (fen)."),
-        "order_not_found": tr("No order or certificate {ref} on this kiosk."),
-        "other_kiosk": tr(
-            "Certificate {ref} was issued by another kiosk ({kiosk}): look it up there."
+        "cash_short": QCoreApplication.translate(
+            "Messages", "{tendered_fen} tendered is less than the {due_fen} due."
         ),
-        "lookup_empty": tr("Scan or type an order code or a certificate number."),
-        "order_state": tr("That order is {status}; it cannot be {action} now."),
-        "void_reason": tr("A reason is required to void a paid order."),
-        "void_reason_long": tr("The reason can be at most {max} characters."),
-        "no_slip": tr("That order is {status}; it has no slip."),
-        "no_printer": tr("No printer is set up here. An administrator can add one."),
+        "cash_missing": QCoreApplication.translate("Messages", "Type the cash tendered."),
+        "amount_format": QCoreApplication.translate(
+            "Messages", "Type the amount in yuan, like 50 or 12.50."
+        ),
+        "amount_decimals": QCoreApplication.translate(
+            "Messages", "An amount has at most two decimals (fen)."
+        ),
+        "order_not_found": QCoreApplication.translate(
+            "Messages", "No order or certificate {ref} on this kiosk."
+        ),
+        "other_kiosk": QCoreApplication.translate(
+            "Messages", "Certificate {ref} was issued by another kiosk ({kiosk}): look it up there."
+        ),
+        "lookup_empty": QCoreApplication.translate(
+            "Messages", "Scan or type an order code or a certificate number."
+        ),
+        "order_state": QCoreApplication.translate(
+            "Messages", "That order is {status}; it cannot be {action} now."
+        ),
+        "void_reason": QCoreApplication.translate(
+            "Messages", "A reason is required to void a paid order."
+        ),
+        "void_reason_long": QCoreApplication.translate(
+            "Messages", "The reason can be at most {max} characters."
+        ),
+        "no_slip": QCoreApplication.translate(
+            "Messages", "That order is {status}; it has no slip."
+        ),
+        "no_printer": QCoreApplication.translate(
+            "Messages", "No printer is set up here. An administrator can add one."
+        ),
         # why the ledger cannot take sales (the out-of-service page and the console)
-        "missing": tr("The sales ledger file is missing."),
-        "empty": tr("The sales ledger file is empty."),
-        "removed": tr("The sales ledger file was removed while in use."),
-        "replaced": tr("The sales ledger file was replaced; the app must restart."),
-        "read_only_disk": tr("The disk holding the sales ledger is read-only."),
-        "read_only": tr("The sales ledger cannot be written (permissions)."),
-        "disk_full": tr("The disk holding the sales ledger is full; nothing was lost."),
-        "damaged": tr("The sales ledger file is damaged; restore it from a backup."),
-        "busy": tr("The sales ledger is busy in another program; try again."),
-        "io": tr("The sales ledger cannot be read or written (disk error)."),
-        "no_wal": tr("The sales ledger's disk does not support safe writing."),
-        "no_folder": tr("The folder for the sales ledger cannot be created."),
-        "cannot_create": tr("The sales ledger cannot be created."),
-        "failed": tr("The sales ledger failed."),
+        "missing": QCoreApplication.translate("Messages", "The sales ledger file is missing."),
+        "empty": QCoreApplication.translate("Messages", "The sales ledger file is empty."),
+        "removed": QCoreApplication.translate(
+            "Messages", "The sales ledger file was removed while in use."
+        ),
+        "replaced": QCoreApplication.translate(
+            "Messages", "The sales ledger file was replaced; the app must restart."
+        ),
+        "read_only_disk": QCoreApplication.translate(
+            "Messages", "The disk holding the sales ledger is read-only."
+        ),
+        "read_only": QCoreApplication.translate(
+            "Messages", "The sales ledger cannot be written (permissions)."
+        ),
+        "disk_full": QCoreApplication.translate(
+            "Messages", "The disk holding the sales ledger is full; nothing was lost."
+        ),
+        "damaged": QCoreApplication.translate(
+            "Messages", "The sales ledger file is damaged; restore it from a backup."
+        ),
+        "busy": QCoreApplication.translate(
+            "Messages", "The sales ledger is busy in another program; try again."
+        ),
+        "io": QCoreApplication.translate(
+            "Messages", "The sales ledger cannot be read or written (disk error)."
+        ),
+        "no_wal": QCoreApplication.translate(
+            "Messages", "The sales ledger's disk does not support safe writing."
+        ),
+        "no_folder": QCoreApplication.translate(
+            "Messages", "The folder for the sales ledger cannot be created."
+        ),
+        "cannot_create": QCoreApplication.translate(
+            "Messages", "The sales ledger cannot be created."
+        ),
+        "failed": QCoreApplication.translate("Messages", "The sales ledger failed."),
     }
 
 

@@ -227,57 +227,52 @@ Last error: {error}</source>
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../ui/cashier/common.py" line="81"/>
+        <location filename="../../ui/cashier/common.py" line="86"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>PIN 错误（还剩 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="85"/>
+        <location filename="../../ui/cashier/common.py" line="90"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>PIN 错误次数过多：锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="89"/>
+        <location filename="../../ui/cashier/common.py" line="94"/>
         <source>No order with that code.</source>
         <translation>没有该订单号的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="91"/>
-        <source>That order cannot be changed now: {reason}</source>
-        <translation>该订单现在无法更改：{reason}</translation>
+        <location filename="../../ui/cashier/common.py" line="96"/>
+        <source>That order cannot be changed now.</source>
+        <translation>该订单现在不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="95"/>
-        <source>Amount: {reason}</source>
-        <translation>金额：{reason}</translation>
+        <location filename="../../ui/cashier/common.py" line="106"/>
+        <source>The ledger cannot be used.</source>
+        <translation>账本无法使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="99"/>
+        <location filename="../../ui/cashier/common.py" line="100"/>
         <source>Only an administrator may do that.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="101"/>
+        <location filename="../../ui/cashier/common.py" line="102"/>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>未打印：{reason}。订单仍为已付，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="105"/>
-        <source>The ledger cannot be used: {reason}</source>
-        <translation>账本无法使用：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/common.py" line="111"/>
+        <location filename="../../ui/cashier/common.py" line="110"/>
         <source>Something went wrong ({kind}); the details are in the log.</source>
         <translation>出现问题（{kind}）；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="42"/>
+        <location filename="../../ui/cashier/printing.py" line="44"/>
         <source>Slip printed on {printer}.</source>
         <translation>凭条已在 {printer} 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="74"/>
+        <location filename="../../ui/cashier/printing.py" line="76"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -369,7 +364,7 @@ Last error: {error}</source>
     </message>
     <message>
         <location filename="../../ui/screens/certificate.py" line="111"/>
-        <source>Finish</source>
+        <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
@@ -411,27 +406,37 @@ Last error: {error}</source>
 <context>
     <name>CityPicker</name>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="76"/>
+        <location filename="../../ui/widgets/citypicker.py" line="79"/>
         <source>Type a city: 成都, chengdu…</source>
         <translation>输入城市：成都、chengdu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
+        <location filename="../../ui/widgets/citypicker.py" line="115"/>
+        <source>No city is spelt like that. Did you mean:</source>
+        <translation>没有这样拼写的城市。您要找的是：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="117"/>
         <source>Matches</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
+        <location filename="../../ui/widgets/citypicker.py" line="117"/>
         <source>No city found</source>
         <translation>没有找到这个城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="93"/>
+        <location filename="../../ui/widgets/citypicker.py" line="120"/>
         <source>Popular here</source>
         <translation>常见出发城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="110"/>
+        <location filename="../../ui/widgets/citypicker.py" line="120"/>
+        <source>You are here</source>
+        <translation>您所在的城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/citypicker.py" line="138"/>
         <source>No city chosen yet</source>
         <translation>尚未选择城市</translation>
     </message>
@@ -562,17 +567,22 @@ Last error: {error}</source>
 <context>
     <name>IdlePrompt</name>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="46"/>
+        <location filename="../../ui/widgets/idleprompt.py" line="48"/>
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="48"/>
+        <location filename="../../ui/widgets/idleprompt.py" line="51"/>
+        <source>Starting over in {seconds} s. Your order {code} stays payable at the counter until {until}.</source>
+        <translation>{seconds} 秒后返回首页。您的订单 {code} 在 {until} 前仍可到柜台付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/idleprompt.py" line="55"/>
         <source>Starting over in {seconds} s; your answers will be cleared.</source>
         <translation>{seconds} 秒后将重新开始，您的回答会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="52"/>
+        <location filename="../../ui/widgets/idleprompt.py" line="59"/>
         <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
@@ -580,80 +590,261 @@ Last error: {error}</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="177"/>
+        <location filename="../../ui/window.py" line="196"/>
         <source>Diandian · carbon neutral</source>
         <translation>点点碳中和</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="180"/>
+        <location filename="../../ui/window.py" line="199"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="181"/>
+        <location filename="../../ui/window.py" line="200"/>
         <source>Questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="182"/>
+        <location filename="../../ui/window.py" line="201"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="183"/>
+        <location filename="../../ui/window.py" line="202"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="184"/>
+        <location filename="../../ui/window.py" line="203"/>
         <source>Name</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185"/>
+        <location filename="../../ui/window.py" line="204"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186"/>
+        <location filename="../../ui/window.py" line="205"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
+</context>
+<context>
+    <name>Messages</name>
     <message>
-        <location filename="../../ui/window.py" line="253"/>
-        <source>Cashier console</source>
-        <translation>收银台</translation>
+        <location filename="../../ui/messages.py" line="23"/>
+        <source>not yet placed</source>
+        <translation>尚未下单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24"/>
+        <source>awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25"/>
+        <location filename="../../ui/messages.py" line="43"/>
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="26"/>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27"/>
+        <location filename="../../ui/messages.py" line="45"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="34"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35"/>
+        <source>card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36"/>
+        <source>mobile payment</source>
+        <translation>移动支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46"/>
+        <source>placed</source>
+        <translation>下单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54"/>
+        <source>{tendered_fen} tendered is less than the {due_fen} due.</source>
+        <translation>收到 {tendered_fen}，少于应付的 {due_fen}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57"/>
+        <source>Type the cash tendered.</source>
+        <translation>请输入收到的现金。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58"/>
+        <source>Type the amount in yuan, like 50 or 12.50.</source>
+        <translation>请以元为单位输入金额，例如 50 或 12.50。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
+        <source>An amount has at most two decimals (fen).</source>
+        <translation>金额最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="64"/>
+        <source>No order or certificate {ref} on this kiosk.</source>
+        <translation>本机没有订单或证书 {ref}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67"/>
+        <source>Certificate {ref} was issued by another kiosk ({kiosk}): look it up there.</source>
+        <translation>证书 {ref} 由另一台终端（{kiosk}）签发，请在该终端查询。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70"/>
+        <source>Scan or type an order code or a certificate number.</source>
+        <translation>请扫描或输入订单号或证书编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73"/>
+        <source>That order is {status}; it cannot be {action} now.</source>
+        <translation>该订单{status}，现在不能再{action}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76"/>
+        <source>A reason is required to void a paid order.</source>
+        <translation>作废已付订单必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>The reason can be at most {max} characters.</source>
+        <translation>原因最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82"/>
+        <source>That order is {status}; it has no slip.</source>
+        <translation>该订单{status}，没有凭条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85"/>
+        <source>No printer is set up here. An administrator can add one.</source>
+        <translation>本机未设置打印机，请管理员添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89"/>
+        <source>The sales ledger file is missing.</source>
+        <translation>销售账本文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="90"/>
+        <source>The sales ledger file is empty.</source>
+        <translation>销售账本文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91"/>
+        <source>The sales ledger file was removed while in use.</source>
+        <translation>销售账本文件在使用中被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="94"/>
+        <source>The sales ledger file was replaced; the app must restart.</source>
+        <translation>销售账本文件已被替换，需要重启程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97"/>
+        <source>The disk holding the sales ledger is read-only.</source>
+        <translation>存放销售账本的磁盘为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100"/>
+        <source>The sales ledger cannot be written (permissions).</source>
+        <translation>销售账本无法写入（权限问题）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="103"/>
+        <source>The disk holding the sales ledger is full; nothing was lost.</source>
+        <translation>存放销售账本的磁盘已满，没有数据丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="106"/>
+        <source>The sales ledger file is damaged; restore it from a backup.</source>
+        <translation>销售账本文件已损坏，请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="109"/>
+        <source>The sales ledger is busy in another program; try again.</source>
+        <translation>销售账本正被其他程序占用，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="112"/>
+        <source>The sales ledger cannot be read or written (disk error).</source>
+        <translation>销售账本无法读写（磁盘错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="115"/>
+        <source>The sales ledger&apos;s disk does not support safe writing.</source>
+        <translation>销售账本所在磁盘不支持安全写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118"/>
+        <source>The folder for the sales ledger cannot be created.</source>
+        <translation>无法创建销售账本的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="121"/>
+        <source>The sales ledger cannot be created.</source>
+        <translation>无法创建销售账本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="124"/>
+        <source>The sales ledger failed.</source>
+        <translation>销售账本出错。</translation>
     </message>
 </context>
 <context>
     <name>NicknameScreen</name>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="58"/>
+        <location filename="../../ui/screens/nickname.py" line="66"/>
+        <source>Please choose another name: this one is not allowed.</source>
+        <translation>请换一个昵称：这个昵称不允许使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/nickname.py" line="81"/>
         <source>Your name on the certificate</source>
         <translation>证书上的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="61"/>
+        <location filename="../../ui/screens/nickname.py" line="84"/>
         <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
         <translation>可选：昵称会显示在证书和排行榜上（最多 {n} 个字）。点击“中/EN”切换输入法。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="65"/>
+        <location filename="../../ui/screens/nickname.py" line="88"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="67"/>
+        <location filename="../../ui/screens/nickname.py" line="90"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="68"/>
+        <location filename="../../ui/screens/nickname.py" line="91"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="69"/>
+        <location filename="../../ui/screens/nickname.py" line="92"/>
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
@@ -661,168 +852,198 @@ Last error: {error}</source>
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../ui/widgets/keypad.py" line="50"/>
+        <location filename="../../ui/widgets/keypad.py" line="87"/>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/keypad.py" line="88"/>
+        <source>OK</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
     <name>OrderScreen</name>
     <message>
-        <location filename="../../ui/screens/order.py" line="86"/>
+        <location filename="../../ui/screens/order.py" line="112"/>
+        <source>Cancel this order?</source>
+        <translation>取消这个订单吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="114"/>
+        <source>Order {code} ({amount}) will be cancelled and cannot be paid any more.</source>
+        <translation>订单 {code}（{amount}）将被取消，之后不能再付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="116"/>
+        <source>Yes, cancel it</source>
+        <translation>是，取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="117"/>
+        <source>No, keep my order</source>
+        <translation>不，保留订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="121"/>
         <source>Pay at the counter</source>
         <translation>请到柜台付款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="87"/>
+        <location filename="../../ui/screens/order.py" line="122"/>
         <source>Your order code</source>
         <translation>您的订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="88"/>
+        <location filename="../../ui/screens/order.py" line="123"/>
         <source>For the cashier&apos;s scanner</source>
         <translation>供收银员扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="91"/>
+        <location filename="../../ui/screens/order.py" line="126"/>
         <source>Show this code at the counter. This screen moves on by itself once you have paid.</source>
         <translation>请在柜台出示此订单号。付款后本页面会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="94"/>
+        <location filename="../../ui/screens/order.py" line="129"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="95"/>
+        <location filename="../../ui/screens/order.py" line="130"/>
         <source>Pay by card or phone here</source>
         <translation>在此刷卡或手机支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="98"/>
+        <location filename="../../ui/screens/order.py" line="133"/>
         <source>Follow the instructions on the payment terminal…</source>
         <translation>请按支付终端上的提示操作…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="100"/>
+        <location filename="../../ui/screens/order.py" line="135"/>
         <source>The payment did not go through. Try again, or pay at the counter.</source>
         <translation>支付未成功。请重试，或到柜台付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="108"/>
+        <location filename="../../ui/screens/order.py" line="141"/>
+        <source>Footprint</source>
+        <translation>碳足迹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="142"/>
+        <source>Offset</source>
+        <translation>抵消量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="143"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="144"/>
+        <source>Name</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="153"/>
         <source>Amount: {amount}</source>
         <translation>金额：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="159"/>
+        <source>(none: anonymous)</source>
+        <translation>（未填写：匿名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/order.py" line="166"/>
+        <source>A minimum of {minimum} applies to every order: the credits themselves cost {cost}.</source>
+        <translation>每笔订单最低收费 {minimum}：碳信用本身的价格为 {cost}。</translation>
     </message>
 </context>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
+        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>扫描或输入订单号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
+        <location filename="../../ui/cashier/orders.py" line="53"/>
         <source>No order selected.</source>
         <translation>未选择订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="63"/>
+        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Mobile</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="72"/>
+        <location filename="../../ui/cashier/orders.py" line="67"/>
         <source>Cash tendered (yuan)</source>
         <translation>实收现金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="77"/>
+        <location filename="../../ui/cashier/orders.py" line="73"/>
         <source>Mark paid</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="80"/>
+        <location filename="../../ui/cashier/orders.py" line="76"/>
         <source>Print slip</source>
         <translation>打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="160"/>
+        <location filename="../../ui/cashier/orders.py" line="156"/>
         <source>Order {code} is {status}.</source>
         <translation>订单 {code} {status}。</translation>
     </message>
     <message>
         <location filename="../../ui/cashier/orders.py" line="182"/>
-        <source>not yet placed</source>
-        <translation>尚未下单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/orders.py" line="183"/>
-        <source>awaiting payment</source>
-        <translation>待付款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/orders.py" line="184"/>
-        <source>paid</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
-        <source>voided</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/orders.py" line="186"/>
-        <source>expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cashier/orders.py" line="192"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>未选择订单：请扫码或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="195"/>
+        <location filename="../../ui/cashier/orders.py" line="185"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>订单 {code}：{offset} CO₂e，应付 {due}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="218"/>
+        <location filename="../../ui/cashier/orders.py" line="209"/>
         <source>not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="222"/>
+        <location filename="../../ui/cashier/orders.py" line="213"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="224"/>
+        <location filename="../../ui/cashier/orders.py" line="215"/>
         <source>{short} short</source>
         <translation>还差 {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="248"/>
+        <location filename="../../ui/cashier/orders.py" line="239"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>已收款：订单 {code}，证书 {serial}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="252"/>
+        <location filename="../../ui/cashier/orders.py" line="243"/>
         <source>Give change: {change}</source>
         <translation>请找零：{change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="273"/>
+        <location filename="../../ui/cashier/orders.py" line="265"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -830,32 +1051,32 @@ Last error: {error}</source>
 <context>
     <name>OutOfServiceScreen</name>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="45"/>
+        <location filename="../../ui/screens/outofservice.py" line="48"/>
         <source>Out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="45"/>
+        <location filename="../../ui/screens/outofservice.py" line="48"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，出了点问题</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="49"/>
+        <location filename="../../ui/screens/outofservice.py" line="52"/>
         <source>This kiosk cannot record sales right now. Please ask the staff for help; nothing you paid for is lost.</source>
         <translation>本机暂时无法记录交易。请联系工作人员；您已付款的订单不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="53"/>
+        <location filename="../../ui/screens/outofservice.py" line="56"/>
         <source>Please start again. If it happens again, ask the staff.</source>
         <translation>请重新开始。如果再次出现，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="56"/>
+        <location filename="../../ui/screens/outofservice.py" line="59"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="58"/>
+        <location filename="../../ui/screens/outofservice.py" line="61"/>
         <source>Start again</source>
         <translation>重新开始</translation>
     </message>
@@ -1062,63 +1283,97 @@ Last error: {error}</source>
 <context>
     <name>ProjectScreen</name>
     <message>
-        <location filename="../../ui/screens/project.py" line="68"/>
+        <location filename="../../ui/screens/project.py" line="138"/>
         <source>Forestry</source>
         <translation>林业碳汇</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="69"/>
+        <location filename="../../ui/screens/project.py" line="139"/>
         <source>Solar power</source>
         <translation>光伏发电</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="70"/>
+        <location filename="../../ui/screens/project.py" line="140"/>
         <source>Biogas</source>
         <translation>沼气</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="71"/>
+        <location filename="../../ui/screens/project.py" line="141"/>
         <source>Wetland</source>
         <translation>湿地保护</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="76"/>
-        <source>Choose a project to offset with</source>
-        <translation>选择一个减排项目</translation>
+        <location filename="../../ui/screens/project.py" line="179"/>
+        <source>Which project would you like to support?</source>
+        <translation>您想支持哪个项目？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="78"/>
+        <location filename="../../ui/screens/project.py" line="209"/>
+        <source>No project here has {mass} left to sell. How much would you like to offset?</source>
+        <translation>本机没有项目还剩 {mass} 可售。您想抵消多少？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="214"/>
+        <source>One month of your year
+{mass}</source>
+        <translation>抵消一年中的一个月
+{mass}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="215"/>
+        <source>The most one project can cover
+{mass}</source>
+        <translation>单个项目最多可抵消
+{mass}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="219"/>
+        <source>Choose an amount</source>
+        <translation>自选数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="227"/>
+        <source>Type the amount in kg: from {low} to {high}.</source>
+        <translation>请输入公斤数：{low} 至 {high}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="231"/>
+        <source>Offset this amount ›</source>
+        <translation>抵消这个数量 ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="233"/>
+        <source>That amount cannot be offset here.</source>
+        <translation>这个数量无法在本机抵消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/project.py" line="181"/>
         <source>You are offsetting {mass} CO₂e.</source>
         <translation>您将抵消 {mass} 二氧化碳当量。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="81"/>
+        <location filename="../../ui/screens/project.py" line="184"/>
         <source>That project has just sold out on this kiosk: please choose another.</source>
         <translation>该项目在本机的额度刚刚售罄，请选择其他项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="86"/>
+        <location filename="../../ui/screens/project.py" line="189"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="94"/>
+        <location filename="../../ui/screens/project.py" line="199"/>
         <source>{price} per tonne</source>
         <translation>每吨 {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="95"/>
-        <source>{mass} left on this kiosk</source>
-        <translation>本机剩余 {mass}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/project.py" line="96"/>
+        <location filename="../../ui/screens/project.py" line="200"/>
         <source>You pay {amount}</source>
         <translation>您需支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="98"/>
-        <location filename="../../ui/screens/project.py" line="103"/>
+        <location filename="../../ui/screens/project.py" line="202"/>
+        <location filename="../../ui/screens/project.py" line="241"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
@@ -1126,117 +1381,122 @@ Last error: {error}</source>
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../../ui/screens/question.py" line="131"/>
+        <location filename="../../ui/screens/question.py" line="157"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="131"/>
+        <location filename="../../ui/screens/question.py" line="157"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="167"/>
+        <location filename="../../ui/screens/question.py" line="193"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="168"/>
+        <location filename="../../ui/screens/question.py" line="194"/>
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="169"/>
+        <location filename="../../ui/screens/question.py" line="195"/>
         <source>nights</source>
         <translation>晚</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="170"/>
+        <location filename="../../ui/screens/question.py" line="196"/>
         <source>meals</source>
         <translation>顿</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="171"/>
+        <location filename="../../ui/screens/question.py" line="197"/>
         <source>flights</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="183"/>
+        <location filename="../../ui/screens/question.py" line="209"/>
         <source>Search by Chinese, pinyin or English, or tap a popular city.</source>
         <translation>可用中文、拼音或英文搜索，或点选常见城市。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="185"/>
+        <location filename="../../ui/screens/question.py" line="211"/>
         <source>From {low} to {high} {unit}</source>
         <translation>{low} 至 {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="189"/>
+        <location filename="../../ui/screens/question.py" line="217"/>
         <source>leave blank to work it out from the cities</source>
         <translation>留空则按城市间距离计算</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="191"/>
+        <location filename="../../ui/screens/question.py" line="219"/>
         <source>Tap one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="194"/>
+        <location filename="../../ui/screens/question.py" line="223"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="195"/>
+        <location filename="../../ui/screens/question.py" line="224"/>
         <source>Skip to my result</source>
         <translation>直接查看结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="203"/>
+        <location filename="../../ui/screens/question.py" line="232"/>
         <source>See my footprint ›</source>
         <translation>查看我的碳足迹 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="203"/>
+        <location filename="../../ui/screens/question.py" line="232"/>
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="206"/>
+        <location filename="../../ui/screens/question.py" line="235"/>
         <source>Question {n} of {count}</source>
         <translation>第 {n} 题，共 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="218"/>
+        <location filename="../../ui/screens/question.py" line="247"/>
         <source>Footprint so far: —</source>
         <translation>当前碳足迹：—</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="221"/>
+        <location filename="../../ui/screens/question.py" line="250"/>
         <source>Footprint so far: {mass} CO₂e</source>
         <translation>当前碳足迹：{mass} 二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="227"/>
+        <location filename="../../ui/screens/question.py" line="257"/>
+        <source>{value} is not allowed. {allowed}.</source>
+        <translation>不能填 {value}。{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/question.py" line="263"/>
         <source>This one needs an answer.</source>
         <translation>这一题必须回答。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="228"/>
+        <location filename="../../ui/screens/question.py" line="264"/>
         <source>Choose a city from the list.</source>
         <translation>请从列表中选择城市。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="230"/>
+        <location filename="../../ui/screens/question.py" line="266"/>
         <source>That way of travelling does not fit this distance: choose another one.</source>
         <translation>这种交通方式不适合这段距离，请另选一种。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="232"/>
+        <location filename="../../ui/screens/question.py" line="268"/>
         <source>You start in the destination city: enter the distance.</source>
         <translation>出发地就是目的地，请输入距离。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="233"/>
+        <location filename="../../ui/screens/question.py" line="269"/>
         <source>Enter at least one amount above zero.</source>
         <translation>请至少填写一项大于零的数量。</translation>
     </message>
@@ -1244,42 +1504,47 @@ Last error: {error}</source>
 <context>
     <name>RankingScreen</name>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="70"/>
+        <location filename="../../ui/screens/ranking.py" line="75"/>
         <source>Ranking</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="72"/>
+        <location filename="../../ui/screens/ranking.py" line="77"/>
         <source>Today here</source>
         <translation>今日本场</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="73"/>
+        <location filename="../../ui/screens/ranking.py" line="78"/>
         <source>This event</source>
         <translation>本次活动</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="74"/>
+        <location filename="../../ui/screens/ranking.py" line="79"/>
         <source>All time</source>
         <translation>历史总榜</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="78"/>
-        <source>Finish</source>
+        <location filename="../../ui/screens/ranking.py" line="83"/>
+        <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
         <location filename="../../ui/screens/ranking.py" line="84"/>
+        <source>‹ My certificate</source>
+        <translation>‹ 我的证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ranking.py" line="91"/>
         <source>No offsets yet: be the first!</source>
         <translation>还没有人抵消，快来做第一个！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="98"/>
+        <location filename="../../ui/screens/ranking.py" line="105"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="100"/>
+        <location filename="../../ui/screens/ranking.py" line="107"/>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
@@ -1287,32 +1552,87 @@ Last error: {error}</source>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="42"/>
+        <location filename="../../ui/cashier/report.py" line="44"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
+        <location filename="../../ui/cashier/report.py" line="46"/>
         <source>Save till PDF…</source>
         <translation>保存小票 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
+        <location filename="../../ui/cashier/report.py" line="48"/>
         <source>Save CSV…</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="53"/>
+        <location filename="../../ui/cashier/report.py" line="55"/>
         <source>Business day (UTC+8)</source>
         <translation>营业日（UTC+8）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="108"/>
+        <location filename="../../ui/cashier/report.py" line="112"/>
+        <source>{name}: {paid} paid, {voids} voided</source>
+        <translation>{name}：收款 {paid} 笔，作废 {voids} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="116"/>
+        <source>End of day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="117"/>
+        <source>Kiosk</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="118"/>
+        <source>Payments taken</source>
+        <translation>收款笔数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="119"/>
+        <source>Taken</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="120"/>
+        <source>Voids (refunds)</source>
+        <translation>作废笔数（退款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="121"/>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="122"/>
+        <source>Net</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="123"/>
+        <source>Offset, net of voids</source>
+        <translation>抵消量（已扣除作废）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="124"/>
+        <source>By project, net of voids</source>
+        <translation>按项目（已扣除作废）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="125"/>
+        <source>Expired unpaid</source>
+        <translation>未付款过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/report.py" line="137"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
+        <location filename="../../ui/cashier/report.py" line="154"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -1463,68 +1783,100 @@ Last error: {error}</source>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="98"/>
+        <location filename="../../ui/screens/result.py" line="99"/>
+        <location filename="../../ui/screens/result.py" line="100"/>
+        <location filename="../../ui/screens/result.py" line="101"/>
+        <source>{n} km</source>
+        <translation>{n} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="102"/>
+        <source>{n} nights</source>
+        <translation>{n} 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="103"/>
+        <source>{n} meals</source>
+        <translation>{n} 餐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="104"/>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="105"/>
+        <source>{n} kWh</source>
+        <translation>{n} 度电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="106"/>
+        <source>{n} m³</source>
+        <translation>{n} 立方米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="107"/>
+        <source>{n} kg</source>
+        <translation>{n} 公斤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="110"/>
+        <source>{factor} kg</source>
+        <translation>{factor} 公斤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="121"/>
         <source>Everything else</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
+        <location filename="../../ui/screens/result.py" line="125"/>
         <source>‹ Change answers</source>
         <translation>‹ 修改回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="126"/>
         <source>Choose a project ›</source>
         <translation>选择项目 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
+        <location filename="../../ui/screens/result.py" line="127"/>
         <source>Where it comes from</source>
         <translation>碳足迹来源</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="134"/>
         <source>Your year&apos;s footprint</source>
         <translation>您一年的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="134"/>
         <source>Your footprint</source>
         <translation>您的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="115"/>
+        <location filename="../../ui/screens/result.py" line="138"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ 一个人开汽油车行驶 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
+        <location filename="../../ui/screens/result.py" line="144"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>排放因子 {version}：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="128"/>
-        <source>That is {percent}% of the average in China ({average} per person a year).</source>
-        <translation>相当于中国人均水平的 {percent}%（每人每年 {average}）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/result.py" line="132"/>
+        <location filename="../../ui/screens/result.py" line="149"/>
         <source>Offset one month
 {mass}</source>
         <translation>抵消一个月
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="135"/>
+        <location filename="../../ui/screens/result.py" line="152"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>抵消一整年
 {mass}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/result.py" line="140"/>
-        <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
-        <translation>人均水平：2023 年中国人均化石二氧化碳排放（全球碳计划）。</translation>
     </message>
 </context>
 <context>
@@ -1543,32 +1895,32 @@ Last error: {error}</source>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="30"/>
+        <location filename="../../ui/cashier/signin.py" line="32"/>
         <source>Diandian cashier: sign in</source>
         <translation>点点收银台：登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="35"/>
+        <location filename="../../ui/cashier/signin.py" line="37"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="39"/>
+        <location filename="../../ui/cashier/signin.py" line="41"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="73"/>
+        <location filename="../../ui/cashier/signin.py" line="78"/>
         <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
         <translation>还没有员工账户。请用以下命令创建：diandian accounts add NAME --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="98"/>
+        <location filename="../../ui/cashier/signin.py" line="103"/>
         <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup ({backup}) and restore a backup from the administration tab.</source>
         <translation>账本无法使用（{reason}）。管理员可以用最新备份（{backup}）中的 PIN 登录，并在“管理”页恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="116"/>
+        <location filename="../../ui/cashier/signin.py" line="122"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>
@@ -1576,87 +1928,107 @@ Last error: {error}</source>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="42"/>
+        <location filename="../../ui/cashier/slips.py" line="44"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>扫描或输入订单号或证书号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="48"/>
+        <location filename="../../ui/cashier/slips.py" line="50"/>
         <source>Print slip again</source>
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
+        <location filename="../../ui/cashier/slips.py" line="52"/>
         <source>Save A6 PDF…</source>
         <translation>保存 A6 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
+        <location filename="../../ui/cashier/slips.py" line="54"/>
         <source>Reason for the refund (required)</source>
         <translation>退款原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="53"/>
+        <location filename="../../ui/cashier/slips.py" line="55"/>
         <source>Void (refund)</source>
         <translation>作废（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="89"/>
+        <location filename="../../ui/cashier/slips.py" line="93"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} 张凭条待补打（排在最前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="91"/>
+        <location filename="../../ui/cashier/slips.py" line="95"/>
         <source>No failed or pending prints.</source>
         <translation>没有失败或待打印的凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="109"/>
+        <location filename="../../ui/cashier/slips.py" line="114"/>
         <source>slip not printed here</source>
         <translation>未在此打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="110"/>
+        <location filename="../../ui/cashier/slips.py" line="115"/>
         <source>⚠ slip pending</source>
         <translation>⚠ 凭条待打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="111"/>
+        <location filename="../../ui/cashier/slips.py" line="116"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ 打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="112"/>
+        <location filename="../../ui/cashier/slips.py" line="117"/>
         <source>slip printed</source>
         <translation>凭条已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="132"/>
+        <location filename="../../ui/cashier/slips.py" line="139"/>
         <source>Choose a paid order.</source>
         <translation>请选择一个已付订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="135"/>
+        <location filename="../../ui/cashier/slips.py" line="142"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>订单 {code}，证书 {serial}：{amount}，{method}；{slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="152"/>
+        <location filename="../../ui/cashier/slips.py" line="162"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="163"/>
+        <location filename="../../ui/cashier/slips.py" line="173"/>
         <source>Save the certificate</source>
         <translation>保存证书</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="189"/>
+        <location filename="../../ui/cashier/slips.py" line="200"/>
         <source>A reason is required to void a paid order.</source>
         <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="201"/>
+        <location filename="../../ui/cashier/slips.py" line="205"/>
+        <source>Void order {code} and refund {amount}?</source>
+        <translation>作废订单 {code} 并退款 {amount}？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="208"/>
+        <source>Certificate {serial}, paid by {method}. Reason: {reason}</source>
+        <translation>证书 {serial}，{method}支付。原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="213"/>
+        <source>Yes, void and refund</source>
+        <translation>是，作废并退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="214"/>
+        <source>No, keep it</source>
+        <translation>不，保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cashier/slips.py" line="230"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>订单 {code} 已作废；退款 {amount}。</translation>
     </message>
@@ -1664,32 +2036,42 @@ Last error: {error}</source>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="52"/>
+        <location filename="../../ui/screens/staff.py" line="55"/>
+        <source>Cashier console</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="62"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="53"/>
+        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="53"/>
+        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="56"/>
+        <location filename="../../ui/screens/staff.py" line="66"/>
         <source>Signed in as {name} ({role}).</source>
         <translation>已登录：{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="60"/>
-        <source>Back to the kiosk</source>
-        <translation>返回自助机</translation>
+        <location filename="../../ui/screens/staff.py" line="74"/>
+        <source>Back to the visitor&apos;s order {code}</source>
+        <translation>返回顾客的订单 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="61"/>
+        <location filename="../../ui/screens/staff.py" line="77"/>
+        <source>Sign out to the start screen</source>
+        <translation>退出并返回首页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff.py" line="78"/>
         <source>Exit kiosk mode</source>
         <translation>退出自助模式</translation>
     </message>
@@ -1697,60 +2079,85 @@ Last error: {error}</source>
 <context>
     <name>StaffSignInScreen</name>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="86"/>
+        <location filename="../../ui/screens/staffsignin.py" line="132"/>
         <source>Staff sign-in</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="89"/>
-        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
-        <translation>账本无法使用（{reason}）。管理员可以用最新备份中的 PIN 登录，在收银台中恢复备份。</translation>
+        <location filename="../../ui/screens/staffsignin.py" line="136"/>
+        <source>The sales ledger cannot be used. An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
+        <translation>销售账本无法使用。管理员可用最新备份中的 PIN 登录，在收银台恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="93"/>
-        <source>Choose your name and enter your PIN.</source>
-        <translation>请选择您的名字并输入 PIN 码。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/staffsignin.py" line="96"/>
+        <location filename="../../ui/screens/staffsignin.py" line="141"/>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>还没有工作人员账号。请在本机上用以下命令创建：diandian accounts add 名字 --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="101"/>
+        <location filename="../../ui/screens/staffsignin.py" line="145"/>
+        <source>Type your staff name.</source>
+        <translation>请输入您的员工名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="147"/>
+        <source>Enter your PIN.</source>
+        <translation>请输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="150"/>
+        <source>Staff name</source>
+        <translation>员工名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="152"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>PIN 码错误（还可尝试 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="102"/>
+        <location filename="../../ui/screens/staffsignin.py" line="153"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>错误次数过多，已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="105"/>
-        <source>Choose your name first.</source>
-        <translation>请先选择您的名字。</translation>
+        <location filename="../../ui/screens/staffsignin.py" line="156"/>
+        <source>No staff account has that name.</source>
+        <translation>没有这个名字的员工账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="106"/>
+        <location filename="../../ui/screens/staffsignin.py" line="157"/>
+        <source>Type your name first.</source>
+        <translation>请先输入名字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="165"/>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="166"/>
+        <source>‹ Change name</source>
+        <translation>‹ 修改名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="167"/>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staffsignin.py" line="158"/>
         <source>Sign-in is not possible right now.</source>
         <translation>暂时无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="107"/>
+        <location filename="../../ui/screens/staffsignin.py" line="159"/>
         <source>Only an administrator can sign in while the ledger cannot be used.</source>
         <translation>账本无法使用时，只有管理员可以登录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/staffsignin.py" line="111"/>
-        <source>‹ Back to the kiosk</source>
-        <translation>‹ 返回自助机</translation>
     </message>
 </context>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="98"/>
+        <location filename="../../ui/widgets/keyboard.py" line="129"/>
         <source>space</source>
         <translation>空格</translation>
     </message>

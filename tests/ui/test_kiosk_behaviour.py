@@ -149,8 +149,9 @@ def test_pinyin_keyboard_types_a_chinese_nickname(qtbot):
     keyboard.attach(field)
     for char in "xiaoming":
         keyboard.letterKeys[char].click()
-    assert keyboard.candidates()[0] == "小"
-    keyboard.candidateButtons[0].click()
+    found = keyboard.candidates()
+    assert found[0] == "小名" and "小" in found  # whole words first, then characters
+    keyboard.candidateButtons[found.index("小")].click()
     assert field.text() == "小" and keyboard.composing == "ming"
     keyboard.choose("明")
     keyboard.btnMode.click()  # EN: letters go straight in
