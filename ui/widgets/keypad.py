@@ -48,7 +48,7 @@ class NumericKeypad(QWidget):
         self.lblDisplay.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         self.lblDisplay.setVisible(display)
         self.lblDisplay.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        grid = QGridLayout()
+        grid = self.grid = QGridLayout()
         grid.setSpacing(12)
         self.keys: dict[str, QPushButton] = {}
         prefix = "btnPin" if pin else "btnKey_"

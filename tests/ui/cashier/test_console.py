@@ -177,3 +177,25 @@ def test_the_console_suits_a_touch_counter(console, ledger_path):
     slips = window.slips
     wait_until(lambda: slips.lstPaid.count() >= 2)
     assert slips.lstPaid.visualItemRect(slips.lstPaid.item(0)).height() >= 48
+
+
+def test_a_returning_customer_is_found_by_what_they_hold(console, ledger_path):
+    """The certificate number as printed, the certificate's QR, or the order code."""
+    from kiosk.certificate.issue import kiosk_key, qr_text
+
+    paid = pay(ledger_path, open_order(ledger_path).id)
+    with Ledger.open(ledger_path, create=False) as ledger:
+        printed = f"{ledger.kiosk_id}-{paid.serial:06d}"
+        qr = qr_text(paid, kiosk_key(ledger))
+    window = console("alice")
+    slips = window.show_panel("slips")
+    for held in (printed, qr, paid.code.lower()):
+        slips.selected = None
+        slips.edtFind.setText(held)
+        slips.find()
+        wait_until(lambda: slips.selected is not None)
+        assert slips.selected.id == paid.id, held
+    orders = window.show_panel("orders")
+    orders.edtScan.setText(printed)
+    orders.scan()
+    wait_until(lambda: orders.selected is not None and orders.selected.id == paid.id)

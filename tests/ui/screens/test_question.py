@@ -86,3 +86,20 @@ def test_the_destination_question_offers_the_kiosks_city_not_departure_cities(ki
     assert [b.text() for b in picker.resultButtons if b.isVisible()] == ["Dujiangyan (都江堰)"]
     label = window.question.lblQuestion.text()
     assert "venue" not in label.lower() and label.endswith("?")
+
+
+def test_an_electric_car_is_an_electric_car_and_every_title_is_a_question(kiosk):
+    window, pilot = kiosk()
+    pilot.start("trip")
+    pilot.answer("beijing")
+    texts = {b.objectName(): b.text() for b in window.question.choiceButtons}
+    assert texts["btnChoice_car_electric"] == "电动汽车"  # 电动车 is an e-bike
+    for _ in range(12):
+        title = window.question.lblQuestion.text()
+        assert "？" in title or "?" in title, title
+        if window.question.question.key == "mode":
+            pilot.answer("high_speed_rail")
+        else:
+            window.question.btnNext.click()
+        if window.current() is not window.question:
+            break
