@@ -820,8 +820,8 @@ Dernière erreur : {error}</translation>
     </message>
     <message>
         <location filename="../../ui/screens/nickname.py" line="81"/>
-        <source>Your name on the certificate</source>
-        <translation>Votre nom sur le certificat</translation>
+        <source>What name should your certificate show?</source>
+        <translation>Quel nom afficher sur votre certificat ?</translation>
     </message>
     <message>
         <location filename="../../ui/screens/nickname.py" line="84"/>
@@ -1283,97 +1283,97 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ProjectScreen</name>
     <message>
-        <location filename="../../ui/screens/project.py" line="138"/>
+        <location filename="../../ui/screens/project.py" line="150"/>
         <source>Forestry</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="139"/>
+        <location filename="../../ui/screens/project.py" line="151"/>
         <source>Solar power</source>
         <translation>Énergie solaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="140"/>
+        <location filename="../../ui/screens/project.py" line="152"/>
         <source>Biogas</source>
         <translation>Biogaz</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="141"/>
+        <location filename="../../ui/screens/project.py" line="153"/>
         <source>Wetland</source>
         <translation>Zone humide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="179"/>
+        <location filename="../../ui/screens/project.py" line="197"/>
         <source>Which project would you like to support?</source>
         <translation>Quel projet voulez-vous soutenir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="209"/>
+        <location filename="../../ui/screens/project.py" line="227"/>
         <source>No project here has {mass} left to sell. How much would you like to offset?</source>
         <translation>Aucun projet n&apos;a encore {mass} à vendre ici. Combien voulez-vous compenser ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="214"/>
+        <location filename="../../ui/screens/project.py" line="232"/>
         <source>One month of your year
 {mass}</source>
         <translation>Un mois de votre année
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="215"/>
+        <location filename="../../ui/screens/project.py" line="233"/>
         <source>The most one project can cover
 {mass}</source>
         <translation>Le maximum qu&apos;un projet peut couvrir
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="219"/>
+        <location filename="../../ui/screens/project.py" line="237"/>
         <source>Choose an amount</source>
         <translation>Choisir une quantité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="227"/>
+        <location filename="../../ui/screens/project.py" line="245"/>
         <source>Type the amount in kg: from {low} to {high}.</source>
         <translation>Saisissez la quantité en kg : de {low} à {high}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="231"/>
+        <location filename="../../ui/screens/project.py" line="249"/>
         <source>Offset this amount ›</source>
         <translation>Compenser cette quantité ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="233"/>
+        <location filename="../../ui/screens/project.py" line="251"/>
         <source>That amount cannot be offset here.</source>
         <translation>Cette quantité ne peut pas être compensée ici.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="181"/>
+        <location filename="../../ui/screens/project.py" line="199"/>
         <source>You are offsetting {mass} CO₂e.</source>
         <translation>Vous compensez {mass} CO₂e.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="184"/>
+        <location filename="../../ui/screens/project.py" line="202"/>
         <source>That project has just sold out on this kiosk: please choose another.</source>
         <translation>Ce projet vient d&apos;être épuisé sur cette borne : choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="189"/>
+        <location filename="../../ui/screens/project.py" line="207"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="199"/>
+        <location filename="../../ui/screens/project.py" line="217"/>
         <source>{price} per tonne</source>
         <translation>{price} la tonne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="200"/>
+        <location filename="../../ui/screens/project.py" line="218"/>
         <source>You pay {amount}</source>
         <translation>Vous payez {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="202"/>
-        <location filename="../../ui/screens/project.py" line="241"/>
+        <location filename="../../ui/screens/project.py" line="220"/>
+        <location filename="../../ui/screens/project.py" line="259"/>
         <source>Sold out</source>
         <translation>Épuisé</translation>
     </message>

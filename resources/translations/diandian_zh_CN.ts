@@ -820,8 +820,8 @@ Last error: {error}</source>
     </message>
     <message>
         <location filename="../../ui/screens/nickname.py" line="81"/>
-        <source>Your name on the certificate</source>
-        <translation>证书上的名字</translation>
+        <source>What name should your certificate show?</source>
+        <translation>证书上写什么名字？</translation>
     </message>
     <message>
         <location filename="../../ui/screens/nickname.py" line="84"/>
@@ -1283,97 +1283,97 @@ Last error: {error}</source>
 <context>
     <name>ProjectScreen</name>
     <message>
-        <location filename="../../ui/screens/project.py" line="138"/>
+        <location filename="../../ui/screens/project.py" line="150"/>
         <source>Forestry</source>
         <translation>林业碳汇</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="139"/>
+        <location filename="../../ui/screens/project.py" line="151"/>
         <source>Solar power</source>
         <translation>光伏发电</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="140"/>
+        <location filename="../../ui/screens/project.py" line="152"/>
         <source>Biogas</source>
         <translation>沼气</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="141"/>
+        <location filename="../../ui/screens/project.py" line="153"/>
         <source>Wetland</source>
         <translation>湿地保护</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="179"/>
+        <location filename="../../ui/screens/project.py" line="197"/>
         <source>Which project would you like to support?</source>
         <translation>您想支持哪个项目？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="209"/>
+        <location filename="../../ui/screens/project.py" line="227"/>
         <source>No project here has {mass} left to sell. How much would you like to offset?</source>
         <translation>本机没有项目还剩 {mass} 可售。您想抵消多少？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="214"/>
+        <location filename="../../ui/screens/project.py" line="232"/>
         <source>One month of your year
 {mass}</source>
         <translation>抵消一年中的一个月
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="215"/>
+        <location filename="../../ui/screens/project.py" line="233"/>
         <source>The most one project can cover
 {mass}</source>
         <translation>单个项目最多可抵消
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="219"/>
+        <location filename="../../ui/screens/project.py" line="237"/>
         <source>Choose an amount</source>
         <translation>自选数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="227"/>
+        <location filename="../../ui/screens/project.py" line="245"/>
         <source>Type the amount in kg: from {low} to {high}.</source>
         <translation>请输入公斤数：{low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="231"/>
+        <location filename="../../ui/screens/project.py" line="249"/>
         <source>Offset this amount ›</source>
         <translation>抵消这个数量 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="233"/>
+        <location filename="../../ui/screens/project.py" line="251"/>
         <source>That amount cannot be offset here.</source>
         <translation>这个数量无法在本机抵消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="181"/>
+        <location filename="../../ui/screens/project.py" line="199"/>
         <source>You are offsetting {mass} CO₂e.</source>
         <translation>您将抵消 {mass} 二氧化碳当量。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="184"/>
+        <location filename="../../ui/screens/project.py" line="202"/>
         <source>That project has just sold out on this kiosk: please choose another.</source>
         <translation>该项目在本机的额度刚刚售罄，请选择其他项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="189"/>
+        <location filename="../../ui/screens/project.py" line="207"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="199"/>
+        <location filename="../../ui/screens/project.py" line="217"/>
         <source>{price} per tonne</source>
         <translation>每吨 {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="200"/>
+        <location filename="../../ui/screens/project.py" line="218"/>
         <source>You pay {amount}</source>
         <translation>您需支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="202"/>
-        <location filename="../../ui/screens/project.py" line="241"/>
+        <location filename="../../ui/screens/project.py" line="220"/>
+        <location filename="../../ui/screens/project.py" line="259"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>

@@ -1,7 +1,8 @@
 """Every screen fits the three screens kiosks ship with: 1280x800, 1920x1080 and 1080x1920.
 
 The window must be able to take each size (its minimum size is no larger), and every button a
-visitor or staff member can see on every screen lies wholly inside the window.
+visitor or staff member can see on every screen lies wholly inside the window, as tall as its
+text needs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,18 @@ pytestmark = pytest.mark.gui
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
 
 
+def _inside_parents(widget) -> bool:
+    """The button is not cut off by a container smaller than it (each parent's rect, mapped)."""
+    rect = widget.rect()
+    node = widget
+    while node.parentWidget() is not None and not node.isWindow():
+        rect = rect.translated(node.pos())
+        node = node.parentWidget()
+        if not node.rect().contains(rect):
+            return False
+    return True
+
+
 def outside(window) -> list[str]:
     """The visible buttons of WINDOW that do not lie inside it, with where they are."""
     QApplication.processEvents()
@@ -31,6 +44,10 @@ def outside(window) -> list[str]:
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
         if not frame.contains(rect):
             found.append(f"{widget.objectName() or widget.text()} at {rect.getRect()}")
+        elif widget.height() < widget.minimumSizeHint().height():  # squeezed: its text is cut
+            found.append(f"{widget.objectName() or widget.text()} squeezed to {rect.getRect()}")
+        elif not _inside_parents(widget):
+            found.append(f"{widget.objectName() or widget.text()} cut by its container")
     return found
 
 

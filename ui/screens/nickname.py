@@ -78,7 +78,7 @@ class NicknameScreen(Screen):
             widget.setEnabled(not busy)
 
     def retranslate(self) -> None:
-        self.lblTitle.setText(self.tr("Your name on the certificate"))
+        self.lblTitle.setText(self.tr("What name should your certificate show?"))
         self.lblHint.setText(
             self.tr(
                 "Optional: a nickname shown on your certificate and in the ranking "

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import offers
 from kiosk.errors import InputError
@@ -39,18 +39,21 @@ class ProjectScreen(Screen):
         self.lblTitle = label("lblProjectTitle", "title")
         self.lblOffset = label("lblProjectOffset", "subtitle")
         self.lblNotice = label("lblProjectNotice", "warning")
-        self.grid = QGridLayout()
+        self.cardsBox = QWidget()
+        self.grid = QGridLayout(self.cardsBox)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(24)
         # what can be bought when no project covers the whole offset
-        self.shortPanel = QWidget()
+        self.shortPanel = QWidget()  # what can be bought when no project covers the offset
         self.shortPanel.setObjectName("shortPanel")
         self.lblShort = label("lblShort", "big")
         self.offerButtons: dict[str, QPushButton] = {}
-        offer_row = QHBoxLayout()
+        offers = QVBoxLayout()  # the choices on the left, the amount's keypad on the right
         for kind in ("month", "largest", "choose"):
             offer = button(f"btnOffer_{kind}", "choice")
+            offer.setCheckable(kind == "choose")
             offer.clicked.connect(lambda _=False, k=kind: self._offer(k))
-            offer_row.addWidget(offer)
+            offers.addWidget(offer)
             self.offerButtons[kind] = offer
         self.amountPad = NumericKeypad()
         self.amountPad.set_decimal(True)
@@ -59,22 +62,24 @@ class ProjectScreen(Screen):
         self.lblAmountError = label("lblAmountError", "error")
         self.btnAmount = button("btnOffsetAmount", "primary")
         self.btnAmount.clicked.connect(self._amount_entered)
+        offers.addWidget(self.lblAmountHint)
+        offers.addWidget(self.lblAmountError)
+        offers.addStretch(1)
+        offers.addWidget(self.btnAmount)
         self.amountBox = QWidget()
-        amount = QHBoxLayout(self.amountBox)
+        amount = QVBoxLayout(self.amountBox)
         amount.setContentsMargins(0, 0, 0, 0)
-        amount.addWidget(self.amountPad, 2)
-        side = QVBoxLayout()
-        side.addWidget(self.lblAmountHint)
-        side.addWidget(self.lblAmountError)
-        side.addStretch(1)
-        side.addWidget(self.btnAmount)
-        amount.addLayout(side, 3)
+        amount.addWidget(self.amountPad)
+        amount.addStretch(1)
+        self.shortBody = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.shortBody.setSpacing(32)
+        self.shortBody.addLayout(offers, 3)
+        self.shortBody.addWidget(self.amountBox, 2)
         short = QVBoxLayout(self.shortPanel)
         short.setContentsMargins(0, 0, 0, 0)
         short.addWidget(self.lblShort)
-        short.addLayout(offer_row)
-        short.addWidget(self.amountBox, 1)
-        self.amountBox.hide()
+        short.addLayout(self.shortBody, 1)
+        self._show_amount(False)
         self.btnBack = button("btnProjectBack")
         self.btnBack.clicked.connect(self.backRequested)
         layout = QVBoxLayout(self)
@@ -83,7 +88,7 @@ class ProjectScreen(Screen):
         layout.addWidget(self.lblOffset)
         layout.addWidget(self.lblNotice)
         layout.addWidget(self.shortPanel, 1)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.cardsBox, 1)
         layout.addLayout(nav_row(self.btnBack, None))
 
     def show_projects(
@@ -109,7 +114,7 @@ class ProjectScreen(Screen):
             card = ProjectCard(stock.project.id, stock.project.type)
             card.chosen.connect(self.projectChosen)
             self.cards[stock.project.id] = card
-        self.amountBox.hide()
+        self._show_amount(False)
         self.amountPad.clear()
         self.relayout()
         self.retranslate()
@@ -119,6 +124,13 @@ class ProjectScreen(Screen):
         return bool(self.stocks) and not offers.covered(self.stocks, self.offset_g)
 
     def relayout(self) -> None:
+        for offer in self.offerButtons.values():  # two lines: what, and how much
+            offer.setMinimumHeight(self.metrics.px(110))
+        self.shortBody.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if self.metrics.portrait
+            else QBoxLayout.Direction.LeftToRight
+        )
         columns = 2 if self.metrics.portrait else 4
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
@@ -130,8 +142,8 @@ class ProjectScreen(Screen):
     def _show_short(self) -> None:
         short = self.short()
         self.shortPanel.setVisible(short)
-        for card in self.cards.values():
-            card.setVisible(not short)
+        self.cardsBox.setVisible(not short)
+        self.lblOffset.setVisible(not short)  # the question under it names the amount
 
     def kind(self, kind: str) -> str:
         names = {
@@ -146,11 +158,17 @@ class ProjectScreen(Screen):
 
     def _offer(self, kind: str) -> None:
         if kind == "choose":
-            self.amountBox.show()
+            self._show_amount(True)
             self._set_problem("")
             return
         grams = next(offer.grams for offer in self.choices if offer.kind == kind)
         self.amountChosen.emit(grams)
+
+    def _show_amount(self, shown: bool) -> None:
+        """The keypad for a chosen amount, its hint and its button: once "choose" is tapped."""
+        for widget in (self.amountBox, self.lblAmountHint, self.btnAmount):
+            widget.setVisible(shown)
+        self.offerButtons["choose"].setChecked(shown)
 
     def _amount_entered(self) -> None:
         try:

@@ -49,7 +49,7 @@ class NumericKeypad(QWidget):
         self.lblDisplay.setVisible(display)
         self.lblDisplay.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         grid = self.grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(8)
         self.keys: dict[str, QPushButton] = {}
         prefix = "btnPin" if pin else "btnKey_"
         for index, key in enumerate(KEYS):
@@ -78,7 +78,7 @@ class NumericKeypad(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.lblDisplay)
-        layout.addSpacing(12)
+        layout.addSpacing(8)
         layout.addLayout(grid)
         self.retranslate()
         self._show()

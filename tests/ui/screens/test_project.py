@@ -27,6 +27,7 @@ def test_a_year_no_project_covers_offers_what_can_be_bought(kiosk):
     project = window.project
     assert year > 2_000_000 and project.shortPanel.isVisible()
     assert not any(card.isVisible() for card in project.cards.values())  # no wall of sold out
+    assert not project.cardsBox.isVisible()
     assert project.offerButtons["month"].isVisible() and project.offerButtons["largest"].isVisible()
     project.offerButtons["largest"].click()
     wait_until(lambda: not project.shortPanel.isVisible())
