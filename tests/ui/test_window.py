@@ -20,15 +20,22 @@ def _status(window, order_id: str) -> str:
         return ledger.get(order_id).status
 
 
-def test_the_staff_gesture_leaves_the_waiting_order_payable(kiosk, home: Path, qtbot):
+def _order_then_gesture(kiosk, home: Path):
+    """A visitor's order waiting on the order screen, then staff make the gesture (to take its
+    payment, say)."""
     with Ledger.open(home / "ledger.sqlite") as ledger:
         accounts.create(ledger, "Wang", "cashier", "2468", actor="test")
     window, pilot = kiosk()
     pilot.to_result("meal")
     pilot.to_projects()
     order = pilot.to_order()
-    window.guard.gestureMade.emit()  # staff come to take the payment
+    window.guard.gestureMade.emit()
     pilot.on("staffSignInScreen")
+    return window, pilot, order
+
+
+def test_the_staff_gesture_leaves_the_waiting_order_payable(kiosk, home: Path, qtbot):
+    window, pilot, order = _order_then_gesture(kiosk, home)
     qtbot.wait(300)  # the kiosk polls and writes meanwhile
     pilot.settle()
     assert _status(window, order.id) == OrderState.AWAITING
@@ -40,14 +47,7 @@ def test_the_staff_gesture_leaves_the_waiting_order_payable(kiosk, home: Path, q
 
 
 def test_signing_out_to_attract_keeps_the_order_payable_until_its_hold_ends(kiosk, home: Path):
-    with Ledger.open(home / "ledger.sqlite") as ledger:
-        accounts.create(ledger, "Wang", "cashier", "2468", actor="test")
-    window, pilot = kiosk()
-    pilot.to_result("meal")
-    pilot.to_projects()
-    order = pilot.to_order()
-    window.guard.gestureMade.emit()
-    pilot.on("staffSignInScreen")
+    window, pilot, order = _order_then_gesture(kiosk, home)
     window.staffSignIn.sign_in("Wang", "2468")
     pilot.on("staffScreen")
     assert window.staff.btnResume.isVisible()  # back to the visitor's order is offered
@@ -62,14 +62,7 @@ def test_signing_out_to_attract_keeps_the_order_payable_until_its_hold_ends(kios
 def test_resuming_from_the_staff_screen_shows_the_certificate_of_an_order_paid_meanwhile(
     kiosk, home: Path
 ):
-    with Ledger.open(home / "ledger.sqlite") as ledger:
-        accounts.create(ledger, "Wang", "cashier", "2468", actor="test")
-    window, pilot = kiosk()
-    pilot.to_result("meal")
-    pilot.to_projects()
-    order = pilot.to_order()
-    window.guard.gestureMade.emit()
-    pilot.on("staffSignInScreen")
+    window, pilot, order = _order_then_gesture(kiosk, home)
     window.staffSignIn.sign_in("Wang", "2468")
     pilot.on("staffScreen")
     pilot.pay_at_counter(order)  # taken in the console while the staff screen was up

@@ -26,7 +26,7 @@ from kiosk.accounts import Account, AccountLocked, WrongPin
 from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DataError, DiandianError, InputError
 from kiosk.ledger import LedgerUnavailable, OrderNotFound, TransitionRefused
-from ui import messages
+from ui import fmt, messages
 from ui.style import TOUCH_ROW_PX
 from ui.workers import Workers
 
@@ -89,7 +89,7 @@ def friendly(exc: BaseException) -> str:
     if isinstance(exc, AccountLocked):
         return QCoreApplication.translate(
             "Cashier", "Too many wrong PINs: locked until {until}."
-        ).format(until=exc.until)
+        ).format(until=fmt.local_time(exc.until))
     if isinstance(exc, OrderNotFound):
         return QCoreApplication.translate("Cashier", "No order with that code.")
     if isinstance(exc, TransitionRefused):
