@@ -48,13 +48,22 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
         time.sleep(0.002)
 
 
+Wait = Callable[[Callable[[], bool], float], None]  # (condition, timeout in s)
+
+
 class Autopilot:
-    def __init__(self, window: KioskWindow, cashier_ledger: Path | None = None) -> None:
+    """`wait` runs the event loop until a condition holds: `wait_until` for the screenshot
+    script and the benchmark; pytest-qt's qtbot.waitUntil in the tests."""
+
+    def __init__(
+        self, window: KioskWindow, cashier_ledger: Path | None = None, wait: Wait = wait_until
+    ) -> None:
         self.w = window
         self.cashier_ledger = cashier_ledger or window.workers.path
+        self.wait = wait
 
     def on(self, name: str, timeout: float = 10.0) -> None:
-        wait_until(lambda: self.w.current().objectName() == name, timeout)
+        self.wait(lambda: self.w.current().objectName() == name, timeout)
 
     def settle(self) -> None:
         self.w.workers.wait()
@@ -86,7 +95,7 @@ class Autopilot:
             key = value.lower()
             button = next(b for b in page.choiceButtons if b.objectName() == f"btnChoice_{key}")
             button.click()
-            wait_until(lambda: page.question is not question or self.w.current() is not page)
+            self.wait(lambda: page.question is not question or self.w.current() is not page, 10.0)
         else:
             page.keypad.set_text("", notify=True)
             for char in value:
@@ -145,16 +154,15 @@ class Autopilot:
         self.to_projects()
         order = self.to_order(nickname=nickname)
         self.to_certificate(order)
-        wait_until(lambda: self.w.certificate.slip not in ("none", "printing"))
+        self.wait(lambda: self.w.certificate.slip not in ("none", "printing"), 10.0)
         return order
 
 
-def tour(window: KioskWindow, staff: tuple[str, str] = ("", "")) -> Iterator[str]:
+def tour(pilot: Autopilot, staff: tuple[str, str] = ("", "")) -> Iterator[str]:
     """Every screen (and page of a screen) in turn, as a visitor and then staff meet them;
     yields each one's name once it is shown. The screenshot script photographs them, and a test
     checks at each that every button lies inside the window. STAFF: a name and PIN that exist."""
-    pilot = Autopilot(window)
-    w = window
+    w = pilot.w
     lang = w.session.lang
     yield "attract"
     w.attract.btnStart.click()
@@ -200,7 +208,7 @@ def tour(window: KioskWindow, staff: tuple[str, str] = ("", "")) -> Iterator[str
     pilot.on("paidScreen")
     yield "paid"
     pilot.on("certificateScreen")
-    wait_until(lambda: w.certificate.slip not in ("none", "printing"))
+    pilot.wait(lambda: w.certificate.slip not in ("none", "printing"), 10.0)
     yield "certificate"
     w.certificate.btnRanking.click()
     pilot.on("rankingScreen")
@@ -225,7 +233,7 @@ def tour(window: KioskWindow, staff: tuple[str, str] = ("", "")) -> Iterator[str
     yield "staff-name"
     w.staffSignIn.btnNameNext.click()
     w.staffSignIn.pinpad.enter("0000")
-    wait_until(lambda: w.staffSignIn.error != "")
+    pilot.wait(lambda: w.staffSignIn.error != "", 10.0)
     yield "staff-pin"
     w.staffSignIn.pinpad.enter(pin)
     pilot.on("staffScreen")

@@ -54,7 +54,7 @@ def run(lang: str, size: tuple[int, int], only: tuple[str, ...] = ()) -> None:
     pilot = Autopilot(window)
     pilot.settle()
     tag = f"{lang}-{size[0]}x{size[1]}"
-    for number, screen in enumerate(tour(window, STAFF), start=1):
+    for number, screen in enumerate(tour(pilot, STAFF), start=1):
         if only and screen not in only:
             continue
         pilot.settle()

@@ -4,107 +4,86 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
         <source>one-time token from the operator</source>
         <translation>jeton à usage unique de l’opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>Enrol</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
         <source>Check ledger integrity</source>
         <translation>Vérifier le registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Back up now</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
         <source>(the default venue)</source>
         <translation>(lieu par défaut)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
         <source>the venue&apos;s</source>
         <translation>celui du lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>hôte[:port], périphérique, fichier ou file CUPS</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
         <source>Save settings</source>
         <translation>Enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
         <source>Identity, enrolment and sync</source>
         <translation>Identité, enregistrement et synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
         <source>Registry URL</source>
         <translation>URL du registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
         <source>Enrolment token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Ledger</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Idle timeout (s)</source>
         <translation>Délai d’inactivité (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +92,54 @@ Dernière synchronisation réussie : {ok}. File : {queue} enregistrement(s) à e
 Dernière erreur : {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
         <source>(not enrolled)</source>
         <translation>(non enregistrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="177"/>
+        <source>Ledger: {problem}</source>
+        <translation>Registre : {problem}</translation>
+    </message>
+    <message>
         <source>Backups in {folder}: {names}</source>
         <translation>Sauvegardes dans {folder} : {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
         <source>The ledger is sound.</source>
         <translation>Le registre est intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>Réglages enregistrés ; la borne les utilisera à son prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
         <source>Enter the registry URL and the token.</source>
         <translation>Saisissez l’URL du registre et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
         <source>Started…</source>
         <translation>Démarré…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: done.</source>
         <translation>{job} : terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <source>{job}: done, but the registry rejected records (see `diandian sync --rejects`).</source>
+        <translation>{job} : terminé, mais le registre a refusé des enregistrements (voir `diandian sync --rejects`).</translation>
+    </message>
+    <message>
         <source>{job}: failed (status {code}).</source>
         <translation>{job} : échec (code {code}).</translation>
     </message>
@@ -171,17 +147,14 @@ Dernière erreur : {error}</translation>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="76"/>
         <source>Offset your footprint here</source>
         <translation>Compensez votre empreinte ici</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="79"/>
         <source>Work out the carbon footprint of your trip, stay or meal in a minute, and offset it with local projects.</source>
         <translation>Calculez en une minute l&apos;empreinte carbone de votre trajet, séjour ou repas, et compensez-la avec des projets locaux.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="86"/>
         <source>Touch to start</source>
         <translation>Touchez pour commencer</translation>
     </message>
@@ -189,37 +162,30 @@ Dernière erreur : {error}</translation>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
         <source>Restore…</source>
         <translation>Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>Comparaison de la sauvegarde avec le registre…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
         <source>Restoring…</source>
         <translation>Restauration…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>{backup} restaurée. Les nouveaux certificats reprennent au numéro {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>L’ancien registre est conservé sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>Le fichier endommagé a été mis de côté : une borne qui l’avait ouvert reste hors service jusqu’à « Réessayer » ou son redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>Attention : le registre restauré ne passe pas la vérification : {problem}</translation>
     </message>
@@ -227,52 +193,42 @@ Dernière erreur : {error}</translation>
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../ui/cashier/common.py" line="86"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>Code erroné ({left} essais restants).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="90"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>Trop de codes erronés : bloqué jusqu’à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="94"/>
         <source>No order with that code.</source>
         <translation>Aucune commande avec ce code.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="96"/>
         <source>That order cannot be changed now.</source>
         <translation>Cette commande ne peut plus être modifiée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="106"/>
         <source>The ledger cannot be used.</source>
         <translation>Le registre ne peut pas être utilisé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="100"/>
         <source>Only an administrator may do that.</source>
         <translation>Seul un administrateur peut le faire.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="102"/>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>Non imprimé : {reason}. La commande reste payée ; réimprimez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="110"/>
         <source>Something went wrong ({kind}); the details are in the log.</source>
         <translation>Un problème est survenu ({kind}) ; détails dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="44"/>
         <source>Slip printed on {printer}.</source>
         <translation>Ticket imprimé sur {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="76"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -280,62 +236,50 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="54"/>
         <source>Diandian cashier</source>
         <translation>Caisse Diandian</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="67"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="99"/>
         <source>administrator</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="99"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="101"/>
         <source>Signed in as {name} ({role})</source>
         <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="112"/>
         <source>Orders to pay</source>
         <translation>Commandes à payer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="113"/>
         <source>Paid, slips and voids</source>
         <translation>Payées, tickets et annulations</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="125"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="126"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="134"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="135"/>
         <source>Prices</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="136"/>
         <source>Emission factors</source>
         <translation>Facteurs d’émission</translation>
     </message>
@@ -343,62 +287,50 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="107"/>
         <source>Your carbon-neutral certificate</source>
         <translation>Votre certificat de neutralité carbone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="108"/>
         <source>Scan with your phone to keep your certificate</source>
         <translation>Scannez avec votre téléphone pour garder votre certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="109"/>
         <source>Share image, on your certificate page</source>
         <translation>Image à partager, sur la page de votre certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="110"/>
         <source>See the ranking</source>
         <translation>Voir le classement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="111"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="112"/>
         <source>Print again</source>
         <translation>Réimprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="114"/>
         <source>Printing your slip…</source>
         <translation>Impression du reçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="115"/>
         <source>Your slip is printed: take it from the printer.</source>
         <translation>Votre reçu est imprimé : prenez-le à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="117"/>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Demandez à la caisse : il pourra être imprimé plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="119"/>
         <source>No printer at this kiosk: keep the QR code on your phone.</source>
         <translation>Pas d&apos;imprimante sur cette borne : gardez le QR code sur votre téléphone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="130"/>
         <source>{mass} CO₂e offset</source>
         <translation>{mass} CO₂e compensés</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="132"/>
         <source>Certificate {serial}</source>
         <translation>Certificat {serial}</translation>
     </message>
@@ -406,37 +338,30 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CityPicker</name>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="79"/>
         <source>Type a city: 成都, chengdu…</source>
         <translation>Tapez une ville : 成都, chengdu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="115"/>
         <source>No city is spelt like that. Did you mean:</source>
         <translation>Aucune ville ne s&apos;écrit ainsi. Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="117"/>
         <source>Matches</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="117"/>
         <source>No city found</source>
         <translation>Aucune ville trouvée</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="120"/>
         <source>Popular here</source>
         <translation>Villes fréquentes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="120"/>
         <source>You are here</source>
         <translation>Vous êtes ici</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="138"/>
         <source>No city chosen yet</source>
         <translation>Aucune ville choisie</translation>
     </message>
@@ -444,122 +369,98 @@ Dernière erreur : {error}</translation>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="41"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>Filtrer, par ex. meal ou grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>Factor</source>
         <translation>Facteur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>kg CO₂e</source>
         <translation>kg CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>per</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>kg CO₂e par unité, par ex. 0,5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>who published the number</source>
         <translation>qui a publié ce chiffre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
         <source>which table or report</source>
         <translation>quel tableau ou rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>why this kiosk differs</source>
         <translation>pourquoi cette borne diffère</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="57"/>
         <source>Use this value here</source>
         <translation>Utiliser cette valeur ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="60"/>
         <source>Back to the table&apos;s value</source>
         <translation>Revenir à la valeur du tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Local value</source>
         <translation>Valeur locale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Publisher</source>
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(not applied)</source>
         <translation>(non appliquée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="131"/>
         <source>Choose a factor.</source>
         <translation>Choisissez un facteur.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="135"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name} : {value} kg CO₂e par {unit} dans le tableau {version}. Source : {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="147"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>Ici : {value} ({share:.0%} de la valeur du tableau), {publisher}, {dataset} ({year}) {url} ; fixé par {who} le {when} : {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="162"/>
         <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
         <translation>Non appliquée : la valeur du tableau s’en est éloignée de plus de {span}× depuis qu’elle a été fixée. Fixez-la à nouveau ou revenez à la valeur du tableau.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="200"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} vaut maintenant {value} sur cette borne, dès le prochain client.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="211"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} est revenu à la valeur du tableau.</translation>
     </message>
@@ -567,22 +468,18 @@ Dernière erreur : {error}</translation>
 <context>
     <name>IdlePrompt</name>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="48"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="51"/>
         <source>Starting over in {seconds} s. Your order {code} stays payable at the counter until {until}.</source>
         <translation>Retour à l&apos;accueil dans {seconds} s. Votre commande {code} reste payable au comptoir jusqu&apos;à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="55"/>
         <source>Starting over in {seconds} s; your answers will be cleared.</source>
         <translation>Retour au début dans {seconds} s ; vos réponses seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="59"/>
         <source>I&apos;m still here</source>
         <translation>Je suis là</translation>
     </message>
@@ -590,42 +487,34 @@ Dernière erreur : {error}</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="196"/>
         <source>Diandian · carbon neutral</source>
         <translation>Diandian · neutralité carbone</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="199"/>
         <source>Scenario</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="200"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="201"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="202"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="203"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="204"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="205"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
@@ -633,180 +522,142 @@ Dernière erreur : {error}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="23"/>
         <source>not yet placed</source>
         <translation>pas encore passée</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24"/>
         <source>awaiting payment</source>
         <translation>en attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25"/>
-        <location filename="../../ui/messages.py" line="43"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
-        <location filename="../../ui/messages.py" line="44"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/messages.py" line="45"/>
         <source>expired</source>
         <translation>expirée</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34"/>
         <source>cash</source>
         <translation>espèces</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35"/>
         <source>card</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36"/>
         <source>mobile payment</source>
         <translation>paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
         <source>placed</source>
         <translation>passée</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54"/>
         <source>{tendered_fen} tendered is less than the {due_fen} due.</source>
         <translation>{tendered_fen} reçus, moins que les {due_fen} dus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
         <source>Type the cash tendered.</source>
         <translation>Saisissez les espèces reçues.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
         <source>Type the amount in yuan, like 50 or 12.50.</source>
         <translation>Saisissez le montant en yuans, par exemple 50 ou 12,50.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
         <source>An amount has at most two decimals (fen).</source>
         <translation>Un montant a au plus deux décimales (fens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
         <source>No order or certificate {ref} on this kiosk.</source>
         <translation>Aucune commande ni certificat {ref} sur cette borne.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
         <source>Certificate {ref} was issued by another kiosk ({kiosk}): look it up there.</source>
         <translation>Le certificat {ref} vient d&apos;une autre borne ({kiosk}) : cherchez-le là-bas.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
         <source>Scan or type an order code or a certificate number.</source>
         <translation>Scannez ou saisissez un code de commande ou un numéro de certificat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
         <source>That order is {status}; it cannot be {action} now.</source>
         <translation>Cette commande est {status} ; elle ne peut plus être {action}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
         <source>A reason is required to void a paid order.</source>
         <translation>Un motif est obligatoire pour annuler une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
         <source>The reason can be at most {max} characters.</source>
         <translation>Le motif fait au plus {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
         <source>That order is {status}; it has no slip.</source>
         <translation>Cette commande est {status} ; elle n&apos;a pas de reçu.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
         <source>No printer is set up here. An administrator can add one.</source>
         <translation>Aucune imprimante n&apos;est configurée ici. Un administrateur peut en ajouter une.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
         <source>The sales ledger file is missing.</source>
         <translation>Le registre des ventes est introuvable.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
         <source>The sales ledger file is empty.</source>
         <translation>Le registre des ventes est vide.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
         <source>The sales ledger file was removed while in use.</source>
         <translation>Le registre des ventes a été supprimé pendant son utilisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
         <source>The sales ledger file was replaced; the app must restart.</source>
         <translation>Le registre des ventes a été remplacé ; l&apos;application doit redémarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97"/>
         <source>The disk holding the sales ledger is read-only.</source>
         <translation>Le disque du registre des ventes est en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
         <source>The sales ledger cannot be written (permissions).</source>
         <translation>Le registre des ventes ne peut pas être écrit (droits).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
         <source>The disk holding the sales ledger is full; nothing was lost.</source>
         <translation>Le disque du registre des ventes est plein ; rien n&apos;a été perdu.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
         <source>The sales ledger file is damaged; restore it from a backup.</source>
         <translation>Le registre des ventes est endommagé ; restaurez-le depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
         <source>The sales ledger is busy in another program; try again.</source>
         <translation>Le registre des ventes est occupé par un autre programme ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
         <source>The sales ledger cannot be read or written (disk error).</source>
         <translation>Le registre des ventes ne peut être lu ni écrit (erreur disque).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
         <source>The sales ledger&apos;s disk does not support safe writing.</source>
         <translation>Le disque du registre des ventes ne permet pas une écriture sûre.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
         <source>The folder for the sales ledger cannot be created.</source>
         <translation>Le dossier du registre des ventes ne peut pas être créé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
         <source>The sales ledger cannot be created.</source>
         <translation>Le registre des ventes ne peut pas être créé.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
         <source>The sales ledger failed.</source>
         <translation>Le registre des ventes a échoué.</translation>
     </message>
@@ -814,37 +665,30 @@ Dernière erreur : {error}</translation>
 <context>
     <name>NicknameScreen</name>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="66"/>
         <source>Please choose another name: this one is not allowed.</source>
         <translation>Choisissez un autre nom : celui-ci n&apos;est pas autorisé.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="81"/>
         <source>What name should your certificate show?</source>
         <translation>Quel nom afficher sur votre certificat ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="84"/>
         <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
         <translation>Facultatif : un pseudo affiché sur votre certificat et dans le classement ({n} caractères au plus). Touchez 中/EN pour changer de saisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="88"/>
         <source>Nickname</source>
         <translation>Pseudo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="90"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="91"/>
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="92"/>
         <source>Continue ›</source>
         <translation>Continuer ›</translation>
     </message>
@@ -852,12 +696,10 @@ Dernière erreur : {error}</translation>
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../ui/widgets/keypad.py" line="87"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keypad.py" line="88"/>
         <source>OK</source>
         <translation>Valider</translation>
     </message>
@@ -865,97 +707,78 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OrderScreen</name>
     <message>
-        <location filename="../../ui/screens/order.py" line="112"/>
         <source>Cancel this order?</source>
         <translation>Annuler cette commande ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="114"/>
         <source>Order {code} ({amount}) will be cancelled and cannot be paid any more.</source>
         <translation>La commande {code} ({amount}) sera annulée et ne pourra plus être payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="116"/>
         <source>Yes, cancel it</source>
         <translation>Oui, l&apos;annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="117"/>
         <source>No, keep my order</source>
         <translation>Non, garder ma commande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="121"/>
         <source>Pay at the counter</source>
         <translation>Payez à la caisse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="122"/>
         <source>Your order code</source>
         <translation>Votre code de commande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="123"/>
         <source>For the cashier&apos;s scanner</source>
         <translation>Pour le lecteur de la caisse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="126"/>
         <source>Show this code at the counter. This screen moves on by itself once you have paid.</source>
         <translation>Montrez ce code à la caisse. L&apos;écran passe à la suite tout seul une fois le paiement fait.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="129"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="130"/>
         <source>Pay by card or phone here</source>
         <translation>Payer ici par carte ou téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="133"/>
         <source>Follow the instructions on the payment terminal…</source>
         <translation>Suivez les instructions du terminal de paiement…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="135"/>
         <source>The payment did not go through. Try again, or pay at the counter.</source>
         <translation>Le paiement n&apos;est pas passé. Réessayez, ou payez à la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="141"/>
         <source>Footprint</source>
         <translation>Empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="142"/>
         <source>Offset</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="143"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="144"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="153"/>
         <source>Amount: {amount}</source>
         <translation>Montant : {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="159"/>
         <source>(none: anonymous)</source>
         <translation>(aucun : anonyme)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="166"/>
         <source>A minimum of {minimum} applies to every order: the credits themselves cost {cost}.</source>
         <translation>Chaque commande coûte au moins {minimum} : les crédits eux-mêmes coûtent {cost}.</translation>
     </message>
@@ -963,87 +786,70 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>Scannez ou tapez le code, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
         <source>No order selected.</source>
         <translation>Aucune commande choisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Mobile</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="67"/>
         <source>Cash tendered (yuan)</source>
         <translation>Espèces reçues (yuans)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="73"/>
         <source>Mark paid</source>
         <translation>Marquer payé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="76"/>
         <source>Print slip</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="156"/>
         <source>Order {code} is {status}.</source>
         <translation>La commande {code} est {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="182"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>Aucune commande : scannez un code ou choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>Commande {code} : {offset} CO₂e, à payer {due} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="209"/>
         <source>not an amount</source>
         <translation>montant invalide</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="213"/>
         <source>Change {change}</source>
         <translation>Rendu {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="215"/>
         <source>{short} short</source>
         <translation>il manque {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="239"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>Payé : commande {code}, certificat {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="243"/>
         <source>Give change: {change}</source>
         <translation>Rendre : {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="265"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
@@ -1051,32 +857,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OutOfServiceScreen</name>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="48"/>
         <source>Out of service</source>
         <translation>Hors service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="48"/>
         <source>Sorry, something went wrong</source>
         <translation>Désolé, un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="52"/>
         <source>This kiosk cannot record sales right now. Please ask the staff for help; nothing you paid for is lost.</source>
         <translation>Cette borne ne peut pas enregistrer de vente pour le moment. Demandez de l&apos;aide au personnel ; rien de ce que vous avez payé n&apos;est perdu.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="56"/>
         <source>Please start again. If it happens again, ask the staff.</source>
         <translation>Veuillez recommencer. Si cela se reproduit, demandez au personnel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="59"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="61"/>
         <source>Start again</source>
         <translation>Recommencer</translation>
     </message>
@@ -1084,17 +884,14 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PaidScreen</name>
     <message>
-        <location filename="../../ui/screens/paid.py" line="66"/>
         <source>Payment received. Thank you!</source>
         <translation>Paiement reçu. Merci !</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="67"/>
         <source>Preparing your certificate…</source>
         <translation>Préparation de votre certificat…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="70"/>
         <source>{amount} paid: {mass} CO₂e offset</source>
         <translation>{amount} payés : {mass} CO₂e compensés</translation>
     </message>
@@ -1102,82 +899,66 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PricesPanel</name>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Sold here at</source>
         <translation>Vendu ici à</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="44"/>
         <source>yuan per tonne, e.g. 85 or 85.50</source>
         <translation>yuans par tonne, par ex. 85 ou 85.50</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="45"/>
         <source>why (kept in the audit log)</source>
         <translation>pourquoi (gardé dans le journal d’audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="47"/>
         <source>Use this price</source>
         <translation>Appliquer ce prix</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="50"/>
         <source>Back to the catalogue price</source>
         <translation>Revenir au prix du catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="56"/>
         <source>Local price</source>
         <translation>Prix local</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="57"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="65"/>
         <source>Orders already waiting keep their price. A catalogue pulled by sync does not replace a local price; go back to the catalogue price to follow it again.</source>
         <translation>Les commandes déjà en attente gardent leur prix. Un catalogue reçu par synchronisation ne remplace pas un prix local ; revenez au prix du catalogue pour le suivre à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="93"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="112"/>
         <source>No project in this ledger yet.</source>
         <translation>Aucun projet dans ce registre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="114"/>
         <source>{name}: catalogue price {price} per tonne.</source>
         <translation>{name} : prix du catalogue {price} la tonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="118"/>
         <source>Sold here at {price} since {when} (by {who}: {why}).</source>
         <translation>Vendu ici à {price} depuis le {when} (par {who} : {why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="133"/>
         <source>{name} now sells at {price} per tonne here.</source>
         <translation>{name} est maintenant vendu ici à {price} la tonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="144"/>
         <source>{name} is back at the catalogue price.</source>
         <translation>{name} est revenu au prix du catalogue.</translation>
     </message>
@@ -1185,97 +966,78 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PrinterPanel</name>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="55"/>
         <source>Check status</source>
         <translation>Vérifier l’état</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="57"/>
         <source>Test print</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="88"/>
         <source>Configured: {name} ({paper} mm, {mode}).</source>
         <translation>Configurée : {name} ({paper} mm, {mode}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="94"/>
         <source>No printer is configured (a [printer] table in {file}).</source>
         <translation>Aucune imprimante configurée (table [printer] dans {file}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="108"/>
         <source>Asking the printer how it is…</source>
         <translation>Interrogation de l’imprimante…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="119"/>
         <source>{state}: {detail}</source>
         <translation>{state} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="127"/>
         <source>The printer could not be checked: {reason}</source>
         <translation>Impossible de vérifier l’imprimante : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="135"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="136"/>
         <source>Paper low</source>
         <translation>Papier bientôt épuisé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="137"/>
         <source>Paper out</source>
         <translation>Plus de papier</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="138"/>
         <source>Cover open</source>
         <translation>Capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="139"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="140"/>
         <source>Printer error</source>
         <translation>Erreur de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="141"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="142"/>
         <source>Status unknown</source>
         <translation>État inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="143"/>
         <source>No printer configured</source>
         <translation>Aucune imprimante configurée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="153"/>
         <source>Checked at {time}</source>
         <translation>Vérifié à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="168"/>
         <source>Printing a test page…</source>
         <translation>Impression d’une page de test…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="173"/>
         <source>{name} printed the test page.</source>
         <translation>{name} a imprimé la page de test.</translation>
     </message>
@@ -1283,97 +1045,78 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ProjectScreen</name>
     <message>
-        <location filename="../../ui/screens/project.py" line="150"/>
         <source>Forestry</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="151"/>
         <source>Solar power</source>
         <translation>Énergie solaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="152"/>
         <source>Biogas</source>
         <translation>Biogaz</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="153"/>
         <source>Wetland</source>
         <translation>Zone humide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="197"/>
         <source>Which project would you like to support?</source>
         <translation>Quel projet voulez-vous soutenir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="227"/>
         <source>No project here has {mass} left to sell. How much would you like to offset?</source>
         <translation>Aucun projet n&apos;a encore {mass} à vendre ici. Combien voulez-vous compenser ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="232"/>
         <source>One month of your year
 {mass}</source>
         <translation>Un mois de votre année
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="233"/>
         <source>The most one project can cover
 {mass}</source>
         <translation>Le maximum qu&apos;un projet peut couvrir
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="237"/>
         <source>Choose an amount</source>
         <translation>Choisir une quantité</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="245"/>
         <source>Type the amount in kg: from {low} to {high}.</source>
         <translation>Saisissez la quantité en kg : de {low} à {high}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="249"/>
         <source>Offset this amount ›</source>
         <translation>Compenser cette quantité ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="251"/>
         <source>That amount cannot be offset here.</source>
         <translation>Cette quantité ne peut pas être compensée ici.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="199"/>
         <source>You are offsetting {mass} CO₂e.</source>
         <translation>Vous compensez {mass} CO₂e.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="202"/>
         <source>That project has just sold out on this kiosk: please choose another.</source>
         <translation>Ce projet vient d&apos;être épuisé sur cette borne : choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="207"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="217"/>
         <source>{price} per tonne</source>
         <translation>{price} la tonne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="218"/>
         <source>You pay {amount}</source>
         <translation>Vous payez {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="220"/>
-        <location filename="../../ui/screens/project.py" line="259"/>
         <source>Sold out</source>
         <translation>Épuisé</translation>
     </message>
@@ -1381,122 +1124,98 @@ Dernière erreur : {error}</translation>
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../../ui/screens/question.py" line="157"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="157"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="193"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="194"/>
         <source>people</source>
         <translation>personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="195"/>
         <source>nights</source>
         <translation>nuits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="196"/>
         <source>meals</source>
         <translation>repas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="197"/>
         <source>flights</source>
         <translation>vols</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="209"/>
         <source>Search by Chinese, pinyin or English, or tap a popular city.</source>
         <translation>Cherchez en chinois, en pinyin ou en anglais, ou touchez une ville fréquente.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="211"/>
         <source>From {low} to {high} {unit}</source>
         <translation>De {low} à {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="217"/>
         <source>leave blank to work it out from the cities</source>
         <translation>laissez vide pour la calculer entre les villes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="219"/>
         <source>Tap one</source>
         <translation>Touchez une réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="223"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="224"/>
         <source>Skip to my result</source>
         <translation>Voir mon résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="232"/>
         <source>See my footprint ›</source>
         <translation>Voir mon empreinte ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="232"/>
         <source>Next ›</source>
         <translation>Suivant ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="235"/>
         <source>Question {n} of {count}</source>
         <translation>Question {n} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="247"/>
         <source>Footprint so far: —</source>
         <translation>Empreinte jusqu&apos;ici : —</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="250"/>
         <source>Footprint so far: {mass} CO₂e</source>
         <translation>Empreinte jusqu&apos;ici : {mass} CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="257"/>
         <source>{value} is not allowed. {allowed}.</source>
         <translation>{value} n&apos;est pas accepté. {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="263"/>
         <source>This one needs an answer.</source>
         <translation>Cette question demande une réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="264"/>
         <source>Choose a city from the list.</source>
         <translation>Choisissez une ville dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="266"/>
         <source>That way of travelling does not fit this distance: choose another one.</source>
         <translation>Ce moyen de transport ne convient pas à cette distance : choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="268"/>
         <source>You start in the destination city: enter the distance.</source>
         <translation>Vous partez de la ville de destination : indiquez la distance.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="269"/>
         <source>Enter at least one amount above zero.</source>
         <translation>Indiquez au moins une quantité supérieure à zéro.</translation>
     </message>
@@ -1504,47 +1223,38 @@ Dernière erreur : {error}</translation>
 <context>
     <name>RankingScreen</name>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="75"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="77"/>
         <source>Today here</source>
         <translation>Aujourd&apos;hui ici</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="78"/>
         <source>This event</source>
         <translation>Cet événement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="79"/>
         <source>All time</source>
         <translation>Depuis le début</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="83"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="84"/>
         <source>‹ My certificate</source>
         <translation>‹ Mon certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="91"/>
         <source>No offsets yet: be the first!</source>
         <translation>Aucune compensation encore : soyez le premier !</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="105"/>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="107"/>
         <source>{name} (you)</source>
         <translation>{name} (vous)</translation>
     </message>
@@ -1552,87 +1262,70 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
         <source>Save till PDF…</source>
         <translation>Enregistrer le PDF de caisse…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="48"/>
         <source>Save CSV…</source>
         <translation>Enregistrer le CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="55"/>
         <source>Business day (UTC+8)</source>
         <translation>Jour ouvré (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="112"/>
         <source>{name}: {paid} paid, {voids} voided</source>
         <translation>{name} : {paid} payées, {voids} annulées</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="116"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="117"/>
         <source>Kiosk</source>
         <translation>Borne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="118"/>
         <source>Payments taken</source>
         <translation>Paiements encaissés</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="119"/>
         <source>Taken</source>
         <translation>Encaissé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="120"/>
         <source>Voids (refunds)</source>
         <translation>Annulations (remboursements)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="121"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="122"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="123"/>
         <source>Offset, net of voids</source>
         <translation>Compensé, annulations déduites</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="124"/>
         <source>By project, net of voids</source>
         <translation>Par projet, annulations déduites</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
         <source>Expired unpaid</source>
         <translation>Expirées sans paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="137"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="154"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -1640,142 +1333,126 @@ Dernière erreur : {error}</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
         <source>paid orders lost</source>
         <translation>commandes payées perdues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <source>I accept losing paid orders this ledger cannot show</source>
+        <translation>J’accepte de perdre les commandes payées que ce registre ne peut pas afficher</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>Sauvegarde {name}, faite le {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
         <source>It passes the integrity check.</source>
         <translation>Elle passe la vérification d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>Elle ne passe PAS la vérification d’intégrité : {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans la sauvegarde : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans le registre actuel : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>Le registre actuel est inutilisable : {reason}. Les commandes payées depuis la sauvegarde ne peuvent pas toutes être listées.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <source>How many paid orders recorded after this backup will be lost from this kiosk is unknown ({reason}); {count} can be listed. They stay in the kept file.</source>
+        <translation>Le nombre de commandes payées enregistrées après cette sauvegarde qui seront perdues sur cette borne est inconnu ({reason}) ; {count} peuvent être listées. Elles restent dans le fichier conservé.</translation>
+    </message>
+    <message>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>{count} commande(s) payée(s) après cette sauvegarde seront perdues sur cette borne ({registry} sont parvenues au registre central ; les autres n’existeront plus que dans le fichier conservé) :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>Aucune commande payée n’est perdue : la sauvegarde les contient toutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>refunded</source>
         <translation>remboursée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>at the registry</source>
         <translation>au registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>not at the registry</source>
         <translation>absente du registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>certificat {serial} · commande {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} commande(s) non payée(s) seront abandonnées ; ces clients recommencent.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>Le registre actuel est conservé tel quel, à côté, sous {stem}.before-restore-&lt;heure&gt;.sqlite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>Les nouveaux certificats reprennent au numéro {serial} et les commandes au numéro {seq}, après le plus élevé que cette borne a émis : aucun numéro n’est jamais réutilisé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>Les numéros {first} à {last} sont sautés ; le journal d’audit l’enregistre.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>Le registre actuel est illisible : {margin} numéros de plus sont sautés, au cas où il en aurait émis après la sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>Les comptes ajoutés après la sauvegarde disparaîtront : {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>La sauvegarde est antérieure à l’inscription de cette borne : inscrivez-la à nouveau ensuite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>Ce nouveau registre vide (borne {new}) prend l’identité de la sauvegarde, borne {kiosk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>Cette sauvegarde ne passe pas la vérification d’intégrité : elle n’est pas restaurée ici (`diandian ledger restore --force` le peut, s’il le faut).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <source>To restore anyway, acknowledge that paid orders may be lost:</source>
+        <translation>Pour restaurer malgré tout, confirmez que des commandes payées peuvent être perdues :</translation>
+    </message>
+    <message>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>Pour restaurer quand même, tapez le nombre de commandes payées qui seront perdues :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>
@@ -1783,96 +1460,76 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="99"/>
-        <location filename="../../ui/screens/result.py" line="100"/>
-        <location filename="../../ui/screens/result.py" line="101"/>
         <source>{n} km</source>
         <translation>{n} km</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
         <source>{n} nights</source>
         <translation>{n} nuits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
         <source>{n} meals</source>
         <translation>{n} repas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
         <source>{n} days</source>
         <translation>{n} jours</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="105"/>
         <source>{n} kWh</source>
         <translation>{n} kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="106"/>
         <source>{n} m³</source>
         <translation>{n} m³</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="107"/>
         <source>{n} kg</source>
         <translation>{n} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="110"/>
         <source>{factor} kg</source>
         <translation>{factor} kg</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
         <source>Everything else</source>
         <translation>Tout le reste</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="125"/>
         <source>‹ Change answers</source>
         <translation>‹ Modifier mes réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="126"/>
         <source>Choose a project ›</source>
         <translation>Choisir un projet ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="127"/>
         <source>Where it comes from</source>
         <translation>D&apos;où elle vient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="134"/>
         <source>Your year&apos;s footprint</source>
         <translation>Votre empreinte sur un an</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="134"/>
         <source>Your footprint</source>
         <translation>Votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="138"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ {km} km seul dans une voiture essence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="144"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>Facteurs d&apos;émission {version} : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="149"/>
         <source>Offset one month
 {mass}</source>
         <translation>Compenser un mois
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="152"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>Compenser toute l&apos;année
@@ -1882,12 +1539,10 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ScenarioScreen</name>
     <message>
-        <location filename="../../ui/screens/scenario.py" line="59"/>
         <source>What would you like to offset?</source>
         <translation>Que voulez-vous compenser ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scenario.py" line="65"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -1895,32 +1550,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="32"/>
         <source>Diandian cashier: sign in</source>
         <translation>Caisse Diandian : connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="37"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="41"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="78"/>
         <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel. Créez-en un avec : diandian accounts add NAME --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="103"/>
         <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup ({backup}) and restore a backup from the administration tab.</source>
         <translation>Le registre est inutilisable ({reason}). Un administrateur peut se connecter avec le code PIN de la sauvegarde la plus récente ({backup}) et restaurer une sauvegarde depuis l’onglet Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="122"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d’abord votre nom.</translation>
     </message>
@@ -1928,107 +1577,86 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="44"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>Scannez ou tapez un code ou un numéro, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
         <source>Print slip again</source>
         <translation>Réimprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
         <source>Save A6 PDF…</source>
         <translation>Enregistrer le PDF A6…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="54"/>
         <source>Reason for the refund (required)</source>
         <translation>Motif du remboursement (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="55"/>
         <source>Void (refund)</source>
         <translation>Annuler (rembourser)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="93"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} ticket(s) à réimprimer (en tête de liste).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="95"/>
         <source>No failed or pending prints.</source>
         <translation>Aucune impression échouée ou en attente.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="114"/>
         <source>slip not printed here</source>
         <translation>ticket non imprimé ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="115"/>
         <source>⚠ slip pending</source>
         <translation>⚠ ticket en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="116"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ IMPRESSION ÉCHOUÉE</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="117"/>
         <source>slip printed</source>
         <translation>ticket imprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="139"/>
         <source>Choose a paid order.</source>
         <translation>Choisissez une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="142"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>Commande {code}, certificat {serial} : {amount} par {method} ; {slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="162"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="173"/>
         <source>Save the certificate</source>
         <translation>Enregistrer le certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="200"/>
         <source>A reason is required to void a paid order.</source>
         <translation>Un motif est requis pour annuler une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="205"/>
         <source>Void order {code} and refund {amount}?</source>
         <translation>Annuler la commande {code} et rembourser {amount} ?</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="208"/>
         <source>Certificate {serial}, paid by {method}. Reason: {reason}</source>
         <translation>Certificat {serial}, payé par {method}. Motif : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="213"/>
         <source>Yes, void and refund</source>
         <translation>Oui, annuler et rembourser</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="214"/>
         <source>No, keep it</source>
         <translation>Non, la garder</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="230"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>Commande {code} annulée ; rembourser {amount}.</translation>
     </message>
@@ -2036,42 +1664,34 @@ Dernière erreur : {error}</translation>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="55"/>
         <source>Cashier console</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="62"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>administrator</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="66"/>
         <source>Signed in as {name} ({role}).</source>
         <translation>Connecté : {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="74"/>
         <source>Back to the visitor&apos;s order {code}</source>
         <translation>Revenir à la commande du visiteur {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="77"/>
         <source>Sign out to the start screen</source>
         <translation>Se déconnecter, retour à l&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="78"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
@@ -2079,77 +1699,62 @@ Dernière erreur : {error}</translation>
 <context>
     <name>StaffSignInScreen</name>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="132"/>
         <source>Staff sign-in</source>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="136"/>
         <source>The sales ledger cannot be used. An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
         <translation>Le registre des ventes est inutilisable. Un administrateur peut se connecter avec le code PIN de la dernière sauvegarde, pour restaurer une sauvegarde depuis la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="141"/>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel n&apos;existe encore. Créez-en un sur cet ordinateur avec : diandian accounts add NOM --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="145"/>
         <source>Type your staff name.</source>
         <translation>Saisissez votre nom d&apos;employé.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="147"/>
         <source>Enter your PIN.</source>
         <translation>Saisissez votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="150"/>
         <source>Staff name</source>
         <translation>Nom d&apos;employé</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="152"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>Code PIN erroné (encore {left} essais).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="153"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>Trop de codes erronés : bloqué jusqu&apos;à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="156"/>
         <source>No staff account has that name.</source>
         <translation>Aucun compte d&apos;employé à ce nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="157"/>
         <source>Type your name first.</source>
         <translation>Saisissez d&apos;abord votre nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="165"/>
         <source>Next ›</source>
         <translation>Suivant ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="166"/>
         <source>‹ Change name</source>
         <translation>‹ Changer de nom</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="167"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="158"/>
         <source>Sign-in is not possible right now.</source>
         <translation>Connexion impossible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="159"/>
         <source>Only an administrator can sign in while the ledger cannot be used.</source>
         <translation>Seul un administrateur peut se connecter tant que le registre est inutilisable.</translation>
     </message>
@@ -2157,7 +1762,6 @@ Dernière erreur : {error}</translation>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="129"/>
         <source>space</source>
         <translation>espace</translation>
     </message>

@@ -4,107 +4,86 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
         <source>one-time token from the operator</source>
         <translation>运营方提供的一次性令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
         <source>Check ledger integrity</source>
         <translation>检查账本完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
         <source>(the default venue)</source>
         <translation>（默认场所）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
         <source>the venue&apos;s</source>
         <translation>按场所设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>主机[:端口]、设备、文件路径或 CUPS 队列</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
         <source>Exit kiosk mode</source>
         <translation>退出自助模式</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
         <source>Identity, enrolment and sync</source>
         <translation>身份、注册与同步</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
         <source>Registry URL</source>
         <translation>登记中心网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
         <source>Enrolment token</source>
         <translation>注册令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Venue</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Idle timeout (s)</source>
         <translation>空闲超时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +92,54 @@ Last error: {error}</source>
 上次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
         <source>(not enrolled)</source>
         <translation>（未注册）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="177"/>
+        <source>Ledger: {problem}</source>
+        <translation>账本：{problem}</translation>
+    </message>
+    <message>
         <source>Backups in {folder}: {names}</source>
         <translation>{folder} 中的备份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
         <source>The ledger is sound.</source>
         <translation>账本完好。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>设置已保存；终端下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
         <source>Enter the registry URL and the token.</source>
         <translation>请输入登记中心网址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
         <source>Started…</source>
         <translation>已开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: done.</source>
         <translation>{job}：完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <source>{job}: done, but the registry rejected records (see `diandian sync --rejects`).</source>
+        <translation>{job}：已完成，但登记中心拒收了部分记录（见 `diandian sync --rejects`）。</translation>
+    </message>
+    <message>
         <source>{job}: failed (status {code}).</source>
         <translation>{job}：失败（状态 {code}）。</translation>
     </message>
@@ -171,17 +147,14 @@ Last error: {error}</source>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="76"/>
         <source>Offset your footprint here</source>
         <translation>在这里抵消您的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="79"/>
         <source>Work out the carbon footprint of your trip, stay or meal in a minute, and offset it with local projects.</source>
         <translation>一分钟算出您出行、住宿或用餐的碳足迹，并通过本地减排项目抵消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="86"/>
         <source>Touch to start</source>
         <translation>点击开始</translation>
     </message>
@@ -189,37 +162,30 @@ Last error: {error}</source>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>正在将备份与账本比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>已从 {backup} 恢复。新证书编号从 {serial} 继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>原账本已保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>损坏的文件已移到一旁：曾打开它的终端将暂停服务，直到按下“重试”或重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>警告：恢复后的账本未通过检查：{problem}</translation>
     </message>
@@ -227,52 +193,42 @@ Last error: {error}</source>
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../ui/cashier/common.py" line="86"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>PIN 错误（还剩 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="90"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>PIN 错误次数过多：锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="94"/>
         <source>No order with that code.</source>
         <translation>没有该订单号的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="96"/>
         <source>That order cannot be changed now.</source>
         <translation>该订单现在不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="106"/>
         <source>The ledger cannot be used.</source>
         <translation>账本无法使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="100"/>
         <source>Only an administrator may do that.</source>
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="102"/>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>未打印：{reason}。订单仍为已付，请稍后补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="110"/>
         <source>Something went wrong ({kind}); the details are in the log.</source>
         <translation>出现问题（{kind}）；详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="44"/>
         <source>Slip printed on {printer}.</source>
         <translation>凭条已在 {printer} 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="76"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -280,62 +236,50 @@ Last error: {error}</source>
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="54"/>
         <source>Diandian cashier</source>
         <translation>点点收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="67"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="99"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="99"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="101"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="112"/>
         <source>Orders to pay</source>
         <translation>待付订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="113"/>
         <source>Paid, slips and voids</source>
         <translation>已付、凭条与作废</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="125"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="126"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="134"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="135"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="136"/>
         <source>Emission factors</source>
         <translation>排放因子</translation>
     </message>
@@ -343,62 +287,50 @@ Last error: {error}</source>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="107"/>
         <source>Your carbon-neutral certificate</source>
         <translation>您的碳中和证书</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="108"/>
         <source>Scan with your phone to keep your certificate</source>
         <translation>用手机扫码保存您的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="109"/>
         <source>Share image, on your certificate page</source>
         <translation>分享图片（在证书页面中）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="110"/>
         <source>See the ranking</source>
         <translation>查看排行榜</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="111"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="112"/>
         <source>Print again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="114"/>
         <source>Printing your slip…</source>
         <translation>正在打印凭条…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="115"/>
         <source>Your slip is printed: take it from the printer.</source>
         <translation>凭条已打印，请从打印机取走。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="117"/>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>凭条未能打印。请联系收银员，稍后可以补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="119"/>
         <source>No printer at this kiosk: keep the QR code on your phone.</source>
         <translation>本机没有打印机：请用手机保存二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="130"/>
         <source>{mass} CO₂e offset</source>
         <translation>已抵消 {mass} 二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="132"/>
         <source>Certificate {serial}</source>
         <translation>证书编号 {serial}</translation>
     </message>
@@ -406,37 +338,30 @@ Last error: {error}</source>
 <context>
     <name>CityPicker</name>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="79"/>
         <source>Type a city: 成都, chengdu…</source>
         <translation>输入城市：成都、chengdu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="115"/>
         <source>No city is spelt like that. Did you mean:</source>
         <translation>没有这样拼写的城市。您要找的是：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="117"/>
         <source>Matches</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="117"/>
         <source>No city found</source>
         <translation>没有找到这个城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="120"/>
         <source>Popular here</source>
         <translation>常见出发城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="120"/>
         <source>You are here</source>
         <translation>您所在的城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="138"/>
         <source>No city chosen yet</source>
         <translation>尚未选择城市</translation>
     </message>
@@ -444,122 +369,98 @@ Last error: {error}</source>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="41"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>筛选，例如 meal 或 grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>kg CO₂e</source>
         <translation>千克 CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>per</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>每单位千克 CO₂e，例如 0.5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>who published the number</source>
         <translation>发布该数值的机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
         <source>which table or report</source>
         <translation>哪份数据表或报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>why this kiosk differs</source>
         <translation>本终端为何不同</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="57"/>
         <source>Use this value here</source>
         <translation>在本终端使用此数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="60"/>
         <source>Back to the table&apos;s value</source>
         <translation>恢复因子表数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Local value</source>
         <translation>本地数值</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(local)</source>
         <translation>（本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(not applied)</source>
         <translation>（未生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="131"/>
         <source>Choose a factor.</source>
         <translation>请选择一个因子。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="135"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name}：因子表 {version} 中为每 {unit} {value} 千克 CO₂e。来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="147"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>本终端：{value}（为因子表数值的 {share:.0%}），{publisher}，{dataset}（{year}）{url}；由 {who} 于 {when} 设置：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="162"/>
         <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
         <translation>未生效：设置之后，因子表数值已偏离它超过 {span} 倍。请重新设置，或恢复因子表数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="200"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} 在本终端现为 {value}，从下一位顾客起生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="211"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} 已恢复为因子表数值。</translation>
     </message>
@@ -567,22 +468,18 @@ Last error: {error}</source>
 <context>
     <name>IdlePrompt</name>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="48"/>
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="51"/>
         <source>Starting over in {seconds} s. Your order {code} stays payable at the counter until {until}.</source>
         <translation>{seconds} 秒后返回首页。您的订单 {code} 在 {until} 前仍可到柜台付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="55"/>
         <source>Starting over in {seconds} s; your answers will be cleared.</source>
         <translation>{seconds} 秒后将重新开始，您的回答会被清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="59"/>
         <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
@@ -590,42 +487,34 @@ Last error: {error}</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="196"/>
         <source>Diandian · carbon neutral</source>
         <translation>点点碳中和</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="199"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="200"/>
         <source>Questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="201"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="202"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="203"/>
         <source>Name</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="204"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="205"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
@@ -633,180 +522,142 @@ Last error: {error}</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="23"/>
         <source>not yet placed</source>
         <translation>尚未下单</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25"/>
-        <location filename="../../ui/messages.py" line="43"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
-        <location filename="../../ui/messages.py" line="44"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/messages.py" line="45"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35"/>
         <source>card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36"/>
         <source>mobile payment</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
         <source>placed</source>
         <translation>下单</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54"/>
         <source>{tendered_fen} tendered is less than the {due_fen} due.</source>
         <translation>收到 {tendered_fen}，少于应付的 {due_fen}。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
         <source>Type the cash tendered.</source>
         <translation>请输入收到的现金。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
         <source>Type the amount in yuan, like 50 or 12.50.</source>
         <translation>请以元为单位输入金额，例如 50 或 12.50。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
         <source>An amount has at most two decimals (fen).</source>
         <translation>金额最多两位小数（分）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
         <source>No order or certificate {ref} on this kiosk.</source>
         <translation>本机没有订单或证书 {ref}。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
         <source>Certificate {ref} was issued by another kiosk ({kiosk}): look it up there.</source>
         <translation>证书 {ref} 由另一台终端（{kiosk}）签发，请在该终端查询。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
         <source>Scan or type an order code or a certificate number.</source>
         <translation>请扫描或输入订单号或证书编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
         <source>That order is {status}; it cannot be {action} now.</source>
         <translation>该订单{status}，现在不能再{action}。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
         <source>A reason is required to void a paid order.</source>
         <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
         <source>The reason can be at most {max} characters.</source>
         <translation>原因最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
         <source>That order is {status}; it has no slip.</source>
         <translation>该订单{status}，没有凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
         <source>No printer is set up here. An administrator can add one.</source>
         <translation>本机未设置打印机，请管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
         <source>The sales ledger file is missing.</source>
         <translation>销售账本文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
         <source>The sales ledger file is empty.</source>
         <translation>销售账本文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
         <source>The sales ledger file was removed while in use.</source>
         <translation>销售账本文件在使用中被删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
         <source>The sales ledger file was replaced; the app must restart.</source>
         <translation>销售账本文件已被替换，需要重启程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97"/>
         <source>The disk holding the sales ledger is read-only.</source>
         <translation>存放销售账本的磁盘为只读。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
         <source>The sales ledger cannot be written (permissions).</source>
         <translation>销售账本无法写入（权限问题）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
         <source>The disk holding the sales ledger is full; nothing was lost.</source>
         <translation>存放销售账本的磁盘已满，没有数据丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
         <source>The sales ledger file is damaged; restore it from a backup.</source>
         <translation>销售账本文件已损坏，请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
         <source>The sales ledger is busy in another program; try again.</source>
         <translation>销售账本正被其他程序占用，请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
         <source>The sales ledger cannot be read or written (disk error).</source>
         <translation>销售账本无法读写（磁盘错误）。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
         <source>The sales ledger&apos;s disk does not support safe writing.</source>
         <translation>销售账本所在磁盘不支持安全写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
         <source>The folder for the sales ledger cannot be created.</source>
         <translation>无法创建销售账本的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
         <source>The sales ledger cannot be created.</source>
         <translation>无法创建销售账本。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
         <source>The sales ledger failed.</source>
         <translation>销售账本出错。</translation>
     </message>
@@ -814,37 +665,30 @@ Last error: {error}</source>
 <context>
     <name>NicknameScreen</name>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="66"/>
         <source>Please choose another name: this one is not allowed.</source>
         <translation>请换一个昵称：这个昵称不允许使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="81"/>
         <source>What name should your certificate show?</source>
         <translation>证书上写什么名字？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="84"/>
         <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
         <translation>可选：昵称会显示在证书和排行榜上（最多 {n} 个字）。点击“中/EN”切换输入法。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="88"/>
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="90"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="91"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="92"/>
         <source>Continue ›</source>
         <translation>继续 ›</translation>
     </message>
@@ -852,12 +696,10 @@ Last error: {error}</source>
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../ui/widgets/keypad.py" line="87"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keypad.py" line="88"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -865,97 +707,78 @@ Last error: {error}</source>
 <context>
     <name>OrderScreen</name>
     <message>
-        <location filename="../../ui/screens/order.py" line="112"/>
         <source>Cancel this order?</source>
         <translation>取消这个订单吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="114"/>
         <source>Order {code} ({amount}) will be cancelled and cannot be paid any more.</source>
         <translation>订单 {code}（{amount}）将被取消，之后不能再付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="116"/>
         <source>Yes, cancel it</source>
         <translation>是，取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="117"/>
         <source>No, keep my order</source>
         <translation>不，保留订单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="121"/>
         <source>Pay at the counter</source>
         <translation>请到柜台付款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="122"/>
         <source>Your order code</source>
         <translation>您的订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="123"/>
         <source>For the cashier&apos;s scanner</source>
         <translation>供收银员扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="126"/>
         <source>Show this code at the counter. This screen moves on by itself once you have paid.</source>
         <translation>请在柜台出示此订单号。付款后本页面会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="129"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="130"/>
         <source>Pay by card or phone here</source>
         <translation>在此刷卡或手机支付</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="133"/>
         <source>Follow the instructions on the payment terminal…</source>
         <translation>请按支付终端上的提示操作…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="135"/>
         <source>The payment did not go through. Try again, or pay at the counter.</source>
         <translation>支付未成功。请重试，或到柜台付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="141"/>
         <source>Footprint</source>
         <translation>碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="142"/>
         <source>Offset</source>
         <translation>抵消量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="143"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="144"/>
         <source>Name</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="153"/>
         <source>Amount: {amount}</source>
         <translation>金额：{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="159"/>
         <source>(none: anonymous)</source>
         <translation>（未填写：匿名）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="166"/>
         <source>A minimum of {minimum} applies to every order: the credits themselves cost {cost}.</source>
         <translation>每笔订单最低收费 {minimum}：碳信用本身的价格为 {cost}。</translation>
     </message>
@@ -963,87 +786,70 @@ Last error: {error}</source>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>扫描或输入订单号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
         <source>No order selected.</source>
         <translation>未选择订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Mobile</source>
         <translation>移动支付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="67"/>
         <source>Cash tendered (yuan)</source>
         <translation>实收现金（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="73"/>
         <source>Mark paid</source>
         <translation>确认收款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="76"/>
         <source>Print slip</source>
         <translation>打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="156"/>
         <source>Order {code} is {status}.</source>
         <translation>订单 {code} {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="182"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>未选择订单：请扫码或从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="185"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>订单 {code}：{offset} CO₂e，应付 {due}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="209"/>
         <source>not an amount</source>
         <translation>不是有效金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="213"/>
         <source>Change {change}</source>
         <translation>找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="215"/>
         <source>{short} short</source>
         <translation>还差 {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="239"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>已收款：订单 {code}，证书 {serial}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="243"/>
         <source>Give change: {change}</source>
         <translation>请找零：{change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="265"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1051,32 +857,26 @@ Last error: {error}</source>
 <context>
     <name>OutOfServiceScreen</name>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="48"/>
         <source>Out of service</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="48"/>
         <source>Sorry, something went wrong</source>
         <translation>抱歉，出了点问题</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="52"/>
         <source>This kiosk cannot record sales right now. Please ask the staff for help; nothing you paid for is lost.</source>
         <translation>本机暂时无法记录交易。请联系工作人员；您已付款的订单不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="56"/>
         <source>Please start again. If it happens again, ask the staff.</source>
         <translation>请重新开始。如果再次出现，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="59"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="61"/>
         <source>Start again</source>
         <translation>重新开始</translation>
     </message>
@@ -1084,17 +884,14 @@ Last error: {error}</source>
 <context>
     <name>PaidScreen</name>
     <message>
-        <location filename="../../ui/screens/paid.py" line="66"/>
         <source>Payment received. Thank you!</source>
         <translation>已收到付款，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="67"/>
         <source>Preparing your certificate…</source>
         <translation>正在生成您的证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="70"/>
         <source>{amount} paid: {mass} CO₂e offset</source>
         <translation>已付 {amount}：抵消 {mass} 二氧化碳当量</translation>
     </message>
@@ -1102,82 +899,66 @@ Last error: {error}</source>
 <context>
     <name>PricesPanel</name>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Catalogue</source>
         <translation>目录价</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Sold here at</source>
         <translation>本终端售价</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="44"/>
         <source>yuan per tonne, e.g. 85 or 85.50</source>
         <translation>每吨元数，例如 85 或 85.50</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="45"/>
         <source>why (kept in the audit log)</source>
         <translation>原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="47"/>
         <source>Use this price</source>
         <translation>使用此价格</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="50"/>
         <source>Back to the catalogue price</source>
         <translation>恢复目录价</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="56"/>
         <source>Local price</source>
         <translation>本地价格</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="57"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="65"/>
         <source>Orders already waiting keep their price. A catalogue pulled by sync does not replace a local price; go back to the catalogue price to follow it again.</source>
         <translation>已在等待付款的订单保持原价。同步拉取的目录不会覆盖本地价格；恢复目录价后才会再次跟随目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="93"/>
         <source>(local)</source>
         <translation>（本地）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="112"/>
         <source>No project in this ledger yet.</source>
         <translation>账本中还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="114"/>
         <source>{name}: catalogue price {price} per tonne.</source>
         <translation>{name}：目录价每吨 {price}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="118"/>
         <source>Sold here at {price} since {when} (by {who}: {why}).</source>
         <translation>自 {when} 起在本终端以 {price} 出售（{who} 设置：{why}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="133"/>
         <source>{name} now sells at {price} per tonne here.</source>
         <translation>{name} 现在在本终端以每吨 {price} 出售。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="144"/>
         <source>{name} is back at the catalogue price.</source>
         <translation>{name} 已恢复目录价。</translation>
     </message>
@@ -1185,97 +966,78 @@ Last error: {error}</source>
 <context>
     <name>PrinterPanel</name>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="55"/>
         <source>Check status</source>
         <translation>检查状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="57"/>
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="88"/>
         <source>Configured: {name} ({paper} mm, {mode}).</source>
         <translation>已配置：{name}（{paper} 毫米，{mode}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="94"/>
         <source>No printer is configured (a [printer] table in {file}).</source>
         <translation>未配置打印机（在 {file} 中添加 [printer]）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="108"/>
         <source>Asking the printer how it is…</source>
         <translation>正在询问打印机状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="119"/>
         <source>{state}: {detail}</source>
         <translation>{state}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="127"/>
         <source>The printer could not be checked: {reason}</source>
         <translation>无法检查打印机：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="135"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="136"/>
         <source>Paper low</source>
         <translation>纸将用尽</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="137"/>
         <source>Paper out</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="138"/>
         <source>Cover open</source>
         <translation>盖子未关</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="139"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="140"/>
         <source>Printer error</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="141"/>
         <source>Unreachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="142"/>
         <source>Status unknown</source>
         <translation>状态未知</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="143"/>
         <source>No printer configured</source>
         <translation>未配置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="153"/>
         <source>Checked at {time}</source>
         <translation>检查时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="168"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="173"/>
         <source>{name} printed the test page.</source>
         <translation>{name} 已打印测试页。</translation>
     </message>
@@ -1283,97 +1045,78 @@ Last error: {error}</source>
 <context>
     <name>ProjectScreen</name>
     <message>
-        <location filename="../../ui/screens/project.py" line="150"/>
         <source>Forestry</source>
         <translation>林业碳汇</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="151"/>
         <source>Solar power</source>
         <translation>光伏发电</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="152"/>
         <source>Biogas</source>
         <translation>沼气</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="153"/>
         <source>Wetland</source>
         <translation>湿地保护</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="197"/>
         <source>Which project would you like to support?</source>
         <translation>您想支持哪个项目？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="227"/>
         <source>No project here has {mass} left to sell. How much would you like to offset?</source>
         <translation>本机没有项目还剩 {mass} 可售。您想抵消多少？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="232"/>
         <source>One month of your year
 {mass}</source>
         <translation>抵消一年中的一个月
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="233"/>
         <source>The most one project can cover
 {mass}</source>
         <translation>单个项目最多可抵消
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="237"/>
         <source>Choose an amount</source>
         <translation>自选数量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="245"/>
         <source>Type the amount in kg: from {low} to {high}.</source>
         <translation>请输入公斤数：{low} 至 {high}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="249"/>
         <source>Offset this amount ›</source>
         <translation>抵消这个数量 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="251"/>
         <source>That amount cannot be offset here.</source>
         <translation>这个数量无法在本机抵消。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="199"/>
         <source>You are offsetting {mass} CO₂e.</source>
         <translation>您将抵消 {mass} 二氧化碳当量。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="202"/>
         <source>That project has just sold out on this kiosk: please choose another.</source>
         <translation>该项目在本机的额度刚刚售罄，请选择其他项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="207"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="217"/>
         <source>{price} per tonne</source>
         <translation>每吨 {price}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="218"/>
         <source>You pay {amount}</source>
         <translation>您需支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="220"/>
-        <location filename="../../ui/screens/project.py" line="259"/>
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
@@ -1381,122 +1124,98 @@ Last error: {error}</source>
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../../ui/screens/question.py" line="157"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="157"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="193"/>
         <source>km</source>
         <translation>公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="194"/>
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="195"/>
         <source>nights</source>
         <translation>晚</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="196"/>
         <source>meals</source>
         <translation>顿</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="197"/>
         <source>flights</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="209"/>
         <source>Search by Chinese, pinyin or English, or tap a popular city.</source>
         <translation>可用中文、拼音或英文搜索，或点选常见城市。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="211"/>
         <source>From {low} to {high} {unit}</source>
         <translation>{low} 至 {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="217"/>
         <source>leave blank to work it out from the cities</source>
         <translation>留空则按城市间距离计算</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="219"/>
         <source>Tap one</source>
         <translation>请选择一项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="223"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="224"/>
         <source>Skip to my result</source>
         <translation>直接查看结果</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="232"/>
         <source>See my footprint ›</source>
         <translation>查看我的碳足迹 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="232"/>
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="235"/>
         <source>Question {n} of {count}</source>
         <translation>第 {n} 题，共 {count} 题</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="247"/>
         <source>Footprint so far: —</source>
         <translation>当前碳足迹：—</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="250"/>
         <source>Footprint so far: {mass} CO₂e</source>
         <translation>当前碳足迹：{mass} 二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="257"/>
         <source>{value} is not allowed. {allowed}.</source>
         <translation>不能填 {value}。{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="263"/>
         <source>This one needs an answer.</source>
         <translation>这一题必须回答。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="264"/>
         <source>Choose a city from the list.</source>
         <translation>请从列表中选择城市。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="266"/>
         <source>That way of travelling does not fit this distance: choose another one.</source>
         <translation>这种交通方式不适合这段距离，请另选一种。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="268"/>
         <source>You start in the destination city: enter the distance.</source>
         <translation>出发地就是目的地，请输入距离。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="269"/>
         <source>Enter at least one amount above zero.</source>
         <translation>请至少填写一项大于零的数量。</translation>
     </message>
@@ -1504,47 +1223,38 @@ Last error: {error}</source>
 <context>
     <name>RankingScreen</name>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="75"/>
         <source>Ranking</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="77"/>
         <source>Today here</source>
         <translation>今日本场</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="78"/>
         <source>This event</source>
         <translation>本次活动</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="79"/>
         <source>All time</source>
         <translation>历史总榜</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="83"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="84"/>
         <source>‹ My certificate</source>
         <translation>‹ 我的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="91"/>
         <source>No offsets yet: be the first!</source>
         <translation>还没有人抵消，快来做第一个！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="105"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="107"/>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
@@ -1552,87 +1262,70 @@ Last error: {error}</source>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="44"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="46"/>
         <source>Save till PDF…</source>
         <translation>保存小票 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="48"/>
         <source>Save CSV…</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="55"/>
         <source>Business day (UTC+8)</source>
         <translation>营业日（UTC+8）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="112"/>
         <source>{name}: {paid} paid, {voids} voided</source>
         <translation>{name}：收款 {paid} 笔，作废 {voids} 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="116"/>
         <source>End of day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="117"/>
         <source>Kiosk</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="118"/>
         <source>Payments taken</source>
         <translation>收款笔数</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="119"/>
         <source>Taken</source>
         <translation>收款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="120"/>
         <source>Voids (refunds)</source>
         <translation>作废笔数（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="121"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="122"/>
         <source>Net</source>
         <translation>净收入</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="123"/>
         <source>Offset, net of voids</source>
         <translation>抵消量（已扣除作废）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="124"/>
         <source>By project, net of voids</source>
         <translation>按项目（已扣除作废）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="125"/>
         <source>Expired unpaid</source>
         <translation>未付款过期</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="137"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="154"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -1640,142 +1333,126 @@ Last error: {error}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
         <source>paid orders lost</source>
         <translation>丢失的已付订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <source>I accept losing paid orders this ledger cannot show</source>
+        <translation>我接受丢失本账本无法显示的已付款订单</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>备份 {name}，创建于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
         <source>It passes the integrity check.</source>
         <translation>它通过了完整性检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>它未通过完整性检查：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>备份中：{orders} 笔订单，{paid} 笔已付；最后证书编号 {serial}，最后订单序号 {seq}；最后更改于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>当前账本：{orders} 笔订单，{paid} 笔已付；最后证书编号 {serial}，最后订单序号 {seq}；最后更改于 {time}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>当前账本无法使用：{reason}。备份之后记录的已付订单无法全部列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <source>How many paid orders recorded after this backup will be lost from this kiosk is unknown ({reason}); {count} can be listed. They stay in the kept file.</source>
+        <translation>无法得知此备份之后记录的已付款订单中有多少会从本机丢失（{reason}）；可列出 {count} 笔。它们仍保存在保留的文件中。</translation>
+    </message>
+    <message>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>此备份之后记录的 {count} 笔已付订单将从本终端丢失（其中 {registry} 笔已送达登记中心；其余仅存于保留的文件中）：</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>不会丢失已付订单：备份包含全部订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>at the registry</source>
         <translation>已在登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>not at the registry</source>
         <translation>未送达登记中心</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>证书编号 {serial} · 订单 {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} 笔未付订单将被放弃；这些顾客需重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>当前账本将原样保留在旁边，名为 {stem}.before-restore-&lt;时间&gt;.sqlite。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>新证书从编号 {serial}、订单序号 {seq} 继续，接在本终端已知发出的最大编号之后：任何编号都不会重复使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>跳过证书编号 {first} 至 {last}；审计日志记录了此次跳号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>当前账本无法读取，因此再跳过 {margin} 个编号，以防它在备份后发出过编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>备份之后添加的员工账户将消失：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>此备份早于本终端的注册：恢复后请重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>这个新的空账本（终端 {new}）将采用备份的身份：终端 {kiosk}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>此备份未通过完整性检查，因此不能在此恢复（如确有必要，可用 `diandian ledger restore --force`）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <source>To restore anyway, acknowledge that paid orders may be lost:</source>
+        <translation>如仍要恢复，请确认可能会丢失已付款订单：</translation>
+    </message>
+    <message>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>如仍要恢复，请输入将丢失的已付订单数：</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
         <source>Restore this backup?</source>
         <translation>恢复此备份？</translation>
     </message>
@@ -1783,96 +1460,76 @@ Last error: {error}</source>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="99"/>
-        <location filename="../../ui/screens/result.py" line="100"/>
-        <location filename="../../ui/screens/result.py" line="101"/>
         <source>{n} km</source>
         <translation>{n} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
         <source>{n} nights</source>
         <translation>{n} 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
         <source>{n} meals</source>
         <translation>{n} 餐</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="105"/>
         <source>{n} kWh</source>
         <translation>{n} 度电</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="106"/>
         <source>{n} m³</source>
         <translation>{n} 立方米</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="107"/>
         <source>{n} kg</source>
         <translation>{n} 公斤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="110"/>
         <source>{factor} kg</source>
         <translation>{factor} 公斤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
         <source>Everything else</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="125"/>
         <source>‹ Change answers</source>
         <translation>‹ 修改回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="126"/>
         <source>Choose a project ›</source>
         <translation>选择项目 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="127"/>
         <source>Where it comes from</source>
         <translation>碳足迹来源</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="134"/>
         <source>Your year&apos;s footprint</source>
         <translation>您一年的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="134"/>
         <source>Your footprint</source>
         <translation>您的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="138"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ 一个人开汽油车行驶 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="144"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>排放因子 {version}：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="149"/>
         <source>Offset one month
 {mass}</source>
         <translation>抵消一个月
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="152"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>抵消一整年
@@ -1882,12 +1539,10 @@ Last error: {error}</source>
 <context>
     <name>ScenarioScreen</name>
     <message>
-        <location filename="../../ui/screens/scenario.py" line="59"/>
         <source>What would you like to offset?</source>
         <translation>您想抵消哪一项？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scenario.py" line="65"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
@@ -1895,32 +1550,26 @@ Last error: {error}</source>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="32"/>
         <source>Diandian cashier: sign in</source>
         <translation>点点收银台：登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="37"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="41"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="78"/>
         <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
         <translation>还没有员工账户。请用以下命令创建：diandian accounts add NAME --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="103"/>
         <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup ({backup}) and restore a backup from the administration tab.</source>
         <translation>账本无法使用（{reason}）。管理员可以用最新备份（{backup}）中的 PIN 登录，并在“管理”页恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="122"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的名字。</translation>
     </message>
@@ -1928,107 +1577,86 @@ Last error: {error}</source>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="44"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>扫描或输入订单号或证书号，然后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="50"/>
         <source>Print slip again</source>
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="52"/>
         <source>Save A6 PDF…</source>
         <translation>保存 A6 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="54"/>
         <source>Reason for the refund (required)</source>
         <translation>退款原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="55"/>
         <source>Void (refund)</source>
         <translation>作废（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="93"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} 张凭条待补打（排在最前）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="95"/>
         <source>No failed or pending prints.</source>
         <translation>没有失败或待打印的凭条。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="114"/>
         <source>slip not printed here</source>
         <translation>未在此打印凭条</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="115"/>
         <source>⚠ slip pending</source>
         <translation>⚠ 凭条待打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="116"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ 打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="117"/>
         <source>slip printed</source>
         <translation>凭条已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="139"/>
         <source>Choose a paid order.</source>
         <translation>请选择一个已付订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="142"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>订单 {code}，证书 {serial}：{amount}，{method}；{slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="162"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="173"/>
         <source>Save the certificate</source>
         <translation>保存证书</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="200"/>
         <source>A reason is required to void a paid order.</source>
         <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="205"/>
         <source>Void order {code} and refund {amount}?</source>
         <translation>作废订单 {code} 并退款 {amount}？</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="208"/>
         <source>Certificate {serial}, paid by {method}. Reason: {reason}</source>
         <translation>证书 {serial}，{method}支付。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="213"/>
         <source>Yes, void and refund</source>
         <translation>是，作废并退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="214"/>
         <source>No, keep it</source>
         <translation>不，保留</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="230"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>订单 {code} 已作废；退款 {amount}。</translation>
     </message>
@@ -2036,42 +1664,34 @@ Last error: {error}</source>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="55"/>
         <source>Cashier console</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="62"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="63"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="66"/>
         <source>Signed in as {name} ({role}).</source>
         <translation>已登录：{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="74"/>
         <source>Back to the visitor&apos;s order {code}</source>
         <translation>返回顾客的订单 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="77"/>
         <source>Sign out to the start screen</source>
         <translation>退出并返回首页</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="78"/>
         <source>Exit kiosk mode</source>
         <translation>退出自助模式</translation>
     </message>
@@ -2079,77 +1699,62 @@ Last error: {error}</source>
 <context>
     <name>StaffSignInScreen</name>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="132"/>
         <source>Staff sign-in</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="136"/>
         <source>The sales ledger cannot be used. An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
         <translation>销售账本无法使用。管理员可用最新备份中的 PIN 登录，在收银台恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="141"/>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>还没有工作人员账号。请在本机上用以下命令创建：diandian accounts add 名字 --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="145"/>
         <source>Type your staff name.</source>
         <translation>请输入您的员工名。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="147"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="150"/>
         <source>Staff name</source>
         <translation>员工名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="152"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>PIN 码错误（还可尝试 {left} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="153"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>错误次数过多，已锁定至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="156"/>
         <source>No staff account has that name.</source>
         <translation>没有这个名字的员工账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="157"/>
         <source>Type your name first.</source>
         <translation>请先输入名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="165"/>
         <source>Next ›</source>
         <translation>下一步 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="166"/>
         <source>‹ Change name</source>
         <translation>‹ 修改名字</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="167"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="158"/>
         <source>Sign-in is not possible right now.</source>
         <translation>暂时无法登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="159"/>
         <source>Only an administrator can sign in while the ledger cannot be used.</source>
         <translation>账本无法使用时，只有管理员可以登录。</translation>
     </message>
@@ -2157,7 +1762,6 @@ Last error: {error}</source>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="129"/>
         <source>space</source>
         <translation>空格</translation>
     </message>

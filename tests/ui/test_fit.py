@@ -60,7 +60,7 @@ def test_every_button_of_every_screen_lies_inside_the_window(kiosk, home: Path, 
     pilot.settle()
     assert window.size().toTuple() == size, f"minimum {window.minimumSizeHint().toTuple()}"
     problems = {}
-    for screen in tour(window, ("Wang", "2468")):
+    for screen in tour(pilot, ("Wang", "2468")):
         pilot.settle()
         assert window.size().toTuple() == size, screen
         if found := outside(window):

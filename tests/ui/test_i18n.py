@@ -95,7 +95,7 @@ def _kiosk_walk(kiosk, lang: str) -> dict[str, dict[str, str]]:
     window, pilot = kiosk(lang=lang, idle_timeout_s=3600)
     window.session.default_lang = lang
     seen = {}
-    for screen in tour(window, ("Wang", "2468")):
+    for screen in tour(pilot, ("Wang", "2468")):
         pilot.settle()
         seen[screen] = visible_texts(window)
     window.allow_close = True

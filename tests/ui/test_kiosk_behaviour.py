@@ -1,10 +1,10 @@
 """Kiosk behaviour around the flow: idle reset, the hidden staff gesture, blocked shortcuts,
-the systemd watchdog, the pinyin keyboard, and the PySide6 build we rely on."""
+the systemd watchdog and the pinyin keyboard (the PySide6 build we rely on:
+test_pyside_refcounts.py)."""
 
 from __future__ import annotations
 
 import socket
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,40 +13,40 @@ from PySide6.QtTest import QTest
 
 from kiosk import accounts
 from kiosk.ledger import Ledger
-from tools.autopilot import wait_until
+from tests.ui.conftest import wait
 from ui import watchdog
 
 pytestmark = pytest.mark.gui
 
 
-def test_idle_prompts_then_starts_over_with_every_answer_wiped(kiosk):
+def test_idle_prompts_then_starts_over_with_every_answer_wiped(kiosk, qtbot):
     window, pilot = kiosk(idle_timeout_s=0.3, prompt_s=0.4)
     pilot.start("trip")
     pilot.answer("beijing")
-    wait_until(lambda: window.prompt.isVisible(), timeout=3)
+    qtbot.waitUntil(lambda: window.prompt.isVisible(), timeout=30_000)
     pilot.on("attractScreen", timeout=3)
     assert window.session.answers == {} and window.session.scenario_id == ""
     assert not window.prompt.isVisible()
 
 
-def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk):
+def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk, qtbot):
     window, pilot = kiosk(idle_timeout_s=0.3, prompt_s=5)
     pilot.start("trip")
     pilot.answer("beijing")
-    wait_until(lambda: window.prompt.isVisible(), timeout=3)
+    qtbot.waitUntil(lambda: window.prompt.isVisible(), timeout=30_000)
     window.prompt.btnStay.click()
     assert not window.prompt.isVisible()
     assert window.current() is window.question and "origin" in window.session.answers
 
 
-def test_an_idle_order_screen_starts_over_and_the_order_stays_payable(kiosk):
+def test_an_idle_order_screen_starts_over_and_the_order_stays_payable(kiosk, qtbot):
     """The visitor may be queuing at the counter: the kiosk goes back to attract for the next
     one, but the order keeps its grams until its hold ends, as the idle prompt says."""
     window, pilot = kiosk(idle_timeout_s=0.2, prompt_s=0.6)  # x3 on the order screen
     pilot.to_result("meal")
     pilot.to_projects()
     order = pilot.to_order()
-    wait_until(lambda: window.prompt.isVisible(), timeout=5)
+    wait(qtbot, lambda: window.prompt.isVisible())
     text = window.prompt.lblCountdown.text()
     assert order.code[:3] in text and window.prompt.until in text  # "payable ... until 14:20"
     pilot.on("attractScreen", timeout=5)
@@ -59,7 +59,7 @@ def test_an_idle_order_screen_starts_over_and_the_order_stays_payable(kiosk):
     assert pilot.pay_at_counter(order).status == "paid"
 
 
-def test_an_order_past_its_hold_gives_its_grams_back_without_a_restart(kiosk):
+def test_an_order_past_its_hold_gives_its_grams_back_without_a_restart(kiosk, qtbot):
     window, pilot = kiosk(sweep_ms=100)
     pilot.to_result("meal")
     pilot.to_projects()
@@ -71,7 +71,7 @@ def test_an_order_past_its_hold_gives_its_grams_back_without_a_restart(kiosk):
                 "UPDATE orders SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?",
                 (order.id,),
             )
-        wait_until(lambda: ledger.get(order.id).status == "expired", 5)
+        wait(qtbot, lambda: ledger.get(order.id).status == "expired")
         assert ledger.get(order.id).expired_reason == "timeout"
 
 
@@ -80,7 +80,7 @@ def _tap_corner(window, times: int) -> None:
         QTest.mouseClick(window.centralWidget(), Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
 
 
-def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path):
+def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path, qtbot):
     with Ledger.open(home / "ledger.sqlite") as ledger:
         accounts.create(ledger, "Wang", "admin", "2468", actor="test")
     window, pilot = kiosk()
@@ -90,7 +90,7 @@ def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path):
     pilot.on("staffSignInScreen")
     assert window.staffSignIn.findChild(object, "btnAccount_Wang") is None  # no names shown
     window.staffSignIn.sign_in("wang", "1111")  # case does not matter
-    wait_until(lambda: window.staffSignIn.error == "wrong")
+    qtbot.waitUntil(lambda: window.staffSignIn.error == "wrong", timeout=30_000)
     assert window.staffSignIn.lblError.isVisible() and window.current() is window.staffSignIn
     window.staffSignIn.pinpad.enter("2468")
     pilot.on("staffScreen")
@@ -158,19 +158,3 @@ def test_pinyin_keyboard_types_a_chinese_nickname(qtbot):
     for char in "88":
         keyboard.letterKeys[char].click()
     assert field.text() == "小明88"
-
-
-def test_pyside6_keeps_its_references_to_none_and_true(qtbot):
-    """PySide6 6.12.0 loses a reference on every void call and emit (CPython 3.11 then aborts);
-    this catches a dependency bump to such a build."""
-    from PySide6.QtWidgets import QLabel
-
-    label = QLabel()
-    qtbot.addWidget(label)
-    before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(500):
-        label.setText("x")
-        label.update()
-        label.windowTitleChanged.emit("x")
-    after = sys.getrefcount(None), sys.getrefcount(True)
-    assert after[0] - before[0] > -50 and after[1] - before[1] > -50

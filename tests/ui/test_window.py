@@ -10,7 +10,7 @@ import pytest
 from kiosk import accounts
 from kiosk.ledger import Ledger
 from kiosk.order_state import OrderState
-from tools.autopilot import wait_until
+from tests.ui.conftest import wait
 
 pytestmark = pytest.mark.gui
 
@@ -71,13 +71,13 @@ def test_resuming_from_the_staff_screen_shows_the_certificate_of_an_order_paid_m
     assert window.certificate.cert.order.id == order.id
 
 
-def test_going_back_to_attract_keeps_the_visitors_language_until_the_idle_reset(kiosk):
+def test_going_back_to_attract_keeps_the_visitors_language_until_the_idle_reset(kiosk, qtbot):
     window, _pilot = kiosk(idle_timeout_s=0.4, prompt_s=0.2)
     window.attract.btnStart.click()
     window.langBar.buttons["fr"].click()
     window.scenario.btnBack.click()
     assert window.current() is window.attract
     assert window.attract.btnStart.text() != "点击开始" and window.session.lang == "fr"
-    wait_until(lambda: window.session.lang == "zh", 5)  # nobody touched it: the next visitor
+    wait(qtbot, lambda: window.session.lang == "zh")  # nobody touched it: the next visitor
     assert window.attract.btnStart.text() == "点击开始"
     assert not window.prompt.isVisible()

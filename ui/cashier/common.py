@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.accounts import Account, AccountLocked, WrongPin
 from kiosk.cashier_ops import NotAllowed
-from kiosk.errors import DataError, DiandianError, InputError
+from kiosk.errors import DataError, DiandianError, InputError, PrinterError
 from kiosk.ledger import LedgerUnavailable, OrderNotFound, TransitionRefused
 from ui import fmt, messages
 from ui.style import TOUCH_ROW_PX
@@ -77,8 +77,6 @@ def _guard(owner: QObject, callback: Callable[[Any], None] | None) -> Callable[[
 
 def friendly(exc: BaseException) -> str:
     """One line a cashier can act on; never a traceback (unexpected ones are logged)."""
-    from kiosk.slips.printers import PrinterError
-
     said = messages.describe(exc)  # the core's coded errors, in the console's language
     if said:
         return said

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.accounts import PIN_MAX, PIN_MIN
 from ui.style import set_role
 
 MAX_DIGITS = 9
-MAX_PIN = 8
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "⌫")
 NAMES = {".": "dot", "⌫": "back"}
 
@@ -119,7 +119,7 @@ class NumericKeypad(QWidget):
                 return
             text = (text or "0") + "."
         elif self.pin:
-            text = text + key if len(text) < MAX_PIN else text
+            text = text + key if len(text) < PIN_MAX else text
         elif sum(ch.isdigit() for ch in text) < MAX_DIGITS:
             text = key if text == "0" else text + key
         self.set_text(text, notify=True)
@@ -131,7 +131,7 @@ class NumericKeypad(QWidget):
         self.submit()
 
     def submit(self) -> None:
-        if self.pin and len(self.text_) >= 4:
+        if self.pin and len(self.text_) >= PIN_MIN:
             pin = self.text_
             self.set_text("", notify=True)
             self.pinEntered.emit(pin)
@@ -139,6 +139,6 @@ class NumericKeypad(QWidget):
     def _show(self) -> None:
         if self.pin:
             self.lblDisplay.setText("●" * len(self.text_) or "—")
-            self.btnOk.setEnabled(len(self.text_) >= 4)
+            self.btnOk.setEnabled(len(self.text_) >= PIN_MIN)
         else:
             self.lblDisplay.setText(self.text_.replace(".", self.decimal_mark) or "—")

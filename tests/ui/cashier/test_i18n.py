@@ -10,25 +10,25 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.cashier.conftest import open_order, pay, settle
+from tests.ui.conftest import wait
 from tests.ui.test_i18n import untranslated, visible_texts
-from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 
 
-def _console_walk(console, ledger_path: Path) -> dict[str, dict[str, str]]:
+def _console_walk(console, ledger_path: Path, qtbot) -> dict[str, dict[str, str]]:
     seen = {}
     window = console("root")
     seen["signed-in"] = visible_texts(window)
     orders = window.orders
     order = open_order(ledger_path)
-    wait_until(lambda: orders.lstOrders.count() >= 1)
+    wait(qtbot, lambda: orders.lstOrders.count() >= 1)
     orders.edtScan.setText(order.code)
     orders.scan()
-    wait_until(lambda: orders.selected is not None)
+    wait(qtbot, lambda: orders.selected is not None)
     orders.edtTendered.setText("0.5")
     orders.pay()  # less than due
-    wait_until(lambda: orders.lblMessage.isVisible())
+    wait(qtbot, lambda: orders.lblMessage.isVisible())
     seen["cash-short"] = visible_texts(window)
     orders.edtScan.setText("KZZZZZZZZZ-000009")
     orders.scan()
@@ -39,7 +39,7 @@ def _console_walk(console, ledger_path: Path) -> dict[str, dict[str, str]]:
     settle(window)
     slips.select(paid)
     slips.reprint()  # no printer configured here
-    wait_until(lambda: slips.lblMessage.isVisible() and slips.btnReprint.isEnabled(), 20)
+    wait(qtbot, lambda: slips.lblMessage.isVisible() and slips.btnReprint.isEnabled())
     seen["no-printer"] = visible_texts(window)
     slips.edtReason.setText("test")
     slips.void()
@@ -52,15 +52,15 @@ def _console_walk(console, ledger_path: Path) -> dict[str, dict[str, str]]:
     return seen
 
 
-def test_the_chinese_console_shows_no_english(console, ledger_path, home: Path):
+def test_the_chinese_console_shows_no_english(console, ledger_path, home: Path, qtbot):
     from ui.i18n import Translations
 
     translations = Translations(QApplication.instance())
     try:
         translations.use("zh")
-        zh = _console_walk(console, ledger_path)
+        zh = _console_walk(console, ledger_path, qtbot)
         translations.use("en")
-        en = _console_walk(console, ledger_path)
+        en = _console_walk(console, ledger_path, qtbot)
     finally:
         translations.use("en")
     problems = untranslated(zh, en)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.ledger import Ledger
-from tools.autopilot import wait_until
+from tests.ui.conftest import wait
 
 pytestmark = pytest.mark.gui
 PROJECTS = ("demo-longquan-forest", "demo-rural-biogas", "demo-rooftop-solar", "demo-wetland")
@@ -17,7 +17,7 @@ def _allocate(window, grams: dict[str, int]) -> None:
             ledger.set_allocation(project, amount, actor="test")
 
 
-def test_a_year_no_project_covers_offers_what_can_be_bought(kiosk):
+def test_a_year_no_project_covers_offers_what_can_be_bought(kiosk, qtbot):
     window, pilot = kiosk(lang="en")
     pilot.to_result("lifestyle")
     window.result.btnYear.click()
@@ -30,14 +30,14 @@ def test_a_year_no_project_covers_offers_what_can_be_bought(kiosk):
     assert not project.cardsBox.isVisible()
     assert project.offerButtons["month"].isVisible() and project.offerButtons["largest"].isVisible()
     project.offerButtons["largest"].click()
-    wait_until(lambda: not project.shortPanel.isVisible())
+    wait(qtbot, lambda: not project.shortPanel.isVisible())
     assert project.offset_g == 2_000_000
     assert project.cards["demo-wetland"].available and project.cards["demo-wetland"].isVisible()
     order = pilot.to_order("demo-wetland")
     assert order.offset_g == 2_000_000
 
 
-def test_a_chosen_amount_is_checked_against_what_is_left(kiosk):
+def test_a_chosen_amount_is_checked_against_what_is_left(kiosk, qtbot):
     window, pilot = kiosk(lang="en")
     pilot.to_result("meal")
     _allocate(window, dict.fromkeys(PROJECTS, 3000))
@@ -48,7 +48,7 @@ def test_a_chosen_amount_is_checked_against_what_is_left(kiosk):
     project.choose_amount("99")
     assert project.lblAmountError.isVisible() and project.shortPanel.isVisible()
     project.choose_amount("2.5")
-    wait_until(lambda: project.offset_g == 2500)
+    wait(qtbot, lambda: project.offset_g == 2500)
     assert all(card.available for card in project.cards.values())
 
 
