@@ -229,6 +229,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.formats",  # numbers and money in the visitor's language
         "kiosk.ledger",
         "kiosk.local_values",
+        "kiosk.logs",  # the app configures its rotating log file
         "kiosk.money",
         "kiosk.nicknames",  # the block list the nickname screen applies
         "kiosk.offers",  # what can be bought when no project covers the offset
