@@ -157,6 +157,12 @@ class CityTable:
                 inside.append(city)
         return (prefix + inside)[:limit]
 
+    def suggest(self, text: str, n: int = 3) -> tuple[City, ...]:
+        """The closest cities to a name that matches none ("chengdo" -> Chengdu), as the
+        command line suggests them; the touchscreen shows them as chips."""
+        key = normalize(text)
+        return self._suggest(key, n) if key else ()
+
     def _suggest(self, key: str, n: int = 3) -> tuple[City, ...]:
         """Closest cities: shared characters for Chinese, difflib ratio for Latin text."""
         if _is_han(key):

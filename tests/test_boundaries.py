@@ -218,6 +218,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.accounts",
         "kiosk.admin",
         "kiosk.cashier_ops",
+        "kiosk.catalogue",  # Project, a value type
         "kiosk.checkout",
         "kiosk.cities",
         "kiosk.comparisons",
@@ -225,10 +226,13 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.errors",
         "kiosk.factors",
         "kiosk.footprint",
+        "kiosk.formats",  # numbers and money in the visitor's language
         "kiosk.ledger",
         "kiosk.local_values",
         "kiosk.logs",  # the app configures its rotating log file
         "kiosk.money",
+        "kiosk.nicknames",  # the block list the nickname screen applies
+        "kiosk.offers",  # what can be bought when no project covers the offset
         "kiosk.order_state",
         "kiosk.paths",
         "kiosk.payment",

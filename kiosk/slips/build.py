@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk import formats
 from kiosk.certificate.issue import qr_text
 from kiosk.certificate.payload import DEFAULT_BASE_URL
 from kiosk.cities import load_cities
@@ -95,4 +96,6 @@ def build_content(
         sources=sources_line(order, used),
         qr_text=qr_text(order, key, base_url),
         captions={name: _both(texts, langs, " ") for name, texts in CAPTIONS.items()},
+        footprint_shown=f"{formats.mass(order.footprint_g, order.lang)} CO2e",
+        offset_shown=f"{formats.mass(order.offset_g, order.lang)} CO2e",
     )

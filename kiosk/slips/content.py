@@ -31,3 +31,7 @@ class SlipContent:
     qr_text: str  # the certificate URL with its signed payload
     captions: dict[str, str]  # field captions: nickname, issued, venue, footprint, offset,
     #                           project, serial, amount, scan (the line under the QR)
+    # The same two figures rounded as the kiosk's screen shows them, in the customer's number
+    # format (kiosk.formats), for the share image: "472 kg", "82,2 kg". The paper keeps grams.
+    footprint_shown: str = ""
+    offset_shown: str = ""

@@ -48,8 +48,8 @@ class SlipPrinter(QObject):
             )
 
         def not_printed(exc: BaseException) -> None:
-            if isinstance(exc, DataError):
-                record("no printer configured", str(exc), False)
+            if isinstance(exc, DataError):  # no printer configured: said in the console's words
+                record("no printer configured", friendly(exc), False)
             else:
                 record(str(exc), friendly(exc), False)
 
