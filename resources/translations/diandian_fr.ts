@@ -411,27 +411,27 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CityPicker</name>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="76"/>
+        <location filename="../../ui/widgets/citypicker.py" line="78"/>
         <source>Type a city: 成都, chengdu…</source>
         <translation>Tapez une ville : 成都, chengdu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
+        <location filename="../../ui/widgets/citypicker.py" line="92"/>
         <source>Matches</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
+        <location filename="../../ui/widgets/citypicker.py" line="92"/>
         <source>No city found</source>
         <translation>Aucune ville trouvée</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="93"/>
+        <location filename="../../ui/widgets/citypicker.py" line="95"/>
         <source>Popular here</source>
         <translation>Villes fréquentes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="110"/>
+        <location filename="../../ui/widgets/citypicker.py" line="123"/>
         <source>No city chosen yet</source>
         <translation>Aucune ville choisie</translation>
     </message>
@@ -1463,66 +1463,86 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="98"/>
+        <location filename="../../ui/screens/result.py" line="102"/>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="102"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="104"/>
+        <source>{name}: {value} kg CO₂ per {unit} ({year})</source>
+        <translation>{name} : {value} kg de CO₂ par {unit} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="111"/>
+        <source>Grid electricity used: {factors}.</source>
+        <translation>Électricité du réseau utilisée : {factors}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="118"/>
         <source>Everything else</source>
         <translation>Tout le reste</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
+        <location filename="../../ui/screens/result.py" line="122"/>
         <source>‹ Change answers</source>
         <translation>‹ Modifier mes réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="123"/>
         <source>Choose a project ›</source>
         <translation>Choisir un projet ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
+        <location filename="../../ui/screens/result.py" line="124"/>
         <source>Where it comes from</source>
         <translation>D&apos;où elle vient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="131"/>
         <source>Your year&apos;s footprint</source>
         <translation>Votre empreinte sur un an</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="131"/>
         <source>Your footprint</source>
         <translation>Votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="115"/>
+        <location filename="../../ui/screens/result.py" line="135"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ {km} km seul dans une voiture essence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
+        <location filename="../../ui/screens/result.py" line="143"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>Facteurs d&apos;émission {version} : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="128"/>
+        <location filename="../../ui/screens/result.py" line="150"/>
         <source>That is {percent}% of the average in China ({average} per person a year).</source>
         <translation>C&apos;est {percent} % de la moyenne en Chine ({average} par personne et par an).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="132"/>
+        <location filename="../../ui/screens/result.py" line="154"/>
         <source>Offset one month
 {mass}</source>
         <translation>Compenser un mois
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="135"/>
+        <location filename="../../ui/screens/result.py" line="157"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>Compenser toute l&apos;année
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="140"/>
+        <location filename="../../ui/screens/result.py" line="162"/>
         <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
         <translation>Moyenne : CO₂ fossile par personne, Chine 2023 (Global Carbon Project).</translation>
     </message>

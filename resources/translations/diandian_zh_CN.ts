@@ -411,27 +411,27 @@ Last error: {error}</source>
 <context>
     <name>CityPicker</name>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="76"/>
+        <location filename="../../ui/widgets/citypicker.py" line="78"/>
         <source>Type a city: 成都, chengdu…</source>
         <translation>输入城市：成都、chengdu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
+        <location filename="../../ui/widgets/citypicker.py" line="92"/>
         <source>Matches</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
+        <location filename="../../ui/widgets/citypicker.py" line="92"/>
         <source>No city found</source>
         <translation>没有找到这个城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="93"/>
+        <location filename="../../ui/widgets/citypicker.py" line="95"/>
         <source>Popular here</source>
         <translation>常见出发城市</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="110"/>
+        <location filename="../../ui/widgets/citypicker.py" line="123"/>
         <source>No city chosen yet</source>
         <translation>尚未选择城市</translation>
     </message>
@@ -1463,66 +1463,86 @@ Last error: {error}</source>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="98"/>
+        <location filename="../../ui/screens/result.py" line="102"/>
+        <source>kWh</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="102"/>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="104"/>
+        <source>{name}: {value} kg CO₂ per {unit} ({year})</source>
+        <translation>{name}：每{unit} {value} 千克二氧化碳（{year}年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="111"/>
+        <source>Grid electricity used: {factors}.</source>
+        <translation>所用电网排放因子：{factors}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/result.py" line="118"/>
         <source>Everything else</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
+        <location filename="../../ui/screens/result.py" line="122"/>
         <source>‹ Change answers</source>
         <translation>‹ 修改回答</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
+        <location filename="../../ui/screens/result.py" line="123"/>
         <source>Choose a project ›</source>
         <translation>选择项目 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
+        <location filename="../../ui/screens/result.py" line="124"/>
         <source>Where it comes from</source>
         <translation>碳足迹来源</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="131"/>
         <source>Your year&apos;s footprint</source>
         <translation>您一年的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
+        <location filename="../../ui/screens/result.py" line="131"/>
         <source>Your footprint</source>
         <translation>您的碳足迹</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="115"/>
+        <location filename="../../ui/screens/result.py" line="135"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ 一个人开汽油车行驶 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
+        <location filename="../../ui/screens/result.py" line="143"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>排放因子 {version}：{sources}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="128"/>
+        <location filename="../../ui/screens/result.py" line="150"/>
         <source>That is {percent}% of the average in China ({average} per person a year).</source>
         <translation>相当于中国人均水平的 {percent}%（每人每年 {average}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="132"/>
+        <location filename="../../ui/screens/result.py" line="154"/>
         <source>Offset one month
 {mass}</source>
         <translation>抵消一个月
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="135"/>
+        <location filename="../../ui/screens/result.py" line="157"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>抵消一整年
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="140"/>
+        <location filename="../../ui/screens/result.py" line="162"/>
         <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
         <translation>人均水平：2023 年中国人均化石二氧化碳排放（全球碳计划）。</translation>
     </message>
