@@ -100,7 +100,9 @@ def _plain(value: Answer) -> Any:
 
 def line_for(activity: Activity, table: FactorTable) -> Line:
     factor = table[activity.factor_id]
-    exact = activity.quantity * factor.kg_per_unit * _GRAMS_PER_KG / activity.share
+    exact = activity.quantity * factor.kg_per_unit * _GRAMS_PER_KG
+    if activity.share != 1:
+        exact /= activity.share
     grams = exact.quantize(_ONE, rounding=ROUND_HALF_UP)
     return Line(
         activity=factor.id,
