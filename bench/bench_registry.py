@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sync import protocol  # noqa: E402
-from sync.registry import migrations, operator  # noqa: E402
+from sync.registry import migrations, operations  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
 from tests.sync.registry.conftest import DEMO_PROJECTS  # noqa: E402
@@ -39,7 +39,7 @@ def prepare(db_url: str) -> None:
     engine = make_engine(db_url)
     migrations.upgrade(engine)
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=operator.read_file(DEMO_PROJECTS), source="d")
+        operations.import_projects(conn=conn, data=operations.read_file(DEMO_PROJECTS), source="d")
     engine.dispose()
 
 

@@ -84,8 +84,10 @@ def main() -> None:
 
     from kiosk.venues import get_venue
     from ui.app import load_font
-    from ui.autopilot import Autopilot
     from ui.window import KioskWindow
+
+    sys.path.insert(0, str(ROOT / "tools"))  # the automated customer lives in tools/autopilot.py
+    from autopilot import Autopilot
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     load_font()

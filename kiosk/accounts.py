@@ -8,11 +8,11 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from kiosk.errors import DiandianError, InputError
 from kiosk.ledger import Ledger
-from kiosk.ledger.store import stamp
+from kiosk.timestamps import parse_stamp, stamp
 
 ROLES = ("cashier", "admin")
 MAX_FAILURES = 5
@@ -97,10 +97,7 @@ def sign_in(ledger: Ledger, name: str, pin: str) -> Account:
             raise InputError("name", f"no account {name!r}")
         row = dict(row)
         now = ledger.clock()
-        if (
-            row["locked_until"]
-            and datetime.fromisoformat(row["locked_until"][:-1] + "+00:00") > now
-        ):
+        if row["locked_until"] and parse_stamp(row["locked_until"]) > now:
             raise AccountLocked(name, row["locked_until"])
         if isinstance(pin, str) and _matches(pin, row["pin_hash"]):
             if row["failed"] or row["locked_until"]:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.accounts import Account
+from kiosk.cashier_ops import require_admin
 from kiosk.config import Problem, config_path, load_settings, save_settings
-from kiosk.counter import require_admin
 from kiosk.ledger import Ledger, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
 from kiosk.ledger.restore import RestorePlan, RestoreResult, compare, restore

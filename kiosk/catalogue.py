@@ -14,6 +14,7 @@ from typing import Any
 from kiosk.errors import DataError
 from kiosk.money import MAX_PRICE_FEN_PER_T
 from kiosk.resources import load_toml
+from kiosk.timestamps import FIRST_YEAR, LAST_YEAR
 
 LANGS = ("zh", "en", "fr")
 
@@ -82,7 +83,7 @@ def parse_catalogue(data: Mapping[str, Any], source: str = "catalogue") -> Catal
                 type=str(row.get("type", "")),
                 location=_texts(row, "location", where),
                 standard=str(row.get("standard", "")),
-                vintage=_whole(row, "vintage", where, 1990, 2100),
+                vintage=_whole(row, "vintage", where, FIRST_YEAR, LAST_YEAR),
                 price_fen_per_t=_whole(row, "price_fen_per_t", where, 1, MAX_PRICE_FEN_PER_T),
                 description=_texts(row, "description", where),
                 picture=str(row.get("picture", "")),

@@ -16,12 +16,11 @@ from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate.issue import kiosk_key
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
-from kiosk.ledger import AWAITING, DRAFT, Ledger, Order, Stock
+from kiosk.ledger import Ledger, Order, Stock
 from kiosk.ledger.overrides import effective_factors
+from kiosk.order_state import OPEN
 from kiosk.slips.content import SlipContent
 from kiosk.venues import Venue
-
-HOLD_S = 900  # an unpaid order keeps its grams for 15 minutes, then gives them back
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,6 @@ def open_order(
         nickname=nickname,
         lang=lang,
         min_charge_fen=venue.min_charge_fen,
-        hold_s=HOLD_S,
     )
 
 
@@ -83,7 +81,7 @@ def status(ledger: Ledger, order_id: str) -> Order:
 def abandon(ledger: Ledger, order_id: str, reason: str) -> Order | None:
     """The customer left or cancelled: an unpaid order gives its grams back; a paid one stays."""
     order = ledger.get(order_id)
-    if order.status in (DRAFT, AWAITING):
+    if order.status in OPEN:
         return ledger.expire(order_id, reason=reason)
     return None
 

@@ -10,24 +10,18 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
-COMMANDS = (
-    "footprint",
-    "app",
-    "orders",
-    "ledger",
-    "cert",
-    "simulate",
-    "accounts",
-    "sync",
-    "registry",
-    "report",
-    "cashier",
-)
+# The core's own subcommands, one module each in kiosk/commands/ registering the command of its
+# name. The packages above the core add theirs through the entry-point group below (declared in
+# pyproject.toml), so the core never names `ui` or `sync`.
+CORE_COMMANDS = ("footprint", "orders", "ledger", "cert", "simulate", "accounts", "report")
+ENTRY_POINT_GROUP = "diandian.commands"
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
+
+Register = Callable[[Any], None]
 
 
 class Parser(argparse.ArgumentParser):
@@ -37,22 +31,64 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> Parser:
+def _core(name: str) -> Register:
+    return importlib.import_module(f"kiosk.commands.{name}").register  # type: ignore[no-any-return]
+
+
+def _plugins() -> dict[str, Any]:
+    """The other packages' subcommands, by name, not yet imported (an EntryPoint each).
+
+    importlib.metadata costs ~20 ms to import, so it is read only when the core's commands do
+    not answer: `diandian footprint ... --json` stays cheap.
+    """
+    from importlib.metadata import entry_points
+
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def _wanted(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, or None when all are needed (help, a typo)."""
+    for arg in argv:
+        if arg.startswith("-"):
+            return None  # an option before the command: --help, or an error to report in full
+        return arg
+    return None
+
+
+def registrations(argv: Sequence[str] | None = None) -> list[tuple[str, Register]]:
+    """(name, register) for the subcommand `argv` names, or for every subcommand.
+
+    Only the modules of the commands returned are imported: running one command never loads
+    another's module (nor Qt, nor the HTTP stack, nor the registry's database layer).
+    """
+    name = _wanted(argv or ())
+    if name in CORE_COMMANDS:
+        return [(name, _core(name))]
+    plugins = _plugins()
+    if name in plugins:
+        return [(name, plugins[name].load())]
+    core = [(n, _core(n)) for n in CORE_COMMANDS]
+    return core + [(n, ep.load()) for n, ep in plugins.items() if n not in CORE_COMMANDS]
+
+
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
+    """The parser for `argv`'s subcommand only, or with every subcommand when argv is None."""
     parser = Parser(
         prog="diandian",
         description="Diandian carbon-neutral kiosk: footprints, the touchscreen app and more.",
         epilog="Run `diandian COMMAND --help` for the options of each command.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        importlib.import_module(f"kiosk.commands.{name}").register(commands)
+    for _name, register in registrations(argv):
+        register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.errors import DataError, DiandianError, InputError
 
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     prog = f"diandian {args.command}"
     try:
         return int(args.handler(args) or 0)

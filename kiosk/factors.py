@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
+from kiosk.timestamps import YEARS_ALLOWED, is_data_year
 
 MAX_SOURCE_TEXT, MAX_URL = 120, 300  # a local factor's publisher / dataset, and its URL
 UNITS = frozenset({"pkm", "vkm", "room_night", "meal", "person_day", "kWh", "m3", "kg"})
@@ -102,8 +103,8 @@ def _factor(row: dict[str, Any], index: int) -> Factor:
         raise DataError(f"{where}: missing {', '.join(missing)}")
     if row["unit"] not in UNITS:
         raise DataError(f"{where}: unit {row['unit']!r} is not one of {', '.join(sorted(UNITS))}")
-    if not isinstance(row["year"], int) or not 1990 <= row["year"] <= 2100:
-        raise DataError(f"{where}: year must be a whole year such as 2025")
+    if not is_data_year(row["year"]):
+        raise DataError(f"{where}: year must be {YEARS_ALLOWED}, such as 2025")
     if not str(row["url"]).startswith(("https://", "http://")):
         raise DataError(f"{where}: url must start with https:// or http://")
     return Factor(
@@ -181,10 +182,8 @@ class LocalFactor:
                 raise InputError(name, f"keep it to {MAX_SOURCE_TEXT} characters")
         if len(self.url) > MAX_URL:
             raise InputError("url", f"keep it to {MAX_URL} characters")
-        if isinstance(self.year, bool) or not isinstance(self.year, int):
-            raise InputError("year", "must be a whole year such as 2025")
-        if not 1990 <= self.year <= 2100:
-            raise InputError("year", "must be a year from 1990 to 2100")
+        if not is_data_year(self.year):
+            raise InputError("year", f"must be {YEARS_ALLOWED}, such as 2025")
         if not self.url.startswith(("https://", "http://")) or " " in self.url.strip():
             raise InputError("url", "must be a web address starting with https:// or http://")
 

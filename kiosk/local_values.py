@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kiosk.accounts import Account
-from kiosk.counter import parse_amount, require_admin
+from kiosk.cashier_ops import parse_amount, require_admin
 from kiosk.errors import InputError
 from kiosk.factors import Factor, LocalFactor
 from kiosk.ledger import Ledger, overrides

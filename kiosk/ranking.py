@@ -9,13 +9,12 @@ first. Days are China days (UTC+8), as the customer sees them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 
 from kiosk.ledger import Ledger, rankings
-from kiosk.ledger.store import stamp
+from kiosk.timestamps import china_date, china_midnight, stamp
 
 SCOPES = ("today", "event", "all")
-CHINA_TIME = timezone(timedelta(hours=8), "UTC+8")  # as on the slips: one zone, no DST
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +39,7 @@ def _scope(scope: str, venue_id: str, now: datetime) -> tuple[str | None, str | 
     venue = venue_id if scope in ("today", "event") else None
     since = None
     if scope == "today":
-        local = now.astimezone(CHINA_TIME)
-        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        since = stamp(midnight.astimezone(UTC))
+        since = stamp(china_midnight(china_date(now)))
     return venue, since
 
 

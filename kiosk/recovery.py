@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.accounts import LOCKOUT, MAX_FAILURES, Account, AccountLocked, WrongPin, _matches
 from kiosk.admin import backups
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DiandianError, InputError
+from kiosk.timestamps import parse_stamp, stamp, utc_now
 
 STATE = "recovery-signin.json"
 
@@ -68,7 +69,7 @@ def recovery_sign_in(
     now: datetime | None = None,
 ) -> Account:
     """The administrator if the PIN matches the newest usable backup's; counted like sign_in."""
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     _, rows = _newest(folder)
     if name not in rows:
         raise InputError("name", f"no account {name!r} in the newest backup")
@@ -79,7 +80,7 @@ def recovery_sign_in(
     state = _load(path)
     entry = state.get(name, {"failed": 0, "locked_until": None})
     until = entry.get("locked_until")
-    if until and datetime.fromisoformat(until) > now:
+    if until and parse_stamp(until) > now:
         raise AccountLocked(name, until)
     if isinstance(pin, str) and _matches(pin, pin_hash):
         if state.pop(name, None) is not None:
@@ -87,7 +88,7 @@ def recovery_sign_in(
         return Account(name, role)
     failed = int(entry.get("failed", 0)) + 1
     if failed >= MAX_FAILURES:
-        state[name] = {"failed": 0, "locked_until": (now + LOCKOUT).isoformat(timespec="seconds")}
+        state[name] = {"failed": 0, "locked_until": stamp(now + LOCKOUT)}
         _save(path, state)
         raise AccountLocked(name, state[name]["locked_until"])
     state[name] = {"failed": failed, "locked_until": None}

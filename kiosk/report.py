@@ -11,16 +11,14 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
 from kiosk.ledger.reports import day_rows
-from kiosk.ledger.store import stamp
 from kiosk.money import format_fen, format_grams
-
-CHINA_TIME = timezone(timedelta(hours=8), "UTC+8")
-METHODS = ("cash", "card", "mobile")
+from kiosk.order_state import METHODS, OrderState
+from kiosk.timestamps import china_midnight, stamp
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,9 @@ def parse_day(text: str) -> date:
 
 
 def build(ledger: Ledger, day: date) -> DayReport:
-    start = datetime.combine(day, time(0), CHINA_TIME)
+    start = china_midnight(day)
     rows = day_rows(ledger.conn, stamp(start), stamp(start + timedelta(days=1)))
-    paid, voided = rows["paid"], rows["voided"]
+    paid, voided = rows[OrderState.PAID], rows[OrderState.VOIDED]
     by_method: Counter[str] = Counter()
     refunds: Counter[str] = Counter()
     projects: dict[str, list[int]] = {}
@@ -83,7 +81,7 @@ def build(ledger: Ledger, day: date) -> DayReport:
         kiosk_id=ledger.kiosk_id,
         paid=paid,
         voided=voided,
-        expired=rows["expired"][0]["count"],
+        expired=rows[OrderState.EXPIRED][0]["count"],
         by_method={m: by_method.get(m, 0) for m in METHODS},
         refunds_by_method={m: refunds.get(m, 0) for m in METHODS},
         by_project={p: (c, g, f) for p, (c, g, f) in sorted(projects.items())},

@@ -8,9 +8,11 @@ from collections import Counter
 from typing import Any
 
 from kiosk.catalogue import load_demo_catalogue
+from kiosk.comparisons import month_of
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Ledger, SoldOut
+from kiosk.order_state import METHODS
 from kiosk.venues import Venue
 
 ORIGINS = (
@@ -32,7 +34,6 @@ ORIGINS = (
 )
 NEAR_MODES = ("high_speed_rail", "rail", "coach", "car_petrol", "car_electric")
 LOCAL_MODES = ("metro", "bus", "taxi", "car_petrol", "motorbike")
-METHODS = ("cash", "card", "mobile")
 NICKNAMES = ("", "", "小明", "Lei", "熊猫", "Amélie", "路人甲")
 PER_ORDER_ALLOWANCE_G = 20_000_000  # 20 t: more than any simulated order offsets
 
@@ -110,7 +111,7 @@ def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter
         offset = (
             footprint.total_grams
             if footprint.scenario != "lifestyle"
-            else -(-footprint.total_grams // 12)
+            else month_of(footprint.total_grams)
         )  # a year's footprint is offered a month at a time
         if offset <= 0:
             outcomes["nothing_to_offset"] += 1
@@ -125,8 +126,7 @@ def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter
         roll = rng.random()
         if roll < 0.03:  # left before the order screen: the draft times out
             draft = ledger.create_draft(footprint, **choice)
-            ledger.expire(draft.id, reason="customer left", actor="simulator")
-            outcomes["expired"] += 1
+            outcomes[ledger.expire(draft.id, reason="customer left", actor="simulator").status] += 1
             continue
         try:
             order = ledger.open_order(footprint, **choice)
@@ -134,13 +134,10 @@ def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter
             outcomes["sold_out"] += 1
             continue
         if roll < 0.06:  # left at the counter without paying
-            ledger.expire(order.id, reason="customer left", actor="simulator")
-            outcomes["expired"] += 1
-            continue
-        order = ledger.pay(order.id, method=rng.choice(METHODS), cashier="sim-cashier")
-        if roll < 0.09:
-            ledger.void(order.id, reason="simulated refund", actor="sim-cashier")
-            outcomes["voided"] += 1
+            order = ledger.expire(order.id, reason="customer left", actor="simulator")
         else:
-            outcomes["paid"] += 1
+            order = ledger.pay(order.id, method=rng.choice(METHODS), cashier="sim-cashier")
+            if roll < 0.09:
+                order = ledger.void(order.id, reason="simulated refund", actor="sim-cashier")
+        outcomes[order.status] += 1
     return outcomes

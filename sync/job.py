@@ -19,8 +19,8 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 from kiosk.ledger import Ledger, syncstate
-from kiosk.ledger.store import stamp
 from kiosk.ledger.syncstate import Batch
+from kiosk.timestamps import stamp
 from sync import protocol
 from sync import pull as pulls
 from sync.client import Refused, RegistryClient, SyncError

@@ -51,7 +51,6 @@ KEYS = f"{API}/keys"  # GET -> {keys: [{kiosk_id, public_key}]}
 CERTIFICATE = f"{API}/certificates/{{cert_id}}"  # GET -> {cert_id, received, retirement}
 PAGE = "/c/{cert_id}"  # HTML; the QR opens /C/{cert_id}/{token} (case-insensitive)
 
-EVENTS = ("paid", "voided")
 STATUSES = ("accepted", "duplicate", "rejected")
 MAX_BATCH = 500  # records per push
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
-from kiosk.cli import COMMANDS, build_parser
+from kiosk.cli import CORE_COMMANDS, ENTRY_POINT_GROUP, build_parser, registrations
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TRIP = ("footprint", "trip", "--set", "origin=Beijing", "--set", "mode=flight")
 
@@ -19,13 +24,74 @@ def _subcommands() -> list[str]:
     return sorted(action.choices)
 
 
-def test_every_command_module_registers_a_subcommand() -> None:
-    # one module may register two (kiosk/commands/sync.py: `sync` and `enroll`)
-    for name in COMMANDS:
+def test_every_registration_adds_exactly_the_subcommand_of_its_name() -> None:
+    every = registrations()
+    for name, register in every:
         commands = argparse.ArgumentParser().add_subparsers()
-        importlib.import_module(f"kiosk.commands.{name}").register(commands)
-        assert commands.choices, name
-    assert len(_subcommands()) >= len(COMMANDS)
+        register(commands)
+        assert list(commands.choices) == [name]
+    assert len({name for name, _ in every}) == len(every)
+
+
+def test_the_packages_above_the_core_register_their_own_commands() -> None:
+    """pyproject.toml's entry points are the only list naming ui/ and sync/ commands; each one
+    lives in the package that runs it, and the installed metadata matches the file."""
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    group = declared["project"]["entry-points"][ENTRY_POINT_GROUP]
+    assert {"kiosk", "cashier", "sync", "enroll", "registry"} <= set(group)
+    for name, target in group.items():
+        assert target.split(".")[0] in ("ui", "sync"), (name, target)
+        assert name not in CORE_COMMANDS
+    assert set(_subcommands()) == set(CORE_COMMANDS) | set(group)
+
+
+@pytest.mark.parametrize(
+    ("argv", "loaded", "not_loaded"),
+    [
+        (["footprint", "--help"], "kiosk.commands.footprint", "sync.commands.sync"),
+        (["sync", "--status"], "sync.commands.sync", "ui.commands.app"),
+        (["kiosk", "--help"], "ui.commands.app", "sync.commands.registry"),
+    ],
+)
+def test_one_command_loads_only_its_own_module(argv, loaded: str, not_loaded: str) -> None:
+    code = (
+        "import sys\n"
+        "from kiosk.cli import build_parser\n"
+        f"build_parser({argv!r})\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded in out
+    assert not_loaded not in out
+    assert "kiosk.commands.orders" not in out
+
+
+def test_the_core_commands_skip_the_entry_point_scan() -> None:
+    """importlib.metadata alone costs ~20 ms: `diandian footprint` never imports it."""
+    code = (
+        "import sys\n"
+        "from kiosk.cli import main\n"
+        "rc = main(['footprint', 'trip', '--set', 'origin=Beijing', '--set', 'mode=flight',"
+        " '--json'])\n"
+        "assert rc == 0, rc\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('importlib', 'ui', 'sync'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [m for m in out if m.startswith("importlib.metadata")]
+    assert not [m for m in out if m.split(".")[0] in ("ui", "sync")]
+
+
+def test_an_unknown_command_lists_every_command(diandian) -> None:
+    result = diandian("sycn")
+    assert result.returncode == 2
+    assert "invalid choice: 'sycn'" in result.stderr
+    for name in ("sync", "registry", "kiosk", "footprint"):
+        assert name in result.stderr
 
 
 def test_top_level_help_lists_every_subcommand(diandian) -> None:

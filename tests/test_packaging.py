@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,18 @@ def test_wheel_installed_in_a_fresh_venv_computes_a_footprint(tmp_path: Path) ->
     assert str(fresh) in where and str(ROOT) not in where
     expected = compute("trip", {"origin": "Beijing", "mode": "high_speed_rail", "nights": "2"})
     assert data["total_g"] == expected.total_grams > 0
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        declared = archive.read(entry_points).decode()
+    assert not [n for n in names if "autopilot" in n or n.startswith("tools/")]  # a test driver
+    assert "[diandian.commands]" in declared and "sync.commands.sync:register_sync" in declared
+    listed = subprocess.run(
+        [str(fresh / "bin" / "diandian"), "--help"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert all(name in listed.stdout for name in ("sync", "enroll", "registry", "cashier"))

@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from decimal import Decimal  # noqa: E402
 
+from autopilot import wait_until  # noqa: E402 (tools/autopilot.py)
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import accounts  # noqa: E402
@@ -33,7 +34,6 @@ from kiosk.ledger import Ledger, overrides  # noqa: E402
 from kiosk.ledger.backup import backup  # noqa: E402
 from kiosk.paths import default_ledger  # noqa: E402
 from ui.app import load_font  # noqa: E402
-from ui.autopilot import wait_until  # noqa: E402
 from ui.cashier.window import CashierWindow  # noqa: E402
 from ui.i18n import Translations  # noqa: E402
 

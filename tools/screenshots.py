@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     f'[printer]\nkind = "file"\npath = "{HOME / "slip.bin"}"\n', encoding="utf-8"
 )
 
+from autopilot import Autopilot, wait_until  # noqa: E402 (tools/autopilot.py)
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import accounts  # noqa: E402
@@ -27,7 +28,6 @@ from kiosk.paths import default_ledger  # noqa: E402
 from kiosk.payment import SimulatedTerminal  # noqa: E402
 from kiosk.venues import get_venue  # noqa: E402
 from ui.app import load_font  # noqa: E402
-from ui.autopilot import Autopilot, wait_until  # noqa: E402
 from ui.window import KioskWindow  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

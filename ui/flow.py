@@ -14,7 +14,8 @@ from kiosk import checkout, payment, ranking
 from kiosk.errors import DataError, InputError
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
-from kiosk.ledger import PAID, LedgerUnavailable, Order, SoldOut, Stock
+from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
+from kiosk.order_state import OPEN, OrderState
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
@@ -94,7 +95,7 @@ class CustomerFlow(QObject):
     def abandon_order(self, reason: str) -> None:
         """An unpaid order gives its grams back (the customer left, or staff took over)."""
         order = self.session.order
-        if order is not None and order.status != PAID:
+        if order is not None and order.status != OrderState.PAID:
             self.session.order = None
             self.w.workers.write(
                 lambda ledger: checkout.abandon(ledger, order.id, reason),
@@ -282,9 +283,9 @@ class CustomerFlow(QObject):
             self.polling = False
             if self.session.order is None or now.id != self.session.order.id:
                 return
-            if now.status == PAID:
+            if now.status == OrderState.PAID:
                 self.paid(now)
-            elif now.status not in ("draft", "awaiting_payment"):
+            elif now.status not in OPEN:
                 log.info("order %s became %s while shown", now.code, now.status)
                 self.home()
 

@@ -309,7 +309,7 @@ class KioskWindow(QMainWindow):
         self.workers.run(recovery_accounts, found, lambda _: self.fail(exc))
 
     def _sign_in(self, name: str, pin: str) -> None:
-        from kiosk.counter import NotAllowed
+        from kiosk.cashier_ops import NotAllowed
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPin):

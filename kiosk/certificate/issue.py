@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.certificate import keys, payload
 from kiosk.certificate.keys import SigningKeyError
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger, Order
+from kiosk.timestamps import parse_stamp
 
 
 def kiosk_key(ledger: Ledger) -> Ed25519PrivateKey:
@@ -37,7 +36,7 @@ def kiosk_key(ledger: Ledger) -> Ed25519PrivateKey:
 def certificate_for(order: Order) -> payload.Certificate:
     if order.serial is None or order.paid_at is None:
         raise InputError("order", f"order {order.code} is {order.status}; it has no certificate")
-    issued = datetime.fromisoformat(order.paid_at.replace("Z", "+00:00")).replace(microsecond=0)
+    issued = parse_stamp(order.paid_at).replace(microsecond=0)
     return payload.Certificate(
         kiosk_id=order.kiosk_id,
         serial=order.serial,

@@ -8,8 +8,7 @@ import sys
 from typing import Any
 
 from kiosk.commands.common import add_db_argument, open_ledger
-
-STATUSES = ("draft", "awaiting_payment", "paid", "voided", "expired")
+from kiosk.order_state import OrderState
 
 
 def register(commands: Any) -> None:
@@ -22,7 +21,9 @@ def register(commands: Any) -> None:
     listing = actions.add_parser(
         "list", help="newest orders first", description="List orders, newest first."
     )
-    listing.add_argument("--status", choices=STATUSES, help="only orders in this state")
+    listing.add_argument(
+        "--status", choices=[str(s) for s in OrderState], help="only orders in this state"
+    )
     listing.add_argument("--limit", type=int, default=50, help="how many (default 50)")
     listing.add_argument("--json", action="store_true", help="one JSON array")
     add_db_argument(listing)

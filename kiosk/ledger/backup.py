@@ -7,12 +7,12 @@ import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.errors import DiandianError
 from kiosk.ledger import db
 from kiosk.ledger.verify import Report, verify
+from kiosk.timestamps import file_stamp, utc_now
 
 PREFIX, SUFFIX = "ledger-", ".sqlite"
 SQLITE_OK = 0  # sqlite3_backup_step's answer when it copied pages (BUSY 5, LOCKED 6, DONE 101)
@@ -61,8 +61,7 @@ def backup(ledger_path: Path, dest: Path, *, keep: int = 7) -> BackupResult:
         is_folder = dest.is_dir() or str(dest).endswith(os.sep)
         if is_folder:
             dest.mkdir(parents=True, exist_ok=True)
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            target = dest / f"{PREFIX}{stamp}{SUFFIX}"
+            target = dest / f"{PREFIX}{file_stamp(utc_now())}{SUFFIX}"
         else:
             target = dest
         try:

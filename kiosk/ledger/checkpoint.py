@@ -14,8 +14,6 @@ from pathlib import Path
 
 from kiosk.ledger import db
 
-FALLBACK_AUTOCHECKPOINT_PAGES = 8000  # about 32 MB of WAL before a commit checkpoints itself
-
 
 class Checkpointer(threading.Thread):
     """Every `interval` seconds, a PASSIVE checkpoint on its own connection (never blocks)."""

@@ -16,6 +16,9 @@ from pathlib import Path
 from kiosk.errors import DiandianError
 
 BUSY_TIMEOUT_MS = 10_000
+# The Checkpointer thread (checkpoint.py) does the checkpoints; this bounds the WAL if it is not
+# running: about 32 MB of WAL before a commit checkpoints itself.
+FALLBACK_AUTOCHECKPOINT_PAGES = 8000
 
 
 class LedgerUnavailable(DiandianError):
@@ -59,7 +62,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
                 raise LedgerUnavailable(f"the ledger cannot use WAL mode ({path}): got {mode}")
         conn.execute("PRAGMA synchronous = FULL")
         # Checkpoints belong to the Checkpointer thread; this is the fallback (see checkpoint.py).
-        conn.execute("PRAGMA wal_autocheckpoint = 8000")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_AUTOCHECKPOINT_PAGES}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         raise LedgerUnavailable(describe(exc, path)) from exc

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
 from kiosk.errors import DiandianError, InputError
-
-DRAFT, AWAITING, PAID, VOIDED, EXPIRED = "draft", "awaiting_payment", "paid", "voided", "expired"
-STATUSES = (DRAFT, AWAITING, PAID, VOIDED, EXPIRED)
-METHODS = ("cash", "card", "mobile")
-# action -> (allowed from, to)
-TRANSITIONS: Mapping[str, tuple[tuple[str, ...], str]] = {
-    "place": ((DRAFT,), AWAITING),
-    "pay": ((AWAITING,), PAID),
-    "void": ((PAID,), VOIDED),
-    "expire": ((DRAFT, AWAITING), EXPIRED),
-}
+from kiosk.order_state import TRANSITIONS, Action, OrderState, target
 
 
 class OrderNotFound(InputError):
@@ -30,7 +19,7 @@ class OrderNotFound(InputError):
 class TransitionRefused(InputError):
     """The order is not in a state this action starts from."""
 
-    def __init__(self, order_id: str, status: str, action: str) -> None:
+    def __init__(self, order_id: str, status: str, action: Action) -> None:
         allowed = " or ".join(TRANSITIONS[action][0])
         super().__init__(
             "status", f"order {order_id} is {status}; {action} is allowed only from {allowed}"
@@ -65,7 +54,7 @@ class Order:
     amount_fen: int
     nickname: str
     lang: str
-    status: str
+    status: OrderState
     created_at: str
     updated_at: str
     expires_at: str | None = None
@@ -84,7 +73,10 @@ class Order:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Order:
         present = set(row.keys())  # sqlite3.Row supports no `in` on its keys
-        return cls(**{name: row[name] for name in _FIELDS if name in present})
+        values = {name: row[name] for name in _FIELDS if name in present}
+        if "status" in values:
+            values["status"] = OrderState(values["status"])
+        return cls(**values)
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _FIELDS}
@@ -99,9 +91,9 @@ class Order:
 _FIELDS = tuple(f.name for f in fields(Order))
 
 
-def check_transition(order: Order, action: str) -> str:
+def check_transition(order: Order, action: Action) -> OrderState:
     """The status the action leads to, or TransitionRefused."""
-    sources, target = TRANSITIONS[action]
-    if order.status not in sources:
+    to = target(order.status, action)
+    if to is None:
         raise TransitionRefused(order.id, order.status, action)
-    return target
+    return to

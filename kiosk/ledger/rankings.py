@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from kiosk.ledger.orders import PAID
+from kiosk.order_state import OrderState
 
 
 def _where(venue_id: str | None, since: str | None) -> tuple[str, list[object]]:
-    sql, args = "status = ?", [PAID]
+    sql, args = "status = ?", [OrderState.PAID]
     if venue_id is not None:
         sql, args = sql + " AND venue = ?", [*args, venue_id]
     if since is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from kiosk.order_state import OrderState
+
 
 def day_rows(conn: sqlite3.Connection, start: str, end: str) -> dict[str, list[dict[str, Any]]]:
     """Orders paid in [start, end) and orders voided in [start, end), UTC ISO stamps.
@@ -22,17 +24,16 @@ def day_rows(conn: sqlite3.Connection, start: str, end: str) -> dict[str, list[d
         (start, end),
     ).fetchall()
     voided = conn.execute(
-        f"SELECT {columns} FROM orders o WHERE o.status = 'voided'"
+        f"SELECT {columns} FROM orders o WHERE o.status = ?"
         " AND o.voided_at >= ? AND o.voided_at < ? ORDER BY o.voided_at",
-        (start, end),
+        (OrderState.VOIDED, start, end),
     ).fetchall()
     expired = conn.execute(
-        "SELECT count(*) FROM orders"
-        " WHERE status = 'expired' AND updated_at >= ? AND updated_at < ?",
-        (start, end),
+        "SELECT count(*) FROM orders WHERE status = ? AND updated_at >= ? AND updated_at < ?",
+        (OrderState.EXPIRED, start, end),
     ).fetchone()[0]
     return {
-        "paid": [dict(r) for r in paid],
-        "voided": [dict(r) for r in voided],
-        "expired": [{"count": expired}],
+        OrderState.PAID: [dict(r) for r in paid],
+        OrderState.VOIDED: [dict(r) for r in voided],
+        OrderState.EXPIRED: [{"count": expired}],
     }

@@ -34,7 +34,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.errors import DiandianError
@@ -42,6 +41,7 @@ from kiosk.ledger import audit, backup, db, schema
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused, compare
 from kiosk.ledger.verify import Report, verify
+from kiosk.timestamps import file_stamp, stamp, utc_now
 
 __all__ = [
     "LostOrder",
@@ -157,12 +157,12 @@ def _watch(ledger: Path) -> Iterator[Callable[[], None]]:
 
 
 def _kept_name(ledger: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    kept = ledger.with_name(f"{ledger.stem}{KEPT}{stamp}{backup.SUFFIX}")
+    when = file_stamp(utc_now())
+    kept = ledger.with_name(f"{ledger.stem}{KEPT}{when}{backup.SUFFIX}")
     number = 1
     while kept.exists() or Path(f"{kept}-wal").exists():
         number += 1
-        kept = ledger.with_name(f"{ledger.stem}{KEPT}{stamp}-{number}{backup.SUFFIX}")
+        kept = ledger.with_name(f"{ledger.stem}{KEPT}{when}-{number}{backup.SUFFIX}")
     return kept
 
 
@@ -284,7 +284,7 @@ def _stage(
     conn.row_factory = sqlite3.Row
     try:
         schema.migrate(conn)
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        now = stamp(utc_now())
         with db.write(conn, staged):
             for name, value in (("serial", plan.next_serial - 1), ("order_seq", plan.next_seq - 1)):
                 conn.execute(

@@ -24,10 +24,11 @@ from kiosk.ledger import backup, db, schema
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.verify import Report, verify
 from kiosk.money import format_fen
+from kiosk.order_state import EVENTS, OPEN, OrderState
+from kiosk.timestamps import parse_file_stamp, stamp
 
 MARGIN = 10_000
 KEPT = ".before-restore-"
-UNPAID = ("draft", "awaiting_payment")
 MARKS = {  # what each table says about the highest serial and order seq issued
     "counters": "SELECT max(CASE WHEN name = 'serial' THEN value END),"
     " max(CASE WHEN name = 'order_seq' THEN value END) FROM counters",
@@ -190,27 +191,30 @@ def _lost(conn: sqlite3.Connection, statuses: dict[str, str]) -> list[LostOrder]
     """Payments and refunds in the current ledger that the backup (id -> status) lacks."""
     rows = conn.execute(
         "SELECT o.id, o.code, o.serial, o.status, o.amount_fen, o.paid_at, o.voided_at,"
-        " (SELECT x.acked_at FROM outbox x WHERE x.order_id = o.id AND x.event = 'paid'),"
-        " (SELECT x.acked_at FROM outbox x WHERE x.order_id = o.id AND x.event = 'voided')"
-        " FROM orders o WHERE o.serial IS NOT NULL ORDER BY o.serial"
+        " (SELECT x.acked_at FROM outbox x WHERE x.order_id = o.id AND x.event = ?),"
+        " (SELECT x.acked_at FROM outbox x WHERE x.order_id = o.id AND x.event = ?)"
+        " FROM orders o WHERE o.serial IS NOT NULL ORDER BY o.serial",
+        (OrderState.PAID, OrderState.VOIDED),
     )
     lost = []
     for oid, code, serial, status, fen, paid_at, voided_at, paid_ack, void_ack in rows:
         before = statuses.get(oid)
-        if before not in ("paid", "voided"):
+        if before not in EVENTS:
             lost.append(LostOrder(code, serial, fen, paid_at, "payment", paid_ack is not None))
-        elif status == "voided" and before == "paid":
+        elif status == OrderState.VOIDED and before == OrderState.PAID:
             lost.append(LostOrder(code, serial, fen, voided_at, "refund", void_ack is not None))
     return lost
 
 
 def taken_at(path: Path) -> str:
+    name = path.name
     try:
-        moment = datetime.strptime(path.name, f"{backup.PREFIX}%Y%m%d-%H%M%S{backup.SUFFIX}")
-        moment = moment.replace(tzinfo=UTC)
+        if not (name.startswith(backup.PREFIX) and name.endswith(backup.SUFFIX)):
+            raise ValueError(name)
+        moment = parse_file_stamp(name[len(backup.PREFIX) : -len(backup.SUFFIX)])
     except ValueError:
         moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp(moment)
 
 
 def _others(backup_path: Path, ledger: Path) -> list[Path]:
@@ -315,7 +319,7 @@ def _read_current(survey: _Survey, conn: sqlite3.Connection) -> None:
     with suppress(sqlite3.Error):
         orders = conn.execute("SELECT id, status FROM orders")
         survey.dropped = sum(
-            status in UNPAID and oid not in survey.statuses for oid, status in orders
+            status in OPEN and oid not in survey.statuses for oid, status in orders
         )
     survey.accounts_gone = sorted(_column(conn, "SELECT name FROM accounts") - survey.accounts)
     survey.enrolment_gone = not survey.enrolled and bool(

@@ -1,11 +1,15 @@
 """The ledger's schema as named migrations (sqlite-utils), recorded in `_sqlite_migrations`.
 
-Never edit a migration that has shipped: add a new one. A test builds a database at every
-earlier version, fills it, and upgrades it to the latest.
+Never edit a migration that has shipped: add a new one. To add one: append a function
+decorated `@migrations(name="NNNN_what")` at the end of this module (its SQL literal, never
+built from other modules, so it stays what shipped); then make a dump of a ledger at the
+previous version into tests/kiosk/ledger/old_ledgers/ (the test there says which is missing).
+A test builds a database at every earlier version, fills it, and upgrades it to the latest.
 """
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 
 from sqlite_utils import Database
@@ -225,7 +229,14 @@ def local_overrides(db: Database) -> None:
 
 
 def names() -> list[str]:
-    return [migration.name for migration in migrations._migrations]
+    """Every migration's name, in order: all are pending on an empty database (sqlite-utils
+    has no public list of a set's migrations, and its `_migrations` may change)."""
+    return list(_all_names())
+
+
+@functools.cache
+def _all_names() -> tuple[str, ...]:
+    return tuple(migration.name for migration in migrations.pending(Database(memory=True)))
 
 
 def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:

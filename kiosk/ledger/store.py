@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,6 @@ from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.drafts import draft_fields
 from kiosk.ledger.orders import (
-    AWAITING,
-    DRAFT,
-    METHODS,
     Order,
     OrderNotFound,
     SoldOut,
@@ -35,18 +32,12 @@ from kiosk.ledger.orders import (
 )
 from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin, grams_left
 from kiosk.money import amount_fen
+from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
+from kiosk.timestamps import stamp, utc_now
 
 SLIP_STATES = ("none", "pending", "printed", "failed")
 DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 class Ledger(StockMixin):
@@ -210,7 +201,7 @@ class Ledger(StockMixin):
         nickname: str = "",
         lang: str = "zh",
         min_charge_fen: int = 0,
-        hold_s: int = 900,
+        hold_s: int = HOLD_S,
         actor: str = "kiosk",
     ) -> Order:
         """Draft and place in one transaction: what the order screen does when it shows the
@@ -237,7 +228,7 @@ class Ledger(StockMixin):
             project_id=project_id,
             price_fen_per_t=price[0],
             amount_fen=amount_fen(fields["offset_g"], price[0], min_charge_fen),
-            status=DRAFT,
+            status=OrderState.DRAFT,
             created_at=self._now,
             updated_at=self._now,
             **fields,
@@ -257,13 +248,13 @@ class Ledger(StockMixin):
             if not self.conn.execute("SELECT 1 FROM orders WHERE code = ?", (code,)).fetchone():
                 return code
 
-    def place(self, order_id: str, *, hold_s: int = 900, actor: str = "kiosk") -> Order:
+    def place(self, order_id: str, *, hold_s: int = HOLD_S, actor: str = "kiosk") -> Order:
         """The customer commits: the grams are reserved until payment or expiry."""
         with self._write():
             return self._place(self._order(order_id), hold_s, actor)
 
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
-        target = check_transition(order, "place")
+        target = check_transition(order, Action.PLACE)
         left = grams_left(self._allocation_row(order.project_id))
         if left < order.offset_g:
             raise SoldOut(order.project_id, order.offset_g, left)
@@ -281,7 +272,7 @@ class Ledger(StockMixin):
             raise InputError("cashier", "who took the payment must be recorded")
         with self._write():
             order = self._order(order_id)
-            target = check_transition(order, "pay")
+            target = check_transition(order, Action.PAY)
             if tendered_fen is not None and tendered_fen < order.amount_fen:
                 raise InputError(
                     "amount", f"{tendered_fen} fen tendered is less than the {order.amount_fen} due"
@@ -299,7 +290,7 @@ class Ledger(StockMixin):
                 payment_method=method,
                 cashier=cashier,
             )
-            self._outbox(paid, "paid")
+            self._outbox(paid, OrderState.PAID)
             return paid
 
     def void(self, order_id: str, *, reason: str, actor: str) -> Order:
@@ -311,7 +302,7 @@ class Ledger(StockMixin):
             raise InputError("reason", "at most 200 characters")
         with self._write():
             order = self._order(order_id)
-            target = check_transition(order, "void")
+            target = check_transition(order, Action.VOID)
             self._move_grams(order.project_id, actor, "release", sold_g=-order.offset_g)
             voided = self._save(
                 order,
@@ -322,7 +313,7 @@ class Ledger(StockMixin):
                 void_reason=reason,
                 voided_by=actor,
             )
-            self._outbox(voided, "voided")
+            self._outbox(voided, OrderState.VOIDED)
             return voided
 
     def expire(self, order_id: str, *, reason: str = "timeout", actor: str = "kiosk") -> Order:
@@ -330,8 +321,8 @@ class Ledger(StockMixin):
             return self._expire(self._order(order_id), reason, actor)
 
     def _expire(self, order: Order, reason: str, actor: str) -> Order:
-        target = check_transition(order, "expire")
-        if order.status == AWAITING:
+        target = check_transition(order, Action.EXPIRE)
+        if order.status == OrderState.AWAITING:
             self._move_grams(order.project_id, actor, "release", reserved_g=-order.offset_g)
         return self._save(order, "expire", actor, status=target, expired_reason=reason)
 
@@ -342,7 +333,7 @@ class Ledger(StockMixin):
             rows = self.conn.execute(
                 "SELECT * FROM orders WHERE (status = ? AND expires_at < ?)"
                 " OR (status = ? AND created_at < ?)",
-                (AWAITING, stamp(now), DRAFT, stamp(now - DRAFT_TTL)),
+                (OrderState.AWAITING, stamp(now), OrderState.DRAFT, stamp(now - DRAFT_TTL)),
             ).fetchall()
             for row in rows:
                 self._expire(Order.from_row(row), "timeout", actor)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.ledger import audit
+from kiosk.order_state import OrderState
 
 # entity kind in the audit log -> (table, key column)
 AUDITED = {
@@ -65,10 +66,11 @@ def _rows_match_audit(conn: sqlite3.Connection, report: Report) -> None:
 def _sums(conn: sqlite3.Connection, report: Report) -> None:
     rows = conn.execute(
         "SELECT a.project_id, a.granted_g, a.reserved_g, a.sold_g,"
-        " COALESCE(SUM(CASE WHEN o.status = 'awaiting_payment' THEN o.offset_g END), 0) AS held,"
-        " COALESCE(SUM(CASE WHEN o.status = 'paid' THEN o.offset_g END), 0) AS sold"
+        " COALESCE(SUM(CASE WHEN o.status = ? THEN o.offset_g END), 0) AS held,"
+        " COALESCE(SUM(CASE WHEN o.status = ? THEN o.offset_g END), 0) AS sold"
         " FROM allocations a LEFT JOIN orders o ON o.project_id = a.project_id"
-        " GROUP BY a.project_id"
+        " GROUP BY a.project_id",
+        (OrderState.AWAITING, OrderState.PAID),
     )
     for row in rows:
         name = f"allocation {row['project_id']}"
@@ -174,10 +176,11 @@ def _serials_and_outbox(conn: sqlite3.Connection, report: Report) -> None:
         report.counts["restores"] = restores
     missing_outbox = conn.execute(
         "SELECT o.code, e.event FROM orders o"
-        " JOIN (SELECT 'paid' AS event UNION ALL SELECT 'voided') e"
-        " ON (e.event = 'paid' AND o.status IN ('paid', 'voided'))"
-        " OR (e.event = 'voided' AND o.status = 'voided')"
-        " LEFT JOIN outbox x ON x.order_id = o.id AND x.event = e.event WHERE x.id IS NULL"
+        " JOIN (SELECT :paid AS event UNION ALL SELECT :voided) e"
+        " ON (e.event = :paid AND o.status IN (:paid, :voided))"
+        " OR (e.event = :voided AND o.status = :voided)"
+        " LEFT JOIN outbox x ON x.order_id = o.id AND x.event = e.event WHERE x.id IS NULL",
+        {"paid": OrderState.PAID, "voided": OrderState.VOIDED},
     ).fetchall()
     for code, event in missing_outbox:
         report.problems.append(f"order {code}: no outbox entry for its {event} event")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.certificate.issue import qr_text
@@ -14,9 +12,9 @@ from kiosk.ledger import Ledger, Order
 from kiosk.ledger.overrides import base_factors, factors_for
 from kiosk.money import format_fen, format_grams
 from kiosk.slips.content import SlipContent, SlipLine
+from kiosk.timestamps import CHINA_TIME, parse_stamp
 from kiosk.venues import load_venues
 
-CHINA_TIME = timezone(timedelta(hours=8), "UTC+8")  # China has one time zone and no DST
 TITLES = {
     "zh": "碳中和证书",
     "en": "Carbon-neutral certificate",
@@ -79,7 +77,7 @@ def build_content(
     langs = languages(order)
     project = ledger.project(order.project_id)
     venue = load_venues().get(order.venue)
-    paid = datetime.fromisoformat((order.paid_at or order.created_at).replace("Z", "+00:00"))
+    paid = parse_stamp(order.paid_at or order.created_at)
     return SlipContent(
         titles=tuple(TITLES[lang] for lang in langs),
         nickname=order.nickname,

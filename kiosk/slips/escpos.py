@@ -32,6 +32,7 @@ from PIL import Image, ImageDraw
 
 from kiosk.slips.content import SlipContent
 from kiosk.slips.fonts import pil_font
+from kiosk.slips.printer_status import paper_is_out, resolve_ipv4
 from kiosk.slips.printers import (
     PrinterConfig,
     PrinterError,
@@ -39,7 +40,6 @@ from kiosk.slips.printers import (
     send_to_device,
     stalled,
 )
-from kiosk.slips.status import paper_is_out, resolve_ipv4
 
 BAND_ROWS = 255  # rows per GS v 0 block: keeps yH = 0, the limit of the most restrictive clones
 CHINESE_ON = FS + b"&"  # FS &: enter Chinese (GB2312/GBK) character mode
@@ -263,7 +263,7 @@ def send(job: bytes, config: PrinterConfig) -> None:
 def _check_paper(printer: Network, sock: socket.socket, wait: float) -> None:
     """Ask the paper sensor (DLE EOT 4); a printer that does not answer is printed to anyway.
 
-    The answer is decoded by kiosk.slips.status (fixed bits checked, bits 5-6 = paper end),
+    The answer is decoded by kiosk.slips.printer_status (fixed bits checked, bits 5-6 = paper end),
     the same code the cashier's live printer status uses.
     """
     sock.settimeout(wait)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
-from kiosk.ranking import CHINA_TIME
+from kiosk.order_state import OrderState
+from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
 from sync.registry import storage
 
@@ -76,12 +76,9 @@ def _problem(payload: dict[str, Any], kiosk_id: str, order_id: str) -> str | Non
 def china_day(stamp: str) -> str | None:
     """The China day (UTC+8) of a UTC timestamp, as customers and rankings count days."""
     try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return china_date(parse_stamp(stamp)).isoformat()
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(CHINA_TIME).date().isoformat()
 
 
 def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -154,7 +151,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         for r in records
         if isinstance(r["payload"].get("serial"), int)
         and 0 < r["payload"]["serial"] <= MAX_INT
-        and r["event"] == "paid"
+        and r["event"] == OrderState.PAID
     ]
     state = _State(
         known=storage.purchases_by_order(conn=conn, order_ids=order_ids),
@@ -164,7 +161,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
     )
     results = []
     for record in records:
-        handler = _paid if record["event"] == "paid" else _voided
+        handler = _paid if record["event"] == OrderState.PAID else _voided
         answer = handler(state, kiosk_id, record["order_id"], record["payload"])
         results.append(
             {

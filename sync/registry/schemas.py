@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kiosk.order_state import EVENTS
 from sync import protocol
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
@@ -35,7 +36,7 @@ class EnrolResponse(BaseModel):
 class PushRecord(Strict):
     outbox_id: int = Field(ge=0)
     order_id: str = Field(min_length=1, max_length=64, pattern=ID)
-    event: Literal["paid", "voided"]
+    event: Literal[tuple(e.value for e in EVENTS)]  # type: ignore[valid-type]
     payload: dict[str, Any]
 
 

@@ -8,19 +8,18 @@ rolls back everything the request wrote. Nothing here decides policy; that lives
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kiosk.timestamps import stamp, utc_now
 from sync.registry.tables import (
     allocations,
     batches,
     closed_days,
     enrol_tokens,
     kiosks,
-    migrations,
     nonces,
     projects,
     purchases,
@@ -33,7 +32,7 @@ CHUNK = 400  # keeps IN (...) lists well under SQLite's variable limit
 
 
 def now_text() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp(utc_now())
 
 
 def _insert_ignore(conn: Connection, table: Any) -> Any:
@@ -47,15 +46,7 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[start : start + CHUNK]
 
 
-# -- migrations and settings ---------------------------------------------------------------
-
-
-def applied_migrations(*, conn: Connection) -> set[str]:
-    return set(conn.execute(select(migrations.c.name)).scalars())
-
-
-def record_migration(*, conn: Connection, name: str) -> None:
-    conn.execute(migrations.insert().values(name=name, applied_at=now_text()))
+# -- settings ------------------------------------------------------------------------------
 
 
 def get_setting(*, conn: Connection, key: str) -> str | None:

@@ -2,6 +2,8 @@
 
 Mass is integer grams (BigInteger: a project's stock in grams passes 2**31 at 2,148 t), money
 integer fen, times ISO-8601 UTC text, so both engines compare and sort them the same way.
+The schema changes only through a new step in `sync/registry/migrations/versions/` (see
+that package); a test fails when this file and the steps disagree.
 CHECK constraints keep the credit arithmetic true even if a bug slipped past the storage code:
 a project can never have more granted than its stock, nor more retired than its serials.
 """
@@ -25,13 +27,6 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
-
-migrations = Table(
-    "migrations",
-    metadata,
-    Column("name", String(100), primary_key=True),
-    Column("applied_at", String(32), nullable=False),
-)
 
 settings = Table(  # small key/value facts: catalogue version, imported factor table
     "settings",

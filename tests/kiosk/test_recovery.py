@@ -10,7 +10,7 @@ import pytest
 
 from kiosk import accounts
 from kiosk.accounts import AccountLocked, WrongPin
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup

@@ -49,7 +49,7 @@ def slip_file(home: Path) -> Path:
 @pytest.fixture
 def kiosk(qtbot, home: Path) -> Iterator[Callable[..., object]]:
     """Make a KioskWindow (1920x1080, shown) and an Autopilot for it; closed afterwards."""
-    from ui.autopilot import Autopilot
+    from tools.autopilot import Autopilot
     from ui.window import KioskWindow
 
     made: list[KioskWindow] = []

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 
 from kiosk import accounts
 from kiosk.ledger import Ledger
+from tools.autopilot import wait_until
 from ui import watchdog
-from ui.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 

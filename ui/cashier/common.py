@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.accounts import Account, AccountLocked, WrongPin
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DataError, DiandianError, InputError
 from kiosk.ledger import LedgerUnavailable, OrderNotFound, TransitionRefused
 from ui.workers import Workers

@@ -20,26 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import counter
-from kiosk.ledger import AWAITING, Order
+from kiosk import cashier_ops
+from kiosk.ledger import Order
+from kiosk.order_state import METHODS, OrderState
+from kiosk.timestamps import CHINA_TIME, parse_stamp
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
-
-METHODS = ("cash", "card", "mobile")
 
 
 def _local(order: Order) -> str:
     """When the order was opened, on the counter's clock (China time, as the report)."""
-    from datetime import datetime
-
-    from kiosk.report import CHINA_TIME
-
-    opened = datetime.fromisoformat(order.created_at.replace("Z", "+00:00"))
-    return opened.astimezone(CHINA_TIME).strftime("%H:%M:%S")
+    return parse_stamp(order.created_at).astimezone(CHINA_TIME).strftime("%H:%M:%S")
 
 
 class OrdersPanel(QWidget):
-    paymentTaken = Signal(object)  # counter.Payment
+    paymentTaken = Signal(object)  # cashier_ops.Payment
     printRequested = Signal(str)  # order id
 
     def __init__(self, ctx: Context, refresh_ms: int = 2000, parent: QWidget | None = None) -> None:
@@ -125,7 +120,7 @@ class OrdersPanel(QWidget):
             self._refreshing = False
             show_message(self.lblMessage, friendly(exc), error=True)
 
-        self.ctx.read(self, counter.awaiting, shown, failed)
+        self.ctx.read(self, cashier_ops.awaiting, shown, failed)
 
     def _show_orders(self, orders: list[Order]) -> None:
         keep = self.selected.id if self.selected is not None else None
@@ -154,7 +149,7 @@ class OrdersPanel(QWidget):
 
         def found(order: Order) -> None:
             self.select(order)
-            if order.status != AWAITING:
+            if order.status != OrderState.AWAITING:
                 show_message(
                     self.lblMessage,
                     self.tr("Order {code} is {status}.").format(
@@ -163,7 +158,7 @@ class OrdersPanel(QWidget):
                     error=True,
                 )
 
-        self.ctx.read(self, lambda ledger: counter.find(ledger, code), found, self._failed)
+        self.ctx.read(self, lambda ledger: cashier_ops.find(ledger, code), found, self._failed)
 
     def select(self, order: Order) -> None:
         self.selected = order
@@ -174,17 +169,17 @@ class OrdersPanel(QWidget):
         show_message(self.lblMessage, "")
         self.edtTendered.clear()
         self._show_selected()
-        if order.status == AWAITING:
+        if order.status == OrderState.AWAITING:
             self.edtTendered.setFocus()
 
-    def _status_word(self, status: str) -> str:
+    def _status_word(self, status: OrderState) -> str:
         return {
-            "draft": self.tr("not yet placed"),
-            "awaiting_payment": self.tr("awaiting payment"),
-            "paid": self.tr("paid"),
-            "voided": self.tr("voided"),
-            "expired": self.tr("expired"),
-        }.get(status, status)
+            OrderState.DRAFT: self.tr("not yet placed"),
+            OrderState.AWAITING: self.tr("awaiting payment"),
+            OrderState.PAID: self.tr("paid"),
+            OrderState.VOIDED: self.tr("voided"),
+            OrderState.EXPIRED: self.tr("expired"),
+        }[status]
 
     def _show_selected(self) -> None:
         order = self.selected
@@ -199,7 +194,7 @@ class OrdersPanel(QWidget):
                     status=self._status_word(order.status),
                 )
             )
-        self.btnPay.setEnabled(order is not None and order.status == AWAITING)
+        self.btnPay.setEnabled(order is not None and order.status == OrderState.AWAITING)
         self.btnPrint.setEnabled(self.last_paid is not None)
         self._update_change()
 
@@ -213,7 +208,7 @@ class OrdersPanel(QWidget):
         order, text = self.selected, ""
         if cash and order is not None and self.edtTendered.text().strip():
             try:
-                tendered = counter.parse_amount(self.edtTendered.text())
+                tendered = cashier_ops.parse_amount(self.edtTendered.text())
             except ValueError:
                 text = self.tr("not an amount")
             else:
@@ -229,20 +224,20 @@ class OrdersPanel(QWidget):
 
     def pay(self) -> None:
         order = self.selected
-        if order is None or order.status != AWAITING:
+        if order is None or order.status != OrderState.AWAITING:
             return
         method = self.method()
         tendered: int | None = None
         if method == "cash":
             try:
-                tendered = counter.parse_amount(self.edtTendered.text())
+                tendered = cashier_ops.parse_amount(self.edtTendered.text())
             except ValueError as exc:
                 show_message(self.lblMessage, friendly(exc), error=True)
                 return
         account = self.ctx.actor
         self.btnPay.setEnabled(False)
 
-        def paid(payment: counter.Payment) -> None:
+        def paid(payment: cashier_ops.Payment) -> None:
             self.selected = payment.order
             self.last_paid = payment.order
             text = self.tr("Paid: order {code}, certificate {serial}.").format(
@@ -260,7 +255,7 @@ class OrdersPanel(QWidget):
 
         self.ctx.write(
             self,
-            lambda ledger: counter.pay(
+            lambda ledger: cashier_ops.pay(
                 ledger, order.id, method=method, account=account, tendered_fen=tendered
             ),
             paid,

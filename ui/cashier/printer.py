@@ -1,9 +1,9 @@
 """The printer: which one is configured (or what is wrong with the setting), how it is right
 now, and a test print. Failed slips are listed for reprint on the slips panel.
 
-The live status (kiosk.slips.status) is asked on entering the tab and on "Check status", on a
-worker thread: a silent printer takes the whole timeout to give up, and the counter must not
-freeze meanwhile."""
+The live status (kiosk.slips.printer_status) is asked on entering the tab and on "Check
+status", on a worker thread: a silent printer takes the whole timeout to give up, and the
+counter must not freeze meanwhile."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk import counter
+from kiosk import cashier_ops
 from kiosk.config import config_path, load_settings
 from kiosk.errors import DiandianError
 from ui.cashier.common import Context, friendly, message_label, push, show_message
 from ui.style import COLORS, set_role
 
 if TYPE_CHECKING:
-    from kiosk.slips.status import PrinterStatus
+    from kiosk.slips.printer_status import PrinterStatus
 
 AMBER_SOFT, AMBER_INK = "#fcf0da", "#7a4a0c"  # COLORS["accent"] as a background and as ink
 LIVE_STYLE = f"""
@@ -109,7 +109,7 @@ class PrinterPanel(QWidget):
         config = self.config
 
         def work() -> PrinterStatus:
-            from kiosk.slips.status import printer_status
+            from kiosk.slips.printer_status import printer_status
 
             return printer_status(config)
 
@@ -145,7 +145,7 @@ class PrinterPanel(QWidget):
         return labels.get(state, state)
 
     def _checked(self) -> None:
-        from kiosk.report import CHINA_TIME
+        from kiosk.timestamps import CHINA_TIME
 
         self.checking = False
         self.btnCheck.setEnabled(True)
@@ -180,4 +180,4 @@ class PrinterPanel(QWidget):
             text = str(exc) if isinstance(exc, PrinterError) else friendly(exc)
             show_message(self.lblMessage, text, error=True)
 
-        self.ctx.run(self, counter.test_print, done, failed)
+        self.ctx.run(self, cashier_ops.test_print, done, failed)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from kiosk import counter
+from kiosk import cashier_ops
 from kiosk.errors import DataError
 from kiosk.slips.content import SlipContent
 from ui.cashier.common import Context, friendly
@@ -31,7 +31,9 @@ class SlipPrinter(QObject):
         def record(error: str, line: str, ok: bool) -> None:
             self.ctx.write(
                 self,
-                lambda ledger: counter.finish_print(ledger, order_id, account=account, error=error),
+                lambda ledger: cashier_ops.finish_print(
+                    ledger, order_id, account=account, error=error
+                ),
                 lambda _: self.finished.emit(order_id, ok, line),
                 lambda exc: self.finished.emit(order_id, False, friendly(exc)),
             )
@@ -52,11 +54,11 @@ class SlipPrinter(QObject):
                 record(str(exc), friendly(exc), False)
 
         def built(content: SlipContent) -> None:
-            self.ctx.run(self, lambda: counter.print_slip(content), printed, not_printed)
+            self.ctx.run(self, lambda: cashier_ops.print_slip(content), printed, not_printed)
 
         self.ctx.write(
             self,
-            lambda ledger: counter.start_print(ledger, order_id, account=account),
+            lambda ledger: cashier_ops.start_print(ledger, order_id, account=account),
             built,
             lambda exc: self.finished.emit(order_id, False, friendly(exc)),
         )
@@ -67,7 +69,7 @@ class SlipPrinter(QObject):
         def built(content: SlipContent) -> None:
             self.ctx.run(
                 self,
-                lambda: counter.save_pdf(content, path),
+                lambda: cashier_ops.save_pdf(content, path),
                 lambda saved: self.saved.emit(
                     order_id,
                     True,
@@ -78,7 +80,7 @@ class SlipPrinter(QObject):
 
         self.ctx.write(
             self,
-            lambda ledger: counter.slip_content(ledger, order_id),
+            lambda ledger: cashier_ops.slip_content(ledger, order_id),
             built,
             lambda exc: self.saved.emit(order_id, False, friendly(exc)),
         )

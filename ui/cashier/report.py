@@ -3,7 +3,7 @@ CSV for accounting: the same `kiosk.report` the unattended `diandian report` com
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import report
-from kiosk.report import CHINA_TIME, DayReport
+from kiosk.report import DayReport
+from kiosk.timestamps import china_date, utc_now
 from ui.cashier.common import Context, friendly, message_label, push, show_message
 
 
 def today_in_china() -> date:
-    return datetime.now(CHINA_TIME).date()
+    return china_date(utc_now())
 
 
 class ReportPanel(QWidget):

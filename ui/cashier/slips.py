@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import counter
-from kiosk.ledger import PAID, Order
+from kiosk import cashier_ops
+from kiosk.ledger import Order
+from kiosk.order_state import OrderState
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.printing import SlipPrinter
@@ -77,7 +78,7 @@ class SlipsPanel(QWidget):
 
     def refresh(self) -> None:
         def work(ledger: object) -> tuple[list[Order], list[Order]]:
-            return counter.reprints(ledger), counter.recent_paid(ledger)  # type: ignore[arg-type]
+            return cashier_ops.reprints(ledger), cashier_ops.recent_paid(ledger)  # type: ignore[arg-type]
 
         self.ctx.read(self, work, self._show_orders, self._failed)
 
@@ -119,7 +120,9 @@ class SlipsPanel(QWidget):
     def find(self) -> None:
         code = self.edtFind.text()
         self.edtFind.clear()
-        self.ctx.read(self, lambda ledger: counter.find(ledger, code), self.select, self._failed)
+        self.ctx.read(
+            self, lambda ledger: cashier_ops.find(ledger, code), self.select, self._failed
+        )
 
     def select(self, order: Order) -> None:
         self.selected = order
@@ -140,9 +143,9 @@ class SlipsPanel(QWidget):
                     slip=self._slip_word(order.slip_status),
                 )
                 + (f" ({order.slip_error})" if order.slip_error else "")
-                + (f"; {order.status}" if order.status != PAID else "")
+                + (f"; {order.status}" if order.status != OrderState.PAID else "")
             )
-        paid = order is not None and order.status == PAID
+        paid = order is not None and order.status == OrderState.PAID
         for widget in (self.btnReprint, self.btnSavePdf, self.btnVoid, self.edtReason):
             widget.setEnabled(paid)
 
@@ -206,7 +209,7 @@ class SlipsPanel(QWidget):
 
         self.ctx.write(
             self,
-            lambda ledger: counter.void(ledger, order.id, reason=reason, account=account),
+            lambda ledger: cashier_ops.void(ledger, order.id, reason=reason, account=account),
             voided,
             self._failed,
         )

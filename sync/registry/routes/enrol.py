@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 from kiosk.certificate.keys import SigningKeyError, public_from_text
 from sync import protocol
-from sync.registry import operator, storage
+from sync.registry import operations, storage
 from sync.registry.auth import check_protocol
 from sync.registry.errors import ApiError
 from sync.registry.routes import transaction
@@ -29,7 +29,7 @@ async def enrol(body: EnrolRequest, request: Request) -> EnrolResponse:
         raise ApiError(422, "invalid_request", "public_key: not a Base64 Ed25519 key") from None
 
     def work(conn: Connection) -> EnrolResponse:
-        token_hash = operator.hash_token(body.token)
+        token_hash = operations.hash_token(body.token)
         existing = storage.get_kiosk(conn=conn, kiosk_id=body.kiosk_id)
         if existing is not None and existing.public_key != body.public_key:
             raise ApiError(

@@ -6,15 +6,14 @@ Allocations are granted on request: each pull tops the kiosk up to the registry'
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
 
-from kiosk.ranking import CHINA_TIME
+from kiosk.timestamps import china_date, utc_now
 from sync import protocol
-from sync.registry import credits, operator, storage
+from sync.registry import credits, operations, storage
 from sync.registry.auth import authenticate
 from sync.registry.routes import transaction
 from sync.registry.schemas import Allocations, Catalogue, Factors, Keys, Rankings
@@ -26,7 +25,7 @@ router = APIRouter(tags=["pulls"])
 async def catalogue(request: Request) -> dict[str, Any]:
     def work(conn: Connection) -> dict[str, Any]:
         authenticate(conn=conn, request=request, body=b"")
-        return operator.catalogue(conn=conn)
+        return operations.catalogue(conn=conn)
 
     return await transaction(request, work)
 
@@ -35,7 +34,7 @@ async def catalogue(request: Request) -> dict[str, Any]:
 async def factors(request: Request) -> dict[str, Any]:
     def work(conn: Connection) -> dict[str, Any]:
         authenticate(conn=conn, request=request, body=b"")
-        return operator.factors(conn=conn)
+        return operations.factors(conn=conn)
 
     return await transaction(request, work)
 
@@ -66,7 +65,7 @@ async def rankings(
     def work(conn: Connection) -> dict[str, Any]:
         kiosk = authenticate(conn=conn, request=request, body=b"")
         where = None if scope == "all" else (venue or kiosk.venue)
-        today = datetime.now(CHINA_TIME).date().isoformat()
+        today = china_date(utc_now()).isoformat()
         when = (day or today) if scope == "day" else None
         rows = storage.rankings(conn=conn, venue=where, day=when, limit=limit)
         return {"scope": scope, "venue": where, "day": when, "rankings": rows}

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.catalogue import load_demo_catalogue
-from kiosk.ledger import PAID, Ledger
+from kiosk.ledger import Ledger
 from kiosk.ledger.verify import verify
+from kiosk.order_state import OrderState
 
 from .support import Worker, open_raw
 
@@ -50,7 +51,7 @@ def _watch(path: Path, race: Race) -> None:
                 race.reader_errors.append(f"{type(exc).__name__}: {exc}")
                 continue
             race.listings += 1
-            race.paid_seen.append(sum(order.status == PAID for order in orders))
+            race.paid_seen.append(sum(order.status == OrderState.PAID for order in orders))
             race.stock_seen.append((stock.granted_g, stock.reserved_g, stock.sold_g))
 
 

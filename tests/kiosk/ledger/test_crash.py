@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ledger import AWAITING, PAID, STATUSES
 from kiosk.ledger.verify import verify
+from kiosk.order_state import OrderState
 
 from .support import Worker, integrity, open_raw
 
@@ -64,21 +64,21 @@ def _check(conn: sqlite3.Connection, acknowledged: dict[str, int], kills: int) -
     for order_id, serial in acknowledged.items():
         row = orders.get(order_id)
         assert row is not None, f"acknowledged order {order_id} is gone"
-        assert (row["status"], row["serial"]) == (PAID, serial), dict(row)
+        assert (row["status"], row["serial"]) == (OrderState.PAID, serial), dict(row)
         assert (order_id, "paid") in outbox, f"acknowledged order {order_id} has no outbox entry"
         assert order_id in audited, f"acknowledged order {order_id} has no audit row for pay"
 
-    paid = {oid for oid, row in orders.items() if row["status"] == PAID}
+    paid = {oid for oid, row in orders.items() if row["status"] == OrderState.PAID}
     # A kill between `pay` returning and the till printing its line orphans at most one sale.
     assert len(paid - acknowledged.keys()) <= kills
     assert {oid for oid, event in outbox if event == "paid"} == paid, "outbox without its sale"
     serials = sorted(orders[oid]["serial"] for oid in paid)
     assert serials == list(range(1, len(paid) + 1)), "certificate serials have a gap"
     for row in orders.values():
-        assert row["status"] in STATUSES
-        if row["status"] == AWAITING:
+        assert row["status"] in set(OrderState)
+        if row["status"] == OrderState.AWAITING:
             assert row["expires_at"], dict(row)
-        if row["status"] == PAID:
+        if row["status"] == OrderState.PAID:
             assert row["paid_at"] and row["payment_method"] and row["cashier"], dict(row)
 
     report = verify(conn)  # the audit chain, every row as audited, allocation sums, serials

@@ -20,8 +20,9 @@ import pytest
 
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.footprint import Footprint
-from kiosk.ledger import AWAITING, Ledger, LedgerUnavailable
+from kiosk.ledger import Ledger, LedgerUnavailable
 from kiosk.ledger.verify import verify
+from kiosk.order_state import OrderState
 
 from .conftest import Tmpfs
 from .support import assert_reason, open_raw, sell, snapshot
@@ -374,7 +375,7 @@ def test_a_full_disk_loses_nothing_already_stored(full_disk: FullDisk, footprint
     report = verify(full_disk.ledger.conn)
     assert report.ok, report.problems
     if full_disk.step == "pay":
-        assert full_disk.ledger.get(full_disk.order_id).status == AWAITING
+        assert full_disk.ledger.get(full_disk.order_id).status == OrderState.AWAITING
 
 
 def test_sales_resume_once_space_is_freed(full_disk: FullDisk, footprint) -> None:

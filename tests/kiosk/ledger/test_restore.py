@@ -20,7 +20,7 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup
@@ -95,7 +95,7 @@ def test_the_plan_lists_the_paid_orders_only_the_current_ledger_has(rewound: Rew
     assert [o.serial for o in plan.lost] == [6, 7, 8]
     assert [o.at_registry for o in plan.lost] == [False, True, False]
     assert plan.unpaid_dropped == 1
-    assert plan.taken_at == "2026-01-01T08:00:00Z"
+    assert plan.taken_at == "2026-01-01T08:00:00.000Z"  # the one stored form (kiosk.timestamps)
     assert (plan.next_serial, plan.next_seq) == (
         rewound.highest_serial + 1,
         rewound.highest_seq + 1,

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.slips.printers import PrinterConfig
-from kiosk.slips.status import (
+from kiosk.slips.printer_status import (
     LEVELS,
     PrinterStatus,
     is_status_byte,
@@ -26,6 +25,7 @@ from kiosk.slips.status import (
     printer_status,
     request,
 )
+from kiosk.slips.printers import PrinterConfig
 
 from ...fake_printer import COVER_OPEN, PAPER_LOW, PAPER_OUT, READY, SILENT, FakePrinter
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from sync.registry import migrations, operator
+from sync.registry import migrations, operations
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
 from tests.sync.registry import pg
@@ -61,13 +61,25 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def second_db_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another empty database on the same engine as `db_url`, to compare two schemas."""
+    if db_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'second.sqlite'}"
+        return
+    admin = request.getfixturevalue("pg_server")
+    name = f"registry_{uuid.uuid4().hex[:12]}"
+    yield pg.create_database(admin, name)
+    pg.drop_database(admin, name)
+
+
+@pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
     """A current schema with the demo projects (4 projects, 1,000 t of stock each)."""
     made = make_engine(db_url)
     migrations.upgrade(made)
     with made.begin() as conn:
-        data = operator.read_file(DEMO_PROJECTS)
-        operator.import_projects(conn=conn, data=data, source="demo")
+        data = operations.read_file(DEMO_PROJECTS)
+        operations.import_projects(conn=conn, data=data, source="demo")
     yield made
     made.dispose()
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from kiosk.certificate import keys, payload
 from sync import protocol
-from sync.registry import operator
+from sync.registry import operations
 
 PROJECT = "demo-longquan-forest"
 
@@ -39,7 +39,7 @@ class Kiosk:
 
     def enrol(self, client: Any, engine: Engine) -> None:
         with engine.begin() as conn:
-            token = operator.new_enrol_token(conn=conn, name="test venue")
+            token = operations.new_enrol_token(conn=conn, name="test venue")
         body = {"token": token, "kiosk_id": self.kiosk_id, "public_key": self.public, "name": "t"}
         response = client.post(protocol.ENROL, json=body)
         assert response.status_code == 200, response.text

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func, select
 from starlette.testclient import TestClient
 
 from sync import protocol
-from sync.registry import operator, storage
+from sync.registry import operations, storage
 from sync.registry.tables import batches, kiosks, nonces, purchases
 from tests.sync.registry.helpers import Kiosk
 
@@ -39,7 +39,7 @@ def test_enrol_refuses_unknown_and_used_tokens(client: TestClient, engine: Engin
     body = {"token": "not-a-token", "kiosk_id": kiosk.kiosk_id, "public_key": kiosk.public}
     _error(client.post(protocol.ENROL, json=body), 403, "bad_token")
     with engine.begin() as conn:
-        token = operator.new_enrol_token(conn=conn, name="hall")
+        token = operations.new_enrol_token(conn=conn, name="hall")
     body["token"] = token
     assert client.post(protocol.ENROL, json=body).status_code == 200
     assert client.post(protocol.ENROL, json=body).status_code == 200  # a retry, same answer
@@ -47,7 +47,7 @@ def test_enrol_refuses_unknown_and_used_tokens(client: TestClient, engine: Engin
     again = {"token": token, "kiosk_id": other.kiosk_id, "public_key": other.public}
     _error(client.post(protocol.ENROL, json=again), 403, "bad_token")
     with engine.begin() as conn:
-        fresh = operator.new_enrol_token(conn=conn, name="hall")
+        fresh = operations.new_enrol_token(conn=conn, name="hall")
     stolen = {"token": fresh, "kiosk_id": kiosk.kiosk_id, "public_key": other.public}
     _error(client.post(protocol.ENROL, json=stolen), 409, "kiosk_taken")
     bad_key = {"token": fresh, "kiosk_id": "K2", "public_key": "x" * 44}
@@ -123,7 +123,7 @@ def test_paid_and_voided_in_one_batch(client: TestClient, kiosk: Kiosk, engine: 
     results = kiosk.push(client, [kiosk.record(sale), kiosk.void(sale)]).json()["results"]
     assert [r["status"] for r in results] == ["accepted", "accepted"]
     with engine.connect() as conn:
-        assert operator.stats(conn=conn)["voided"] == 1
+        assert operations.stats(conn=conn)["voided"] == 1
 
 
 def test_resent_batch_gets_the_stored_answer(
@@ -258,7 +258,7 @@ def test_imported_factor_table_replaces_the_shipped_one(
     shipped = kiosk.get(client, protocol.FACTORS).json()
     newer = {**shipped["table"], "version": "2027.1.1"}
     with engine.begin() as conn:
-        assert operator.import_factors(conn=conn, data=newer, source="f") == "2027.1.1"
+        assert operations.import_factors(conn=conn, data=newer, source="f") == "2027.1.1"
     served = kiosk.get(client, protocol.FACTORS).json()
     assert served["version"] == "2027.1.1" and served["table"]["factor"] == newer["factor"]
 
@@ -269,8 +269,8 @@ def test_projects_import_from_json(client: TestClient, kiosk: Kiosk, engine: Eng
     path = tmp_path / "projects.json"
     path.write_text(json.dumps({"projects": SMALL["project"]}))
     with engine.begin() as conn:
-        assert operator.import_projects(
-            conn=conn, data=operator.read_file(path), source=str(path)
+        assert operations.import_projects(
+            conn=conn, data=operations.read_file(path), source=str(path)
         ) == ["small"]
     catalogue = kiosk.get(client, protocol.CATALOGUE).json()
     assert catalogue["projects"][-1]["id"] == "small" and catalogue["version"] == "registry-2"

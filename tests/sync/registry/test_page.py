@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sync.registry import credits, migrations, operator
+from sync.registry import credits, migrations, operations
 from sync.registry.db import make_engine
 from tests.sync.registry.conftest import DEMO_PROJECTS
 from tests.sync.registry.helpers import Kiosk
@@ -54,7 +54,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     engine = make_engine(db)
     migrations.upgrade(engine)
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=operator.read_file(DEMO_PROJECTS), source="d")
+        operations.import_projects(conn=conn, data=operations.read_file(DEMO_PROJECTS), source="d")
     kiosk = Kiosk.new()
     with serve(db) as base, httpx.Client(base_url=base) as client:
         kiosk.enrol(client, engine)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from kiosk.errors import DataError
-from sync.registry import credits, migrations, operator, storage
+from sync.registry import credits, migrations, operations, storage
 from sync.registry.tables import allocations, projects, purchases
 
 SMALL = {
@@ -35,25 +35,25 @@ def test_migrations_are_recorded_and_idempotent(engine: Engine) -> None:
 
 def test_import_sets_stock_and_refuses_reused_serials(engine: Engine) -> None:
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=SMALL, source="small")
+        operations.import_projects(conn=conn, data=SMALL, source="small")
         row = storage.get_project(conn=conn, project_id="small")
         assert row is not None and row.stock_g == 5_000_000
     with pytest.raises(DataError, match="already imported"), engine.begin() as conn:
-        operator.import_projects(conn=conn, data=SMALL, source="small")
+        operations.import_projects(conn=conn, data=SMALL, source="small")
 
 
 def test_import_refuses_more_stock_than_serials(engine: Engine) -> None:
     data = {"project": [{**SMALL["project"][0], "id": "big", "serials": ["BG-1..2"]}]}
     with pytest.raises(DataError, match="needs as many serials"), engine.begin() as conn:
-        operator.import_projects(conn=conn, data=data, source="big")
+        operations.import_projects(conn=conn, data=data, source="big")
     with engine.begin() as conn:
         assert storage.get_project(conn=conn, project_id="big") is None
 
 
 def test_enrol_token_works_once(engine: Engine) -> None:
     with engine.begin() as conn:
-        token = operator.new_enrol_token(conn=conn, name="hall A")
-        digest = operator.hash_token(token)
+        token = operations.new_enrol_token(conn=conn, name="hall A")
+        digest = operations.hash_token(token)
         assert storage.use_enrol_token(conn=conn, token_hash=digest, kiosk_id="K1") == "hall A"
         assert storage.use_enrol_token(conn=conn, token_hash=digest, kiosk_id="K2") is None
         assert storage.use_enrol_token(conn=conn, token_hash="0" * 64, kiosk_id="K3") is None
@@ -69,7 +69,7 @@ def _kiosks(engine: Engine, count: int) -> list[str]:
 
 def test_allocations_never_exceed_stock_with_many_kiosks_at_once(engine: Engine) -> None:
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=SMALL, source="small")
+        operations.import_projects(conn=conn, data=SMALL, source="small")
     ids = _kiosks(engine, 12)
     errors: list[BaseException] = []
     barrier = threading.Barrier(len(ids))
@@ -134,7 +134,7 @@ def _retirement_of(conn: Any, order_id: str) -> str | None:
 
 def test_retirement_whole_tonnes_in_order_voids_excluded(engine: Engine) -> None:
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=SMALL, source="small")
+        operations.import_projects(conn=conn, data=SMALL, source="small")
     (kiosk,) = _kiosks(engine, 1)
     with engine.begin() as conn:
         for serial, grams in ((1, 600_000), (2, 500_000), (3, 300_000), (4, 700_000)):
@@ -160,7 +160,7 @@ def test_retirement_whole_tonnes_in_order_voids_excluded(engine: Engine) -> None
 
 def test_retirement_crosses_serial_blocks(engine: Engine) -> None:
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=SMALL, source="small")
+        operations.import_projects(conn=conn, data=SMALL, source="small")
     (kiosk,) = _kiosks(engine, 1)
     with engine.begin() as conn:
         _sale(conn, kiosk, 1, 4_000_000)
@@ -175,12 +175,12 @@ def test_retirement_crosses_serial_blocks(engine: Engine) -> None:
 
 def test_stats_counts_sold_and_retired(engine: Engine) -> None:
     with engine.begin() as conn:
-        operator.import_projects(conn=conn, data=SMALL, source="small")
+        operations.import_projects(conn=conn, data=SMALL, source="small")
     (kiosk,) = _kiosks(engine, 1)
     with engine.begin() as conn:
         _sale(conn, kiosk, 1, 1_500_000)
         credits.retire_all(conn=conn)
-        stats = operator.stats(conn=conn)
+        stats = operations.stats(conn=conn)
     small = next(p for p in stats["projects"] if p["project_id"] == "small")
     assert (stats["kiosks"], stats["purchases"]) == (1, 1)
     assert (small["sold_g"], small["retired_g"]) == (1_500_000, 1_000_000)

@@ -12,7 +12,7 @@ from kiosk import accounts
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, Order
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 CASHIER_PIN, ADMIN_PIN = "1234", "9999"
 
@@ -31,7 +31,7 @@ def open_order(path: Path, grams: int = 100_000, project: str = "demo-wetland") 
     """An order awaiting payment, as the kiosk would open it (its own connection)."""
     footprint = compute("meal", {"mixed_meals": "3"})
     with Ledger.open(path, create=False) as ledger:
-        return ledger.open_order(footprint, project_id=project, offset_g=grams, hold_s=900)
+        return ledger.open_order(footprint, project_id=project, offset_g=grams)
 
 
 def pay(path: Path, order_id: str, method: str = "card") -> Order:

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from kiosk.venues import get_venue
-from ui.autopilot import Autopilot, wait_until
+from tools.autopilot import Autopilot, wait_until
 from ui.window import KioskWindow
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
 from tests.ui.cashier.conftest import open_order, settle
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 KIOSK = Path(__file__).with_name("kiosk_process.py")

@@ -7,7 +7,7 @@ import pytest
 
 from kiosk import accounts
 from kiosk.ledger import Ledger
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 

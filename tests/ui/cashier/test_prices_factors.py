@@ -9,10 +9,10 @@ import pytest
 
 from kiosk import local_values
 from kiosk.accounts import Account
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.ledger import Ledger, overrides
 from tests.ui.cashier.conftest import open_order, settle
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.fake_printer import PAPER_OUT, SILENT, FakePrinter
 from tests.ui.conftest import set_printer
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 

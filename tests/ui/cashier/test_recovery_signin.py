@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup
 from tests.ui.cashier.conftest import ADMIN_PIN, CASHIER_PIN, open_order, pay, settle
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 

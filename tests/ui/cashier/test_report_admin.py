@@ -11,11 +11,11 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.ledger import Ledger
 from kiosk.money import format_fen
 from tests.ui.cashier.conftest import open_order, pay
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 from ui.cashier.report import today_in_china
 
 pytestmark = pytest.mark.gui

@@ -12,11 +12,11 @@ import pytest
 
 from kiosk import admin
 from kiosk.accounts import Account
-from kiosk.counter import NotAllowed
+from kiosk.cashier_ops import NotAllowed
 from kiosk.ledger import Ledger
 from kiosk.ledger.restore_plan import MARGIN
 from tests.ui.cashier.conftest import open_order, pay, settle
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 from ui.cashier.restore import BackupRestore
 
 pytestmark = pytest.mark.gui

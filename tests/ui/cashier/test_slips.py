@@ -13,7 +13,7 @@ from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
 from tests.ui.cashier.conftest import open_order, pay
 from tests.ui.conftest import set_printer
-from ui.autopilot import wait_until
+from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 

@@ -153,38 +153,38 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_token(args: argparse.Namespace) -> int:
-    from sync.registry import operator
+    from sync.registry import operations
 
-    print(_in_transaction(args, lambda conn: operator.new_enrol_token(conn=conn, name=args.name)))
+    print(_in_transaction(args, lambda conn: operations.new_enrol_token(conn=conn, name=args.name)))
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from sync.registry import operator
+    from sync.registry import operations
 
-    data = operator.read_file(args.file)
+    data = operations.read_file(args.file)
     ids = _in_transaction(
-        args, lambda conn: operator.import_projects(conn=conn, data=data, source=str(args.file))
+        args, lambda conn: operations.import_projects(conn=conn, data=data, source=str(args.file))
     )
     print(f"imported {len(ids)} project(s): {', '.join(ids)}")
     return 0
 
 
 def run_factors(args: argparse.Namespace) -> int:
-    from sync.registry import operator
+    from sync.registry import operations
 
-    data = operator.read_file(args.file)
+    data = operations.read_file(args.file)
     version = _in_transaction(
-        args, lambda conn: operator.import_factors(conn=conn, data=data, source=str(args.file))
+        args, lambda conn: operations.import_factors(conn=conn, data=data, source=str(args.file))
     )
     print(f"factor table {version} will be served to kiosks")
     return 0
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from sync.registry import operator
+    from sync.registry import operations
 
-    stats = _in_transaction(args, lambda conn: operator.stats(conn=conn))
+    stats = _in_transaction(args, lambda conn: operations.stats(conn=conn))
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
         return 0

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from kiosk.accounts import Account
 from kiosk.errors import DiandianError, InputError
-from kiosk.ledger import AWAITING, PAID, Ledger, Order
-from kiosk.ledger.orders import METHODS
+from kiosk.ledger import Ledger, Order
+from kiosk.order_state import METHODS, OrderState
 from kiosk.slips.content import SlipContent
 
 REPRINT_STATES = ("pending", "failed")
@@ -43,14 +43,16 @@ def require_admin(account: Account, what: str) -> None:
 def awaiting(ledger: Ledger, limit: int = 50) -> list[Order]:
     """Orders waiting at the counter, newest first (stale ones are left to the kiosk to expire:
     a read-only console never writes while listing)."""
-    return ledger.orders(status=AWAITING, limit=limit)
+    return ledger.orders(status=OrderState.AWAITING, limit=limit)
 
 
 def reprints(ledger: Ledger, limit: int = 50) -> list[Order]:
     """Paid orders whose slip was never printed or failed: the cashier's reprint list."""
-    return [o for o in ledger.orders(status=PAID, limit=500) if o.slip_status in REPRINT_STATES][
-        :limit
-    ]
+    return [
+        o
+        for o in ledger.orders(status=OrderState.PAID, limit=500)
+        if o.slip_status in REPRINT_STATES
+    ][:limit]
 
 
 def find(ledger: Ledger, code: str) -> Order:
@@ -165,4 +167,4 @@ def finish_print(ledger: Ledger, order_id: str, *, account: Account, error: str 
 
 def recent_paid(ledger: Ledger, limit: int = 50) -> list[Order]:
     """Paid orders, newest first: what the cashier reprints or voids."""
-    return ledger.orders(status=PAID, limit=limit)
+    return ledger.orders(status=OrderState.PAID, limit=limit)

@@ -1,7 +1,7 @@
 """`diandian sync` (the nightly job) and `diandian enroll` (once per kiosk).
 
-The core must not load an HTTP library, so everything from `sync.*` is imported inside the
-handlers; `diandian --help` and the touchscreen never pay for httpx.
+Registered through the `diandian.commands` entry points (pyproject.toml). The HTTP client is
+imported inside the handlers, so `diandian --help` never pays for httpx.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, 78)
 
 
-def register(commands: Any) -> None:
+def register_sync(commands: Any) -> None:
     parser = commands.add_parser(
         "sync",
         help="push sold orders to the registry and pull its updates (run nightly)",
@@ -79,6 +79,8 @@ def register(commands: Any) -> None:
     add_db_argument(parser)
     parser.set_defaults(handler=run_sync)
 
+
+def register_enroll(commands: Any) -> None:
     enrol = commands.add_parser(
         "enroll",
         help="bind this kiosk's key to the registry with an operator's one-time token",
@@ -109,7 +111,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     from kiosk.certificate import keys
     from kiosk.certificate.issue import kiosk_key
     from kiosk.ledger import Ledger, syncstate
-    from kiosk.ledger.store import stamp, utc_now
+    from kiosk.timestamps import stamp, utc_now
     from sync import protocol
     from sync.client import Backoff, RegistryClient, SyncError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import counter
+from kiosk import cashier_ops
 from kiosk.accounts import Account
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.errors import InputError
@@ -26,13 +26,13 @@ from kiosk.ledger import Ledger
     ],
 )
 def test_amounts_in_yuan_become_fen(text: str, fen: int) -> None:
-    assert counter.parse_amount(text) == fen
+    assert cashier_ops.parse_amount(text) == fen
 
 
 @pytest.mark.parametrize("text", ["", ".", "abc", "-5", "1.234", "1.2.3", "1e3", "1 000"])
 def test_bad_amounts_name_the_field(text: str) -> None:
     with pytest.raises(InputError) as caught:
-        counter.parse_amount(text)
+        cashier_ops.parse_amount(text)
     assert caught.value.field == "amount"
 
 
@@ -52,18 +52,18 @@ def test_cash_needs_the_amount_tendered_and_gives_change(ledger) -> None:
     alice = Account("alice", "cashier")
     order = _order(ledger)
     with pytest.raises(InputError):
-        counter.pay(ledger, order.id, method="cash", account=alice, tendered_fen=None)
+        cashier_ops.pay(ledger, order.id, method="cash", account=alice, tendered_fen=None)
     with pytest.raises(InputError):
-        counter.pay(
+        cashier_ops.pay(
             ledger, order.id, method="cash", account=alice, tendered_fen=order.amount_fen - 1
         )
-    paid = counter.pay(ledger, order.id, method="cash", account=alice, tendered_fen=2000)
+    paid = cashier_ops.pay(ledger, order.id, method="cash", account=alice, tendered_fen=2000)
     assert paid.change_fen == 2000 - order.amount_fen and paid.order.cashier == "alice"
 
 
 def test_a_card_payment_has_no_change(ledger) -> None:
     order = _order(ledger)
-    paid = counter.pay(
+    paid = cashier_ops.pay(
         ledger, order.id, method="card", account=Account("bob", "admin"), tendered_fen=None
     )
     assert paid.change_fen == 0 and paid.order.payment_method == "card"
@@ -72,16 +72,16 @@ def test_a_card_payment_has_no_change(ledger) -> None:
 def test_failed_prints_are_listed_for_reprint(ledger) -> None:
     alice = Account("alice", "cashier")
     order = _order(ledger)
-    counter.pay(ledger, order.id, method="card", account=alice, tendered_fen=None)
-    counter.start_print(ledger, order.id, account=alice)
-    assert [o.id for o in counter.reprints(ledger)] == [order.id]  # pending
-    counter.finish_print(ledger, order.id, account=alice, error="paper out")
+    cashier_ops.pay(ledger, order.id, method="card", account=alice, tendered_fen=None)
+    cashier_ops.start_print(ledger, order.id, account=alice)
+    assert [o.id for o in cashier_ops.reprints(ledger)] == [order.id]  # pending
+    cashier_ops.finish_print(ledger, order.id, account=alice, error="paper out")
     assert ledger.get(order.id).slip_error == "paper out"
-    counter.finish_print(ledger, order.id, account=alice)
-    assert counter.reprints(ledger) == []
+    cashier_ops.finish_print(ledger, order.id, account=alice)
+    assert cashier_ops.reprints(ledger) == []
 
 
 def test_only_an_admin_passes_require_admin() -> None:
-    counter.require_admin(Account("root", "admin"), "change settings")
-    with pytest.raises(counter.NotAllowed):
-        counter.require_admin(Account("alice", "cashier"), "change settings")
+    cashier_ops.require_admin(Account("root", "admin"), "change settings")
+    with pytest.raises(cashier_ops.NotAllowed):
+        cashier_ops.require_admin(Account("alice", "cashier"), "change settings")

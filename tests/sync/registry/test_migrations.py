@@ -1,0 +1,131 @@
+"""The registry's schema steps: frozen once shipped, and a 0.1.0 registry upgrades with its rows.
+
+`shipped/0001_<engine>.sql` is the DDL 0.1.0 ran (its `metadata.create_all`), captured as text
+when the steps moved to alembic; it never changes, whatever `tables.py` becomes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from sync.registry import migrations, operations, storage, tables
+from sync.registry.db import make_engine
+
+SHIPPED = Path(__file__).with_name("shipped")
+DEMO_PROJECTS = Path(__file__).with_name("demo_projects.toml")
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:  # an empty database, unlike conftest's
+    made = make_engine(db_url)
+    yield made
+    made.dispose()
+
+
+def build_as_shipped(engine: Engine) -> None:
+    """A registry exactly as 0.1.0's `registry init` left it."""
+    ddl = (SHIPPED / f"0001_{engine.dialect.name}.sql").read_text(encoding="utf-8")
+    lines = [line for line in ddl.splitlines() if not line.startswith("--")]
+    with engine.begin() as conn:
+        for statement in "\n".join(lines).split(";\n"):
+            if statement.strip():
+                conn.exec_driver_sql(statement)
+
+
+def schema(conn: Connection) -> dict[str, Any]:
+    """What the database says about its tables, comparable between two databases."""
+    seen = inspect(conn)
+    out: dict[str, Any] = {}
+    for name in sorted(seen.get_table_names()):
+        out[name] = {
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], str(c.get("default")))
+                for c in seen.get_columns(name)
+            ],
+            "pk": seen.get_pk_constraint(name)["constrained_columns"],
+            "fks": sorted(
+                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
+                for f in seen.get_foreign_keys(name)
+            ),
+            "unique": sorted(tuple(u["column_names"]) for u in seen.get_unique_constraints(name)),
+            "indexes": sorted(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                for i in seen.get_indexes(name)
+            ),
+            "checks": sorted(
+                (c["name"], " ".join(c["sqltext"].split()))
+                for c in seen.get_check_constraints(name)
+            ),
+        }
+    return out
+
+
+def differences(conn: Connection) -> list[Any]:
+    """What alembic's autogenerate would add to make the database match `tables.py`."""
+    context = MigrationContext.configure(conn, opts={"compare_type": True})
+    return compare_metadata(context, tables.metadata)
+
+
+def test_the_steps_form_one_line_from_0001() -> None:
+    script = migrations.script()
+    assert script.get_base() == "0001_initial"
+    assert len(script.get_heads()) == 1, "two branches added a step each: chain them"
+    assert migrations.head() == script.get_current_head()
+
+
+def test_step_0001_builds_exactly_what_0_1_0_shipped(engine: Engine, second_db_url: str) -> None:
+    build_as_shipped(engine)
+    stepped = make_engine(second_db_url)
+    assert migrations.upgrade(stepped, to="0001_initial") == ["0001_initial"]
+    with engine.connect() as shipped, stepped.connect() as conn:
+        old, new = schema(shipped), schema(conn)
+    stepped.dispose()
+    assert new.pop("alembic_version")
+    assert new == old
+
+
+def test_the_steps_build_what_tables_py_describes(engine: Engine) -> None:
+    waiting = migrations.pending(engine)
+    assert waiting[0] == "0001_initial" and waiting[-1] == migrations.head()
+    assert migrations.upgrade(engine) == waiting
+    assert migrations.pending(engine) == []
+    assert migrations.upgrade(engine) == []
+    with engine.connect() as conn:
+        assert differences(conn) == []
+
+
+def test_a_registry_as_0_1_0_shipped_it_upgrades_with_its_rows(engine: Engine) -> None:
+    build_as_shipped(engine)
+    with engine.begin() as conn:  # rows as 0.1.0 wrote them (these tables are unchanged since)
+        operations.import_projects(
+            conn=conn, data=operations.read_file(DEMO_PROJECTS), source="demo"
+        )
+        storage.set_setting(conn=conn, key="note", value="kept")
+    waiting = migrations.pending(engine)
+    assert waiting[0] == "0002_alembic_version"
+    assert migrations.upgrade(engine) == waiting
+    assert migrations.pending(engine) == []
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_heads() == (migrations.head(),)
+        assert not inspect(conn).has_table("migrations")
+        assert storage.get_setting(conn=conn, key="note") == "kept"
+        assert len(conn.execute(select(tables.projects.c.project_id)).all()) == 4
+        assert differences(conn) == []
+
+
+def test_a_step_that_fails_leaves_nothing_behind(engine: Engine) -> None:
+    with engine.begin() as conn:  # something already holds a name step 0001 creates
+        conn.execute(text("CREATE TABLE projects (project_id VARCHAR(100) PRIMARY KEY)"))
+    with pytest.raises(SQLAlchemyError):
+        migrations.upgrade(engine)
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names() == ["projects"]  # no half-made schema
+    assert migrations.pending(engine)[0] == "0001_initial"
