@@ -76,13 +76,17 @@ def _leg_detail(a: City, b: City, leg: str, basis: str) -> Mapping[str, str]:
     return MappingProxyType({"leg": leg, "from": a.id, "to": b.id, "basis": basis})
 
 
-def _distinct(origin: City, destination: City) -> None:
-    if city_distance_km(origin, destination) < SAME_POINT_KM:
+def _apart(origin: City, destination: City, *, by_air: bool = False) -> Decimal:
+    """Great-circle km between the two places; two that share one map point (the same city, or
+    a scenic area placed at its town's point) need the customer's distance_km instead."""
+    km = city_distance_km(origin, destination, by_air=by_air)
+    if km < SAME_POINT_KM:
         raise InputError(
             "distance_km",
             f"origin and destination are both at {destination.name_en}'s map point; "
             "give the one-way distance in km",
         )
+    return Decimal(km)
 
 
 def _flight(
@@ -94,13 +98,7 @@ def _flight(
     DESNZ factors for international flights."""
     cabin = str(answers["cabin"])
     given = answers.get("distance_km")
-    if not isinstance(given, Decimal):
-        _distinct(origin, destination)
-    gcd = (
-        given
-        if isinstance(given, Decimal)
-        else Decimal(city_distance_km(origin, destination, by_air=True))
-    )
+    gcd = given if isinstance(given, Decimal) else _apart(origin, destination, by_air=True)
     basis = "given" if isinstance(given, Decimal) else "great_circle"
     if origin.country in CAAC_DOMESTIC and destination.country in CAAC_DOMESTIC:
         uplift = table.constant("flight_distance_uplift")
@@ -130,11 +128,10 @@ def _ground(
     elif (published := route_km(origin.id, destination.id, mode)) is not None:
         km, basis = published, "route"
     else:
-        _distinct(origin, destination)
         detour = table.constant(
             "rail_detour_factor" if mode in RAIL_MODES else "road_detour_factor"
         )
-        km, basis = _round(Decimal(city_distance_km(origin, destination)) * detour), "detour"
+        km, basis = _round(_apart(origin, destination) * detour), "detour"
     limit = MAX_KM.get(mode, GROUND_MAX_KM)
     if km > limit:
         where = f"{origin.name_en} to {destination.name_en}"
