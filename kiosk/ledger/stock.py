@@ -54,7 +54,7 @@ class StockMixin:
             " WHERE project_id = ?",
             (row["reserved_g"], row["sold_g"], row["updated_at"], project_id),
         )
-        self._audit("allocation", project_id, action, actor, row)
+        self.audit("allocation", project_id, action, actor, row)
 
     def _allocation_row(self, project_id: str) -> dict[str, Any]:
         row = self.conn.execute(
@@ -79,14 +79,14 @@ class StockMixin:
                     (project.id, data, project.price_fen_per_t, catalogue.version, now),
                 )
                 row = self.conn.execute("SELECT * FROM projects WHERE id = ?", (project.id,))
-                self._audit("project", project.id, "load", actor, dict(row.fetchone()))
+                self.audit("project", project.id, "load", actor, dict(row.fetchone()))
                 if not self._allocation_row(project.id):
                     self.conn.execute(
                         "INSERT INTO allocations (project_id, granted_g, updated_at)"
                         " VALUES (?, ?, ?)",
                         (project.id, catalogue.allocation_g, now),
                     )
-                    self._audit(
+                    self.audit(
                         "allocation", project.id, "grant", actor, self._allocation_row(project.id)
                     )
 
@@ -104,7 +104,7 @@ class StockMixin:
                 "UPDATE allocations SET granted_g = ?, updated_at = ? WHERE project_id = ?",
                 (granted_g, self._now, project_id),
             )
-            self._audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
+            self.audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
 
     def stock(self) -> list[Stock]:
         """Every project with what is left of its allocation, at the price in force here."""
@@ -163,7 +163,7 @@ class StockMixin:
                 " VALUES (:kiosk_id, :public_key, :source, :added_at)",
                 state,
             )
-            self._audit("kiosk_key", kiosk_id, "add", actor, state)
+            self.audit("kiosk_key", kiosk_id, "add", actor, state)
 
 
 def grams_left(allocation: dict[str, Any]) -> int:

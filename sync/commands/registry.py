@@ -1,6 +1,6 @@
 """`diandian registry ...`: run and operate the central registry service.
 
-Every subcommand takes `--db URL` (`sqlite:///PATH`, a plain path, or
+Every subcommand takes `--db URL` (`sqlite:////ABSOLUTE/PATH`, a plain path, or
 `postgresql+psycopg://USER@HOST/DB`); each change runs in one transaction, and every failure is
 one plain line (a DiandianError), never a traceback.
 """
@@ -120,10 +120,12 @@ def _in_transaction(args: argparse.Namespace, work: Any) -> Any:
 
 def run_init(args: argparse.Namespace) -> int:
     from sync.registry import migrations
+    from sync.registry.db import where
 
     engine = _engine(args, init=True)
     applied = migrations.upgrade(engine)
-    print(f"registry database ready ({', '.join(applied) if applied else 'already current'})")
+    done = ", ".join(applied) if applied else "already current"
+    print(f"registry database ready: {where(_url(args))} ({done})")
     return 0
 
 
@@ -131,6 +133,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from kiosk.errors import InputError
     from sync.registry import migrations
     from sync.registry.app import create_app, serve
+    from sync.registry.db import where
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise InputError("--tls-cert/--tls-key", "give both, or neither")
@@ -141,6 +144,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise InputError("--headroom-t", "must be more than 0 and at most 1,000,000 tonnes")
     engine = _engine(args, init=True)
     migrations.upgrade(engine)  # a fresh database is usable at once; applied steps are skipped
+    print(f"registry database: {where(_url(args))}", flush=True)
     app = create_app(engine, headroom_g=round(args.headroom_t * 1_000_000))
     serve(
         app,
