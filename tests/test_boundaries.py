@@ -227,6 +227,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.footprint",
         "kiosk.ledger",
         "kiosk.local_values",
+        "kiosk.logs",  # the app configures its rotating log file
         "kiosk.money",
         "kiosk.order_state",
         "kiosk.paths",
