@@ -1508,6 +1508,22 @@ Dernière erreur : {error}</translation>
         <translation>{factor} kg</translation>
     </message>
     <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>{name}: {value} kg CO₂ per {unit} ({year})</source>
+        <translation>{name} : {value} kg de CO₂ par {unit} ({year})</translation>
+    </message>
+    <message>
+        <source>Grid electricity used: {factors}.</source>
+        <translation>Électricité du réseau utilisée : {factors}.</translation>
+    </message>
+    <message>
         <source>Everything else</source>
         <translation>Tout le reste</translation>
     </message>

@@ -1508,6 +1508,22 @@ Last error: {error}</source>
         <translation>{factor} 公斤</translation>
     </message>
     <message>
+        <source>kWh</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>{name}: {value} kg CO₂ per {unit} ({year})</source>
+        <translation>{name}：每{unit} {value} 千克二氧化碳（{year}年）</translation>
+    </message>
+    <message>
+        <source>Grid electricity used: {factors}.</source>
+        <translation>所用电网排放因子：{factors}。</translation>
+    </message>
+    <message>
         <source>Everything else</source>
         <translation>其他</translation>
     </message>

@@ -33,6 +33,7 @@ class ResultScreen(Screen):
         self.lblTotal = label("lblTotal", "huge", wrap=False)
         self.lblCar = label("lblCompareCar", "notice")
         self.lblSource = label("lblCompareSource", "small")
+        self.lblGrid = label("lblGridFactor", "small")
         self.lblBreakdown = label("lblBreakdown", "big")
         self.chart = BarChart()
         self.btnMonth = button("btnOffsetMonth", "choice")
@@ -54,6 +55,7 @@ class ResultScreen(Screen):
         offers.addWidget(self.btnMonth)
         offers.addWidget(self.btnYear)
         left.addLayout(offers)
+        left.addWidget(self.lblGrid)
         left.addWidget(self.lblSource)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -116,6 +118,25 @@ class ResultScreen(Screen):
         each = self.tr("{factor} kg").format(factor=fmt.factor(line.factor_kg_per_unit, self.lang))
         return f"{amount} × {each}"
 
+    def grid_text(self, footprint: Footprint) -> str:
+        """Which electricity grid priced the home's power or an electric car, with its value
+        (named from the table in force, which computed the footprint)."""
+        table = self.table
+        parts = []
+        for factor_id in footprint.grid_factors:
+            line = next(x for x in footprint.lines if x.activity == factor_id)
+            factor = table.factors.get(factor_id)
+            unit = self.tr("kWh") if line.unit == "kWh" else self.tr("km")
+            parts.append(
+                self.tr("{name}: {value} kg CO₂ per {unit} ({year})").format(
+                    name=factor.name(self.lang) if factor else factor_id,
+                    value=fmt.factor(line.factor_kg_per_unit, self.lang),
+                    unit=unit,
+                    year=factor.year if factor else "",
+                )
+            )
+        return self.tr("Grid electricity used: {factors}.").format(factors="; ".join(parts))
+
     def bars(self, footprint: Footprint) -> list[tuple[str, str, int]]:
         lines = sorted(footprint.lines, key=lambda line: -line.grams)
         bars = [
@@ -148,6 +169,8 @@ class ResultScreen(Screen):
         self.chart.set_bars(self.bars(fp), self.metrics.u)
         for widget in (self.btnMonth, self.btnYear):
             widget.setVisible(lifestyle)
+        self.lblGrid.setText(self.grid_text(fp))
+        self.lblGrid.setVisible(bool(fp.grid_factors))
         cites = dict.fromkeys(line.cite for line in fp.lines if line.cite)
         sources = self.tr("Emission factors {version}: {sources}.").format(
             version=fp.factors_version, sources="; ".join(cites)

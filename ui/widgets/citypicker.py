@@ -1,5 +1,7 @@
 """Pick a city: the venue's popular origins as one-tap chips, or search by Chinese (through the
-keyboard's pinyin), pinyin or English; matches appear as big buttons as you type."""
+keyboard's pinyin), pinyin or English; matches appear as big buttons as you type. A name several
+cities share (Suzhou: 苏州 and 宿州) shows each with its province, so the visitor can tell them
+apart; an airport code shows the city with that airport ("成都 · CTU")."""
 
 from __future__ import annotations
 
@@ -123,8 +125,8 @@ class CityPicker(QWidget):
             visible = i < len(self.shown)
             button.setVisible(visible)
             if visible:
-                button.setText(self.shown[i].label(self.lang))
-                button.setChecked(self.city is not None and self.shown[i].id == self.city.id)
+                button.setText(self.name(self.shown[i]))
+                button.setChecked(self.city is not None and self.shown[i] == self.city)
 
     def _pick(self, index: int) -> None:
         if index < len(self.shown):
@@ -133,7 +135,18 @@ class CityPicker(QWidget):
             self.search(self.edtSearch.text())
             self.cityChosen.emit(self.city)
 
+    def name(self, city: City) -> str:
+        """The city's label; with its province if another city shares its name; with the
+        airport if the visitor named one that is not the city's main airport."""
+        table = load_cities()
+        text = (
+            city.label_in_province(self.lang) if table.is_homonym(city) else city.label(self.lang)
+        )
+        if city.iata and city.iata[0] != table.get(city.id).iata[0]:
+            text += f" · {city.iata[0]}"
+        return text
+
     def _show_chosen(self) -> None:
         self.lblChosen.setText(
-            "✓ " + self.city.label(self.lang) if self.city else self.tr("No city chosen yet")
+            "✓ " + self.name(self.city) if self.city else self.tr("No city chosen yet")
         )
