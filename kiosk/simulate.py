@@ -9,11 +9,9 @@ from typing import Any
 
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.comparisons import month_of
-from kiosk.credit import TONNE_G
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Ledger, SoldOut
-from kiosk.ledger.grants import DEMO_REF, demo_prefix
 from kiosk.order_state import METHODS
 from kiosk.venues import Venue
 
@@ -102,17 +100,7 @@ def prepare(ledger: Ledger, orders: int) -> None:
         grams = orders * PER_ORDER_ALLOWANCE_G
         ledger.set_allocation(stock.project.id, grams, actor="simulator")
         if stock.serial_g < grams:  # invented serials, as the demo catalogue's are
-            ledger.add_grant(
-                stock.project.id,
-                f"{DEMO_REF}{stock.project.id}:simulated",
-                prefix=demo_prefix(stock.project.id) + "SIM-",
-                first=1,
-                last=-(-(grams - stock.serial_g) // TONNE_G),
-                width=6,
-                reference=None,
-                beneficiary=None,
-                actor="simulator",
-            )
+            ledger.grant_demo_serials(stock.project.id, grams - stock.serial_g, actor="simulator")
 
 
 def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter[str]:

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.catalogue import Catalogue
-from kiosk.credit import TONNE_G, CreditRange, GrantRun, NotEnoughCredit, draw, serial_text
+from kiosk.credit import (
+    TONNE_G,
+    CreditModel,
+    CreditRange,
+    GrantRun,
+    NotEnoughCredit,
+    draw,
+    serial_text,
+)
 from kiosk.errors import InputError
 
 DEMO_REF = "demo:"  # grants the demo catalogue makes: invented serials, nothing retired
@@ -66,6 +74,15 @@ class GrantsMixin:
             sql, args = sql + " WHERE project_id = ?", (project_id,)
         rows = self.conn.execute(sql + " ORDER BY project_id, start_g", args)
         return [_grant(row) for row in rows]
+
+    def _retire_first(self, project_id: str) -> bool:
+        """The project's credit model, read straight from its stored catalogue data (on the
+        sale path: no need to build the whole Project)."""
+        row = self.conn.execute(
+            "SELECT json_extract(data, '$.credit_model') FROM projects WHERE id = ?",
+            (project_id,),
+        ).fetchone()
+        return row is not None and (row[0] or CreditModel.RETIRE_FIRST) == CreditModel.RETIRE_FIRST
 
     def _serial_end(self, project_id: str) -> int:
         row = self.conn.execute(
@@ -144,16 +161,23 @@ class GrantsMixin:
         ).fetchone()
         return row[0] if row else ""
 
-    def _demo_grant(self, project_id: str, grams: int, actor: str) -> None:
-        """The demo catalogue's allowance as invented serials, so a kiosk tried out before
-        enrolment works as an enrolled one does; nothing is retired (no reference)."""
+    def grant_demo_serials(self, project_id: str, grams: int, *, actor: str) -> None:
+        """Invented serials (DEMO-...) for at least `grams`, numbered after any before them:
+        the demo catalogue's allowance, so a kiosk tried out before enrolment works as an
+        enrolled one does (also the simulator's and benchmarks'); nothing is retired (no
+        reference), and a registry refuses these ranges."""
         tonnes = -(-grams // TONNE_G)
+        prefix = demo_prefix(project_id)
+        before = self.conn.execute(
+            "SELECT count(*), COALESCE(MAX(last), 0) FROM credit_grants WHERE prefix = ?",
+            (prefix,),
+        ).fetchone()
         self.add_grant(
             project_id,
-            f"{DEMO_REF}{project_id}",
-            prefix=demo_prefix(project_id),
-            first=1,
-            last=tonnes,
+            f"{DEMO_REF}{project_id}" + (f":{before[0] + 1}" if before[0] else ""),
+            prefix=prefix,
+            first=before[1] + 1,
+            last=before[1] + tonnes,
             width=6,
             reference=None,
             beneficiary=None,
@@ -161,8 +185,9 @@ class GrantsMixin:
         )
 
     def ensure_demo_grants(self, catalogue: Catalogue, *, actor: str = "system") -> int:
-        """Demo serials for the demo catalogue's projects that have none (a ledger made before
-        retire-first, never enrolled); how many were granted."""
+        """Invented serials for the demo catalogue's projects, as far as their count allows:
+        for a demo ledger made before retire-first, or one whose serials a restore skipped
+        (a kiosk enrolled with a registry is never given any). How many grants were made."""
         if not catalogue.demo or catalogue.allocation_g <= 0:
             return 0
         made = 0
@@ -171,10 +196,14 @@ class GrantsMixin:
                 row = self.conn.execute(
                     "SELECT catalogue_version FROM projects WHERE id = ?", (project.id,)
                 ).fetchone()
-                if row is None or row[0] != catalogue.version or self._serial_end(project.id):
+                if row is None or row[0] != catalogue.version:
                     continue
-                self._demo_grant(project.id, catalogue.allocation_g, actor)
-                made += 1
+                allocation = self._allocation_with_serials(project.id)
+                count_left = allocation["granted_g"] - committed_g(allocation)
+                end = allocation["drawn_g"] + allocation["reserved_g"] + count_left
+                if end > allocation["serial_g"]:
+                    self.grant_demo_serials(project.id, end - allocation["serial_g"], actor=actor)
+                    made += 1
         return made
 
     # -- the cursor ---------------------------------------------------------------------------
@@ -217,3 +246,21 @@ class GrantsMixin:
             return draw(runs, start, grams)
         except NotEnoughCredit:
             return ()
+
+
+def committed_g(allocation: dict[str, Any]) -> int:
+    """Grams held, sold or refunded for good: the count a grant may never go below."""
+    return allocation["reserved_g"] + allocation["sold_g"] + allocation.get("refunded_g", 0)
+
+
+def grams_left(allocation: dict[str, Any], *, retire_first: bool) -> int:
+    """What a new order may still reserve. The registry's count bounds every project; a
+    retire-first project also needs the grams in its granted serials, past the draw cursor
+    (`serial_g`: the allocation row with its grants' grams added)."""
+    if not allocation:
+        return 0
+    left = allocation["granted_g"] - committed_g(allocation)
+    if retire_first:
+        serial = allocation["serial_g"] - allocation["drawn_g"] - allocation["reserved_g"]
+        left = min(left, serial)
+    return max(left, 0)

@@ -195,12 +195,25 @@ def _apply(
     finally:
         for suffix in ("", "-journal", *backup.SIDE_FILES):
             Path(f"{staged}{suffix}").unlink(missing_ok=True)
+    if plan.margin:
+        _demo_allowance(ledger, actor)
     conn = db.connect(ledger, read_only=True)
     try:
         report = verify(conn)
     finally:
         conn.close()
     return RestoreResult(plan, kept, replaced, report)
+
+
+def _demo_allowance(ledger: Path, actor: str) -> None:
+    """Every serial known was skipped (restore_credit): a kiosk never enrolled gets fresh
+    invented demo serials within its demo count, as at its start, so the demo sells on; an
+    enrolled one waits for its next sync's grants."""
+    from kiosk.catalogue import load_demo_catalogue
+    from kiosk.ledger.store import Ledger
+
+    with Ledger.open(ledger, create=False, check=False) as restored:
+        restored.ensure_demo_grants(load_demo_catalogue(), actor=actor)
 
 
 def _in_place(staged: Path, ledger: Path, kept: Path, changed: Callable[[], None]) -> None:

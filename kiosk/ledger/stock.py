@@ -15,7 +15,7 @@ from typing import Any
 
 from kiosk.catalogue import Catalogue, Project
 from kiosk.errors import InputError
-from kiosk.ledger.grants import GrantsMixin
+from kiosk.ledger.grants import GrantsMixin, committed_g, grams_left
 
 # an admin's local price (kiosk.ledger.overrides) wins over the catalogue's
 WITH_LOCAL_PRICE = (
@@ -119,7 +119,7 @@ class StockMixin(GrantsMixin):
                         "allocation", project.id, "grant", actor, self._allocation_row(project.id)
                     )
                     if catalogue.demo and catalogue.allocation_g > 0:
-                        self._demo_grant(project.id, catalogue.allocation_g, actor)
+                        self.grant_demo_serials(project.id, catalogue.allocation_g, actor=actor)
 
     def set_allocation(self, project_id: str, granted_g: int, *, actor: str) -> None:
         with self._write():
@@ -204,24 +204,6 @@ class StockMixin(GrantsMixin):
                 state,
             )
             self._audit("kiosk_key", kiosk_id, "add", actor, state)
-
-
-def committed_g(allocation: dict[str, Any]) -> int:
-    """Grams held, sold or refunded for good: the count a grant may never go below."""
-    return allocation["reserved_g"] + allocation["sold_g"] + allocation.get("refunded_g", 0)
-
-
-def grams_left(allocation: dict[str, Any], *, retire_first: bool) -> int:
-    """What a new order may still reserve. The registry's count bounds every project; a
-    retire-first project also needs the grams in its granted serials, past the draw cursor
-    (`serial_g`: the allocation row with its grants' grams added)."""
-    if not allocation:
-        return 0
-    left = allocation["granted_g"] - committed_g(allocation)
-    if retire_first:
-        serial = allocation["serial_g"] - allocation["drawn_g"] - allocation["reserved_g"]
-        left = min(left, serial)
-    return max(left, 0)
 
 
 def _project(data: str, price_fen_per_t: int) -> Project:

@@ -25,13 +25,14 @@ from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
 from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.drafts import draft_fields
+from kiosk.ledger.grants import grams_left
 from kiosk.ledger.orders import (
     Order,
     OrderNotFound,
     SoldOut,
     check_transition,
 )
-from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin, grams_left
+from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin
 from kiosk.money import amount_fen
 from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
 from kiosk.timestamps import stamp, utc_now
@@ -256,7 +257,7 @@ class Ledger(StockMixin):
 
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
         target = check_transition(order, Action.PLACE)
-        retire_first = self.project(order.project_id).retire_first
+        retire_first = self._retire_first(order.project_id)
         left = grams_left(
             self._allocation_with_serials(order.project_id), retire_first=retire_first
         )
@@ -310,7 +311,7 @@ class Ledger(StockMixin):
     def _ranges_for(self, order: Order) -> tuple[CreditRange, ...]:
         """Its ranges, for a retire-first project (SoldOut when the serials fall short: only
         an order reserved before this ledger drew ranges, or after a forfeit, can)."""
-        if not self.project(order.project_id).retire_first:
+        if not self._retire_first(order.project_id):
             return ()
         ranges = self._draw(order.project_id, order.offset_g)
         if not ranges:

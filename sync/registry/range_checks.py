@@ -8,6 +8,7 @@ up to date as each record is accepted, so records within one batch interact corr
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import defaultdict
 from typing import Any
 
@@ -32,24 +33,38 @@ class CreditCheck:
             project: grams - serials.get(project, 0) - sold.get(project, 0)
             for project, grams in granted.items()
         }
+        self.parsed: dict[int, tuple[CreditRange, ...] | DataError] = {}
         pairs = []
         for payload in payloads:
-            for item in _lenient(payload):
+            ranges = self._parse(payload)
+            for item in ranges if isinstance(ranges, tuple) else ():
                 try:
                     pairs.append(locate(self.runs[str(payload.get("project_id"))], item.serial))
                 except KeyError:
                     continue
+        # per (grant, serial number): the ranges held, sorted, to find an overlap by bisection
         self.taken: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
         for row in credit_storage.ranges_on(conn=conn, pairs=pairs):
             self.taken[(row.grant_id, row.number)].append((row.from_g, row.to_g, row.cert_id))
+        for held in self.taken.values():
+            held.sort()
+
+    def _parse(self, payload: dict[str, Any]) -> tuple[CreditRange, ...] | DataError:
+        """Each payload's ranges parsed once (the record is looked at twice)."""
+        key = id(payload)
+        if key not in self.parsed:
+            try:
+                self.parsed[key] = parse_ranges(payload.get("credit_ranges", "[]"))
+            except DataError as exc:
+                self.parsed[key] = exc
+        return self.parsed[key]
 
     def paid(self, payload: dict[str, Any], cert_id: str) -> tuple[str | None, list[dict]]:
         """(why the sale is refused, or None; the range rows to store when it is accepted)."""
         project, offset = payload["project_id"], payload["offset_g"]
-        try:
-            ranges = parse_ranges(payload.get("credit_ranges", "[]"))
-        except DataError as exc:
-            return f"credit_ranges: {exc}", []
+        ranges = self._parse(payload)
+        if isinstance(ranges, DataError):
+            return f"credit_ranges: {ranges}", []
         if not ranges:
             left = self.count_left.get(project, 0)
             if offset > left:
@@ -70,7 +85,7 @@ class CreditCheck:
             rows.append(row)
             mine.append((row["grant_id"], row["number"], item.from_g, item.to_g))
         for grant_id, number, low, high in mine:
-            self.taken[(grant_id, number)].append((low, high, cert_id))
+            insort(self.taken[(grant_id, number)], (low, high, cert_id))
         return None, rows
 
     def _one(
@@ -86,12 +101,12 @@ class CreditCheck:
         run = runs[grant_id]
         if (item.reference, item.beneficiary) != (run.reference, run.beneficiary):
             return f"{item.label()} names another retirement than block {run.label()}", {}
-        held = self.taken[(grant_id, number)] + [
-            (low, high, "this sale") for g, n, low, high in mine if (g, n) == (grant_id, number)
-        ]
-        for low, high, who in held:
-            if item.from_g < high and low < item.to_g:
-                return f"{item.label()} overlaps the grams of certificate {who}", {}
+        clash = _overlap(self.taken[(grant_id, number)], item.from_g, item.to_g)
+        for g, n, low, high in mine:  # this sale's own earlier ranges
+            if (g, n) == (grant_id, number) and item.from_g < high and low < item.to_g:
+                clash = "this sale"
+        if clash:
+            return f"{item.label()} overlaps the grams of certificate {clash}", {}
         row = {"grant_id": grant_id, "number": number, "from_g": item.from_g, "to_g": item.to_g}
         return None, row
 
@@ -101,8 +116,11 @@ class CreditCheck:
             self.count_left[project] = self.count_left.get(project, 0) + offset
 
 
-def _lenient(payload: dict[str, Any]) -> tuple[CreditRange, ...]:
-    try:
-        return parse_ranges(payload.get("credit_ranges", "[]"))
-    except DataError:
-        return ()
+def _overlap(held: list[tuple[int, int, str]], low: int, high: int) -> str:
+    """The certificate holding any of grams [low, high) of one serial, or "". `held` is sorted
+    and its ranges never overlap, so only the neighbours of the insertion point can."""
+    at = bisect_left(held, (low, high, ""))
+    for other_low, other_high, who in held[max(at - 1, 0) : at + 1]:
+        if low < other_high and other_low < high:
+            return who
+    return ""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ from kiosk.ledger import Ledger, syncstate
 from kiosk.simulate import simulate
 from kiosk.venues import get_venue
 from sync.client import Backoff, RegistryClient
+from tests.sync.browser import launch
 from tests.sync.fakeregistry import FakeRegistry
 
 URL = "http://127.0.0.1:9"
@@ -82,3 +84,10 @@ def client_for(registry: FakeRegistry, clock: FakeClock) -> Callable[..., Regist
         )
 
     return make
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (tests/sync/browser.py), one per test module."""
+    with launch() as launched:
+        yield launched

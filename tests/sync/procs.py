@@ -253,3 +253,15 @@ class FaultProxy:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def slip_qr(path: Path, serial: int, home: Path, out: Path) -> str:
+    """`diandian cert slip` as a PDF, rendered at 300 dpi and its QR read back (zxing-cpp)."""
+    import pypdfium2
+    import zxingcpp
+
+    made = run("cert", "slip", str(serial), "--out", str(out), "--db", str(path), home=home)
+    assert made.returncode == 0, made.stderr
+    image = pypdfium2.PdfDocument(str(out))[0].render(scale=300 / 72).to_pil()
+    [found] = zxingcpp.read_barcodes(image)
+    return found.text

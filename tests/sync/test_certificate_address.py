@@ -9,23 +9,14 @@ from pathlib import Path
 import httpx
 import pypdfium2
 import pytest
-import zxingcpp
 
 from kiosk.certificate.address import host_of
 from kiosk.certificate.issue import kiosk_key
 from kiosk.ledger import Ledger, syncstate
 from tests.sync.conftest import sell
-from tests.sync.procs import Registry, registry, run
+from tests.sync.procs import Registry, registry, run, slip_qr
 
 pytestmark = pytest.mark.slow
-
-
-def _slip_qr(path: Path, serial: int, home: Path, out: Path) -> str:
-    made = run("cert", "slip", str(serial), "--out", str(out), "--db", str(path), home=home)
-    assert made.returncode == 0, made.stderr
-    image = pypdfium2.PdfDocument(str(out))[0].render(scale=300 / 72).to_pil()
-    [found] = zxingcpp.read_barcodes(image)
-    return found.text
 
 
 def _sync(path: Path, home: Path) -> None:
@@ -53,7 +44,7 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
             sell(ledger, 3, seed=5)
             serial = ledger.orders(status="paid", limit=1)[0].serial
 
-        text = _slip_qr(path, serial, reg.home, tmp_path / "slip.pdf")
+        text = slip_qr(path, serial, reg.home, tmp_path / "slip.pdf")
         assert host_of(text) == f"localhost:{reg.port}"  # not the sync address, no placeholder
         page = httpx.get(text, timeout=20)  # the exact text of the QR, as a phone opens it
         assert page.status_code == 200 and "签名有效" in page.text  # verified offline-issued
@@ -79,7 +70,7 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
         # a slip printed before is flagged as opening another registry than this kiosk's.
         with Ledger.open(path) as ledger:
             other = next(o.serial for o in ledger.orders(status="paid") if o.serial != serial)
-        before = _slip_qr(path, other, reg.home, tmp_path / "before.pdf")
+        before = slip_qr(path, other, reg.home, tmp_path / "before.pdf")
         reg.stop()
         moved = f"http://127.0.0.1:{reg.port}"
         reg.serve_args = ("--public-url", moved)
@@ -87,7 +78,7 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
         _sync(path, reg.home)
         with Ledger.open(path) as ledger:
             assert syncstate.setting(ledger, "public_url") == moved
-        after = _slip_qr(path, other, reg.home, tmp_path / "after.pdf")
+        after = slip_qr(path, other, reg.home, tmp_path / "after.pdf")
         assert host_of(after) == f"127.0.0.1:{reg.port}" and httpx.get(after).status_code == 200
         elsewhere = run("cert", "verify", before, "--db", str(path), home=reg.home)
         assert elsewhere.returncode == 4

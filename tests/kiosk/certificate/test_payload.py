@@ -79,6 +79,27 @@ def test_the_qr_is_version_10_or_lower_at_level_m_in_alphanumeric_mode(
     assert qr.version <= 10 and qr.error == "M" and qr.mode == "alphanumeric"
 
 
+def test_the_serial_and_gram_start_do_not_fit_so_the_qr_leaves_them_out(ledger) -> None:
+    """Measured (README, "What the QR signs"): the worst-case certificate already needs
+    version 10; even a short serial with its gram start, as two more CBOR fields, pushes it
+    to version 11. So the QR stays as it is, and the slip and the page show the ranges from
+    the order (pushed in the kiosk's signed batch)."""
+    footprint = replace(LONGEST, factors_version="v" * 16 + "+L3f9a0c")
+    order = ledger.open_order(footprint, project_id="demo-longquan-forest")
+    paid = ledger.pay(order.id, method="mobile", cashier="alice")
+    longest = "https://" + "r" * (MAX_LENGTH - len("https://:65535")) + ":65535"
+    key = kiosk_key(ledger)
+    cert = certificate_for(paid)
+    assert segno.make_qr(qr_text(paid, key, longest), error="m").version == 10
+    first = paid.ranges()[0]
+    assert len(first.serial) >= len("CDCER-2024-000123")  # the shortest serial format we know
+    body = cbor2.dumps(cbor2.loads(cert.to_cbor()) | {8: ["CDCER-2024-000123", first.from_g]})
+    token = base64.b32encode(body + key.sign(payload.CONTEXT + body)).decode().rstrip("=")
+    widened = payload.url(cert, token, longest)
+    assert segno.make_qr(widened, error="m", boost_error=False).version == 11
+    assert set(cbor2.loads(cert.to_cbor())) == set(range(8))  # no range in the signed payload
+
+
 def test_reprints_carry_the_same_code(ledger, paid) -> None:
     key = kiosk_key(ledger)
     assert qr_text(paid, key, BASE) == qr_text(

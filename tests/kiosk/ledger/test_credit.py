@@ -16,6 +16,8 @@ from kiosk.credit import TONNE_G, CreditModel, CreditRange
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, SoldOut
+from kiosk.ledger.backup import backup
+from kiosk.ledger.restore import compare, restore
 from kiosk.ledger.verify import verify
 from tests.credit_support import grant_tonnes
 
@@ -206,4 +208,38 @@ def test_a_large_order_is_drawn_through_many_serials(tmp_path: Path, footprint: 
         assert order.ranges()[-1] == CreditRange(
             prefix + "000003", 0, 5, "TEST-RETIREMENT-2", "Diandian test visitors"
         )
+        assert verify(ledger.conn).ok
+
+
+def test_a_restore_over_an_unreadable_ledger_never_sells_a_granted_gram_again(
+    tmp_path: Path, footprint: Footprint
+) -> None:
+    """An enrolled kiosk's ledger is damaged after sales no backup holds: what it drew is
+    unknown, so the restore skips every gram granted (slips printed since may hold any of
+    them); the kiosk sells again from its next grant."""
+    path = tmp_path / "kiosk" / "ledger.sqlite"
+    path.parent.mkdir()
+    registry_catalogue = replace(
+        load_demo_catalogue(), version="registry-7", demo=False, allocation_g=0
+    )
+    with Ledger.open(path) as ledger:
+        ledger.load_catalogue(registry_catalogue)
+        ledger.set_allocation(PROJECT, 9 * TONNE_G, actor="sync")
+        _grant(ledger, "r1", 123, 125)
+        sell(ledger, footprint, PROJECT, 10_000)
+    saved = backup(path, tmp_path / "ledger-20260101-000000.sqlite").path
+    with Ledger.open(path) as ledger:
+        lost = sell(ledger, footprint, PROJECT, 700_000)  # on a customer's slip, not backed up
+    with open(path, "r+b") as handle:
+        handle.write(b"NOT A LEDGER!!!\0")
+    plan = compare(saved, path)
+    assert plan.current is None
+    assert restore(saved, path, actor="root", accept_loss=len(plan.lost)).report.ok
+    with Ledger.open(path, create=False) as ledger:
+        with pytest.raises(SoldOut):
+            sell(ledger, footprint, PROJECT, 1_000)
+        _grant(ledger, "r2", 200, 200)
+        again = sell(ledger, footprint, PROJECT, 1_000)
+        assert again.ranges()[0].serial == "CDCER-2024W-000200"
+        assert not {r.serial for r in lost.ranges()} & {r.serial for r in again.ranges()}
         assert verify(ledger.conn).ok
