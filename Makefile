@@ -16,7 +16,8 @@ UI_SOURCES := $(wildcard ui/*.py ui/screens/*.py ui/widgets/*.py ui/cashier/*.py
 $(STAMP): pyproject.toml setup.py requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation \
+		-c requirements.lock -e '.[kiosk,registry,dev]'
 	touch $(STAMP)
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
@@ -26,7 +27,7 @@ translations: $(QM)
 
 # Refresh the .ts sources after changing visible strings (then translate the new entries).
 ts: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -no-obsolete $(UI_SOURCES) -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -locations none -no-obsolete $(UI_SOURCES) -ts $(TS)
 
 run: $(STAMP) $(QM)
 	QT_QPA_PLATFORM= $(VENV)/bin/diandian kiosk

@@ -8,17 +8,23 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kiosk.errors import DiandianError, InputError
-from kiosk.ledger import Ledger
 from kiosk.timestamps import parse_stamp, stamp
 
+if TYPE_CHECKING:  # the ledger is loaded when an account is used, not for the PIN rule
+    from kiosk.ledger import Ledger
+    from kiosk.ledger.staff import StaffRow
+
 ROLES = ("cashier", "admin")
+PIN_MIN, PIN_MAX = 4, 8  # digits
+PIN_RULE = f"{PIN_MIN} to {PIN_MAX} digits"
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 # scrypt cost: n=2**14, r=8 (about 16 MB and ~40 ms here): slow enough against guessing a
-# 4-8 digit PIN from a stolen ledger file, quick enough for a cashier at the counter.
+# PIN_MIN..PIN_MAX digit PIN from a stolen ledger file, quick enough for a cashier at the counter.
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
@@ -51,72 +57,74 @@ def _matches(pin: str, stored: str) -> bool:
 
 
 def check_pin_format(pin: str) -> str:
-    if not (isinstance(pin, str) and pin.isdigit() and 4 <= len(pin) <= 8):
-        raise InputError("pin", "4 to 8 digits")
+    if not (isinstance(pin, str) and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
+        raise InputError("pin", PIN_RULE)
     return pin
 
 
+@dataclass(frozen=True, slots=True)
+class Attempts:
+    """Wrong PINs in a row for one account, and the lock they led to (a stored moment)."""
+
+    failed: int = 0
+    locked_until: str | None = None
+
+
 def create(ledger: Ledger, name: str, role: str, pin: str, *, actor: str) -> Account:
+    from kiosk.ledger import staff
+
     name = " ".join((name or "").split())
     if not name or len(name) > 32:
         raise InputError("name", "1 to 32 characters")
     if role not in ROLES:
         raise InputError("role", f"{role!r} is not one of {', '.join(ROLES)}")
     pin_hash = _hash(check_pin_format(pin), secrets.token_bytes(16))
-    with ledger._write():
-        if ledger.conn.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone():
-            raise InputError("name", f"an account {name!r} already exists")
-        row = {
-            "name": name,
-            "role": role,
-            "pin_hash": pin_hash,
-            "failed": 0,
-            "locked_until": None,
-            "created_at": ledger._now,
-            "updated_at": ledger._now,
-        }
-        ledger.conn.execute(
-            "INSERT INTO accounts VALUES (:name, :role, :pin_hash, :failed, :locked_until,"
-            " :created_at, :updated_at)",
-            row,
-        )
-        ledger._audit("account", name, "create", actor, row)
+    staff.add(ledger, name, role, pin_hash, actor=actor)
     return Account(name, role)
 
 
 def accounts(ledger: Ledger) -> list[Account]:
-    rows = ledger.conn.execute("SELECT name, role FROM accounts ORDER BY name").fetchall()
-    return [Account(row[0], row[1]) for row in rows]
+    from kiosk.ledger import staff
+
+    return [Account(name, role) for name, role in staff.listed(ledger)]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one PIN attempt leads to: the attempts to keep, the audit action that records them
+    (None: nothing changes), and the error to raise once they are stored (None: signed in)."""
+
+    attempts: Attempts
+    action: str | None
+    error: DiandianError | None
+
+
+def judge(name: str, pin: str, pin_hash: str, attempts: Attempts, now: datetime) -> Verdict:
+    """The lockout rule, wherever the attempts are kept (the ledger, or the recovery file):
+    MAX_FAILURES wrong PINs in a row lock the account for LOCKOUT; a right PIN clears them."""
+    if attempts.locked_until and parse_stamp(attempts.locked_until) > now:
+        return Verdict(attempts, None, AccountLocked(name, attempts.locked_until))
+    if isinstance(pin, str) and _matches(pin, pin_hash):
+        return Verdict(Attempts(), None if attempts == Attempts() else "unlock", None)
+    failed = attempts.failed + 1
+    if failed >= MAX_FAILURES:
+        until = stamp(now + LOCKOUT)
+        return Verdict(Attempts(0, until), "lock", AccountLocked(name, until))
+    return Verdict(Attempts(failed), "wrong_pin", WrongPin(name, MAX_FAILURES - failed))
 
 
 def sign_in(ledger: Ledger, name: str, pin: str) -> Account:
     """The account if the PIN is right; wrong PINs are counted and lock the account."""
-    with ledger._write():
-        row = ledger.conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            raise InputError("name", f"no account {name!r}")
-        row = dict(row)
-        now = ledger.clock()
-        if row["locked_until"] and parse_stamp(row["locked_until"]) > now:
-            raise AccountLocked(name, row["locked_until"])
-        if isinstance(pin, str) and _matches(pin, row["pin_hash"]):
-            if row["failed"] or row["locked_until"]:
-                row.update(failed=0, locked_until=None, updated_at=ledger._now)
-                _save(ledger, row, "unlock")
-            return Account(row["name"], row["role"])
-        failed = row["failed"] + 1
-        locked = stamp(now + LOCKOUT) if failed >= MAX_FAILURES else None
-        row.update(failed=0 if locked else failed, locked_until=locked, updated_at=ledger._now)
-        _save(ledger, row, "lock" if locked else "wrong_pin")
-    if locked:  # raised after the commit, so the count and the lock are on disk
-        raise AccountLocked(name, locked)
-    raise WrongPin(name, MAX_FAILURES - failed)
 
+    from kiosk.ledger import staff
 
-def _save(ledger: Ledger, row: dict, action: str) -> None:
-    ledger.conn.execute(
-        "UPDATE accounts SET failed = :failed, locked_until = :locked_until,"
-        " updated_at = :updated_at WHERE name = :name",
-        row,
-    )
-    ledger._audit("account", row["name"], action, "system", row)
+    def decide(row: StaffRow) -> tuple[tuple[int, str | None], str | None, tuple[Verdict, str]]:
+        attempts = Attempts(row.failed, row.locked_until)
+        verdict = judge(name, pin, row.pin_hash, attempts, ledger.clock())
+        after = (verdict.attempts.failed, verdict.attempts.locked_until)
+        return after, verdict.action, (verdict, row.role)
+
+    verdict, role = staff.attempt(ledger, name, decide)
+    if verdict.error is not None:  # raised after the commit, so the count and the lock stay
+        raise verdict.error
+    return Account(name, role)

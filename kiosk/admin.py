@@ -12,8 +12,9 @@ from typing import Any
 
 from kiosk.accounts import Account
 from kiosk.cashier_ops import require_admin
-from kiosk.config import Problem, config_path, load_settings, save_settings
-from kiosk.ledger import Ledger, syncstate
+from kiosk.config import Problem, config_path, load_config, load_settings, save_settings
+from kiosk.errors import DataError
+from kiosk.ledger import Ledger, checkpoint, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
 from kiosk.ledger.restore import RestorePlan, RestoreResult, compare, restore
 from kiosk.ledger.restore_plan import taken_at
@@ -35,6 +36,7 @@ class Status:
     last_ok: str  # when the last successful sync ended ("" if never)
     last_run: str  # outcome and time of the last run
     last_error: str
+    checkpoint_error: str  # WAL checkpoints failing now ("" when they work)
 
 
 def status(ledger: Ledger) -> Status:
@@ -50,6 +52,7 @@ def status(ledger: Ledger) -> Status:
         last_ok=(ok.ended_at or ok.started_at) if ok else "",
         last_run=f"{last.outcome or 'running'} at {last.started_at}" if last else "",
         last_error=f"{error.started_at}: {error.error}" if error else "",
+        checkpoint_error=checkpoint.last_failure(ledger.path),
     )
 
 
@@ -105,23 +108,36 @@ def restore_backup(
     account: Account,
     *,
     accept_loss: int | None = None,
+    accept_unknown_loss: bool = False,
     force: bool = False,
 ) -> RestoreResult:
     """Restore a backup, the signed-in admin recorded as the actor of the restore event.
-    `accept_loss` is the number of paid orders the admin acknowledged losing (see the plan);
+    `accept_loss` is the number of paid orders the admin acknowledged losing (see the plan),
+    `accept_unknown_loss` the acknowledgement when the plan cannot know that number;
     serials and order seqs continue after every number this kiosk is known to have issued."""
     require_admin(account, "restore the ledger")
     return restore(
-        backup_path, ledger_path, actor=account.name, accept_loss=accept_loss, force=force
+        backup_path,
+        ledger_path,
+        actor=account.name,
+        accept_loss=accept_loss,
+        accept_unknown_loss=accept_unknown_loss,
+        force=force,
     )
 
 
 def save(
     account: Account, changes: dict[str, dict[str, Any]], path: Path | None = None
 ) -> list[Problem]:
-    """Check the new settings first; only a file without problems replaces the old one."""
+    """Check the new settings first; only a file without problems replaces the old one, and a
+    file that does not parse is never replaced (it is the admin's to mend: line and column)."""
     require_admin(account, "change settings")
     path = path or config_path()
+    try:
+        load_config(path)
+    except DataError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        return [Problem(str(path), "(file)", f"{reason}; nothing was saved: correct it first")]
     trial = path.with_name(f".{path.name}.check")
     if path.is_file():
         trial.write_bytes(path.read_bytes())
@@ -136,6 +152,14 @@ def save(
         return problems
     finally:
         trial.unlink(missing_ok=True)
+
+
+def printer_keys() -> tuple[str, ...]:
+    """Every key of the `[printer]` table: a new printer replaces them all (keys of another kind
+    of printer would be wrong)."""
+    from kiosk.slips.printers import PrinterConfig  # python-escpos: only when asked
+
+    return tuple(PrinterConfig.__dataclass_fields__)
 
 
 def command(*args: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.accounts import Account
 from kiosk.certificate.claims import Claim, for_order
@@ -16,7 +17,11 @@ from kiosk.errors import DiandianError, InputError
 from kiosk.ledger import Ledger, Order
 from kiosk.order_state import METHODS, OrderState
 from kiosk.slips.content import SlipContent
-from kiosk.slips.printers import Delivery
+
+if TYPE_CHECKING:
+    from kiosk.slips.content import Delivery
+    from kiosk.slips.printer_status import PrinterStatus
+    from kiosk.slips.printers import PrinterConfig
 
 REPRINT_STATES = ("pending", "unconfirmed", "failed")
 
@@ -119,6 +124,13 @@ def print_slip(content: SlipContent) -> Delivery:
     from kiosk.checkout import print_slip as send
 
     return send(content)
+
+
+def printer_status(config: PrinterConfig) -> PrinterStatus:
+    """The printer's live status; may take the whole timeout when the printer is silent."""
+    from kiosk.slips.printer_status import printer_status as ask
+
+    return ask(config)
 
 
 def test_print() -> str:

@@ -20,8 +20,8 @@ from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, Order, Stock
 from kiosk.ledger.overrides import effective_factors
 from kiosk.order_state import OPEN
-from kiosk.slips.content import SlipContent
-from kiosk.slips.printers import Delivery, PrinterConfig
+from kiosk.slips.content import Delivery, SlipContent
+from kiosk.slips.printers import PrinterConfig
 from kiosk.venues import Venue
 
 

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.certificate.address import check_public_url
+import tomlkit
+import tomlkit.exceptions
+from pydantic import ValidationError
+
 from kiosk.errors import DataError, InputError
 from kiosk.paths import data_dir
+from kiosk.settings_schema import (
+    IDLE_RANGE_S,
+    LANGUAGES,
+    TABLES,
+    KioskTable,
+    PaymentTable,
+    RegistryTable,
+    input_errors,
+)
+
+__all__ = ["IDLE_RANGE_S", "LANGUAGES", "Problem", "Settings", "load_settings", "save_settings"]
 
 FILE_NAME = "diandian.toml"
 
@@ -28,7 +41,7 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         return {}
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # says the line and column
         raise DataError(f"{path}: not valid TOML ({exc})") from exc
 
 
@@ -56,12 +69,6 @@ def printer_config(args: argparse.Namespace | None = None) -> Any:
 
 # --- the whole file, checked: (settings, problems), never a crash ------------------------------
 
-LANGUAGES = ("zh", "en", "fr")
-IDLE_RANGE_S = (15, 3600)
-KIOSK_KEYS = ("venue", "idle_timeout_s", "languages")
-REGISTRY_KEYS = ("url", "public_url")
-TABLES = ("kiosk", "printer", "registry", "payment")
-
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -73,6 +80,7 @@ class Settings:
     registry_url: str = ""
     public_url: str = ""  # where certificate QRs point until enrolment names the registry's
     printer: Any = None  # kiosk.slips.printers.PrinterConfig, or None when not configured
+    payment: PaymentTable = field(default_factory=PaymentTable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,142 +96,89 @@ class Problem:
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
-    """Read and check every setting. A bad value is reported and replaced by its safe default,
-    so an unattended kiosk with a typo in its file still starts (and says what to fix)."""
+    """Read and check every setting against the schema (kiosk/settings_schema.py). A bad value
+    is reported and replaced by its safe default, so an unattended kiosk with a typo in its
+    file still starts (and says what to fix)."""
+    from kiosk.slips.printers import PrinterConfig
+
     path = path or config_path()
     where = str(path)
-    problems: list[Problem] = []
     try:
         data = load_config(path)
     except DataError as exc:
         return Settings(), [Problem(where, "(file)", str(exc).removeprefix(f"{where}: "))]
-    values: dict[str, Any] = {}
-    for table in data:
-        if table not in TABLES:
-            problems.append(Problem(where, table, f"unknown table; allowed: {', '.join(TABLES)}"))
-    kiosk = _table(data, "kiosk", where, problems)
-    for key, value in kiosk.items():
-        checked = _check_kiosk(key, value)
-        if isinstance(checked, str):
-            problems.append(Problem(where, f"kiosk.{key}", checked))
-        else:
-            values[key] = checked[0]
-    registry = _table(data, "registry", where, problems)
-    for key, value in registry.items():
-        if key not in REGISTRY_KEYS:
-            allowed = ", ".join(REGISTRY_KEYS)
-            problems.append(
-                Problem(where, f"registry.{key}", f"unknown setting; allowed: {allowed}")
-            )
-        elif key == "public_url":
-            try:
-                values["public_url"] = check_public_url(value, "registry.public_url")
-            except InputError as exc:
-                problems.append(Problem(where, "registry.public_url", exc.message))
-        elif not _registry_url_ok(value):
-            problems.append(
-                Problem(
-                    where,
-                    "registry.url",
-                    f"{value!r} is not allowed; allowed: an https:// URL "
-                    "(http:// only to localhost)",
-                )
-            )
-        else:
-            values["registry_url"] = value.strip().rstrip("/")
-    printer = _table(data, "printer", where, problems)
-    if printer:
-        from kiosk.slips.printers import PrinterConfig
-
-        try:
-            values["printer"] = PrinterConfig.from_mapping(printer, where)
-        except InputError as exc:
-            message = exc.message.removesuffix(f" (in {where})")
-            problems.append(Problem(where, f"printer.{exc.field}", message))
-    return Settings(**values), problems
+    problems = [
+        Problem(where, name, f"unknown table; allowed: {', '.join(TABLES)}")
+        for name in data
+        if name not in TABLES
+    ]
+    schemas = {"kiosk": KioskTable, "registry": RegistryTable, "payment": PaymentTable}
+    tables: dict[str, Any] = {}
+    for name, schema in (*schemas.items(), ("printer", PrinterConfig)):
+        table = data.get(name)
+        if table is None or (table == {} and name == "printer"):
+            continue
+        if not isinstance(table, dict):
+            problems.append(Problem(where, name, f"must be a table, e.g. [{name}]"))
+            continue
+        made, errors = _validate(schema, table)
+        problems += [Problem(where, f"{name}.{e.field}", e.message) for e in errors]
+        if errors and name != "printer":  # the good keys still apply (a printer: whole or none)
+            bad = {e.field for e in errors}
+            made, _ = _validate(schema, {k: v for k, v in table.items() if k not in bad})
+        if made is not None:
+            tables[name] = made
+    kiosk = tables.get("kiosk", KioskTable())
+    registry = tables.get("registry", RegistryTable())
+    return Settings(
+        venue=kiosk.venue,
+        idle_timeout_s=kiosk.idle_timeout_s,
+        languages=tuple(dict.fromkeys(kiosk.languages)),
+        registry_url=registry.url,
+        public_url=registry.public_url,
+        printer=tables.get("printer"),
+        payment=tables.get("payment", PaymentTable()),
+    ), problems
 
 
-def _table(data: dict[str, Any], name: str, where: str, problems: list[Problem]) -> dict:
-    table = data.get(name, {})
-    if not isinstance(table, dict):
-        problems.append(Problem(where, name, "must be a table, e.g. [" + name + "]"))
-        return {}
-    return table
+def _validate(schema: Any, table: dict[str, Any]) -> tuple[Any, list[InputError]]:
+    """(the table as its schema's object, []) or (None, one error per bad key)."""
+    try:
+        return schema(**table), []
+    except ValidationError as exc:
+        return None, input_errors(exc, schema, table)
 
 
-def _check_kiosk(key: str, value: Any) -> tuple[Any] | str:
-    """(value,) when allowed, else what is allowed."""
-    if key == "venue":
-        from kiosk.venues import load_venues
-
-        known = sorted(load_venues())
-        if isinstance(value, str) and value in known:
-            return (value,)
-        return f"{value!r} is not a venue; allowed: {', '.join(known)}"
-    if key == "idle_timeout_s":
-        low, high = IDLE_RANGE_S
-        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-            return (value,)
-        return f"{value!r} is not allowed; allowed: whole seconds from {low} to {high}"
-    if key == "languages":
-        if (
-            isinstance(value, list)
-            and value
-            and all(isinstance(v, str) and v in LANGUAGES for v in value)
-        ):
-            return (tuple(dict.fromkeys(value)),)
-        return f"{value!r} is not allowed; allowed: a list of {', '.join(LANGUAGES)}"
-    return f"unknown setting; allowed: {', '.join(KIOSK_KEYS)}"
-
-
-def _registry_url_ok(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    url = value.strip()
-    local = ("http://localhost", "http://127.0.0.1", "http://[::1]")
-    return (url.startswith("https://") and len(url) > 8) or url.startswith(local)
+# --- writing: only over a file that parses, keeping its comments and order ---------------------
 
 
 def save_settings(changes: dict[str, dict[str, Any]], path: Path | None = None) -> Path:
     """Merge tables of settings into the file (a value of None removes the key) and write it
-    atomically; comments are not kept, since the file is then the admin screen's."""
+    atomically. tomlkit keeps the admin's comments, order and spacing. A file that does not
+    parse is never written over: it may hold settings the kiosk cannot read but a person can
+    still recover, so the caller gets a DataError naming the line and column instead."""
     path = path or config_path()
+    load_config(path)  # a damaged file raises here, with its line and column
     try:
-        data = load_config(path)
-    except DataError:
-        data = {}
-    for table, values in changes.items():
-        current = dict(data.get(table, {})) if isinstance(data.get(table), dict) else {}
+        document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except tomlkit.exceptions.ParseError as exc:  # tomllib accepted it; tomlkit did not
+        raise DataError(f"{path}: not valid TOML ({exc}); nothing was saved") from exc
+    document = document if document is not None else tomlkit.document()
+    for name, values in changes.items():
+        table = document.get(name)
+        if not isinstance(table, dict):  # missing, or a value where a table belongs
+            table = tomlkit.table()
+            document[name] = table
         for key, value in values.items():
             if value is None:
-                current.pop(key, None)
+                table.pop(key, None)
             else:
-                current[key] = value
-        data[table] = current
+                table[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(dumps(data), encoding="utf-8")
+    with partial.open("w", encoding="utf-8") as out:
+        out.write(tomlkit.dumps(document))
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(partial, path)
     return path
-
-
-def dumps(data: dict[str, Any]) -> str:
-    """TOML for the simple shapes this file holds: tables of strings, numbers, booleans, lists."""
-    out: list[str] = []
-    for table, values in data.items():
-        if not isinstance(values, dict):
-            continue
-        out.append(f"[{table}]")
-        out += [f"{key} = {_value(value)}" for key, value in values.items()]
-        out.append("")
-    return "\n".join(out)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML basic string

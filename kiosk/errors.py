@@ -16,5 +16,9 @@ class InputError(DiandianError, ValueError):
         self.message = message
 
 
+class PrinterError(DiandianError):
+    """The slip could not be printed; the message is one line a cashier can act on."""
+
+
 class DataError(DiandianError):
     """A shipped or synced data file is malformed; names the file and the entry."""

@@ -15,6 +15,8 @@ from kiosk.factors import Factor, LocalFactor
 from kiosk.ledger import Ledger, overrides
 from kiosk.ledger.overrides import PriceOverride, parse_factor_value
 
+FACTOR_SPAN = overrides.FACTOR_SPAN  # how far from the table a local value may be
+
 
 @dataclass(frozen=True, slots=True)
 class PriceRow:
@@ -37,6 +39,7 @@ class FactorRow:
     table_version: str
     published: Factor
     local: LocalFactor | None
+    applied: bool = True  # False: the table moved too far from the local value to use it
 
 
 def price_rows(ledger: Ledger) -> list[PriceRow]:
@@ -71,10 +74,12 @@ def clear_price(ledger: Ledger, account: Account, project_id: str) -> None:
 def factor_rows(ledger: Ledger) -> list[FactorRow]:
     base = overrides.base_factors(ledger)
     local = {item.factor_id: item for item in overrides.local_factors(ledger)}
-    return [
-        FactorRow(base.version, factor, local.get(factor.id))
-        for factor in sorted(base.factors.values(), key=lambda f: f.id)
-    ]
+    rows = []
+    for factor in sorted(base.factors.values(), key=lambda f: f.id):
+        mine = local.get(factor.id)
+        applied = mine is None or overrides.plausible(mine, base)  # as effective_factors does
+        rows.append(FactorRow(base.version, factor, mine, applied))
+    return rows
 
 
 def set_factor(

@@ -9,12 +9,18 @@ off the UI thread and then records the payment on its ledger-writer thread.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from kiosk.config import load_config
-from kiosk.errors import DiandianError, InputError
+from kiosk.errors import DiandianError
 from kiosk.ledger import Ledger, Order
+from kiosk.settings_schema import PaymentTable
+
+log = logging.getLogger(__name__)
 
 
 class PaymentDeclined(DiandianError):
@@ -52,12 +58,15 @@ def record(ledger: Ledger, order_id: str, terminal: PaymentTerminal) -> Order:
 
 
 def configured_terminal(settings: dict[str, Any] | None = None) -> PaymentTerminal | None:
-    """The [payment] table of diandian.toml: `terminal = "simulated"` (with `delay_s`), or none
-    (pay at the counter only)."""
-    table = dict((settings if settings is not None else load_config()).get("payment", {}))
-    kind = table.get("terminal", "")
-    if not kind:
+    """The [payment] table of diandian.toml (schema: kiosk.settings_schema.PaymentTable):
+    `terminal = "simulated"` (with `delay_s`), or none (pay at the counter only). A bad table
+    means no terminal, the safe default; `load_settings` reports it at start-up."""
+    data = settings if settings is not None else load_config()
+    try:
+        table = PaymentTable(**data.get("payment", {}))
+    except (ValidationError, TypeError):
+        log.warning("the [payment] table is not valid; paying at the counter only")
         return None
-    if kind == "simulated":
-        return SimulatedTerminal(delay_s=float(table.get("delay_s", 1.5)))
-    raise InputError("payment.terminal", f"{kind!r} is not a known terminal; allowed: simulated")
+    if table.terminal == "simulated":
+        return SimulatedTerminal(delay_s=table.delay_s)
+    return None

@@ -3,9 +3,10 @@ to restore a backup, and the one moment the accounts table cannot be read.
 
 Then the accounts come from the newest backup whose accounts can be read (opened read-only and
 immutable, so nothing is written beside it), and only an administrator may sign in: a cashier
-has nothing to do on a kiosk that is out of service. Wrong PINs still count and still lock the
-account for LOCKOUT after MAX_FAILURES, in a small file beside the ledger (the ledger cannot
-record them), so restarting the app does not reset the count.
+has nothing to do on a kiosk that is out of service. Wrong PINs count by the same rule as in
+the ledger (kiosk.accounts.judge), kept in a small file beside the ledger (the ledger cannot
+record them), so restarting the app does not reset the count. A count file that cannot be read
+keeps sign-in closed: it never starts a fresh count.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.accounts import LOCKOUT, MAX_FAILURES, Account, AccountLocked, WrongPin, _matches
+from kiosk.accounts import Account, Attempts, judge
 from kiosk.admin import backups
 from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DiandianError, InputError
-from kiosk.timestamps import parse_stamp, stamp, utc_now
+from kiosk.ledger import staff
+from kiosk.timestamps import utc_now
 
 STATE = "recovery-signin.json"
 
@@ -29,20 +31,14 @@ class NoBackupToSignIn(DiandianError):
     """No backup holds accounts to check a PIN against."""
 
 
-def _rows(backup: Path) -> dict[str, tuple[str, str]]:
-    """name -> (role, pin hash), read without writing anything (no -journal, no -shm)."""
-    conn = sqlite3.connect(f"file:{backup}?mode=ro&immutable=1", uri=True)
-    try:
-        rows = conn.execute("SELECT name, role, pin_hash FROM accounts").fetchall()
-    finally:
-        conn.close()
-    return {name: (role, pin_hash) for name, role, pin_hash in rows}
+class CountUnreadable(DiandianError):
+    """The wrong-PIN count cannot be read: sign-in stays closed rather than count from zero."""
 
 
 def _newest(folder: Path | None) -> tuple[Path, dict[str, tuple[str, str]]]:
     for backup in backups(folder):
         try:
-            rows = _rows(backup)
+            rows = staff.in_backup(backup)
         except sqlite3.Error:  # damaged too, or made before accounts existed: try an older one
             continue
         if any(role == "admin" for role, _ in rows.values()):
@@ -78,39 +74,44 @@ def recovery_sign_in(
         raise NotAllowed(Account(name, role), "sign in while the ledger cannot be used")
     path = state_dir / STATE
     state = _load(path)
-    entry = state.get(name, {"failed": 0, "locked_until": None})
-    until = entry.get("locked_until")
-    if until and parse_stamp(until) > now:
-        raise AccountLocked(name, until)
-    if isinstance(pin, str) and _matches(pin, pin_hash):
-        if state.pop(name, None) is not None:
-            _save(path, state)
-        return Account(name, role)
-    failed = int(entry.get("failed", 0)) + 1
-    if failed >= MAX_FAILURES:
-        state[name] = {"failed": 0, "locked_until": stamp(now + LOCKOUT)}
+    verdict = judge(name, pin, pin_hash, state.get(name, Attempts()), now)
+    if verdict.action is not None:
+        if verdict.attempts == Attempts():
+            state.pop(name, None)
+        else:
+            state[name] = verdict.attempts
         _save(path, state)
-        raise AccountLocked(name, state[name]["locked_until"])
-    state[name] = {"failed": failed, "locked_until": None}
-    _save(path, state)
-    raise WrongPin(name, MAX_FAILURES - failed)
+    if verdict.error is not None:
+        raise verdict.error
+    return Account(name, role)
 
 
-def _load(path: Path) -> dict[str, dict]:
+def _load(path: Path) -> dict[str, Attempts]:
+    """name -> attempts; {} when there is no file yet. CountUnreadable otherwise: a damaged or
+    unreadable file must not hand out five fresh tries (fail closed)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        return {
+            str(name): Attempts(int(entry["failed"]), entry["locked_until"] or None)
+            for name, entry in data.items()
+        }
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError):  # unreadable: start a fresh count rather than lock everyone out
-        return {}
-    return data if isinstance(data, dict) else {}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise CountUnreadable(
+            f"the wrong-PIN count {path} cannot be read ({type(exc).__name__}: {exc}); "
+            "sign-in stays closed: check the file, or remove it on the kiosk's command line"
+        ) from None
 
 
-def _save(path: Path, state: dict[str, dict]) -> None:
+def _save(path: Path, state: dict[str, Attempts]) -> None:
     """Written to a temp file, synced and renamed: a crash leaves the old count or the new."""
     partial = path.with_name(f".{path.name}.partial")
+    data = {name: {"failed": a.failed, "locked_until": a.locked_until} for name, a in state.items()}
     with open(partial, "w", encoding="utf-8") as handle:
-        json.dump(state, handle)
+        json.dump(data, handle)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(partial, path)

@@ -17,22 +17,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.certificate.address import is_loopback
+from kiosk import registry_url
+from kiosk.errors import InputError
 from sync import protocol
-
-# sysexits.h codes: cron, systemd and the admin screen can tell the failures apart
-EXIT_OK = 0
-EXIT_UNAVAILABLE = 69  # registry unreachable or failing past the time budget
-EXIT_SOFTWARE = 70
-EXIT_TEMPFAIL = 75  # another sync job holds the lock
-EXIT_PROTOCOL = 76  # the registry refused a request (4xx) or answered nonsense
-EXIT_NOPERM = 77  # the registry does not accept this kiosk's signature (not enrolled?)
-EXIT_CONFIG = 78  # no registry configured, or a bad registry URL
+from sync.exit_codes import (
+    EXIT_CONFIG,
+    EXIT_NOPERM,
+    EXIT_PROTOCOL,
+    EXIT_SOFTWARE,
+    EXIT_UNAVAILABLE,
+)
+from sync.messages import ErrorResponse
 
 
 class SyncError(Exception):
@@ -97,15 +96,11 @@ class Backoff:
 
 
 def check_registry_url(url: str) -> str:
-    """HTTPS only, except plain HTTP to this machine (tests, a registry on the same host)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise NotConfigured(f"registry URL {url!r} must look like https://registry.example.com")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise NotConfigured(
-            f"registry URL {url!r}: use https:// (plain http is allowed only to this machine)"
-        )
-    return url.strip().rstrip("/")
+    """The URL as the client uses it (the rule: kiosk.registry_url), or NotConfigured."""
+    try:
+        return registry_url.check_registry_url(url, "registry URL")
+    except InputError as exc:
+        raise NotConfigured(str(exc)) from None
 
 
 def _tls_refused(exc: Exception) -> bool:
@@ -119,8 +114,8 @@ def _tls_refused(exc: Exception) -> bool:
 
 def _error_text(response: httpx.Response) -> str:
     try:
-        error = response.json()["error"]
-        return f"{error.get('code', '')}: {error.get('message', '')}".strip(": ")
+        error = ErrorResponse.model_validate_json(response.content).error
+        return f"{error.code}: {error.message}".strip(": ")
     except (ValueError, KeyError, TypeError, AttributeError):
         return response.text[:200].strip() or response.reason_phrase
 

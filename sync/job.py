@@ -11,6 +11,7 @@ deleted; rejected ones go to `sync_rejects` for the admin and are not resent unt
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Sequence
 from contextlib import suppress
@@ -18,13 +19,17 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from kiosk.ledger import Ledger, syncstate
 from kiosk.ledger.syncstate import Batch
 from kiosk.timestamps import stamp
 from sync import protocol
 from sync import pull as pulls
 from sync.client import Refused, RegistryClient, SyncError
+from sync.messages import PushRecord, PushRequest, PushResponse, problems
 
+log = logging.getLogger(__name__)
 BODY_KEEP_DAYS = 30  # an answered batch's exact bytes are kept this long, then emptied
 
 
@@ -79,15 +84,16 @@ class Result:
 def build_body(batch_id: str, entries: Sequence[Any]) -> bytes:
     """The PushRequest for outbox rows, in the canonical encoding both sides hash."""
     records = [
-        {
-            "outbox_id": row["id"],
-            "order_id": row["order_id"],
-            "event": row["event"],
-            "payload": json.loads(row["payload"]),
-        }
+        PushRecord(
+            outbox_id=row["id"],
+            order_id=row["order_id"],
+            event=row["event"],
+            payload=json.loads(row["payload"]),
+        )
         for row in entries
     ]
-    return protocol.canonical({"batch_id": batch_id, "records": records})
+    request = PushRequest(batch_id=batch_id, records=records)
+    return protocol.canonical(request.model_dump(mode="json"))
 
 
 def next_batch(ledger: Ledger, size: int = protocol.MAX_BATCH) -> Batch | None:
@@ -125,12 +131,16 @@ def apply_answer(ledger: Ledger, batch: Batch, answer: Any, result: Result) -> N
     An answer that does not cover the batch exactly is refused before anything is applied:
     the batch stays unanswered and is resent next time.
     """
-    if not isinstance(answer, dict) or answer.get("batch_id") != batch.batch_id:
+    try:
+        answer = PushResponse.model_validate(answer)
+    except ValidationError as exc:
+        raise Refused(
+            f"the registry's answer to batch {batch.batch_id} is malformed: "
+            f"{problems(exc.errors())}"
+        ) from None
+    if answer.batch_id != batch.batch_id:
         raise Refused(f"the registry answered batch {batch.batch_id} with another batch's id")
-    by_id: dict[int, dict[str, Any]] = {}
-    for item in answer.get("results") or []:
-        if isinstance(item, dict) and isinstance(item.get("outbox_id"), int):
-            by_id[item["outbox_id"]] = item
+    by_id = {item.outbox_id: item for item in answer.results}
     missing = [i for i in batch.entry_ids if i not in by_id]
     if missing:
         raise Refused(
@@ -139,15 +149,12 @@ def apply_answer(ledger: Ledger, batch: Batch, answer: Any, result: Result) -> N
     acks, rejects = [], []
     for entry_id in batch.entry_ids:
         item = by_id[entry_id]
-        status = item.get("status")
-        if status not in protocol.STATUSES:
-            raise Refused(f"the registry answered record {entry_id} with status {status!r}")
-        if status == "rejected":
-            reason = str(item.get("reason") or "no reason given")[:500]
-            rejects.append((entry_id, str(item.get("order_id", "")), reason))
+        if item.status == "rejected":
+            reason = (item.reason or "no reason given")[:500]
+            rejects.append((entry_id, item.order_id, reason))
         else:
             acks.append(entry_id)
-            if status == "accepted":
+            if item.status == "accepted":
                 result.accepted += 1
             else:
                 result.duplicates += 1
@@ -201,12 +208,14 @@ def run(
     progress = progress or Silent()
     result = Result()
     run_id = syncstate.start_run(ledger)
+    log.info("sync run %d of kiosk %s with %s", run_id, ledger.kiosk_id, client.base_url)
     try:
         push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id)
         if pull:
             pulls.pull_all(ledger, client, result, progress)
     except BaseException as exc:
         reason = str(exc) if isinstance(exc, SyncError) else f"{type(exc).__name__}: {exc}"
+        log.error("sync run %d failed: %s", run_id, reason)
         with suppress(Exception):  # a ledger that fails here already has the reason to show
             syncstate.end_run(
                 ledger,
@@ -236,4 +245,7 @@ def run(
         outcome="warnings" if result.warnings else "ok",
         error="; ".join(result.warnings)[:1000] or None,
     )
+    log.info("sync run %d: %s", run_id, result.summary())
+    for warning in result.warnings:
+        log.warning("sync run %d: %s", run_id, warning)
     return result

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sync.client import EXIT_TEMPFAIL, SyncError
+from sync.client import SyncError
+from sync.exit_codes import EXIT_TEMPFAIL
 
 
 class LockBusy(SyncError):

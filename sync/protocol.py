@@ -40,33 +40,22 @@ H_SIGNATURE = "X-Diandian-Signature"
 H_PROTOCOL = "X-Diandian-Protocol"
 H_IDEMPOTENCY = "Idempotency-Key"  # the batch id on a push: a resend gets the stored answer
 
-# Endpoints (all JSON; errors are {"error": {"code": ..., "message": ...}} with a 4xx status)
-HEALTH = f"{API}/health"  # GET, public
-ENROL = (
-    f"{API}/enrol"  # POST {token, kiosk_id, public_key, name}, unsigned (the token is the proof)
-)
-PUSH = f"{API}/push"  # POST PushRequest, signed, Idempotency-Key = batch_id
-CATALOGUE = f"{API}/catalogue"  # GET -> {version, projects: [...], public_url}
-FACTORS = f"{API}/factors"  # GET -> {version, table: {...factors.toml as JSON...}}
-ALLOCATIONS = f"{API}/allocations"  # GET -> {kiosk_id, allocations: [{project_id, granted_g}]}
-RANKINGS = f"{API}/rankings"  # GET ?scope=day|venue|all -> {scope, rankings: [...]}
-KEYS = f"{API}/keys"  # GET -> {keys: [{kiosk_id, public_key}], revoked: [cert_id]}
-CERTIFICATE = f"{API}/certificates/{{cert_id}}"  # GET -> {cert_id, received, retirement}
+# Endpoints, with their bodies' models (sync/messages.py; a refusal is an ErrorResponse)
+HEALTH = f"{API}/health"  # GET -> Health, public
+ENROL = f"{API}/enrol"  # POST EnrolRequest -> EnrolResponse, unsigned (the token is the proof)
+PUSH = f"{API}/push"  # POST PushRequest -> PushResponse, signed, Idempotency-Key = batch_id
+CATALOGUE = f"{API}/catalogue"  # GET -> Catalogue
+FACTORS = f"{API}/factors"  # GET -> Factors
+ALLOCATIONS = f"{API}/allocations"  # GET -> Allocations
+RANKINGS = f"{API}/rankings"  # GET ?scope=day|venue|all -> Rankings
+KEYS = f"{API}/keys"  # GET -> Keys
+CERTIFICATE = f"{API}/certificates/{{cert_id}}"  # GET -> CertificateStatus, public
 PAGE = "/c/{cert_id}"  # HTML; the QR opens /C/{cert_id}/{token} (case-insensitive)
 
-STATUSES = ("accepted", "duplicate", "rejected")
 MAX_BATCH = 500  # records per push
-
-# PushRequest  = {"batch_id": str, "records": [PushRecord, ...]}
-# PushRecord   = {"outbox_id": int, "order_id": str, "event": "paid"|"voided",
-#                 "payload": {...the order as the kiosk's outbox holds it...}}
-# PushResponse = {"batch_id": str, "results": [{"outbox_id", "order_id", "event",
-#                 "status": accepted|duplicate|rejected, "reason": str (rejected only)}]}
-#                 Added compatibly by the registry (2026-11-26): "high_water" (the batch's highest
-#                 outbox_id) and, on a record accepted for a day the registry has closed,
-#                 "note" ("filed: day ... was already closed"). Clients ignore unknown keys.
-# `granted_g` in allocations is the total a kiosk has ever been granted for a project; the
-# kiosk sets its own allocation's granted_g to it (never below what it has committed).
+# The bodies of these requests and answers are the models in sync/messages.py. `granted_g` in
+# allocations is the total a kiosk has ever been granted for a project; the kiosk sets its own
+# allocation's granted_g to it (never below what it has committed).
 
 
 def canonical(value: Any) -> bytes:

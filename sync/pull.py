@@ -1,17 +1,20 @@
 """Pulls: catalogue, factor table, this kiosk's allocations, rankings and kiosk keys.
 
-Each kind is checked with the same parser the shipped data goes through before anything is
-written, and applied through the Ledger's own audited methods. Bad data from the registry
-becomes a warning on the run (that kind is skipped, the rest still apply); the network errors
-propagate, so the run fails with its reason. A kind whose version has not changed is skipped,
-so a nightly run does not grow the audit log with identical rows.
+Each answer is checked against the protocol's model (sync/messages.py), and its data with the
+same parser the shipped data goes through, before anything is written; it is applied through
+the Ledger's own audited methods. Bad data from the registry becomes a warning on the run
+(that kind is skipped, the rest still apply); the network errors propagate, so the run fails
+with its reason. A kind whose version has not changed is skipped, so a nightly run does not
+grow the audit log with identical rows.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from kiosk.catalogue import parse_catalogue
 from kiosk.certificate import keys
@@ -20,6 +23,7 @@ from kiosk.errors import DataError, DiandianError, InputError
 from kiosk.factors import parse_factor_table
 from kiosk.ledger import Ledger, syncstate
 from sync import protocol
+from sync.messages import Allocation, Allocations, Catalogue, Factors, Keys, Rankings, problems
 
 if TYPE_CHECKING:
     from sync.client import RegistryClient
@@ -37,10 +41,15 @@ def digest(data: Any) -> str:
     return "sha256:" + hashlib.sha256(protocol.canonical(data)).hexdigest()[:16]
 
 
-def _object(data: Any, kind: str, *keys_needed: str) -> dict[str, Any]:
-    if not isinstance(data, dict) or any(k not in data for k in keys_needed):
-        raise BadData(f"the registry's {kind} lacks {', '.join(keys_needed)}")
-    return data
+M = TypeVar("M", bound=BaseModel)
+
+
+def _message(model: type[M], data: Any, kind: str) -> M:
+    """The answer as its model, or BadData naming what is wrong with it."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise BadData(f"the registry's {kind} is malformed: {problems(exc.errors())}") from None
 
 
 def public_url_of(data: Any) -> str:
@@ -70,15 +79,15 @@ def pull_public_url(ledger: Ledger, data: dict[str, Any], result: Result) -> Non
 def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """A new catalogue version replaces the demo one: its projects are loaded, and any project
     it does not list is withdrawn from sale (allocation cut to what is already committed)."""
-    data = _object(client.get(protocol.CATALOGUE), "catalogue", "version")
-    pull_public_url(ledger, data, result)
-    version = str(data["version"])
+    message = _message(Catalogue, client.get(protocol.CATALOGUE), "catalogue")
+    pull_public_url(ledger, message.model_dump(mode="json"), result)
+    version = message.version
     changed = syncstate.pulled_version(ledger, "catalogue") != version
     if changed:
-        projects = data.get("projects", data.get("project", []))
         try:
             catalogue = parse_catalogue(
-                {"version": version, "project": projects, "allocation_g": 0}, "registry catalogue"
+                {"version": version, "project": message.projects, "allocation_g": 0},
+                "registry catalogue",
             )
         except (DataError, AttributeError, TypeError) as exc:
             raise BadData(str(exc)) from exc
@@ -86,7 +95,7 @@ def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bo
             raise BadData("the registry's catalogue has no projects; keeping the current one")
         with ledger.transaction():  # the new catalogue and its record land together
             ledger.load_catalogue(catalogue, actor="sync")
-            syncstate.store_pulled(ledger, "catalogue", version, data)
+            syncstate.store_pulled(ledger, "catalogue", version, message.model_dump(mode="json"))
             ledger.forfeit_demo_grants(actor="sync")  # invented serials are never sold for real
             withdraw_unlisted(ledger)
         return changed
@@ -110,15 +119,14 @@ def withdraw_unlisted(ledger: Ledger) -> None:
 
 
 def pull_factors(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
-    data = _object(client.get(protocol.FACTORS), "factor table", "version", "table")
-    version = str(data["version"])
-    if syncstate.pulled_version(ledger, "factors") == version:
+    message = _message(Factors, client.get(protocol.FACTORS), "factor table")
+    if syncstate.pulled_version(ledger, "factors") == message.version:
         return False
     try:
-        parse_factor_table(data["table"])
+        parse_factor_table(message.table)
     except (DataError, AttributeError, TypeError) as exc:
         raise BadData(f"the registry's factor table: {exc}") from exc
-    syncstate.store_pulled(ledger, "factors", version, data["table"])
+    syncstate.store_pulled(ledger, "factors", message.version, message.table)
     return True
 
 
@@ -127,21 +135,18 @@ def pull_allocations(ledger: Ledger, client: RegistryClient, result: Result) -> 
     here (sold or held for a customer at the counter): that shortfall is a warning. Retired
     serials granted are appended in the registry's order, and the draw cursor catches up with
     the furthest gram the registry has received from this kiosk (after a restore)."""
-    data = _object(client.get(protocol.ALLOCATIONS), "allocations", "allocations")
-    if data.get("kiosk_id", ledger.kiosk_id) != ledger.kiosk_id:
-        raise BadData(f"the registry sent the allocations of kiosk {data.get('kiosk_id')}")
+    message = _message(Allocations, client.get(protocol.ALLOCATIONS), "allocations")
+    if message.kiosk_id != ledger.kiosk_id:
+        raise BadData(f"the registry sent the allocations of kiosk {message.kiosk_id}")
     with ledger.transaction():  # every allocation of this pull, or none
-        return _apply_allocations(ledger, data, result)
+        return _apply_allocations(ledger, message, result)
 
 
-def _apply_allocations(ledger: Ledger, data: dict, result: Result) -> bool:
+def _apply_allocations(ledger: Ledger, message: Allocations, result: Result) -> bool:
     stocks = {stock.project.id: stock for stock in ledger.stock()}
     changed = False
-    for item in data["allocations"]:
-        project_id, granted = item.get("project_id"), item.get("granted_g")
-        if not isinstance(granted, int) or isinstance(granted, bool) or granted < 0:
-            result.warnings.append(f"allocation of {project_id}: bad granted_g {granted!r}")
-            continue
+    for item in message.allocations:
+        project_id, granted = item.project_id, item.granted_g
         stock = stocks.get(project_id)
         if stock is None:
             result.warnings.append(f"allocation for {project_id}, a project not in the catalogue")
@@ -157,7 +162,8 @@ def _apply_allocations(ledger: Ledger, data: dict, result: Result) -> bool:
         if target != stock.granted_g:
             ledger.set_allocation(project_id, target, actor="sync")
             changed = True
-        changed = _apply_grants(ledger, project_id, item, result) or changed
+        changed = _apply_grants(ledger, item, result) or changed
+    data = message.model_dump(mode="json")
     version = digest(data["allocations"])
     if syncstate.pulled_version(ledger, "allocations") != version:
         syncstate.store_pulled(ledger, "allocations", version, data)
@@ -165,36 +171,28 @@ def _apply_allocations(ledger: Ledger, data: dict, result: Result) -> bool:
     return changed
 
 
-def _apply_grants(ledger: Ledger, project_id: str, item: dict, result: Result) -> bool:
+def _apply_grants(ledger: Ledger, item: Allocation, result: Result) -> bool:
     changed = False
-    grants = item.get("grants") or []
-    if not isinstance(grants, list):
-        result.warnings.append(f"allocation of {project_id}: grants is not a list")
-        return False
-    for grant in grants:
+    for grant in item.grants:
         try:
-            changed = (
-                ledger.add_grant(
-                    project_id,
-                    f"r{grant['id']}",
-                    prefix=str(grant["prefix"]),
-                    first=grant["first"],
-                    last=grant["last"],
-                    width=grant["width"],
-                    reference=_short(grant.get("reference")),
-                    beneficiary=_short(grant.get("beneficiary")),
-                    actor="sync",
-                )
-                or changed
+            added = ledger.add_grant(
+                item.project_id,
+                f"r{grant.id}",
+                prefix=grant.prefix,
+                first=grant.first,
+                last=grant.last,
+                width=grant.width,
+                reference=_short(grant.reference),
+                beneficiary=_short(grant.beneficiary),
+                actor="sync",
             )
-        except (KeyError, TypeError) as exc:
-            result.warnings.append(f"a grant of {project_id} lacks {exc}: {grant!r:.80}")
         except DiandianError as exc:
-            result.warnings.append(f"grant of {project_id}: {exc}")
-    drawn = item.get("drawn_to")
-    if isinstance(drawn, dict) and isinstance(drawn.get("to_g"), int):
+            result.warnings.append(f"grant of {item.project_id}: {exc}")
+            continue
+        changed = added or changed
+    if item.drawn_to is not None:
         moved = ledger.raise_cursor_past(
-            project_id, str(drawn.get("serial")), drawn["to_g"], actor="sync"
+            item.project_id, item.drawn_to.serial, item.drawn_to.to_g, actor="sync"
         )
         changed = moved or changed
     return changed
@@ -207,8 +205,9 @@ def _short(value: Any) -> str | None:
 def pull_rankings(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     changed = False
     for scope in RANKING_SCOPES:
-        data = _object(client.get(protocol.RANKINGS, {"scope": scope}), "rankings", "rankings")
-        version = str(data.get("version") or digest(data["rankings"]))
+        answer = client.get(protocol.RANKINGS, {"scope": scope})
+        data = _message(Rankings, answer, "rankings").model_dump(mode="json")
+        version = digest(data["rankings"])
         if syncstate.pulled_version(ledger, f"rankings:{scope}") != version:
             syncstate.store_pulled(ledger, f"rankings:{scope}", version, data)
             changed = True
@@ -218,27 +217,21 @@ def pull_rankings(ledger: Ledger, client: RegistryClient, result: Result) -> boo
 def pull_keys(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """Other kiosks' public keys, so this kiosk can verify their certificates offline. A key
     that contradicts one already known is never taken (it would let a forger in)."""
-    data = _object(client.get(protocol.KEYS), "keys", "keys")
-    revoked = data.get("revoked", [])
-    if not isinstance(revoked, list) or not all(isinstance(c, str) for c in revoked):
-        result.warnings.append("the registry's list of refunded certificates is malformed")
-        data = {**data, "revoked": []}
-    version = digest([data["keys"], data.get("revoked", [])])
+    message = _message(Keys, client.get(protocol.KEYS), "keys")
+    data = message.model_dump(mode="json")
+    version = digest([data["keys"], data["revoked"]])  # a new refund is news too
     if syncstate.pulled_version(ledger, "keys") == version:
         return False
     with ledger.transaction():  # every new key of this pull, or none
-        _apply_keys(ledger, data, result)
+        _apply_keys(ledger, message, result)
         syncstate.store_pulled(ledger, "keys", version, data)
     return True
 
 
-def _apply_keys(ledger: Ledger, data: dict, result: Result) -> None:
+def _apply_keys(ledger: Ledger, message: Keys, result: Result) -> None:
     known = ledger.kiosk_keys()
-    for item in data["keys"]:
-        kiosk_id, text = item.get("kiosk_id"), item.get("public_key")
-        if not isinstance(kiosk_id, str) or not isinstance(text, str):
-            result.warnings.append(f"a key entry without kiosk_id or public_key: {item!r:.80}")
-            continue
+    for item in message.keys:
+        kiosk_id, text = item.kiosk_id, item.public_key
         if known.get(kiosk_id) == text:
             continue
         if kiosk_id in known:

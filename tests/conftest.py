@@ -1,10 +1,12 @@
-"""Shared fixtures: run the real `diandian` console script as a separate process."""
+"""Shared fixtures: the tests' own data folders, and the real `diandian` console script run
+as a separate process."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,25 @@ import pytest
 
 # Qt tests run headless wherever pytest is started from, not only through `make test`.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Never the user's data: whatever DIANDIAN_HOME or XDG folders the developer has set, every
+# test (and every process it starts, and the session's fixtures, set up before any per-test
+# fixture) sees folders of its own. Per test, `private_folders` below points them at tmp_path.
+PRIVATE_DIRS = ("DIANDIAN_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                "XDG_STATE_HOME")  # fmt: skip
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="diandian-tests-"))
+for _name in PRIVATE_DIRS:
+    os.environ[_name] = str(SESSION_HOME / _name.lower())
+os.environ["HOME"] = str(SESSION_HOME / "home")
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This test's data folder is tmp_path/home; the XDG folders are beside it."""
+    monkeypatch.setenv("DIANDIAN_HOME", str(tmp_path / "home"))
+    for name in PRIVATE_DIRS[1:]:
+        monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
+
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +52,7 @@ def diandian(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the installed console script from a temp folder, as a user would."""
 
     def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}
-        env.setdefault("DIANDIAN_HOME", str(tmp_path / "home"))  # never the user's own data
+        env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}  # private folders
         return subprocess.run(
             [str(BIN / "diandian"), *args],
             capture_output=True,

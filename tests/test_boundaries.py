@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -95,11 +96,11 @@ def test_sync_never_imports_qt_or_the_ui() -> None:
 )
 def test_the_static_check_sees_imports_anywhere(tmp_path: Path, source: str) -> None:
     """The check itself: a lazy import the old, import-time test missed is caught."""
-    (tmp_path / "kiosk" / "commands").mkdir(parents=True)
-    (tmp_path / "kiosk" / "commands" / "probe.py").write_text(source, encoding="utf-8")
-    (tmp_path / "kiosk" / "commands" / "fine.py").write_text(
+    _probe(tmp_path, "kiosk/commands/probe.py", source)
+    _probe(
+        tmp_path,
+        "kiosk/commands/fine.py",
         "def run():\n    from kiosk.ledger import Ledger\n    from . import common\n",
-        encoding="utf-8",
     )
     found = violations("kiosk", FORBIDDEN_IN_CORE, root=tmp_path)
     assert len(found) == 1 and found[0].startswith("kiosk/commands/probe.py:"), found
@@ -147,3 +148,156 @@ def test_the_footprint_command_loads_no_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+# -- SQL lives with the storage it belongs to ---------------------------------------------------
+
+SQL_HOMES = (
+    "kiosk/ledger/",
+    "sync/registry/storage.py",
+    "sync/registry/credit_storage.py",
+    "sync/registry/db.py",
+    "sync/registry/tables.py",
+    "sync/registry/migrations/",
+)
+SQL_TEXT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|ALTER|DROP|BEGIN)\b")
+
+
+def sql_outside_storage(root: Path = ROOT) -> list[str]:
+    """Statements written, or executed, outside the ledger package and the registry's storage."""
+    found = []
+    for package in ("kiosk", "ui", "sync"):
+        for path in sorted((root / package).rglob("*.py")):
+            where = path.relative_to(root).as_posix()
+            if where.startswith(SQL_HOMES):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    if SQL_TEXT.match(node.value):
+                        found.append(f"{where}:{node.lineno} SQL text {node.value[:30]!r}")
+                elif isinstance(node, ast.Attribute) and node.attr in ("execute", "executemany"):
+                    found.append(f"{where}:{node.lineno} .{node.attr}(...)")
+    return found
+
+
+def test_no_sql_outside_the_ledger_and_the_registry_storage() -> None:
+    assert sql_outside_storage() == []
+
+
+def _probe(root: Path, where: str, source: str) -> None:
+    """A module the checks should catch, in a throwaway tree."""
+    path = root / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+
+
+def test_the_sql_check_finds_a_query_in_a_screen(tmp_path: Path) -> None:
+    _probe(tmp_path, "ui/screen.py", "def rows(db):\n    return db.execute('SELECT * FROM t')\n")
+    assert len(sql_outside_storage(tmp_path)) == 2
+
+
+LEDGER_INSIDES = frozenset({"_write", "_now", "_audit", "_next", "_save", "_order", "_depth"})
+LEDGER_CLASS = ("kiosk/ledger/store.py", "kiosk/ledger/stock.py", "kiosk/ledger/grants.py")
+# the class and its mixins (stock: projects and allocations; grants: retired serials)
+
+
+def test_only_the_ledger_class_touches_its_insides() -> None:
+    """Other modules use its public operations (`transaction`, `change_time`, `audit`, ...)."""
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{node.lineno} .{node.attr}"
+        for package in ("kiosk", "ui", "sync")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if path.relative_to(ROOT).as_posix() not in LEDGER_CLASS
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in LEDGER_INSIDES
+    ]
+    assert found == []
+
+
+# -- what the screens may call ----------------------------------------------------------------
+
+# As Anki's screens talk to one Collection, ours talk to the per-operation modules (checkout,
+# cashier_ops, admin, local_values, ...), the ledger package's public face and value types;
+# never to the modules inside kiosk/ledger/ or the printer drivers in kiosk/slips/.
+UI_MAY_IMPORT = frozenset(
+    {
+        "kiosk",
+        "kiosk.accounts",
+        "kiosk.admin",
+        "kiosk.cashier_ops",
+        "kiosk.certificate.claims",  # what a certificate may claim: Qt-free value types and rules
+        "kiosk.checkout",
+        "kiosk.cities",
+        "kiosk.comparisons",
+        "kiosk.config",
+        "kiosk.errors",
+        "kiosk.factors",
+        "kiosk.footprint",
+        "kiosk.ledger",
+        "kiosk.local_values",
+        "kiosk.logs",  # the app configures its rotating log file
+        "kiosk.money",
+        "kiosk.order_state",
+        "kiosk.paths",
+        "kiosk.payment",
+        "kiosk.pinyin",
+        "kiosk.ranking",
+        "kiosk.recovery",
+        "kiosk.report",
+        "kiosk.resources",
+        "kiosk.scenarios",
+        "kiosk.session",
+        "kiosk.slips.content",
+        "kiosk.timestamps",
+        "kiosk.venues",
+    }
+)
+COMMANDS_MAY_IMPORT = frozenset({"kiosk.commands.common"})  # ui/commands/: the CLI's helpers
+
+
+def _is_module(name: str) -> bool:
+    base = ROOT.joinpath(*name.split("."))
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def kiosk_modules_named(path: Path) -> Iterator[tuple[int, str]]:
+    """Every kiosk module a file imports anywhere; `from kiosk.ledger import overrides` is
+    kiosk.ledger.overrides, `from kiosk.ledger import Order` is kiosk.ledger."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, a.name) for a in node.names if a.name.startswith("kiosk"))
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            if node.module.split(".")[0] != "kiosk":
+                continue
+            named = [f"{node.module}.{a.name}" for a in node.names]
+            modules = [name for name in named if _is_module(name)]
+            yield from ((node.lineno, name) for name in modules)
+            if len(modules) < len(named):
+                yield node.lineno, node.module
+
+
+def ui_reaching_inside(root: Path = ROOT) -> list[str]:
+    found = []
+    for path in sorted((root / "ui").rglob("*.py")):
+        where = path.relative_to(root).as_posix()
+        allowed = UI_MAY_IMPORT | (
+            COMMANDS_MAY_IMPORT if where.startswith("ui/commands/") else set()
+        )
+        found += [f"{where}:{line} {name}" for line, name in kiosk_modules_named(path)
+                  if name not in allowed]  # fmt: skip
+    return found
+
+
+def test_the_screens_use_only_the_operations_modules_and_value_types() -> None:
+    assert ui_reaching_inside() == []
+
+
+def test_the_ui_check_sees_a_reach_into_the_ledger(tmp_path: Path) -> None:
+    _probe(
+        tmp_path,
+        "ui/screen.py",
+        "from kiosk import checkout, ledger\nfrom kiosk.ledger.store import stamp\n"
+        "def f():\n    from kiosk.ledger import overrides\n    import kiosk.slips.printers\n",
+    )
+    found = [entry.split(" ")[1] for entry in ui_reaching_inside(tmp_path)]
+    assert sorted(found) == ["kiosk.ledger.overrides", "kiosk.ledger.store", "kiosk.slips.printers"]

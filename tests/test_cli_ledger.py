@@ -116,6 +116,28 @@ def test_restore_brings_back_a_backup_and_keeps_the_current(diandian, filled, tm
     assert diandian("ledger", "verify", "--db", str(filled)).returncode == 0
 
 
+def test_restore_over_an_unreadable_ledger_says_unknown_and_needs_it_acknowledged(
+    diandian, filled, tmp_path
+) -> None:
+    copy = tmp_path / "copy.sqlite"
+    assert diandian("ledger", "backup", str(copy), "--db", str(filled)).returncode == 0
+    with sqlite3.connect(filled) as conn:  # fold the WAL in, then damage the header
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(filled, "r+b") as handle:
+        handle.write(b"NOT A LEDGER!!!\0")
+    before = filled.read_bytes()
+    refused = diandian("ledger", "restore", str(copy), "--accept-loss", "0", "--db", str(filled))
+    assert refused.returncode == 1
+    assert "paid orders lost from this kiosk: unknown" in refused.stdout
+    assert "--accept-loss unknown" in refused.stderr and "nothing was changed" in refused.stderr
+    assert filled.read_bytes() == before
+    bad = diandian("ledger", "restore", str(copy), "--accept-loss", "some", "--db", str(filled))
+    assert bad.returncode != 0 and "--accept-loss: 'some' is not allowed" in bad.stderr
+    done = diandian("ledger", "restore", str(copy), "--accept-loss", "unknown", "--db", str(filled))
+    assert done.returncode == 0, done.stderr
+    assert diandian("ledger", "verify", "--db", str(filled)).returncode == 0
+
+
 def test_restore_refuses_a_backup_that_does_not_verify(diandian, filled, tmp_path) -> None:
     copy = tmp_path / "copy.sqlite"
     diandian("ledger", "backup", str(copy), "--db", str(filled))

@@ -48,13 +48,22 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
         time.sleep(0.002)
 
 
+Wait = Callable[[Callable[[], bool], float], None]  # (condition, timeout in s)
+
+
 class Autopilot:
-    def __init__(self, window: KioskWindow, cashier_ledger: Path | None = None) -> None:
+    """`wait` runs the event loop until a condition holds: `wait_until` for the screenshot
+    script and the benchmark; pytest-qt's qtbot.waitUntil in the tests."""
+
+    def __init__(
+        self, window: KioskWindow, cashier_ledger: Path | None = None, wait: Wait = wait_until
+    ) -> None:
         self.w = window
         self.cashier_ledger = cashier_ledger or window.workers.path
+        self.wait = wait
 
     def on(self, name: str, timeout: float = 10.0) -> None:
-        wait_until(lambda: self.w.current().objectName() == name, timeout)
+        self.wait(lambda: self.w.current().objectName() == name, timeout)
 
     def settle(self) -> None:
         self.w.workers.wait()
@@ -86,7 +95,7 @@ class Autopilot:
             key = value.lower()
             button = next(b for b in page.choiceButtons if b.objectName() == f"btnChoice_{key}")
             button.click()
-            wait_until(lambda: page.question is not question or self.w.current() is not page)
+            self.wait(lambda: page.question is not question or self.w.current() is not page, 10.0)
         else:
             page.keypad.set_text("", notify=True)
             for char in value:
@@ -145,5 +154,5 @@ class Autopilot:
         self.to_projects()
         order = self.to_order(nickname=nickname)
         self.to_certificate(order)
-        wait_until(lambda: self.w.certificate.slip not in ("none", "printing"))
+        self.wait(lambda: self.w.certificate.slip not in ("none", "printing"), 10.0)
         return order

@@ -8,6 +8,7 @@ import sys
 import types
 from pathlib import Path
 
+from kiosk import logs
 from kiosk.paths import data_dir, default_ledger
 from kiosk.resources import resource
 from kiosk.venues import get_venue
@@ -32,19 +33,10 @@ def load_font() -> str:
 
 
 def setup_logging() -> None:
-    """The kiosk logs to kiosk.log beside the ledger (and stderr), never to the screen."""
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    try:
-        folder = data_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(folder / "kiosk.log", encoding="utf-8"))
-    except OSError:
-        pass  # a read-only data folder: the ledger check will say so on screen
-    logging.basicConfig(
-        level=logging.INFO,
-        handlers=handlers,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    """The kiosk logs to kiosk.log beside the ledger, rotated (kiosk/logs.py), and stderr,
+    never to the screen; a read-only data folder leaves the file out (the ledger check says
+    so on screen)."""
+    logs.configure(data_dir() / "kiosk.log")
 
 
 def install_excepthook(window: object) -> None:
@@ -71,7 +63,7 @@ def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
         log.warning("settings: %s (the default is used)", problem)
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ledger.checkpoint import Checkpointer
+    from kiosk.ledger import Checkpointer
     from ui.watchdog import Watchdog
     from ui.window import KioskWindow
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk import checkout, payment, ranking
-from kiosk.errors import DataError, InputError
+from kiosk.errors import DataError, InputError, PrinterError
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
-from kiosk.slips.printers import Delivery
+from kiosk.slips.content import Delivery
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
@@ -206,7 +206,7 @@ class CustomerFlow(QObject):
             self.show_page(0, "at_least_one")
             return
         self.footprint = footprint
-        self.w.result.show_result(footprint, self.session.offset)
+        self.w.result.show_result(footprint, self.session.offset, self.session.factors)
         self.w.go(self.w.result)
 
     # -- project, nickname, order ---------------------------------------------------------------
@@ -370,8 +370,6 @@ class CustomerFlow(QObject):
             if isinstance(exc, DataError):  # no printer configured here
                 self.w.certificate.set_slip("no_printer")
                 return
-            from kiosk.slips.printers import PrinterError
-
             log.warning("slip not printed: %s", exc)
             reason = str(exc) if isinstance(exc, PrinterError | InputError) else type(exc).__name__
             record("failed", reason)

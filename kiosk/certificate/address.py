@@ -9,11 +9,11 @@ kiosk.certificate.issue.base_url.)
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import urlsplit
 
 from kiosk.errors import InputError
+from kiosk.registry_url import is_this_machine
 
 # The QR holds the address in capitals in alphanumeric mode (digits, A-Z, " $%*+-./:"); a
 # longer address would push the worst-case certificate QR past version 10 at level M.
@@ -42,21 +42,11 @@ def check_public_url(url: str, field: str = "public URL") -> str:
         or parts.query
         or parts.fragment
         or len(text) > MAX_LENGTH
-        or (parts.scheme == "http" and not is_loopback(host))
+        or (parts.scheme == "http" and not is_this_machine(host))
     )
     if wrong:
         raise InputError(field, f"{url!r} is not allowed; allowed: {ALLOWED}")
     return text
-
-
-def is_loopback(host: str) -> bool:
-    """This machine: plain http is allowed to it (tests, a registry on the same host)."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def host_of(text: str) -> str | None:

@@ -15,11 +15,13 @@ from kiosk.commands.common import add_db_argument, open_ledger
 
 
 def register(commands: Any) -> None:
+    from kiosk.accounts import PIN_RULE
+
     parser = commands.add_parser(
         "accounts",
         help="add or list cashier and admin accounts",
-        description="Staff accounts: a name, a role (cashier or admin) and a 4-8 digit PIN, "
-        "stored as a salted scrypt hash in the ledger.",
+        description="Staff accounts: a name, a role (cashier or admin) and a PIN of "
+        f"{PIN_RULE}, stored as a salted scrypt hash in the ledger.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser(
@@ -41,11 +43,12 @@ def register(commands: Any) -> None:
 
 
 def _read_pin(args: argparse.Namespace) -> str:
+    from kiosk.accounts import PIN_RULE
     from kiosk.errors import InputError
 
     if args.pin_stdin:
         return sys.stdin.readline().strip()
-    first = getpass.getpass("PIN (4-8 digits): ")
+    first = getpass.getpass(f"PIN ({PIN_RULE}): ")
     if getpass.getpass("PIN again: ") != first:
         raise InputError("pin", "the two PINs differ")
     return first

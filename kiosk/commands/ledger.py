@@ -43,22 +43,22 @@ def register(commands: Any) -> None:
         "and order numbers continue after the highest this kiosk is known to have issued, so "
         "none is ever used twice. Paid orders recorded after the backup are lost from this "
         "kiosk (they stay in the kept file): the restore is refused unless --accept-loss gives "
-        "their number.",
+        "their number (or 'unknown' when the current ledger cannot show them all).",
     )
     load.add_argument("source", type=Path, metavar="SRC", help="backup file")
     load.add_argument("--force", action="store_true", help="restore even if SRC fails verify")
     load.add_argument(
         "--accept-loss",
-        type=int,
-        metavar="N",
-        help="acknowledge that N paid orders (the number the plan shows) will be lost",
+        metavar="N|unknown",
+        help="acknowledge that N paid orders (the number the plan shows), or an unknown number,"
+        " will be lost",
     )
     add_db_argument(load)
     load.set_defaults(handler=run_restore)
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from kiosk.ledger import LedgerUnavailable, db
+    from kiosk.ledger import LedgerUnavailable, checkpoint, db
     from kiosk.ledger.verify import verify
 
     path = ledger_path(args)
@@ -70,6 +70,9 @@ def run_verify(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    failing = checkpoint.last_failure(path)  # the kiosk app's checkpointer, another process
+    if failing:
+        print(f"warning: {failing}")
     if report.ok:
         print(f"ledger {path}: ok ({counts})")
         return 0
@@ -101,8 +104,12 @@ def run_restore(args: argparse.Namespace) -> int:
     from kiosk.accounts import Account
     from kiosk.errors import InputError
 
-    if args.accept_loss is not None and args.accept_loss < 0:
-        raise InputError("--accept-loss", "a number of paid orders, 0 or more")
+    given = args.accept_loss
+    unknown = given == "unknown"
+    if given is not None and not unknown and not (given.isascii() and given.isdigit()):
+        allowed = "a number of paid orders (0 or more), or unknown"
+        raise InputError("--accept-loss", f"{given!r} is not allowed; allowed: {allowed}")
+    accept_loss = int(given) if given is not None and not unknown else None
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -112,7 +119,12 @@ def run_restore(args: argparse.Namespace) -> int:
     plan = admin.restore_plan(args.source, path, account)
     print("\n".join(plan.lines()), flush=True)
     result = admin.restore_backup(
-        args.source, path, account, accept_loss=args.accept_loss, force=args.force
+        args.source,
+        path,
+        account,
+        accept_loss=accept_loss,
+        accept_unknown_loss=unknown,
+        force=args.force,
     )
     if result.kept:
         print(f"kept the previous ledger as {result.kept}")

@@ -97,7 +97,12 @@ def keep_copy(ledger_path: Path, kept: Path) -> None:
         source.close()
 
 
-def copy_in_place(source_path: Path, ledger_path: Path, check: Callable[[], None]) -> None:
+def copy_in_place(
+    source_path: Path,
+    ledger_path: Path,
+    check: Callable[[], None],
+    on_step: Callable[[int], None] | None = None,
+) -> None:
     """Write SOURCE's content into the ledger file itself with SQLite's backup API.
 
     Same file, same inode, one transaction under the ledger's write lock: every program that
@@ -106,6 +111,7 @@ def copy_in_place(source_path: Path, ledger_path: Path, check: Callable[[], None
     one's -wal). SQLite takes the write lock at the first step and keeps it to the last
     (sqlite3_backup_step), so `check` runs after one page, with the lock held and nothing
     committed: raising there abandons the copy and leaves the ledger exactly as it was.
+    `on_step` sees each step's SQLite status (a test waits on a BUSY one).
     """
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
@@ -113,6 +119,8 @@ def copy_in_place(source_path: Path, ledger_path: Path, check: Callable[[], None
         checked = []
 
         def progress(status: int, _remaining: int, _total: int) -> None:
+            if on_step is not None:
+                on_step(status)
             # Only a step that copied a page holds the write lock: a BUSY or LOCKED step (another
             # program writing; Python retries it) proves nothing, so the check waits for the
             # first step that got the lock. A ledger has dozens of pages: not the last step.

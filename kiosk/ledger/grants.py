@@ -61,7 +61,7 @@ class GrantsMixin:
     conn: sqlite3.Connection
     _now: str
     _write: Callable[[], AbstractContextManager[None]]
-    _audit: Callable[..., None]
+    audit: Callable[..., None]
     _move_grams: Callable[..., None]
     _allocation_row: Callable[[str], dict[str, Any]]
 
@@ -151,7 +151,7 @@ class GrantsMixin:
                 f" VALUES ({', '.join(':' + k for k in state)})",
                 state,
             )
-            self._audit("grant", ref, "grant", actor, {"id": cursor.lastrowid, **state})
+            self.audit("grant", ref, "grant", actor, {"id": cursor.lastrowid, **state})
         return True
 
     def _serials_held(self, prefix: str, first: int, last: int) -> str:

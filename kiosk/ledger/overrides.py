@@ -67,14 +67,14 @@ def clear_price(ledger: Ledger, project_id: str, actor: str) -> None:
 def _write_price(
     ledger: Ledger, project_id: str, price: int | None, reason: str, actor: str, action: str
 ) -> None:
-    with ledger._write():
+    with ledger.transaction():
         ledger.project(project_id)  # an unknown project is refused with a plain line
         state = {
             "project_id": project_id,
             "price_fen_per_t": price,
             "reason": reason,
             "set_by": actor,
-            "set_at": ledger._now,
+            "set_at": ledger.change_time(),
         }
         ledger.conn.execute(
             "INSERT INTO price_overrides (project_id, price_fen_per_t, reason, set_by, set_at)"
@@ -83,7 +83,7 @@ def _write_price(
             " reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at",
             state,
         )
-        ledger._audit("price", project_id, action, actor, state)
+        ledger.audit("price", project_id, action, actor, state)
 
 
 def prices(ledger: Ledger) -> dict[str, PriceOverride]:
@@ -131,8 +131,8 @@ def clear_factor(ledger: Ledger, factor_id: str, actor: str) -> None:
 
 
 def _write_factor(ledger: Ledger, state: dict, actor: str, action: str) -> None:
-    with ledger._write():
-        state = {**state, "set_at": ledger._now}
+    with ledger.transaction():
+        state = {**state, "set_at": ledger.change_time()}
         ledger.conn.execute(
             "INSERT INTO factor_overrides (factor_id, kg_per_unit, publisher, dataset, year, url,"
             " reason, set_by, set_at) VALUES (:factor_id, :kg_per_unit, :publisher, :dataset,"
@@ -142,7 +142,7 @@ def _write_factor(ledger: Ledger, state: dict, actor: str, action: str) -> None:
             " reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at",
             state,
         )
-        ledger._audit("factor", state["factor_id"], action, actor, state)
+        ledger.audit("factor", state["factor_id"], action, actor, state)
 
 
 def local_factors(ledger: Ledger) -> list[LocalFactor]:

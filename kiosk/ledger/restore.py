@@ -78,21 +78,24 @@ def restore(
     *,
     actor: str,
     accept_loss: int | None = None,
+    accept_unknown_loss: bool = False,
     force: bool = False,
 ) -> RestoreResult:
     """Restore BACKUP over LEDGER as planned by `compare` at this moment (see the module
     docstring). `accept_loss` must equal the number of paid orders (and refunds) that only
-    the current ledger records when there are any; `force` restores a backup that does not
-    verify. Callers check that the actor is an admin (kiosk.admin)."""
+    the current ledger records when there are any; when the current ledger cannot show them
+    all, `accept_unknown_loss` must acknowledge that instead; `force` restores a backup that
+    does not verify. Callers check that the actor is an admin (kiosk.admin)."""
     source, ledger = Path(backup_path), Path(ledger_path)
     ledger.parent.mkdir(parents=True, exist_ok=True)
     with _sync_lock(ledger):
         for _ in range(ATTEMPTS):
             with _watch(ledger) as changed:
                 plan = compare(source, ledger)
-                _refuse(plan, accept_loss, force)
+                _refuse(plan, accept_loss, accept_unknown_loss, force)
+                accepted = "unknown" if plan.lost_unknown else accept_loss
                 try:
-                    return _apply(plan, actor, accept_loss, force, changed)
+                    return _apply(plan, actor, accepted, force, changed)
                 except _Changed:
                     continue
     raise RestoreRefused(
@@ -101,13 +104,20 @@ def restore(
     )
 
 
-def _refuse(plan: RestorePlan, accept_loss: int | None, force: bool) -> None:
+def _refuse(plan: RestorePlan, accept_loss: int | None, accept_unknown: bool, force: bool) -> None:
     if not plan.report.ok and not force:
         raise RestoreRefused(
             f"{plan.backup} does not verify ({plan.report.problems[0]}); "
             "nothing was changed (--force restores it anyway)"
         )
-    if plan.lost and accept_loss != len(plan.lost):
+    if plan.lost_unknown:
+        if not accept_unknown:
+            raise RestoreRefused(
+                "how many paid orders recorded after this backup would be lost from this kiosk"
+                f" is unknown ({plan.lost_unknown}; {len(plan.lost)} listed); nothing was"
+                " changed (acknowledge with --accept-loss unknown; the current file is kept)"
+            )
+    elif plan.lost and accept_loss != len(plan.lost):
         raise RestoreRefused(
             f"{len(plan.lost)} paid order(s) recorded after this backup would be lost from this"
             f" kiosk; nothing was changed (acknowledge with --accept-loss {len(plan.lost)})"
@@ -170,7 +180,7 @@ def _kept_name(ledger: Path) -> Path:
 def _apply(
     plan: RestorePlan,
     actor: str,
-    accept_loss: int | None,
+    accept_loss: int | str | None,
     force: bool,
     changed: Callable[[], None],
 ) -> RestoreResult:
@@ -283,7 +293,12 @@ def _by_rename(
 
 
 def _stage(
-    staged: Path, plan: RestorePlan, actor: str, accept_loss: int | None, force: bool, kept: Path
+    staged: Path,
+    plan: RestorePlan,
+    actor: str,
+    accept_loss: int | str | None,
+    force: bool,
+    kept: Path,
 ) -> None:
     """The restored ledger, complete, beside the current one: the backup, migrated, with the
     counters at the high-water marks and the audited restore event, verified, on disk."""
@@ -326,7 +341,7 @@ def _stage(
     backup.fsync(staged)
 
 
-def _event(plan: RestorePlan, accept_loss: int | None, force: bool, kept: Path) -> dict:
+def _event(plan: RestorePlan, accept_loss: int | str | None, force: bool, kept: Path) -> dict:
     """What the audit log keeps of a restore; `skipped_*` are the gaps `ledger verify` allows."""
     digest = hashlib.sha256()
     with open(plan.backup, "rb") as handle:

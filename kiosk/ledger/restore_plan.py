@@ -8,6 +8,8 @@ orders, and what the sync state says went to the registry: the outbox and the re
 batches; as far as a damaged file can still be read), the other backups, and the files earlier
 restores kept. When the current ledger cannot be read, the numbers it issued since the backup
 are unknown, so the plan skips MARGIN more: a gap is harmless, a serial used twice is not.
+Likewise the paid orders it would lose are then unknown, never "0": the plan says why, and
+the restore needs that acknowledged (restore.py).
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class RestorePlan:
     current: Numbers | None  # None: missing or unusable (current_problem says why)
     current_problem: str
     lost: tuple[LostOrder, ...]
+    lost_unknown: str  # why `lost` may be incomplete ("" when it is the whole list)
     unpaid_dropped: int  # orders awaiting payment (or drafts) only the current ledger has
     next_serial: int
     next_seq: int
@@ -115,7 +118,13 @@ class RestorePlan:
             )
         else:
             out.append(f"  the current ledger cannot be used: {self.current_problem}")
-        out.append(f"paid orders lost from this kiosk: {len(self.lost)}")
+        if self.lost_unknown:
+            out.append(
+                f"paid orders lost from this kiosk: unknown ({len(self.lost)} listed;"
+                f" {self.lost_unknown})"
+            )
+        else:
+            out.append(f"paid orders lost from this kiosk: {len(self.lost)}")
         for lost in self.lost:
             where = "at the registry" if lost.at_registry else "NOT at the registry"
             out.append(
@@ -248,6 +257,7 @@ class _Survey:
     current: Numbers | None = None
     problem: str = ""
     lost: list[LostOrder] = field(default_factory=list)
+    unknown: str = ""  # why the current ledger's paid orders cannot all be listed
     dropped: int = 0
     accounts_gone: list[str] = field(default_factory=list)
     enrolment_gone: bool = False
@@ -305,6 +315,7 @@ def _read_current(survey: _Survey, conn: sqlite3.Connection) -> None:
     check = _value(conn, "PRAGMA quick_check", "it cannot be read")
     if check != "ok":
         survey.problem = f"the ledger file {ledger} is damaged: {check}"
+        survey.unknown = "the current ledger is damaged: it may hold paid orders it cannot show"
     else:
         survey.current = current = _numbers(conn)
         if current.kiosk_id != mine.kiosk_id:
@@ -318,8 +329,10 @@ def _read_current(survey: _Survey, conn: sqlite3.Connection) -> None:
             survey.current = None
             survey.problem = f"it is a new, empty ledger of another kiosk ({current.kiosk_id})"
             return  # its numbers are not this kiosk's
-    with suppress(sqlite3.Error):
+    try:
         survey.lost = _lost(conn, survey.statuses)
+    except sqlite3.Error as exc:
+        survey.unknown = f"its paid orders cannot be read: {db.describe(exc, ledger)}"
     with suppress(sqlite3.Error):
         orders = conn.execute("SELECT id, status FROM orders")
         survey.dropped = sum(
@@ -384,11 +397,13 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
             conn = db.connect(ledger, read_only=True)
         except LedgerUnavailable as exc:
             survey.problem = str(exc)
+            survey.unknown = f"the current ledger cannot be opened: {exc}"
         else:
             try:
                 _read_current(survey, conn)
             except sqlite3.Error as exc:  # sound by quick_check, yet a read failed
                 survey.current, survey.problem = None, db.describe(exc, ledger)
+                survey.unknown = survey.unknown or f"a read failed: {survey.problem}"
             finally:
                 conn.close()
     if survey.identity_from:
@@ -421,6 +436,7 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
         current=survey.current,
         current_problem=survey.problem,
         lost=tuple(survey.lost),
+        lost_unknown=survey.unknown,
         unpaid_dropped=survey.dropped,
         next_serial=survey.serial + margin + 1,
         next_seq=survey.seq + margin + 1,

@@ -62,7 +62,7 @@ class StockMixin(GrantsMixin):
     conn: sqlite3.Connection
     _now: str
     _write: Callable[[], AbstractContextManager[None]]
-    _audit: Callable[..., None]
+    audit: Callable[..., None]
 
     def _move_grams(self, project_id: str, actor: str, action: str, **delta: int) -> None:
         """Change an allocation's reserved/sold/refunded/drawn grams; the table's CHECKs
@@ -83,7 +83,7 @@ class StockMixin(GrantsMixin):
                 project_id,
             ),
         )
-        self._audit("allocation", project_id, action, actor, row)
+        self.audit("allocation", project_id, action, actor, row)
 
     def _allocation_row(self, project_id: str) -> dict[str, Any]:
         row = self.conn.execute(
@@ -108,14 +108,14 @@ class StockMixin(GrantsMixin):
                     (project.id, data, project.price_fen_per_t, catalogue.version, now),
                 )
                 row = self.conn.execute("SELECT * FROM projects WHERE id = ?", (project.id,))
-                self._audit("project", project.id, "load", actor, dict(row.fetchone()))
+                self.audit("project", project.id, "load", actor, dict(row.fetchone()))
                 if not self._allocation_row(project.id):
                     self.conn.execute(
                         "INSERT INTO allocations (project_id, granted_g, updated_at)"
                         " VALUES (?, ?, ?)",
                         (project.id, catalogue.allocation_g, now),
                     )
-                    self._audit(
+                    self.audit(
                         "allocation", project.id, "grant", actor, self._allocation_row(project.id)
                     )
                     if catalogue.demo and catalogue.allocation_g > 0:
@@ -135,7 +135,7 @@ class StockMixin(GrantsMixin):
                 "UPDATE allocations SET granted_g = ?, updated_at = ? WHERE project_id = ?",
                 (granted_g, self._now, project_id),
             )
-            self._audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
+            self.audit("allocation", project_id, "grant", actor, self._allocation_row(project_id))
 
     def stock(self) -> list[Stock]:
         """Every project with what is left of its allocation, at the price in force here."""
@@ -203,7 +203,7 @@ class StockMixin(GrantsMixin):
                 " VALUES (:kiosk_id, :public_key, :source, :added_at)",
                 state,
             )
-            self._audit("kiosk_key", kiosk_id, "add", actor, state)
+            self.audit("kiosk_key", kiosk_id, "add", actor, state)
 
 
 def _project(data: str, price_fen_per_t: int) -> Project:

@@ -131,7 +131,13 @@ class Ledger(StockMixin):
                 self._depth = 0
                 self._last_audit = None
 
-    transaction = _write
+    transaction = _write  # the public name: modules of the ledger package group changes with it
+
+    def change_time(self) -> str:
+        """The stored moment of the change in progress: everything it writes carries it."""
+        if not self._depth:
+            raise RuntimeError("change_time() is only known inside ledger.transaction()")
+        return self._now
 
     def _same_file(self) -> None:
         try:
@@ -141,7 +147,8 @@ class Ledger(StockMixin):
         if inode != self._inode:
             raise LedgerUnavailable(f"the ledger file {self.path} was replaced; restart the app")
 
-    def _audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
+    def audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
+        """One hash-chained audit row for a change (inside `transaction()`)."""
         self._last_audit = audit.append(
             self.conn,
             at=self._now,
@@ -173,7 +180,7 @@ class Ledger(StockMixin):
             f"UPDATE orders SET {columns} WHERE id = ?", (*changes.values(), order.id)
         )
         saved = replace(order, **changes)  # exactly what was written; no need to read it back
-        self._audit("order", order.id, action, actor, saved.as_dict())
+        self.audit("order", order.id, action, actor, saved.as_dict())
         return saved
 
     # -- the order lifecycle ------------------------------------------------------------------
@@ -241,7 +248,7 @@ class Ledger(StockMixin):
             f"INSERT INTO orders ({', '.join(given)}) VALUES ({', '.join('?' * len(given))})",
             tuple(given.values()),
         )
-        self._audit("order", order.id, "create", actor, row)
+        self.audit("order", order.id, "create", actor, row)
         return order
 
     def _new_code(self) -> str:
@@ -444,5 +451,5 @@ class Ledger(StockMixin):
                     "UPDATE outbox SET acked_at = ? WHERE id = ? AND acked_at IS NULL",
                     (now, entry_id),
                 ).rowcount
-            self._audit("outbox", "ack", "ack", actor, {"ids": ids})
+            self.audit("outbox", "ack", "ack", actor, {"ids": ids})
         return changed

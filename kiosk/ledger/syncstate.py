@@ -54,7 +54,7 @@ def setting(ledger: Ledger, key: str, default: str | None = None) -> str | None:
 
 def set_settings(ledger: Ledger, values: Mapping[str, str]) -> None:
     """Several settings in one transaction (an enrolment is all of its fields or none)."""
-    with ledger._write():
+    with ledger.transaction():
         for key, value in values.items():
             ledger.conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
@@ -115,19 +115,19 @@ def queue_length(ledger: Ledger) -> int:
 def record_batch(ledger: Ledger, batch_id: str, entry_ids: Iterable[int], body: bytes) -> Batch:
     """Write the batch, its entry ids and its exact body in one transaction, before sending."""
     ids = list(entry_ids)
-    with ledger._write():
+    with ledger.transaction():
         ledger.conn.execute(
             "INSERT INTO sync_batches (batch_id, entry_ids, body, created_at) VALUES (?, ?, ?, ?)",
-            (batch_id, json.dumps(ids), body, ledger._now),
+            (batch_id, json.dumps(ids), body, ledger.change_time()),
         )
     return Batch(batch_id, tuple(ids), body, None)
 
 
 def mark_sent(ledger: Ledger, batch_id: str) -> None:
-    with ledger._write():
+    with ledger.transaction():
         ledger.conn.execute(
             "UPDATE sync_batches SET sent_at = COALESCE(sent_at, ?) WHERE batch_id = ?",
-            (ledger._now, batch_id),
+            (ledger.change_time(), batch_id),
         )
 
 
@@ -138,15 +138,16 @@ def finish_batch(ledger: Ledger, batch_id: str, rejects: Iterable[tuple[int, str
     batch is still unanswered, is resent, and the registry's replayed answer is applied again
     (acks and rejects are both idempotent).
     """
-    with ledger._write():
+    with ledger.transaction():
         for outbox_id, order_id, reason in rejects:
             ledger.conn.execute(
                 "INSERT OR IGNORE INTO sync_rejects (outbox_id, order_id, reason, at)"
                 " VALUES (?, ?, ?, ?)",
-                (outbox_id, order_id, reason, ledger._now),
+                (outbox_id, order_id, reason, ledger.change_time()),
             )
         ledger.conn.execute(
-            "UPDATE sync_batches SET answered_at = ? WHERE batch_id = ?", (ledger._now, batch_id)
+            "UPDATE sync_batches SET answered_at = ? WHERE batch_id = ?",
+            (ledger.change_time(), batch_id),
         )
 
 
@@ -154,7 +155,7 @@ def prune_batches(ledger: Ledger, before: str) -> int:
     """Empty the bodies of batches answered before `before` (a stamp): an answered body is
     never sent again and the outbox keeps every payload, but 500 records are ~0.6 MB and a
     busy kiosk makes one a day. The rows stay: id, entry ids and times are the history."""
-    with ledger._write():
+    with ledger.transaction():
         return ledger.conn.execute(
             "UPDATE sync_batches SET body = x'' WHERE answered_at IS NOT NULL"
             " AND answered_at < ? AND length(body) > 0",
@@ -172,7 +173,7 @@ def rejects(ledger: Ledger) -> list[Reject]:
 
 def clear_rejects(ledger: Ledger) -> int:
     """Give every filed reject another try on the next run (after the cause is fixed)."""
-    with ledger._write():
+    with ledger.transaction():
         return ledger.conn.execute(
             "DELETE FROM sync_rejects WHERE outbox_id IN"
             " (SELECT id FROM outbox WHERE acked_at IS NULL)"
@@ -193,12 +194,17 @@ def pulled_data(ledger: Ledger, kind: str) -> Any:
 
 
 def store_pulled(ledger: Ledger, kind: str, version: str, data: Any) -> None:
-    with ledger._write():
+    with ledger.transaction():
         ledger.conn.execute(
             "INSERT INTO pulled (kind, version, data, fetched_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (kind) DO UPDATE SET version = excluded.version,"
             " data = excluded.data, fetched_at = excluded.fetched_at",
-            (kind, version, json.dumps(data, ensure_ascii=False, sort_keys=True), ledger._now),
+            (
+                kind,
+                version,
+                json.dumps(data, ensure_ascii=False, sort_keys=True),
+                ledger.change_time(),
+            ),
         )
 
 
@@ -207,7 +213,7 @@ def store_pulled(ledger: Ledger, kind: str, version: str, data: Any) -> None:
 
 def start_run(ledger: Ledger) -> int:
     """A new run; any run still open was killed (the caller holds the sync lock)."""
-    with ledger._write():
+    with ledger.transaction():
         ledger.conn.execute(
             "UPDATE sync_runs SET outcome = 'interrupted', error = COALESCE(error,"
             " 'the sync job stopped before finishing (killed or crashed)')"
@@ -215,13 +221,13 @@ def start_run(ledger: Ledger) -> int:
         )
         return ledger.conn.execute(
             "INSERT INTO sync_runs (started_at, outcome) VALUES (?, 'running') RETURNING id",
-            (ledger._now,),
+            (ledger.change_time(),),
         ).fetchone()[0]
 
 
 def update_run(ledger: Ledger, run_id: int, *, pushed: int, pulled: int) -> None:
     """Progress so far, so a killed run still shows what it did."""
-    with ledger._write():
+    with ledger.transaction():
         ledger.conn.execute(
             "UPDATE sync_runs SET pushed = ?, pulled = ? WHERE id = ?", (pushed, pulled, run_id)
         )
@@ -230,11 +236,11 @@ def update_run(ledger: Ledger, run_id: int, *, pushed: int, pulled: int) -> None
 def end_run(
     ledger: Ledger, run_id: int, *, pushed: int, pulled: int, outcome: str, error: str | None
 ) -> None:
-    with ledger._write():
+    with ledger.transaction():
         ledger.conn.execute(
             "UPDATE sync_runs SET ended_at = ?, pushed = ?, pulled = ?, outcome = ?, error = ?"
             " WHERE id = ?",
-            (ledger._now, pushed, pulled, outcome, error, run_id),
+            (ledger.change_time(), pushed, pulled, outcome, error, run_id),
         )
 
 

@@ -7,6 +7,7 @@ a factor or a translation themselves, so every format shows the same facts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +34,14 @@ class SlipContent:
     qr_text: str  # the certificate URL with its signed payload
     captions: dict[str, str]  # field captions: nickname, issued, venue, footprint, offset
     #                           ("offset" only once retired), project, serial, amount, scan
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """How a slip left the kiosk: "printed" (a network printer confirmed it after the job, or a
+    local device or CUPS took it), or "unconfirmed" (sent, but the printer never said it is
+    online with paper and no error: listed for reprint, `note` says why)."""
+
+    printer: str
+    status: Literal["printed", "unconfirmed"]
+    note: str = ""

@@ -34,11 +34,10 @@ from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, Network
 from PIL import Image, ImageDraw
 
-from kiosk.slips.content import SlipContent
+from kiosk.slips.content import Delivery, SlipContent
 from kiosk.slips.fonts import pil_font
 from kiosk.slips.printer_status import ask_status, paper_is_out, resolve_ipv4
 from kiosk.slips.printers import (
-    Delivery,
     PrinterConfig,
     PrinterError,
     plain_reason,

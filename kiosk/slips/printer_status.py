@@ -28,7 +28,7 @@ from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Serial, Usb
 
-from kiosk.slips.printers import PrinterConfig, PrinterError, plain_reason, run_bounded
+from kiosk.slips.printers import PrinterConfig, PrinterError, lookup_ipv4, plain_reason
 
 State = Literal[
     "ready",
@@ -166,11 +166,8 @@ def resolve_ipv4(config: PrinterConfig) -> str:
     with contextlib.suppress(ValueError):
         return str(ipaddress.IPv4Address(config.host))
 
-    def lookup() -> list:
-        return socket.getaddrinfo(config.host, config.port, socket.AF_INET, socket.SOCK_STREAM)
-
-    done, result, exc = run_bounded(lookup, config.timeout_s)
-    if not done or exc is not None or not result:
+    result = lookup_ipv4(config.host, config.port, config.timeout_s)
+    if not result:
         raise PrinterError(
             f"{config.name} is not reachable (unknown host name); "
             "check the printer address in the kiosk settings"
@@ -229,16 +226,12 @@ def ask_status(sock: socket.socket, name: str, deadline: float) -> PrinterStatus
 
 
 def _device_status(config: PrinterConfig) -> PrinterStatus:
-    """python-escpos's own query_status() on the opened device, in a bounded thread."""
-    done, result, exc = run_bounded(lambda: _ask_device(config), config.timeout_s)
-    if not done:
-        return PrinterStatus(
-            "unknown",
-            f"{config.name} did not answer within {config.timeout_s:g} s; use a test print",
-        )
-    if exc is not None:  # e.g. pyusb's NoBackendError when libusb itself is missing
+    """python-escpos's own query_status() on the opened device, on the caller's thread: every
+    read and write is bounded by the device's own timeout (a quarter of config.timeout_s)."""
+    try:
+        return _ask_device(config)
+    except Exception as exc:  # e.g. pyusb's NoBackendError when libusb itself is missing
         return PrinterStatus("unreachable", f"{config.name} cannot be used ({plain_reason(exc)})")
-    return result
 
 
 def _ask_device(config: PrinterConfig) -> PrinterStatus:
@@ -259,6 +252,8 @@ def _ask_device(config: PrinterConfig) -> PrinterStatus:
             printer.open()
         except DeviceNotFoundError as exc:
             return _not_opened(config, exc.__context__)
+        if config.kind == "serial":  # a request stuck behind unsent bytes: give up, not hang
+            printer.device.write_timeout = wait
         answers: dict[int, int] = {}
         for n in (PRINTER, OFFLINE_CAUSE, PAPER):
             try:

@@ -10,56 +10,58 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import select
+import socket
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
-from typing import Any, Literal
+import time
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
-from escpos.printer import File, Serial, Usb
+from escpos.printer import Serial, Usb
+from pydantic import BeforeValidator, Field, ValidationError
+from pydantic.dataclasses import dataclass
 
-from kiosk.errors import DiandianError, InputError
+from kiosk.errors import InputError, PrinterError  # PrinterError: raised here
+from kiosk.settings_schema import STRICT, input_errors, not_allowed
 
 Kind = Literal["network", "usb", "serial", "file", "system"]
 KINDS = ("network", "usb", "serial", "file", "system")
-MODES = ("raster", "text")
 PAPER_DOTS = {58: 384, 80: 576}  # printable width at 203 dpi (8 dots/mm): 48 mm and 72 mm
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 MAX_TIMEOUT_S = 60.0
 
 
-class PrinterError(DiandianError):
-    """The slip could not be printed; the message is one line a cashier can act on."""
+def _usb_id(value: Any) -> Any:
+    """A USB id as the file spells it: 0x0416 (a number) or "0x0416" / "0416" (hex text)."""
+    return int(value, 16) if isinstance(value, str) else value
 
 
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    """How a slip left the kiosk: "printed" (a network printer confirmed it after the job, or a
-    local device or CUPS took it), or "unconfirmed" (sent, but the printer never said it is
-    online with paper and no error: listed for reprint, `note` says why)."""
-
-    printer: str
-    status: Literal["printed", "unconfirmed"]
-    note: str = ""
+UsbId = Annotated[int, BeforeValidator(_usb_id)]
+USB_ALLOWED = "a USB id 0x0001-0xFFFF, e.g. 0x0416"
+USB_WHERE = "vendor:product in hex, e.g. 0416:5011"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, config=STRICT)
 class PrinterConfig:
-    """How to reach the printer and what it can do; construct with from_mapping for settings."""
+    """How to reach the printer and what it can do: the [printer] table's schema, checked when
+    made (types and ranges by pydantic, from each field's declaration; what each kind of
+    connection needs in __post_init__). Read settings with from_mapping for one-line errors."""
 
-    kind: Kind
-    host: str = ""
-    port: int = 9100
-    usb_vendor: int = 0
-    usb_product: int = 0
-    serial_device: str = ""
-    baudrate: int = 19200
-    path: str = ""
-    queue: str = ""  # kind "system": the CUPS queue that gets the PDF (lp -d QUEUE)
-    paper_mm: Literal[58, 80] = 80
-    mode: Literal["raster", "text"] = "raster"
-    timeout_s: float = 5.0
+    kind: Kind = Field(description=", ".join(KINDS))
+    host: str = Field("", description="an IP address or host name")
+    port: int = Field(9100, ge=1, le=65535, description="1 to 65535")
+    usb_vendor: UsbId = Field(0, description=USB_ALLOWED)
+    usb_product: UsbId = Field(0, description=USB_ALLOWED)
+    serial_device: str = Field("", description="a device such as /dev/ttyUSB0")
+    baudrate: int = Field(19200, description=", ".join(map(str, BAUDRATES)))
+    path: str = Field("", description="a device or file such as /dev/usb/lp0")
+    queue: str = Field("", description="a CUPS queue name, as `lpstat -p` lists them")
+    paper_mm: Literal[58, 80] = Field(80, description="58 or 80")
+    mode: Literal["raster", "text"] = Field("raster", description="raster or text")
+    timeout_s: float = Field(5.0, gt=0, le=MAX_TIMEOUT_S, description="0 < seconds ≤ 60")
 
     def __post_init__(self) -> None:
         _check(self)
@@ -82,76 +84,86 @@ class PrinterConfig:
             return f"system printer {self.queue}"
         return f"printer {self.path}"
 
+    @property
+    def where(self) -> str:
+        """The one-line "where" an admin types (see `where_settings`, its inverse)."""
+        if self.kind == "network":
+            host = f"[{self.host}]" if ":" in self.host else self.host
+            return f"{host}:{self.port}"
+        if self.kind == "usb":
+            return f"{self.usb_vendor:04x}:{self.usb_product:04x}"
+        return {"serial": self.serial_device, "system": self.queue}.get(self.kind, self.path)
+
     @classmethod
     def from_mapping(cls, d: Mapping[str, Any], source: str) -> PrinterConfig:
         """Read settings (e.g. a TOML table); `source` says where they came from, for messages."""
-        known = [f.name for f in fields(cls)]
         try:
-            for key in d:
-                if key not in known:
-                    raise InputError(str(key), f"unknown setting; allowed: {', '.join(known)}")
-            if "kind" not in d:
-                raise _bad("kind", "", ", ".join(KINDS))
-            values = {key: _convert(key, value) for key, value in d.items()}
-            return cls(**values)
-        except InputError as exc:
-            raise InputError(exc.field, f"{exc.message} (in {source})") from None
+            return cls(**d)
+        except ValidationError as exc:
+            first = input_errors(exc, cls, d)[0]
+            raise InputError(first.field, f"{first.message} (in {source})") from None
 
 
-def _bad(field: str, value: Any, allowed: str) -> InputError:
-    said = "missing" if value in ("", None) else f"{value!r} is not allowed"
-    return InputError(field, f"{said}; allowed: {allowed}")
-
-
-def _convert(key: str, value: Any) -> Any:
-    """Type-check one setting and turn accepted spellings (e.g. "0x0416") into the field type."""
-    if key in ("kind", "host", "serial_device", "path", "mode", "queue"):
-        if not isinstance(value, str):
-            raise _bad(key, value, "text")
-        return value.strip()
-    if key in ("usb_vendor", "usb_product") and isinstance(value, str):
+def where_settings(kind: str, where: str) -> dict[str, Any]:
+    """The settings a one-line "where" stands for, for a printer of `kind`: `host[:port]`
+    (`[v6 address]:port`), `vendor:product` in hex, a device, file path or CUPS queue. A part
+    that cannot be read is an InputError naming it, never dropped; ranges are the schema's."""
+    where = where.strip()
+    if kind == "network":
+        return _host_port(where)
+    if kind == "usb":  # kept as hex text in the file, as admins read USB ids
+        vendor, colon, product = where.partition(":")
         try:
-            return int(value, 16)
+            if not colon:
+                raise ValueError(where)
+            ids = {"usb_vendor": int(vendor, 16), "usb_product": int(product, 16)}
         except ValueError:
-            raise _bad(key, value, "a USB id like 0x0416") from None
-    if key == "timeout_s":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _bad(key, value, "seconds, e.g. 5")
-        return float(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _bad(key, value, "a whole number")
-    return value
+            raise not_allowed("printer.usb", where, USB_WHERE) from None
+        return {key: f"0x{value:04x}" for key, value in ids.items()}
+    key = {"serial": "serial_device", "system": "queue", "file": "path"}.get(kind)
+    if key is None:
+        raise not_allowed("printer.kind", kind, ", ".join(KINDS))
+    return {key: where}
+
+
+def _host_port(where: str) -> dict[str, Any]:
+    if where.startswith("["):  # [v6 address]:port
+        host, closed, rest = where[1:].partition("]")
+        if not closed or (rest and not rest.startswith(":")):
+            raise not_allowed("printer.host", where, "host[:port], e.g. [fe80::5]:9100")
+        port, has_port = rest[1:], bool(rest)
+    elif where.count(":") == 1:
+        host, _, port = where.partition(":")
+        has_port = True
+    else:  # no port (a bare IPv6 address has several colons)
+        host, port, has_port = where, "", False
+    if not has_port:
+        return {"host": host}
+    if not (port.isascii() and port.isdigit()):
+        raise not_allowed("printer.port", port, "a port number after the host, e.g. 10.0.0.5:9100")
+    return {"host": host, "port": int(port)}
 
 
 def _check(c: PrinterConfig) -> None:
-    """Ranges and the settings each kind of connection needs."""
-    if c.kind not in KINDS:
-        raise _bad("kind", c.kind, ", ".join(KINDS))
-    if c.paper_mm not in PAPER_DOTS:
-        raise _bad("paper_mm", c.paper_mm, "58 or 80")
-    if c.mode not in MODES:
-        raise _bad("mode", c.mode, "raster or text")
-    if not 0 < c.timeout_s <= MAX_TIMEOUT_S:
-        raise _bad("timeout_s", c.timeout_s, "0 < seconds ≤ 60")
+    """What each kind of connection needs (types and ranges are the fields' declarations)."""
+    fields = PrinterConfig.__pydantic_fields__  # type: ignore[attr-defined]
     if c.kind == "network":
         if not c.host or any(ch.isspace() for ch in c.host):
-            raise _bad("host", c.host, "an IP address or host name")
-        if not 1 <= c.port <= 65535:
-            raise _bad("port", c.port, "1 to 65535")
+            raise not_allowed("host", c.host, "an IP address or host name")
     elif c.kind == "usb":
         for key in ("usb_vendor", "usb_product"):
             if not 1 <= getattr(c, key) <= 0xFFFF:
-                raise _bad(key, getattr(c, key) or None, "a USB id 0x0001-0xFFFF, e.g. 0x0416")
+                raise not_allowed(key, getattr(c, key) or None, USB_ALLOWED)
     elif c.kind == "serial":
         if not c.serial_device:
-            raise _bad("serial_device", "", "a device such as /dev/ttyUSB0")
+            raise not_allowed("serial_device", "", fields["serial_device"].description)
         if c.baudrate not in BAUDRATES:
-            raise _bad("baudrate", c.baudrate, ", ".join(map(str, BAUDRATES)))
+            raise not_allowed("baudrate", c.baudrate, fields["baudrate"].description)
     elif c.kind == "system":
         if not c.queue or any(ch.isspace() for ch in c.queue):
-            raise _bad("queue", c.queue, "a CUPS queue name, as `lpstat -p` lists them")
+            raise not_allowed("queue", c.queue, fields["queue"].description)
     elif not c.path:
-        raise _bad("path", "", "a device or file such as /dev/usb/lp0")
+        raise not_allowed("path", "", fields["path"].description)
 
 
 # --- local devices -----------------------------------------------------------------------------
@@ -160,35 +172,56 @@ def _check(c: PrinterConfig) -> None:
 def send_to_device(job: bytes, config: PrinterConfig) -> None:
     """Write one job to a USB, serial or file printer; failures become a PrinterError.
 
-    The write runs in a worker thread, as device files and serial ports have no write timeout.
+    Every step is bounded by the device's own timeout (pyusb's, pyserial's `write_timeout`, a
+    non-blocking file descriptor polled until the deadline), so the job runs on the caller's
+    thread and a stalled printer leaves no thread behind blocked in a write.
     """
-    done, _, exc = run_bounded(lambda: _send_device(job, config), config.timeout_s)
-    if not done:
-        raise PrinterError(stalled(config))
-    if isinstance(exc, PrinterError):
-        raise exc
-    if exc is not None:  # e.g. pyusb's NoBackendError when libusb itself is missing
+    try:
+        if config.kind == "file":
+            _write_file(job, config)
+        else:
+            _send_device(job, config)
+    except PrinterError:
+        raise
+    except Exception as exc:  # e.g. pyusb's NoBackendError when libusb itself is missing
         raise PrinterError(f"{config.name} cannot be used ({plain_reason(exc)})") from None
 
 
-def run_bounded(fn: Callable[[], Any], timeout: float) -> tuple[bool, Any, BaseException | None]:
-    """Run fn in a daemon thread for at most `timeout` s: (finished, result, exception).
+def lookup_ipv4(host: str, port: int, timeout: float) -> list[Any] | None:
+    """getaddrinfo for IPv4 within `timeout` s, or None. The system resolver has no timeout of
+    its own, so it runs in a thread that ends when the resolver gives up (resolv.conf's
+    timeout x attempts); a second lookup of the same name meanwhile waits on that one instead
+    of starting another, so a status poll every few seconds never piles threads up."""
+    key = (host, port)
+    with _LOOKUPS_LOCK:
+        pending = _LOOKUPS.get(key)
+        if pending is None:
+            pending = _Lookup(host, port)
+            _LOOKUPS[key] = pending
+            pending.start()
+    pending.join(timeout)
+    return pending.result if not pending.is_alive() else None
 
-    For calls with no timeout of their own (name lookup, writing a device file): if the call
-    hangs, the thread is abandoned so the kiosk's own thread carries on.
-    """
-    box: dict[str, Any] = {}
 
-    def run() -> None:
+class _Lookup(threading.Thread):
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(daemon=True, name=f"printer-lookup-{host}")
+        self.host, self.port = host, port
+        self.result: list[Any] | None = None
+
+    def run(self) -> None:
         try:
-            box["result"] = fn()
-        except BaseException as exc:
-            box["exc"] = exc
+            found = socket.getaddrinfo(self.host, self.port, socket.AF_INET, socket.SOCK_STREAM)
+            self.result = found or None
+        except OSError:
+            self.result = None
+        finally:
+            with _LOOKUPS_LOCK:
+                _LOOKUPS.pop((self.host, self.port), None)
 
-    worker = threading.Thread(target=run, daemon=True, name="printer-io")
-    worker.start()
-    worker.join(timeout)
-    return not worker.is_alive(), box.get("result"), box.get("exc")
+
+_LOOKUPS: dict[tuple[str, int], _Lookup] = {}
+_LOOKUPS_LOCK = threading.Lock()
 
 
 def stalled(config: PrinterConfig) -> str:
@@ -212,36 +245,76 @@ def plain_reason(exc: BaseException | None) -> str:
     return str(exc).splitlines()[0].lower() if exc and str(exc) else "unknown error"
 
 
+def _not_opened(where: str, cause: BaseException | None) -> PrinterError:
+    code = getattr(cause, "errno", 0)
+    if isinstance(cause, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return PrinterError(
+            f"no permission to use {where}; add the kiosk user to its group (e.g. lp)"
+        )
+    if (
+        cause is None
+        or isinstance(cause, AssertionError | FileNotFoundError)
+        or code in (errno.ENOENT, errno.ENXIO, errno.ENODEV)  # ENXIO: a pipe nobody reads
+    ):
+        return PrinterError(f"{where} is not connected; check its cable and power")
+    return PrinterError(f"{where} cannot be opened ({plain_reason(cause)})")
+
+
+def _write_file(job: bytes, config: PrinterConfig) -> None:
+    """A device file (/dev/usb/lp0) or a plain file, written without blocking: a printer that
+    stops taking bytes makes the write wait in poll() until the deadline, then the file is
+    closed and the job reported stalled."""
+    deadline = time.monotonic() + config.timeout_s
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK
+    try:
+        fd = os.open(config.path, flags, 0o644)
+    except OSError as exc:
+        raise _not_opened(config.name, exc) from None
+    try:
+        ready = select.poll()
+        ready.register(fd, select.POLLOUT)
+        view = memoryview(job)
+        while view:
+            try:
+                view = view[os.write(fd, view) :]
+                continue
+            except BlockingIOError:
+                pass
+            left = deadline - time.monotonic()
+            if left <= 0 or not ready.poll(left * 1000):
+                raise PrinterError(stalled(config))
+    except OSError as exc:
+        raise PrinterError(f"{config.name} stopped taking the slip ({plain_reason(exc)})") from None
+    finally:
+        os.close(fd)
+
+
 def _send_device(job: bytes, config: PrinterConfig) -> None:
-    """Open the USB, serial or file printer, write the job and close it, in plain words."""
+    """Open the USB or serial printer, write the job and close it, in plain words."""
     where = config.name
     if config.kind == "usb":
         if not Usb.is_usable():
             raise PrinterError(f"{where} cannot be used: the pyusb library is not installed")
         ms = int(config.timeout_s * 1000)
         printer: Escpos = Usb(config.usb_vendor, config.usb_product, timeout=ms)
-    elif config.kind == "serial":
+    else:
         if not Serial.is_usable():
             raise PrinterError(f"{where} cannot be used: the pyserial library is not installed")
         printer = Serial(config.serial_device, config.baudrate, timeout=config.timeout_s)
-    else:
-        printer = File(config.path)
     try:
         try:
             printer.open()
         except DeviceNotFoundError as exc:
-            cause = exc.__context__
-            if isinstance(cause, PermissionError) or getattr(cause, "errno", 0) == errno.EACCES:
-                raise PrinterError(
-                    f"no permission to use {where}; add the kiosk user to its group (e.g. lp)"
-                ) from None
-            if cause is None or isinstance(cause, AssertionError | FileNotFoundError):
-                raise PrinterError(f"{where} is not connected; check its cable and power") from None
-            raise PrinterError(f"{where} cannot be opened ({plain_reason(cause)})") from None
+            raise _not_opened(where, exc.__context__) from None
+        if config.kind == "serial":  # pyserial's writes wait forever unless told otherwise
+            printer.device.write_timeout = config.timeout_s
         try:
             printer._raw(job)
         except Exception as exc:  # OSError, usb.core.USBError, serial.SerialException
             if "timeout" in str(exc).lower() or isinstance(exc, TimeoutError):
+                if config.kind == "serial":  # discard the rest, so closing does not wait on it
+                    with contextlib.suppress(Exception):
+                        printer.device.reset_output_buffer()
                 raise PrinterError(stalled(config)) from None
             raise PrinterError(f"{where} stopped taking the slip ({plain_reason(exc)})") from None
     finally:

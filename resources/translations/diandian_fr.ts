@@ -4,107 +4,86 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="49"/>
         <source>one-time token from the operator</source>
         <translation>jeton à usage unique de l’opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="50"/>
         <source>Enrol</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="52"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="57"/>
         <source>Check ledger integrity</source>
         <translation>Vérifier le registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="59"/>
         <source>Back up now</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="68"/>
         <source>(the default venue)</source>
         <translation>(lieu par défaut)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="74"/>
         <source>the venue&apos;s</source>
         <translation>celui du lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="82"/>
         <source>host[:port], device, file path or CUPS queue</source>
         <translation>hôte[:port], périphérique, fichier ou file CUPS</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="87"/>
         <source>Save settings</source>
         <translation>Enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="90"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="100"/>
         <source>Identity, enrolment and sync</source>
         <translation>Identité, enregistrement et synchronisation</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="103"/>
         <source>Registry URL</source>
         <translation>URL du registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="107"/>
         <source>Enrolment token</source>
         <translation>Jeton d’enregistrement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="109"/>
         <source>Ledger</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="118"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="120"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="121"/>
         <source>Idle timeout (s)</source>
         <translation>Délai d’inactivité (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="125"/>
         <source>Languages</source>
         <translation>Langues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="130"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="157"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="160"/>
         <source>Kiosk {kiosk}; registry {registry}.
 Last successful sync: {ok}. Queue: {queue} record(s) to send, {rejected} rejected.
 Last error: {error}</source>
@@ -113,57 +92,54 @@ Dernière synchronisation réussie : {ok}. File : {queue} enregistrement(s) à e
 Dernière erreur : {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="164"/>
         <source>(not enrolled)</source>
         <translation>(non enregistrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="168"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="177"/>
+        <source>Ledger: {problem}</source>
+        <translation>Registre : {problem}</translation>
+    </message>
+    <message>
         <source>Backups in {folder}: {names}</source>
         <translation>Sauvegardes dans {folder} : {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="179"/>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="214"/>
         <source>The ledger is sound.</source>
         <translation>Le registre est intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="229"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="282"/>
         <source>Settings saved; the kiosk uses them at its next start.</source>
         <translation>Réglages enregistrés ; la borne les utilisera à son prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="302"/>
         <source>Enter the registry URL and the token.</source>
         <translation>Saisissez l’URL du registre et le jeton.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="318"/>
         <source>Started…</source>
         <translation>Démarré…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
         <source>{job}: done.</source>
         <translation>{job} : terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/admin.py" line="340"/>
+        <source>{job}: done, but the registry rejected records (see `diandian sync --rejects`).</source>
+        <translation>{job} : terminé, mais le registre a refusé des enregistrements (voir `diandian sync --rejects`).</translation>
+    </message>
+    <message>
         <source>{job}: failed (status {code}).</source>
         <translation>{job} : échec (code {code}).</translation>
     </message>
@@ -171,17 +147,14 @@ Dernière erreur : {error}</translation>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="76"/>
         <source>Offset your footprint here</source>
         <translation>Compensez votre empreinte ici</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="79"/>
         <source>Work out the carbon footprint of your trip, stay or meal in a minute, and offset it with local projects.</source>
         <translation>Calculez en une minute l&apos;empreinte carbone de votre trajet, séjour ou repas, et compensez-la avec des projets locaux.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="86"/>
         <source>Touch to start</source>
         <translation>Touchez pour commencer</translation>
     </message>
@@ -189,37 +162,30 @@ Dernière erreur : {error}</translation>
 <context>
     <name>BackupRestore</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="70"/>
         <source>Restore…</source>
         <translation>Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="112"/>
         <source>Comparing the backup with the ledger…</source>
         <translation>Comparaison de la sauvegarde avec le registre…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="129"/>
         <source>Restoring…</source>
         <translation>Restauration…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="139"/>
         <source>Restored {backup}. New certificates continue from serial {serial}.</source>
         <translation>{backup} restaurée. Les nouveaux certificats reprennent au numéro {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="144"/>
         <source>The previous ledger is kept as {kept}.</source>
         <translation>L’ancien registre est conservé sous {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="148"/>
         <source>The damaged file was moved aside: a kiosk that had it open is out of service until &quot;try again&quot; is pressed or it restarts.</source>
         <translation>Le fichier endommagé a été mis de côté : une borne qui l’avait ouvert reste hors service jusqu’à « Réessayer » ou son redémarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="154"/>
         <source>Warning: the restored ledger does not verify: {problem}</source>
         <translation>Attention : le registre restauré ne passe pas la vérification : {problem}</translation>
     </message>
@@ -227,62 +193,50 @@ Dernière erreur : {error}</translation>
 <context>
     <name>Cashier</name>
     <message>
-        <location filename="../../ui/cashier/common.py" line="81"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>Code erroné ({left} essais restants).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="85"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>Trop de codes erronés : bloqué jusqu’à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="89"/>
         <source>No order with that code.</source>
         <translation>Aucune commande avec ce code.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="91"/>
         <source>That order cannot be changed now: {reason}</source>
         <translation>Cette commande ne peut pas être modifiée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="95"/>
         <source>Amount: {reason}</source>
         <translation>Montant : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="99"/>
         <source>Only an administrator may do that.</source>
         <translation>Seul un administrateur peut le faire.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="101"/>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>Non imprimé : {reason}. La commande reste payée ; réimprimez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="105"/>
         <source>The ledger cannot be used: {reason}</source>
         <translation>Le registre est inutilisable : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/common.py" line="111"/>
         <source>Something went wrong ({kind}); the details are in the log.</source>
         <translation>Un problème est survenu ({kind}) ; détails dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="45"/>
         <source>Slip sent to {printer}, which did not confirm it: check it came out; it stays on the reprint list.</source>
         <translation>Reçu envoyé à {printer}, qui ne l’a pas confirmé : vérifiez qu’il est sorti ; il reste dans la liste à réimprimer.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="52"/>
         <source>Slip printed on {printer}.</source>
         <translation>Ticket imprimé sur {printer}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printing.py" line="83"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -290,62 +244,50 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../ui/cashier/window.py" line="54"/>
         <source>Diandian cashier</source>
         <translation>Caisse Diandian</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="67"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="99"/>
         <source>administrator</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="99"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="101"/>
         <source>Signed in as {name} ({role})</source>
         <translation>Connecté : {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="112"/>
         <source>Orders to pay</source>
         <translation>Commandes à payer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="113"/>
         <source>Paid, slips and voids</source>
         <translation>Payées, tickets et annulations</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="125"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="126"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="134"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="135"/>
         <source>Prices</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/window.py" line="136"/>
         <source>Emission factors</source>
         <translation>Facteurs d’émission</translation>
     </message>
@@ -353,62 +295,50 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="113"/>
         <source>Scan with your phone to keep your certificate</source>
         <translation>Scannez avec votre téléphone pour garder votre certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="114"/>
         <source>Share image, on your certificate page</source>
         <translation>Image à partager, sur la page de votre certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="115"/>
         <source>See the ranking</source>
         <translation>Voir le classement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="116"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="117"/>
         <source>Print again</source>
         <translation>Réimprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="119"/>
         <source>Printing your slip…</source>
         <translation>Impression du reçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="120"/>
         <source>Your slip is printed: take it from the printer.</source>
         <translation>Votre reçu est imprimé : prenez-le à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="122"/>
         <source>Your slip was sent, but the printer did not confirm it. If nothing came out, print again or ask the cashier.</source>
         <translation>Votre reçu a été envoyé, mais l’imprimante ne l’a pas confirmé. S’il n’est pas sorti, imprimez-le à nouveau ou demandez à la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="126"/>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Demandez à la caisse : il pourra être imprimé plus tard.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="128"/>
         <source>No printer at this kiosk: keep the QR code on your phone.</source>
         <translation>Pas d&apos;imprimante sur cette borne : gardez le QR code sur votre téléphone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="142"/>
         <source>{caption}: {mass} CO₂e</source>
         <translation>{caption} : {mass} CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/certificate.py" line="149"/>
         <source>Certificate {serial}</source>
         <translation>Certificat {serial}</translation>
     </message>
@@ -416,27 +346,22 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CityPicker</name>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="76"/>
         <source>Type a city: 成都, chengdu…</source>
         <translation>Tapez une ville : 成都, chengdu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
         <source>Matches</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="90"/>
         <source>No city found</source>
         <translation>Aucune ville trouvée</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="93"/>
         <source>Popular here</source>
         <translation>Villes fréquentes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/citypicker.py" line="110"/>
         <source>No city chosen yet</source>
         <translation>Aucune ville choisie</translation>
     </message>
@@ -444,112 +369,90 @@ Dernière erreur : {error}</translation>
 <context>
     <name>Claims</name>
     <message>
-        <location filename="../../ui/claimwords.py" line="15"/>
         <source>Carbon-neutral certificate</source>
         <translation>Certificat de neutralité carbone</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="16"/>
         <source>Carbon offset certificate</source>
         <translation>Certificat de compensation carbone</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="17"/>
         <source>Carbon credit purchase</source>
         <translation>Achat de crédits carbone</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="18"/>
         <source>Void certificate</source>
         <translation>Certificat annulé</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="19"/>
         <source>Purchased and retired</source>
         <translation>Acheté et retiré</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="20"/>
         <source>Purchased, retirement pending</source>
         <translation>Acheté, retrait en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="21"/>
         <source>Refunded: this certificate is void</source>
         <translation>Remboursé : ce certificat est annulé</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="24"/>
         <source>Offsets your whole footprint</source>
         <translation>Compense toute votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="25"/>
         <source>Offsets {pct} % of your footprint</source>
         <translation>Compense {pct} % de votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="28"/>
         <source>Offsets one month of your year ({pct} %)</source>
         <translation>Compense un mois de votre année ({pct} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="31"/>
         <source>Offsets less than 1 % of your footprint</source>
         <translation>Compense moins de 1 % de votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="34"/>
         <source>Bought for your whole footprint</source>
         <translation>Achat pour toute votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="37"/>
         <source>Bought for {pct} % of your footprint</source>
         <translation>Achat pour {pct} % de votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="40"/>
         <source>Bought for one month of your year ({pct} %)</source>
         <translation>Achat pour un mois de votre année ({pct} %)</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="43"/>
         <source>Bought for less than 1 % of your footprint</source>
         <translation>Achat pour moins de 1 % de votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="46"/>
         <source>Demo, not registered: the QR opens no web page</source>
-        <translation>Démo, non enregistré : le QR n'ouvre aucune page</translation>
+        <translation>Démo, non enregistré : le QR n&apos;ouvre aucune page</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="49"/>
         <source>Offset</source>
         <translation>Compensé</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="50"/>
         <source>Purchased</source>
         <translation>Acheté</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="51"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="52"/>
         <source>Retired credits</source>
         <translation>Crédits retirés</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="53"/>
         <source>Retirement reference</source>
         <translation>Référence du retrait</translation>
     </message>
     <message>
-        <location filename="../../ui/claimwords.py" line="54"/>
         <source>Beneficiary</source>
         <translation>Bénéficiaire</translation>
     </message>
@@ -557,122 +460,98 @@ Dernière erreur : {error}</translation>
 <context>
     <name>FactorsPanel</name>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="41"/>
         <source>Filter, e.g. meal or grid</source>
         <translation>Filtrer, par ex. meal ou grid</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>Factor</source>
         <translation>Facteur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>kg CO₂e</source>
         <translation>kg CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="44"/>
         <source>per</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="51"/>
         <source>kg CO₂e per unit, e.g. 0.5306</source>
         <translation>kg CO₂e par unité, par ex. 0,5306</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="52"/>
         <source>who published the number</source>
         <translation>qui a publié ce chiffre</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="53"/>
         <source>which table or report</source>
         <translation>quel tableau ou rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="56"/>
         <source>why this kiosk differs</source>
         <translation>pourquoi cette borne diffère</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="57"/>
         <source>Use this value here</source>
         <translation>Utiliser cette valeur ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="60"/>
         <source>Back to the table&apos;s value</source>
         <translation>Revenir à la valeur du tableau</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="66"/>
         <source>Local value</source>
         <translation>Valeur locale</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="67"/>
         <source>Publisher</source>
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="68"/>
         <source>Dataset</source>
         <translation>Jeu de données</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="69"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="70"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="71"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="111"/>
         <source>(not applied)</source>
         <translation>(non appliquée)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="131"/>
         <source>Choose a factor.</source>
         <translation>Choisissez un facteur.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="135"/>
         <source>{name}: {value} kg CO₂e per {unit} in table {version}. Source: {source}</source>
         <translation>{name} : {value} kg CO₂e par {unit} dans le tableau {version}. Source : {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="147"/>
         <source>Here: {value} ({share:.0%} of the table&apos;s), {publisher}, {dataset} ({year}) {url}; set by {who} at {when}: {why}</source>
         <translation>Ici : {value} ({share:.0%} de la valeur du tableau), {publisher}, {dataset} ({year}) {url} ; fixé par {who} le {when} : {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="162"/>
         <source>Not applied: the table&apos;s value has moved more than {span}× away from it since it was set. Set it again or go back to the table&apos;s value.</source>
         <translation>Non appliquée : la valeur du tableau s’en est éloignée de plus de {span}× depuis qu’elle a été fixée. Fixez-la à nouveau ou revenez à la valeur du tableau.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="200"/>
         <source>{factor} is now {value} on this kiosk, from the next customer.</source>
         <translation>{factor} vaut maintenant {value} sur cette borne, dès le prochain client.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/factors.py" line="211"/>
         <source>{factor} is back at the table&apos;s value.</source>
         <translation>{factor} est revenu à la valeur du tableau.</translation>
     </message>
@@ -680,17 +559,14 @@ Dernière erreur : {error}</translation>
 <context>
     <name>IdlePrompt</name>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="46"/>
         <source>Are you still there?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="48"/>
         <source>Starting over in {seconds} s; your answers will be cleared.</source>
         <translation>Retour au début dans {seconds} s ; vos réponses seront effacées.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/idleprompt.py" line="52"/>
         <source>I&apos;m still here</source>
         <translation>Je suis là</translation>
     </message>
@@ -698,47 +574,38 @@ Dernière erreur : {error}</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="177"/>
         <source>Diandian · carbon neutral</source>
         <translation>Diandian · neutralité carbone</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="180"/>
         <source>Scenario</source>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="181"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="182"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="183"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="184"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="253"/>
         <source>Cashier console</source>
         <translation>Caisse</translation>
     </message>
@@ -746,32 +613,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>NicknameScreen</name>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="58"/>
         <source>Your name on the certificate</source>
         <translation>Votre nom sur le certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="61"/>
         <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
         <translation>Facultatif : un pseudo affiché sur votre certificat et dans le classement ({n} caractères au plus). Touchez 中/EN pour changer de saisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="65"/>
         <source>Nickname</source>
         <translation>Pseudo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="67"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="68"/>
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/nickname.py" line="69"/>
         <source>Continue ›</source>
         <translation>Continuer ›</translation>
     </message>
@@ -779,7 +640,6 @@ Dernière erreur : {error}</translation>
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../ui/widgets/keypad.py" line="50"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
@@ -787,47 +647,38 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OrderScreen</name>
     <message>
-        <location filename="../../ui/screens/order.py" line="86"/>
         <source>Pay at the counter</source>
         <translation>Payez à la caisse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="87"/>
         <source>Your order code</source>
         <translation>Votre code de commande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="88"/>
         <source>For the cashier&apos;s scanner</source>
         <translation>Pour le lecteur de la caisse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="91"/>
         <source>Show this code at the counter. This screen moves on by itself once you have paid.</source>
         <translation>Montrez ce code à la caisse. L&apos;écran passe à la suite tout seul une fois le paiement fait.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="94"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="95"/>
         <source>Pay by card or phone here</source>
         <translation>Payer ici par carte ou téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="98"/>
         <source>Follow the instructions on the payment terminal…</source>
         <translation>Suivez les instructions du terminal de paiement…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="100"/>
         <source>The payment did not go through. Try again, or pay at the counter.</source>
         <translation>Le paiement n&apos;est pas passé. Réessayez, ou payez à la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/order.py" line="108"/>
         <source>Amount: {amount}</source>
         <translation>Montant : {amount}</translation>
     </message>
@@ -835,112 +686,90 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="48"/>
         <source>Scan or type the order code, then Enter</source>
         <translation>Scannez ou tapez le code, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="53"/>
         <source>No order selected.</source>
         <translation>Aucune commande choisie.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="58"/>
         <source>Mobile</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="67"/>
         <source>Cash tendered (yuan)</source>
         <translation>Espèces reçues (yuans)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="72"/>
         <source>Mark paid</source>
         <translation>Marquer payé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="75"/>
         <source>Print slip</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="155"/>
         <source>Order {code} is {status}.</source>
         <translation>La commande {code} est {status}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="177"/>
         <source>not yet placed</source>
         <translation>pas encore passée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="178"/>
         <source>awaiting payment</source>
         <translation>en attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="179"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="180"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="181"/>
         <source>expired</source>
         <translation>expirée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="187"/>
         <source>No order selected: scan a code or pick one.</source>
         <translation>Aucune commande : scannez un code ou choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="190"/>
         <source>Order {code}: {offset} CO₂e, due {due} ({status})</source>
         <translation>Commande {code} : {offset} CO₂e, à payer {due} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="213"/>
         <source>not an amount</source>
         <translation>montant invalide</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="217"/>
         <source>Change {change}</source>
         <translation>Rendu {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="219"/>
         <source>{short} short</source>
         <translation>il manque {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="243"/>
         <source>Paid: order {code}, certificate {serial}.</source>
         <translation>Payé : commande {code}, certificat {serial}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="247"/>
         <source>Give change: {change}</source>
         <translation>Rendre : {change}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/orders.py" line="268"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
@@ -948,32 +777,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>OutOfServiceScreen</name>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="45"/>
         <source>Out of service</source>
         <translation>Hors service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="45"/>
         <source>Sorry, something went wrong</source>
         <translation>Désolé, un problème est survenu</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="49"/>
         <source>This kiosk cannot record sales right now. Please ask the staff for help; nothing you paid for is lost.</source>
         <translation>Cette borne ne peut pas enregistrer de vente pour le moment. Demandez de l&apos;aide au personnel ; rien de ce que vous avez payé n&apos;est perdu.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="53"/>
         <source>Please start again. If it happens again, ask the staff.</source>
         <translation>Veuillez recommencer. Si cela se reproduit, demandez au personnel.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="56"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outofservice.py" line="58"/>
         <source>Start again</source>
         <translation>Recommencer</translation>
     </message>
@@ -981,17 +804,14 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PaidScreen</name>
     <message>
-        <location filename="../../ui/screens/paid.py" line="66"/>
         <source>Payment received. Thank you!</source>
         <translation>Paiement reçu. Merci !</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="67"/>
         <source>Preparing your certificate…</source>
         <translation>Préparation de votre certificat…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/paid.py" line="70"/>
         <source>{amount} paid for {mass} CO₂e</source>
         <translation>{amount} payés pour {mass} CO₂e</translation>
     </message>
@@ -999,82 +819,66 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PricesPanel</name>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="38"/>
         <source>Sold here at</source>
         <translation>Vendu ici à</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="44"/>
         <source>yuan per tonne, e.g. 85 or 85.50</source>
         <translation>yuans par tonne, par ex. 85 ou 85.50</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="45"/>
         <source>why (kept in the audit log)</source>
         <translation>pourquoi (gardé dans le journal d’audit)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="47"/>
         <source>Use this price</source>
         <translation>Appliquer ce prix</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="50"/>
         <source>Back to the catalogue price</source>
         <translation>Revenir au prix du catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="56"/>
         <source>Local price</source>
         <translation>Prix local</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="57"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="65"/>
         <source>Orders already waiting keep their price. A catalogue pulled by sync does not replace a local price; go back to the catalogue price to follow it again.</source>
         <translation>Les commandes déjà en attente gardent leur prix. Un catalogue reçu par synchronisation ne remplace pas un prix local ; revenez au prix du catalogue pour le suivre à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="93"/>
         <source>(local)</source>
         <translation>(local)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="112"/>
         <source>No project in this ledger yet.</source>
         <translation>Aucun projet dans ce registre pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="114"/>
         <source>{name}: catalogue price {price} per tonne.</source>
         <translation>{name} : prix du catalogue {price} la tonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="118"/>
         <source>Sold here at {price} since {when} (by {who}: {why}).</source>
         <translation>Vendu ici à {price} depuis le {when} (par {who} : {why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="133"/>
         <source>{name} now sells at {price} per tonne here.</source>
         <translation>{name} est maintenant vendu ici à {price} la tonne.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/prices.py" line="144"/>
         <source>{name} is back at the catalogue price.</source>
         <translation>{name} est revenu au prix du catalogue.</translation>
     </message>
@@ -1082,97 +886,78 @@ Dernière erreur : {error}</translation>
 <context>
     <name>PrinterPanel</name>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="55"/>
         <source>Check status</source>
         <translation>Vérifier l’état</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="57"/>
         <source>Test print</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="88"/>
         <source>Configured: {name} ({paper} mm, {mode}).</source>
         <translation>Configurée : {name} ({paper} mm, {mode}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="94"/>
         <source>No printer is configured (a [printer] table in {file}).</source>
         <translation>Aucune imprimante configurée (table [printer] dans {file}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="108"/>
         <source>Asking the printer how it is…</source>
         <translation>Interrogation de l’imprimante…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="119"/>
         <source>{state}: {detail}</source>
         <translation>{state} : {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="127"/>
         <source>The printer could not be checked: {reason}</source>
         <translation>Impossible de vérifier l’imprimante : {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="135"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="136"/>
         <source>Paper low</source>
         <translation>Papier bientôt épuisé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="137"/>
         <source>Paper out</source>
         <translation>Plus de papier</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="138"/>
         <source>Cover open</source>
         <translation>Capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="139"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="140"/>
         <source>Printer error</source>
         <translation>Erreur de l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="141"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="142"/>
         <source>Status unknown</source>
         <translation>État inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="143"/>
         <source>No printer configured</source>
         <translation>Aucune imprimante configurée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="153"/>
         <source>Checked at {time}</source>
         <translation>Vérifié à {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="168"/>
         <source>Printing a test page…</source>
         <translation>Impression d’une page de test…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/printer.py" line="173"/>
         <source>{name} printed the test page.</source>
         <translation>{name} a imprimé la page de test.</translation>
     </message>
@@ -1180,63 +965,50 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ProjectScreen</name>
     <message>
-        <location filename="../../ui/screens/project.py" line="68"/>
         <source>Forestry</source>
         <translation>Forêt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="69"/>
         <source>Solar power</source>
         <translation>Énergie solaire</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="70"/>
         <source>Biogas</source>
         <translation>Biogaz</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="71"/>
         <source>Wetland</source>
         <translation>Zone humide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="76"/>
         <source>Choose a project to offset with</source>
         <translation>Choisissez un projet de compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="78"/>
         <source>You are offsetting {mass} CO₂e.</source>
         <translation>Vous compensez {mass} CO₂e.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="81"/>
         <source>That project has just sold out on this kiosk: please choose another.</source>
         <translation>Ce projet vient d&apos;être épuisé sur cette borne : choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="86"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="94"/>
         <source>{price} per tonne</source>
         <translation>{price} la tonne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="95"/>
         <source>{mass} left on this kiosk</source>
         <translation>{mass} restants sur cette borne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="96"/>
         <source>You pay {amount}</source>
         <translation>Vous payez {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/project.py" line="98"/>
-        <location filename="../../ui/screens/project.py" line="103"/>
         <source>Sold out</source>
         <translation>Épuisé</translation>
     </message>
@@ -1244,117 +1016,94 @@ Dernière erreur : {error}</translation>
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../../ui/screens/question.py" line="131"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="131"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="167"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="168"/>
         <source>people</source>
         <translation>personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="169"/>
         <source>nights</source>
         <translation>nuits</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="170"/>
         <source>meals</source>
         <translation>repas</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="171"/>
         <source>flights</source>
         <translation>vols</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="183"/>
         <source>Search by Chinese, pinyin or English, or tap a popular city.</source>
         <translation>Cherchez en chinois, en pinyin ou en anglais, ou touchez une ville fréquente.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="185"/>
         <source>From {low} to {high} {unit}</source>
         <translation>De {low} à {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="189"/>
         <source>leave blank to work it out from the cities</source>
         <translation>laissez vide pour la calculer entre les villes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="191"/>
         <source>Tap one</source>
         <translation>Touchez une réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="194"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="195"/>
         <source>Skip to my result</source>
         <translation>Voir mon résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="203"/>
         <source>See my footprint ›</source>
         <translation>Voir mon empreinte ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="203"/>
         <source>Next ›</source>
         <translation>Suivant ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="206"/>
         <source>Question {n} of {count}</source>
         <translation>Question {n} sur {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="218"/>
         <source>Footprint so far: —</source>
         <translation>Empreinte jusqu&apos;ici : —</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="221"/>
         <source>Footprint so far: {mass} CO₂e</source>
         <translation>Empreinte jusqu&apos;ici : {mass} CO₂e</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="227"/>
         <source>This one needs an answer.</source>
         <translation>Cette question demande une réponse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="228"/>
         <source>Choose a city from the list.</source>
         <translation>Choisissez une ville dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="230"/>
         <source>That way of travelling does not fit this distance: choose another one.</source>
         <translation>Ce moyen de transport ne convient pas à cette distance : choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="232"/>
         <source>You start in the destination city: enter the distance.</source>
         <translation>Vous partez de la ville de destination : indiquez la distance.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/question.py" line="233"/>
         <source>Enter at least one amount above zero.</source>
         <translation>Indiquez au moins une quantité supérieure à zéro.</translation>
     </message>
@@ -1362,42 +1111,34 @@ Dernière erreur : {error}</translation>
 <context>
     <name>RankingScreen</name>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="70"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="72"/>
         <source>Today here</source>
         <translation>Aujourd&apos;hui ici</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="73"/>
         <source>This event</source>
         <translation>Cet événement</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="74"/>
         <source>All time</source>
         <translation>Depuis le début</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="78"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="84"/>
         <source>No offsets yet: be the first!</source>
         <translation>Aucune compensation encore : soyez le premier !</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="98"/>
         <source>Anonymous</source>
         <translation>Anonyme</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/ranking.py" line="100"/>
         <source>{name} (you)</source>
         <translation>{name} (vous)</translation>
     </message>
@@ -1405,32 +1146,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/cashier/report.py" line="43"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="45"/>
         <source>Save till PDF…</source>
         <translation>Enregistrer le PDF de caisse…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="47"/>
         <source>Save CSV…</source>
         <translation>Enregistrer le CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="54"/>
         <source>Business day (UTC+8)</source>
         <translation>Jour ouvré (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="109"/>
         <source>Save the report</source>
         <translation>Enregistrer le rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/report.py" line="126"/>
         <source>Saved {path}.</source>
         <translation>Enregistré : {path}.</translation>
     </message>
@@ -1438,142 +1173,126 @@ Dernière erreur : {error}</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="175"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="187"/>
         <source>paid orders lost</source>
         <translation>commandes payées perdues</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="190"/>
+        <source>I accept losing paid orders this ledger cannot show</source>
+        <translation>J’accepte de perdre les commandes payées que ce registre ne peut pas afficher</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="193"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="225"/>
         <source>Backup {name}, taken {time}.</source>
         <translation>Sauvegarde {name}, faite le {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="230"/>
         <source>It passes the integrity check.</source>
         <translation>Elle passe la vérification d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="232"/>
         <source>It does NOT pass the integrity check: {problem}</source>
         <translation>Elle ne passe PAS la vérification d’intégrité : {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="235"/>
         <source>In the backup: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans la sauvegarde : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="241"/>
         <source>In the ledger now: {orders} orders, {paid} paid; last certificate serial {serial}, last order number {seq}; last change {time}.</source>
         <translation>Dans le registre actuel : {orders} commandes, {paid} payées ; dernier numéro de certificat {serial}, dernier numéro de commande {seq} ; dernière modification {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="247"/>
         <source>The current ledger cannot be used: {reason}. Paid orders recorded since the backup cannot all be listed.</source>
         <translation>Le registre actuel est inutilisable : {reason}. Les commandes payées depuis la sauvegarde ne peuvent pas toutes être listées.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="253"/>
+        <source>How many paid orders recorded after this backup will be lost from this kiosk is unknown ({reason}); {count} can be listed. They stay in the kept file.</source>
+        <translation>Le nombre de commandes payées enregistrées après cette sauvegarde qui seront perdues sur cette borne est inconnu ({reason}) ; {count} peuvent être listées. Elles restent dans le fichier conservé.</translation>
+    </message>
+    <message>
         <source>{count} paid order(s) recorded after this backup will be lost from this kiosk ({registry} of them reached the registry; the others will exist only in the kept file):</source>
         <translation>{count} commande(s) payée(s) après cette sauvegarde seront perdues sur cette borne ({registry} sont parvenues au registre central ; les autres n’existeront plus que dans le fichier conservé) :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="260"/>
         <source>No paid order is lost: the backup has every one.</source>
         <translation>Aucune commande payée n’est perdue : la sauvegarde les contient toutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>paid</source>
         <translation>payée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="264"/>
         <source>refunded</source>
         <translation>remboursée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>at the registry</source>
         <translation>au registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="265"/>
         <source>not at the registry</source>
         <translation>absente du registre central</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="266"/>
         <source>serial {serial} · order {code} · {amount} · {kind} {time} · {where}</source>
         <translation>certificat {serial} · commande {code} · {amount} · {kind} {time} · {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="281"/>
         <source>{count} unpaid order(s) will be dropped; those customers start again.</source>
         <translation>{count} commande(s) non payée(s) seront abandonnées ; ces clients recommencent.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="285"/>
         <source>The current ledger is kept, as it is, beside it as {stem}.before-restore-&lt;time&gt;.sqlite.</source>
         <translation>Le registre actuel est conservé tel quel, à côté, sous {stem}.before-restore-&lt;heure&gt;.sqlite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="290"/>
         <source>New certificates continue from serial {serial} and order number {seq}, after the highest this kiosk is known to have issued: no number is ever used twice.</source>
         <translation>Les nouveaux certificats reprennent au numéro {serial} et les commandes au numéro {seq}, après le plus élevé que cette borne a émis : aucun numéro n’est jamais réutilisé.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="295"/>
         <source>Serials {first} to {last} are skipped; the audit log records the skip.</source>
         <translation>Les numéros {first} à {last} sont sautés ; le journal d’audit l’enregistre.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="299"/>
         <source>The current ledger cannot be read, so {margin} more numbers are skipped in case it issued some after the backup.</source>
         <translation>Le registre actuel est illisible : {margin} numéros de plus sont sautés, au cas où il en aurait émis après la sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="304"/>
         <source>Staff accounts added after the backup will be gone: {names}.</source>
         <translation>Les comptes ajoutés après la sauvegarde disparaîtront : {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="308"/>
         <source>The backup predates this kiosk&apos;s enrolment: enrol it again afterwards.</source>
         <translation>La sauvegarde est antérieure à l’inscription de cette borne : inscrivez-la à nouveau ensuite.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="312"/>
         <source>This new, empty ledger (kiosk {new}) takes the backup&apos;s identity, kiosk {kiosk}.</source>
         <translation>Ce nouveau registre vide (borne {new}) prend l’identité de la sauvegarde, borne {kiosk}.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="320"/>
         <source>This backup does not pass the integrity check, so it is not restored from here (`diandian ledger restore --force` can, if you must).</source>
         <translation>Cette sauvegarde ne passe pas la vérification d’intégrité : elle n’est pas restaurée ici (`diandian ledger restore --force` le peut, s’il le faut).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="324"/>
+        <source>To restore anyway, acknowledge that paid orders may be lost:</source>
+        <translation>Pour restaurer malgré tout, confirmez que des commandes payées peuvent être perdues :</translation>
+    </message>
+    <message>
         <source>To restore anyway, type the number of paid orders that will be lost:</source>
         <translation>Pour restaurer quand même, tapez le nombre de commandes payées qui seront perdues :</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/restore.py" line="325"/>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>
@@ -1581,66 +1300,54 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../ui/screens/result.py" line="98"/>
         <source>Everything else</source>
         <translation>Tout le reste</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="102"/>
         <source>‹ Change answers</source>
         <translation>‹ Modifier mes réponses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="103"/>
         <source>Choose a project ›</source>
         <translation>Choisir un projet ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="104"/>
         <source>Where it comes from</source>
         <translation>D&apos;où elle vient</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
         <source>Your year&apos;s footprint</source>
         <translation>Votre empreinte sur un an</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="111"/>
         <source>Your footprint</source>
         <translation>Votre empreinte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="115"/>
         <source>≈ driving {km} km alone in a petrol car</source>
         <translation>≈ {km} km seul dans une voiture essence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="121"/>
         <source>Emission factors {version}: {sources}.</source>
         <translation>Facteurs d&apos;émission {version} : {sources}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="128"/>
         <source>That is {percent}% of the average in China ({average} per person a year).</source>
         <translation>C&apos;est {percent} % de la moyenne en Chine ({average} par personne et par an).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="132"/>
         <source>Offset one month
 {mass}</source>
         <translation>Compenser un mois
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="135"/>
         <source>Offset the whole year
 {mass}</source>
         <translation>Compenser toute l&apos;année
 {mass}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/result.py" line="140"/>
         <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
         <translation>Moyenne : CO₂ fossile par personne, Chine 2023 (Global Carbon Project).</translation>
     </message>
@@ -1648,12 +1355,10 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ScenarioScreen</name>
     <message>
-        <location filename="../../ui/screens/scenario.py" line="59"/>
         <source>What would you like to offset?</source>
         <translation>Que voulez-vous compenser ?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scenario.py" line="65"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -1661,32 +1366,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="30"/>
         <source>Diandian cashier: sign in</source>
         <translation>Caisse Diandian : connexion</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="35"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="39"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="73"/>
         <source>No staff account exists yet. Create one with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel. Créez-en un avec : diandian accounts add NAME --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="98"/>
         <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup ({backup}) and restore a backup from the administration tab.</source>
         <translation>Le registre est inutilisable ({reason}). Un administrateur peut se connecter avec le code PIN de la sauvegarde la plus récente ({backup}) et restaurer une sauvegarde depuis l’onglet Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/signin.py" line="116"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d’abord votre nom.</translation>
     </message>
@@ -1694,92 +1393,74 @@ Dernière erreur : {error}</translation>
 <context>
     <name>SlipsPanel</name>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="44"/>
         <source>Scan or type a code or serial, then Enter</source>
         <translation>Scannez ou tapez un code ou un numéro, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="53"/>
         <source>Print slip again</source>
         <translation>Réimprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="55"/>
         <source>Save A6 PDF…</source>
         <translation>Enregistrer le PDF A6…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="57"/>
         <source>Reason for the refund (required)</source>
         <translation>Motif du remboursement (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="58"/>
         <source>Void (refund)</source>
         <translation>Annuler (rembourser)</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="95"/>
         <source>{count} slip(s) to print again (listed first).</source>
         <translation>{count} ticket(s) à réimprimer (en tête de liste).</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="97"/>
         <source>No failed, pending or unconfirmed prints.</source>
         <translation>Aucune impression échouée, en attente ou non confirmée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="115"/>
         <source>slip not printed here</source>
         <translation>ticket non imprimé ici</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="116"/>
         <source>⚠ slip pending</source>
         <translation>⚠ ticket en attente</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="117"/>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ IMPRESSION ÉCHOUÉE</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="118"/>
         <source>⚠ sent, not confirmed</source>
         <translation>⚠ envoyé, non confirmé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="119"/>
         <source>slip printed</source>
         <translation>ticket imprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="141"/>
         <source>Choose a paid order.</source>
         <translation>Choisissez une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="144"/>
         <source>Order {code}, certificate {serial}: {amount} by {method}; {slip}</source>
         <translation>Commande {code}, certificat {serial} : {amount} par {method} ; {slip}</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="175"/>
         <source>Printing…</source>
         <translation>Impression…</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="186"/>
         <source>Save the certificate</source>
         <translation>Enregistrer le certificat</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="212"/>
         <source>A reason is required to void a paid order.</source>
         <translation>Un motif est requis pour annuler une commande payée.</translation>
     </message>
     <message>
-        <location filename="../../ui/cashier/slips.py" line="224"/>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>Commande {code} annulée ; rembourser {amount}.</translation>
     </message>
@@ -1787,32 +1468,26 @@ Dernière erreur : {error}</translation>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="52"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="53"/>
         <source>administrator</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="53"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="56"/>
         <source>Signed in as {name} ({role}).</source>
         <translation>Connecté : {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="60"/>
         <source>Back to the kiosk</source>
         <translation>Retour à la borne</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="61"/>
         <source>Exit kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
@@ -1820,52 +1495,42 @@ Dernière erreur : {error}</translation>
 <context>
     <name>StaffSignInScreen</name>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="86"/>
         <source>Staff sign-in</source>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="89"/>
         <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
         <translation>Le registre est inutilisable ({reason}). Un administrateur peut se connecter avec le code PIN de la sauvegarde la plus récente pour restaurer une sauvegarde depuis la caisse.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="93"/>
         <source>Choose your name and enter your PIN.</source>
         <translation>Choisissez votre nom et saisissez votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="96"/>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel n&apos;existe encore. Créez-en un sur cet ordinateur avec : diandian accounts add NOM --role admin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="101"/>
         <source>Wrong PIN ({left} tries left).</source>
         <translation>Code PIN erroné (encore {left} essais).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="102"/>
         <source>Too many wrong PINs: locked until {until}.</source>
         <translation>Trop de codes erronés : bloqué jusqu&apos;à {until}.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="105"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="106"/>
         <source>Sign-in is not possible right now.</source>
         <translation>Connexion impossible pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="107"/>
         <source>Only an administrator can sign in while the ledger cannot be used.</source>
         <translation>Seul un administrateur peut se connecter tant que le registre est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staffsignin.py" line="111"/>
         <source>‹ Back to the kiosk</source>
         <translation>‹ Retour à la borne</translation>
     </message>
@@ -1873,7 +1538,6 @@ Dernière erreur : {error}</translation>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="98"/>
         <source>space</source>
         <translation>espace</translation>
     </message>

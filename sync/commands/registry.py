@@ -1,6 +1,6 @@
 """`diandian registry ...`: run and operate the central registry service.
 
-Every subcommand takes `--db URL` (`sqlite:///PATH`, a plain path, or
+Every subcommand takes `--db URL` (`sqlite:////ABSOLUTE/PATH`, a plain path, or
 `postgresql+psycopg://USER@HOST/DB`); each change runs in one transaction, and every failure is
 one plain line (a DiandianError), never a traceback.
 """
@@ -150,10 +150,12 @@ def _in_transaction(args: argparse.Namespace, work: Any) -> Any:
 
 def run_init(args: argparse.Namespace) -> int:
     from sync.registry import migrations
+    from sync.registry.db import where
 
     engine = _engine(args, init=True)
     applied = migrations.upgrade(engine)
-    print(f"registry database ready ({', '.join(applied) if applied else 'already current'})")
+    done = ", ".join(applied) if applied else "already current"
+    print(f"registry database ready: {where(_url(args))} ({done})")
     return 0
 
 
@@ -162,6 +164,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from kiosk.errors import InputError
     from sync.registry import migrations, operations
     from sync.registry.app import create_app, serve
+    from sync.registry.db import where
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise InputError("--tls-cert/--tls-key", "give both, or neither")
@@ -174,6 +177,7 @@ def run_serve(args: argparse.Namespace) -> int:
         check_public_url(args.public_url, "--public-url")  # before anything is written
     engine = _engine(args, init=True)
     migrations.upgrade(engine)  # a fresh database is usable at once; applied steps are skipped
+    print(f"registry database: {where(_url(args))}", flush=True)
     if args.public_url is not None:
         with engine.begin() as conn:
             url = operations.set_public_url(conn=conn, url=args.public_url)

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import socket
 import sys
 import textwrap
 from typing import Any
 
 from kiosk.commands.common import add_db_argument, ledger_path
+from sync.exit_codes import EXIT_REJECTED
 
 DEFAULT_BUDGET_S = 300.0
 EXIT_CODES = """exit status:
-  0   done (warnings, e.g. rejected records, are printed and kept in the run's record)
+  0   done (warnings are printed and kept in the run's record)
   1   the ledger cannot be used (missing, damaged, read-only: the reason is printed)
   2   bad command-line input
+  65  done, but the registry rejected records (listed by --rejects; the rest went through)
   69  the registry is unreachable or failing (5xx) past the time budget; the queue is intact
   70  internal error
   75  another sync job is running on this ledger
@@ -108,31 +111,46 @@ def _fail(prog: str, exc: Exception, code: int) -> int:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from kiosk.certificate import keys
     from kiosk.certificate.issue import kiosk_key
+    from kiosk.errors import InputError
     from kiosk.ledger import Ledger, syncstate
     from kiosk.timestamps import stamp, utc_now
     from sync import protocol
-    from sync.client import Backoff, RegistryClient, SyncError
+    from sync.client import Backoff, Refused, RegistryClient, SyncError
+    from sync.messages import EnrolRequest, EnrolResponse, problems
     from sync.pull import BadData, public_url_of
 
     with Ledger.open(ledger_path(args), create=True) as ledger:
         key = kiosk_key(ledger)
         name = args.name or socket.gethostname()
-        body = protocol.canonical(
-            {
-                "token": args.token,
-                "kiosk_id": ledger.kiosk_id,
-                "public_key": keys.public_text(key),
-                "name": name,
-            }
-        )
-        try:
+        try:  # the URL first: a registry that is not allowed is the first thing to fix
             client = RegistryClient(
                 args.registry, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)
             )
+        except SyncError as exc:
+            return _fail("enroll", exc, exc.exit_code)
+        try:
+            request = EnrolRequest(
+                token=args.token,
+                kiosk_id=ledger.kiosk_id,
+                public_key=keys.public_text(key),
+                name=name,
+            )
+        except ValidationError as exc:
+            client.close()
+            raise InputError("--token/--name", problems(exc.errors())) from None
+        try:
             with client:
-                answer = client.post(protocol.ENROL, body, signed=False)
+                answer = client.post(
+                    protocol.ENROL, protocol.canonical(request.model_dump()), signed=False
+                )
+            EnrolResponse.model_validate(answer)
+        except ValidationError as exc:
+            bad = Refused(f"the registry's enrolment answer is malformed: {problems(exc.errors())}")
+            return _fail("enroll", bad, bad.exit_code)
         except SyncError as exc:
             return _fail("enroll", exc, exc.exit_code)
         try:
@@ -157,6 +175,7 @@ def run_enroll(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from kiosk import logs
     from kiosk.errors import InputError
     from kiosk.ledger import Ledger, LedgerUnavailable
     from sync.client import SyncError
@@ -170,12 +189,14 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.status or args.rejects:
         with Ledger.open(path, create=False, check=False) as ledger:
             return _show(ledger, args)
+    logs.configure(path.with_name("sync.log"), stderr=False)  # stdout/stderr: for the admin
     try:
         with sync_lock(path), Ledger.open(path, create=False) as ledger:
             if args.retry_rejected:
                 return _retry_rejected(ledger)
             return _sync(ledger, args)
     except SyncError as exc:
+        logging.getLogger("diandian.sync").error("sync failed (exit %d): %s", exc.exit_code, exc)
         return _fail("sync", exc, exc.exit_code)
 
 
@@ -215,7 +236,7 @@ def _sync(ledger: Any, args: argparse.Namespace) -> int:
     print(f"sync {c.base_url}: {result.summary()}")
     for warning in result.warnings:
         print(f"  warning: {warning}")
-    return 0
+    return EXIT_REJECTED if result.rejected else 0
 
 
 def _retry_rejected(ledger: Any) -> int:

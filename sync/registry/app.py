@@ -1,12 +1,18 @@
-"""The registry's ASGI app: wiring only (routers, error handlers, the database engine)."""
+"""The registry's ASGI app: wiring only (routers, error handlers, the access log, the database
+engine)."""
 
 from __future__ import annotations
+
+import logging
+import sys
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
+from kiosk import logs
 from sync import protocol
-from sync.registry import errors
+from sync.registry import access_log, errors
+from sync.registry.access_log import AccessLog
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.routes import certificates, enrol, health, pulls, push
@@ -23,6 +29,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.state.engine = make_engine(db) if isinstance(db, str) else db
     app.state.headroom_g = headroom_g
     errors.install(app)
+    app.add_middleware(AccessLog)
     for module in (health, enrol, push, pulls, certificates):
         app.include_router(module.router)
     app.include_router(certificates.page_router)  # last: its paths are the most general
@@ -30,15 +37,24 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
 
 
 def serve(app: object, *, host: str, port: int, tls_cert: str | None, tls_key: str | None) -> None:
-    """Run the app under uvicorn until stopped (the `diandian registry serve` command)."""
+    """Run the app under uvicorn until stopped (the `diandian registry serve` command). The
+    app's log and uvicorn's go to stderr (the journal); the access log is ours, one JSON line
+    per request on stdout, written by a listener thread (access_log.py), so uvicorn's own
+    access log (formatted on the event loop) stays off."""
     import uvicorn
 
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        ssl_certfile=tls_cert,
-        ssl_keyfile=tls_key,
-        log_level="warning",
-        access_log=False,
-    )
+    logs.configure(None)
+    writer = access_log.Writer(logging.StreamHandler(sys.stdout)).start()
+    try:
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            ssl_certfile=tls_cert,
+            ssl_keyfile=tls_key,
+            log_level="info",
+            log_config=None,  # uvicorn's loggers propagate to the handlers configured above
+            access_log=False,
+        )
+    finally:
+        writer.stop()

@@ -1,13 +1,18 @@
 """Checks a kiosk's signed request inside the request's own transaction.
 
 The nonce is recorded in the same transaction as the request's writes: a request that fails
-leaves no trace, and one that succeeds can never be replayed.
+leaves no trace, and one that succeeds can never be replayed. Routes take a `SignedRequest`
+(a FastAPI dependency) and run their work through it, so no route can forget the check.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
 
+from fastapi import Depends
 from sqlalchemy import Connection, Row
 from starlette.requests import Request
 
@@ -15,6 +20,9 @@ from kiosk.certificate.keys import SigningKeyError, public_from_text
 from sync import protocol
 from sync.registry import storage
 from sync.registry.errors import ApiError
+from sync.registry.routes import transaction
+
+T = TypeVar("T")
 
 
 def signed_path(request: Request) -> str:
@@ -53,3 +61,27 @@ def authenticate(*, conn: Connection, request: Request, body: bytes) -> Row:
     if not storage.record_nonce(conn=conn, kiosk_id=kiosk_id, nonce=nonce, seen_at=int(now)):
         raise ApiError(401, "unauthorised", "replayed request: this nonce was already used")
     return kiosk
+
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    """A request a kiosk signed, with the exact bytes it signed."""
+
+    request: Request
+    body: bytes
+
+    async def run(self, work: Callable[[Connection, Row], T]) -> T:
+        """`work(conn, kiosk)` in one transaction that first checks the signature and records
+        the nonce: a refused request writes nothing, an accepted one cannot be replayed."""
+
+        def checked(conn: Connection) -> T:
+            return work(conn, authenticate(conn=conn, request=self.request, body=self.body))
+
+        return await transaction(self.request, checked)
+
+
+async def signed_request(request: Request) -> Signed:
+    return Signed(request, await request.body())
+
+
+SignedRequest = Annotated[Signed, Depends(signed_request)]

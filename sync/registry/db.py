@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 
 from kiosk.errors import InputError
@@ -21,6 +21,21 @@ def normalise_url(text: str) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def where(url: str) -> str:
+    """What the URL opens, as an operator should read it: a SQLite file's absolute path (three
+    slashes are relative to the current folder: `sqlite:///var/x` is `./var/x`, the root is
+    `sqlite:////var/x`), or a server URL without its password."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        return url
+    if parsed.get_backend_name() != "sqlite":
+        return parsed.render_as_string(hide_password=True)
+    if not parsed.database or parsed.database == ":memory:":
+        return "an in-memory SQLite database"
+    return f"the SQLite file {Path(parsed.database).resolve()}"
 
 
 def make_engine(url: str, **options: Any) -> Engine:

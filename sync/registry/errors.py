@@ -1,4 +1,4 @@
-"""Every error the API gives is `{"error": {"code", "message"}}` with a 4xx status.
+"""Every error the API gives is an ErrorResponse (`{"error": {"code", "message"}}`), 4xx/5xx.
 
 Why handlers for FastAPI's own errors too: a client (the sync job, an operator's script)
 should parse one shape, and a malformed body must read as what is wrong, not as a 500.
@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
+from sync.messages import ErrorDetail, ErrorResponse, problems
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
@@ -21,13 +23,8 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, **extra}}
-
-
-def _where(loc: Any) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
-    return ".".join(parts) or "body"
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return ErrorResponse(error=ErrorDetail(code=code, message=message)).model_dump()
 
 
 async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -37,11 +34,7 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    problems = [f"{_where(e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in exc.errors()]
-    message = "; ".join(problems[:5]) + (
-        f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-    )
-    return JSONResponse(error_body("invalid_request", message), status_code=422)
+    return JSONResponse(error_body("invalid_request", problems(exc.errors())), status_code=422)
 
 
 async def _http(_request: Request, exc: Exception) -> JSONResponse:

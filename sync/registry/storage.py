@@ -49,6 +49,11 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
 # -- settings ------------------------------------------------------------------------------
 
 
+def answers(*, conn: Connection) -> bool:
+    """The database answers a trivial query (the health check's probe)."""
+    return conn.execute(select(1)).scalar() == 1
+
+
 def get_setting(*, conn: Connection, key: str) -> str | None:
     return conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
 

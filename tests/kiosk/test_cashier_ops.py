@@ -11,7 +11,7 @@ from kiosk.catalogue import load_demo_catalogue
 from kiosk.errors import InputError
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger
-from kiosk.slips.printers import Delivery
+from kiosk.slips.content import Delivery
 
 
 @pytest.mark.parametrize(

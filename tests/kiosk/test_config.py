@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Settings, dumps, load_settings, save_settings
+from kiosk import admin
+from kiosk.accounts import Account
+from kiosk.config import Settings, load_settings, save_settings
+from kiosk.errors import DataError
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -89,4 +92,110 @@ def test_save_merges_removes_and_round_trips(tmp_path: Path) -> None:
         None,
         ("en",),
     )
-    assert dumps({"a": {"s": 'quo"te 中', "b": True}}) == '[a]\ns = "quo\\"te 中"\nb = true\n'
+    save_settings({"printer": {"kind": "file", "path": 'quo"te 中'}}, path)
+    assert load_settings(path)[0].printer.path == 'quo"te 中'
+
+
+DAMAGED = """\
+# Expo hall A, set up by Li Wei
+[kiosk]
+venue = "demo-expo
+idle_timeout_s = 120
+
+[payment]
+terminal = "simulated"
+
+[printer]
+kind = "network"
+host = "10.0.0.5"
+"""
+
+
+def test_a_damaged_file_is_never_written_over(tmp_path: Path) -> None:
+    """Saving an idle timeout once left only `[kiosk] idle_timeout_s = 60` of this file."""
+    path = _write(tmp_path, DAMAGED)
+    with pytest.raises(DataError, match=r"line 3, column 19") as caught:
+        save_settings({"kiosk": {"idle_timeout_s": 60}}, path)
+    assert str(path) in str(caught.value)
+    assert path.read_text(encoding="utf-8") == DAMAGED
+
+
+def test_the_admin_saving_over_a_damaged_file_is_told_where_and_nothing_changes(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, DAMAGED)
+    problems = admin.save(Account("root", "admin"), {"kiosk": {"idle_timeout_s": 60}}, path)
+    assert [p.key for p in problems] == ["(file)"]
+    line = str(problems[0])
+    assert line.startswith(f"{path}: (file): ") and "line 3, column 19" in line
+    assert "nothing was saved" in line and "\n" not in line
+    assert path.read_text(encoding="utf-8") == DAMAGED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["diandian.toml"]
+
+
+def test_saving_keeps_comments_order_and_other_tables(tmp_path: Path) -> None:
+    text = (
+        "# Expo hall A, set up by Li Wei\n"
+        "[payment]\n"
+        'terminal = "simulated"  # the demo terminal until UnionPay is installed\n'
+        "\n"
+        "[kiosk]\n"
+        "# two minutes: visitors read the result screen\n"
+        "idle_timeout_s = 120\n"
+        'venue = "demo-expo"\n'
+    )
+    path = _write(tmp_path, text)
+    problems = admin.save(Account("root", "admin"), {"kiosk": {"idle_timeout_s": 60}}, path)
+    assert problems == []
+    assert path.read_text(encoding="utf-8") == text.replace("= 120", "= 60")
+    settings, problems = load_settings(path)
+    assert problems == [] and settings.payment.terminal == "simulated"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "allowed"),
+    [
+        ('[payment]\nterminal = "unionpay"', "payment.terminal", "simulated"),
+        ('[payment]\nterminal = "simulated"\ndelay_s = -1', "payment.delay_s", "seconds"),
+    ],
+)
+def test_the_payment_table_is_checked_too(tmp_path: Path, text: str, key: str, allowed: str):
+    settings, problems = load_settings(_write(tmp_path, text))
+    assert [p.key for p in problems] == [key] and allowed in problems[0].message
+    assert settings.payment.delay_s == 1.5
+
+
+# --- the registry URL: one rule (kiosk/registry_url.py) for the file and the sync client -------
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("http://localhost.evil.example", False),  # the file once took this (a text prefix)
+        ("http://127.0.0.1.evil.example:8700", False),
+        ("http://127.0.0.2:8700", True),  # ...and refused this loopback address
+        ("http://[::1]:8700/", True),
+        ("http://LOCALHOST:8700", True),
+        ("https://registry.example.com/", True),
+        ("http://registry.example.com", False),
+        ("https://", False),
+        ("https://registry.example.com:99999", False),
+        ("ftp://registry.example.com", False),
+    ],
+)
+def test_the_settings_file_and_the_sync_client_agree_on_registry_urls(
+    tmp_path: Path, url: str, allowed: bool
+) -> None:
+    from sync.client import NotConfigured, check_registry_url
+
+    settings, problems = load_settings(_write(tmp_path, f'[registry]\nurl = "{url}"\n'))
+    assert (problems == []) is allowed, problems
+    try:
+        client = check_registry_url(url)
+    except NotConfigured:
+        client = None
+    assert (client is not None) is allowed
+    if allowed:
+        assert settings.registry_url == client == url.rstrip("/")
+    else:
+        assert problems[0].key == "registry.url" and "https://" in problems[0].message

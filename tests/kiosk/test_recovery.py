@@ -3,6 +3,7 @@ wrong PINs counted in a file that outlives the process, and nothing written besi
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,13 @@ from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup
-from kiosk.recovery import NoBackupToSignIn, recovery_accounts, recovery_sign_in
+from kiosk.recovery import (
+    STATE,
+    CountUnreadable,
+    NoBackupToSignIn,
+    recovery_accounts,
+    recovery_sign_in,
+)
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
@@ -92,3 +99,33 @@ def test_a_backup_without_an_admin_is_no_use(tmp_path) -> None:
     backup(path, backups)
     with pytest.raises(NoBackupToSignIn, match="administrator"):
         recovery_accounts(backups)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"[1, 2]", b'{"root": {"failed": "many"}}', b"\xff\xfe", None],
+)
+def test_an_unreadable_count_keeps_sign_in_closed(folders, content: bytes | None) -> None:
+    """It used to start a fresh count: five more guesses for anyone who could spoil the file."""
+    home, backups = folders
+    state = home / STATE
+    if content is None:  # a folder where the file should be: unreadable, not absent
+        state.mkdir()
+    else:
+        state.write_bytes(content)
+    with pytest.raises(CountUnreadable, match=str(state)):
+        recovery_sign_in(home, "root", "9999", folder=backups, now=NOW)
+    with pytest.raises(CountUnreadable):
+        recovery_sign_in(home, "root", "0000", folder=backups, now=NOW)
+    assert content is None or state.read_bytes() == content  # left as it was, for a look
+
+
+def test_a_count_written_by_the_previous_version_still_locks(folders) -> None:
+    """0.1.0 wrote `locked_until` with isoformat (`+00:00`): still read, still locking."""
+    home, backups = folders
+    until = (NOW + timedelta(minutes=10)).isoformat(timespec="seconds")
+    (home / STATE).write_text(json.dumps({"root": {"failed": 0, "locked_until": until}}))
+    with pytest.raises(AccountLocked):
+        recovery_sign_in(home, "root", "9999", folder=backups, now=NOW)
+    assert recovery_sign_in(home, "root", "9999", folder=backups, now=NOW + timedelta(minutes=11))
+    assert json.loads((home / STATE).read_text()) == {}

@@ -1,4 +1,5 @@
-"""Fixtures for the sync job's tests: real ledgers on temp files, an in-memory registry."""
+"""Fixtures for the sync job's tests: real ledgers on temp files, the real registry in process
+(tests/sync/live.py)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from typing import Any
 
 import pytest
 
-from kiosk.certificate import keys
 from kiosk.certificate.issue import kiosk_key
 from kiosk.ledger import Ledger, syncstate
 from kiosk.simulate import simulate
 from kiosk.venues import get_venue
+from sync import job
+from sync import pull as pulls
 from sync.client import Backoff, RegistryClient
 from tests.sync.browser import launch
-from tests.sync.fakeregistry import FakeRegistry
+from tests.sync.live import LiveRegistry, demo_projects
 
 URL = "http://127.0.0.1:9"
 
@@ -28,21 +30,37 @@ def sell(ledger: Ledger, orders: int, seed: int = 1) -> int:
     return ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
 
 
-def enrol(ledger: Ledger, registry: FakeRegistry, url: str = URL) -> None:
-    """What `diandian enroll` leaves behind, without the network."""
-    registry.public_keys[ledger.kiosk_id] = keys.public_text(kiosk_key(ledger))
+def enrol(ledger: Ledger, registry: LiveRegistry, url: str = URL, *, pull: bool = True) -> None:
+    """What `diandian enroll` and the kiosk's first sync leave behind on both sides, without
+    the network: enrolled, the registry's catalogue and retired serials granted (retire first,
+    then sell: the demo catalogue's invented serials are never sold for real)."""
+    registry.enrol(ledger)
     syncstate.set_settings(
         ledger, {"registry_url": url, "enrolled_kiosk": ledger.kiosk_id, "enrolled_at": "t"}
     )
+    if not pull:
+        return
+    with registry.client(ledger, URL) as client:
+        pulls.pull_all(ledger, client, job.Result(), job.Silent())
+    with registry.lock:  # the tests count what the job under test sends
+        registry.requests.clear()
+        registry.pushes.clear()
 
 
 @pytest.fixture
-def registry() -> FakeRegistry:
-    return FakeRegistry()
+def registry(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[LiveRegistry]:
+    """The real registry with the kiosk's demo projects (serials and stock for them), but those
+    a `withhold` mark names: the registry refuses their sales until the test adds them."""
+    marker = request.node.get_closest_marker("withhold")
+    withheld = set(marker.args) if marker else set()
+    ids = [p["id"] for p in demo_projects()["project"] if p["id"] not in withheld]
+    made = LiveRegistry(tmp_path, projects=demo_projects(ids))
+    yield made
+    made.close()
 
 
 @pytest.fixture
-def ledger(tmp_path: Path, registry: FakeRegistry) -> Ledger:
+def ledger(tmp_path: Path, registry: LiveRegistry) -> Ledger:
     with Ledger.open(tmp_path / "ledger.sqlite") as opened:
         enrol(opened, registry)
         yield opened
@@ -69,7 +87,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def client_for(registry: FakeRegistry, clock: FakeClock) -> Callable[..., RegistryClient]:
+def client_for(registry: LiveRegistry, clock: FakeClock) -> Callable[..., RegistryClient]:
     def make(
         ledger: Ledger, *, budget: float = 60, transport=None, wall_clock=time.time
     ) -> RegistryClient:

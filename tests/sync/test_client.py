@@ -75,7 +75,7 @@ def test_5xx_then_success_is_retried_with_fresh_signatures(ledger, registry, cli
 
 
 def test_an_unknown_kiosk_is_refused_with_exit_77(ledger, registry, client_for) -> None:
-    registry.public_keys.clear()
+    registry.forget(ledger.kiosk_id)
     with client_for(ledger) as client, pytest.raises(AuthRefused) as caught:
         job.run(ledger, client)
     assert caught.value.exit_code == EXIT_NOPERM and "enrol" in str(caught.value)

@@ -15,35 +15,28 @@ from kiosk.footprint import compute
 from kiosk.ledger import Ledger, SoldOut
 from kiosk.ledger.verify import verify
 from kiosk.slips.build import build_content
-from sync.registry import credits, operations
-from tests.sync.fakeregistry import CATALOGUE
-from tests.sync.inprocess import InProcessRegistry
+from sync.registry import operations
+from tests.sync.conftest import enrol
+from tests.sync.live import LiveRegistry, demo_projects
 
 PROJECT = "two-tonnes"
 FOOTPRINT = compute("meal", {"mixed_meals": 2})
 
 
 @pytest.fixture
-def registry(tmp_path: Path) -> Iterator[InProcessRegistry]:
-    made = InProcessRegistry(tmp_path / "registry.sqlite", headroom_g=5 * TONNE_G)
-    row = CATALOGUE["projects"][0] | {"id": PROJECT, "serials": ["TT-000001..000003"]}
-    with made.engine.begin() as conn:
-        operations.import_projects(
-            conn=conn, data={"project": [row | {"stock_t": 3}]}, source="test"
-        )
+def registry(tmp_path: Path) -> Iterator[LiveRegistry]:
+    """A registry selling a project of 3 t, none of it retired yet."""
+    row = demo_projects()["project"][0] | {"id": PROJECT, "serials": ["TT-000001..000003"]}
+    made = LiveRegistry(
+        tmp_path, projects={"project": [row | {"stock_t": 3}]}, headroom_g=5 * TONNE_G,
+        retired=False,
+    )  # fmt: skip
     yield made
     made.close()
 
 
-def _retire(registry: InProcessRegistry, serials: str, reference: str) -> None:
-    with registry.engine.begin() as conn:
-        credits.retire_blocks(
-            conn=conn,
-            project_id=PROJECT,
-            serials=serials,
-            reference=reference,
-            beneficiary="Diandian visitors",
-        )
+def _retire(registry: LiveRegistry, serials: str, reference: str) -> None:
+    registry.retire(PROJECT, serials, reference)
 
 
 def _sell(ledger: Ledger, grams: int):
@@ -52,14 +45,13 @@ def _sell(ledger: Ledger, grams: int):
 
 
 def test_a_refund_after_retirement_never_sells_the_same_tonne_twice(
-    registry: InProcessRegistry, tmp_path: Path
+    registry: LiveRegistry, tmp_path: Path
 ) -> None:
     """A project with 2 t; A = 1 t and B = 1 t sold, synced; A refunded; C = 1 t: before
     retire-first C was sold from A's tonne, retired for nobody, its retirement null forever."""
     _retire(registry, "TT-000001..000002", "SEEE-2026-0001")
     with Ledger.open(tmp_path / "kiosk.sqlite") as ledger:
-        registry.enrol(ledger)
-        registry.sync(ledger)
+        enrol(ledger, registry)  # and its first sync: the catalogue, the retired serials
         a, b = _sell(ledger, TONNE_G), _sell(ledger, TONNE_G)
         assert [r.label() for o in (a, b) for r in o.ranges()] == [
             "TT-000001 (g 0–1 000 000)",
@@ -87,15 +79,14 @@ def test_a_refund_after_retirement_never_sells_the_same_tonne_twice(
 
 
 def test_the_slip_names_the_retired_grams_when_it_prints_offline(
-    registry: InProcessRegistry, tmp_path: Path
+    registry: LiveRegistry, tmp_path: Path
 ) -> None:
     """Issue 11's second point: the slip said "offset" before anything was retired. Now the
     grams are retired first; the slip printed offline, before any sync, names the serial,
     the gram range and the exchange's reference that cover it."""
     _retire(registry, "TT-000001..000002", "SEEE-2026-0001")
     with Ledger.open(tmp_path / "kiosk.sqlite") as ledger:
-        registry.enrol(ledger)
-        registry.sync(ledger)
+        enrol(ledger, registry)  # and its first sync: the catalogue, the retired serials
         order = _sell(ledger, 415_343)  # offline from here on: no sync
         content = build_content(order, ledger, kiosk_key(ledger))
     lines = [f"{line.label} {line.value}" for line in content.credits]

@@ -43,8 +43,8 @@ from sync import job, protocol
 from sync.client import RegistryClient
 from sync.registry import credits, operations
 from sync.registry.tables import grants, purchase_ranges, purchases, push_rejects, retired_blocks
-from tests.sync.fakeregistry import CATALOGUE
-from tests.sync.inprocess import InProcessRegistry
+from tests.sync.conftest import enrol
+from tests.sync.live import LiveRegistry, demo_projects
 
 URL = "http://127.0.0.1:8700"
 HEADROOM_G = 2 * TONNE_G
@@ -54,7 +54,7 @@ FOOTPRINT = compute("meal", {"mixed_meals": 2})
 
 
 def _catalogue() -> dict:
-    forest = CATALOGUE["projects"][0]
+    forest = {k: v for k, v in demo_projects()["project"][0].items() if k != "serials"}
     rows = []
     for project_id, (prefix, count) in PROJECTS.items():
         rows.append(
@@ -92,11 +92,12 @@ class CreditModel(RuleBasedStateMachine):
     @initialize()
     def start(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="diandian-credit-"))
-        self.registry = InProcessRegistry(self.folder / "registry.sqlite", headroom_g=HEADROOM_G)
+        self.registry = LiveRegistry(
+            self.folder, projects=_catalogue(), headroom_g=HEADROOM_G, retired=False
+        )
         self.engine = self.registry.engine
         self.next_serial = {project_id: 1 for project_id in PROJECTS}
         with self.engine.begin() as conn:
-            operations.import_projects(conn=conn, data=_catalogue(), source="test")
             for project_id in PROJECTS:
                 self._retire(conn, project_id, 2)
         self.tills = [self._till(name) for name in ("A", "B")]
@@ -140,7 +141,7 @@ class CreditModel(RuleBasedStateMachine):
         path = self.folder / name / "ledger.sqlite"
         path.parent.mkdir()
         ledger = Ledger.open(path)
-        self.registry.enrol(ledger, name)
+        enrol(ledger, self.registry, pull=False)
         return Till(name, path, ledger)
 
     def _run(self, till: Till, *, pull: bool = True) -> job.Result:

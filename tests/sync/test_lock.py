@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.ledger import Ledger
-from sync.client import EXIT_TEMPFAIL
+from sync.exit_codes import EXIT_TEMPFAIL
 from sync.lock import LockBusy, sync_lock
 
 

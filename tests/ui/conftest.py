@@ -16,6 +16,12 @@ from tests.fake_printer import FakePrinter
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
+GENEROUS_S = 30  # a loaded 2-core machine: a wait's timeout is a bound, never a measure
+
+
+def wait(qtbot, condition: Callable[[], object], seconds: float = GENEROUS_S) -> None:
+    """pytest-qt's waitUntil, never shorter than GENEROUS_S (the Autopilot's `wait`)."""
+    qtbot.waitUntil(lambda: bool(condition()), timeout=int(max(seconds, GENEROUS_S) * 1000))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -80,7 +86,7 @@ def kiosk(qtbot, home: Path) -> Iterator[Callable[..., object]]:
         window.resize(1920, 1080)
         window.show()
         made.append(window)
-        pilot = Autopilot(window)
+        pilot = Autopilot(window, wait=lambda condition, s: wait(qtbot, condition, s))
         pilot.settle()
         return window, pilot
 

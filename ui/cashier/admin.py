@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 
 from kiosk import admin
 from kiosk.config import IDLE_RANGE_S, LANGUAGES, load_settings
-from kiosk.ledger.verify import Report
+from kiosk.errors import InputError
+from kiosk.ledger import Report
+from kiosk.slips.printers import where_settings
 from kiosk.venues import load_venues
+from sync.exit_codes import EXIT_REJECTED
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.restore import BackupRestore
 
@@ -168,6 +171,12 @@ class AdminPanel(QWidget):
                 error=status.last_error or self.tr("none"),
             )
         )
+        if status.checkpoint_error:
+            self.lblStatus.setText(
+                self.lblStatus.text()
+                + "\n"
+                + self.tr("Ledger: {problem}").format(problem=status.checkpoint_error)
+            )
         if status.registry_url and not self.edtRegistry.text():
             self.edtRegistry.setText(status.registry_url)
 
@@ -193,13 +202,7 @@ class AdminPanel(QWidget):
         printer = settings.printer
         if printer is not None:
             self.cmbPrinterKind.setCurrentText(printer.kind)
-            where = {
-                "network": f"{printer.host}:{printer.port}",
-                "usb": f"{printer.usb_vendor:04x}:{printer.usb_product:04x}",
-                "serial": printer.serial_device,
-                "system": printer.queue,
-            }.get(printer.kind, printer.path)
-            self.edtPrinterWhere.setText(where)
+            self.edtPrinterWhere.setText(printer.where)
             self.cmbPaper.setCurrentText(str(printer.paper_mm))
         if problems:
             show_message(self.lblMessage, "\n".join(map(str, problems)), error=True)
@@ -238,7 +241,8 @@ class AdminPanel(QWidget):
     # -- settings ---------------------------------------------------------------------------
 
     def changes(self) -> dict[str, dict[str, object]]:
-        """The form as tables for diandian.toml (None removes a key: back to the default)."""
+        """The form as tables for diandian.toml (None removes a key: back to the default);
+        InputError when the printer's "where" cannot be read."""
         langs = [lang for lang, box in self.chkLanguages.items() if box.isChecked()]
         changes: dict[str, dict[str, object]] = {
             "kiosk": {
@@ -254,17 +258,7 @@ class AdminPanel(QWidget):
                 "kind": kind,
                 "paper_mm": int(self.cmbPaper.currentText()),
             }
-            if kind == "network":
-                host, _, port = where.partition(":")
-                printer["host"] = host
-                if port.isdigit():
-                    printer["port"] = int(port)
-            elif kind == "usb":
-                vendor, _, product = where.partition(":")
-                printer.update(usb_vendor=f"0x{vendor}", usb_product=f"0x{product}")
-            else:
-                key = {"serial": "serial_device", "system": "queue"}.get(kind, "path")
-                printer[key] = where
+            printer.update(where_settings(kind, where))  # a bad port is an error, not dropped
             changes["printer"] = printer
         return changes
 
@@ -272,6 +266,9 @@ class AdminPanel(QWidget):
         account = self.ctx.actor
         try:
             problems = admin.save(account, self._replace_printer(self.changes()))
+        except InputError as exc:
+            show_message(self.lblMessage, str(exc), error=True)
+            return
         except Exception as exc:
             self._failed(exc)
             return
@@ -286,9 +283,7 @@ class AdminPanel(QWidget):
     def _replace_printer(changes: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
         """A new printer replaces the whole old table (keys of another kind would be wrong)."""
         if "printer" in changes:
-            from kiosk.slips.printers import PrinterConfig
-
-            cleared: dict[str, object] = {f: None for f in PrinterConfig.__dataclass_fields__}
+            cleared: dict[str, object] = dict.fromkeys(admin.printer_keys())
             cleared.update(changes["printer"])
             changes["printer"] = cleared
         return changes
@@ -337,7 +332,14 @@ class AdminPanel(QWidget):
         job, self.process = self.job, None
         self.btnSync.setEnabled(True)
         self.btnEnrol.setEnabled(True)
-        done = self.tr("{job}: done.") if code == 0 else self.tr("{job}: failed (status {code}).")
+        if code == 0:
+            done = self.tr("{job}: done.")
+        elif code == EXIT_REJECTED:
+            done = self.tr(
+                "{job}: done, but the registry rejected records (see `diandian sync --rejects`)."
+            )
+        else:
+            done = self.tr("{job}: failed (status {code}).")
         show_message(self.lblMessage, done.format(job=job, code=code), error=code != 0)
         self.entered()
         self.jobFinished.emit(job, code)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.accounts import Account, AccountLocked, WrongPin
 from kiosk.cashier_ops import NotAllowed
-from kiosk.errors import DataError, DiandianError, InputError
+from kiosk.errors import DataError, DiandianError, InputError, PrinterError
 from kiosk.ledger import LedgerUnavailable, OrderNotFound, TransitionRefused
 from ui.workers import Workers
 
@@ -75,8 +75,6 @@ def _guard(owner: QObject, callback: Callable[[Any], None] | None) -> Callable[[
 
 def friendly(exc: BaseException) -> str:
     """One line a cashier can act on; never a traceback (unexpected ones are logged)."""
-    from kiosk.slips.printers import PrinterError
-
     if isinstance(exc, WrongPin):
         return QCoreApplication.translate("Cashier", "Wrong PIN ({left} tries left).").format(
             left=exc.left

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import local_values
-from kiosk.ledger.overrides import FACTOR_SPAN
 from kiosk.local_values import FactorRow
 from ui.cashier.common import (
     Context,
@@ -106,7 +105,7 @@ class FactorsPanel(FormPanel):
         self.lstFactors.setRowCount(len(self.shown))
         for index, row in enumerate(self.shown):
             factor = row.published
-            applied = row.local is not None and _applied(row)
+            applied = row.local is not None and row.applied
             value = row.local.kg_per_unit if applied and row.local else factor.kg_per_unit
             local = self.tr("(local)") if applied else self.tr("(not applied)") if row.local else ""
             fill_row(self.lstFactors, index, [_label(row), str(value), factor.unit, local])
@@ -157,11 +156,11 @@ class FactorsPanel(FormPanel):
                 when=local.set_at[:16].replace("T", " "),
                 why=local.reason,
             )
-            if not _applied(row):
+            if not row.applied:
                 text += "\n" + self.tr(
                     "Not applied: the table's value has moved more than {span}× away from it "
                     "since it was set. Set it again or go back to the table's value."
-                ).format(span=FACTOR_SPAN)
+                ).format(span=local_values.FACTOR_SPAN)
         self.lblFactor.setText(text)
 
     def inputs(self) -> tuple[QLineEdit, ...]:
@@ -215,9 +214,3 @@ class FactorsPanel(FormPanel):
 def _label(row: FactorRow) -> str:
     factor = row.published
     return f"{factor.id}  {factor.name('zh')} · {factor.name('en')}"
-
-
-def _applied(row: FactorRow) -> bool:
-    """Whether the kiosk uses the local value (kiosk.ledger.overrides.effective_factors)."""
-    share = local_values.ratio(row)
-    return share is None or 1 / FACTOR_SPAN <= share <= FACTOR_SPAN

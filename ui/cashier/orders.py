@@ -8,15 +8,12 @@ ledger, moves its customer on to the certificate.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +23,7 @@ from kiosk.order_state import METHODS, OrderState
 from kiosk.timestamps import CHINA_TIME, parse_stamp
 from ui import fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
+from ui.cashier.orderpicker import OrderPicker
 
 
 def _local(order: Order) -> str:
@@ -41,15 +39,19 @@ class OrdersPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("ordersPanel")
         self.ctx = ctx
-        self.orders: list[Order] = []
         self.selected: Order | None = None
         self.last_paid: Order | None = None
         self._refreshing = False
-        self.edtScan = line_edit("edtScan", self.tr("Scan or type the order code, then Enter"))
-        self.edtScan.returnPressed.connect(self.scan)
-        self.lstOrders = QListWidget()
-        self.lstOrders.setObjectName("lstOrders")
-        self.lstOrders.currentRowChanged.connect(self._row_chosen)
+        self.picker = OrderPicker(
+            ctx,
+            scan_name="edtScan",
+            placeholder=self.tr("Scan or type the order code, then Enter"),
+            list_name="lstOrders",
+            label=lambda o: f"{fmt.code(o.code)}   {fmt.money(o.amount_fen)}   {_local(o)}",
+        )
+        self.picker.chosen.connect(self._chosen)
+        self.picker.notFound.connect(self._failed)
+        self.edtScan, self.lstOrders = self.picker.edtScan, self.picker.lstOrders
         self.lblOrder = QLabel(self.tr("No order selected."))
         self.lblOrder.setObjectName("lblOrder")
         self.lblOrder.setWordWrap(True)
@@ -76,9 +78,6 @@ class OrdersPanel(QWidget):
         self.btnPrint.clicked.connect(self._print_last)
         self.lblMessage = message_label("lblOrdersMessage")
         self.lblMessage.hide()
-        left = QVBoxLayout()
-        left.addWidget(self.edtScan)
-        left.addWidget(self.lstOrders, 1)
         right = QGridLayout()
         right.addWidget(self.lblOrder, 0, 0, 1, 2)
         right.addLayout(methods, 1, 0, 1, 2)
@@ -89,7 +88,7 @@ class OrdersPanel(QWidget):
         right.addWidget(self.lblMessage, 5, 0, 1, 2)
         right.setRowStretch(6, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
+        layout.addWidget(self.picker, 1)
         layout.addLayout(right, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(refresh_ms)
@@ -123,49 +122,32 @@ class OrdersPanel(QWidget):
         self.ctx.read(self, cashier_ops.awaiting, shown, failed)
 
     def _show_orders(self, orders: list[Order]) -> None:
-        keep = self.selected.id if self.selected is not None else None
-        self.orders = orders
-        self.lstOrders.blockSignals(True)
-        self.lstOrders.clear()
-        for order in orders:
-            text = f"{fmt.code(order.code)}   {fmt.money(order.amount_fen)}   {_local(order)}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, order.id)
-            self.lstOrders.addItem(item)
-            if order.id == keep:
-                self.lstOrders.setCurrentItem(item)
-        self.lstOrders.blockSignals(False)
+        self.picker.show_orders(orders, self.selected)
 
-    def _row_chosen(self, row: int) -> None:
-        if 0 <= row < len(self.orders):
-            self.select(self.orders[row])
+    @property
+    def orders(self) -> list[Order]:
+        return self.picker.orders
 
     # -- scanning and choosing --------------------------------------------------------------
 
     def scan(self) -> None:
-        """What the scanner typed (then Enter): find that order, whatever its status."""
-        code = self.edtScan.text()
-        self.edtScan.clear()
+        """What the scanner typed (then Enter): that order, whatever its status."""
+        self.picker.scan()
 
-        def found(order: Order) -> None:
-            self.select(order)
-            if order.status != OrderState.AWAITING:
-                show_message(
-                    self.lblMessage,
-                    self.tr("Order {code} is {status}.").format(
-                        code=fmt.code(order.code), status=self._status_word(order.status)
-                    ),
-                    error=True,
-                )
-
-        self.ctx.read(self, lambda ledger: cashier_ops.find(ledger, code), found, self._failed)
+    def _chosen(self, order: Order) -> None:
+        self.select(order)
+        if order.status != OrderState.AWAITING:
+            show_message(
+                self.lblMessage,
+                self.tr("Order {code} is {status}.").format(
+                    code=fmt.code(order.code), status=self._status_word(order.status)
+                ),
+                error=True,
+            )
 
     def select(self, order: Order) -> None:
         self.selected = order
-        rows = [row for row, listed in enumerate(self.orders) if listed.id == order.id]
-        self.lstOrders.blockSignals(True)
-        self.lstOrders.setCurrentRow(rows[0] if rows else -1)
-        self.lstOrders.blockSignals(False)
+        self.picker.highlight(order)
         show_message(self.lblMessage, "")
         self.edtTendered.clear()
         self._show_selected()

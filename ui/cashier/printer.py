@@ -1,7 +1,7 @@
 """The printer: which one is configured (or what is wrong with the setting), how it is right
 now, and a test print. Failed slips are listed for reprint on the slips panel.
 
-The live status (kiosk.slips.printer_status) is asked on entering the tab and on "Check
+The live status (cashier_ops.printer_status) is asked on entering the tab and on "Check
 status", on a worker thread: a silent printer takes the whole timeout to give up, and the
 counter must not freeze meanwhile."""
 
@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import cashier_ops
 from kiosk.config import config_path, load_settings
-from kiosk.errors import DiandianError
+from kiosk.errors import DiandianError, PrinterError
 from ui.cashier.common import Context, friendly, message_label, push, show_message
 from ui.style import COLORS, set_role
 
 if TYPE_CHECKING:
-    from kiosk.slips.printer_status import PrinterStatus
+    from kiosk.cashier_ops import PrinterStatus
 
 AMBER_SOFT, AMBER_INK = "#fcf0da", "#7a4a0c"  # COLORS["accent"] as a background and as ink
 LIVE_STYLE = f"""
@@ -109,9 +109,7 @@ class PrinterPanel(QWidget):
         config = self.config
 
         def work() -> PrinterStatus:
-            from kiosk.slips.printer_status import printer_status
-
-            return printer_status(config)
+            return cashier_ops.printer_status(config)
 
         def done(status: PrinterStatus) -> None:
             self._checked()
@@ -174,8 +172,6 @@ class PrinterPanel(QWidget):
             )
 
         def failed(exc: BaseException) -> None:
-            from kiosk.slips.printers import PrinterError
-
             self.btnTest.setEnabled(True)
             text = str(exc) if isinstance(exc, PrinterError) else friendly(exc)
             show_message(self.lblMessage, text, error=True)

@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk import cashier_ops
 from kiosk.errors import DataError
-from kiosk.slips.content import SlipContent
-from kiosk.slips.printers import Delivery
+from kiosk.slips.content import Delivery, SlipContent
 from ui.cashier.common import Context, friendly
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -35,8 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import admin
-from kiosk.ledger.restore import RestoreResult
-from kiosk.ledger.restore_plan import LostOrder, Numbers, RestorePlan
+from kiosk.ledger import LostOrder, Numbers, RestorePlan, RestoreResult
 from kiosk.money import format_fen
 from ui.cashier.common import Context, _guard, friendly, line_edit, push
 
@@ -129,7 +129,13 @@ class BackupRestore(QWidget):
         self.say(self.tr("Restoring…"), False)
 
         def work() -> RestoreResult:
-            return admin.restore_backup(plan.backup, path, account, accept_loss=lost or None)
+            return admin.restore_backup(
+                plan.backup,
+                path,
+                account,
+                accept_loss=lost or None,
+                accept_unknown_loss=bool(plan.lost_unknown),  # the dialog's box was ticked
+            )
 
         self.ctx.workers.exclusive(work, _guard(self, self._done), _guard(self, self._failed))
 
@@ -165,7 +171,8 @@ class BackupRestore(QWidget):
 
 class RestoreDialog(QDialog):
     """Shown with open() (window-modal, no nested event loop); `confirmed` carries the
-    acknowledged number of lost paid orders (0 when none are lost)."""
+    acknowledged number of lost paid orders (0 when none are lost). When the plan cannot know
+    that number, a box to tick stands for it."""
 
     confirmed = Signal(int)
 
@@ -185,8 +192,12 @@ class RestoreDialog(QDialog):
         self.lblAfter = self._label("lblRestoreAfter", self.afterwards())
         self.lblConfirm = self._label("lblConfirmRestore", self.question())
         self.edtConfirm = line_edit("edtConfirmLoss", self.tr("paid orders lost"))
-        self.edtConfirm.setVisible(plan.report.ok and bool(plan.lost))
+        self.edtConfirm.setVisible(plan.report.ok and bool(plan.lost) and not plan.lost_unknown)
         self.edtConfirm.textChanged.connect(self._typed)
+        self.chkUnknown = QCheckBox(self.tr("I accept losing paid orders this ledger cannot show"))
+        self.chkUnknown.setObjectName("chkAcceptUnknownLoss")
+        self.chkUnknown.setVisible(plan.report.ok and bool(plan.lost_unknown))
+        self.chkUnknown.toggled.connect(lambda _: self._typed(self.edtConfirm.text()))
         self.btnRestore = push("btnConfirmRestore", self.tr("Restore"))
         self.btnRestore.setProperty("role", "danger")
         self.btnRestore.clicked.connect(self._confirm)
@@ -197,6 +208,7 @@ class RestoreDialog(QDialog):
         for widget in (self.lblPlan, self.lstLost, self.lblAfter, self.lblConfirm):
             column.addWidget(widget, 1 if widget is self.lstLost else 0)
         column.addWidget(self.edtConfirm)
+        column.addWidget(self.chkUnknown)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.btnCancel)
@@ -248,7 +260,13 @@ class RestoreDialog(QDialog):
                 "backup cannot all be listed."
             )
             lines.append(unusable.format(reason=plan.current_problem))
-        if plan.lost:
+        if plan.lost_unknown:
+            unknown = self.tr(
+                "How many paid orders recorded after this backup will be lost from this kiosk "
+                "is unknown ({reason}); {count} can be listed. They stay in the kept file."
+            )
+            lines.append(unknown.format(reason=plan.lost_unknown, count=len(plan.lost)))
+        elif plan.lost:
             lost = self.tr(
                 "{count} paid order(s) recorded after this backup will be lost from this kiosk "
                 "({registry} of them reached the registry; the others will exist only in the "
@@ -320,6 +338,8 @@ class RestoreDialog(QDialog):
                 "This backup does not pass the integrity check, so it is not restored from here "
                 "(`diandian ledger restore --force` can, if you must)."
             )
+        if self.plan.lost_unknown:
+            return self.tr("To restore anyway, acknowledge that paid orders may be lost:")
         if self.plan.lost:
             return self.tr("To restore anyway, type the number of paid orders that will be lost:")
         return self.tr("Restore this backup?")
@@ -328,9 +348,11 @@ class RestoreDialog(QDialog):
 
     def _typed(self, text: str) -> None:
         plan = self.plan
-        self.btnRestore.setEnabled(
-            plan.report.ok and (not plan.lost or text.strip() == str(len(plan.lost)))
-        )
+        if plan.lost_unknown:
+            acknowledged = self.chkUnknown.isChecked()
+        else:
+            acknowledged = not plan.lost or text.strip() == str(len(plan.lost))
+        self.btnRestore.setEnabled(plan.report.ok and acknowledged)
 
     def _confirm(self) -> None:
         if not self.btnRestore.isEnabled():

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from kiosk.ledger import Order
 from kiosk.order_state import OrderState
 from ui import claimwords, fmt
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
+from ui.cashier.orderpicker import OrderPicker
 from ui.cashier.printing import SlipPrinter
 
 
@@ -33,17 +31,22 @@ class SlipsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("slipsPanel")
         self.ctx, self.printer = ctx, printer
-        self.orders: list[Order] = []
         self.selected: Order | None = None
         self.lblReprints = QLabel()
         self.lblReprints.setObjectName("lblReprints")
-        self.lstPaid = QListWidget()
-        self.lstPaid.setObjectName("lstPaid")
-        self.lstPaid.currentRowChanged.connect(self._row_chosen)
-        self.edtFind = line_edit(
-            "edtFindPaid", self.tr("Scan or type a code or serial, then Enter")
+        self.picker = OrderPicker(
+            ctx,
+            scan_name="edtFindPaid",
+            placeholder=self.tr("Scan or type a code or serial, then Enter"),
+            list_name="lstPaid",
+            label=lambda o: (
+                f"#{o.serial}  {fmt.code(o.code)}  {fmt.money(o.amount_fen)}"
+                f"  {o.payment_method}  {self._slip_word(o.slip_status)}"
+            ),
         )
-        self.edtFind.returnPressed.connect(self.find)
+        self.picker.chosen.connect(self.select)
+        self.picker.notFound.connect(self._failed)
+        self.edtFind, self.lstPaid = self.picker.edtScan, self.picker.lstOrders
         self.lblOrder = QLabel()
         self.lblOrder.setObjectName("lblPaidOrder")
         self.lblOrder.setWordWrap(True)
@@ -63,9 +66,8 @@ class SlipsPanel(QWidget):
         printer.finished.connect(self._printed)
         printer.saved.connect(self._printed)
         left = QVBoxLayout()
-        left.addWidget(self.edtFind)
         left.addWidget(self.lblReprints)
-        left.addWidget(self.lstPaid, 1)
+        left.addWidget(self.picker, 1)
         right = QVBoxLayout()
         right.addWidget(self.lblOrder)
         right.addWidget(self.lblClaim)
@@ -90,25 +92,17 @@ class SlipsPanel(QWidget):
     def _show_orders(self, found: tuple[list[Order], list[Order]]) -> None:
         reprints, paid = found
         pending = {order.id for order in reprints}
-        self.orders = reprints + [order for order in paid if order.id not in pending]
         self.lblReprints.setText(
             self.tr("{count} slip(s) to print again (listed first).").format(count=len(reprints))
             if reprints
             else self.tr("No failed, pending or unconfirmed prints.")
         )
-        keep = self.selected.id if self.selected is not None else None
-        self.lstPaid.blockSignals(True)
-        self.lstPaid.clear()
-        for order in self.orders:
-            item = QListWidgetItem(
-                f"#{order.serial}  {fmt.code(order.code)}  {fmt.money(order.amount_fen)}"
-                f"  {order.payment_method}  {self._slip_word(order.slip_status)}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, order.id)
-            self.lstPaid.addItem(item)
-            if order.id == keep:
-                self.lstPaid.setCurrentItem(item)
-        self.lstPaid.blockSignals(False)
+        listed = reprints + [order for order in paid if order.id not in pending]
+        self.picker.show_orders(listed, self.selected)
+
+    @property
+    def orders(self) -> list[Order]:
+        return self.picker.orders
 
     def _slip_word(self, status: str) -> str:
         return {
@@ -119,19 +113,13 @@ class SlipsPanel(QWidget):
             "printed": self.tr("slip printed"),
         }.get(status, status)
 
-    def _row_chosen(self, row: int) -> None:
-        if 0 <= row < len(self.orders):
-            self.select(self.orders[row])
-
     def find(self) -> None:
-        code = self.edtFind.text()
-        self.edtFind.clear()
-        self.ctx.read(
-            self, lambda ledger: cashier_ops.find(ledger, code), self.select, self._failed
-        )
+        """What the scanner typed (then Enter): that order."""
+        self.picker.scan()
 
     def select(self, order: Order) -> None:
         self.selected = order
+        self.picker.highlight(order)
         show_message(self.lblMessage, "")
         self._show_selected()
 

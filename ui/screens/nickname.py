@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.ledger.drafts import NICKNAME_MAX
+from kiosk.ledger import NICKNAME_MAX
 from ui.screens.base import Screen, button, label, nav_row
 from ui.widgets.keyboard import TouchKeyboard
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout
 
 from kiosk.cities import load_cities
 from kiosk.comparisons import car_km, compare_year, month_of
-from kiosk.factors import load_factors
+from kiosk.factors import FactorTable, load_factors
 from kiosk.footprint import Footprint, Line
 from kiosk.session import LIFESTYLE
 from ui import fmt
@@ -24,6 +24,7 @@ class ResultScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("resultScreen", parent)
         self.footprint: Footprint | None = None
+        self.table: FactorTable = load_factors()  # until show_result gives the one in force
         self.offset = "all"
         self.lblTitle = label("lblResultTitle", "subtitle")
         self.lblTotal = label("lblTotal", "huge", wrap=False)
@@ -72,8 +73,13 @@ class ResultScreen(Screen):
         )
         self.retranslate()
 
-    def show_result(self, footprint: Footprint, offset: str) -> None:
+    def show_result(
+        self, footprint: Footprint, offset: str, table: FactorTable | None = None
+    ) -> None:
+        """`table`: the factor table in force, which computed `footprint` (None: the shipped
+        one); its names label the bars and its petrol-car factor gives the km comparison."""
         self.footprint, self.offset = footprint, offset
+        self.table = table or load_factors()
         self.retranslate()
 
     def _choose(self, offset: str) -> None:
@@ -81,7 +87,7 @@ class ResultScreen(Screen):
         self.retranslate()
 
     def line_label(self, line: Line) -> str:
-        factor = load_factors().factors.get(line.activity)
+        factor = self.table.factors.get(line.activity)
         text = factor.name(self.lang) if factor else line.activity
         ends = [line.detail.get("from"), line.detail.get("to")]
         if all(ends):
@@ -112,7 +118,9 @@ class ResultScreen(Screen):
         )
         self.lblTotal.setText(f"{fmt.mass(total)} CO₂e")
         self.lblCar.setText(
-            self.tr("≈ driving {km} km alone in a petrol car").format(km=f"{car_km(total):,}")
+            self.tr("≈ driving {km} km alone in a petrol car").format(
+                km=f"{car_km(total, self.table):,}"
+            )
         )
         self.chart.set_bars(self.bars(fp), self.metrics.u)
         for widget in (self.lblYear, self.btnMonth, self.btnYear):

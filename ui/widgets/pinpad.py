@@ -1,13 +1,12 @@
-"""A PIN pad: digits shown as dots, OK when 4 to 8 digits are in."""
+"""A PIN pad: digits shown as dots, OK once the PIN is long enough (kiosk.accounts' rule)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.accounts import PIN_MAX, PIN_MIN
 from ui.style import set_role
-
-MAX_PIN = 8
 
 
 class PinPad(QWidget):
@@ -48,7 +47,7 @@ class PinPad(QWidget):
     def press(self, key: str) -> None:
         if key == "⌫":
             self.pin = self.pin[:-1]
-        elif len(self.pin) < MAX_PIN:
+        elif len(self.pin) < PIN_MAX:
             self.pin += key
         self._show()
 
@@ -64,10 +63,10 @@ class PinPad(QWidget):
 
     def _show(self) -> None:
         self.lblDots.setText("●" * len(self.pin) or "—")
-        self.btnOk.setEnabled(len(self.pin) >= 4)
+        self.btnOk.setEnabled(len(self.pin) >= PIN_MIN)
 
     def _submit(self) -> None:
-        if len(self.pin) >= 4:
+        if len(self.pin) >= PIN_MIN:
             pin, self.pin = self.pin, ""
             self._show()
             self.pinEntered.emit(pin)

@@ -13,11 +13,11 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
 from sync import protocol
+from sync.messages import CertificateStatus
 from sync.registry import pages
 from sync.registry.errors import ApiError
 from sync.registry.lookup import Lookup, look_up
 from sync.registry.routes import transaction
-from sync.registry.schemas import CertificateStatus
 
 router = APIRouter(tags=["certificates"])
 page_router = APIRouter(include_in_schema=False)

@@ -11,11 +11,11 @@ from sqlalchemy import Connection
 
 from kiosk.certificate.keys import SigningKeyError, public_from_text
 from sync import protocol
+from sync.messages import EnrolRequest, EnrolResponse
 from sync.registry import operations, storage
 from sync.registry.auth import check_protocol
 from sync.registry.errors import ApiError
 from sync.registry.routes import transaction
-from sync.registry.schemas import EnrolRequest, EnrolResponse
 
 router = APIRouter(tags=["enrolment"])
 

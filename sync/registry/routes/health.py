@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from sqlalchemy import text
 
 from sync import protocol
+from sync.messages import Health
+from sync.registry import storage
 from sync.registry.routes import transaction
-from sync.registry.schemas import Health
 
 router = APIRouter(tags=["health"])
 
 
 @router.get(protocol.HEALTH, response_model=Health)
 async def health(request: Request) -> Health:
-    await transaction(request, lambda conn: conn.execute(text("SELECT 1")))
+    await transaction(request, lambda conn: storage.answers(conn=conn))
     engine = request.app.state.engine
     return Health(status="ok", protocol=protocol.PROTOCOL_VERSION, database=engine.dialect.name)

@@ -9,53 +9,43 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
-from sqlalchemy import Connection
+from fastapi import APIRouter, Query
+from sqlalchemy import Connection, Row
 
 from kiosk.timestamps import china_date, utc_now
 from sync import protocol
+from sync.messages import Allocations, Catalogue, Factors, Keys, Rankings
 from sync.registry import credits, operations, storage
-from sync.registry.auth import authenticate
-from sync.registry.routes import transaction
-from sync.registry.schemas import Allocations, Catalogue, Factors, Keys, Rankings
+from sync.registry.auth import SignedRequest
 
 router = APIRouter(tags=["pulls"])
 
 
 @router.get(protocol.CATALOGUE, response_model=Catalogue)
-async def catalogue(request: Request) -> dict[str, Any]:
-    def work(conn: Connection) -> dict[str, Any]:
-        authenticate(conn=conn, request=request, body=b"")
-        return operations.catalogue(conn=conn)
-
-    return await transaction(request, work)
+async def catalogue(signed: SignedRequest) -> dict[str, Any]:
+    return await signed.run(lambda conn, _kiosk: operations.catalogue(conn=conn))
 
 
 @router.get(protocol.FACTORS, response_model=Factors)
-async def factors(request: Request) -> dict[str, Any]:
-    def work(conn: Connection) -> dict[str, Any]:
-        authenticate(conn=conn, request=request, body=b"")
-        return operations.factors(conn=conn)
-
-    return await transaction(request, work)
+async def factors(signed: SignedRequest) -> dict[str, Any]:
+    return await signed.run(lambda conn, _kiosk: operations.factors(conn=conn))
 
 
 @router.get(protocol.ALLOCATIONS, response_model=Allocations)
-async def allocations(request: Request) -> dict[str, Any]:
-    headroom = request.app.state.headroom_g
+async def allocations(signed: SignedRequest) -> dict[str, Any]:
+    headroom = signed.request.app.state.headroom_g
 
-    def work(conn: Connection) -> dict[str, Any]:
-        kiosk = authenticate(conn=conn, request=request, body=b"")
+    def work(conn: Connection, kiosk: Row) -> dict[str, Any]:
         credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=headroom)
         rows = credits.allocations_for(conn=conn, kiosk_id=kiosk.kiosk_id)
         return {"kiosk_id": kiosk.kiosk_id, "allocations": rows}
 
-    return await transaction(request, work)
+    return await signed.run(work)
 
 
 @router.get(protocol.RANKINGS, response_model=Rankings)
 async def rankings(
-    request: Request,
+    signed: SignedRequest,
     scope: Literal["day", "venue", "all"] = "day",
     venue: str | None = Query(default=None, max_length=100),
     day: str | None = Query(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
@@ -63,25 +53,23 @@ async def rankings(
 ) -> dict[str, Any]:
     """day: this venue today (China time, or `day`); venue: this venue ever; all: everywhere."""
 
-    def work(conn: Connection) -> dict[str, Any]:
-        kiosk = authenticate(conn=conn, request=request, body=b"")
+    def work(conn: Connection, kiosk: Row) -> dict[str, Any]:
         where = None if scope == "all" else (venue or kiosk.venue)
         today = china_date(utc_now()).isoformat()
         when = (day or today) if scope == "day" else None
         rows = storage.rankings(conn=conn, venue=where, day=when, limit=limit)
         return {"scope": scope, "venue": where, "day": when, "rankings": rows}
 
-    return await transaction(request, work)
+    return await signed.run(work)
 
 
 @router.get(protocol.KEYS, response_model=Keys)
-async def keys(request: Request) -> dict[str, Any]:
-    def work(conn: Connection) -> dict[str, Any]:
-        authenticate(conn=conn, request=request, body=b"")
+async def keys(signed: SignedRequest) -> dict[str, Any]:
+    def work(conn: Connection, _kiosk: Row) -> dict[str, Any]:
         rows = storage.kiosk_keys(conn=conn)
         return {
             "keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows],
             "revoked": storage.voided_cert_ids(conn=conn),
         }
 
-    return await transaction(request, work)
+    return await signed.run(work)

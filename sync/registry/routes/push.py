@@ -12,29 +12,26 @@ import json
 import time
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Row
 
 from sync import protocol
+from sync.messages import PushRequest, PushResponse
 from sync.registry import storage
-from sync.registry.auth import authenticate
+from sync.registry.auth import SignedRequest
 from sync.registry.errors import ApiError
 from sync.registry.ingest import ingest
-from sync.registry.routes import transaction
-from sync.registry.schemas import PushRequest, PushResponse
 
 router = APIRouter(tags=["push"])
 
 
 @router.post(protocol.PUSH, response_model=PushResponse)
-async def push(body: PushRequest, request: Request) -> JSONResponse:
-    raw = await request.body()
-    key = request.headers.get(protocol.H_IDEMPOTENCY, "")
-    digest = hashlib.sha256(protocol.canonical(json.loads(raw))).hexdigest()
+async def push(body: PushRequest, signed: SignedRequest) -> JSONResponse:
+    key = signed.request.headers.get(protocol.H_IDEMPOTENCY, "")
+    digest = hashlib.sha256(protocol.canonical(json.loads(signed.body))).hexdigest()
 
-    def work(conn: Connection) -> tuple[dict[str, Any], bool]:
-        kiosk = authenticate(conn=conn, request=request, body=raw)
+    def work(conn: Connection, kiosk: Row) -> tuple[dict[str, Any], bool]:
         if key != body.batch_id:
             raise ApiError(400, "idempotency_key", f"{protocol.H_IDEMPOTENCY} must equal batch_id")
         kiosk_id = kiosk.kiosk_id
@@ -60,6 +57,6 @@ async def push(body: PushRequest, request: Request) -> JSONResponse:
         )
         return answer, False
 
-    answer, replayed = await transaction(request, work)
+    answer, replayed = await signed.run(work)
     headers = {"Idempotent-Replayed": "true"} if replayed else {}
     return JSONResponse(answer, headers=headers)

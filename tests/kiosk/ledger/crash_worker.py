@@ -1,6 +1,7 @@
 """A till that sells in a loop, for the crash and concurrency tests (run as a separate process).
 
-    python crash_worker.py LEDGER [--count N] [--project ID] [--offset G] [--pause S] [--wait-go]
+    python crash_worker.py LEDGER [--count N] [--project ID] [--offset G] [--pause S]
+                           [--wait-go] [--step]
 
 Protocol on stdout, one flushed line per event, each written only AFTER the ledger call returned:
     OPENING                      about to call Ledger.open
@@ -9,8 +10,9 @@ Protocol on stdout, one flushed line per event, each written only AFTER the ledg
     SOLDOUT <order_id>           `place` refused the order: not enough allocation left
     DONE                         --count orders attempted
 With --wait-go it reads one line from stdin after READY before selling, so two workers start
-together; --pause is the customer's time between draft, place and pay. Any other error
-propagates: a traceback on stderr and exit status 1.
+together; with --step it reads one before every order, so a test sets the rounds in which two
+workers sell against each other; --pause is the customer's time between draft, place and pay.
+Any other error propagates: a traceback on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def main() -> int:
     parser.add_argument("--offset", type=int, help="grams per order (default: varies)")
     parser.add_argument("--pause", type=float, default=0.0, help="seconds between steps")
     parser.add_argument("--wait-go", action="store_true")
+    parser.add_argument("--step", action="store_true", help="read a line before each order")
     args = parser.parse_args()
 
     from kiosk.catalogue import load_demo_catalogue
@@ -51,6 +54,8 @@ def main() -> int:
 
     attempts = range(args.count) if args.count else itertools.count()
     for n in attempts:
+        if args.step:
+            sys.stdin.readline()
         offset = args.offset or 100 + (n * 137) % 900
         order = ledger.create_draft(
             footprint, project_id=projects[n % len(projects)], offset_g=offset

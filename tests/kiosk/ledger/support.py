@@ -60,6 +60,15 @@ class Worker:
         self.kill()
         raise AssertionError(f"worker never said {word}; said {self.words()}; {self.stderr}")
 
+    def wait_results(self, n: int, timeout: float = 60) -> None:
+        """Block until the worker has reported `n` orders (PAID or SOLDOUT)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self.count("PAID") + self.count("SOLDOUT") < n:
+                if not self._reader.is_alive() or time.monotonic() > deadline:
+                    raise AssertionError(f"worker reported {self.words()}; {self.stderr}")
+                self._changed.wait(0.05)
+
     def say(self, text: str) -> None:
         assert self.proc.stdin is not None
         self.proc.stdin.write(text + "\n")

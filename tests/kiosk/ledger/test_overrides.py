@@ -270,5 +270,13 @@ def test_a_local_value_a_newer_table_moved_far_from_is_not_applied(ledger) -> No
     _pulled(ledger, "2099.1.1", "30")  # the registry's new value: 12x the local one
     table = overrides.effective_factors(ledger)
     assert table.version == "2099.1.1" and table["meal_mixed"].kg_per_unit == Decimal("30")
+    assert _row(ledger, "meal_mixed").applied is False  # the panel says what the kiosk does
     _pulled(ledger, "2099.1.2", "3")
     assert overrides.effective_factors(ledger)["meal_mixed"].kg_per_unit == Decimal("2.5")
+    assert _row(ledger, "meal_mixed").applied is True
+
+
+def _row(ledger, factor_id: str):
+    from kiosk import local_values
+
+    return next(r for r in local_values.factor_rows(ledger) if r.published.id == factor_id)

@@ -6,6 +6,10 @@ import pytest
 
 from kiosk.slips.content import SlipContent, SlipLine
 
+# What a bounded wait may overrun its timeout by on a loaded 2-core machine: enough to tell
+# "gave up at the deadline" from "waited for another timeout, or forever" without timing it.
+MARGIN_S = 10.0
+
 QR_TEXT = (
     "HTTPS://REGISTRY.EXAMPLE.ORG/C/K4F6Z2M1Q-000042/"
     "AEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIB"

@@ -16,10 +16,10 @@ from PIL import Image
 from kiosk.errors import InputError
 from kiosk.slips.escpos import PrinterError, build_job, fallback_raster, send
 from kiosk.slips.printer_status import request
-from kiosk.slips.printers import PrinterConfig
+from kiosk.slips.printers import PrinterConfig, where_settings
 
 from ...fake_printer import PAPER_OUT, STATUS_REQUEST, FakePrinter
-from .conftest import QR_TEXT, make_content
+from .conftest import MARGIN_S, QR_TEXT, make_content
 
 ESC_AT = b"\x1b@"
 FEED_CUT = b"\x1bd\x06\x1dV\x00"  # ESC d 6, GS V 0: what python-escpos's cut() sends
@@ -209,19 +209,19 @@ def test_closed_port_is_not_reachable():
 
 def test_unknown_host_is_not_reachable():
     config = PrinterConfig(kind="network", host="printer.invalid", timeout_s=0.5)
-    started = time.perf_counter()
+    started = time.monotonic()
     with pytest.raises(PrinterError, match=r"printer\.invalid:9100 is not reachable"):
         send(b"\x1b@", config)
-    assert time.perf_counter() - started < 1.5
+    assert time.monotonic() - started < 0.5 + MARGIN_S  # the lookup is bounded, however slow
 
 
 def test_stalled_printer_fails_within_the_timeout():
     fake = FakePrinter(reads=False)
     job = build_job(make_content(), file_config(80))  # ~84 kB: fits in the kernel's buffers
-    started = time.perf_counter()
+    started = time.monotonic()
     with pytest.raises(PrinterError, match=r"did not take the slip within 0\.5 s"):
         send(job, fake.config(timeout_s=0.5))
-    assert time.perf_counter() - started < 1.5
+    assert time.monotonic() - started < 0.5 + MARGIN_S
     fake.close()
 
 
@@ -307,3 +307,50 @@ def test_paper_width_error_says_what_is_allowed():
     with pytest.raises(InputError) as caught:
         PrinterConfig.from_mapping({"kind": "file", "path": "x", "paper_mm": 70}, "settings")
     assert str(caught.value) == "paper_mm: 70 is not allowed; allowed: 58 or 80 (in settings)"
+
+
+# --- the one-line "where" an admin types (ui/cashier/admin.py): one rule, both ways -----------
+
+
+@pytest.mark.parametrize(
+    ("kind", "where", "settings"),
+    [
+        ("network", "10.0.0.5:9101", {"host": "10.0.0.5", "port": 9101}),
+        ("network", "printer.local", {"host": "printer.local"}),
+        ("network", "[fe80::5]:9100", {"host": "fe80::5", "port": 9100}),
+        ("network", "fe80::5", {"host": "fe80::5"}),
+        ("usb", "0416:5011", {"usb_vendor": "0x0416", "usb_product": "0x5011"}),
+        ("serial", "/dev/ttyUSB0", {"serial_device": "/dev/ttyUSB0"}),
+        ("system", "Counter", {"queue": "Counter"}),
+        ("file", "/dev/usb/lp0", {"path": "/dev/usb/lp0"}),
+    ],
+)
+def test_where_is_read_and_written_by_one_rule(kind, where, settings):
+    assert where_settings(kind, where) == settings
+    config = PrinterConfig.from_mapping({"kind": kind, **settings}, "test")
+    assert where_settings(kind, config.where) == {
+        **settings,
+        **({"port": config.port} if kind == "network" else {}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "where", "field"),
+    [
+        ("network", "10.0.0.5:abc", "printer.port"),  # once silently dropped: port 9100 used
+        ("network", "10.0.0.5:", "printer.port"),
+        ("network", "10.0.0.5:９１００", "printer.port"),  # full-width digits
+        ("network", "[fe80::5", "printer.host"),
+        ("usb", "zebra", "printer.usb"),
+        ("usb", "0416:xyz", "printer.usb"),
+    ],
+)
+def test_a_where_that_cannot_be_read_is_an_error_naming_the_part(kind, where, field):
+    with pytest.raises(InputError) as caught:
+        where_settings(kind, where)
+    assert caught.value.field == field and "allowed:" in caught.value.message
+
+
+def test_a_where_with_a_port_out_of_range_is_refused_by_the_schema():
+    with pytest.raises(InputError, match="1 to 65535"):
+        PrinterConfig.from_mapping({"kind": "network", **where_settings("network", "h:70000")}, "t")

@@ -28,6 +28,7 @@ from kiosk.slips.printer_status import (
 from kiosk.slips.printers import PrinterConfig
 
 from ...fake_printer import COVER_OPEN, PAPER_LOW, PAPER_OUT, READY, SILENT, FakePrinter
+from .conftest import MARGIN_S
 
 
 def _ask(
@@ -98,15 +99,16 @@ def test_error_bit_and_plain_offline():
 
 
 def test_silent_printer_is_unknown_within_the_timeout():
-    started = time.perf_counter()
+    started = time.monotonic()
     status, fake = _ask(SILENT, timeout_s=0.5)
-    elapsed = time.perf_counter() - started
+    elapsed = time.monotonic() - started
     assert (status.state, status.level) == ("unknown", "warning")
     assert status.message == (
         f"printer 127.0.0.1:{fake.port} accepted the connection but does not answer status "
         "requests (some printers don't); use a test print"
     )
-    assert 0.4 < elapsed < 1.5
+    assert elapsed >= 0.5 - 0.05  # it waited out the timeout (load only makes this longer)
+    assert elapsed < 0.5 + MARGIN_S  # and then gave up: not the next request's wait, not forever
     assert fake.data == request(1)  # asked once, then gave up
 
 
@@ -140,9 +142,9 @@ def test_closed_port_is_unreachable():
 
 def test_unknown_host_is_unreachable_quickly():
     config = PrinterConfig(kind="network", host="printer.invalid", timeout_s=0.5)
-    started = time.perf_counter()
+    started = time.monotonic()
     status = printer_status(config)
-    assert time.perf_counter() - started < 1.5
+    assert time.monotonic() - started < 0.5 + MARGIN_S  # the lookup is bounded, however slow
     assert status.state == "unreachable" and "printer.invalid:9100" in status.message
 
 

@@ -23,8 +23,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db_url: str, *extra: str, scheme: str = "http", timeout: float = 20) -> Iterator[str]:
-    """The base URL of a registry serving `db_url`; the process is stopped afterwards."""
+def serve(
+    db_url: str,
+    *extra: str,
+    scheme: str = "http",
+    timeout: float = 20,
+    output: list[str] | None = None,
+) -> Iterator[str]:
+    """The base URL of a registry serving `db_url`; the process is stopped afterwards (and
+    its stdout lines appended to `output`, when given)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}
     args = [str(BIN), "registry", "serve", "--db", db_url, "--port", str(port), *extra]
@@ -47,7 +54,9 @@ def serve(db_url: str, *extra: str, scheme: str = "http", timeout: float = 20) -
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            out, _ = process.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait()
+            out, _ = process.communicate()
+        if output is not None:
+            output += out.decode().splitlines()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from starlette.testclient import TestClient
@@ -283,3 +284,54 @@ def test_projects_import_from_json(client: TestClient, kiosk: Kiosk, engine: Eng
         ) == ["small"]
     catalogue = kiosk.get(client, protocol.CATALOGUE).json()
     assert catalogue["projects"][-1]["id"] == "small" and catalogue["version"] == "registry-2"
+
+
+PUBLIC = {
+    protocol.HEALTH,
+    protocol.ENROL,
+    protocol.CERTIFICATE,
+    protocol.PAGE,
+    protocol.PAGE + "/{token}",
+    *("/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"),
+}
+
+
+def _routes(app: Any) -> list[Any]:
+    """The app's routes, with those of included routers (none has a prefix)."""
+    found = []
+    for route in app.routes:
+        included = getattr(route, "original_router", None)
+        found.extend(included.routes if included is not None else [route])
+    return found
+
+
+def _signed_routes(client: TestClient) -> dict[str, set[str]]:
+    """path -> methods of every route that checks a kiosk's signature through the dependency."""
+    from sync.registry.auth import signed_request
+
+    found: dict[str, set[str]] = {}
+    for route in _routes(client.app):
+        dependant = getattr(route, "dependant", None)
+        if dependant and any(d.call is signed_request for d in dependant.dependencies):
+            found.setdefault(route.path, set()).update(route.methods)
+    return found
+
+
+def test_every_kiosk_route_is_signed_through_one_dependency(client: TestClient) -> None:
+    signed = _signed_routes(client)
+    every = {route.path.replace("/{c}/", "/c/") for route in _routes(client.app)}
+    assert every - PUBLIC == set(signed)  # a new route is public or signed, never unchecked
+    assert set(signed) == {
+        protocol.PUSH,
+        protocol.CATALOGUE,
+        protocol.FACTORS,
+        protocol.ALLOCATIONS,
+        protocol.RANKINGS,
+        protocol.KEYS,
+    }
+    empty = json.dumps({"batch_id": "b1", "records": []})
+    for path, methods in signed.items():
+        response = client.request(
+            methods.pop(), path, content=empty, headers={"content-type": "application/json"}
+        )
+        assert "missing" in _error(response, 401, "unauthorised"), path

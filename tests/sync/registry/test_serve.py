@@ -67,6 +67,21 @@ def test_operator_commands(diandian, tmp_path: Path) -> None:
     assert diandian("registry", "close-day", "2026-11-20", "--db", db).returncode == 0
 
 
+def test_init_says_the_absolute_path_it_opened(diandian, tmp_path: Path) -> None:
+    """Three slashes are relative to the current folder (the README once told operators to
+    run `--db sqlite:///var/lib/diandian/registry.sqlite`, which made ./var/lib/...)."""
+    relative = diandian("registry", "init", "--db", "sqlite:///var/lib/diandian/r.sqlite")
+    assert relative.returncode == 0, relative.stderr
+    made = tmp_path / "var" / "lib" / "diandian" / "r.sqlite"  # the command ran in tmp_path
+    assert made.is_file() and f"the SQLite file {made} " in relative.stdout
+    absolute = tmp_path / "abs" / "r.sqlite"
+    four = diandian("registry", "init", "--db", f"sqlite:///{absolute}")  # sqlite:////tmp/...
+    assert four.returncode == 0 and f"the SQLite file {absolute} " in four.stdout
+    plain = diandian("registry", "init", "--db", "plain.sqlite")
+    assert f"the SQLite file {tmp_path / 'plain.sqlite'} (already current)" not in plain.stdout
+    assert f"the SQLite file {tmp_path / 'plain.sqlite'} (" in plain.stdout
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -106,6 +121,16 @@ def test_cli_errors_are_one_line(diandian, tmp_path: Path, args: tuple[str, ...]
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
+def test_the_served_registry_writes_an_access_line_per_request(tmp_path: Path) -> None:
+    lines: list[str] = []
+    with serve(f"sqlite:///{tmp_path / 'r.sqlite'}", output=lines) as base:
+        answer = httpx.get(f"{base}/v1/health", headers={"X-Request-ID": "probe-1"})
+    assert answer.headers["x-request-id"] == "probe-1"
+    logged = [json.loads(line) for line in lines if line.startswith("{")]
+    probe = [line for line in logged if line["request_id"] == "probe-1"]
+    assert [(p["method"], p["path"], p["status"]) for p in probe] == [("GET", "/v1/health", 200)]
+
+
 def test_serves_tls(tmp_path: Path) -> None:
     cert, key = self_signed(tmp_path)
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
@@ -113,3 +138,10 @@ def test_serves_tls(tmp_path: Path) -> None:
     with serve(db, *extra, scheme="https") as base:
         assert base.startswith("https://")
         assert httpx.get(f"{base}/v1/health", verify=False).json()["status"] == "ok"
+
+
+def test_a_server_url_is_said_without_its_password() -> None:
+    from sync.registry.db import where
+
+    said = where("postgresql+psycopg://diandian:s3cret@dbhost/registry")
+    assert "s3cret" not in said and "dbhost/registry" in said

@@ -12,7 +12,6 @@ from kiosk import accounts
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, Order
-from tools.autopilot import wait_until
 
 CASHIER_PIN, ADMIN_PIN = "1234", "9999"
 
@@ -41,11 +40,10 @@ def pay(path: Path, order_id: str, method: str = "card") -> Order:
 
 def settle(window) -> None:
     """Every queued job run and its result delivered."""
-    window.ctx.workers.wait()
-    wait_until(lambda: True, 0.05)
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
 
-    QApplication.processEvents()
+    window.ctx.workers.wait()
+    QTest.qWait(50)  # a real event loop: queued signals and deferred deletes delivered
 
 
 @pytest.fixture
@@ -66,7 +64,7 @@ def console(qtbot, ledger_path: Path) -> Iterator[Callable[..., object]]:
             window.signin.cmbAccount.setCurrentText(who)
             window.signin.edtPin.setText(CASHIER_PIN if who == "alice" else ADMIN_PIN)
             window.signin.submit()
-            wait_until(lambda: window.ctx.account is not None, 10)
+            qtbot.waitUntil(lambda: window.ctx.account is not None, timeout=30_000)
             settle(window)
         return window
 

@@ -14,19 +14,20 @@ from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
 from tests.ui.cashier.conftest import open_order, settle
-from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 KIOSK = Path(__file__).with_name("kiosk_process.py")
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_orders_awaiting_payment_newest_first_and_refreshed(console, ledger_path):
+def test_orders_awaiting_payment_newest_first_and_refreshed(console, ledger_path, qtbot):
     first = open_order(ledger_path)
     window = console("alice")
-    wait_until(lambda: [o.id for o in window.orders.orders] == [first.id])
+    qtbot.waitUntil(lambda: [o.id for o in window.orders.orders] == [first.id], timeout=30_000)
     second = open_order(ledger_path)  # the kiosk opens another: the timer picks it up
-    wait_until(lambda: [o.id for o in window.orders.orders] == [second.id, first.id])
+    qtbot.waitUntil(
+        lambda: [o.id for o in window.orders.orders] == [second.id, first.id], timeout=30_000
+    )
     assert window.orders.lstOrders.count() == 2
 
 
@@ -36,7 +37,7 @@ def test_a_scanner_typing_the_code_and_enter_selects_the_order(console, qtbot, l
     scan = window.orders.edtScan
     qtbot.keyClicks(scan, order.code.lower())  # scanners may send lower case
     qtbot.keyClick(scan, Qt.Key.Key_Return)
-    wait_until(lambda: window.orders.selected is not None)
+    qtbot.waitUntil(lambda: window.orders.selected is not None, timeout=30_000)
     assert window.orders.selected.id == order.id
     assert window.orders.btnPay.isEnabled()
 
@@ -45,11 +46,11 @@ def test_an_unknown_code_says_so(console, qtbot):
     window = console("alice")
     qtbot.keyClicks(window.orders.edtScan, "ZZZZZZ")
     qtbot.keyClick(window.orders.edtScan, Qt.Key.Key_Return)
-    wait_until(lambda: window.orders.lblMessage.text() != "")
+    qtbot.waitUntil(lambda: window.orders.lblMessage.text() != "", timeout=30_000)
     assert "No order" in window.orders.lblMessage.text()
 
 
-def test_cash_needs_enough_and_the_change_is_shown(console, ledger_path):
+def test_cash_needs_enough_and_the_change_is_shown(console, ledger_path, qtbot):
     order = open_order(ledger_path)  # 100 kg at 9,000 fen/t: ¥9.00
     window = console("alice")
     panel = window.orders
@@ -57,53 +58,55 @@ def test_cash_needs_enough_and_the_change_is_shown(console, ledger_path):
     panel.edtTendered.setText("5")
     assert "short" in panel.lblChange.text()
     panel.pay()
-    wait_until(lambda: "Amount" in panel.lblMessage.text())
+    qtbot.waitUntil(lambda: "Amount" in panel.lblMessage.text(), timeout=30_000)
     with Ledger.open(ledger_path, create=False) as ledger:
         assert ledger.get(order.id).status == "awaiting_payment"
     panel.edtTendered.setText("20")
     assert "11.00" in panel.lblChange.text()
     panel.pay()
-    wait_until(lambda: panel.last_paid is not None)
+    qtbot.waitUntil(lambda: panel.last_paid is not None, timeout=30_000)
     assert "11.00" in panel.lblMessage.text()
     with Ledger.open(ledger_path, create=False) as ledger:
         paid = ledger.get(order.id)
     assert (paid.status, paid.payment_method, paid.cashier) == ("paid", "cash", "alice")
 
 
-def test_card_needs_no_amount(console, ledger_path):
+def test_card_needs_no_amount(console, ledger_path, qtbot):
     order = open_order(ledger_path)
     window = console("alice")
     window.findChild(type(window.orders.btnPay), "btnMethod_card").click()
     window.orders.select(order)
     assert not window.orders.edtTendered.isEnabled()
     window.orders.pay()
-    wait_until(lambda: window.orders.last_paid is not None)
+    qtbot.waitUntil(lambda: window.orders.last_paid is not None, timeout=30_000)
     assert window.orders.last_paid.payment_method == "card"
 
 
-def test_five_wrong_pins_lock_the_account(console):
+def test_five_wrong_pins_lock_the_account(console, qtbot):
     window = console()
     signin = window.signin
     signin.cmbAccount.setCurrentText("alice")
     for tries_left in (4, 3, 2, 1):
         signin.edtPin.setText("0000")
         signin.submit()
-        wait_until(lambda n=tries_left: f"{n} tries left" in signin.lblMessage.text())
+        qtbot.waitUntil(
+            lambda n=tries_left: f"{n} tries left" in signin.lblMessage.text(), timeout=30_000
+        )
     signin.edtPin.setText("0000")
     signin.submit()
-    wait_until(lambda: "locked until" in signin.lblMessage.text())
+    qtbot.waitUntil(lambda: "locked until" in signin.lblMessage.text(), timeout=30_000)
     signin.edtPin.setText("1234")  # even the right PIN, now
     signin.lblMessage.clear()
     signin.submit()
-    wait_until(lambda: "locked until" in signin.lblMessage.text())
+    qtbot.waitUntil(lambda: "locked until" in signin.lblMessage.text(), timeout=30_000)
     assert window.ctx.account is None and window.stack.currentWidget() is signin
 
 
-def test_the_pin_pad_signs_in_too(console):
+def test_the_pin_pad_signs_in_too(console, qtbot):
     window = console()
     window.signin.cmbAccount.setCurrentText("alice")
     window.signin.pinpad.enter("1234")
-    wait_until(lambda: window.ctx.account is not None)
+    qtbot.waitUntil(lambda: window.ctx.account is not None, timeout=30_000)
     assert window.ctx.account.name == "alice" and window.orders is not None
 
 
@@ -113,7 +116,7 @@ def test_a_cashier_gets_no_administration_an_admin_does(console):
 
 
 @pytest.mark.slow
-def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, ledger_path):
+def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, ledger_path, qtbot):
     env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
     kiosk = subprocess.Popen(
         [sys.executable, str(KIOSK)],
@@ -127,22 +130,26 @@ def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, 
     reader = threading.Thread(target=lambda: lines.extend(iter(kiosk.stdout.readline, "")))
     reader.start()
     try:
-        wait_until(lambda: any(line.startswith("waiting") for line in lines), 60)
+        qtbot.waitUntil(lambda: any(line.startswith("waiting") for line in lines), timeout=60_000)
         code = next(line.split()[1] for line in lines if line.startswith("waiting"))
         window = console("alice")
         panel = window.orders
-        wait_until(lambda: any(o.code == code for o in panel.orders))  # listed by the refresh
+        qtbot.waitUntil(
+            lambda: any(o.code == code for o in panel.orders), timeout=30_000
+        )  # listed by the refresh
         panel.edtScan.setText(code)
         panel.scan()
-        wait_until(lambda: panel.selected is not None and panel.selected.code == code)
+        qtbot.waitUntil(
+            lambda: panel.selected is not None and panel.selected.code == code, timeout=30_000
+        )
         panel.edtTendered.setText("100")
         panel.pay()
-        wait_until(lambda: panel.last_paid is not None)
+        qtbot.waitUntil(lambda: panel.last_paid is not None, timeout=30_000)
         assert kiosk.wait(60) == 0, kiosk.stderr.read()
         reader.join(5)
         assert f"paid {panel.last_paid.serial}" in [line.strip() for line in lines]
         settle(window)
-        wait_until(lambda: not panel.orders)  # no longer waiting
+        qtbot.waitUntil(lambda: not panel.orders, timeout=30_000)  # no longer waiting
     finally:
         if kiosk.poll() is None:
             kiosk.kill()

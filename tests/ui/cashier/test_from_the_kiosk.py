@@ -7,12 +7,11 @@ import pytest
 
 from kiosk import accounts
 from kiosk.ledger import Ledger
-from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 
 
-def test_the_staff_screen_opens_the_console_for_the_signed_in_cashier(kiosk, home):
+def test_the_staff_screen_opens_the_console_for_the_signed_in_cashier(kiosk, home, qtbot):
     with Ledger.open(home / "ledger.sqlite") as ledger:
         accounts.create(ledger, "Li", "cashier", "1357", actor="test")
     window, pilot = kiosk()
@@ -26,7 +25,9 @@ def test_the_staff_screen_opens_the_console_for_the_signed_in_cashier(kiosk, hom
     assert console is not None and console.ctx.account.name == "Li"
     assert console.ctx.workers is window.workers  # one writer for both
     assert "admin" not in console.panels
-    wait_until(lambda: console.orders is not None and not console.orders._refreshing)
+    qtbot.waitUntil(
+        lambda: console.orders is not None and not console.orders._refreshing, timeout=30_000
+    )
     window.staff.btnDone.click()
     pilot.on("attractScreen")
     assert window.cashier is None

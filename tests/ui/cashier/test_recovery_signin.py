@@ -14,7 +14,6 @@ from PySide6.QtTest import QTest
 from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup
 from tests.ui.cashier.conftest import ADMIN_PIN, CASHIER_PIN, open_order, pay, settle
-from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -30,51 +29,59 @@ def _back_up_then_damage(ledger_path: Path, home: Path) -> None:
         handle.write(b"NOT A LEDGER!!!\0")
 
 
-def _restore_newest(panel) -> None:
+def _restore_newest(qtbot, panel) -> None:
     panel.restore.lstBackups.setCurrentRow(0)
     panel.restore.btnRestore.click()
-    wait_until(lambda: panel.restore.dialog is not None and panel.restore.dialog.isVisible(), 20)
+    qtbot.waitUntil(
+        lambda: panel.restore.dialog is not None and panel.restore.dialog.isVisible(),
+        timeout=30_000,
+    )
+    panel.restore.dialog.chkUnknown.setChecked(True)  # the damaged ledger's sales: unknown
     panel.restore.dialog.btnRestore.click()
-    wait_until(lambda: "Restored" in panel.lblMessage.text(), 30)
+    qtbot.waitUntil(lambda: "Restored" in panel.lblMessage.text(), timeout=30_000)
 
 
-def test_the_console_signs_an_admin_in_against_the_backup_to_restore(console, ledger_path, home):
+def test_the_console_signs_an_admin_in_against_the_backup_to_restore(
+    console, ledger_path, home, qtbot
+):
     _back_up_then_damage(ledger_path, home)
     window = console()
     signin = window.signin
-    wait_until(lambda: "cannot be used" in signin.lblMessage.text(), 10)
+    qtbot.waitUntil(lambda: "cannot be used" in signin.lblMessage.text(), timeout=30_000)
     assert [signin.cmbAccount.itemText(i) for i in range(signin.cmbAccount.count())] == ["root"]
 
     signin.edtPin.setText("0000")
     signin.submit()
-    wait_until(lambda: "Wrong PIN" in signin.lblMessage.text(), 10)
+    qtbot.waitUntil(lambda: "Wrong PIN" in signin.lblMessage.text(), timeout=30_000)
     assert window.ctx.account is None
     signin.edtPin.setText(ADMIN_PIN)
     signin.submit()
-    wait_until(lambda: window.ctx.account is not None, 10)
+    qtbot.waitUntil(lambda: window.ctx.account is not None, timeout=30_000)
     settle(window)
 
     panel = window.show_panel("admin")
     settle(window)
-    _restore_newest(panel)
+    _restore_newest(qtbot, panel)
     with Ledger.open(ledger_path, create=False) as ledger:
         assert ledger.get(1).status == "paid"  # the backed-up sale is back
 
 
-def test_a_cashier_cannot_sign_in_on_a_damaged_ledger(console, ledger_path, home):
+def test_a_cashier_cannot_sign_in_on_a_damaged_ledger(console, ledger_path, home, qtbot):
     _back_up_then_damage(ledger_path, home)
     window = console()
     signin = window.signin
-    wait_until(lambda: "cannot be used" in signin.lblMessage.text(), 10)
+    qtbot.waitUntil(lambda: "cannot be used" in signin.lblMessage.text(), timeout=30_000)
     signin.cmbAccount.addItem("alice")  # not offered; typed in anyway
     signin.cmbAccount.setCurrentText("alice")
     signin.edtPin.setText(CASHIER_PIN)
     signin.submit()
-    wait_until(lambda: "Only an administrator" in signin.lblMessage.text(), 10)
+    qtbot.waitUntil(lambda: "Only an administrator" in signin.lblMessage.text(), timeout=30_000)
     assert window.ctx.account is None
 
 
-def test_the_kiosk_out_of_service_is_mended_from_its_own_staff_screen(kiosk, ledger_path, home):
+def test_the_kiosk_out_of_service_is_mended_from_its_own_staff_screen(
+    kiosk, ledger_path, home, qtbot
+):
     _back_up_then_damage(ledger_path, home)
     window, pilot = kiosk(lang="en")
     pilot.on("outOfServiceScreen")
@@ -90,7 +97,7 @@ def test_the_kiosk_out_of_service_is_mended_from_its_own_staff_screen(kiosk, led
     console = window.cashier
     panel = console.show_panel("admin")
     settle(console)
-    _restore_newest(panel)
+    _restore_newest(qtbot, panel)
     window.staff.btnDone.click()
     pilot.on("attractScreen", timeout=10)  # the kiosk tried its ledger again, and it works
     order = pilot.customer("meal")

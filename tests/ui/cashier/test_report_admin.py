@@ -12,10 +12,11 @@ import pytest
 from kiosk import admin
 from kiosk.accounts import Account
 from kiosk.cashier_ops import NotAllowed
+from kiosk.config import load_settings
 from kiosk.ledger import Ledger
+from kiosk.ledger.checkpoint import Checkpointer
 from kiosk.money import format_fen
 from tests.ui.cashier.conftest import open_order, pay
-from tools.autopilot import wait_until
 from ui.cashier.report import today_in_china
 
 pytestmark = pytest.mark.gui
@@ -34,7 +35,7 @@ def _ledger_totals(ledger_path) -> tuple[int, int, dict[str, int]]:
     return sum(r["amount_fen"] for r in paid), sum(r["offset_g"] for r in paid), methods
 
 
-def test_the_day_report_pdf_and_csv_agree_with_the_ledger(console, ledger_path, tmp_path):
+def test_the_day_report_pdf_and_csv_agree_with_the_ledger(console, ledger_path, tmp_path, qtbot):
     pay(ledger_path, open_order(ledger_path, 100_000).id, "cash")
     pay(ledger_path, open_order(ledger_path, 200_000).id, "card")
     refunded = pay(ledger_path, open_order(ledger_path, 300_000, "demo-rural-biogas").id, "mobile")
@@ -46,11 +47,11 @@ def test_the_day_report_pdf_and_csv_agree_with_the_ledger(console, ledger_path, 
     panel = window.show_panel("report")
     panel.set_day(today_in_china())
     panel.build()
-    wait_until(lambda: panel.report is not None and panel.btnCsv.isEnabled())
+    qtbot.waitUntil(lambda: panel.report is not None and panel.btnCsv.isEnabled(), timeout=30_000)
     pdf, csv_path = tmp_path / "day.pdf", tmp_path / "day.csv"
     panel.export("pdf", pdf)
     panel.export("csv", csv_path)
-    wait_until(lambda: pdf.exists() and csv_path.exists(), 20)
+    qtbot.waitUntil(lambda: pdf.exists() and csv_path.exists(), timeout=30_000)
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
     [total] = [r for r in rows if r["record"] == "total"]
     assert int(total["amount_fen"]) == net_fen and int(total["grams"]) == grams
@@ -78,13 +79,50 @@ def test_admin_settings_are_checked_before_they_are_saved(console, home):
     assert "idle_timeout_s = 90" in text and 'host = "127.0.0.1"' in text
 
 
-def test_admin_checks_the_ledger_and_backs_it_up(console, home):
+def test_a_printer_port_that_cannot_be_read_is_refused_not_dropped(console, home):
+    window = console("root")
+    panel = window.show_panel("admin")
+    panel.cmbPrinterKind.setCurrentText("network")
+    panel.edtPrinterWhere.setText("127.0.0.1:91OO")  # letters O for zeros
+    panel.save()
+    assert "printer.port" in panel.lblMessage.text() and "91OO" in panel.lblMessage.text()
+    assert not (home / "diandian.toml").exists()
+    panel.edtPrinterWhere.setText("127.0.0.1:9101")
+    panel.save()
+    assert "saved" in panel.lblMessage.text()
+    assert load_settings(home / "diandian.toml")[0].printer.port == 9101
+    window.show_panel("report")
+    panel = window.show_panel("admin")
+    assert panel.edtPrinterWhere.text() == "127.0.0.1:9101"
+
+
+def test_saving_over_a_damaged_settings_file_is_refused_with_line_and_column(console, home):
+    damaged = '[kiosk]\nvenue = "demo-expo\n[payment]\nterminal = "simulated"\n'
+    (home / "diandian.toml").write_text(damaged, encoding="utf-8")
+    window = console("root")
+    panel = window.show_panel("admin")
+    panel.spnIdle.setValue(60)
+    panel.save()
+    assert "line 2, column" in panel.lblMessage.text()
+    assert (home / "diandian.toml").read_text(encoding="utf-8") == damaged
+
+
+def test_the_admin_status_says_when_wal_checkpoints_fail(console, ledger_path, qtbot):
+    worker = Checkpointer(ledger_path)
+    worker.failed("database or disk is full")  # as the kiosk's checkpointer records it
+    window = console("root")
+    panel = window.show_panel("admin")
+    qtbot.waitUntil(lambda: "database or disk is full" in panel.lblStatus.text(), timeout=20_000)
+    assert "WAL checkpoints failing since" in panel.lblStatus.text()
+
+
+def test_admin_checks_the_ledger_and_backs_it_up(console, home, qtbot):
     window = console("root")
     panel = window.show_panel("admin")
     panel.verify()
-    wait_until(lambda: "sound" in panel.lblMessage.text())
+    qtbot.waitUntil(lambda: "sound" in panel.lblMessage.text(), timeout=30_000)
     panel.back_up()
-    wait_until(lambda: "Backed up" in panel.lblMessage.text(), 20)
+    qtbot.waitUntil(lambda: "Backed up" in panel.lblMessage.text(), timeout=30_000)
     assert len(admin.backups(home / "backups")) == 1
     assert "ledger-" in panel.lblBackups.text()
 

@@ -16,7 +16,6 @@ from kiosk.cashier_ops import NotAllowed
 from kiosk.ledger import Ledger
 from kiosk.ledger.restore_plan import MARGIN
 from tests.ui.cashier.conftest import open_order, pay, settle
-from tools.autopilot import wait_until
 from ui.cashier.restore import BackupRestore
 
 pytestmark = pytest.mark.gui
@@ -32,22 +31,25 @@ def _sell(path: Path, count: int) -> list[int]:
     return [pay(path, open_order(path).id).serial for _ in range(count)]
 
 
-def _back_up(panel) -> Path:
+def _back_up(qtbot, panel) -> Path:
     panel.back_up()
-    wait_until(lambda: "Backed up" in panel.lblMessage.text(), 20)
+    qtbot.waitUntil(lambda: "Backed up" in panel.lblMessage.text(), timeout=30_000)
     [found] = admin.backups()
     return found
 
 
-def _plan_shown(panel, row: int = 0):
+def _plan_shown(qtbot, panel, row: int = 0):
     panel.restore.lstBackups.setCurrentRow(row)
     assert panel.restore.btnRestore.isEnabled()
     panel.restore.btnRestore.click()
-    wait_until(lambda: panel.restore.dialog is not None and panel.restore.dialog.isVisible(), 20)
+    qtbot.waitUntil(
+        lambda: panel.restore.dialog is not None and panel.restore.dialog.isVisible(),
+        timeout=30_000,
+    )
     return panel.restore.dialog
 
 
-def _pay_on_the_consoles_writer(window, ledger_path: Path) -> int:
+def _pay_on_the_consoles_writer(qtbot, window, ledger_path: Path) -> int:
     """A sale paid through the console's own writer thread (which the restore made reopen)."""
     order = open_order(ledger_path)
     paid = []
@@ -55,7 +57,7 @@ def _pay_on_the_consoles_writer(window, ledger_path: Path) -> int:
         lambda ledger: ledger.pay(order.id, method="card", cashier="root"), paid.append
     )
     settle(window)
-    wait_until(lambda: bool(paid), 10)
+    qtbot.waitUntil(lambda: bool(paid), timeout=30_000)
     return paid[0].serial
 
 
@@ -74,16 +76,16 @@ def test_backups_are_listed_newest_first_with_time_and_size(console, home):
 
 
 def test_an_older_backup_shows_the_lost_orders_and_restores_only_when_acknowledged(
-    console, ledger_path
+    console, ledger_path, qtbot
 ):
     window = console("root")
     panel = window.show_panel("admin")
     _sell(ledger_path, 2)
-    _back_up(panel)
+    _back_up(qtbot, panel)
     panel.entered()
     later = [pay(ledger_path, open_order(ledger_path).id) for _ in range(2)]
     highest = later[-1].serial
-    dialog = _plan_shown(panel)
+    dialog = _plan_shown(qtbot, panel)
     assert dialog.lstLost.count() == 2
     assert all(order.code in dialog.lstLost.item(i).text() for i, order in enumerate(later))
     assert "2 paid order(s)" in dialog.lblPlan.text()
@@ -96,7 +98,7 @@ def test_an_older_backup_shows_the_lost_orders_and_restores_only_when_acknowledg
     # Past the dialog, the core refuses an unacknowledged loss too: one line, nothing changed.
     panel.restore._restore(dialog.plan, 0)
     settle(window)
-    wait_until(lambda: "nothing was changed" in panel.lblMessage.text(), 20)
+    qtbot.waitUntil(lambda: "nothing was changed" in panel.lblMessage.text(), timeout=30_000)
     assert "2 paid order(s)" in panel.lblMessage.text()
     assert _files(ledger_path) == before
     assert not list(ledger_path.parent.glob("*before-restore*"))
@@ -104,23 +106,23 @@ def test_an_older_backup_shows_the_lost_orders_and_restores_only_when_acknowledg
     assert dialog.btnRestore.isEnabled()
     dialog.btnRestore.click()
     settle(window)
-    wait_until(lambda: "Restored" in panel.lblMessage.text(), 30)
+    qtbot.waitUntil(lambda: "Restored" in panel.lblMessage.text(), timeout=30_000)
     assert f"serial {highest + 1}" in panel.lblMessage.text()
     assert pay(ledger_path, open_order(ledger_path).id).serial == highest + 1
-    assert _pay_on_the_consoles_writer(window, ledger_path) == highest + 2
+    assert _pay_on_the_consoles_writer(qtbot, window, ledger_path) == highest + 2
     panel.verify()
-    wait_until(lambda: "sound" in panel.lblMessage.text(), 20)
+    qtbot.waitUntil(lambda: "sound" in panel.lblMessage.text(), timeout=30_000)
     [kept] = ledger_path.parent.glob("ledger.before-restore-*.sqlite")
     with Ledger.open(kept, create=False, read_only=True) as old:
         assert {o.code for o in old.orders(status="paid")} >= {o.code for o in later}
 
 
-def test_a_cashier_is_refused_the_restore(console, ledger_path, home):
+def test_a_cashier_is_refused_the_restore(console, ledger_path, home, qtbot):
     with Ledger.open(ledger_path, create=False) as ledger:
         ledger.close()
     window = console("root")
     _sell(ledger_path, 1)
-    copy = _back_up(window.show_panel("admin"))
+    copy = _back_up(qtbot, window.show_panel("admin"))
     window.close()
     cashier = console("alice")
     assert "admin" not in cashier.panels
@@ -131,18 +133,18 @@ def test_a_cashier_is_refused_the_restore(console, ledger_path, home):
     before = _files(ledger_path)
     section.restore_selected()
     settle(cashier)
-    wait_until(lambda: said and said[-1][1], 10)
+    qtbot.waitUntil(lambda: bool(said) and said[-1][1] is True, timeout=30_000)
     assert said[-1] == ("Only an administrator may do that.", True)
     with pytest.raises(NotAllowed):
         admin.restore_backup(copy, ledger_path, Account("alice", "cashier"))
     assert _files(ledger_path) == before
 
 
-def test_restoring_onto_a_damaged_ledger_works(console, ledger_path):
+def test_restoring_onto_a_damaged_ledger_works(console, ledger_path, qtbot):
     window = console("root")
     panel = window.show_panel("admin")
     _sell(ledger_path, 3)
-    _back_up(panel)
+    _back_up(qtbot, panel)
     panel.entered()
     highest = _sell(ledger_path, 1)[-1]
     conn = sqlite3.connect(ledger_path)  # fold the WAL in: the damage must not be shadowed
@@ -151,23 +153,27 @@ def test_restoring_onto_a_damaged_ledger_works(console, ledger_path):
     with open(ledger_path, "r+b") as handle:
         handle.write(b"NOT A LEDGER!!!\0")
     damaged = ledger_path.read_bytes()
-    dialog = _plan_shown(panel)
+    dialog = _plan_shown(qtbot, panel)
     assert "cannot be used" in dialog.lblPlan.text()
     assert f"{MARGIN} more numbers are skipped" in dialog.lblAfter.text()
-    assert dialog.btnRestore.isEnabled()  # nothing can be listed as lost
+    assert "is unknown" in dialog.lblPlan.text()  # not "no paid order is lost"
+    assert "No paid order is lost" not in dialog.lblPlan.text()
+    assert not dialog.btnRestore.isEnabled() and not dialog.edtConfirm.isVisible()
+    dialog.chkUnknown.setChecked(True)  # the admin acknowledges what cannot be listed
+    assert dialog.btnRestore.isEnabled()
     dialog.btnRestore.click()
     settle(window)
-    wait_until(lambda: "Restored" in panel.lblMessage.text(), 30)
+    qtbot.waitUntil(lambda: "Restored" in panel.lblMessage.text(), timeout=30_000)
     assert "moved aside" in panel.lblMessage.text()
     [kept] = ledger_path.parent.glob("ledger.before-restore-*.sqlite")
     assert kept.read_bytes() == damaged
-    serial = _pay_on_the_consoles_writer(window, ledger_path)
+    serial = _pay_on_the_consoles_writer(qtbot, window, ledger_path)
     assert serial == 3 + MARGIN + 1 and serial > highest
     panel.verify()
-    wait_until(lambda: "sound" in panel.lblMessage.text(), 20)
+    qtbot.waitUntil(lambda: "sound" in panel.lblMessage.text(), timeout=30_000)
 
 
-def test_the_kiosk_app_carries_on_after_a_restore_from_its_staff_console(kiosk, ledger_path):
+def test_the_kiosk_app_carries_on_after_a_restore_from_its_staff_console(kiosk, ledger_path, qtbot):
     """Embedded: the console shares the kiosk's writer, which reopens the restored ledger."""
     from ui.cashier.window import CashierWindow
 
@@ -179,20 +185,20 @@ def test_the_kiosk_app_carries_on_after_a_restore_from_its_staff_console(kiosk, 
     )
     console.show()
     panel = console.show_panel("admin")
-    _back_up(panel)
+    _back_up(qtbot, panel)
     panel.entered()
     highest = _sell(ledger_path, 1)[-1]
-    dialog = _plan_shown(panel)
+    dialog = _plan_shown(qtbot, panel)
     dialog.edtConfirm.setText("1")
     dialog.btnRestore.click()
     settle(console)
-    wait_until(lambda: "Restored" in panel.lblMessage.text(), 30)
+    qtbot.waitUntil(lambda: "Restored" in panel.lblMessage.text(), timeout=30_000)
     order = open_order(ledger_path)
     paid = []
     window.workers.write(
         lambda ledger: ledger.pay(order.id, method="cash", cashier="k"), paid.append
     )
     window.workers.wait()
-    wait_until(lambda: bool(paid), 10)
+    qtbot.waitUntil(lambda: bool(paid), timeout=30_000)
     assert paid[0].serial == highest + 1
     console.close()

@@ -14,7 +14,6 @@ from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
 from tests.ui.cashier.conftest import open_order, pay
 from tests.ui.conftest import set_printer, silent_printer
-from tools.autopilot import wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -31,7 +30,7 @@ def _slip(ledger_path: Path, order_id: str) -> tuple[str, str, str | None]:
     return order.status, order.slip_status, order.slip_error
 
 
-def test_a_slip_printed_on_a_network_printer(console, ledger_path, home):
+def test_a_slip_printed_on_a_network_printer(console, ledger_path, home, qtbot):
     printer = FakePrinter()
     set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}')
     try:
@@ -40,14 +39,16 @@ def test_a_slip_printed_on_a_network_printer(console, ledger_path, home):
         panel = window.slips
         panel.select(order)
         panel.reprint()
-        wait_until(lambda: "printed" in panel.lblMessage.text(), 20)
+        qtbot.waitUntil(lambda: "printed" in panel.lblMessage.text(), timeout=30_000)
     finally:
         data = printer.close()
     assert data.startswith(b"\x1b@") and len(data) > 1000  # a raster slip, really sent
     assert _slip(ledger_path, order.id) == ("paid", "printed", None)
 
 
-def test_a_closed_port_leaves_the_order_paid_and_listed_for_reprint(console, ledger_path, home):
+def test_a_closed_port_leaves_the_order_paid_and_listed_for_reprint(
+    console, ledger_path, home, qtbot
+):
     set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {_closed_port()}')
     order = open_order(ledger_path)
     window = console("alice")
@@ -55,28 +56,28 @@ def test_a_closed_port_leaves_the_order_paid_and_listed_for_reprint(console, led
     orders.select(order)
     orders.edtTendered.setText("10")
     orders.pay()
-    wait_until(lambda: orders.last_paid is not None)
+    qtbot.waitUntil(lambda: orders.last_paid is not None, timeout=30_000)
     orders.btnPrint.click()
-    wait_until(lambda: _slip(ledger_path, order.id)[1] == "failed", 20)
+    qtbot.waitUntil(lambda: _slip(ledger_path, order.id)[1] == "failed", timeout=30_000)
     status, _slip_status, error = _slip(ledger_path, order.id)
     assert status == "paid" and "refused" in (error or "")
     slips = window.slips
-    wait_until(lambda: "1 slip(s) to print again" in slips.lblReprints.text())
+    qtbot.waitUntil(lambda: "1 slip(s) to print again" in slips.lblReprints.text(), timeout=30_000)
     assert slips.orders[0].id == order.id
-    wait_until(lambda: "Not printed" in orders.lblMessage.text())  # shown after the write
+    qtbot.waitUntil(lambda: "Not printed" in orders.lblMessage.text(), timeout=30_000)
 
 
-def test_save_the_a6_pdf(console, ledger_path, tmp_path):
+def test_save_the_a6_pdf(console, ledger_path, tmp_path, qtbot):
     order = pay(ledger_path, open_order(ledger_path).id)
     window = console("alice")
     window.slips.select(order)
     target = tmp_path / "cert.pdf"
     window.slips.save_pdf(target)
-    wait_until(lambda: target.exists(), 20)
+    qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_test_print_reaches_the_printer(console, home):
+def test_test_print_reaches_the_printer(console, home, qtbot):
     printer = FakePrinter()
     set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}')
     try:
@@ -84,7 +85,10 @@ def test_test_print_reaches_the_printer(console, home):
         panel = window.show_panel("printer")
         assert "127.0.0.1" in panel.lblStatus.text()
         panel.test_print()
-        wait_until(lambda: "test page" in panel.lblMessage.text() and panel.btnTest.isEnabled())
+        qtbot.waitUntil(
+            lambda: "test page" in panel.lblMessage.text() and panel.btnTest.isEnabled(),
+            timeout=30_000,
+        )
     finally:
         data = printer.close()
     assert b"Diandian test print" in data
@@ -100,14 +104,14 @@ def test_void_needs_a_reason(console, ledger_path):
     assert _slip(ledger_path, order.id)[0] == "paid"
 
 
-def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledger_path):
+def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledger_path, qtbot):
     order = pay(ledger_path, open_order(ledger_path).id)
     window = console("alice")
     panel = window.slips
     panel.select(order)
     panel.edtReason.setText("customer changed their mind")
     panel.void()
-    wait_until(lambda: "voided" in panel.lblMessage.text())
+    qtbot.waitUntil(lambda: "voided" in panel.lblMessage.text(), timeout=30_000)
     with Ledger.open(ledger_path, create=False) as ledger:
         voided = ledger.get(order.id)
         outbox = ledger.conn.execute(
@@ -124,7 +128,9 @@ def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledg
     assert not panel.btnVoid.isEnabled()  # cannot be voided twice
 
 
-def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(console, ledger_path, home):
+def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(
+    console, ledger_path, home, qtbot
+):
     """A real listener that takes the bytes and never reads or answers: the slip is "sent, not
     confirmed", not "printed", and waits on the reprint list."""
     with silent_printer(home):
@@ -133,25 +139,59 @@ def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(console, ledg
         panel = window.slips
         panel.select(order)
         panel.reprint()
-        wait_until(lambda: "did not confirm" in panel.lblMessage.text(), 20)
+        qtbot.waitUntil(lambda: "did not confirm" in panel.lblMessage.text(), timeout=30_000)
     status, slip, note = _slip(ledger_path, order.id)
     assert (status, slip) == ("paid", "unconfirmed") and "did not answer" in (note or "")
-    wait_until(lambda: "1 slip(s) to print again" in panel.lblReprints.text())
+    qtbot.waitUntil(lambda: "1 slip(s) to print again" in panel.lblReprints.text(), timeout=30_000)
     assert panel.orders[0].id == order.id
     assert "sent, not confirmed" in panel.lstPaid.item(0).text()
 
 
-def test_the_console_says_what_the_certificate_claims_and_a_refund(console, ledger_path):
+def test_the_console_says_what_the_certificate_claims_and_a_refund(console, ledger_path, qtbot):
     order = pay(ledger_path, open_order(ledger_path).id)
     window = console("alice")
     panel = window.slips
     panel.select(order)
-    wait_until(lambda: panel.lblClaim.text() != "")
+    qtbot.waitUntil(lambda: panel.lblClaim.text() != "", timeout=30_000)
     with Ledger.open(ledger_path, create=False) as ledger:
         said = for_order(ledger.get(order.id), demo=True)  # this kiosk knows no registry
     assert panel.lblClaim.text().startswith(LABELS[said.title]["en"])
     assert "Demo, not registered" in panel.lblClaim.text()
     panel.edtReason.setText("wrong project")
     panel.void()
-    wait_until(lambda: "Refunded: this certificate is void" in panel.lblClaim.text())
+    qtbot.waitUntil(
+        lambda: "Refunded: this certificate is void" in panel.lblClaim.text(), timeout=30_000
+    )
     assert panel.lblClaim.text().startswith("Void certificate")
+
+
+@pytest.mark.parametrize("panel_name", ["orders", "slips"])
+def test_both_panels_find_a_scanned_order_and_mark_its_row(console, qtbot, ledger_path, panel_name):
+    """One scan field (ui/cashier/orderpicker.py) for both panels: a code typed in lower case
+    with spaces finds the order and highlights it in the list. The slips panel's own copy
+    selected the order but left the list's highlight on another row."""
+    from PySide6.QtCore import Qt
+
+    awaiting = [open_order(ledger_path) for _ in range(3)]
+    paid = [pay(ledger_path, order.id) for order in awaiting[:2]] if panel_name == "slips" else []
+    wanted = (paid or awaiting)[-1]
+    window = console("alice")
+    panel = getattr(window, panel_name)
+    scan, listing = (
+        (panel.edtScan, panel.lstOrders)
+        if panel_name == "orders"
+        else (panel.edtFind, panel.lstPaid)
+    )
+    if panel_name == "slips":
+        panel.refresh()
+    qtbot.waitUntil(lambda: len(panel.orders) == (2 if paid else 3), timeout=30_000)
+    listing.setCurrentRow(len(panel.orders) - 1)  # tap another row first
+    assert panel.selected.id != wanted.id
+    code = wanted.code.lower()
+    qtbot.keyClicks(scan, f" {code[:3]} {code[3:]} ")
+    qtbot.keyClick(scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: panel.selected is not None and panel.selected.id == wanted.id, timeout=30_000
+    )
+    assert panel.orders[listing.currentRow()].id == wanted.id
+    assert scan.text() == ""

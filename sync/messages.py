@@ -1,11 +1,17 @@
-"""Request and response shapes of the /v1 API (they need not match the tables).
+"""The protocol's messages (the /v1 API's bodies), one set for both sides: the registry
+validates requests and shapes answers with them, the kiosk builds its requests and checks the
+answers with them. They need not match the registry's tables.
 
-Request models forbid unknown fields, so a typo in a field name is a 422 that names it
-rather than a silently ignored value.
+Request models forbid unknown fields, so a typo in a field name is a 422 that names it rather
+than a silently ignored value. Answers allow unknown fields: a registry may add some
+compatibly (e.g. `high_water` and `note` on a push answer, 2026-11-26), and a kiosk ignores
+what it does not know. What is signed and hashed is the canonical JSON of a request's
+`model_dump()` (sync.protocol.canonical), whose keys are the fields below.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,6 +20,19 @@ from kiosk.order_state import EVENTS
 from sync import protocol
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+
+
+def problems(errors: Iterable[Mapping[str, Any]], limit: int = 5) -> str:
+    """A validation failure as one line naming each field: `records.0.event: Input should ...`
+    (the registry's 422 message, and the kiosk's word on a malformed answer)."""
+    listed = [f"{_where(e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in errors]
+    more = f" (and {len(listed) - limit} more)" if len(listed) > limit else ""
+    return "; ".join(listed[:limit]) + more
+
+
+def _where(loc: Iterable[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
 
 
 class Strict(BaseModel):
@@ -25,6 +44,17 @@ class EnrolRequest(Strict):
     kiosk_id: str = Field(min_length=1, max_length=64, pattern=ID)
     public_key: str = Field(min_length=40, max_length=64)
     name: str = Field(default="", max_length=200)
+
+
+class ErrorDetail(BaseModel):
+    code: str = ""
+    message: str = ""
+
+
+class ErrorResponse(BaseModel):
+    """Every refusal: `{"error": {"code", "message"}}` with a 4xx or 5xx status."""
+
+    error: ErrorDetail
 
 
 class EnrolResponse(BaseModel):
@@ -86,7 +116,7 @@ class DrawnTo(BaseModel):
 
 class Allocation(BaseModel):
     project_id: str
-    granted_g: int  # the count: every gram ever granted (serials included)
+    granted_g: int = Field(ge=0)  # the count: all the kiosk was ever granted (serials included)
     credit_model: str = "retire_first"
     grants: list[Grant] = []  # retired serials granted, in the kiosk's drawing order
     drawn_to: DrawnTo | None = None  # the furthest gram the registry has received drawn
@@ -124,14 +154,14 @@ class Keys(BaseModel):
 
 class Catalogue(BaseModel):
     version: str
-    demo: bool
-    projects: list[dict[str, Any]]
+    demo: bool = False
+    projects: list[dict[str, Any]]  # kiosk.catalogue's format, checked by parse_catalogue
     public_url: str | None = None
 
 
 class Factors(BaseModel):
     version: str
-    table: dict[str, Any]
+    table: dict[str, Any]  # factors.toml as JSON, checked by parse_factor_table
 
 
 class Retirement(BaseModel):

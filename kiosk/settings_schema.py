@@ -1,0 +1,108 @@
+"""The schema of `diandian.toml` (pydantic), and the one-line messages its errors become.
+
+Why one schema: each setting's type, range and "what is allowed" text are declared once,
+beside the field, instead of a hand-written check per key that a new key can forget. The
+models are strict (the file says `idle_timeout_s = "60"`: a string, refused, not guessed) and
+refuse unknown keys, so a typo is named rather than ignored. A field's `description` is its
+"allowed" text; a validator that needs a message of its own raises `InputError`.
+
+The [printer] table's schema is `kiosk.slips.printers.PrinterConfig` (a validated frozen
+dataclass: the same type the printing code receives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kiosk.certificate.address import ALLOWED as PUBLIC_URL_ALLOWED
+from kiosk.certificate.address import check_public_url
+from kiosk.errors import InputError
+from kiosk.registry_url import ALLOWED as REGISTRY_URL_ALLOWED
+from kiosk.registry_url import check_registry_url
+
+STRICT = ConfigDict(strict=True, extra="forbid", str_strip_whitespace=True)
+TABLE = ConfigDict(strict=True, extra="forbid", str_strip_whitespace=True, frozen=True)
+LANGUAGES = ("zh", "en", "fr")
+IDLE_RANGE_S = (15, 3600)
+TABLES = ("kiosk", "printer", "registry", "payment")
+
+
+def not_allowed(field: str, value: Any, allowed: str) -> InputError:
+    said = "missing" if value in ("", None) else f"{value!r} is not allowed"
+    return InputError(field, f"{said}; allowed: {allowed}")
+
+
+def input_errors(exc: ValidationError, schema: type, data: Mapping[str, Any]) -> list[InputError]:
+    """One InputError per bad key of `data`, in the file's words: key, value, what is allowed."""
+    fields = schema.__pydantic_fields__  # type: ignore[attr-defined]
+    found: dict[str, InputError] = {}
+    for error in exc.errors():
+        raised = (error.get("ctx") or {}).get("error")
+        key = str(error["loc"][0]) if error["loc"] else ""
+        if isinstance(raised, InputError):
+            problem = raised
+        elif key not in fields:
+            problem = InputError(key, f"unknown setting; allowed: {', '.join(fields)}")
+        else:
+            problem = not_allowed(key, data.get(key), fields[key].description or "")
+        found.setdefault(problem.field, problem)
+    return list(found.values())
+
+
+class KioskTable(BaseModel):
+    """[kiosk]: None means "the venue's own default"."""
+
+    model_config = TABLE
+
+    venue: str | None = Field(None, description="a venue id")
+    idle_timeout_s: int | None = Field(
+        None,
+        ge=IDLE_RANGE_S[0],
+        le=IDLE_RANGE_S[1],
+        description=f"whole seconds from {IDLE_RANGE_S[0]} to {IDLE_RANGE_S[1]}",
+    )
+    languages: list[Literal["zh", "en", "fr"]] = Field(
+        default_factory=lambda: list(LANGUAGES),
+        min_length=1,
+        description=f"a list of {', '.join(LANGUAGES)}",
+    )
+
+    @field_validator("venue")
+    @classmethod
+    def _known_venue(cls, value: str | None) -> str | None:
+        from kiosk.venues import load_venues
+
+        known = sorted(load_venues())
+        if value is not None and value not in known:
+            raise InputError("venue", f"{value!r} is not a venue; allowed: {', '.join(known)}")
+        return value
+
+
+class RegistryTable(BaseModel):
+    model_config = TABLE
+
+    url: str = Field("", description=REGISTRY_URL_ALLOWED)
+    # where certificate QRs point until enrolment names the registry's (kiosk.certificate.address)
+    public_url: str = Field("", description=PUBLIC_URL_ALLOWED)
+
+    @field_validator("url")
+    @classmethod
+    def _checked_url(cls, value: str) -> str:
+        return check_registry_url(value, "url") if value else value
+
+    @field_validator("public_url")
+    @classmethod
+    def _checked_public_url(cls, value: str) -> str:
+        return check_public_url(value, "public_url") if value else value
+
+
+class PaymentTable(BaseModel):
+    """[payment]: `terminal = "simulated"` (with `delay_s`), or none: pay at the counter."""
+
+    model_config = TABLE
+
+    terminal: Literal["", "simulated"] = Field("", description="simulated (or none)")
+    delay_s: float = Field(1.5, gt=0, le=60, description="0 < seconds ≤ 60")
