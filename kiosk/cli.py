@@ -84,12 +84,40 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.errors import DataError, DiandianError, InputError
+def _ledger_failure(args: argparse.Namespace, exc: Exception) -> str | None:
+    """For an SQLite error that is the file's or its disk's fault (a damaged page met
+    mid-listing, a disk gone read-only), the one-line reason the app shows, naming the file;
+    None for one that means our code is wrong (a constraint, a misused API)."""
+    import sqlite3
 
+    faults = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, faults):
+        return None
+    from kiosk.ledger.db import describe
+    from kiosk.paths import default_ledger
+
+    return describe(exc, getattr(args, "db", None) or default_ledger())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     prog = f"diandian {args.command}"
+    if getattr(args, "supervised", False):  # set by a command that writes a ledger for long
+        from kiosk.paths import default_ledger
+        from kiosk.shm_guard import sigbus_reason, supervised
+
+        path = getattr(args, "db", None) or default_ledger()
+        return supervised(
+            lambda: _run(args, prog), on_sigbus=lambda: f"{prog}: error: {sigbus_reason(path)}"
+        )
+    return _run(args, prog)
+
+
+def _run(args: argparse.Namespace, prog: str) -> int:
+    """The command's exit status; every failure the user can cause is one line on stderr."""
+    from kiosk.errors import DataError, DiandianError, InputError
+
     try:
         return int(args.handler(args) or 0)
     except InputError as exc:
@@ -103,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        reason = _ledger_failure(args, exc)
+        if reason is not None:
+            print(f"{prog}: error: {reason}", file=sys.stderr)
+            return 1
         if os.environ.get("DIANDIAN_DEBUG"):
             raise
         print(

@@ -1,6 +1,7 @@
 """Rankings from the local ledger: the biggest offsets today at this venue, at this venue since
-the kiosk was set up there (the event), and on this kiosk all time. Registry-wide ranks arrive
-with sync; until then the kiosk ranks what it has sold itself, offline.
+the kiosk was set up there (the event), and on this kiosk all time; and, as of the last sync,
+the registry's ranking of every kiosk ("everywhere"). The local ones are always current,
+offline; the registry's is what the sync job pulled (`pulled`, kind `rankings:all`).
 
 One entry per paid (not voided) order. Ties share a rank (1, 2, 2, 4), earlier payment listed
 first. Days are China days (UTC+8), as the customer sees them.
@@ -10,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from kiosk.ledger import Ledger, rankings
+from kiosk.ledger import Ledger, rankings, syncstate
 from kiosk.timestamps import china_date, china_midnight, stamp
 
-SCOPES = ("today", "event", "all")
+LOCAL_SCOPES = ("today", "event", "all")
+EVERYWHERE = "everywhere"  # every kiosk's sales, ranked by the registry, as of the last sync
+SCOPES = (*LOCAL_SCOPES, EVERYWHERE)
+PULLED_KIND = "rankings:all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +35,12 @@ class Board:
     scope: str
     entries: tuple[Entry, ...]
     mine: Entry | None  # the customer's own order, listed or not
+    as_of: str | None = None  # everywhere: when the registry's ranking was pulled (a stamp)
 
 
 def _scope(scope: str, venue_id: str, now: datetime) -> tuple[str | None, str | None]:
     """The venue and the start of the period a scope ranks (None: no limit)."""
-    if scope not in SCOPES:
+    if scope not in LOCAL_SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
     venue = venue_id if scope in ("today", "event") else None
     since = None
@@ -52,7 +58,10 @@ def board(
     now: datetime | None = None,
     limit: int = 10,
 ) -> Board:
-    """The top `limit` offsets in `scope`, and the customer's own entry if `order_id` is given."""
+    """The top `limit` offsets in `scope`, and the customer's own entry if `order_id` is given
+    (not for `everywhere`: the registry ranks nicknames, not orders)."""
+    if scope == EVERYWHERE:
+        return everywhere(ledger, limit=limit)
     venue, since = _scope(scope, venue_id, now or datetime.now(UTC))
     rows = rankings.top(ledger.conn, venue_id=venue, since=since, limit=limit)
     entries: list[Entry] = []
@@ -67,3 +76,24 @@ def board(
             row, above = found
             mine = Entry(above + 1, row["nickname"] or "", row["offset_g"], row["id"])
     return Board(scope, tuple(entries), mine)
+
+
+def _pulled_entry(item: Any) -> Entry | None:
+    """One row of the registry's ranking, or None if it is not one (pulled data is checked
+    here, where it is read: a bad row is left out, never shown half)."""
+    if not isinstance(item, dict):
+        return None
+    rank, nickname, grams = item.get("rank"), item.get("nickname"), item.get("offset_g")
+    if type(rank) is not int or type(grams) is not int or not isinstance(nickname, str):
+        return None
+    return Entry(rank, nickname[:100], grams, "")
+
+
+def everywhere(ledger: Ledger, *, limit: int = 10) -> Board:
+    """The registry's ranking of every kiosk as the last sync pulled it; no entries (and no
+    `as_of`) before the first sync."""
+    data = syncstate.pulled_data(ledger, PULLED_KIND)
+    rows = data.get("rankings") if isinstance(data, dict) else None
+    entries = [e for e in map(_pulled_entry, rows if isinstance(rows, list) else []) if e]
+    as_of = syncstate.pulled_at(ledger, PULLED_KIND) if data is not None else None
+    return Board(EVERYWHERE, tuple(entries[:limit]), None, as_of)

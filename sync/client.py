@@ -45,11 +45,13 @@ class Unavailable(SyncError):
 
 
 class Refused(SyncError):
+    """A 4xx (or nonsense) answer: `status` and the error's `code`, as the registry sent them."""
+
     exit_code = EXIT_PROTOCOL
 
-    def __init__(self, message: str, status: int = 0) -> None:
+    def __init__(self, message: str, status: int = 0, code: str = "") -> None:
         super().__init__(message)
-        self.status = status
+        self.status, self.code = status, code
 
 
 class AuthRefused(Refused):
@@ -118,6 +120,13 @@ def _error_text(response: httpx.Response) -> str:
         return f"{error.code}: {error.message}".strip(": ")
     except (ValueError, KeyError, TypeError, AttributeError):
         return response.text[:200].strip() or response.reason_phrase
+
+
+def _error_code(response: httpx.Response) -> str:
+    try:
+        return str(response.json()["error"]["code"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ""
 
 
 class RegistryClient:
@@ -235,6 +244,7 @@ class RegistryClient:
                 raise Refused(
                     f"the registry refused {method} {path} ({status}): {_error_text(response)}",
                     status,
+                    _error_code(response),
                 )
             try:
                 return response.json()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from kiosk.ledger import Ledger, syncstate
+from kiosk.ledger import Ledger, LedgerUnavailable, syncstate
 from kiosk.ledger.syncstate import Batch
 from kiosk.timestamps import stamp
 from sync import protocol
@@ -31,6 +32,9 @@ from sync.messages import PushRecord, PushRequest, PushResponse, problems
 
 log = logging.getLogger(__name__)
 BODY_KEEP_DAYS = 30  # an answered batch's exact bytes are kept this long, then emptied
+# How often one run may put an outbox entry into a batch: once, and once more after the
+# registry declared a batch id dead (409 idempotency_conflict). A third time is a loop.
+MAX_SENDS_PER_RUN = 2
 
 
 class Progress(Protocol):
@@ -96,14 +100,29 @@ def build_body(batch_id: str, entries: Sequence[Any]) -> bytes:
     return protocol.canonical(request.model_dump(mode="json"))
 
 
-def next_batch(ledger: Ledger, size: int = protocol.MAX_BATCH) -> Batch | None:
-    """Record the next batch of sendable entries (one transaction), or None when done."""
-    entries = syncstate.sendable(ledger, size)
-    if not entries:
-        return None
-    batch_id = str(uuid.uuid4())
-    body = build_body(batch_id, entries)
-    return syncstate.record_batch(ledger, batch_id, [row["id"] for row in entries], body)
+def next_batch(
+    ledger: Ledger, size: int = protocol.MAX_BATCH, result: Result | None = None
+) -> Batch | None:
+    """Record the next batch of sendable entries (one transaction), or None when done.
+
+    A batch whose body would pass the registry's cap (protocol.MAX_PUSH_BODY) is halved
+    until it fits; an entry too large to go alone is filed as rejected here, with the reason.
+    """
+    while entries := syncstate.sendable(ledger, size):
+        batch_id = str(uuid.uuid4())
+        body = build_body(batch_id, entries)
+        while len(body) > protocol.MAX_PUSH_BODY and len(entries) > 1:
+            entries = entries[: len(entries) // 2]
+            body = build_body(batch_id, entries)
+        if len(body) <= protocol.MAX_PUSH_BODY:
+            return syncstate.record_batch(ledger, batch_id, [row["id"] for row in entries], body)
+        (entry,) = entries
+        reason = f"the record is {len(body):,} bytes; the registry takes at most "
+        reason += f"{protocol.MAX_PUSH_BODY:,} per push"
+        syncstate.file_rejects(ledger, [(entry["id"], entry["order_id"], reason)])
+        if result is not None:
+            result.rejected += 1
+    return None
 
 
 def send(ledger: Ledger, client: RegistryClient, batch: Batch, result: Result) -> None:
@@ -113,16 +132,27 @@ def send(ledger: Ledger, client: RegistryClient, batch: Batch, result: Result) -
     try:
         answer = client.post(protocol.PUSH, batch.body, idempotency_key=batch.batch_id)
     except Refused as exc:
-        if exc.status != 409:
-            raise
+        if exc.status != 409 or exc.code != "idempotency_conflict":
+            raise  # any other refusal (a 409 about the records themselves too) ends the run
         # The registry holds other records under this batch id (it cannot happen with our own
         # byte-for-byte resends; a ledger restored beside a live one could do it). The key is
         # dead: close the batch unanswered so its entries go again in a new batch, where the
-        # registry's per-order upsert answers `duplicate` for any it already has.
+        # registry's per-order check answers `duplicate` for any it already has.
         syncstate.finish_batch(ledger, batch.batch_id, [])
         result.warnings.append(f"batch {batch.batch_id} conflicted at the registry: {exc}")
         return
     apply_answer(ledger, batch, answer, result)
+
+
+def _count_sends(sends: Counter[int], batch: Batch) -> None:
+    """Stop a run that would send an entry a third time: something answers in a loop."""
+    sends.update(batch.entry_ids)
+    again = [entry for entry in batch.entry_ids if sends[entry] > MAX_SENDS_PER_RUN]
+    if again:
+        raise SyncError(
+            f"outbox entry {again[0]} would go to the registry {sends[again[0]]} times in this "
+            "run (its batches keep being refused); stopping"
+        )
 
 
 def apply_answer(ledger: Ledger, batch: Batch, answer: Any, result: Result) -> None:
@@ -172,17 +202,37 @@ def push(
     progress: Progress,
     batch_size: int = protocol.MAX_BATCH,
     run_id: int | None = None,
+    salvage: bool = False,
 ) -> None:
     """Unanswered batches first (a crashed run's), then new ones until the queue is empty.
-    The run's pushed count is saved after every batch, so a killed run still shows it."""
+    The run's pushed count is saved after every batch, so a killed run still shows it.
+
+    `salvage`: the ledger is damaged outside the tables a push needs (see `diandian sync`);
+    an answer that cannot be recorded (acks write the audit log) is reported and the push
+    goes on, so the registry gets every sale the outbox holds before the restore.
+    """
     waiting = syncstate.unanswered_batches(ledger)
     progress.start(syncstate.queue_length(ledger))
+    sends: Counter[int] = Counter()
+
+    def deliver(batch: Batch) -> None:
+        _count_sends(sends, batch)
+        try:
+            send(ledger, client, batch, result)
+        except LedgerUnavailable as exc:
+            if not salvage:
+                raise
+            result.warnings.append(
+                f"the registry holds batch {batch.batch_id}; its answer could not be "
+                f"recorded in the damaged ledger: {exc}"
+            )
+
     for batch in waiting:
         progress.log(f"resending batch {batch.batch_id} ({len(batch.entry_ids)} records)")
-        send(ledger, client, batch, result)
+        deliver(batch)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
-    while (batch := next_batch(ledger, batch_size)) is not None:
-        send(ledger, client, batch, result)
+    while (batch := next_batch(ledger, batch_size, result)) is not None:
+        deliver(batch)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
         progress.detail(f"batch {result.batches}: {len(batch.entry_ids)} records sent")
 
@@ -202,6 +252,7 @@ def run(
     progress: Progress | None = None,
     pull: bool = True,
     batch_size: int | None = None,
+    salvage: bool = False,
 ) -> Result:
     """One sync run, recorded in `sync_runs` whatever happens (a killed run shows up as
     'interrupted' when the next one starts)."""
@@ -210,7 +261,7 @@ def run(
     run_id = syncstate.start_run(ledger)
     log.info("sync run %d of kiosk %s with %s", run_id, ledger.kiosk_id, client.base_url)
     try:
-        push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id)
+        push(ledger, client, result, progress, batch_size or protocol.MAX_BATCH, run_id, salvage)
         if pull:
             pulls.pull_all(ledger, client, result, progress)
     except BaseException as exc:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kiosk.ledger import LedgerUnavailable
 from sync.client import SyncError
 from sync.exit_codes import EXIT_TEMPFAIL
 
@@ -29,8 +30,14 @@ def sync_lock(ledger_path: Path) -> Iterator[Path]:
     """Hold the lock for the block, or raise LockBusy at once (never wait: the next night's
     job will come)."""
     path = lock_path(ledger_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:  # a read-only disk, a folder the job may not write: exit 1, not 70
+        raise LedgerUnavailable(
+            f"cannot open the sync lock {path}: {exc.strerror or exc}; the ledger's folder "
+            "must be writable (is its disk mounted read-only?)"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

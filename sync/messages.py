@@ -20,6 +20,9 @@ from kiosk.order_state import EVENTS
 from sync import protocol
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+# The Base64 of 32 bytes (every 32 bytes is an Ed25519 public key): 43 characters, the last
+# holding 2 bits of padding, then "=".
+PUBLIC_KEY = r"^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"
 
 
 def problems(errors: Iterable[Mapping[str, Any]], limit: int = 5) -> str:
@@ -41,8 +44,13 @@ class Strict(BaseModel):
 
 class EnrolRequest(Strict):
     token: str = Field(min_length=8, max_length=200)
-    kiosk_id: str = Field(min_length=1, max_length=64, pattern=ID)
-    public_key: str = Field(min_length=40, max_length=64)
+    kiosk_id: str = Field(
+        min_length=1,
+        max_length=64,
+        pattern=protocol.KIOSK_ID,
+        description="upper case, as kiosks make their ids",
+    )
+    public_key: str = Field(pattern=PUBLIC_KEY, description="the Base64 of a raw Ed25519 key")
     name: str = Field(default="", max_length=200)
 
 
@@ -190,4 +198,4 @@ class CertificateStatus(BaseModel):
     paid_at: str | None = None
     retirement_status: Literal["retired", "pending"] | None = None
     ranges: list[Range] = []  # the retired grams that cover it (kiosk.credit)
-    retirement: Retirement | None = None  # a retirement made after the sale (before 0003)
+    retirement: Retirement | None = None  # a retirement made after the sale (before retire-first)

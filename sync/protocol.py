@@ -3,9 +3,17 @@
 Versions (a dated note per change, as Anki does):
 - 1 (2026-11-26): enrolment with a one-time token; signed requests; push of outbox batches with
   per-record answers; pulls of catalogue, factors, allocations, rankings and kiosk keys.
+  2026-12-05, compatible: kiosk ids enrol in upper case (KIOSK_ID), as kiosks make them;
+  signature headers must match SIGNATURE_HEADERS; bodies are capped (MAX_PUSH_BODY,
+  MAX_BODY: 413); a suspended kiosk gets 403; a 409 other than `idempotency_conflict` is about
+  the records and ends the client's run.
 - 1, fields added (issue 11): the enrolment answer and the catalogue carry `public_url` (where
   certificate QRs point; null: the registry's own address); the keys pull lists `revoked`
   (refunded certificate ids). Both sides ignore fields they do not know.
+- 1, fields added (issue 11, retire first): each allocation carries `credit_model`, the
+  retired serials granted (`grants`) and `drawn_to`; a pushed order carries its
+  `credit_ranges`, which the registry checks against that kiosk's grants; the certificate
+  lookup adds `retirement_status` and `ranges`. A registry must be upgraded before its kiosks.
 
 Every kiosk request except enrolment and the public pages is signed with the kiosk's Ed25519
 key over: the context line, method, path with query, timestamp, nonce and the SHA-256 of the
@@ -18,9 +26,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import secrets
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -53,6 +63,17 @@ CERTIFICATE = f"{API}/certificates/{{cert_id}}"  # GET -> CertificateStatus, pub
 PAGE = "/c/{cert_id}"  # HTML; the QR opens /C/{cert_id}/{token} (case-insensitive)
 
 MAX_BATCH = 500  # records per push
+# Request bodies the registry reads, in bytes (413 past them, counted as the body streams in).
+# Measured over the outbox of `diandian simulate --orders 2000`: a record is 1,355 bytes in a
+# push body (median; largest 1,724), a full batch of 500 is 642-649 kB. The push cap leaves
+# three times that; the sync job splits a batch that would not fit.
+MAX_PUSH_BODY = 2 * 1024 * 1024
+MAX_BODY = 64 * 1024  # any other request (an enrolment is about 300 bytes)
+
+# A kiosk id as kiosks make them ("K" and nine Crockford Base32 characters): the registry
+# enrols only ids in this one (upper) case, so two ids can never differ by case alone.
+KIOSK_ID = r"^[A-Z0-9][A-Z0-9_.:-]{0,63}$"
+
 # The bodies of these requests and answers are the models in sync/messages.py. `granted_g` in
 # allocations is the total a kiosk has ever been granted for a project; the kiosk sets its own
 # allocation's granted_g to it (never below what it has committed).
@@ -64,8 +85,11 @@ def canonical(value: Any) -> bytes:
 
 
 def signing_message(method: str, path: str, timestamp: str, nonce: str, body: bytes) -> bytes:
-    digest = hashlib.sha256(body).hexdigest()
-    return "\n".join([CONTEXT, method.upper(), path, timestamp, nonce, digest]).encode()
+    return _message(method, path, timestamp, nonce, hashlib.sha256(body).hexdigest())
+
+
+def _message(method: str, path: str, timestamp: str, nonce: str, body_sha256: str) -> bytes:
+    return "\n".join([CONTEXT, method.upper(), path, timestamp, nonce, body_sha256]).encode()
 
 
 def sign_request(
@@ -94,6 +118,67 @@ class AuthError(Exception):
     """Why a request is refused (401); the message is safe to send back."""
 
 
+# What each signature header must look like, checked (ASCII only, whole value) before any of
+# it is used: `int()` takes "²" and 5,000-digit numbers, and a huge one overflows a float.
+SIGNATURE_HEADERS: dict[str, tuple[str, str]] = {
+    H_KIOSK: (r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}", "a kiosk id (letters, digits, _ . : -)"),
+    H_TIME: (r"[0-9]{1,12}", "the Unix time in whole seconds, ASCII digits"),
+    H_NONCE: (r"[A-Za-z0-9_-]{16,64}", "16 to 64 letters, digits, - or _"),
+    H_SIGNATURE: (r"[A-Za-z0-9+/]{86}==", "the Base64 of a 64-byte Ed25519 signature"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuthHeaders:
+    """A request's signature headers, each checked against SIGNATURE_HEADERS."""
+
+    kiosk_id: str
+    timestamp: str
+    nonce: str
+    signature: bytes
+
+    @property
+    def time(self) -> int:
+        return int(self.timestamp)
+
+
+def auth_headers(headers: Mapping[str, str]) -> AuthHeaders:
+    """The signature headers of a request, or AuthError naming the first missing or malformed
+    one and what it must look like. `headers` must be case-insensitive (as Starlette's are)."""
+    values = {}
+    for name, (pattern, meaning) in SIGNATURE_HEADERS.items():
+        value = headers.get(name)
+        if not value:
+            raise AuthError(f"missing {name} header")
+        if not re.fullmatch(pattern, value, flags=re.ASCII):
+            raise AuthError(f"malformed {name} header: it must be {meaning}")
+        values[name] = value
+    return AuthHeaders(
+        kiosk_id=values[H_KIOSK],
+        timestamp=values[H_TIME],
+        nonce=values[H_NONCE],
+        signature=base64.b64decode(values[H_SIGNATURE], validate=True),
+    )
+
+
+def check_fresh(auth: AuthHeaders, now: float | None = None) -> None:
+    clock = time.time() if now is None else now
+    if abs(clock - auth.time) > MAX_SKEW_S:
+        raise AuthError(
+            f"timestamp is more than {MAX_SKEW_S // 60} minutes off the registry's clock"
+        )
+
+
+def check_signature(
+    auth: AuthHeaders, method: str, path: str, body_sha256: str, public_key: Ed25519PublicKey
+) -> None:
+    """The signature over the request, given the hex SHA-256 of its body (taken as it arrived,
+    before any parsing)."""
+    message = _message(method, path, auth.timestamp, auth.nonce, body_sha256)
+    if not signature_ok(public_key, auth.signature, message):
+        raise AuthError("bad signature")
+
+
 def check_request(
     headers: Mapping[str, str],
     method: str,
@@ -108,25 +193,9 @@ def check_request(
     `headers` must be case-insensitive (as Starlette's are). The caller looks the kiosk's key
     up first (None for an unknown kiosk) and records the nonce after this returns.
     """
-    kiosk_id = headers.get(H_KIOSK, "")
-    if not kiosk_id:
-        raise AuthError(f"missing {H_KIOSK} header")
+    auth = auth_headers(headers)
     if public_key is None:
-        raise AuthError(f"unknown kiosk {kiosk_id}")
-    timestamp, nonce = headers.get(H_TIME, ""), headers.get(H_NONCE, "")
-    if not timestamp.isdigit() or not nonce or len(nonce) > 64:
-        raise AuthError("missing or malformed timestamp or nonce")
-    clock = time.time() if now is None else now
-    if abs(clock - int(timestamp)) > MAX_SKEW_S:
-        raise AuthError(
-            f"timestamp is more than {MAX_SKEW_S // 60} minutes off the registry's clock"
-        )
-    try:
-        signature = base64.b64decode(headers.get(H_SIGNATURE, ""), validate=True)
-    except ValueError:
-        raise AuthError("malformed signature") from None
-    if not signature_ok(
-        public_key, signature, signing_message(method, path, timestamp, nonce, body)
-    ):
-        raise AuthError("bad signature")
-    return kiosk_id, nonce
+        raise AuthError(f"unknown kiosk {auth.kiosk_id}")
+    check_fresh(auth, now)
+    check_signature(auth, method, path, hashlib.sha256(body).hexdigest(), public_key)
+    return auth.kiosk_id, auth.nonce

@@ -20,7 +20,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--venue", help="venue id (default: the demo venue)")
     add_db_argument(parser)
-    parser.set_defaults(handler=run)
+    # supervised: a SIGBUS (the ledger's -shm file cut short under it) is reported, see
+    # kiosk/shm_guard.py, instead of ending the run silently
+    parser.set_defaults(handler=run, supervised=True)
 
 
 def run(args: argparse.Namespace) -> int:

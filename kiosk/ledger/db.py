@@ -50,6 +50,31 @@ def describe(error: sqlite3.Error, path: Path) -> str:
     return f"the ledger failed ({path}): {error}"
 
 
+WHOLE_FILE = "(the file)"  # damage the per-table checks do not place (free pages, the header)
+
+
+def damaged_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables whose pages, or whose indexes' pages, fail SQLite's quick_check; [] when the
+    file is sound. Lets a job that needs only some tables (the sync job: the outbox and its
+    own) do its work on a file that must still be restored, and name what it could not read."""
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+            return []
+    except sqlite3.DatabaseError:
+        pass  # a page so damaged the check stops: find the table it belongs to below
+    names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    damaged = []
+    for name in names:
+        quoted = '"' + name.replace('"', '""') + '"'
+        try:
+            sound = conn.execute(f"PRAGMA quick_check({quoted})").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            sound = False
+        if not sound:
+            damaged.append(name)
+    return damaged or [WHOLE_FILE]
+
+
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with the ledger's pragmas."""
     uri = f"file:{path}?mode={'ro' if read_only else 'rwc'}"

@@ -325,8 +325,10 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it first
     conn.execute("BEGIN IMMEDIATE")
     try:
+        before = len(migrations.applied(db))
         migrations.apply(db, stop_before=stop_before)
-        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+        changed = len(migrations.applied(db)) != before  # nothing to check on a current file
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall() if changed else []
         if dangling:
             table, rowid, parent, _ = dangling[0]
             raise sqlite3.IntegrityError(

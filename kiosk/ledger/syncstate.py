@@ -139,16 +139,23 @@ def finish_batch(ledger: Ledger, batch_id: str, rejects: Iterable[tuple[int, str
     (acks and rejects are both idempotent).
     """
     with ledger.transaction():
+        file_rejects(ledger, rejects)
+        ledger.conn.execute(
+            "UPDATE sync_batches SET answered_at = ? WHERE batch_id = ?",
+            (ledger.change_time(), batch_id),
+        )
+
+
+def file_rejects(ledger: Ledger, rejects: Iterable[tuple[int, str, str]]) -> None:
+    """File (outbox_id, order_id, reason) as rejected: listed for the admin, not sent again
+    until cleared."""
+    with ledger.transaction():
         for outbox_id, order_id, reason in rejects:
             ledger.conn.execute(
                 "INSERT OR IGNORE INTO sync_rejects (outbox_id, order_id, reason, at)"
                 " VALUES (?, ?, ?, ?)",
                 (outbox_id, order_id, reason, ledger.change_time()),
             )
-        ledger.conn.execute(
-            "UPDATE sync_batches SET answered_at = ? WHERE batch_id = ?",
-            (ledger.change_time(), batch_id),
-        )
 
 
 def prune_batches(ledger: Ledger, before: str) -> int:
@@ -191,6 +198,12 @@ def pulled_version(ledger: Ledger, kind: str) -> str | None:
 def pulled_data(ledger: Ledger, kind: str) -> Any:
     row = ledger.conn.execute("SELECT data FROM pulled WHERE kind = ?", (kind,)).fetchone()
     return json.loads(row[0]) if row else None
+
+
+def pulled_at(ledger: Ledger, kind: str) -> str | None:
+    """When that kind was last fetched (a stored stamp), or None if never."""
+    row = ledger.conn.execute("SELECT fetched_at FROM pulled WHERE kind = ?", (kind,)).fetchone()
+    return row[0] if row else None
 
 
 def store_pulled(ledger: Ledger, kind: str, version: str, data: Any) -> None:

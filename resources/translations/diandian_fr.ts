@@ -1142,6 +1142,22 @@ Dernière erreur : {error}</translation>
         <source>{name} (you)</source>
         <translation>{name} (vous)</translation>
     </message>
+    <message>
+        <source>All kiosks</source>
+        <translation>Toutes les bornes</translation>
+    </message>
+    <message>
+        <source>The ranking of all kiosks arrives with the first sync.</source>
+        <translation>Le classement de toutes les bornes arrive avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>Every kiosk&apos;s sales, as of {time}</source>
+        <translation>Les ventes de toutes les bornes, au {time}</translation>
+    </message>
+    <message>
+        <source>No kiosk has sold an offset with a nickname yet.</source>
+        <translation>Aucune borne n&apos;a encore vendu de compensation avec un pseudonyme.</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

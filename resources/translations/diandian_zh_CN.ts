@@ -1142,6 +1142,22 @@ Last error: {error}</source>
         <source>{name} (you)</source>
         <translation>{name}（您）</translation>
     </message>
+    <message>
+        <source>All kiosks</source>
+        <translation>全部终端</translation>
+    </message>
+    <message>
+        <source>The ranking of all kiosks arrives with the first sync.</source>
+        <translation>首次同步后即可查看全部终端的排行。</translation>
+    </message>
+    <message>
+        <source>Every kiosk&apos;s sales, as of {time}</source>
+        <translation>全部终端的销售，截至 {time}</translation>
+    </message>
+    <message>
+        <source>No kiosk has sold an offset with a nickname yet.</source>
+        <translation>还没有终端售出带昵称的抵消。</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>

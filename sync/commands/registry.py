@@ -52,6 +52,18 @@ def register(commands: Any) -> None:
     )
     token = action("enroll-token", "print a one-time enrolment token for a kiosk", run_token)
     token.add_argument("--name", required=True, help="the kiosk's or venue's name")
+    token.add_argument(
+        "--expires",
+        default="7d",
+        metavar="DURATION",
+        help="how long it stays usable: 30m, 12h, 7d ... up to 90d (default 7d)",
+    )
+    tokens = action("tokens", "list enrolment tokens: fingerprint, name, expiry, state", run_tokens)
+    tokens.add_argument("--json", action="store_true", help="one JSON array")
+    revoke = action("revoke-token", "withdraw an unused enrolment token", run_revoke)
+    revoke.add_argument(
+        "token", metavar="TOKEN", help="the token, or its fingerprint from `registry tokens`"
+    )
     projects = action("import-projects", "import projects, serial blocks and stock", run_import)
     projects.add_argument("file", type=Path, metavar="FILE", help="TOML or JSON")
     factors = action(
@@ -194,9 +206,52 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_token(args: argparse.Namespace) -> int:
+    import sys
+
+    from sync.registry import operations, storage
+
+    lifetime = operations.parse_lifetime(args.expires)
+
+    def work(conn: Any) -> tuple[str, str]:
+        token = operations.new_enrol_token(conn=conn, name=args.name, lifetime=lifetime)
+        row = storage.get_enrol_token(conn=conn, token_hash=operations.hash_token(token))
+        return token, row.expires_at
+
+    token, expires_at = _in_transaction(args, work)
+    print(token)  # alone on stdout, for scripts
+    print(f"usable once, until {expires_at} (UTC)", file=sys.stderr)
+    return 0
+
+
+def run_tokens(args: argparse.Namespace) -> int:
+    from sync.registry import operations, storage
+
+    rows = _in_transaction(args, lambda conn: storage.list_enrol_tokens(conn=conn))
+    listed = [
+        {
+            "fingerprint": operations.token_fingerprint(row.token_hash),
+            "name": row.name,
+            "created_at": row.created_at,
+            "expires_at": row.expires_at,
+            "state": operations.token_status(row),
+        }
+        for row in rows
+    ]
+    if args.json:
+        print(json.dumps(listed, ensure_ascii=False))
+        return 0
+    for t in listed:
+        print(f"{t['fingerprint']}  {t['expires_at'] or '-':24}  {t['state']:40}  {t['name']}")
+    if not listed:
+        print("(no enrolment tokens)")
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
     from sync.registry import operations
 
-    print(_in_transaction(args, lambda conn: operations.new_enrol_token(conn=conn, name=args.name)))
+    revoked = _in_transaction(args, lambda conn: operations.revoke_token(conn=conn, ref=args.token))
+    print("token revoked" if revoked else "that token was already used, revoked or expired")
     return 0
 
 
@@ -256,6 +311,8 @@ def run_stats(args: argparse.Namespace) -> int:
             f" {format_grams(b['refunded_g'])}, unallocated {format_grams(b['unallocated_g'])}"
             f" ({format_grams(b['held_by_kiosks_g'])} of it granted to kiosks, for sale)"
         )
+    for k in stats["suspended"]:
+        print(f"suspended kiosk {k['kiosk_id']}: {k['reason']}")
     return 0
 
 

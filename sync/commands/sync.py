@@ -18,6 +18,12 @@ from kiosk.commands.common import add_db_argument, ledger_path
 from sync.exit_codes import EXIT_REJECTED
 
 DEFAULT_BUDGET_S = 300.0
+# What a push reads and writes. Damage anywhere else (the audit log, orders) still needs a
+# restore, but must not keep the outbox's sales from reaching the registry meanwhile.
+SYNC_TABLES = frozenset(
+    {"_sqlite_migrations", "meta", "settings", "outbox", "sync_batches", "sync_rejects",
+     "sync_runs", "sqlite_sequence", "kiosk_keys"}
+)  # fmt: skip
 EXIT_CODES = """exit status:
   0   done (warnings are printed and kept in the run's record)
   1   the ledger cannot be used (missing, damaged, read-only: the reason is printed)
@@ -191,16 +197,36 @@ def run_sync(args: argparse.Namespace) -> int:
             return _show(ledger, args)
     logs.configure(path.with_name("sync.log"), stderr=False)  # stdout/stderr: for the admin
     try:
-        with sync_lock(path), Ledger.open(path, create=False) as ledger:
+        with sync_lock(path), Ledger.open(path, create=False, check=False) as ledger:
+            damaged = _damage(ledger)
             if args.retry_rejected:
                 return _retry_rejected(ledger)
-            return _sync(ledger, args)
+            return _sync(ledger, args, damaged)
     except SyncError as exc:
         logging.getLogger("diandian.sync").error("sync failed (exit %d): %s", exc.exit_code, exc)
         return _fail("sync", exc, exc.exit_code)
 
 
-def _sync(ledger: Any, args: argparse.Namespace) -> int:
+def _damage(ledger: Any) -> list[str]:
+    """The damaged tables the push can do without; LedgerUnavailable if it needs one."""
+    import sqlite3
+
+    from kiosk.ledger import LedgerUnavailable, db
+
+    try:
+        damaged = db.damaged_tables(ledger.conn)
+    except sqlite3.DatabaseError as exc:
+        raise LedgerUnavailable(db.describe(exc, ledger.path)) from None
+    needed = sorted(set(damaged) & SYNC_TABLES) or [t for t in damaged if t == db.WHOLE_FILE]
+    if needed:
+        raise LedgerUnavailable(
+            f"the ledger file is damaged ({ledger.path}, {', '.join(needed)}); nothing was "
+            "pushed; restore it with `diandian ledger restore`"
+        )
+    return damaged
+
+
+def _sync(ledger: Any, args: argparse.Namespace, damaged: list[str]) -> int:
     from kiosk.certificate.issue import kiosk_key
     from kiosk.errors import InputError
     from kiosk.ledger import syncstate
@@ -227,8 +253,9 @@ def _sync(ledger: Any, args: argparse.Namespace) -> int:
                 ledger,
                 c,
                 progress=progress,
-                pull=not args.no_pull,
+                pull=not args.no_pull and not damaged,
                 batch_size=args.batch_size or None,
+                salvage=bool(damaged),
             )
         except SyncError as exc:
             queued = syncstate.queue_length(ledger)
@@ -236,6 +263,14 @@ def _sync(ledger: Any, args: argparse.Namespace) -> int:
     print(f"sync {c.base_url}: {result.summary()}")
     for warning in result.warnings:
         print(f"  warning: {warning}")
+    if damaged:
+        print(
+            f"diandian sync: error: the ledger file is damaged ({ledger.path}, "
+            f"{', '.join(damaged)}): the outbox was pushed ({result.pushed} record(s) at the "
+            "registry), nothing was pulled; restore it with `diandian ledger restore`",
+            file=sys.stderr,
+        )
+        return 1
     return EXIT_REJECTED if result.rejected else 0
 
 

@@ -46,6 +46,7 @@ class AccessLog:
         started = time.perf_counter()
         given = dict(scope.get("headers") or []).get(HEADER, b"").decode("latin-1")
         request_id = given if SANE_ID.fullmatch(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id  # errors.Guard names it too
         status = 500  # if the app fails before it answers
 
         async def answer(message: Message) -> None:

@@ -11,10 +11,11 @@ from sqlalchemy import Engine
 
 from kiosk import logs
 from sync import protocol
-from sync.registry import access_log, errors
+from sync.registry import access_log, contract, errors
 from sync.registry.access_log import AccessLog
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
+from sync.registry.limits import BodyLimit
 from sync.registry.routes import certificates, enrol, health, pulls, push
 
 
@@ -29,10 +30,13 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.state.engine = make_engine(db) if isinstance(db, str) else db
     app.state.headroom_g = headroom_g
     errors.install(app)
-    app.add_middleware(AccessLog)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(errors.Guard)
+    app.add_middleware(AccessLog)  # the last added runs first: its request id is the guard's
     for module in (health, enrol, push, pulls, certificates):
         app.include_router(module.router)
-    app.include_router(certificates.page_router)  # last: its paths are the most general
+    app.include_router(certificates.page_router)
+    contract.install(app)
     return app
 
 

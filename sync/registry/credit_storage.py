@@ -193,15 +193,18 @@ def ranges_on(*, conn: Connection, pairs: Sequence[tuple[int, int]]) -> list[Row
     return found
 
 
-def insert_ranges(*, conn: Connection, order_ranges: dict[str, list[dict[str, int]]]) -> None:
-    """Store the ranges of purchases just inserted: order id -> [{grant_id, number, ...}]."""
+def insert_ranges(
+    *, conn: Connection, kiosk_id: str, order_ranges: dict[str, list[dict[str, int]]]
+) -> None:
+    """Store the ranges of this kiosk's purchases just inserted: order id -> [{grant_id, ...}]."""
     if not order_ranges:
         return
     ids: dict[str, int] = {}
     orders = list(order_ranges)
     for start in range(0, len(orders), CHUNK):
         query = select(purchases.c.order_id, purchases.c.id).where(
-            purchases.c.order_id.in_(orders[start : start + CHUNK])
+            purchases.c.kiosk_id == kiosk_id,
+            purchases.c.order_id.in_(orders[start : start + CHUNK]),
         )
         ids.update({row.order_id: row.id for row in conn.execute(query)})
     add_ranges(
@@ -220,12 +223,14 @@ def add_ranges(*, conn: Connection, rows: list[dict[str, int]]) -> None:
         conn.execute(purchase_ranges.insert(), rows)
 
 
-def drew_ranges(*, conn: Connection, order_ids: Sequence[str]) -> set[str]:
-    """Which of these orders hold ranges of their kiosk's grants."""
+def drew_ranges(*, conn: Connection, kiosk_id: str, order_ids: Sequence[str]) -> set[str]:
+    """Which of this kiosk's orders among these hold ranges of its grants."""
     found: set[str] = set()
     for start in range(0, len(order_ids), CHUNK):
         query = select(purchases.c.order_id).where(
-            purchases.c.order_id.in_(order_ids[start : start + CHUNK]), _DRAWN
+            purchases.c.kiosk_id == kiosk_id,
+            purchases.c.order_id.in_(order_ids[start : start + CHUNK]),
+            _DRAWN,
         )
         found.update(conn.execute(query).scalars())
     return found

@@ -1,11 +1,17 @@
-"""Every error the API gives is an ErrorResponse (`{"error": {"code", "message"}}`), 4xx/5xx.
+"""Every error the API gives is an ErrorResponse (`{"error": {"code", "message"}}`), 4xx/5xx,
+whatever went wrong.
 
 Why handlers for FastAPI's own errors too: a client (the sync job, an operator's script)
 should parse one shape, and a malformed body must read as what is wrong, not as a 500.
+Why `Guard`, an ASGI wrapper, for anything else: Starlette's own last-resort handler answers
+plain text and re-raises, so the server logs a traceback; the guard answers the JSON shape
+(500, code `internal`, naming a request id) and logs one line with the same id.
 """
 
 from __future__ import annotations
 
+import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,8 +19,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.messages import ErrorDetail, ErrorResponse, problems
+
+log = logging.getLogger("diandian.registry")
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
 
 
 class ApiError(Exception):
@@ -39,8 +49,9 @@ async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _http(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
+    code = HTTP_CODES.get(exc.status_code, "http_error")
     return JSONResponse(
-        error_body("http_error", str(exc.detail)), status_code=exc.status_code, headers=exc.headers
+        error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers
     )
 
 
@@ -59,6 +70,41 @@ async def _refused(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(
         error_body(code, "the database refused a value in this request"), status_code=status
     )
+
+
+class Guard:
+    """Around the routes: for any exception nothing else handled, a JSON 500 naming the
+    request id (the access log's, see access_log.py) and one log line with it; never a
+    traceback to the client."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+        request_id = state.setdefault("request_id", uuid.uuid4().hex)
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:
+            what = " ".join(f"{type(exc).__name__}: {exc}".split())[:500]
+            log.error(
+                "request %s %s %s failed: %s", request_id, scope["method"], scope["path"], what
+            )
+            if started:
+                return  # the answer is half sent: the server closes the connection
+            message = f"the registry failed on this request; it is logged as {request_id}"
+            response = JSONResponse(error_body("internal", message), status_code=500)
+            await response(scope, receive, sending)
 
 
 def install(app: FastAPI) -> None:

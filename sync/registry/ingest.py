@@ -1,14 +1,18 @@
 """Push: turn one signed batch of outbox records into purchases, answering each record.
 
 Why this shape: the kiosk resends a batch after any failure, so every record must be safe to
-see twice (an order is keyed by its UUID; a second copy is a `duplicate`), and a bad record
-must not sink its neighbours (it is `rejected` with a reason the admin can read). All of a
-batch lands in the caller's one transaction, with the answer stored under the batch id.
+see twice (an order is keyed by the kiosk and its UUID; a second copy with the same content is
+a `duplicate`), and a bad record must not sink its neighbours (it is `rejected` with a reason
+the admin can read). A copy whose content differs from what was stored is `rejected`, never
+taken as a duplicate: only the same bytes can be acknowledged as already held. Nothing one
+kiosk pushes can touch another kiosk's orders. All of a batch lands in the caller's one
+transaction, with the answer stored under the batch id.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +38,7 @@ REQUIRED = {
 
 
 MAX_INT = 2**53  # what every JSON reader and a BIGINT column hold exactly
+log = logging.getLogger("diandian.registry")
 
 
 def _text(value: Any, limit: int) -> str:
@@ -85,9 +90,27 @@ def china_day(stamp: str) -> str | None:
         return None
 
 
-def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    if order_id in state.known or order_id in state.new:
+def _copy(state: _State, order_id: str, payload_hash: str) -> dict[str, Any] | None:
+    """The answer to a second copy of an order this kiosk already pushed, or None if new."""
+    stored = state.new.get(order_id) or state.known.get(order_id)
+    if stored is None:
+        return None
+    held = stored["payload_hash"] if isinstance(stored, dict) else stored.payload_hash
+    if held == payload_hash:
         return {"status": "duplicate"}
+    return {
+        "status": "rejected",
+        "reason": f"order {order_id} was already received with other content; "
+        "the stored copy is kept",
+    }
+
+
+def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+    body = protocol.canonical(payload)
+    payload_hash = hashlib.sha256(body).hexdigest()
+    copy = _copy(state, order_id, payload_hash)
+    if copy is not None:
+        return copy
     problem = _problem(payload, kiosk_id, order_id)
     if problem is None and payload["project_id"] not in state.projects:
         problem = f"unknown project {payload['project_id']}"
@@ -104,7 +127,6 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
     if ranges:
         state.ranges[order_id] = ranges
         state.drew.add(order_id)
-    body = protocol.canonical(payload)
     day = china_day(payload["paid_at"]) or ""
     state.serials[payload["serial"]] = order_id
     state.new[order_id] = {
@@ -121,7 +143,7 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
         "day": day,
         "paid_at": payload["paid_at"],
         "payload": body.decode(),
-        "payload_hash": hashlib.sha256(body).hexdigest(),
+        "payload_hash": payload_hash,
         "received_at": storage.now_text(),
         "filed_late": day in state.closed,
         "voided_at": None,
@@ -136,9 +158,6 @@ def _voided(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]
     sale = state.new.get(order_id) or state.known.get(order_id)
     if sale is None:
         return {"status": "rejected", "reason": f"void for an unknown sale {order_id}"}
-    owner = sale["kiosk_id"] if isinstance(sale, dict) else sale.kiosk_id
-    if owner != kiosk_id:
-        return {"status": "rejected", "reason": f"order {order_id} belongs to kiosk {owner}"}
     already = sale["voided_at"] if isinstance(sale, dict) else sale.voided_at
     if already is not None or order_id in state.voided:
         return {"status": "duplicate"}
@@ -174,12 +193,12 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         and r["event"] == OrderState.PAID
     ]
     state = _State(
-        known=storage.purchases_by_order(conn=conn, order_ids=order_ids),
+        known=storage.purchases_by_order(conn=conn, kiosk_id=kiosk_id, order_ids=order_ids),
         serials=storage.serial_owners(conn=conn, kiosk_id=kiosk_id, serials=serials),
         projects=storage.project_ids(conn=conn),
         closed=storage.closed_day_set(conn=conn),
         credit=CreditCheck(conn, kiosk_id, paid),
-        drew=credit_storage.drew_ranges(conn=conn, order_ids=order_ids),
+        drew=credit_storage.drew_ranges(conn=conn, kiosk_id=kiosk_id, order_ids=order_ids),
     )
     results = []
     for record in records:
@@ -195,10 +214,20 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         )
     rows = list(state.new.values())
     storage.insert_purchases(conn=conn, rows=rows)
-    credit_storage.insert_ranges(conn=conn, order_ranges=state.ranges)
-    refused = [r for r in results if r["status"] == "rejected"]
-    credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)
-    storage.void_purchases(conn=conn, voids=state.voids)
+    credit_storage.insert_ranges(conn=conn, kiosk_id=kiosk_id, order_ranges=state.ranges)
+    storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
+    refused = [answer for answer in results if answer["status"] == "rejected"]
+    credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)  # `registry rejects`
+    if refused:  # the operator's log, one line a batch; the kiosk files each one
+        first = refused[0]
+        log.warning(
+            "kiosk %s: %d record(s) rejected, the first (%s of order %s): %s",
+            kiosk_id,
+            len(refused),
+            first["event"],
+            first["order_id"],
+            first["reason"],
+        )
     if rows:
         storage.set_kiosk_venue(conn=conn, kiosk_id=kiosk_id, venue=rows[-1]["venue"])
     return results

@@ -8,35 +8,102 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Row
 
 from kiosk.catalogue import parse_catalogue
 from kiosk.certificate.address import check_public_url
 from kiosk.credit import serial_text
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
+from kiosk.timestamps import stamp, utc_now
 from sync.registry import credit_storage, credits, storage
+
+TOKEN_LIFETIME = timedelta(days=7)  # an enrolment token unused this long is refused
+MAX_TOKEN_LIFETIME = timedelta(days=90)
+DURATION = re.compile(r"^([1-9][0-9]{0,4})([mhd])$")
+UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.strip().encode()).hexdigest()
 
 
-def new_enrol_token(*, conn: Connection, name: str) -> str:
-    """A one-time token; only its hash is stored, so a database leak enrols nobody."""
+def parse_lifetime(text: str) -> timedelta:
+    """`30m`, `12h`, `7d`: how long a new token stays usable (at most 90 days)."""
+    match = DURATION.match(text.strip())
+    if not match:
+        raise InputError("--expires", f"{text!r}: give minutes, hours or days, like 30m, 12h, 7d")
+    lifetime = timedelta(**{UNITS[match[2]]: int(match[1])})
+    if lifetime > MAX_TOKEN_LIFETIME:
+        raise InputError("--expires", f"{text!r}: at most {MAX_TOKEN_LIFETIME.days} days")
+    return lifetime
+
+
+def new_enrol_token(*, conn: Connection, name: str, lifetime: timedelta = TOKEN_LIFETIME) -> str:
+    """A one-time token, usable for `lifetime`; only its hash is stored, so a database leak
+    enrols nobody."""
     if not name.strip():
         raise InputError("--name", "give the kiosk or venue a name")
     # Crockford base32 in groups of six: no I, L, O or U to misread when an operator types it,
     # and never a leading "-" (it would read as an option on `diandian enroll --token`).
     raw = "".join(secrets.choice("0123456789ABCDEFGHJKMNPQRSTVWXYZ") for _ in range(24))
     token = "-".join(raw[i : i + 6] for i in range(0, 24, 6))
-    storage.add_enrol_token(conn=conn, token_hash=hash_token(token), name=name.strip())
+    expires_at = stamp(utc_now() + lifetime)
+    storage.add_enrol_token(
+        conn=conn, token_hash=hash_token(token), name=name.strip(), expires_at=expires_at
+    )
     return token
+
+
+def token_refusal(token: Row | None) -> str | None:
+    """Why an enrolment token cannot be used now, or None if it can."""
+    if token is None:
+        return "the enrolment token is unknown"
+    if token.used_at is not None:
+        return "the enrolment token was already used"
+    if token.revoked_at is not None:
+        return f"the enrolment token was revoked at {token.revoked_at}"
+    if token.expires_at is None or token.expires_at <= storage.now_text():
+        when = token.expires_at or "its creation"
+        return f"the enrolment token expired at {when}; ask for a new one"
+    return None
+
+
+def token_fingerprint(token_hash: str) -> str:
+    """What `registry tokens` shows of a token (the token itself is never stored)."""
+    return token_hash[:12]
+
+
+def token_status(token: Row) -> str:
+    if token.used_at is not None:
+        return f"used by {token.kiosk_id}"
+    refusal = token_refusal(token)
+    return "usable" if refusal is None else refusal.removeprefix("the enrolment token ")
+
+
+def revoke_token(*, conn: Connection, ref: str) -> int:
+    """Revoke the token given in full, or by the fingerprint `registry tokens` shows."""
+    ref = ref.strip()
+    if not ref:
+        raise InputError("TOKEN", "give the token, or its fingerprint from `registry tokens`")
+    full = hash_token(ref)
+    matches = [
+        t.token_hash
+        for t in storage.list_enrol_tokens(conn=conn)
+        if t.token_hash == full or (len(ref) >= 8 and t.token_hash.startswith(ref.lower()))
+    ]
+    if not matches:
+        raise InputError("TOKEN", f"no enrolment token is {ref!r} or starts with it")
+    if len(matches) > 1:
+        raise InputError("TOKEN", f"{ref!r} matches {len(matches)} tokens; give more of it")
+    return storage.revoke_enrol_tokens(conn=conn, token_hashes=matches)
 
 
 def read_file(path: Path) -> dict[str, Any]:
@@ -195,5 +262,8 @@ def stats(*, conn: Connection) -> dict[str, Any]:
                 - int(b["kiosk_used_g"]),
             }
         )
+    suspended = [
+        {"kiosk_id": k.kiosk_id, "reason": k.suspended} for k in storage.suspended_kiosks(conn=conn)
+    ]
     counts = storage.counts(conn=conn) | {"rejected": credit_storage.reject_count(conn=conn)}
-    return {**counts, "projects": projects, "blocks": blocks}
+    return {**counts, "projects": projects, "blocks": blocks, "suspended": suspended}

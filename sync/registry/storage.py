@@ -68,33 +68,72 @@ def set_setting(*, conn: Connection, key: str, value: str) -> None:
 # -- enrolment, kiosks, nonces, batches ----------------------------------------------------
 
 
-def add_enrol_token(*, conn: Connection, token_hash: str, name: str) -> None:
+def add_enrol_token(*, conn: Connection, token_hash: str, name: str, expires_at: str) -> None:
     conn.execute(
-        enrol_tokens.insert().values(token_hash=token_hash, name=name, created_at=now_text())
+        enrol_tokens.insert().values(
+            token_hash=token_hash, name=name, created_at=now_text(), expires_at=expires_at
+        )
     )
+
+
+def get_enrol_token(*, conn: Connection, token_hash: str) -> Row | None:
+    return conn.execute(select(enrol_tokens).where(enrol_tokens.c.token_hash == token_hash)).first()
+
+
+def list_enrol_tokens(*, conn: Connection) -> list[Row]:
+    query = select(enrol_tokens).order_by(enrol_tokens.c.created_at, enrol_tokens.c.token_hash)
+    return list(conn.execute(query))
 
 
 def use_enrol_token(*, conn: Connection, token_hash: str, kiosk_id: str) -> str | None:
-    """Mark the token used (atomically: two kiosks racing get one winner); its name or None."""
-    name = conn.execute(
-        select(enrol_tokens.c.name).where(
-            enrol_tokens.c.token_hash == token_hash, enrol_tokens.c.used_at.is_(None)
-        )
-    ).scalar()
-    if name is None:
-        return None
+    """Mark the token used if it is usable now (atomically: two kiosks racing get one winner);
+    its name, or None."""
+    now = now_text()
+    usable = (
+        enrol_tokens.c.token_hash == token_hash,
+        enrol_tokens.c.used_at.is_(None),
+        enrol_tokens.c.revoked_at.is_(None),
+        enrol_tokens.c.expires_at > now,
+    )
     done = conn.execute(
         update(enrol_tokens)
-        .where(enrol_tokens.c.token_hash == token_hash, enrol_tokens.c.used_at.is_(None))
-        .values(used_at=now_text(), kiosk_id=kiosk_id)
-        .returning(enrol_tokens.c.token_hash)
+        .where(*usable)
+        .values(used_at=now, kiosk_id=kiosk_id)
+        .returning(enrol_tokens.c.name)
     )
-    return name if done.first() is not None else None
+    return done.scalar()
+
+
+def revoke_enrol_tokens(*, conn: Connection, token_hashes: Sequence[str]) -> int:
+    """Withdraw unused tokens; how many were still usable."""
+    stmt = (
+        update(enrol_tokens)
+        .where(
+            enrol_tokens.c.token_hash.in_(list(token_hashes)),
+            enrol_tokens.c.used_at.is_(None),
+            enrol_tokens.c.revoked_at.is_(None),
+        )
+        .values(revoked_at=now_text())
+    )
+    return int(conn.execute(stmt).rowcount or 0)
 
 
 def get_kiosk(*, conn: Connection, kiosk_id: str, lock: bool = False) -> Row | None:
     query = select(kiosks).where(kiosks.c.kiosk_id == kiosk_id)
     return conn.execute(query.with_for_update() if lock else query).first()
+
+
+def kiosks_alike(*, conn: Connection, kiosk_id: str) -> list[str]:
+    """Enrolled ids equal to `kiosk_id` but for case (other than itself)."""
+    query = select(kiosks.c.kiosk_id).where(
+        func.upper(kiosks.c.kiosk_id) == kiosk_id.upper(), kiosks.c.kiosk_id != kiosk_id
+    )
+    return list(conn.execute(query).scalars())
+
+
+def suspended_kiosks(*, conn: Connection) -> list[Row]:
+    query = select(kiosks.c.kiosk_id, kiosks.c.suspended).where(kiosks.c.suspended.is_not(None))
+    return list(conn.execute(query.order_by(kiosks.c.kiosk_id)))
 
 
 def add_kiosk(*, conn: Connection, kiosk_id: str, name: str, public_key: str) -> None:
@@ -224,7 +263,10 @@ def serial_count(*, conn: Connection, project_id: str) -> int:
 # -- purchases -----------------------------------------------------------------------------
 
 
-def purchases_by_order(*, conn: Connection, order_ids: Sequence[str]) -> dict[str, Row]:
+def purchases_by_order(
+    *, conn: Connection, kiosk_id: str, order_ids: Sequence[str]
+) -> dict[str, Row]:
+    """This kiosk's purchases among `order_ids` (another kiosk's orders are not its own)."""
     found: dict[str, Row] = {}
     cols = (
         purchases.c.order_id,
@@ -236,7 +278,10 @@ def purchases_by_order(*, conn: Connection, order_ids: Sequence[str]) -> dict[st
         purchases.c.offset_g,
     )
     for part in _chunks(list(order_ids)):
-        for row in conn.execute(select(*cols).where(purchases.c.order_id.in_(part))):
+        query = select(*cols).where(
+            purchases.c.kiosk_id == kiosk_id, purchases.c.order_id.in_(part)
+        )
+        for row in conn.execute(query):
             found[row.order_id] = row
     return found
 
@@ -256,12 +301,16 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(purchases.insert(), rows)
 
 
-def void_purchases(*, conn: Connection, voids: list[dict[str, Any]]) -> None:
-    """Mark refunds (one executemany); keys order_id, voided_at, void_reason."""
+def void_purchases(*, conn: Connection, kiosk_id: str, voids: list[dict[str, Any]]) -> None:
+    """Mark this kiosk's refunds (one executemany); keys order_id, voided_at, void_reason."""
     if voids:
         stmt = (
             update(purchases)
-            .where(purchases.c.order_id == bindparam("v_order"), purchases.c.voided_at.is_(None))
+            .where(
+                purchases.c.kiosk_id == kiosk_id,
+                purchases.c.order_id == bindparam("v_order"),
+                purchases.c.voided_at.is_(None),
+            )
             .values(voided_at=bindparam("v_at"), void_reason=bindparam("v_reason"))
         )
         rows = [
@@ -370,9 +419,3 @@ def rankings(
         }
         for i, r in enumerate(conn.execute(query))
     ]
-
-
-def token_owner(*, conn: Connection, token_hash: str) -> str | None:
-    """The kiosk a used token enrolled (to answer a retried enrolment the same way)."""
-    query = select(enrol_tokens.c.kiosk_id).where(enrol_tokens.c.token_hash == token_hash)
-    return conn.execute(query).scalar()

@@ -43,6 +43,8 @@ enrol_tokens = Table(
     Column("created_at", String(32), nullable=False),
     Column("used_at", String(32)),
     Column("kiosk_id", String(64)),
+    Column("expires_at", String(32)),  # refused from then on (NULL: made before tokens expired)
+    Column("revoked_at", String(32)),  # an operator withdrew it (`registry revoke-token`)
 )
 
 kiosks = Table(
@@ -53,6 +55,7 @@ kiosks = Table(
     Column("public_key", String(64), nullable=False),
     Column("venue", String(100), nullable=False, server_default=""),
     Column("enrolled_at", String(32), nullable=False),
+    Column("suspended", String(300)),  # why it may no longer sign requests (NULL: it may)
 )
 
 nonces = Table(
@@ -134,7 +137,7 @@ purchases = Table(
     "purchases",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),  # order of arrival
-    Column("order_id", String(64), nullable=False, unique=True),
+    Column("order_id", String(64), nullable=False),  # unique per kiosk (another may reuse it)
     Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id"), nullable=False),
     Column("serial", BigInteger, nullable=False),
     Column("cert_id", String(80), nullable=False, unique=True),  # upper case
@@ -156,6 +159,7 @@ purchases = Table(
     Column("pos_from", BigInteger),  # its grams in the project's retired sequence
     Column("pos_to", BigInteger),
     UniqueConstraint("kiosk_id", "serial", name="serial_once_per_kiosk"),
+    UniqueConstraint("kiosk_id", "order_id", name="order_once_per_kiosk"),
     CheckConstraint("offset_g > 0", name="offset_positive"),
     Index("purchases_pending", "project_id", "retirement_id"),
     Index("purchases_day", "day", "venue"),

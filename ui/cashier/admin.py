@@ -28,7 +28,6 @@ from kiosk import admin
 from kiosk.config import IDLE_RANGE_S, LANGUAGES, load_settings
 from kiosk.errors import InputError
 from kiosk.ledger import Report
-from kiosk.slips.printers import where_settings
 from kiosk.venues import load_venues
 from sync.exit_codes import EXIT_REJECTED
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
@@ -258,7 +257,7 @@ class AdminPanel(QWidget):
                 "kind": kind,
                 "paper_mm": int(self.cmbPaper.currentText()),
             }
-            printer.update(where_settings(kind, where))  # a bad port is an error, not dropped
+            printer.update(admin.where_settings(kind, where))  # a bad port is an error, not dropped
             changes["printer"] = printer
         return changes
 

@@ -1,12 +1,14 @@
 """The ranking: biggest offsets today at this venue, at this event, and all time on this kiosk,
-with the customer's own place highlighted."""
+with the customer's own place highlighted; and every kiosk's, as the registry ranked them at
+the last sync (with when that was)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ranking import SCOPES, Board
+from kiosk.ranking import EVERYWHERE, SCOPES, Board
+from kiosk.timestamps import CHINA_TIME, parse_stamp
 from ui import fmt
 from ui.screens.base import Screen, button, label, nav_row
 from ui.style import set_role
@@ -49,6 +51,7 @@ class RankingScreen(Screen):
             self.rows.append(row)
         self.grid.setColumnStretch(1, 1)
         self.lblEmpty = label("lblRankingEmpty", "muted")
+        self.lblAsOf = label("lblRankingAsOf", "muted")
         self.btnFinish = button("btnRankingFinish", "primary")
         self.btnFinish.clicked.connect(self.finishRequested)
         layout = QVBoxLayout(self)
@@ -56,6 +59,7 @@ class RankingScreen(Screen):
         layout.setSpacing(20)
         layout.addWidget(self.lblTitle)
         layout.addLayout(tabs)
+        layout.addWidget(self.lblAsOf)
         layout.addLayout(self.grid)
         layout.addWidget(self.lblEmpty)
         layout.addStretch(1)
@@ -72,6 +76,7 @@ class RankingScreen(Screen):
             "today": self.tr("Today here"),
             "event": self.tr("This event"),
             "all": self.tr("All time"),
+            EVERYWHERE: self.tr("All kiosks"),
         }
         for scope, tab in self.tabs.items():
             tab.setText(names[scope])  # type: ignore[attr-defined]
@@ -83,6 +88,9 @@ class RankingScreen(Screen):
             entries.append(mine)
         self.lblEmpty.setText(self.tr("No offsets yet: be the first!"))
         self.lblEmpty.setVisible(not entries)
+        self.lblAsOf.setVisible(board is not None and board.scope == EVERYWHERE)
+        if board is not None and board.scope == EVERYWHERE:
+            self._show_as_of(board.as_of, bool(entries))
         for i, cells in enumerate(self.rows):
             entry = entries[i] if i < len(entries) else None
             for cell in cells:
@@ -99,3 +107,15 @@ class RankingScreen(Screen):
             cells[0].setText(f"{entry.rank}")
             cells[1].setText(self.tr("{name} (you)").format(name=name) if you else name)
             cells[2].setText(fmt.mass(entry.offset_g))
+
+    def _show_as_of(self, as_of: str | None, any_entries: bool) -> None:
+        if as_of is None:
+            self.lblAsOf.setText(self.tr("The ranking of all kiosks arrives with the first sync."))
+            return
+        try:
+            when = parse_stamp(as_of).astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            when = as_of
+        self.lblAsOf.setText(self.tr("Every kiosk's sales, as of {time}").format(time=when))
+        if not any_entries:
+            self.lblEmpty.setText(self.tr("No kiosk has sold an offset with a nickname yet."))

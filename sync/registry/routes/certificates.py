@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from sync import protocol
 from sync.messages import CertificateStatus
-from sync.registry import pages
+from sync.registry import contract, pages
 from sync.registry.errors import ApiError
 from sync.registry.lookup import Lookup, look_up
 from sync.registry.routes import transaction
@@ -23,7 +23,11 @@ router = APIRouter(tags=["certificates"])
 page_router = APIRouter(include_in_schema=False)
 
 
-@router.get(protocol.CERTIFICATE, response_model=CertificateStatus)
+@router.get(
+    protocol.CERTIFICATE,
+    response_model=CertificateStatus,
+    responses=contract.errors(404),
+)
 async def certificate(cert_id: str, request: Request) -> dict[str, Any]:
     found: Lookup = await transaction(
         request, lambda conn: look_up(conn=conn, cert_id=cert_id[:80], token=None)
@@ -44,8 +48,8 @@ async def certificate(cert_id: str, request: Request) -> dict[str, Any]:
     }
 
 
-async def _page(request: Request, c: str, cert_id: str, token: str | None) -> HTMLResponse:
-    if c.lower() != "c" or len(cert_id) > 80 or (token is not None and len(token) > 400):
+async def _page(request: Request, cert_id: str, token: str | None) -> HTMLResponse:
+    if len(cert_id) > 80 or (token is not None and len(token) > 400):
         raise ApiError(404, "not_found", "no such page")
 
     def work(conn: Connection) -> Lookup:
@@ -56,11 +60,18 @@ async def _page(request: Request, c: str, cert_id: str, token: str | None) -> HT
     return HTMLResponse(pages.render(found), status_code=status)
 
 
-@page_router.get("/{c}/{cert_id}", response_class=HTMLResponse)
-async def page(request: Request, c: str, cert_id: str) -> HTMLResponse:
-    return await _page(request, c, cert_id, None)
+async def page(request: Request, cert_id: str) -> HTMLResponse:
+    return await _page(request, cert_id, None)
 
 
-@page_router.get("/{c}/{cert_id}/{token}", response_class=HTMLResponse)
-async def page_with_token(request: Request, c: str, cert_id: str, token: str) -> HTMLResponse:
-    return await _page(request, c, cert_id, token)
+async def page_with_token(request: Request, cert_id: str, token: str) -> HTMLResponse:
+    return await _page(request, cert_id, token)
+
+
+# /c/ and /C/ spelled out rather than a `/{c}/...` pattern, which would also match every API
+# path (GET /v1/push would be a missing page, 404, instead of the method refused, 405).
+for prefix in ("/c", "/C"):
+    page_router.add_api_route(f"{prefix}/{{cert_id}}", page, response_class=HTMLResponse)
+    page_router.add_api_route(
+        f"{prefix}/{{cert_id}}/{{token}}", page_with_token, response_class=HTMLResponse
+    )

@@ -6,13 +6,13 @@ from fastapi import APIRouter, Request
 
 from sync import protocol
 from sync.messages import Health
-from sync.registry import storage
+from sync.registry import contract, storage
 from sync.registry.routes import transaction
 
 router = APIRouter(tags=["health"])
 
 
-@router.get(protocol.HEALTH, response_model=Health)
+@router.get(protocol.HEALTH, response_model=Health, responses=contract.errors())
 async def health(request: Request) -> Health:
     await transaction(request, lambda conn: storage.answers(conn=conn))
     engine = request.app.state.engine

@@ -7,6 +7,7 @@ project), within what the project has retired and not yet granted.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query
@@ -15,10 +16,12 @@ from sqlalchemy import Connection, Row
 from kiosk.timestamps import china_date, utc_now
 from sync import protocol
 from sync.messages import Allocations, Catalogue, Factors, Keys, Rankings
-from sync.registry import credits, operations, storage
+from sync.registry import contract, credits, operations, storage
 from sync.registry.auth import SignedRequest
+from sync.registry.errors import ApiError
 
-router = APIRouter(tags=["pulls"])
+ANSWERS = contract.errors(401, 403)
+router = APIRouter(tags=["pulls"], responses=ANSWERS)
 
 
 @router.get(protocol.CATALOGUE, response_model=Catalogue)
@@ -43,15 +46,25 @@ async def allocations(signed: SignedRequest) -> dict[str, Any]:
     return await signed.run(work)
 
 
-@router.get(protocol.RANKINGS, response_model=Rankings)
+@router.get(protocol.RANKINGS, response_model=Rankings, responses=contract.errors(422))
 async def rankings(
     signed: SignedRequest,
     scope: Literal["day", "venue", "all"] = "day",
     venue: str | None = Query(default=None, max_length=100),
-    day: str | None = Query(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    day: str | None = Query(
+        default=None,
+        pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        json_schema_extra={"format": "date"},
+        description="a China day, YYYY-MM-DD (default: today)",
+    ),
     limit: int = Query(default=20, ge=1, le=100),
 ) -> dict[str, Any]:
     """day: this venue today (China time, or `day`); venue: this venue ever; all: everywhere."""
+    if day is not None:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise ApiError(422, "invalid_request", f"day: {day} is not a date") from None
 
     def work(conn: Connection, kiosk: Row) -> dict[str, Any]:
         where = None if scope == "all" else (venue or kiosk.venue)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import signal
 import sqlite3
 import subprocess
@@ -137,3 +138,28 @@ def assert_reason(error: BaseException, *words: str) -> None:
     assert "Traceback" not in text and "sqlite3." not in text, text
     for word in words:
         assert word.lower() in text.lower(), f"{word!r} not in {text!r}"
+
+
+def garbage(size: int) -> bytes:
+    return random.Random(size).randbytes(size)
+
+
+def overwrite(path: Path, offset: int, data: bytes) -> None:
+    with path.open("r+b") as file:
+        file.seek(offset)
+        file.write(data)
+
+
+def damage_page(path: Path, table: str, leaf: int = 0) -> None:
+    """Garbage over one leaf page of one table (the first, leftmost, by default; -1 for the
+    last), the rest of the file intact."""
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY path",
+            (table,),
+        ).fetchall()
+    finally:
+        conn.close()
+    overwrite(path, (pages[leaf][0] - 1) * page_size, garbage(page_size))

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
-import random
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +23,7 @@ from kiosk.ledger.verify import verify
 from kiosk.order_state import OrderState
 
 from .conftest import Tmpfs
-from .support import assert_reason, open_raw, sell, snapshot
+from .support import assert_reason, damage_page, garbage, open_raw, overwrite, sell, snapshot
 
 NewLedger = Callable[[Path], Ledger]
 
@@ -130,20 +128,10 @@ def test_a_ledger_moved_away_while_open_loses_no_sale(
 # -- corrupt -----------------------------------------------------------------------------------
 
 
-def _garbage(size: int) -> bytes:
-    return random.Random(size).randbytes(size)
-
-
-def _overwrite(path: Path, offset: int, data: bytes) -> None:
-    with path.open("r+b") as file:
-        file.seek(offset)
-        file.write(data)
-
-
 DAMAGE = {
-    "garbage over the first 100 bytes": lambda p: _overwrite(p, 0, _garbage(100)),
-    "the SQLite magic string overwritten": lambda p: _overwrite(p, 0, b"NOT A LEDGER!!!\0"),
-    "the first page zeroed": lambda p: _overwrite(p, 0, bytes(4096)),
+    "garbage over the first 100 bytes": lambda p: overwrite(p, 0, garbage(100)),
+    "the SQLite magic string overwritten": lambda p: overwrite(p, 0, b"NOT A LEDGER!!!\0"),
+    "the first page zeroed": lambda p: overwrite(p, 0, bytes(4096)),
     "truncated to half": lambda p: os.truncate(p, p.stat().st_size // 2),
     "replaced by a text file": lambda p: p.write_text("hello, I am not a ledger\n"),
 }
@@ -176,20 +164,6 @@ def test_an_empty_ledger_file_is_not_taken_for_a_new_ledger(tmp_path: Path) -> N
         Ledger.open(path, create=False).close()
 
 
-def _damage_page(path: Path, table: str) -> None:
-    """Garbage over the first (leftmost) leaf page of one table, the rest of the file intact."""
-    conn = sqlite3.connect(path)
-    try:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        (page,) = conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY path",
-            (table,),
-        ).fetchone()
-    finally:
-        conn.close()
-    _overwrite(path, (page - 1) * page_size, _garbage(page_size))
-
-
 DAMAGED_TABLES = [
     "projects",
     "allocations",
@@ -207,7 +181,7 @@ def test_a_damaged_page_stops_sales_as_damaged(
     closed_ledger: Path, footprint: Footprint, table: str
 ) -> None:
     """Whichever page is bad, the kiosk goes out of service naming the file, not a crash."""
-    _damage_page(closed_ledger, table)
+    damage_page(closed_ledger, table)
     with pytest.raises(LedgerUnavailable) as caught, Ledger.open(closed_ledger) as ledger:
         sell(ledger, footprint)
     assert_reason(caught.value, "damaged", str(closed_ledger))
@@ -215,7 +189,7 @@ def test_a_damaged_page_stops_sales_as_damaged(
 
 def test_verify_reports_a_damaged_page_as_a_problem(closed_ledger: Path) -> None:
     """verify is the tool to run on a suspect ledger: it must report, not crash."""
-    _damage_page(closed_ledger, "audit")
+    damage_page(closed_ledger, "audit")
     conn = open_raw(closed_ledger)
     try:
         report = verify(conn)

@@ -173,7 +173,9 @@ def test_retiring_blocks_covers_pending_sales_in_order(engine: Engine) -> None:
         for serial, grams in ((1, 600_000), (2, 500_000), (3, 300_000), (4, 700_000)):
             _sale(conn, kiosk, serial, grams)
         storage.void_purchases(
-            conn=conn, voids=[{"order_id": f"{kiosk}-3", "voided_at": "t", "void_reason": "r"}]
+            conn=conn,
+            kiosk_id=kiosk,
+            voids=[{"order_id": f"{kiosk}-3", "voided_at": "t", "void_reason": "r"}],
         )
         assert _retire(conn, "SM-000001..000001")["covered"] == 1  # the next needs 0.1 t more
         assert _ranges(conn, f"{kiosk}-1") == ["SM-000001 (g 0–600 000)"]

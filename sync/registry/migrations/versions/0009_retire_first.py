@@ -1,7 +1,7 @@
 """Retire first, then sell: retired blocks, grants by serial, purchases' gram ranges, rejects.
 
-Revision ID: 0003_retire_first
-Revises: 0002_alembic_version
+Revision ID: 0009_retire_first
+Revises: 0008_enrol_tokens_expire
 Frozen once shipped: a later change is a new step.
 Existing rows need nothing: a purchase received before this step has no range, so it stays
 "retirement pending" (or keeps the retirement the old retire-after-sale path gave it) until
@@ -11,8 +11,8 @@ Existing rows need nothing: a purchase received before this step has no range, s
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_retire_first"
-down_revision = "0002_alembic_version"
+revision = "0009_retire_first"
+down_revision = "0008_enrol_tokens_expire"
 branch_labels = None
 depends_on = None
 
