@@ -44,8 +44,9 @@ format: $(STAMP)
 bench: $(STAMP) $(QM)
 	$(PY) bench/run_all.py
 
-# PNGs of every screen, Chinese and English, 1920x1080 (and portrait), and of the cashier
-# console (cashier-*.png), into docs/screens/.
+# PNGs of every screen at 1280x800, 1920x1080 and 1080x1920 in Chinese and English (French for
+# attract, result, certificate): NN-<screen>-<lang>-<W>x<H>.png; and of the cashier console
+# (cashier-*.png), into docs/screens/.
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screens
 	QT_QPA_PLATFORM=offscreen $(PY) tools/cashier_screenshots.py docs/screens

@@ -118,13 +118,16 @@ def sign_in(ledger: Ledger, name: str, pin: str) -> Account:
 
     from kiosk.ledger import staff
 
-    def decide(row: StaffRow) -> tuple[tuple[int, str | None], str | None, tuple[Verdict, str]]:
+    def decide(
+        row: StaffRow,
+    ) -> tuple[tuple[int, str | None], str | None, tuple[Verdict, Account]]:
         attempts = Attempts(row.failed, row.locked_until)
-        verdict = judge(name, pin, row.pin_hash, attempts, ledger.clock())
+        verdict = judge(row.name, pin, row.pin_hash, attempts, ledger.clock())
         after = (verdict.attempts.failed, verdict.attempts.locked_until)
-        return after, verdict.action, (verdict, row.role)
+        return after, verdict.action, (verdict, Account(row.name, row.role))
 
-    verdict, role = staff.attempt(ledger, name, decide)
+    # NAME as typed: the stored account whose name it is, case and spacing aside (ledger.staff)
+    verdict, account = staff.attempt(ledger, name, decide)
     if verdict.error is not None:  # raised after the commit, so the count and the lock stay
         raise verdict.error
-    return Account(name, role)
+    return account

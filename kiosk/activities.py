@@ -1,31 +1,35 @@
 """From a scenario's checked answers to activities: small pure functions, one per scenario.
 
-An activity is a factor id and a quantity in that factor's unit; the footprint module multiplies.
-Quantities are Decimals rounded here (distances to 0.1 km), so the breakdown a customer sees is
-exactly what was multiplied.
+An activity is a factor id, a quantity in that factor's unit and the number of people sharing it;
+the footprint module multiplies and rounds only the grams. Distances are rounded here to 0.1 km,
+so the breakdown a customer sees is exactly what was multiplied.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 
 from kiosk.cities import City, city_distance_km
 from kiosk.errors import InputError
 from kiosk.factors import FactorTable
+from kiosk.routes import route_km
 from kiosk.scenarios import Answer
 
 TENTH = Decimal("0.1")
-HUNDREDTH = Decimal("0.01")
 CAR_MODES = frozenset({"car_petrol", "car_electric"})
-# Longest one-way great-circle trip each ground mode is believable for; beyond it the customer
-# most likely picked the wrong mode or city, and is told so rather than sold a wrong footprint.
+RAIL_MODES = frozenset({"high_speed_rail", "rail", "metro"})
+# Longest one-way trip (along the road or line) each ground mode is believable for, whether
+# worked out or typed in; beyond it the customer most likely picked the wrong mode or city.
 MAX_KM = MappingProxyType({"metro": 100, "bus": 200, "taxi": 500, "motorbike": 3000})
 GROUND_MAX_KM = 5000
-DOMESTIC = frozenset({"CN"})
+# CAAC's domestic routes (国内航线), which the Chinese flight factors describe, include the
+# routes to Hong Kong, Macau and Taiwan.
+CAAC_DOMESTIC = frozenset({"CN", "HK", "MO", "TW"})
 MONTHS, WEEKS, DAYS = Decimal(12), Decimal(52), Decimal(365)
+SAME_POINT_KM = 0.05  # closer than this the two places share one map point
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,68 +37,134 @@ class Activity:
     factor_id: str
     quantity: Decimal
     detail: Mapping[str, str] = field(default_factory=dict)
+    share: int = 1  # people sharing it: grams = quantity x factor / share, rounded once
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Which electricity factors a footprint uses: a province's grid or the national one."""
+
+    key: str  # "china" or a province key such as "sichuan"
+    province: str  # the province's name as in cities.csv; "" for the national grid
+    electricity: str  # factor id per kWh
+    car: str  # factor id of an electric car charged from it
+
+
+NATIONAL_GRID = Grid("china", "", "electricity_china_grid", "car_electric")
+
+
+def grid_key(province: str) -> str:
+    return "_".join(province.lower().split())
+
+
+def choose_grid(setting: str, city: City, table: FactorTable) -> Grid:
+    """The venue's setting ("china", "sichuan"), else the venue province's own published factor
+    where the table has one, else the national average."""
+    key = setting or grid_key(city.province)
+    electricity, car = f"electricity_{key}_grid", f"car_electric_{key}"
+    if key == "china" or electricity not in table or car not in table:
+        return NATIONAL_GRID
+    province = city.province if grid_key(city.province) == key else key.replace("_", " ").title()
+    return Grid(key, province, electricity, car)
 
 
 def _round(value: Decimal | float, step: Decimal = TENTH) -> Decimal:
     return Decimal(value).quantize(step, rounding=ROUND_HALF_UP)
 
 
-def _flight_factor(origin: City, destination: City, cabin: str, table: FactorTable) -> str:
-    if origin.country in DOMESTIC and destination.country in DOMESTIC:
-        band = "domestic"
-    else:
-        short_max = table.constant("flight_short_haul_max_km")
-        gcd = Decimal(city_distance_km(origin, destination, by_air=True))
-        band = "short_haul" if gcd <= short_max else "long_haul"
-    return f"flight_{band}_{cabin}"
+def _leg_detail(a: City, b: City, leg: str, basis: str) -> Mapping[str, str]:
+    return MappingProxyType({"leg": leg, "from": a.id, "to": b.id, "basis": basis})
 
 
-def _one_way_km(
-    answers: Mapping[str, Answer], origin: City, destination: City, uplift: Decimal
-) -> Decimal:
-    """The distance one leg is charged for: the customer's own figure, else the cities'."""
-    mode = answers["mode"]
-    given = answers.get("distance_km")
-    if isinstance(given, Decimal):
-        return _round(given)
-    if origin.id == destination.id:
+def _apart(origin: City, destination: City, *, by_air: bool = False) -> Decimal:
+    """Great-circle km between the two places; two that share one map point (the same city, or
+    a scenic area placed at its town's point) need the customer's distance_km instead."""
+    km = city_distance_km(origin, destination, by_air=by_air)
+    if km < SAME_POINT_KM:
         raise InputError(
             "distance_km",
-            f"origin and destination are both {origin.name_en}; give the one-way distance in km",
+            f"origin and destination are both at {destination.name_en}'s map point; "
+            "give the one-way distance in km",
         )
-    km = Decimal(city_distance_km(origin, destination, by_air=mode == "flight"))
-    limit = MAX_KM.get(str(mode), None if mode == "flight" else GROUND_MAX_KM)
-    if limit is not None and km > limit:
+    return Decimal(km)
+
+
+def _flight(
+    answers: Mapping[str, Answer], origin: City, destination: City, table: FactorTable
+) -> tuple[str, Decimal, str]:
+    """Factor, charged one-way km and how the km were found. An entered distance_km is the
+    airport-to-airport (great-circle) distance, like a computed one; either way the 8 % uplift
+    is applied once: by the engine for the Chinese factor (per km flown), already inside the
+    DESNZ factors for international flights."""
+    cabin = str(answers["cabin"])
+    given = answers.get("distance_km")
+    gcd = given if isinstance(given, Decimal) else _apart(origin, destination, by_air=True)
+    basis = "given" if isinstance(given, Decimal) else "great_circle"
+    if origin.country in CAAC_DOMESTIC and destination.country in CAAC_DOMESTIC:
+        uplift = table.constant("flight_distance_uplift")
+        return f"flight_domestic_{cabin}", _round(gcd * uplift), f"{basis}+uplift"
+    short_max = table.constant("flight_short_haul_max_km")
+    if gcd <= short_max:
+        return f"flight_short_haul_{cabin}", _round(gcd), basis
+    long_id = f"flight_long_haul_{cabin}"
+    # a longer flight never costs less: a long-haul flight is charged for at least the distance
+    # at which it costs what the longest short-haul flight costs (economy: 3,975.7 km)
+    short, long = table[f"flight_short_haul_{cabin}"], table[long_id]
+    floor = (short_max * short.kg_per_unit / long.kg_per_unit).quantize(TENTH, ROUND_CEILING)
+    if _round(gcd) < floor:
+        return long_id, floor, f"{basis}+band_floor"
+    return long_id, _round(gcd), basis
+
+
+def _ground(
+    answers: Mapping[str, Answer], origin: City, destination: City, table: FactorTable
+) -> tuple[Decimal, str]:
+    """One-way km along the line or road: the customer's own figure, a published distance for
+    the pair, or great-circle distance times the mode's cited detour factor."""
+    mode = str(answers["mode"])
+    given = answers.get("distance_km")
+    if isinstance(given, Decimal):
+        km, basis = _round(given), "given"
+    elif (published := route_km(origin.id, destination.id, mode)) is not None:
+        km, basis = published, "route"
+    else:
+        detour = table.constant(
+            "rail_detour_factor" if mode in RAIL_MODES else "road_detour_factor"
+        )
+        km, basis = _round(_apart(origin, destination) * detour), "detour"
+    limit = MAX_KM.get(mode, GROUND_MAX_KM)
+    if km > limit:
+        where = f"{origin.name_en} to {destination.name_en}"
         raise InputError(
-            "mode",
-            f"{mode} is not believable for {origin.name_en} to {destination.name_en} "
-            f"({km:.0f} km); allowed up to {limit} km, or give distance_km",
+            "distance_km" if basis == "given" else "mode",
+            f"{mode} is not believable for {km:.0f} km ({where}); allowed up to {limit} km one way",
         )
-    if mode == "flight":  # great-circle distance plus the source's routing uplift
-        km *= uplift
-    return _round(km)
+    return km, basis
 
 
-def travel(answers: Mapping[str, Answer], table: FactorTable) -> list[Activity]:
+def travel(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     """Getting there (and back): one activity per leg, so a return trip is exactly twice one way."""
     origin, destination = answers["origin"], answers["destination"]
     assert isinstance(origin, City) and isinstance(destination, City)
     mode = str(answers["mode"])
-    km = _one_way_km(answers, origin, destination, table.constant("flight_distance_uplift"))
+    share = 1
     if mode == "flight":
-        factor_id = _flight_factor(origin, destination, str(answers["cabin"]), table)
+        factor_id, km, basis = _flight(answers, origin, destination, table)
     else:
+        km, basis = _ground(answers, origin, destination, table)
         factor_id = mode
-    quantity = km
-    if mode in CAR_MODES:  # a car's emissions are shared by the people in it
-        quantity = _round(km / Decimal(int(answers["passengers"])))
+        if (
+            mode == "car_electric"
+            and grid.province
+            and origin.province == destination.province == grid.province
+        ):
+            factor_id = grid.car  # charged within the venue's province, on its grid
+        if mode in CAR_MODES:  # a car's emissions are shared by the people in it
+            share = int(answers["passengers"])  # type: ignore[arg-type]
     legs = [("outbound", origin, destination)]
     if answers.get("round_trip"):
         legs.append(("return", destination, origin))
-    return [
-        Activity(factor_id, quantity, MappingProxyType({"leg": leg, "from": a.id, "to": b.id}))
-        for leg, a, b in legs
-    ]
+    return [Activity(factor_id, km, _leg_detail(a, b, leg, basis), share) for leg, a, b in legs]
 
 
 def meals(count: int, meal_type: str) -> list[Activity]:
@@ -103,39 +173,39 @@ def meals(count: int, meal_type: str) -> list[Activity]:
 
 def hotel(nights: int, guests: int = 1) -> list[Activity]:
     """A room-night factor is per room: guests sharing a room share it."""
-    if not nights:
-        return []
-    return [Activity("hotel_night_china", _round(Decimal(nights) / guests, HUNDREDTH))]
+    return [Activity("hotel_night_china", Decimal(nights), share=guests)] if nights else []
 
 
-def trip(answers: Mapping[str, Answer], table: FactorTable) -> list[Activity]:
+def trip(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     return [
-        *travel(answers, table),
-        *hotel(int(answers["nights"])),
-        *meals(int(answers["meals"]), str(answers["meal_type"])),
+        *travel(answers, table, grid),
+        *hotel(int(answers["nights"])),  # type: ignore[arg-type]
+        *meals(int(answers["meals"]), str(answers["meal_type"])),  # type: ignore[arg-type]
     ]
 
 
-def hotel_stay(answers: Mapping[str, Answer], table: FactorTable) -> list[Activity]:
+def hotel_stay(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     return [
-        *hotel(int(answers["nights"]), int(answers["guests_in_room"])),
-        *meals(int(answers["meals"]), str(answers["meal_type"])),
+        *hotel(int(answers["nights"]), int(answers["guests_in_room"])),  # type: ignore[arg-type]
+        *meals(int(answers["meals"]), str(answers["meal_type"])),  # type: ignore[arg-type]
     ]
 
 
-def meal(answers: Mapping[str, Answer], table: FactorTable) -> list[Activity]:
+def meal(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     return [
         activity
         for kind in ("meat", "mixed", "vegetarian", "vegan")
-        for activity in meals(int(answers[f"{kind}_meals"]), kind)
+        for activity in meals(int(answers[f"{kind}_meals"]), kind)  # type: ignore[arg-type]
     ]
 
 
 def _mass(pairs: list[tuple[str, Answer]]) -> list[Activity]:
-    return [Activity(factor_id, _round(Decimal(kg), HUNDREDTH)) for factor_id, kg in pairs if kg]
+    return [Activity(factor_id, Decimal(kg)) for factor_id, kg in pairs if kg]  # type: ignore[arg-type]
 
 
-def shopping_basket(answers: Mapping[str, Answer], table: FactorTable) -> list[Activity]:
+def shopping_basket(
+    answers: Mapping[str, Answer], table: FactorTable, grid: Grid
+) -> list[Activity]:
     return _mass(
         [
             ("goods_food_drink", answers["food_drink_kg"]),
@@ -147,26 +217,30 @@ def shopping_basket(answers: Mapping[str, Answer], table: FactorTable) -> list[A
     )
 
 
-def lifestyle(answers: Mapping[str, Answer], table: FactorTable) -> list[Activity]:
-    """One person's year; household energy and waste are divided by the household's size."""
-    share = Decimal(int(answers["household_size"]))
-
-    def per_person(value: Answer, times: Decimal) -> Decimal:
-        return _round(Decimal(value) * times / share)  # type: ignore[arg-type]
-
+def lifestyle(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
+    """One person's year: household energy and waste are shared by the household, electricity
+    and an electric car priced on the venue's grid (its province's, or the national one)."""
+    household = int(answers["household_size"])  # type: ignore[arg-type]
     home = [
-        ("electricity_china_grid", per_person(answers["electricity_kwh_month"], MONTHS)),
-        ("natural_gas", per_person(answers["gas_m3_month"], MONTHS)),
-        ("lpg", per_person(answers["lpg_kg_month"], MONTHS)),
-        ("waste_landfill", per_person(answers["waste_kg_week"], WEEKS)),
+        (grid.electricity, answers["electricity_kwh_month"], MONTHS),
+        ("natural_gas", answers["gas_m3_month"], MONTHS),
+        ("lpg", answers["lpg_kg_month"], MONTHS),
+        ("waste_household_china", answers["waste_kg_week"], WEEKS),
     ]
+    activities = [
+        Activity(factor_id, Decimal(value) * times, share=household)  # type: ignore[arg-type]
+        for factor_id, value, times in home
+        if value
+    ]
+    car = "car_petrol" if answers["car_type"] == "petrol" else grid.car
+    # the average domestic trip is a flown distance already: no uplift on top
     average_flight = table.constant("china_domestic_flight_average_km")
-    travel_lines = [
-        (f"car_{answers['car_type']}", _round(Decimal(answers["car_km_year"]))),  # type: ignore[arg-type]
-        ("flight_domestic_economy", _round(average_flight * int(answers["domestic_flights"]))),  # type: ignore[arg-type]
-        ("flight_long_haul_economy", _round(Decimal(answers["international_flight_km"]))),  # type: ignore[arg-type]
+    personal = [
+        (car, Decimal(answers["car_km_year"])),  # type: ignore[arg-type]
+        ("flight_domestic_economy", average_flight * int(answers["domestic_flights"])),  # type: ignore[arg-type]
+        ("flight_long_haul_economy", Decimal(answers["international_flight_km"])),  # type: ignore[arg-type]
     ]
-    activities = [Activity(f, q) for f, q in [*home, *travel_lines] if q]
+    activities += [Activity(f, q) for f, q in personal if q]
     activities.append(Activity(f"diet_{answers['diet']}", DAYS))
     activities += _mass(
         [
@@ -177,15 +251,14 @@ def lifestyle(answers: Mapping[str, Answer], table: FactorTable) -> list[Activit
     return activities
 
 
-MAPPERS: Mapping[str, Callable[[Mapping[str, Answer], FactorTable], list[Activity]]] = (
-    MappingProxyType(
-        {
-            "trip": trip,
-            "scenic_visit": trip,
-            "hotel_stay": hotel_stay,
-            "meal": meal,
-            "shopping_basket": shopping_basket,
-            "lifestyle": lifestyle,
-        }
-    )
+Mapper = Callable[[Mapping[str, Answer], FactorTable, Grid], list[Activity]]
+MAPPERS: Mapping[str, Mapper] = MappingProxyType(
+    {
+        "trip": trip,
+        "scenic_visit": trip,
+        "hotel_stay": hotel_stay,
+        "meal": meal,
+        "shopping_basket": shopping_basket,
+        "lifestyle": lifestyle,
+    }
 )

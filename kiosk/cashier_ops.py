@@ -15,6 +15,7 @@ from kiosk.accounts import Account
 from kiosk.certificate.claims import Claim, for_order
 from kiosk.errors import DiandianError, InputError
 from kiosk.ledger import Ledger, Order
+from kiosk.order_lookup import find_order
 from kiosk.order_state import METHODS, OrderState
 from kiosk.slips.content import SlipContent
 
@@ -63,12 +64,10 @@ def reprints(ledger: Ledger, limit: int = 50) -> list[Order]:
     ][:limit]
 
 
-def find(ledger: Ledger, code: str) -> Order:
-    """An order by the code a scanner typed (spaces and case ignored), id or serial."""
-    text = "".join((code or "").split())
-    if not text:
-        raise InputError("code", "scan or type an order code")
-    return ledger.get(text)
+def find(ledger: Ledger, text: str) -> Order:
+    """The order a scanner or a cashier typed: order code, certificate number as printed, the
+    certificate's QR, id or serial (kiosk.order_lookup, as `diandian orders show`)."""
+    return find_order(ledger, text)
 
 
 def parse_amount(text: str) -> int:
@@ -77,9 +76,11 @@ def parse_amount(text: str) -> int:
     whole, _, frac = raw.partition(".")
     digits = (whole + frac).isdigit() and (whole.isdigit() or not whole)
     if not digits or (frac and not frac.isdigit()):
-        raise InputError("amount", f"{text!r} is not an amount; type yuan like 50 or 12.50")
+        raise InputError(
+            "amount", f"{text!r} is not an amount; type yuan like 50 or 12.50", "amount_format"
+        )
     if len(frac) > 2:
-        raise InputError("amount", "at most two decimals (fen)")
+        raise InputError("amount", "at most two decimals (fen)", "amount_decimals")
     return int(whole or "0") * 100 + int((frac + "00")[:2])
 
 
@@ -90,7 +91,7 @@ def pay(
     if method not in METHODS:
         raise InputError("method", f"{method!r} is not one of {', '.join(METHODS)}")
     if method == "cash" and tendered_fen is None:
-        raise InputError("amount", "type the cash tendered")
+        raise InputError("amount", "type the cash tendered", "cash_missing")
     order = ledger.pay(order_id, method=method, cashier=account.name, tendered_fen=tendered_fen)
     tendered = order.amount_fen if tendered_fen is None else tendered_fen
     return Payment(order, tendered, tendered - order.amount_fen)
@@ -108,7 +109,12 @@ def slip_content(ledger: Ledger, order_id: str) -> SlipContent:
 
     order = ledger.get(order_id)
     if order.serial is None:
-        raise InputError("order", f"order {order.code} is {order.status}; it has no slip")
+        raise InputError(
+            "order",
+            f"order {order.code} is {order.status}; it has no slip",
+            "no_slip",
+            status=str(order.status),
+        )
     return build_content(order, ledger, kiosk_key(ledger))
 
 

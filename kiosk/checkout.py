@@ -19,6 +19,7 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, Order, Stock
 from kiosk.ledger.overrides import effective_factors
+from kiosk.money import amount_fen
 from kiosk.order_state import OPEN
 from kiosk.slips.content import Delivery, SlipContent
 from kiosk.slips.printers import PrinterConfig
@@ -49,6 +50,11 @@ def prepare(ledger: Ledger) -> Ed25519PrivateKey:
     return kiosk_key(ledger)
 
 
+def release_stale(ledger: Ledger) -> int:
+    """Unpaid orders past their hold give their grams back (run every minute by the kiosk)."""
+    return ledger.expire_stale()
+
+
 def stock(ledger: Ledger) -> list[Stock]:
     return ledger.stock()
 
@@ -77,6 +83,13 @@ def open_order(
         lang=lang,
         min_charge_fen=venue.min_charge_fen,
     )
+
+
+def credits_cost(order: Order) -> int | None:
+    """What the credits of ORDER cost, in fen, when the venue's minimum charge per order made
+    the amount higher (the order screen says why); None when the amount is their price."""
+    cost = amount_fen(order.offset_g, order.price_fen_per_t)
+    return cost if cost < order.amount_fen else None
 
 
 def status(ledger: Ledger, order_id: str) -> Order:

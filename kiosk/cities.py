@@ -12,7 +12,7 @@ import functools
 import math
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
@@ -36,7 +36,11 @@ def _is_han(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class City:
-    """One row of cities.csv; coordinates in decimal degrees (WGS 84)."""
+    """One row of cities.csv; coordinates in decimal degrees (WGS 84).
+
+    `iata` and `airports` (their coordinates) are in the same order; the first is the airport a
+    flight uses: the city's busiest, or the one the visitor named (`CityTable.lookup("CTU")`).
+    """
 
     id: str
     name_en: str
@@ -46,9 +50,29 @@ class City:
     lat: float
     lon: float
     population: int
-    iata: tuple[str, ...]
-    airport_lat: float | None
-    airport_lon: float | None
+    iata: tuple[str, ...] = ()
+    airports: tuple[tuple[float, float], ...] = ()
+    province: str = ""  # "Sichuan"; for Hong Kong, Macau, Taiwan their own name; else ""
+    province_zh: str = ""
+    kind: str = "city"  # city, seat (a prefecture seat), town or scenic (a scenic area)
+
+    @property
+    def airport_lat(self) -> float | None:
+        return self.airports[0][0] if self.airports else None
+
+    @property
+    def airport_lon(self) -> float | None:
+        return self.airports[0][1] if self.airports else None
+
+    def via(self, code: str) -> City:
+        """This city with CODE (one of its airports) as the one its flights use."""
+        at = self.iata.index(code)
+        order = [at, *(i for i in range(len(self.iata)) if i != at)]
+        return replace(
+            self,
+            iata=tuple(self.iata[i] for i in order),
+            airports=tuple(self.airports[i] for i in order),
+        )
 
     def label(self, lang: str = "en") -> str:
         """Display name: "成都" in Chinese, "Chengdu (成都)" otherwise, so both readers cope."""
@@ -57,6 +81,17 @@ class City:
         if lang.lower().startswith("zh"):
             return self.name_zh
         return f"{self.name_en} ({self.name_zh})"
+
+    def label_in_province(self, lang: str = "en") -> str:
+        """The label with the province, for names several cities share: "宿州（安徽）",
+        "Suzhou (宿州, Anhui)"."""
+        if not self.province:
+            return self.label(lang)
+        if lang.lower().startswith("zh"):
+            return f"{self.name_zh or self.name_en}（{self.province_zh or self.province}）"
+        if not self.name_zh:
+            return f"{self.name_en} ({self.province})"
+        return f"{self.name_en} ({self.name_zh}, {self.province})"
 
 
 class UnknownCityError(ValueError):
@@ -79,6 +114,25 @@ class UnknownCityError(ValueError):
         return f"unknown city '{shown}'; closest matches: {names}"
 
 
+class AmbiguousCityError(ValueError):
+    """A name several cities share ("Suzhou"): the visitor must say which, by province or in
+    Chinese, rather than be given the most populous one silently."""
+
+    def __init__(self, query: str, cities: Iterable[City]) -> None:
+        self.query = query
+        self.cities = tuple(cities)
+        super().__init__(query, self.cities)
+
+    def __str__(self) -> str:
+        shown = " ".join(self.query.split())[:40]
+        names = ", ".join(city.label_in_province() for city in self.cities)
+        first = self.cities[-1]
+        return (
+            f"'{shown}' names several cities: {names}; add the province "
+            f"(e.g. '{first.name_en}, {first.province}') or type the Chinese name"
+        )
+
+
 def _variants(key: str) -> Iterator[str]:
     """The key, then the key without a trailing 市/city/shi (kept only if something remains)."""
     yield key
@@ -97,8 +151,15 @@ class CityTable:
             raise ValueError("duplicate city id in the city table")
         self._index: dict[str, City] = {}
         self._keys: list[tuple[City, tuple[str, ...]]] = []
+        self._airports = {code.lower(): city for city in self._cities for code in city.iata[1:]}
+        names: dict[str, list[City]] = {}  # name and pinyin keys, to find the ones cities share
         ranked = sorted(self._cities, key=lambda c: -c.population)  # stable: file order on ties
         for city in ranked:
+            for name in dict.fromkeys(
+                (normalize(city.name_en), city.pinyin, normalize(city.name_zh))
+            ):
+                if name:
+                    names.setdefault(name, []).append(city)
             keys = (
                 normalize(city.name_en),
                 city.pinyin,
@@ -109,11 +170,21 @@ class CityTable:
             keys = tuple(dict.fromkeys(k for k in keys if k))
             self._keys.append((city, keys))
             for key in keys:
-                self._index.setdefault(key, city)  # the more populous city keeps a shared key
+                self._index.setdefault(key, city)
         for city, keys in self._keys:  # "New York City" -> "newyork", at lower priority
             for key in keys[:1]:
                 for variant in _variants(key):
                     self._index.setdefault(variant, city)
+        self._shared = {key: tuple(found) for key, found in names.items() if len(found) > 1}
+        self.homonyms = frozenset(city.id for found in self._shared.values() for city in found)
+        provinces = {
+            (normalize(city.province), normalize(city.province_zh))
+            for city in self._cities
+            if city.province
+        }
+        self._provinces = sorted(
+            {key for pair in provinces for key in pair if key}, key=len, reverse=True
+        )
 
     def __len__(self) -> int:
         return len(self._cities)
@@ -129,23 +200,55 @@ class CityTable:
             raise KeyError(f"no city with id {city_id!r}") from None
 
     def lookup(self, query: str) -> City:
-        """Resolve what a person typed: 成都, 成都市, chengdu, Chéngdū, CTU, TFU or an id."""
+        """Resolve what a person typed: 成都, 成都市, chengdu, Chéngdū, CTU, TFU or an id; a name
+        several cities share ("Suzhou") needs its province ("Suzhou, Anhui", "安徽宿州") or the
+        Chinese name, else AmbiguousCityError lists them. An airport code keeps that airport."""
         key = normalize(query)
         if not key:
             raise UnknownCityError(query)
+        if key in self._airports:
+            return self._airports[key].via(key.upper())
         for variant in _variants(key):
+            if variant in self._shared:
+                raise AmbiguousCityError(query, self._shared[variant])
             city = self._index.get(variant)
             if city is not None:
                 return city
+        city = self._in_province(key)
+        if city is not None:
+            return city
         raise UnknownCityError(query, self._suggest(key))
 
+    def _in_province(self, key: str) -> City | None:
+        """A city name with its province before or after: "suzhouanhui", "安徽宿州"."""
+        for province in self._provinces:
+            for rest in (key.removeprefix(province), key.removesuffix(province)):
+                rest = rest.removeprefix("省").removesuffix("省")
+                if rest == key or not rest:
+                    continue
+                for variant in _variants(rest):
+                    found = self._shared.get(variant) or (
+                        (self._index[variant],) if variant in self._index else ()
+                    )
+                    here = [c for c in found if province in _province_keys(c)]
+                    if len(here) == 1:
+                        return here[0]
+        return None
+
+    def is_homonym(self, city: City) -> bool:
+        """True if another city has the same name or pinyin: show it with its province."""
+        return city.id in self.homonyms
+
     def search(self, text: str, limit: int = 10) -> list[City]:
-        """Type-ahead: prefix matches first, then substring matches, most populous first."""
+        """Type-ahead: prefix matches first, then substring matches, most populous first; an
+        exact airport code ("CTU") gives its city with that airport first."""
         key = normalize(text)
         if key.endswith("市") and len(key) > 1:
             key = key[:-1]
         if not key or limit <= 0:
             return []
+        if key in self._airports:
+            return [self._airports[key].via(key.upper())]
         prefix: list[City] = []
         inside: list[City] = []
         for city, keys in self._keys:
@@ -156,6 +259,12 @@ class CityTable:
             elif len(inside) < limit and any(key in k for k in keys):
                 inside.append(city)
         return (prefix + inside)[:limit]
+
+    def suggest(self, text: str, n: int = 3) -> tuple[City, ...]:
+        """The closest cities to a name that matches none ("chengdo" -> Chengdu), as the
+        command line suggests them; the touchscreen shows them as chips."""
+        key = normalize(text)
+        return self._suggest(key, n) if key else ()
 
     def _suggest(self, key: str, n: int = 3) -> tuple[City, ...]:
         """Closest cities: shared characters for Chinese, difflib ratio for Latin text."""
@@ -178,8 +287,13 @@ class CityTable:
         return tuple(found[:n])
 
 
+def _province_keys(city: City) -> tuple[str, str]:
+    return normalize(city.province), normalize(city.province_zh)
+
+
 def _parse(row: list[str]) -> City:
-    (id_, name_en, name_zh, pinyin, country, lat, lon, pop, iata, ap_lat, ap_lon) = row
+    (id_, name_en, name_zh, pinyin, country, prov, prov_zh, lat, lon, pop, airports, kind) = row
+    codes = [item.split(":") for item in airports.split()]
     return City(
         id=id_,
         name_en=name_en,
@@ -189,9 +303,11 @@ def _parse(row: list[str]) -> City:
         lat=float(lat),
         lon=float(lon),
         population=int(pop or 0),
-        iata=tuple(iata.split()),
-        airport_lat=float(ap_lat) if ap_lat else None,
-        airport_lon=float(ap_lon) if ap_lon else None,
+        iata=tuple(code for code, _, _ in codes),
+        airports=tuple((float(a), float(b)) for _, a, b in codes),
+        province=prov,
+        province_zh=prov_zh,
+        kind=kind,
     )
 
 

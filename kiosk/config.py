@@ -63,7 +63,7 @@ def printer_config(args: argparse.Namespace | None = None) -> Any:
         raise DataError(
             f"no printer is configured: add a [printer] table to {config_path()} "
             "or give --host, --queue or --file"
-        )
+        ).coded("no_printer", path=str(config_path()))
     return PrinterConfig.from_mapping(settings, str(config_path()))
 
 

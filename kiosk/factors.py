@@ -22,6 +22,15 @@ from kiosk.timestamps import YEARS_ALLOWED, is_data_year
 MAX_SOURCE_TEXT, MAX_URL = 120, 300  # a local factor's publisher / dataset, and its URL
 UNITS = frozenset({"pkm", "vkm", "room_night", "meal", "person_day", "kWh", "m3", "kg"})
 _REQUIRED = ("id", "unit", "kg_per_unit", "gas", "covers", "publisher", "dataset", "year", "url")
+# The engine multiplies by these; a table without them (an older one a registry still serves)
+# is refused when pulled rather than failing a customer's footprint.
+REQUIRED_CONSTANTS = (
+    "flight_distance_uplift",
+    "flight_short_haul_max_km",
+    "china_domestic_flight_average_km",
+    "rail_detour_factor",
+    "road_detour_factor",
+)
 _FILE = "factors/factors.toml"
 # A certificate's QR carries the version: 16 characters, plus 8 for local values (+L3f9a0c),
 # keep the largest certificate at QR version 10 (tests/kiosk/certificate/test_payload.py).
@@ -138,6 +147,9 @@ def parse_factor_table(data: dict[str, Any]) -> FactorTable:
         )
         for name, entry in data.get("constants", {}).items()
     }
+    missing = [name for name in REQUIRED_CONSTANTS if name not in constants]
+    if missing:
+        raise DataError(f"{_FILE}: missing constants {', '.join(missing)}")
     return FactorTable(version, MappingProxyType(factors), MappingProxyType(constants))
 
 

@@ -1,8 +1,8 @@
 """The footprint engine: scenario answers in, a breakdown in integer grams out.
 
 Grams, not kilograms, because the ledger stores integer grams and every figure on a certificate
-must add up exactly: each line is quantity x factor rounded half-up to the gram, and the total
-is the sum of the lines.
+must add up exactly: each line is quantity x factor (divided by the people sharing it) rounded
+half-up to the gram, and the total is the sum of the lines. Only the grams are rounded.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from kiosk.activities import MAPPERS, Activity
-from kiosk.cities import City
+from kiosk.activities import MAPPERS, Activity, choose_grid
+from kiosk.cities import City, load_cities
 from kiosk.factors import FactorTable, load_factors
 from kiosk.scenarios import Answer, get_scenario, parse_answers
 from kiosk.venues import Venue, get_venue
 
 _GRAMS_PER_KG = Decimal(1000)
+GRID_PREFIXES = ("electricity_", "car_electric")
 _ONE = Decimal(1)
 
 
@@ -32,6 +33,7 @@ class Line:
     source: str
     detail: Mapping[str, str] = field(default_factory=dict)
     cite: str = ""  # the factor's short citation, for a one-line sources note
+    share: int = 1  # people sharing the quantity (guests in a room, people in a car, a household)
 
     @property
     def kg(self) -> Decimal:
@@ -54,6 +56,13 @@ class Footprint:
     def total_kg(self) -> Decimal:
         return Decimal(self.total_grams) / _GRAMS_PER_KG
 
+    @property
+    def grid_factors(self) -> tuple[str, ...]:
+        """Factor ids of the lines priced on an electricity grid (home power, an electric car):
+        the result says which grid was used, as the venue or its province chose it."""
+        ids = (line.activity for line in self.lines)
+        return tuple(dict.fromkeys(i for i in ids if i.startswith(GRID_PREFIXES)))
+
     def to_json(self) -> dict[str, Any]:
         """The `diandian footprint --json` object; kg figures are exact to the gram."""
         return {
@@ -70,6 +79,7 @@ class Footprint:
                     "kg": float(line.kg),
                     "g": line.grams,
                     "source": line.source,
+                    **({"share": line.share} if line.share != 1 else {}),
                     **({"detail": dict(line.detail)} if line.detail else {}),
                 }
                 for line in self.lines
@@ -80,8 +90,9 @@ class Footprint:
 
 
 def _plain(value: Answer) -> Any:
-    if isinstance(value, City):
-        return value.id
+    if isinstance(value, City):  # a named non-primary airport ("CTU") is kept, by its code
+        primary = load_cities().get(value.id).iata[:1]
+        return value.iata[0] if value.iata[:1] != primary else value.id
     if isinstance(value, Decimal):
         return float(value)
     return value
@@ -89,9 +100,10 @@ def _plain(value: Answer) -> Any:
 
 def line_for(activity: Activity, table: FactorTable) -> Line:
     factor = table[activity.factor_id]
-    grams = (activity.quantity * factor.kg_per_unit * _GRAMS_PER_KG).quantize(
-        _ONE, rounding=ROUND_HALF_UP
-    )
+    exact = activity.quantity * factor.kg_per_unit * _GRAMS_PER_KG
+    if activity.share != 1:
+        exact /= activity.share
+    grams = exact.quantize(_ONE, rounding=ROUND_HALF_UP)
     return Line(
         activity=factor.id,
         quantity=activity.quantity,
@@ -101,6 +113,7 @@ def line_for(activity: Activity, table: FactorTable) -> Line:
         source=factor.source,
         detail=activity.detail,
         cite=factor.cite,
+        share=activity.share,
     )
 
 
@@ -116,7 +129,8 @@ def compute(
     table = table or load_factors()
     scenario = get_scenario(scenario_id)
     answers = parse_answers(scenario, raw_answers, venue_city=venue.city)
-    activities = MAPPERS[scenario.id](answers, table)
+    grid = choose_grid(venue.grid, venue.city, table)
+    activities = MAPPERS[scenario.id](answers, table, grid)
     return Footprint(
         scenario=scenario.id,
         venue=venue.id,

@@ -3,8 +3,11 @@
 The table (resources/pinyin/pinyin.tsv, built by tools/build_pinyin.py) maps each toneless
 syllable to its GB2312 characters, most common first. Typing runs on ("xiaoming"): the first
 syllable is the longest prefix that is a syllable, and choosing a character consumes it, so a
-name is entered one character at a time, as on a phone's basic pinyin keyboard. A prefix that is
-not yet a whole syllable ("zh", "xia") offers the characters of every syllable it starts.
+name can be entered one character at a time, as on a phone's basic pinyin keyboard. A prefix
+that is not yet a whole syllable ("zh", "xia") offers the characters of every syllable it starts.
+Letters making several syllables also offer whole words first ("xiaoming": 小明 among them),
+each syllable's commonest character with the last syllable's few commonest, so a two-character
+name is one tap; choosing one consumes as many syllables as it has characters.
 """
 
 from __future__ import annotations
@@ -56,6 +59,33 @@ def candidates(letters: str, limit: int = 40) -> list[str]:
     return found
 
 
-def consume(letters: str) -> str:
-    """What is left to type after a character for the first syllable was chosen."""
-    return split_first(letters)[1]
+WORDS = 6  # whole-word candidates offered before the single characters
+
+
+def syllables(letters: str) -> list[str]:
+    """LETTERS cut into syllables, longest first; the last may be a partial one ("xiaom")."""
+    found, rest = [], letters
+    while rest:
+        head, rest = split_first(rest)
+        found.append(head)
+    return found
+
+
+def words(letters: str, limit: int = WORDS) -> list[str]:
+    """Whole words for letters of two syllables or more: the commonest character of each but the
+    last, then each of the last one's commonest (小名, 小明, 小命... for "xiaoming")."""
+    parts = syllables(letters)
+    if len(parts) < 2:
+        return []
+    heads = [candidates(part, 1) for part in parts[:-1]]
+    if not all(heads):
+        return []
+    stem = "".join(head[0] for head in heads)
+    return [stem + char for char in candidates(parts[-1], limit)]
+
+
+def consume(letters: str, count: int = 1) -> str:
+    """What is left to type after a choice of COUNT characters (one per syllable)."""
+    for _ in range(count):
+        letters = split_first(letters)[1]
+    return letters

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.ledger import Ledger, rankings, syncstate
+from kiosk.nicknames import BlockList, blocklist, public_name
 from kiosk.timestamps import china_date, china_midnight, stamp
 
 LOCAL_SCOPES = ("today", "event", "all")
@@ -64,21 +65,24 @@ def board(
         return everywhere(ledger, limit=limit)
     venue, since = _scope(scope, venue_id, now or datetime.now(UTC))
     rows = rankings.top(ledger.conn, venue_id=venue, since=since, limit=limit)
+    blocked = blocklist()  # names on a public board pass the block list (kiosk.nicknames)
     entries: list[Entry] = []
     for index, row in enumerate(rows):
         tied = entries and entries[-1].offset_g == row["offset_g"]
         rank = entries[-1].rank if tied else index + 1
-        entries.append(Entry(rank, row["nickname"] or "", row["offset_g"], row["id"]))
+        name = public_name(row["nickname"] or "", blocked)
+        entries.append(Entry(rank, name, row["offset_g"], row["id"]))
     mine = next((entry for entry in entries if entry.order_id == order_id), None)
     if mine is None and order_id:
         found = rankings.place_of(ledger.conn, order_id, venue_id=venue, since=since)
         if found is not None:
             row, above = found
-            mine = Entry(above + 1, row["nickname"] or "", row["offset_g"], row["id"])
+            name = public_name(row["nickname"] or "", blocked)
+            mine = Entry(above + 1, name, row["offset_g"], row["id"])
     return Board(scope, tuple(entries), mine)
 
 
-def _pulled_entry(item: Any) -> Entry | None:
+def _pulled_entry(item: Any, blocked: BlockList) -> Entry | None:
     """One row of the registry's ranking, or None if it is not one (pulled data is checked
     here, where it is read: a bad row is left out, never shown half)."""
     if not isinstance(item, dict):
@@ -86,7 +90,7 @@ def _pulled_entry(item: Any) -> Entry | None:
     rank, nickname, grams = item.get("rank"), item.get("nickname"), item.get("offset_g")
     if type(rank) is not int or type(grams) is not int or not isinstance(nickname, str):
         return None
-    return Entry(rank, nickname[:100], grams, "")
+    return Entry(rank, public_name(nickname[:100], blocked), grams, "")
 
 
 def everywhere(ledger: Ledger, *, limit: int = 10) -> Board:
@@ -94,6 +98,8 @@ def everywhere(ledger: Ledger, *, limit: int = 10) -> Board:
     `as_of`) before the first sync."""
     data = syncstate.pulled_data(ledger, PULLED_KIND)
     rows = data.get("rankings") if isinstance(data, dict) else None
-    entries = [e for e in map(_pulled_entry, rows if isinstance(rows, list) else []) if e]
+    blocked = blocklist()  # the registry's board passes this venue's block list too
+    pulled = rows if isinstance(rows, list) else []
+    entries = [e for e in (_pulled_entry(item, blocked) for item in pulled) if e]
     as_of = syncstate.pulled_at(ledger, PULLED_KIND) if data is not None else None
     return Board(EVERYWHERE, tuple(entries[:limit]), None, as_of)

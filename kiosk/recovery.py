@@ -67,8 +67,11 @@ def recovery_sign_in(
     """The administrator if the PIN matches the newest usable backup's; counted like sign_in."""
     now = now or utc_now()
     _, rows = _newest(folder)
+    typed = " ".join((name or "").split())
+    same = [known for known in rows if known.lower() == typed.lower()]
+    name = typed if typed in rows else same[0] if len(same) == 1 else typed
     if name not in rows:
-        raise InputError("name", f"no account {name!r} in the newest backup")
+        raise InputError("name", f"no account {name!r} in the newest backup", "unknown_account")
     role, pin_hash = rows[name]
     if role != "admin":
         raise NotAllowed(Account(name, role), "sign in while the ledger cannot be used")

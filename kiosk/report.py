@@ -1,6 +1,11 @@
 """The end-of-day report: what the till took on one business day (China time), by payment
 method and by project, with the voids (refunds) of that day; as data, CSV and PDF.
 
+Payments and voids are counted apart (an order paid and voided the same day is one payment and
+one void, never a "paid order"), the refunds are listed under the refunds, and projects are
+named, not shown by id. `rows` is the report as keyed lines: the console words each key in the
+cashier's language; the till PDF and the command line use `lines`, in Chinese and English.
+
 Every total is an integer sum of ledger rows (fen, grams); the CSV lists every row it sums, so
 accounting can re-add it.
 """
@@ -10,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -30,8 +36,13 @@ class DayReport:
     expired: int
     by_method: dict[str, int] = field(default_factory=dict)  # fen taken, before refunds
     refunds_by_method: dict[str, int] = field(default_factory=dict)
-    # per project: payments counted, and grams and fen net of the day's voids
-    by_project: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # per project: payments and voids counted apart, grams and fen net of the day's voids
+    by_project: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    names: dict[str, Mapping[str, str]] = field(default_factory=dict)  # project id -> zh/en/fr
+
+    def project_name(self, project_id: str, lang: str) -> str:
+        name = self.names.get(project_id, {})
+        return name.get(lang) or name.get("en") or project_id
 
     @property
     def taken_fen(self) -> int:
@@ -67,15 +78,22 @@ def build(ledger: Ledger, day: date) -> DayReport:
     projects: dict[str, list[int]] = {}
     for row in paid:
         by_method[row["payment_method"]] += row["amount_fen"]
-        totals = projects.setdefault(row["project_id"], [0, 0, 0])
+        totals = projects.setdefault(row["project_id"], [0, 0, 0, 0])
         totals[0] += 1
-        totals[1] += row["offset_g"]
-        totals[2] += row["amount_fen"]
+        totals[2] += row["offset_g"]
+        totals[3] += row["amount_fen"]
     for row in voided:  # a refund comes off the project's day too, whenever it was sold
         refunds[row["payment_method"]] += row["amount_fen"]
-        totals = projects.setdefault(row["project_id"], [0, 0, 0])
-        totals[1] -= row["offset_g"]
-        totals[2] -= row["amount_fen"]
+        totals = projects.setdefault(row["project_id"], [0, 0, 0, 0])
+        totals[1] += 1
+        totals[2] -= row["offset_g"]
+        totals[3] -= row["amount_fen"]
+    names: dict[str, Mapping[str, str]] = {}
+    for project_id in projects:
+        try:
+            names[project_id] = dict(ledger.project(project_id).name)
+        except (KeyError, InputError):  # a project since dropped from the catalogue
+            names[project_id] = {}
     return DayReport(
         day=day,
         kiosk_id=ledger.kiosk_id,
@@ -84,7 +102,8 @@ def build(ledger: Ledger, day: date) -> DayReport:
         expired=rows[OrderState.EXPIRED][0]["count"],
         by_method={m: by_method.get(m, 0) for m in METHODS},
         refunds_by_method={m: refunds.get(m, 0) for m in METHODS},
-        by_project={p: (c, g, f) for p, (c, g, f) in sorted(projects.items())},
+        by_project={p: (n, v, g, f) for p, (n, v, g, f) in sorted(projects.items())},
+        names=names,
     )
 
 
@@ -135,7 +154,7 @@ def to_csv(report: DayReport) -> str:
         writer.writerow(
             ["total_method", report.day, report.kiosk_id, "", "", "", method, "", "", "", net, ""]
         )
-    for project, (count, grams, fen) in report.by_project.items():
+    for project, (count, _voids, grams, fen) in report.by_project.items():
         writer.writerow(
             [
                 "total_project",
@@ -171,30 +190,82 @@ def to_csv(report: DayReport) -> str:
     return out.getvalue()
 
 
-def lines(report: DayReport) -> list[tuple[str, str]]:
-    """The report as (label, value) lines, for the till PDF and the cashier's screen."""
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the report: KEY says what it is (the screen words it), SUBJECT what it is
+    about (a payment method, a project id, a voided order's code and reason), VALUE the figure;
+    a project's row also gives its payments and voids counted apart."""
+
+    key: str
+    value: str
+    subject: str = ""
+    indent: bool = False
+    counts: tuple[int, int] = (0, 0)  # project rows: (payments, voids)
+
+
+# The till PDF and the command line: Chinese and English at once, as the slips.
+LABELS = {
+    "title": "日结报告 End of day",
+    "kiosk": "终端 Kiosk",
+    "payments": "收款笔数 Payments taken",
+    "taken": "收款 Taken",
+    "voids": "退款笔数 Voids (refunds)",
+    "refunded": "退款 Refunded",
+    "net": "净收入 Net",
+    "offset": "净抵消量 Offset, net",
+    "by_project": "按项目（扣除退款） By project, net of voids",
+    "expired": "未付过期 Expired unpaid",
+}
+METHOD_NAMES = {"cash": "现金 Cash", "card": "刷卡 Card", "mobile": "移动支付 Mobile"}
+
+
+def rows(report: DayReport) -> list[Row]:
+    """The report as keyed rows, in order."""
     out = [
-        ("日结报告 End of day", f"{report.day:%Y-%m-%d}"),
-        ("终端 Kiosk", report.kiosk_id),
-        ("已付订单 Paid orders", str(len(report.paid))),
-        ("抵消量 Offset", format_grams(report.grams)),
-        ("收款 Taken", format_fen(report.taken_fen)),
+        Row("title", f"{report.day:%Y-%m-%d}"),
+        Row("kiosk", report.kiosk_id),
+        Row("payments", str(len(report.paid))),
+        Row("taken", format_fen(report.taken_fen)),
     ]
-    names = {"cash": "现金 Cash", "card": "刷卡 Card", "mobile": "移动支付 Mobile"}
-    out += [(f"  {names[m]}", format_fen(report.by_method[m])) for m in METHODS]
-    out += [("退款 Refunds", f"{len(report.voided)} / {format_fen(report.refunded_fen)}")]
+    out += [Row("method", format_fen(report.by_method[m]), m, True) for m in METHODS]
     out += [
-        (f"  {names[m]}", format_fen(-report.refunds_by_method[m]))
+        Row("voids", str(len(report.voided))),
+        Row("refunded", format_fen(-report.refunded_fen)),
+    ]
+    out += [
+        Row("refund_method", format_fen(-report.refunds_by_method[m]), m, True)
         for m in METHODS
         if report.refunds_by_method[m]
     ]
-    out += [("净收入 Net", format_fen(report.net_fen)), ("按项目 By project", "")]
-    for project, (count, grams, fen) in report.by_project.items():
-        out.append((f"  {project}", f"{count} · {format_grams(grams)} · {format_fen(fen)}"))
     out += [
-        (f"  {r['code']} {r['void_reason']}", format_fen(-r["amount_fen"])) for r in report.voided
+        Row("void", format_fen(-r["amount_fen"]), f"{r['code']} {r['void_reason'] or ''}", True)
+        for r in report.voided
     ]
-    out.append(("未付过期 Expired unpaid", str(report.expired)))
+    out += [Row("net", format_fen(report.net_fen)), Row("offset", format_grams(report.grams))]
+    out.append(Row("by_project", ""))
+    for project, (count, voids, grams, fen) in report.by_project.items():
+        value = f"{format_grams(grams)} · {format_fen(fen)}"
+        out.append(Row("project", value, project, True, (count, voids)))
+    out.append(Row("expired", str(report.expired)))
+    return out
+
+
+def lines(report: DayReport) -> list[tuple[str, str]]:
+    """The report as (label, value) lines in Chinese and English, for the till PDF and the
+    command line."""
+    out = []
+    for row in rows(report):
+        if row.key in ("method", "refund_method"):
+            label = METHOD_NAMES.get(row.subject, row.subject)
+        elif row.key == "project":
+            paid, voids = row.counts
+            names = dict.fromkeys(report.project_name(row.subject, lang) for lang in ("zh", "en"))
+            label = f"{' '.join(names)} ({paid} 笔收款 paid, {voids} 笔退款 voided)"
+        elif row.key == "void":
+            label = row.subject
+        else:
+            label = LABELS[row.key]
+        out.append((f"  {label}" if row.indent else label, row.value))
     return out
 
 

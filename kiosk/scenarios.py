@@ -14,7 +14,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from kiosk.cities import City, UnknownCityError, load_cities
+from kiosk.cities import AmbiguousCityError, City, UnknownCityError, load_cities
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
 
@@ -182,7 +182,7 @@ def parse_value(question: Question, raw: Any) -> Answer:
             raise InputError(question.key, f"not a city name; allowed: {question.allowed()}")
         try:
             return load_cities().lookup(raw)
-        except UnknownCityError as exc:
+        except (UnknownCityError, AmbiguousCityError) as exc:
             raise InputError(question.key, str(exc)) from None
     text = raw if isinstance(raw, str) else str(raw).lower() if isinstance(raw, bool) else None
     if text is None or len(text) > _MAX_TEXT:

@@ -36,6 +36,7 @@ class CustomerSession:
     project_id: str = ""
     nickname: str = ""
     order: Order | None = None
+    amount_g: int | None = None  # an amount chosen when no project covers the whole offset
     default_lang: str = "zh"  # the first of the languages the settings file offers
     factors: FactorTable | None = None  # the table in force (None: the shipped one)
 
@@ -45,6 +46,7 @@ class CustomerSession:
         self.scenario_id, self.offset, self.project_id, self.nickname = "", "all", "", ""
         self.answers = {}
         self.order = None
+        self.amount_g = None
 
     def start(self, scenario_id: str) -> None:
         get_scenario(scenario_id)  # an unknown id is refused here, not on the result screen
@@ -52,6 +54,7 @@ class CustomerSession:
         self.answers = {}
         self.offset = "month" if scenario_id == LIFESTYLE else "all"
         self.project_id, self.nickname, self.order = "", "", None
+        self.amount_g = None
 
     @property
     def scenario(self) -> Scenario:
@@ -90,6 +93,17 @@ class CustomerSession:
         self.answers[key] = value
         return value
 
+    def refusal(self, key: str) -> InputError | None:
+        """Why the answer to KEY cannot stand with the answers so far (the metro from Beijing to
+        Chengdu), so its own page refuses it; None when it fits or cannot be judged yet."""
+        if key not in self.answers or self.missing():
+            return None
+        try:
+            self.footprint()
+        except InputError as exc:
+            return exc if exc.field == key else None
+        return None
+
     def missing(self) -> list[str]:
         """Required questions that still have no answer."""
         return [q.key for q in self.questions() if q.required and q.key not in self.answers]
@@ -112,7 +126,10 @@ class CustomerSession:
             return None
 
     def offset_g(self, footprint: Footprint | None = None) -> int:
-        """Grams to offset: the whole footprint, or a lifestyle year's month or year."""
+        """Grams to offset: the whole footprint, a lifestyle year's month or year, or the
+        amount chosen when no project could cover that (kiosk.offers)."""
+        if self.amount_g is not None:
+            return self.amount_g
         total = (footprint or self.footprint()).total_grams
         return month_of(total) if self.offset == "month" else total
 
@@ -120,3 +137,4 @@ class CustomerSession:
         if offset not in OFFSETS:
             raise InputError("offset", f"{offset!r} is not one of {', '.join(OFFSETS)}")
         self.offset = offset
+        self.amount_g = None

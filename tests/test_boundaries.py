@@ -225,6 +225,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.accounts",
         "kiosk.admin",
         "kiosk.cashier_ops",
+        "kiosk.catalogue",  # Project, a value type
         "kiosk.certificate.claims",  # what a certificate may claim: Qt-free value types and rules
         "kiosk.checkout",
         "kiosk.cities",
@@ -233,10 +234,13 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.errors",
         "kiosk.factors",
         "kiosk.footprint",
+        "kiosk.formats",  # numbers and money in the visitor's language
         "kiosk.ledger",
         "kiosk.local_values",
         "kiosk.logs",  # the app configures its rotating log file
         "kiosk.money",
+        "kiosk.nicknames",  # the block list the nickname screen applies
+        "kiosk.offers",  # what can be bought when no project covers the offset
         "kiosk.order_state",
         "kiosk.paths",
         "kiosk.payment",

@@ -133,7 +133,7 @@ def test_footprint_text_shows_the_total_and_the_sources(diandian) -> None:
     result = diandian(*TRIP, "--lang", "zh")
     assert result.returncode == 0, result.stderr
     assert "total" in result.stdout and "sources:" in result.stdout
-    assert "https://" in result.stdout
+    assert "http://rcees.cas.cn/" in result.stdout  # the Chinese flight figure's source
 
 
 @pytest.mark.parametrize(
@@ -166,6 +166,34 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(diandian, args, names:
     assert len(lines) == 1, result.stderr
     assert names in lines[0]
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("Suzhou", ("Suzhou (苏州, Jiangsu)", "Suzhou (宿州, Anhui)")),
+        ("Taizhou", ("Taizhou (泰州, Jiangsu)", "Taizhou (台州, Zhejiang)")),
+        ("Fuzhou", ("Fuzhou (福州, Fujian)", "Fuzhou (抚州, Jiangxi)")),
+        ("Yichun", ("Yichun (宜春, Jiangxi)", "Yichun (伊春, Heilongjiang)")),
+    ],
+)
+def test_a_shared_city_name_exits_2_listing_each_with_its_province(
+    diandian, name: str, listed: tuple[str, str]
+) -> None:
+    result = diandian("footprint", "trip", "--set", f"origin={name}", "--set", "mode=flight")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("diandian footprint: error: origin: ")
+    assert all(city in line for city in listed)
+
+
+@pytest.mark.parametrize("origin", ["宿州", "Suzhou, Anhui", "安徽宿州"])
+def test_a_unique_or_province_qualified_name_resolves(diandian, origin: str) -> None:
+    result = diandian("footprint", "trip", "--set", f"origin={origin}", "--set", "mode=flight",
+                      "--json")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answers"]["origin"] == "suzhou-1793743"
 
 
 def test_footprint_with_db_uses_the_kiosks_table_in_force(diandian, tmp_path) -> None:

@@ -7,7 +7,7 @@ The cashier's side (paying an order) uses its own Ledger connection, as a cashie
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +156,91 @@ class Autopilot:
         self.to_certificate(order)
         self.wait(lambda: self.w.certificate.slip not in ("none", "printing"), 10.0)
         return order
+
+
+def tour(pilot: Autopilot, staff: tuple[str, str] = ("", "")) -> Iterator[str]:
+    """Every screen (and page of a screen) in turn, as a visitor and then staff meet them;
+    yields each one's name once it is shown. The screenshot script photographs them, and a test
+    checks at each that every button lies inside the window. STAFF: a name and PIN that exist."""
+    w = pilot.w
+    lang = w.session.lang
+    yield "attract"
+    w.attract.btnStart.click()
+    yield "scenario"
+    w.scenario.cards["trip"].click()
+    pilot.on("questionScreen")
+    for char in "chengdo":  # a typo: the closest cities are offered
+        w.question.cityPicker.keyboard.type(char)
+    yield "question-city"
+    pilot.answer("beijing")
+    yield "question-choice"
+    pilot.answer("flight")
+    while w.question.question is not None and w.question.question.key != "nights":
+        w.question.btnNext.click()
+    w.question.keypad.press("2")
+    yield "question-number"
+    w.question.btnNext.click()
+    w.question.btnFinish.click()
+    pilot.on("resultScreen")
+    yield "result"
+    pilot.to_projects()
+    yield "project"
+    next(iter(w.project.cards.values())).click()
+    pilot.on("nicknameScreen")
+    keyboard = w.nickname.keyboard
+    keyboard.set_chinese(True)
+    for char in "xiaoming":
+        keyboard.type(char)
+    yield "nickname"
+    keyboard.choose(keyboard.candidates()[0])
+    w.nickname.btnDone.click()
+    pilot.on("orderScreen")
+    yield "order"
+    w.order.btnCancel.click()
+    yield "order-cancel"
+    w.order.confirm.btnNo.click()
+    w.idle.prompted.emit(12)
+    yield "idle-prompt"
+    w.prompt.btnStay.click()
+    order = w.session.order
+    assert order is not None
+    pilot.pay_at_counter(order)
+    pilot.on("paidScreen")
+    yield "paid"
+    pilot.on("certificateScreen")
+    pilot.wait(lambda: w.certificate.slip not in ("none", "printing"), 10.0)
+    yield "certificate"
+    w.certificate.btnRanking.click()
+    pilot.on("rankingScreen")
+    yield "ranking"
+    pilot.to_result("lifestyle")
+    if lang != w.session.lang:
+        w.langBar.buttons[lang].click()
+    w.result.btnYear.click()
+    yield "result-year"
+    with Ledger.open(pilot.cashier_ledger, create=False, check=False) as ledger:
+        for stock in ledger.stock():  # less left than a year: what can be bought instead
+            ledger.set_allocation(stock.project.id, stock.sold_g + 500_000, actor="tour")
+    pilot.to_projects()
+    w.project.offerButtons["choose"].click()
+    yield "project-short"
+    w.flow.home()
+    w.guard.gestureMade.emit()
+    pilot.on("staffSignInScreen")
+    name, pin = staff
+    for char in name.lower():
+        w.staffSignIn.keyboard.type(char)
+    yield "staff-name"
+    w.staffSignIn.btnNameNext.click()
+    w.staffSignIn.pinpad.enter("0000")
+    pilot.wait(lambda: w.staffSignIn.error != "", 10.0)
+    yield "staff-pin"
+    w.staffSignIn.pinpad.enter(pin)
+    pilot.on("staffScreen")
+    yield "staff"
+    w.fail(Exception("the tour's failure page"))
+    yield "failure"
+    from kiosk.ledger import LedgerUnavailable
+
+    w.fail(LedgerUnavailable("the ledger is gone").coded("removed", path=str(w.workers.path)))
+    yield "out-of-service"

@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kiosk import checkout, payment, ranking
 from kiosk.errors import DataError, InputError, PrinterError
@@ -16,17 +17,19 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
+from kiosk.session import LIFESTYLE
 from kiosk.slips.content import Delivery
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
 
 PAID_MIN_S = 1.5  # the "payment received" page stays at least this long
+SWEEP_MS = 60_000  # how often unpaid orders past their hold give their grams back
 log = logging.getLogger(__name__)
 
 
 class CustomerFlow(QObject):
-    def __init__(self, window: KioskWindow, poll_ms: int = 300) -> None:
+    def __init__(self, window: KioskWindow, poll_ms: int = 300, sweep_ms: int = SWEEP_MS) -> None:
         super().__init__(window)
         self.w = window
         self.session = window.session
@@ -40,10 +43,14 @@ class CustomerFlow(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self._poll)
+        self.ready: checkout.Certificate | None = None  # made while staff had the screen
+        self.sweep = QTimer(self)
+        self.sweep.setInterval(sweep_ms)
+        self.sweep.timeout.connect(self.release_stale)
         w = window
         w.attract.startRequested.connect(self.start)
         w.scenario.scenarioChosen.connect(self.choose_scenario)
-        w.scenario.backRequested.connect(self.home)
+        w.scenario.backRequested.connect(lambda: self.home(keep_language=True))
         w.question.valueEdited.connect(self.edit)
         w.question.nextRequested.connect(self.next)
         w.question.backRequested.connect(self.back)
@@ -51,6 +58,7 @@ class CustomerFlow(QObject):
         w.result.offsetChosen.connect(self.choose_offset)
         w.result.backRequested.connect(lambda: self.show_page(len(self.session.questions()) - 1))
         w.project.projectChosen.connect(self.choose_project)
+        w.project.amountChosen.connect(self.choose_amount)
         w.project.backRequested.connect(lambda: w.go(w.result))
         w.nickname.nicknameChosen.connect(self.open_order)
         w.nickname.backRequested.connect(lambda: w.go(w.project))
@@ -58,9 +66,10 @@ class CustomerFlow(QObject):
         w.order.terminalRequested.connect(self.pay_by_terminal)
         w.certificate.retryPrintRequested.connect(self.print_slip)
         w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
-        w.certificate.finishRequested.connect(self.home)
+        w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
         w.ranking.scopeChosen.connect(self.show_ranking)
-        w.ranking.finishRequested.connect(self.home)
+        w.ranking.certificateRequested.connect(lambda: w.go(w.certificate))
+        w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
         w.outOfService.retryRequested.connect(self.retry)
         w.outOfService.homeRequested.connect(self.home)
 
@@ -73,7 +82,15 @@ class CustomerFlow(QObject):
     def _prepared(self, key: Any) -> None:
         self.key = key
         self.load_factors()
+        self.sweep.start()
         self.w.ledgerReady.emit()
+
+    def release_stale(self) -> None:
+        """Unpaid orders past their hold give their grams back (a visitor who walked away from
+        the order screen still had until then to pay at the counter)."""
+        self.w.workers.write(
+            checkout.release_stale, None, lambda exc: log.warning("stale orders: %s", exc)
+        )
 
     def retry(self) -> None:
         self.w.workers.reset()
@@ -83,15 +100,36 @@ class CustomerFlow(QObject):
 
     def stop(self) -> None:
         self.poll.stop()
+        self.ready = None
 
-    def home(self) -> None:
-        """Back to the attract screen with every answer wiped and the default language."""
+    def home(self, keep_language: bool = False) -> None:
+        """Back to the attract screen with every answer wiped. The visitor's language stays
+        when they went back themselves (the idle reset restores the default); a visitor's
+        unpaid order stays payable at the counter until its hold ends."""
+        lang = self.session.lang
         self.stop()
         self.session.reset()
+        if keep_language:
+            self.session.lang = lang
         self.footprint = None
         self.w.set_language(self.session.lang)
         self.w.go(self.w.attract)
         self.load_factors()
+
+    def resume(self, screen: QWidget) -> None:
+        """Back to SCREEN as the staff gesture found it: an order shown there is still waiting
+        (or was paid meanwhile: then its certificate), answers and language are kept."""
+        w = self.w
+        if screen in (w.order, w.paid) and self.session.order is not None:
+            if self.ready is not None:
+                w.go(w.paid)
+                self._show_certificate(self.ready)
+            else:
+                w.go(w.order)  # the poll finds a payment made meanwhile
+        elif screen in (w.attract, w.order, w.paid, w.outOfService, w.staffSignIn, w.staff):
+            self.home(keep_language=True)
+        else:
+            w.go(screen)
 
     def abandon_order(self, reason: str) -> None:
         """An unpaid order gives its grams back (the customer left, or staff took over)."""
@@ -105,7 +143,9 @@ class CustomerFlow(QObject):
             )
 
     def timed_out(self) -> None:
-        self.abandon_order("idle")
+        """Nobody touched the kiosk: start over for the next visitor, in the default language.
+        An order left on the order screen is not cancelled: it can still be paid at the counter
+        until its hold ends (the idle prompt said so)."""
         self.home()
 
     def start(self) -> None:
@@ -147,23 +187,40 @@ class CustomerFlow(QObject):
             len(pages),
             can_finish=not self.session.missing(),
             popular=self.w.venue.popular_origins,
+            here=self.w.venue.city,
         )
         self.w.question.set_total(self.session.running_total())
         self.w.question.show_problem(problem)
         self.w.go(self.w.question)
 
     def edit(self, key: str, raw: object) -> None:
-        """Every change on the page: keep it if valid and update the running total."""
+        """Every change on the page: keep it if valid and update the running total. A value
+        refused here (out of range, or a way of travelling that does not fit the distance) is
+        refused on this page, and the total never counts it."""
         question = self.session.scenario.question(key)
         try:
             self.session.answer(key, raw)
         except InputError:
             self.invalid = True
             self.w.question.show_problem("city" if question.type == "city" else "range")
+            self.w.question.set_total(None)
+            return
+        refused = self.session.refusal(key)
+        if refused is not None:
+            self.session.answer(key, None)
+            self.invalid = True
+            self.w.question.show_problem(self._problem(refused))
+            self.w.question.set_total(self.session.running_total())
             return
         self.invalid = False
         self.w.question.show_problem("")
         self.w.question.set_total(self.session.running_total())
+
+    def _problem(self, exc: InputError) -> str:
+        """Which sentence the question page shows for a footprint the answers cannot make."""
+        if exc.field in self.session.scenario.at_least_one:
+            return "at_least_one"
+        return {"mode": "mode_distance", "distance_km": "same_city"}.get(exc.field, "range")
 
     def next(self) -> None:
         if self.w.current() is not self.w.question:
@@ -196,10 +253,7 @@ class CustomerFlow(QObject):
         try:
             footprint = self.session.footprint()
         except InputError as exc:
-            kinds = {"mode": "mode_distance", "distance_km": "same_city"}
-            kind = kinds.get(exc.field, "range")
-            if exc.field in self.session.scenario.at_least_one:
-                kind = "at_least_one"
+            kind = self._problem(exc)
             self.show_page(pages.index(exc.field) if exc.field in pages else 0, kind)
             return
         if footprint.total_grams <= 0:
@@ -217,12 +271,24 @@ class CustomerFlow(QObject):
 
     def show_projects(self, notice: str = "") -> None:
         def shown(stocks: list[Stock]) -> None:
-            assert self.footprint is not None
-            offset_g = self.session.offset_g(self.footprint)
-            self.w.project.show_projects(stocks, offset_g, self.w.venue.min_charge_fen, notice)
+            footprint = self.footprint
+            assert footprint is not None
+            self.w.project.show_projects(
+                stocks,
+                self.session.offset_g(footprint),
+                self.w.venue.min_charge_fen,
+                notice,
+                footprint_g=footprint.total_grams,
+                year=footprint.scenario == LIFESTYLE,
+            )
             self.w.go(self.w.project)
 
         self.w.workers.read(checkout.stock, shown, self.w.fail)
+
+    def choose_amount(self, grams: int) -> None:
+        """No project covered the whole offset: the visitor chose what can be bought."""
+        self.session.amount_g = grams
+        self.show_projects()
 
     def choose_project(self, project_id: str) -> None:
         self.session.project_id = project_id
@@ -256,7 +322,10 @@ class CustomerFlow(QObject):
             self.w.workers.write(lambda ledger: checkout.abandon(ledger, order.id, "left"))
             return
         self.session.order = order
-        self.w.order.show_order(order, terminal=self.w.terminal is not None)
+        project = next(
+            (s.project for s in self.w.project.stocks if s.project.id == order.project_id), None
+        )
+        self.w.order.show_order(order, terminal=self.w.terminal is not None, project=project)
         self.w.go(self.w.order)
         self.polling = False
         self.poll.start()
@@ -286,9 +355,9 @@ class CustomerFlow(QObject):
                 return
             if now.status == OrderState.PAID:
                 self.paid(now)
-            elif now.status not in OPEN:
+            elif now.status not in OPEN and self.w.current() is self.w.order:
                 log.info("order %s became %s while shown", now.code, now.status)
-                self.home()
+                self.home(keep_language=True)
 
         def failed(exc: BaseException) -> None:
             self.polling = False
@@ -342,8 +411,14 @@ class CustomerFlow(QObject):
         QTimer.singleShot(wait_ms, lambda: self._show_certificate(cert))
 
     def _show_certificate(self, cert: checkout.Certificate) -> None:
-        if self.w.current() is not self.w.paid or self.session.order is None:
+        if self.session.order is None or cert.order.id != self.session.order.id:
             return
+        if self.w.current() in (self.w.staffSignIn, self.w.staff):
+            self.ready = cert  # shown when staff go back to the visitor
+            return
+        if self.w.current() is not self.w.paid:
+            return
+        self.ready = None
         self.w.certificate.show_certificate(cert)
         self.w.go(self.w.certificate)
         self.print_slip()
@@ -388,7 +463,9 @@ class CustomerFlow(QObject):
             return ranking.board(ledger, scope, venue_id=venue_id, order_id=order_id)
 
         def shown(board: ranking.Board) -> None:
-            self.w.ranking.show_board(board)
+            cert = self.w.certificate.cert
+            mine = cert is not None and order is not None and cert.order.id == order.id
+            self.w.ranking.show_board(board, back=mine)
             if self.w.current() is not self.w.ranking:
                 self.w.go(self.w.ranking)
 

@@ -20,6 +20,12 @@ DEFAULT = "zh"
 QT_NAMES = {"zh": "zh_CN", "fr": "fr"}  # English is the source language: no file
 NAMES = {"zh": "中文", "en": "English", "fr": "Français"}  # each in its own language
 log = logging.getLogger(__name__)
+_current = ["en"]  # the language the app speaks now (numbers follow it: ui/fmt.py)
+
+
+def current() -> str:
+    """The language of the translator installed last (English when none)."""
+    return _current[0]
 
 
 def qm_path(lang: str) -> Path:
@@ -43,6 +49,7 @@ class Translations:
             self._current.deleteLater()
             self._current = None
         self.lang = lang
+        _current[0] = lang
         if lang not in QT_NAMES or app is None:
             return True
         translator = QTranslator(self.owner)

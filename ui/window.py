@@ -28,6 +28,7 @@ from kiosk.paths import default_ledger
 from kiosk.payment import PaymentTerminal, configured_terminal
 from kiosk.session import CustomerSession
 from kiosk.venues import Venue
+from ui import fmt
 from ui.flow import CustomerFlow
 from ui.guard import IdleTimer, KioskGuard
 from ui.i18n import DEFAULT, Translations
@@ -73,6 +74,7 @@ class KioskWindow(QMainWindow):
         prompt_s: float = PROMPT_S,
         terminal: PaymentTerminal | object | None = _CONFIGURED,
         poll_ms: int = 300,
+        sweep_ms: int = 60_000,
     ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
@@ -92,10 +94,10 @@ class KioskWindow(QMainWindow):
         self.idle = IdleTimer(timeout, prompt_s, parent=self)
         self.guard.activity.connect(self._activity)
         self.guard.gestureMade.connect(self.open_staff)
-        self.idle.prompted.connect(self.prompt.show_countdown)
+        self.idle.prompted.connect(self._prompt)
         self.idle.expired.connect(lambda: self.flow.timed_out())
         self.prompt.stayed.connect(self._activity)
-        self.flow = CustomerFlow(self, poll_ms=poll_ms)
+        self.flow = CustomerFlow(self, poll_ms=poll_ms, sweep_ms=sweep_ms)
         self._wire_staff()
         self.set_language(lang)
         self.apply_metrics(1920, 1080)
@@ -155,6 +157,9 @@ class KioskWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.prompt = IdlePrompt(central)
+        # The screens' layouts would otherwise set the minimum, from sizes made for the window's
+        # first size: the window follows its screen (1280x800 too), and the sizes follow it.
+        self.setMinimumSize(640, 400)
 
     # -- navigation, language, size -------------------------------------------------------------
 
@@ -165,9 +170,23 @@ class KioskWindow(QMainWindow):
         self.prompt.hide()
         self.stack.setCurrentWidget(screen)
         self.steps.set_step(screen.step if screen.step is not None else -1)
-        self.idle.set_enabled(screen.idle_factor > 0, screen.idle_factor or 1.0)
+        # the attract screen never times out, except to give the next visitor the default
+        # language back after a visitor went back to it in theirs
+        other_language = screen is self.attract and self.session.lang != self.session.default_lang
+        self.idle.set_enabled(screen.idle_factor > 0 or other_language, screen.idle_factor or 1.0)
         screen.entered()
         self.screenChanged.emit(screen.objectName())
+
+    def _prompt(self, seconds: int) -> None:
+        """ "Are you still there?", saying what happens to an order shown on the screen."""
+        if self.current() is self.attract:
+            return  # only the language goes back to the default: nothing to ask
+        order = self.session.order
+        if self.current() is self.order and order is not None and order.expires_at:
+            self.prompt.set_order(fmt.code(order.code), fmt.local_time(order.expires_at))
+        else:
+            self.prompt.set_order("", "")
+        self.prompt.show_countdown(seconds)
 
     def set_language(self, lang: str) -> None:
         """Switch every screen's language; the customer's answers are kept."""
@@ -201,10 +220,11 @@ class KioskWindow(QMainWindow):
         super().resizeEvent(event)
         size = event.size()
         old = event.oldSize()
+        short = min(size.width(), size.height())
         if (
             old.width() <= 0
             or (old.height() > old.width()) != (size.height() > size.width())
-            or abs(old.width() - size.width()) > 2
+            or abs(min(old.width(), old.height()) - short) > 2
         ):
             self.apply_metrics(size.width(), size.height())
         if self.prompt.isVisible():
@@ -235,8 +255,8 @@ class KioskWindow(QMainWindow):
         """Any failure the customer meets: a friendly page with a way back, never a traceback."""
         self.flow.stop()
         if isinstance(exc, LedgerUnavailable):
-            log.error("ledger unavailable: %s", exc)
-            self.outOfService.show_problem("ledger", str(exc))
+            log.error("ledger unavailable: %s", exc)  # the path and details, for staff
+            self.outOfService.show_problem("ledger", exc.code or "failed")
         else:
             log.error("unexpected failure", exc_info=(type(exc), exc, exc.__traceback__))
             self.outOfService.show_problem("internal")
@@ -246,11 +266,13 @@ class KioskWindow(QMainWindow):
 
     def _wire_staff(self) -> None:
         self.staffSignIn.signInRequested.connect(self._sign_in)
-        self.staffSignIn.cancelRequested.connect(self.leave_staff)
+        self.staffSignIn.cancelRequested.connect(self.resume_customer)
         self.staff.doneRequested.connect(self.leave_staff)
+        self.staff.resumeRequested.connect(self.resume_customer)
         self.recovery = ""  # why the ledger could not be used when staff signed in, if it could not
+        self.staff_from: Screen = self.attract  # where the gesture was made: Back returns there
         self.staff.exitRequested.connect(self.exit_kiosk)
-        self.staff.add_tool("cashier", self.tr("Cashier console"), self.open_cashier)
+        self.staff.add_tool("cashier", self.open_cashier)
         self.cashier: QMainWindow | None = None
         self.screenChanged.connect(self._close_cashier_off_staff)
 
@@ -283,16 +305,24 @@ class KioskWindow(QMainWindow):
             cashier.deleteLater()
 
     def open_staff(self) -> None:
-        """The hidden gesture: list the accounts, then ask for a PIN."""
+        """The hidden gesture: staff type their name and PIN. A visitor's order is left as it
+        is (staff often come to take its payment); Back returns to where the gesture was made."""
         if self.current() in (self.staffSignIn, self.staff):
             return
         self.recovery = ""
+        self.staff_from = self.current()
         self.workers.read(accounts.accounts, self._show_accounts, self._no_accounts)
 
     def _show_accounts(self, found: list[Account]) -> None:
-        self.flow.abandon_order("staff")
         self.staffSignIn.show_accounts([account.name for account in found], self.recovery)
         self.go(self.staffSignIn)
+
+    def resume_customer(self) -> None:
+        """Back from the staff screens to the visitor, as they left it (their order included)."""
+        if self.flow.key is None or self.recovery:
+            self.leave_staff()
+        else:
+            self.flow.resume(self.staff_from)
 
     def _no_accounts(self, exc: BaseException) -> None:
         """The ledger cannot be used: administrators sign in against the newest backup
@@ -315,7 +345,9 @@ class KioskWindow(QMainWindow):
             if isinstance(exc, WrongPin):
                 self.staffSignIn.show_error("wrong", str(exc.left))
             elif isinstance(exc, AccountLocked):
-                self.staffSignIn.show_error("locked", exc.until)
+                self.staffSignIn.show_error("locked", fmt.local_time(exc.until))
+            elif getattr(exc, "code", "") == "unknown_account":
+                self.staffSignIn.show_error("unknown")
             elif isinstance(exc, LedgerUnavailable):
                 self.fail(exc)
             elif isinstance(exc, NotAllowed):
@@ -325,7 +357,9 @@ class KioskWindow(QMainWindow):
 
         def signed_in(account: Account) -> None:
             log.info("staff %s (%s) signed in", account.name, account.role)
-            self.staff.show_account(account)
+            order = self.session.order
+            held = order.code if order is not None and self.staff_from is self.order else ""
+            self.staff.show_account(account, fmt.code(held) if held else "")
             self.go(self.staff)
 
         if self.recovery:
@@ -338,8 +372,9 @@ class KioskWindow(QMainWindow):
         self.workers.write(lambda ledger: accounts.sign_in(ledger, name, pin), signed_in, failed)
 
     def leave_staff(self) -> None:
-        """Back to the customers; a kiosk that never got ready (or signed in against a backup,
-        maybe to restore one) tries its ledger again first."""
+        """Signed out, to the attract screen for the next visitor; a visitor's unpaid order stays
+        payable at the counter until its hold ends. A kiosk that never got ready (or signed in
+        against a backup, maybe to restore one) tries its ledger again first."""
         if self.flow.key is None or self.recovery:
             self.recovery = ""
             self.flow.retry()

@@ -91,11 +91,12 @@ def run(args: argparse.Namespace) -> int:
         if "from" in line.detail:
             ends = (cities.get(line.detail[k]).label(args.lang) for k in ("from", "to"))
             name = f"{name}: {' → '.join(ends)}"
+        shared = f"/ {line.share}" if line.share != 1 else ""
         out.write(
             f"  {_pad(name, 52)} {line.quantity:>10} {_pad(line.unit, 10)} "
-            f"x {line.factor_kg_per_unit:<10} = {line.kg:>10.3f} kg\n"
+            f"x {line.factor_kg_per_unit:<10} {shared:<4} = {line.kg:>10.3f} kg\n"
         )
-    out.write(f"  {_pad('total', 88)} {footprint.total_kg:>10.3f} kg CO2e\n")
+    out.write(f"  {_pad('total', 93)} {footprint.total_kg:>10.3f} kg CO2e\n")
     out.write(f"factors {footprint.factors_version}; sources:\n")
     for factor_id in dict.fromkeys(line.activity for line in footprint.lines):
         out.write(f"  {factor_id}: {table[factor_id].source}\n")

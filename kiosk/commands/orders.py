@@ -34,9 +34,14 @@ def register(commands: Any) -> None:
     show = actions.add_parser(
         "show",
         help="one order in full",
-        description="Show one order by id, order code or certificate serial.",
+        description=(
+            "Show one order by what the customer holds: the order code, the certificate number "
+            "as printed (K4F6Z2M1Q-000002) or the certificate's QR link; or by id or serial."
+        ),
     )
-    show.add_argument("ref", metavar="ID", help="order id, order code or certificate serial")
+    show.add_argument(
+        "ref", metavar="REF", help="order code, certificate number, certificate URL, id or serial"
+    )
     show.add_argument("--json", action="store_true", help="one JSON object")
     add_db_argument(show)
     show.set_defaults(handler=run_show)
@@ -71,9 +76,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from kiosk.money import format_fen, format_grams
+    from kiosk.order_lookup import find_order
 
     with open_ledger(args, check=False) as ledger:
-        order = ledger.get(args.ref)
+        order = find_order(ledger, args.ref)
     if args.json:
         data = order.as_dict() | {
             "answers": order.answer_values(),

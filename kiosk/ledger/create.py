@@ -20,7 +20,9 @@ def create(path: Path, now: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LedgerUnavailable(f"cannot create the ledger's folder: {exc}") from exc
+        raise LedgerUnavailable(f"cannot create the ledger's folder: {exc}").coded(
+            "no_folder", path=str(path.parent)
+        ) from exc
     new = path.with_name(f".{path.name}.new")
     for leftover in (new, Path(f"{new}-wal"), Path(f"{new}-shm")):
         leftover.unlink(missing_ok=True)
@@ -30,7 +32,7 @@ def create(path: Path, now: str) -> None:
         ensure_identity(conn, new, now)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:
-        raise LedgerUnavailable(db.describe(exc, path)) from exc
+        raise db.unavailable(exc, path) from exc
     finally:
         conn.close()
     try:
@@ -43,7 +45,9 @@ def create(path: Path, now: str) -> None:
         finally:
             os.close(folder)
     except OSError as exc:
-        raise LedgerUnavailable(f"cannot create the ledger {path}: {exc}") from exc
+        raise LedgerUnavailable(f"cannot create the ledger {path}: {exc}").coded(
+            "cannot_create", path=str(path)
+        ) from exc
 
 
 def ensure_identity(conn: sqlite3.Connection, path: Path, now: str) -> None:

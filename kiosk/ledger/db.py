@@ -32,22 +32,38 @@ def _read_only_filesystem(path: Path) -> bool:
         return False
 
 
-def describe(error: sqlite3.Error, path: Path) -> str:
-    """The one-line out-of-service reason for an SQLite failure."""
+def classify(error: sqlite3.Error, path: Path) -> tuple[str, str]:
+    """(code, one-line out-of-service reason) for an SQLite failure; the code is what a screen
+    translates (ui/messages.py), the line is for the log and the CLI."""
     text = str(error).lower()
     if ("unable to open" in text or "readonly" in text) and _read_only_filesystem(path):
-        return f"the ledger is read-only ({path}): its disk is mounted read-only"
+        return "read_only_disk", f"the ledger is read-only ({path}): its disk is mounted read-only"
     if "full" in text:
-        return f"the disk holding the ledger is full ({path}); free space, nothing was lost"
+        return "disk_full", (
+            f"the disk holding the ledger is full ({path}); free space, nothing was lost"
+        )
     if "readonly" in text or "read-only" in text:
-        return f"the ledger is read-only ({path}); check the disk and file permissions"
+        return "read_only", f"the ledger is read-only ({path}); check the disk and file permissions"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"the ledger file is damaged ({path}); restore it with `diandian ledger restore`"
+        return "damaged", (
+            f"the ledger file is damaged ({path}); restore it with `diandian ledger restore`"
+        )
     if "locked" in text or "busy" in text:
-        return f"the ledger is busy in another program ({path}); try again"
+        return "busy", f"the ledger is busy in another program ({path}); try again"
     if "unable to open" in text or "disk i/o" in text:
-        return f"the ledger cannot be read or written ({path}): {error}"
-    return f"the ledger failed ({path}): {error}"
+        return "io", f"the ledger cannot be read or written ({path}): {error}"
+    return "failed", f"the ledger failed ({path}): {error}"
+
+
+def describe(error: sqlite3.Error, path: Path) -> str:
+    """The one-line out-of-service reason for an SQLite failure."""
+    return classify(error, path)[1]
+
+
+def unavailable(error: sqlite3.Error, path: Path) -> LedgerUnavailable:
+    """The LedgerUnavailable for an SQLite failure, with its code and the path as parameter."""
+    code, line = classify(error, path)
+    return LedgerUnavailable(line).coded(code, path=str(path))
 
 
 WHOLE_FILE = "(the file)"  # damage the per-table checks do not place (free pages, the header)
@@ -84,13 +100,15 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode != "wal":
-                raise LedgerUnavailable(f"the ledger cannot use WAL mode ({path}): got {mode}")
+                raise LedgerUnavailable(
+                    f"the ledger cannot use WAL mode ({path}): got {mode}"
+                ).coded("no_wal", path=str(path))
         conn.execute("PRAGMA synchronous = FULL")
         # Checkpoints belong to the Checkpointer thread; this is the fallback (see checkpoint.py).
         conn.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_AUTOCHECKPOINT_PAGES}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
-        raise LedgerUnavailable(describe(exc, path)) from exc
+        raise unavailable(exc, path) from exc
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -101,7 +119,7 @@ def write(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
-        raise LedgerUnavailable(describe(exc, path)) from exc
+        raise unavailable(exc, path) from exc
     try:
         yield conn
         conn.execute("COMMIT")
@@ -112,7 +130,7 @@ def write(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
         if isinstance(exc, sqlite3.IntegrityError):
             raise
         if isinstance(exc, sqlite3.Error):
-            raise LedgerUnavailable(describe(exc, path)) from exc
+            raise unavailable(exc, path) from exc
         raise
 
 
@@ -123,7 +141,7 @@ def read(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN")
         yield conn
     except sqlite3.Error as exc:
-        raise LedgerUnavailable(describe(exc, path)) from exc
+        raise unavailable(exc, path) from exc
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -14,7 +14,7 @@ from kiosk.order_state import TRANSITIONS, Action, OrderState, target
 
 class OrderNotFound(InputError):
     def __init__(self, ref: str) -> None:
-        super().__init__("order", f"no order {ref!r} in this ledger")
+        super().__init__("order", f"no order {ref!r} in this ledger", "order_not_found", ref=ref)
 
 
 class TransitionRefused(InputError):
@@ -23,7 +23,11 @@ class TransitionRefused(InputError):
     def __init__(self, order_id: str, status: str, action: Action) -> None:
         allowed = " or ".join(TRANSITIONS[action][0])
         super().__init__(
-            "status", f"order {order_id} is {status}; {action} is allowed only from {allowed}"
+            "status",
+            f"order {order_id} is {status}; {action} is allowed only from {allowed}",
+            "order_state",
+            status=str(status),
+            action=str(action),
         )
 
 

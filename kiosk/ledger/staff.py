@@ -71,10 +71,11 @@ def attempt(
     Judging inside the transaction means two tills trying wrong PINs at once both count.
     """
     with ledger.transaction():
-        found = ledger.conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
+        found = _typed(ledger, name)
         if found is None:
-            raise InputError("name", f"no account {name!r}")
+            raise InputError("name", f"no account {name!r}", "unknown_account")
         row = dict(found)
+        name = row["name"]
         stored = StaffRow(name, row["role"], row["pin_hash"], row["failed"], row["locked_until"])
         (failed, locked_until), action, result = judge(stored)
         if action is not None:
@@ -97,3 +98,16 @@ def in_backup(backup: Path) -> dict[str, tuple[str, str]]:
     finally:
         conn.close()
     return {name: (role, pin_hash) for name, role, pin_hash in rows}
+
+
+def _typed(ledger: Ledger, typed: str) -> sqlite3.Row | None:
+    """The account a person typed the name of: exactly, else the one whose name equals it but
+    for case and spacing (staff type theirs on the kiosk's touch keyboard: "wang" for "Wang")."""
+    name = " ".join((typed or "").split())
+    row = ledger.conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
+    if row is not None:
+        return row
+    rows = ledger.conn.execute(
+        "SELECT * FROM accounts WHERE lower(name) = lower(?)", (name,)
+    ).fetchall()
+    return rows[0] if len(rows) == 1 else None

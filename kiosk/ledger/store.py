@@ -70,26 +70,26 @@ class Ledger(StockMixin):
         path = Path(path)
         if not path.exists():
             if not create or read_only:
-                raise LedgerUnavailable(f"no ledger at {path}")
+                raise LedgerUnavailable(f"no ledger at {path}").coded("missing", path=str(path))
             create_file(path, stamp(clock()))
         elif path.is_file() and path.stat().st_size == 0:
             raise LedgerUnavailable(
                 f"the ledger file {path} is empty; restore it with `diandian ledger restore`, "
                 "or remove it to start a new ledger"
-            )
+            ).coded("empty", path=str(path))
         conn = db.connect(path, read_only=read_only)
         try:
             if check:
                 result = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
-                    raise LedgerUnavailable(db.describe(sqlite3.DatabaseError("corrupt"), path))
+                    raise db.unavailable(sqlite3.DatabaseError("corrupt"), path)
             if not read_only:
                 schema.migrate(conn)
                 ensure_identity(conn, path, stamp(clock()))
             return cls(conn, path, clock)
         except sqlite3.Error as exc:
             conn.close()
-            raise LedgerUnavailable(db.describe(exc, path)) from exc
+            raise db.unavailable(exc, path) from exc
         except BaseException:
             conn.close()
             raise
@@ -143,9 +143,13 @@ class Ledger(StockMixin):
         try:
             inode = os.stat(self.path).st_ino
         except FileNotFoundError:
-            raise LedgerUnavailable(f"the ledger file {self.path} has been removed") from None
+            raise LedgerUnavailable(f"the ledger file {self.path} has been removed").coded(
+                "removed", path=str(self.path)
+            ) from None
         if inode != self._inode:
-            raise LedgerUnavailable(f"the ledger file {self.path} was replaced; restart the app")
+            raise LedgerUnavailable(
+                f"the ledger file {self.path} was replaced; restart the app"
+            ).coded("replaced", path=str(self.path))
 
     def audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
         """One hash-chained audit row for a change (inside `transaction()`)."""
@@ -290,7 +294,11 @@ class Ledger(StockMixin):
             target = check_transition(order, Action.PAY)
             if tendered_fen is not None and tendered_fen < order.amount_fen:
                 raise InputError(
-                    "amount", f"{tendered_fen} fen tendered is less than the {order.amount_fen} due"
+                    "amount",
+                    f"{tendered_fen} fen tendered is less than the {order.amount_fen} due",
+                    "cash_short",
+                    tendered_fen=tendered_fen,
+                    due_fen=order.amount_fen,
                 )
             ranges = self._ranges_for(order)
             self._move_grams(
@@ -335,9 +343,9 @@ class Ledger(StockMixin):
         registry hears of it by outbox."""
         reason = " ".join((reason or "").split())
         if not reason:
-            raise InputError("reason", "a reason is required to void a paid order")
+            raise InputError("reason", "a reason is required to void a paid order", "void_reason")
         if len(reason) > 200:
-            raise InputError("reason", "at most 200 characters")
+            raise InputError("reason", "at most 200 characters", "void_reason_long", max=200)
         with self._write():
             order = self._order(order_id)
             target = check_transition(order, Action.VOID)

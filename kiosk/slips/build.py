@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk import formats
 from kiosk.certificate.claims import LABELS, Claim, for_order
 from kiosk.certificate.issue import base_url, qr_text
 from kiosk.cities import load_cities
@@ -134,5 +135,7 @@ def build(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> tuple[SlipCon
         sources=sources_line(order, used),
         qr_text=qr_text(order, key, address),
         captions=captions,
+        footprint_shown=f"{formats.mass(order.footprint_g, order.lang)} CO2e",
+        offset_shown=f"{formats.mass(order.offset_g, order.lang)} CO2e",
     )
     return content, said

@@ -34,6 +34,10 @@ class SlipContent:
     qr_text: str  # the certificate URL with its signed payload
     captions: dict[str, str]  # field captions: nickname, issued, venue, footprint, offset
     #                           ("offset" only once retired), project, serial, amount, scan
+    # The same two figures rounded as the kiosk's screen shows them, in the customer's number
+    # format (kiosk.formats), for the share image: "472 kg", "82,2 kg". The paper keeps grams.
+    footprint_shown: str = ""
+    offset_shown: str = ""
 
 
 @dataclass(frozen=True, slots=True)

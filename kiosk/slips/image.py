@@ -73,10 +73,11 @@ def render_png(content: SlipContent, width_px: int = 1080) -> bytes:
         card.text(content.nickname, 60 * u, "center")
         card.y += 24 * u
     card.text(caps["footprint"], 36 * u, "center", "muted")
-    card.text(content.footprint, 100 * u, "center", "accent")
+    # rounded as the kiosk's screen shows them: one figure on the screen and the phone
+    card.text(content.footprint_shown or content.footprint, 100 * u, "center", "accent")
     card.y += 32 * u
     card.text(caps["offset"], 36 * u, "center", "muted")
-    card.text(content.offset, 52 * u, "center")
+    card.text(content.offset_shown or content.offset, 52 * u, "center")
     card.y += 20 * u
     card.text(caps["project"], 32 * u, "center", "muted")
     card.text(content.project, 38 * u, "center")

@@ -205,12 +205,12 @@ Dernière erreur : {error}</translation>
         <translation>Aucune commande avec ce code.</translation>
     </message>
     <message>
-        <source>That order cannot be changed now: {reason}</source>
-        <translation>Cette commande ne peut pas être modifiée : {reason}</translation>
+        <source>That order cannot be changed now.</source>
+        <translation>Cette commande ne peut plus être modifiée.</translation>
     </message>
     <message>
-        <source>Amount: {reason}</source>
-        <translation>Montant : {reason}</translation>
+        <source>The ledger cannot be used.</source>
+        <translation>Le registre ne peut pas être utilisé.</translation>
     </message>
     <message>
         <source>Only an administrator may do that.</source>
@@ -219,10 +219,6 @@ Dernière erreur : {error}</translation>
     <message>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>Non imprimé : {reason}. La commande reste payée ; réimprimez plus tard.</translation>
-    </message>
-    <message>
-        <source>The ledger cannot be used: {reason}</source>
-        <translation>Le registre est inutilisable : {reason}</translation>
     </message>
     <message>
         <source>Something went wrong ({kind}); the details are in the log.</source>
@@ -307,8 +303,8 @@ Dernière erreur : {error}</translation>
         <translation>Voir le classement</translation>
     </message>
     <message>
-        <source>Finish</source>
-        <translation>Terminer</translation>
+        <source>Done</source>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Print again</source>
@@ -350,6 +346,10 @@ Dernière erreur : {error}</translation>
         <translation>Tapez une ville : 成都, chengdu…</translation>
     </message>
     <message>
+        <source>No city is spelt like that. Did you mean:</source>
+        <translation>Aucune ville ne s&apos;écrit ainsi. Vouliez-vous dire :</translation>
+    </message>
+    <message>
         <source>Matches</source>
         <translation>Résultats</translation>
     </message>
@@ -360,6 +360,10 @@ Dernière erreur : {error}</translation>
     <message>
         <source>Popular here</source>
         <translation>Villes fréquentes</translation>
+    </message>
+    <message>
+        <source>You are here</source>
+        <translation>Vous êtes ici</translation>
     </message>
     <message>
         <source>No city chosen yet</source>
@@ -563,6 +567,10 @@ Dernière erreur : {error}</translation>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
+        <source>Starting over in {seconds} s. Your order {code} stays payable at the counter until {until}.</source>
+        <translation>Retour à l&apos;accueil dans {seconds} s. Votre commande {code} reste payable au comptoir jusqu&apos;à {until}.</translation>
+    </message>
+    <message>
         <source>Starting over in {seconds} s; your answers will be cleared.</source>
         <translation>Retour au début dans {seconds} s ; vos réponses seront effacées.</translation>
     </message>
@@ -605,16 +613,159 @@ Dernière erreur : {error}</translation>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
+</context>
+<context>
+    <name>Messages</name>
     <message>
-        <source>Cashier console</source>
-        <translation>Caisse</translation>
+        <source>not yet placed</source>
+        <translation>pas encore passée</translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation>en attente de paiement</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payée</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>espèces</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>carte</translation>
+    </message>
+    <message>
+        <source>mobile payment</source>
+        <translation>paiement mobile</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>passée</translation>
+    </message>
+    <message>
+        <source>{tendered_fen} tendered is less than the {due_fen} due.</source>
+        <translation>{tendered_fen} reçus, moins que les {due_fen} dus.</translation>
+    </message>
+    <message>
+        <source>Type the cash tendered.</source>
+        <translation>Saisissez les espèces reçues.</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, like 50 or 12.50.</source>
+        <translation>Saisissez le montant en yuans, par exemple 50 ou 12,50.</translation>
+    </message>
+    <message>
+        <source>An amount has at most two decimals (fen).</source>
+        <translation>Un montant a au plus deux décimales (fens).</translation>
+    </message>
+    <message>
+        <source>No order or certificate {ref} on this kiosk.</source>
+        <translation>Aucune commande ni certificat {ref} sur cette borne.</translation>
+    </message>
+    <message>
+        <source>Certificate {ref} was issued by another kiosk ({kiosk}): look it up there.</source>
+        <translation>Le certificat {ref} vient d&apos;une autre borne ({kiosk}) : cherchez-le là-bas.</translation>
+    </message>
+    <message>
+        <source>Scan or type an order code or a certificate number.</source>
+        <translation>Scannez ou saisissez un code de commande ou un numéro de certificat.</translation>
+    </message>
+    <message>
+        <source>That order is {status}; it cannot be {action} now.</source>
+        <translation>Cette commande est {status} ; elle ne peut plus être {action}.</translation>
+    </message>
+    <message>
+        <source>A reason is required to void a paid order.</source>
+        <translation>Un motif est obligatoire pour annuler une commande payée.</translation>
+    </message>
+    <message>
+        <source>The reason can be at most {max} characters.</source>
+        <translation>Le motif fait au plus {max} caractères.</translation>
+    </message>
+    <message>
+        <source>That order is {status}; it has no slip.</source>
+        <translation>Cette commande est {status} ; elle n&apos;a pas de reçu.</translation>
+    </message>
+    <message>
+        <source>No printer is set up here. An administrator can add one.</source>
+        <translation>Aucune imprimante n&apos;est configurée ici. Un administrateur peut en ajouter une.</translation>
+    </message>
+    <message>
+        <source>The sales ledger file is missing.</source>
+        <translation>Le registre des ventes est introuvable.</translation>
+    </message>
+    <message>
+        <source>The sales ledger file is empty.</source>
+        <translation>Le registre des ventes est vide.</translation>
+    </message>
+    <message>
+        <source>The sales ledger file was removed while in use.</source>
+        <translation>Le registre des ventes a été supprimé pendant son utilisation.</translation>
+    </message>
+    <message>
+        <source>The sales ledger file was replaced; the app must restart.</source>
+        <translation>Le registre des ventes a été remplacé ; l&apos;application doit redémarrer.</translation>
+    </message>
+    <message>
+        <source>The disk holding the sales ledger is read-only.</source>
+        <translation>Le disque du registre des ventes est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be written (permissions).</source>
+        <translation>Le registre des ventes ne peut pas être écrit (droits).</translation>
+    </message>
+    <message>
+        <source>The disk holding the sales ledger is full; nothing was lost.</source>
+        <translation>Le disque du registre des ventes est plein ; rien n&apos;a été perdu.</translation>
+    </message>
+    <message>
+        <source>The sales ledger file is damaged; restore it from a backup.</source>
+        <translation>Le registre des ventes est endommagé ; restaurez-le depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The sales ledger is busy in another program; try again.</source>
+        <translation>Le registre des ventes est occupé par un autre programme ; réessayez.</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be read or written (disk error).</source>
+        <translation>Le registre des ventes ne peut être lu ni écrit (erreur disque).</translation>
+    </message>
+    <message>
+        <source>The sales ledger&apos;s disk does not support safe writing.</source>
+        <translation>Le disque du registre des ventes ne permet pas une écriture sûre.</translation>
+    </message>
+    <message>
+        <source>The folder for the sales ledger cannot be created.</source>
+        <translation>Le dossier du registre des ventes ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be created.</source>
+        <translation>Le registre des ventes ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>The sales ledger failed.</source>
+        <translation>Le registre des ventes a échoué.</translation>
     </message>
 </context>
 <context>
     <name>NicknameScreen</name>
     <message>
-        <source>Your name on the certificate</source>
-        <translation>Votre nom sur le certificat</translation>
+        <source>Please choose another name: this one is not allowed.</source>
+        <translation>Choisissez un autre nom : celui-ci n&apos;est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>What name should your certificate show?</source>
+        <translation>Quel nom afficher sur votre certificat ?</translation>
     </message>
     <message>
         <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
@@ -643,9 +794,29 @@ Dernière erreur : {error}</translation>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>Valider</translation>
+    </message>
 </context>
 <context>
     <name>OrderScreen</name>
+    <message>
+        <source>Cancel this order?</source>
+        <translation>Annuler cette commande ?</translation>
+    </message>
+    <message>
+        <source>Order {code} ({amount}) will be cancelled and cannot be paid any more.</source>
+        <translation>La commande {code} ({amount}) sera annulée et ne pourra plus être payée.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel it</source>
+        <translation>Oui, l&apos;annuler</translation>
+    </message>
+    <message>
+        <source>No, keep my order</source>
+        <translation>Non, garder ma commande</translation>
+    </message>
     <message>
         <source>Pay at the counter</source>
         <translation>Payez à la caisse</translation>
@@ -679,8 +850,32 @@ Dernière erreur : {error}</translation>
         <translation>Le paiement n&apos;est pas passé. Réessayez, ou payez à la caisse.</translation>
     </message>
     <message>
+        <source>Footprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
         <source>Amount: {amount}</source>
         <translation>Montant : {amount}</translation>
+    </message>
+    <message>
+        <source>(none: anonymous)</source>
+        <translation>(aucun : anonyme)</translation>
+    </message>
+    <message>
+        <source>A minimum of {minimum} applies to every order: the credits themselves cost {cost}.</source>
+        <translation>Chaque commande coûte au moins {minimum} : les crédits eux-mêmes coûtent {cost}.</translation>
     </message>
 </context>
 <context>
@@ -720,26 +915,6 @@ Dernière erreur : {error}</translation>
     <message>
         <source>Order {code} is {status}.</source>
         <translation>La commande {code} est {status}.</translation>
-    </message>
-    <message>
-        <source>not yet placed</source>
-        <translation>pas encore passée</translation>
-    </message>
-    <message>
-        <source>awaiting payment</source>
-        <translation>en attente de paiement</translation>
-    </message>
-    <message>
-        <source>paid</source>
-        <translation>payée</translation>
-    </message>
-    <message>
-        <source>voided</source>
-        <translation>annulée</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>expirée</translation>
     </message>
     <message>
         <source>No order selected: scan a code or pick one.</source>
@@ -981,8 +1156,40 @@ Dernière erreur : {error}</translation>
         <translation>Zone humide</translation>
     </message>
     <message>
-        <source>Choose a project to offset with</source>
-        <translation>Choisissez un projet de compensation</translation>
+        <source>Which project would you like to support?</source>
+        <translation>Quel projet voulez-vous soutenir ?</translation>
+    </message>
+    <message>
+        <source>No project here has {mass} left to sell. How much would you like to offset?</source>
+        <translation>Aucun projet n&apos;a encore {mass} à vendre ici. Combien voulez-vous compenser ?</translation>
+    </message>
+    <message>
+        <source>One month of your year
+{mass}</source>
+        <translation>Un mois de votre année
+{mass}</translation>
+    </message>
+    <message>
+        <source>The most one project can cover
+{mass}</source>
+        <translation>Le maximum qu&apos;un projet peut couvrir
+{mass}</translation>
+    </message>
+    <message>
+        <source>Choose an amount</source>
+        <translation>Choisir une quantité</translation>
+    </message>
+    <message>
+        <source>Type the amount in kg: from {low} to {high}.</source>
+        <translation>Saisissez la quantité en kg : de {low} à {high}.</translation>
+    </message>
+    <message>
+        <source>Offset this amount ›</source>
+        <translation>Compenser cette quantité ›</translation>
+    </message>
+    <message>
+        <source>That amount cannot be offset here.</source>
+        <translation>Cette quantité ne peut pas être compensée ici.</translation>
     </message>
     <message>
         <source>You are offsetting {mass} CO₂e.</source>
@@ -999,10 +1206,6 @@ Dernière erreur : {error}</translation>
     <message>
         <source>{price} per tonne</source>
         <translation>{price} la tonne</translation>
-    </message>
-    <message>
-        <source>{mass} left on this kiosk</source>
-        <translation>{mass} restants sur cette borne</translation>
     </message>
     <message>
         <source>You pay {amount}</source>
@@ -1088,6 +1291,10 @@ Dernière erreur : {error}</translation>
         <translation>Empreinte jusqu&apos;ici : {mass} CO₂e</translation>
     </message>
     <message>
+        <source>{value} is not allowed. {allowed}.</source>
+        <translation>{value} n&apos;est pas accepté. {allowed}.</translation>
+    </message>
+    <message>
         <source>This one needs an answer.</source>
         <translation>Cette question demande une réponse.</translation>
     </message>
@@ -1127,8 +1334,12 @@ Dernière erreur : {error}</translation>
         <translation>Depuis le début</translation>
     </message>
     <message>
-        <source>Finish</source>
-        <translation>Terminer</translation>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>‹ My certificate</source>
+        <translation>‹ Mon certificat</translation>
     </message>
     <message>
         <source>No offsets yet: be the first!</source>
@@ -1176,6 +1387,50 @@ Dernière erreur : {error}</translation>
     <message>
         <source>Business day (UTC+8)</source>
         <translation>Jour ouvré (UTC+8)</translation>
+    </message>
+    <message>
+        <source>{name}: {paid} paid, {voids} voided</source>
+        <translation>{name} : {paid} payées, {voids} annulées</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>Fin de journée</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Payments taken</source>
+        <translation>Paiements encaissés</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <source>Voids (refunds)</source>
+        <translation>Annulations (remboursements)</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Offset, net of voids</source>
+        <translation>Compensé, annulations déduites</translation>
+    </message>
+    <message>
+        <source>By project, net of voids</source>
+        <translation>Par projet, annulations déduites</translation>
+    </message>
+    <message>
+        <source>Expired unpaid</source>
+        <translation>Expirées sans paiement</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1316,6 +1571,54 @@ Dernière erreur : {error}</translation>
 <context>
     <name>ResultScreen</name>
     <message>
+        <source>{n} km</source>
+        <translation>{n} km</translation>
+    </message>
+    <message>
+        <source>{n} nights</source>
+        <translation>{n} nuits</translation>
+    </message>
+    <message>
+        <source>{n} meals</source>
+        <translation>{n} repas</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} jours</translation>
+    </message>
+    <message>
+        <source>{n} kWh</source>
+        <translation>{n} kWh</translation>
+    </message>
+    <message>
+        <source>{n} m³</source>
+        <translation>{n} m³</translation>
+    </message>
+    <message>
+        <source>{n} kg</source>
+        <translation>{n} kg</translation>
+    </message>
+    <message>
+        <source>{factor} kg</source>
+        <translation>{factor} kg</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>{name}: {value} kg CO₂ per {unit} ({year})</source>
+        <translation>{name} : {value} kg de CO₂ par {unit} ({year})</translation>
+    </message>
+    <message>
+        <source>Grid electricity used: {factors}.</source>
+        <translation>Électricité du réseau utilisée : {factors}.</translation>
+    </message>
+    <message>
         <source>Everything else</source>
         <translation>Tout le reste</translation>
     </message>
@@ -1348,10 +1651,6 @@ Dernière erreur : {error}</translation>
         <translation>Facteurs d&apos;émission {version} : {sources}.</translation>
     </message>
     <message>
-        <source>That is {percent}% of the average in China ({average} per person a year).</source>
-        <translation>C&apos;est {percent} % de la moyenne en Chine ({average} par personne et par an).</translation>
-    </message>
-    <message>
         <source>Offset one month
 {mass}</source>
         <translation>Compenser un mois
@@ -1362,10 +1661,6 @@ Dernière erreur : {error}</translation>
 {mass}</source>
         <translation>Compenser toute l&apos;année
 {mass}</translation>
-    </message>
-    <message>
-        <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
-        <translation>Moyenne : CO₂ fossile par personne, Chine 2023 (Global Carbon Project).</translation>
     </message>
 </context>
 <context>
@@ -1477,12 +1772,32 @@ Dernière erreur : {error}</translation>
         <translation>Un motif est requis pour annuler une commande payée.</translation>
     </message>
     <message>
+        <source>Void order {code} and refund {amount}?</source>
+        <translation>Annuler la commande {code} et rembourser {amount} ?</translation>
+    </message>
+    <message>
+        <source>Certificate {serial}, paid by {method}. Reason: {reason}</source>
+        <translation>Certificat {serial}, payé par {method}. Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Yes, void and refund</source>
+        <translation>Oui, annuler et rembourser</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Non, la garder</translation>
+    </message>
+    <message>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>Commande {code} annulée ; rembourser {amount}.</translation>
     </message>
 </context>
 <context>
     <name>StaffScreen</name>
+    <message>
+        <source>Cashier console</source>
+        <translation>Caisse</translation>
+    </message>
     <message>
         <source>Staff</source>
         <translation>Personnel</translation>
@@ -1500,8 +1815,12 @@ Dernière erreur : {error}</translation>
         <translation>Connecté : {name} ({role}).</translation>
     </message>
     <message>
-        <source>Back to the kiosk</source>
-        <translation>Retour à la borne</translation>
+        <source>Back to the visitor&apos;s order {code}</source>
+        <translation>Revenir à la commande du visiteur {code}</translation>
+    </message>
+    <message>
+        <source>Sign out to the start screen</source>
+        <translation>Se déconnecter, retour à l&apos;accueil</translation>
     </message>
     <message>
         <source>Exit kiosk mode</source>
@@ -1515,16 +1834,24 @@ Dernière erreur : {error}</translation>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
-        <translation>Le registre est inutilisable ({reason}). Un administrateur peut se connecter avec le code PIN de la sauvegarde la plus récente pour restaurer une sauvegarde depuis la caisse.</translation>
-    </message>
-    <message>
-        <source>Choose your name and enter your PIN.</source>
-        <translation>Choisissez votre nom et saisissez votre code PIN.</translation>
+        <source>The sales ledger cannot be used. An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
+        <translation>Le registre des ventes est inutilisable. Un administrateur peut se connecter avec le code PIN de la dernière sauvegarde, pour restaurer une sauvegarde depuis la caisse.</translation>
     </message>
     <message>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>Aucun compte du personnel n&apos;existe encore. Créez-en un sur cet ordinateur avec : diandian accounts add NOM --role admin</translation>
+    </message>
+    <message>
+        <source>Type your staff name.</source>
+        <translation>Saisissez votre nom d&apos;employé.</translation>
+    </message>
+    <message>
+        <source>Enter your PIN.</source>
+        <translation>Saisissez votre code PIN.</translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation>Nom d&apos;employé</translation>
     </message>
     <message>
         <source>Wrong PIN ({left} tries left).</source>
@@ -1535,8 +1862,24 @@ Dernière erreur : {error}</translation>
         <translation>Trop de codes erronés : bloqué jusqu&apos;à {until}.</translation>
     </message>
     <message>
-        <source>Choose your name first.</source>
-        <translation>Choisissez d&apos;abord votre nom.</translation>
+        <source>No staff account has that name.</source>
+        <translation>Aucun compte d&apos;employé à ce nom.</translation>
+    </message>
+    <message>
+        <source>Type your name first.</source>
+        <translation>Saisissez d&apos;abord votre nom.</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Suivant ›</translation>
+    </message>
+    <message>
+        <source>‹ Change name</source>
+        <translation>‹ Changer de nom</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Retour</translation>
     </message>
     <message>
         <source>Sign-in is not possible right now.</source>
@@ -1545,10 +1888,6 @@ Dernière erreur : {error}</translation>
     <message>
         <source>Only an administrator can sign in while the ledger cannot be used.</source>
         <translation>Seul un administrateur peut se connecter tant que le registre est inutilisable.</translation>
-    </message>
-    <message>
-        <source>‹ Back to the kiosk</source>
-        <translation>‹ Retour à la borne</translation>
     </message>
 </context>
 <context>

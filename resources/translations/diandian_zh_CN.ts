@@ -205,12 +205,12 @@ Last error: {error}</source>
         <translation>没有该订单号的订单。</translation>
     </message>
     <message>
-        <source>That order cannot be changed now: {reason}</source>
-        <translation>该订单现在无法更改：{reason}</translation>
+        <source>That order cannot be changed now.</source>
+        <translation>该订单现在不能修改。</translation>
     </message>
     <message>
-        <source>Amount: {reason}</source>
-        <translation>金额：{reason}</translation>
+        <source>The ledger cannot be used.</source>
+        <translation>账本无法使用。</translation>
     </message>
     <message>
         <source>Only an administrator may do that.</source>
@@ -219,10 +219,6 @@ Last error: {error}</source>
     <message>
         <source>Not printed: {reason}. The order stays paid; reprint it later.</source>
         <translation>未打印：{reason}。订单仍为已付，请稍后补打。</translation>
-    </message>
-    <message>
-        <source>The ledger cannot be used: {reason}</source>
-        <translation>账本无法使用：{reason}</translation>
     </message>
     <message>
         <source>Something went wrong ({kind}); the details are in the log.</source>
@@ -307,7 +303,7 @@ Last error: {error}</source>
         <translation>查看排行榜</translation>
     </message>
     <message>
-        <source>Finish</source>
+        <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
@@ -350,6 +346,10 @@ Last error: {error}</source>
         <translation>输入城市：成都、chengdu…</translation>
     </message>
     <message>
+        <source>No city is spelt like that. Did you mean:</source>
+        <translation>没有这样拼写的城市。您要找的是：</translation>
+    </message>
+    <message>
         <source>Matches</source>
         <translation>搜索结果</translation>
     </message>
@@ -360,6 +360,10 @@ Last error: {error}</source>
     <message>
         <source>Popular here</source>
         <translation>常见出发城市</translation>
+    </message>
+    <message>
+        <source>You are here</source>
+        <translation>您所在的城市</translation>
     </message>
     <message>
         <source>No city chosen yet</source>
@@ -563,6 +567,10 @@ Last error: {error}</source>
         <translation>您还在吗？</translation>
     </message>
     <message>
+        <source>Starting over in {seconds} s. Your order {code} stays payable at the counter until {until}.</source>
+        <translation>{seconds} 秒后返回首页。您的订单 {code} 在 {until} 前仍可到柜台付款。</translation>
+    </message>
+    <message>
         <source>Starting over in {seconds} s; your answers will be cleared.</source>
         <translation>{seconds} 秒后将重新开始，您的回答会被清除。</translation>
     </message>
@@ -605,16 +613,159 @@ Last error: {error}</source>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
+</context>
+<context>
+    <name>Messages</name>
     <message>
-        <source>Cashier console</source>
-        <translation>收银台</translation>
+        <source>not yet placed</source>
+        <translation>尚未下单</translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>mobile payment</source>
+        <translation>移动支付</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>下单</translation>
+    </message>
+    <message>
+        <source>{tendered_fen} tendered is less than the {due_fen} due.</source>
+        <translation>收到 {tendered_fen}，少于应付的 {due_fen}。</translation>
+    </message>
+    <message>
+        <source>Type the cash tendered.</source>
+        <translation>请输入收到的现金。</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, like 50 or 12.50.</source>
+        <translation>请以元为单位输入金额，例如 50 或 12.50。</translation>
+    </message>
+    <message>
+        <source>An amount has at most two decimals (fen).</source>
+        <translation>金额最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>No order or certificate {ref} on this kiosk.</source>
+        <translation>本机没有订单或证书 {ref}。</translation>
+    </message>
+    <message>
+        <source>Certificate {ref} was issued by another kiosk ({kiosk}): look it up there.</source>
+        <translation>证书 {ref} 由另一台终端（{kiosk}）签发，请在该终端查询。</translation>
+    </message>
+    <message>
+        <source>Scan or type an order code or a certificate number.</source>
+        <translation>请扫描或输入订单号或证书编号。</translation>
+    </message>
+    <message>
+        <source>That order is {status}; it cannot be {action} now.</source>
+        <translation>该订单{status}，现在不能再{action}。</translation>
+    </message>
+    <message>
+        <source>A reason is required to void a paid order.</source>
+        <translation>作废已付订单必须填写原因。</translation>
+    </message>
+    <message>
+        <source>The reason can be at most {max} characters.</source>
+        <translation>原因最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>That order is {status}; it has no slip.</source>
+        <translation>该订单{status}，没有凭条。</translation>
+    </message>
+    <message>
+        <source>No printer is set up here. An administrator can add one.</source>
+        <translation>本机未设置打印机，请管理员添加。</translation>
+    </message>
+    <message>
+        <source>The sales ledger file is missing.</source>
+        <translation>销售账本文件不存在。</translation>
+    </message>
+    <message>
+        <source>The sales ledger file is empty.</source>
+        <translation>销售账本文件是空的。</translation>
+    </message>
+    <message>
+        <source>The sales ledger file was removed while in use.</source>
+        <translation>销售账本文件在使用中被删除。</translation>
+    </message>
+    <message>
+        <source>The sales ledger file was replaced; the app must restart.</source>
+        <translation>销售账本文件已被替换，需要重启程序。</translation>
+    </message>
+    <message>
+        <source>The disk holding the sales ledger is read-only.</source>
+        <translation>存放销售账本的磁盘为只读。</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be written (permissions).</source>
+        <translation>销售账本无法写入（权限问题）。</translation>
+    </message>
+    <message>
+        <source>The disk holding the sales ledger is full; nothing was lost.</source>
+        <translation>存放销售账本的磁盘已满，没有数据丢失。</translation>
+    </message>
+    <message>
+        <source>The sales ledger file is damaged; restore it from a backup.</source>
+        <translation>销售账本文件已损坏，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The sales ledger is busy in another program; try again.</source>
+        <translation>销售账本正被其他程序占用，请重试。</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be read or written (disk error).</source>
+        <translation>销售账本无法读写（磁盘错误）。</translation>
+    </message>
+    <message>
+        <source>The sales ledger&apos;s disk does not support safe writing.</source>
+        <translation>销售账本所在磁盘不支持安全写入。</translation>
+    </message>
+    <message>
+        <source>The folder for the sales ledger cannot be created.</source>
+        <translation>无法创建销售账本的文件夹。</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be created.</source>
+        <translation>无法创建销售账本。</translation>
+    </message>
+    <message>
+        <source>The sales ledger failed.</source>
+        <translation>销售账本出错。</translation>
     </message>
 </context>
 <context>
     <name>NicknameScreen</name>
     <message>
-        <source>Your name on the certificate</source>
-        <translation>证书上的名字</translation>
+        <source>Please choose another name: this one is not allowed.</source>
+        <translation>请换一个昵称：这个昵称不允许使用。</translation>
+    </message>
+    <message>
+        <source>What name should your certificate show?</source>
+        <translation>证书上写什么名字？</translation>
     </message>
     <message>
         <source>Optional: a nickname shown on your certificate and in the ranking (up to {n} characters). Tap 中/EN to switch input.</source>
@@ -643,9 +794,29 @@ Last error: {error}</source>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
 </context>
 <context>
     <name>OrderScreen</name>
+    <message>
+        <source>Cancel this order?</source>
+        <translation>取消这个订单吗？</translation>
+    </message>
+    <message>
+        <source>Order {code} ({amount}) will be cancelled and cannot be paid any more.</source>
+        <translation>订单 {code}（{amount}）将被取消，之后不能再付款。</translation>
+    </message>
+    <message>
+        <source>Yes, cancel it</source>
+        <translation>是，取消订单</translation>
+    </message>
+    <message>
+        <source>No, keep my order</source>
+        <translation>不，保留订单</translation>
+    </message>
     <message>
         <source>Pay at the counter</source>
         <translation>请到柜台付款</translation>
@@ -679,8 +850,32 @@ Last error: {error}</source>
         <translation>支付未成功。请重试，或到柜台付款。</translation>
     </message>
     <message>
+        <source>Footprint</source>
+        <translation>碳足迹</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>抵消量</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
         <source>Amount: {amount}</source>
         <translation>金额：{amount}</translation>
+    </message>
+    <message>
+        <source>(none: anonymous)</source>
+        <translation>（未填写：匿名）</translation>
+    </message>
+    <message>
+        <source>A minimum of {minimum} applies to every order: the credits themselves cost {cost}.</source>
+        <translation>每笔订单最低收费 {minimum}：碳信用本身的价格为 {cost}。</translation>
     </message>
 </context>
 <context>
@@ -720,26 +915,6 @@ Last error: {error}</source>
     <message>
         <source>Order {code} is {status}.</source>
         <translation>订单 {code} {status}。</translation>
-    </message>
-    <message>
-        <source>not yet placed</source>
-        <translation>尚未下单</translation>
-    </message>
-    <message>
-        <source>awaiting payment</source>
-        <translation>待付款</translation>
-    </message>
-    <message>
-        <source>paid</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <source>voided</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>已过期</translation>
     </message>
     <message>
         <source>No order selected: scan a code or pick one.</source>
@@ -981,8 +1156,40 @@ Last error: {error}</source>
         <translation>湿地保护</translation>
     </message>
     <message>
-        <source>Choose a project to offset with</source>
-        <translation>选择一个减排项目</translation>
+        <source>Which project would you like to support?</source>
+        <translation>您想支持哪个项目？</translation>
+    </message>
+    <message>
+        <source>No project here has {mass} left to sell. How much would you like to offset?</source>
+        <translation>本机没有项目还剩 {mass} 可售。您想抵消多少？</translation>
+    </message>
+    <message>
+        <source>One month of your year
+{mass}</source>
+        <translation>抵消一年中的一个月
+{mass}</translation>
+    </message>
+    <message>
+        <source>The most one project can cover
+{mass}</source>
+        <translation>单个项目最多可抵消
+{mass}</translation>
+    </message>
+    <message>
+        <source>Choose an amount</source>
+        <translation>自选数量</translation>
+    </message>
+    <message>
+        <source>Type the amount in kg: from {low} to {high}.</source>
+        <translation>请输入公斤数：{low} 至 {high}。</translation>
+    </message>
+    <message>
+        <source>Offset this amount ›</source>
+        <translation>抵消这个数量 ›</translation>
+    </message>
+    <message>
+        <source>That amount cannot be offset here.</source>
+        <translation>这个数量无法在本机抵消。</translation>
     </message>
     <message>
         <source>You are offsetting {mass} CO₂e.</source>
@@ -999,10 +1206,6 @@ Last error: {error}</source>
     <message>
         <source>{price} per tonne</source>
         <translation>每吨 {price}</translation>
-    </message>
-    <message>
-        <source>{mass} left on this kiosk</source>
-        <translation>本机剩余 {mass}</translation>
     </message>
     <message>
         <source>You pay {amount}</source>
@@ -1088,6 +1291,10 @@ Last error: {error}</source>
         <translation>当前碳足迹：{mass} 二氧化碳当量</translation>
     </message>
     <message>
+        <source>{value} is not allowed. {allowed}.</source>
+        <translation>不能填 {value}。{allowed}。</translation>
+    </message>
+    <message>
         <source>This one needs an answer.</source>
         <translation>这一题必须回答。</translation>
     </message>
@@ -1127,8 +1334,12 @@ Last error: {error}</source>
         <translation>历史总榜</translation>
     </message>
     <message>
-        <source>Finish</source>
+        <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>‹ My certificate</source>
+        <translation>‹ 我的证书</translation>
     </message>
     <message>
         <source>No offsets yet: be the first!</source>
@@ -1176,6 +1387,50 @@ Last error: {error}</source>
     <message>
         <source>Business day (UTC+8)</source>
         <translation>营业日（UTC+8）</translation>
+    </message>
+    <message>
+        <source>{name}: {paid} paid, {voids} voided</source>
+        <translation>{name}：收款 {paid} 笔，作废 {voids} 笔</translation>
+    </message>
+    <message>
+        <source>End of day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Payments taken</source>
+        <translation>收款笔数</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>Voids (refunds)</source>
+        <translation>作废笔数（退款）</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <source>Offset, net of voids</source>
+        <translation>抵消量（已扣除作废）</translation>
+    </message>
+    <message>
+        <source>By project, net of voids</source>
+        <translation>按项目（已扣除作废）</translation>
+    </message>
+    <message>
+        <source>Expired unpaid</source>
+        <translation>未付款过期</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1316,6 +1571,54 @@ Last error: {error}</source>
 <context>
     <name>ResultScreen</name>
     <message>
+        <source>{n} km</source>
+        <translation>{n} 公里</translation>
+    </message>
+    <message>
+        <source>{n} nights</source>
+        <translation>{n} 晚</translation>
+    </message>
+    <message>
+        <source>{n} meals</source>
+        <translation>{n} 餐</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} kWh</source>
+        <translation>{n} 度电</translation>
+    </message>
+    <message>
+        <source>{n} m³</source>
+        <translation>{n} 立方米</translation>
+    </message>
+    <message>
+        <source>{n} kg</source>
+        <translation>{n} 公斤</translation>
+    </message>
+    <message>
+        <source>{factor} kg</source>
+        <translation>{factor} 公斤</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>{name}: {value} kg CO₂ per {unit} ({year})</source>
+        <translation>{name}：每{unit} {value} 千克二氧化碳（{year}年）</translation>
+    </message>
+    <message>
+        <source>Grid electricity used: {factors}.</source>
+        <translation>所用电网排放因子：{factors}。</translation>
+    </message>
+    <message>
         <source>Everything else</source>
         <translation>其他</translation>
     </message>
@@ -1348,10 +1651,6 @@ Last error: {error}</source>
         <translation>排放因子 {version}：{sources}。</translation>
     </message>
     <message>
-        <source>That is {percent}% of the average in China ({average} per person a year).</source>
-        <translation>相当于中国人均水平的 {percent}%（每人每年 {average}）。</translation>
-    </message>
-    <message>
         <source>Offset one month
 {mass}</source>
         <translation>抵消一个月
@@ -1362,10 +1661,6 @@ Last error: {error}</source>
 {mass}</source>
         <translation>抵消一整年
 {mass}</translation>
-    </message>
-    <message>
-        <source>Average: fossil CO₂ per person, China 2023 (Global Carbon Project).</source>
-        <translation>人均水平：2023 年中国人均化石二氧化碳排放（全球碳计划）。</translation>
     </message>
 </context>
 <context>
@@ -1477,12 +1772,32 @@ Last error: {error}</source>
         <translation>作废已付订单必须填写原因。</translation>
     </message>
     <message>
+        <source>Void order {code} and refund {amount}?</source>
+        <translation>作废订单 {code} 并退款 {amount}？</translation>
+    </message>
+    <message>
+        <source>Certificate {serial}, paid by {method}. Reason: {reason}</source>
+        <translation>证书 {serial}，{method}支付。原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Yes, void and refund</source>
+        <translation>是，作废并退款</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>不，保留</translation>
+    </message>
+    <message>
         <source>Order {code} voided; refund {amount}.</source>
         <translation>订单 {code} 已作废；退款 {amount}。</translation>
     </message>
 </context>
 <context>
     <name>StaffScreen</name>
+    <message>
+        <source>Cashier console</source>
+        <translation>收银台</translation>
+    </message>
     <message>
         <source>Staff</source>
         <translation>工作人员</translation>
@@ -1500,8 +1815,12 @@ Last error: {error}</source>
         <translation>已登录：{name}（{role}）。</translation>
     </message>
     <message>
-        <source>Back to the kiosk</source>
-        <translation>返回自助机</translation>
+        <source>Back to the visitor&apos;s order {code}</source>
+        <translation>返回顾客的订单 {code}</translation>
+    </message>
+    <message>
+        <source>Sign out to the start screen</source>
+        <translation>退出并返回首页</translation>
     </message>
     <message>
         <source>Exit kiosk mode</source>
@@ -1515,16 +1834,24 @@ Last error: {error}</source>
         <translation>工作人员登录</translation>
     </message>
     <message>
-        <source>The ledger cannot be used ({reason}). An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
-        <translation>账本无法使用（{reason}）。管理员可以用最新备份中的 PIN 登录，在收银台中恢复备份。</translation>
-    </message>
-    <message>
-        <source>Choose your name and enter your PIN.</source>
-        <translation>请选择您的名字并输入 PIN 码。</translation>
+        <source>The sales ledger cannot be used. An administrator can sign in with the PIN of the newest backup, to restore a backup from the cashier console.</source>
+        <translation>销售账本无法使用。管理员可用最新备份中的 PIN 登录，在收银台恢复备份。</translation>
     </message>
     <message>
         <source>No staff account exists yet. Create one on this computer with: diandian accounts add NAME --role admin</source>
         <translation>还没有工作人员账号。请在本机上用以下命令创建：diandian accounts add 名字 --role admin</translation>
+    </message>
+    <message>
+        <source>Type your staff name.</source>
+        <translation>请输入您的员工名。</translation>
+    </message>
+    <message>
+        <source>Enter your PIN.</source>
+        <translation>请输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation>员工名</translation>
     </message>
     <message>
         <source>Wrong PIN ({left} tries left).</source>
@@ -1535,8 +1862,24 @@ Last error: {error}</source>
         <translation>错误次数过多，已锁定至 {until}。</translation>
     </message>
     <message>
-        <source>Choose your name first.</source>
-        <translation>请先选择您的名字。</translation>
+        <source>No staff account has that name.</source>
+        <translation>没有这个名字的员工账户。</translation>
+    </message>
+    <message>
+        <source>Type your name first.</source>
+        <translation>请先输入名字。</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <source>‹ Change name</source>
+        <translation>‹ 修改名字</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
     </message>
     <message>
         <source>Sign-in is not possible right now.</source>
@@ -1545,10 +1888,6 @@ Last error: {error}</source>
     <message>
         <source>Only an administrator can sign in while the ledger cannot be used.</source>
         <translation>账本无法使用时，只有管理员可以登录。</translation>
-    </message>
-    <message>
-        <source>‹ Back to the kiosk</source>
-        <translation>‹ 返回自助机</translation>
     </message>
 </context>
 <context>

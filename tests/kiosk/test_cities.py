@@ -10,6 +10,7 @@ from importlib.resources import files
 import pytest
 
 from kiosk.cities import (
+    AmbiguousCityError,
     City,
     CityTable,
     UnknownCityError,
@@ -90,6 +91,9 @@ def test_rows_are_well_formed(table: CityTable) -> None:
         assert re.fullmatch(r"[A-Z]{2}", c.country), c
         assert c.population >= 0
         assert re.fullmatch(r"[a-z]*", c.pinyin), c
+        assert bool(c.province) == (c.country in GREATER_CHINA), c
+        assert c.kind in {"city", "seat", "town", "scenic"}, c
+        assert len(c.iata) == len(c.airports), c
         assert bool(c.pinyin) == bool(c.name_zh), c
         if c.country in GREATER_CHINA:
             assert c.name_zh and not c.name_zh.endswith("市"), c
@@ -119,6 +123,7 @@ def test_primary_airports(table: CityTable, city_id: str, codes: tuple[str, ...]
     city = table.get(city_id)
     assert city.iata == codes
     assert (city.airport_lat, city.airport_lon) == AIRPORTS[codes[0]]
+    assert all(city.via(code).iata[0] == code for code in codes)
 
 
 @pytest.mark.parametrize(
@@ -217,12 +222,106 @@ def test_lookup(table: CityTable, query: str, city_id: str) -> None:
     assert table.lookup(query).id == city_id
 
 
-def test_shared_pinyin_goes_to_the_more_populous_city(table: CityTable) -> None:
-    suzhou = table.lookup("suzhou")
-    assert suzhou.name_zh == "苏州"
-    other = table.lookup("宿州")
-    assert other.pinyin == "suzhou" and other.population < suzhou.population
-    assert table.get(other.id) is other
+HOMONYMS = [
+    # name, (zh, province) of each city, most populous first
+    ("Suzhou", [("苏州", "Jiangsu"), ("宿州", "Anhui")]),
+    ("Taizhou", [("泰州", "Jiangsu"), ("台州", "Zhejiang")]),
+    ("Fuzhou", [("福州", "Fujian"), ("抚州", "Jiangxi")]),
+    ("Yichun", [("宜春", "Jiangxi"), ("伊春", "Heilongjiang")]),
+]
+
+
+@pytest.mark.parametrize(("name", "cities"), HOMONYMS)
+def test_a_shared_name_is_not_resolved_silently(table: CityTable, name: str, cities) -> None:
+    for query in (name, name.lower(), name.upper(), f"{name} shi"):
+        with pytest.raises(AmbiguousCityError) as info:
+            table.lookup(query)
+        assert [(c.name_zh, c.province) for c in info.value.cities] == cities
+    message = str(info.value)
+    assert "\n" not in message and "add the province" in message
+    for zh, province in cities:
+        assert f"{name} ({zh}, {province})" in message
+
+
+@pytest.mark.parametrize(("name", "cities"), HOMONYMS)
+def test_a_chinese_or_province_qualified_name_resolves_directly(
+    table: CityTable, name: str, cities
+) -> None:
+    for zh, province in cities:
+        province_zh = table.lookup(zh).province_zh
+        for query in (zh, f"{zh}市", f"{name}, {province}", f"{name} ({province})",
+                      f"{province} {name}", f"{province_zh}{zh}", f"{zh}（{province_zh}）",
+                      f"{province_zh}省{zh}市"):  # fmt: skip
+            city = table.lookup(query)
+            assert (city.name_zh, city.province) == (zh, province), query
+        assert table.is_homonym(city)
+        assert city.label_in_province("zh") == f"{zh}（{province_zh}）"
+        assert city.label_in_province("en") == f"{name} ({zh}, {province})"
+    assert not table.is_homonym(table.get("chengdu"))
+
+
+def test_a_homonym_with_its_own_airport_resolves_by_code(table: CityTable) -> None:
+    assert table.lookup("HYN").name_zh == "台州"  # Taizhou, Zhejiang (Huangyan Luqiao)
+    assert table.lookup("LDS").name_zh == "伊春"
+    assert table.lookup("FOC").name_zh == "福州"
+
+
+def test_the_airport_named_is_the_one_kept(table: CityTable) -> None:
+    ctu = table.lookup("CTU")
+    assert ctu.id == "chengdu" and ctu.iata == ("CTU", "TFU")
+    assert (ctu.airport_lat, ctu.airport_lon) == AIRPORTS["CTU"]
+    tfu = table.lookup("Chengdu")
+    assert tfu.iata[0] == "TFU" and (tfu.airport_lat, tfu.airport_lon) == AIRPORTS["TFU"]
+    assert table.search("ctu") == [ctu]
+    assert city_distance_km(ctu, table.get("beijing"), by_air=True) == pytest.approx(1558, abs=1)
+
+
+# Places of Sichuan and Chongqing a trip can start or end at (issue 13): name, Chinese name,
+# airport (or "" where none is within reach), province.
+SICHUAN_PLACES = [
+    ("Jiuzhaigou", "九寨沟", "JZH", "Sichuan"),
+    ("Huanglong", "黄龙", "", "Sichuan"),
+    ("Kangding", "康定", "KGT", "Sichuan"),
+    ("Daocheng Yading", "稻城亚丁", "DCY", "Sichuan"),
+    ("Hailuogou", "海螺沟", "", "Sichuan"),
+    ("Emeishan", "峨眉山", "", "Sichuan"),
+    ("Leshan Giant Buddha", "乐山大佛", "", "Sichuan"),
+    ("Qingchengshan", "青城山", "", "Sichuan"),
+    ("Dujiangyan", "都江堰", "", "Sichuan"),
+    ("Siguniang", "四姑娘山", "", "Sichuan"),
+    ("Ma'erkang", "马尔康", "", "Sichuan"),
+    ("Ganzi", "甘孜", "GZG", "Sichuan"),
+    ("Xichang", "西昌", "XIC", "Sichuan"),
+    ("Hongyuan", "红原", "AHJ", "Sichuan"),
+    ("Wenchuan", "汶川", "", "Sichuan"),
+    ("Langzhong", "阆中", "LZG", "Sichuan"),
+    ("Wulong", "武隆", "CQW", "Chongqing"),
+    ("Dazu", "大足", "", "Chongqing"),
+    ("Wushan", "巫山", "WSK", "Chongqing"),
+    ("Youyang", "酉阳", "", "Chongqing"),
+    ("Fengjie", "奉节", "", "Chongqing"),
+    ("Wanzhou", "万州", "WXN", "Chongqing"),
+]
+
+
+@pytest.mark.parametrize(("name", "zh", "code", "province"), SICHUAN_PLACES)
+def test_sichuan_and_chongqing_destinations(
+    table: CityTable, name: str, zh: str, code: str, province: str
+) -> None:
+    city = table.lookup(name)
+    assert table.lookup(zh) == city and city.name_zh == zh and city.province == province
+    assert city.iata[:1] == ((code,) if code else ())
+    if code:
+        assert table.lookup(code).id == city.id
+        assert haversine_km(city.lat, city.lon, city.airport_lat, city.airport_lon) < 80
+    assert 26 < city.lat < 34 and 97 < city.lon < 110.5  # within Sichuan and Chongqing
+    chengdu = table.get("chengdu")
+    assert 0 < city_distance_km(chengdu, city) < 800
+
+
+def test_prefecture_seats_of_aba_ganzi_and_liangshan(table: CityTable) -> None:
+    assert {table.lookup(zh).kind for zh in ("马尔康", "康定")} == {"seat"}
+    assert table.lookup("西昌").iata[0] == "XIC"
 
 
 def test_get_by_id(table: CityTable) -> None:

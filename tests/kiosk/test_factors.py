@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from kiosk.errors import DataError
-from kiosk.factors import load_factors, parse_factor_table
+from kiosk.factors import REQUIRED_CONSTANTS, load_factors, parse_factor_table
 from kiosk.resources import load_toml, resource
 from kiosk.scenarios import load_scenarios
 
@@ -35,7 +35,9 @@ REQUIRED_IDS = {
     "electricity_china_grid",
     "natural_gas",
     "lpg",
-    "waste_landfill",
+    "waste_household_china",
+    "electricity_sichuan_grid",
+    "car_electric_sichuan",
     "goods_food_drink",
     "goods_clothing",
     "goods_electronics",
@@ -48,13 +50,13 @@ REQUIRED_IDS = {
 }
 UNITS = {
     "pkm": {"flight_domestic_economy", "high_speed_rail", "rail", "coach", "bus", "metro", "taxi"},
-    "vkm": {"car_petrol", "car_electric", "motorbike"},
+    "vkm": {"car_petrol", "car_electric", "car_electric_sichuan", "motorbike"},
     "room_night": {"hotel_night_china"},
     "meal": {"meal_meat", "meal_vegan"},
     "person_day": {"diet_vegan"},
-    "kWh": {"electricity_china_grid"},
+    "kWh": {"electricity_china_grid", "electricity_sichuan_grid"},
     "m3": {"natural_gas"},
-    "kg": {"lpg", "waste_landfill", "goods_clothing"},
+    "kg": {"lpg", "waste_household_china", "goods_clothing"},
 }
 
 
@@ -86,13 +88,19 @@ def test_china_specific_figures_come_first_where_they_exist() -> None:
 
 def test_the_constants_the_engine_needs_are_sourced() -> None:
     table = load_factors()
-    for name in (
-        "flight_distance_uplift",
-        "flight_short_haul_max_km",
-        "china_domestic_flight_average_km",
-    ):
+    for name in REQUIRED_CONSTANTS:
         assert table.constant(name) > 0
         assert "http" in table.constants[name].source
+    assert table.constant("flight_distance_uplift") == Decimal("1.08")
+    assert 1 < table.constant("rail_detour_factor") < table.constant("road_detour_factor") < 1.5
+
+
+def test_the_chinese_flight_factor_is_the_fleet_figure_with_rf_and_class() -> None:
+    # 0.0953 x 1.7 x 0.12576 / 0.12786 = 0.159349 and x 0.18863 / 0.12786 = 0.239011
+    table = load_factors()
+    assert table["flight_domestic_economy"].kg_per_unit == Decimal("0.15935")
+    assert table["flight_domestic_business"].kg_per_unit == Decimal("0.23901")
+    assert "95.3" in table["flight_domestic_economy"].dataset
 
 
 def test_the_table_and_its_sources_note_ship_as_resources() -> None:
@@ -118,6 +126,7 @@ def raw() -> dict:
         (lambda d: d["factor"][0].update(year=25), "year"),
         (lambda d: d["factor"].append(d["factor"][0]), "appears twice"),
         (lambda d: d.pop("version"), "version"),
+        (lambda d: d["constants"].pop("road_detour_factor"), "missing constants road_detour"),
     ],
 )
 def test_a_malformed_table_is_refused_naming_the_entry(raw: dict, change, says: str) -> None:

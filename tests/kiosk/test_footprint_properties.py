@@ -7,6 +7,7 @@ from decimal import Decimal
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from kiosk.activities import GROUND_MAX_KM, MAX_KM
 from kiosk.cities import load_cities
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint, compute
@@ -14,7 +15,6 @@ from kiosk.scenarios import load_scenarios
 
 CITIES = sorted(city.id for city in load_cities())
 MODES = list(load_scenarios()["trip"].question("mode").choices)
-distances = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("20000"), places=1)
 counts = st.integers(min_value=0, max_value=60)
 
 
@@ -46,9 +46,16 @@ def test_a_round_trip_is_exactly_twice_one_way(origin: str, mode: str) -> None:
     assert travel_grams(both_ways) == 2 * travel_grams(one_way)
 
 
-@given(st.sampled_from(MODES), distances, distances)
+def within_limit(mode: str) -> st.SearchStrategy[Decimal]:
+    """Distances the mode accepts (a metro ride of 20,000 km is refused, tested elsewhere)."""
+    top = 20000 if mode == "flight" else MAX_KM.get(mode, GROUND_MAX_KM)
+    return st.decimals(min_value=Decimal("0.1"), max_value=Decimal(top), places=1)
+
+
+@given(st.data(), st.sampled_from(MODES))
 @settings(max_examples=200, deadline=None)
-def test_monotonic_in_distance(mode: str, a: Decimal, b: Decimal) -> None:
+def test_monotonic_in_distance(data: st.DataObject, mode: str) -> None:
+    a, b = data.draw(within_limit(mode)), data.draw(within_limit(mode))
     near, far = sorted((a, b))
     base = {"origin": "Chongqing", "mode": mode}
     assert trip(**base, distance_km=near).total_grams <= trip(**base, distance_km=far).total_grams
@@ -84,3 +91,17 @@ def test_lifestyle_is_never_negative(household, kwh, flight_km, diet) -> None:
     )
     assert footprint.total_grams > 0  # a diet always costs something
     assert all(line.grams >= 0 for line in footprint.lines)
+
+
+@given(
+    st.sampled_from(["economy", "business"]),
+    st.decimals(min_value=Decimal("3000"), max_value=Decimal("5000"), places=1),
+    st.decimals(min_value=Decimal("3000"), max_value=Decimal("5000"), places=1),
+)
+@settings(max_examples=200, deadline=None)
+def test_an_international_flight_is_monotonic_across_the_band_edge(
+    cabin: str, a: Decimal, b: Decimal
+) -> None:
+    near, far = sorted((a, b))
+    base = {"origin": "London", "mode": "flight", "cabin": cabin, "round_trip": False}
+    assert trip(**base, distance_km=near).total_grams <= trip(**base, distance_km=far).total_grams

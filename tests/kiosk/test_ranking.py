@@ -52,12 +52,9 @@ def test_the_board_ranks_biggest_first_with_shared_ranks(ledger: Ledger) -> None
     assert ranking.board(ledger, "today", venue_id="demo-expo", now=tomorrow).entries == ()
 
 
-def test_comparisons_use_the_factor_table_and_the_sourced_average() -> None:
+def test_comparisons_use_the_factor_table() -> None:
     assert comparisons.car_km(162_720) == 1000  # 0.16272 kg per vehicle-km
     assert comparisons.car_km(1) == 1 and comparisons.car_km(0) == 0
-    average = comparisons.national_average()
-    assert average.grams == 8_367_000 and "Global Carbon" in average.source
-    assert comparisons.compare_year(average.grams).percent == 100
     assert comparisons.month_of(13) == 2
 
 

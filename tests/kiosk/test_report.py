@@ -59,9 +59,10 @@ def test_totals_by_method_and_project_on_the_china_day(ledger) -> None:
     assert day.by_method == {"cash": 900, "card": 1800, "mobile": 2100}
     assert day.refunds_by_method == {"cash": 450, "card": 0, "mobile": 2100}
     assert day.by_project == {
-        "demo-rural-biogas": (1, 0, 0),
-        "demo-wetland": (2, 300_000 - 50_000, 2700 - 450),
+        "demo-rural-biogas": (1, 1, 0, 0),  # paid and voided the same day: counted apart
+        "demo-wetland": (2, 1, 300_000 - 50_000, 2700 - 450),
     }
+    assert day.project_name("demo-wetland", "en") == "Demo: Dujiangyan wetland restoration"
     assert day.grams == 250_000
 
 
@@ -118,3 +119,18 @@ def test_cli_writes_both_files_and_refuses_a_bad_date(diandian, ledger, tmp_path
 def test_parse_day() -> None:
     with pytest.raises(InputError):
         report.parse_day("2026-13-01")
+
+
+def test_voids_are_apart_from_payments_and_projects_are_named(ledger) -> None:
+    text = report.lines(report.build(ledger, DAY))
+    labels = [label for label, _ in text]
+    by_project = next(i for i, label in enumerate(labels) if label.startswith("按项目"))
+    voids = [i for i, label in enumerate(labels) if "changed mind" in label]
+    assert voids and all(i < by_project for i in voids)  # refunds under the refunds
+    named = labels[by_project + 1 : by_project + 3]
+    assert any("都江堰湿地保护" in label and "Dujiangyan" in label for label in named)
+    assert not any("demo-" in label for label in labels)  # names, not ids
+    assert (
+        dict(text)["收款笔数 Payments taken"] == "3"
+        and dict(text)["退款笔数 Voids (refunds)"] == "2"
+    )

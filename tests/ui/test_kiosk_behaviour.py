@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 
 from kiosk import accounts
 from kiosk.ledger import Ledger
+from tests.ui.conftest import wait
 from ui import watchdog
 
 pytestmark = pytest.mark.gui
@@ -38,18 +39,40 @@ def test_i_am_still_here_keeps_the_customer_where_they_were(kiosk, qtbot):
     assert window.current() is window.question and "origin" in window.session.answers
 
 
-def test_an_idle_order_screen_expires_the_unpaid_order(kiosk):
-    window, pilot = kiosk(idle_timeout_s=0.2, prompt_s=0.2)  # x3 on the order screen
+def test_an_idle_order_screen_starts_over_and_the_order_stays_payable(kiosk, qtbot):
+    """The visitor may be queuing at the counter: the kiosk goes back to attract for the next
+    one, but the order keeps its grams until its hold ends, as the idle prompt says."""
+    window, pilot = kiosk(idle_timeout_s=0.2, prompt_s=0.6)  # x3 on the order screen
     pilot.to_result("meal")
     pilot.to_projects()
     order = pilot.to_order()
+    wait(qtbot, lambda: window.prompt.isVisible())
+    text = window.prompt.lblCountdown.text()
+    assert order.code[:3] in text and window.prompt.until in text  # "payable ... until 14:20"
     pilot.on("attractScreen", timeout=5)
     pilot.settle()
     with Ledger.open(window.workers.path, create=False) as ledger:
         stored = ledger.get(order.id)
-        assert stored.status == "expired" and stored.expired_reason == "idle"
+        assert stored.status == "awaiting_payment"
         reserved = {s.project.id: s.reserved_g for s in ledger.stock()}
-    assert reserved[order.project_id] == 0  # the grams went back
+    assert reserved[order.project_id] == order.offset_g  # still held for the visitor
+    assert pilot.pay_at_counter(order).status == "paid"
+
+
+def test_an_order_past_its_hold_gives_its_grams_back_without_a_restart(kiosk, qtbot):
+    window, pilot = kiosk(sweep_ms=100)
+    pilot.to_result("meal")
+    pilot.to_projects()
+    order = pilot.to_order()
+    window.flow.home()
+    with Ledger.open(window.workers.path, create=False) as ledger:
+        with ledger.transaction():  # as if the 15 minutes had passed
+            ledger.conn.execute(
+                "UPDATE orders SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?",
+                (order.id,),
+            )
+        wait(qtbot, lambda: ledger.get(order.id).status == "expired")
+        assert ledger.get(order.id).expired_reason == "timeout"
 
 
 def _tap_corner(window, times: int) -> None:
@@ -65,7 +88,8 @@ def test_hidden_gesture_with_a_wrong_then_a_right_pin(kiosk, home: Path, qtbot):
     assert window.current() is window.attract  # four taps are not enough
     _tap_corner(window, 1)
     pilot.on("staffSignInScreen")
-    window.staffSignIn.pinpad.enter("1111")
+    assert window.staffSignIn.findChild(object, "btnAccount_Wang") is None  # no names shown
+    window.staffSignIn.sign_in("wang", "1111")  # case does not matter
     qtbot.waitUntil(lambda: window.staffSignIn.error == "wrong", timeout=30_000)
     assert window.staffSignIn.lblError.isVisible() and window.current() is window.staffSignIn
     window.staffSignIn.pinpad.enter("2468")
@@ -83,7 +107,7 @@ def test_the_gesture_explains_how_to_create_the_first_account(kiosk):
     window.guard.gestureMade.emit()
     pilot.on("staffSignInScreen")
     assert "diandian accounts add" in window.staffSignIn.lblHint.text()
-    assert not window.staffSignIn.pinpad.isVisible()
+    assert not window.staffSignIn.pinpad.isVisible() and not window.staffSignIn.edtName.isVisible()
     window.staffSignIn.btnCancel.click()
     assert window.current() is window.attract
 
@@ -125,8 +149,9 @@ def test_pinyin_keyboard_types_a_chinese_nickname(qtbot):
     keyboard.attach(field)
     for char in "xiaoming":
         keyboard.letterKeys[char].click()
-    assert keyboard.candidates()[0] == "小"
-    keyboard.candidateButtons[0].click()
+    found = keyboard.candidates()
+    assert found[0] == "小名" and "小" in found  # whole words first, then characters
+    keyboard.candidateButtons[found.index("小")].click()
     assert field.text() == "小" and keyboard.composing == "ming"
     keyboard.choose("明")
     keyboard.btnMode.click()  # EN: letters go straight in

@@ -26,6 +26,8 @@ from kiosk.accounts import Account, AccountLocked, WrongPin
 from kiosk.cashier_ops import NotAllowed
 from kiosk.errors import DataError, DiandianError, InputError, PrinterError
 from kiosk.ledger import LedgerUnavailable, OrderNotFound, TransitionRefused
+from ui import fmt, messages
+from ui.style import TOUCH_ROW_PX
 from ui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,9 @@ def _guard(owner: QObject, callback: Callable[[Any], None] | None) -> Callable[[
 
 def friendly(exc: BaseException) -> str:
     """One line a cashier can act on; never a traceback (unexpected ones are logged)."""
+    said = messages.describe(exc)  # the core's coded errors, in the console's language
+    if said:
+        return said
     if isinstance(exc, WrongPin):
         return QCoreApplication.translate("Cashier", "Wrong PIN ({left} tries left).").format(
             left=exc.left
@@ -82,15 +87,11 @@ def friendly(exc: BaseException) -> str:
     if isinstance(exc, AccountLocked):
         return QCoreApplication.translate(
             "Cashier", "Too many wrong PINs: locked until {until}."
-        ).format(until=exc.until)
+        ).format(until=fmt.local_time(exc.until))
     if isinstance(exc, OrderNotFound):
         return QCoreApplication.translate("Cashier", "No order with that code.")
     if isinstance(exc, TransitionRefused):
-        return QCoreApplication.translate(
-            "Cashier", "That order cannot be changed now: {reason}"
-        ).format(reason=str(exc))
-    if isinstance(exc, InputError) and exc.field == "amount":
-        return QCoreApplication.translate("Cashier", "Amount: {reason}").format(reason=exc.message)
+        return QCoreApplication.translate("Cashier", "That order cannot be changed now.")
     if isinstance(exc, InputError):  # the core's line names the field and what is allowed
         return str(exc)
     if isinstance(exc, NotAllowed):
@@ -100,9 +101,7 @@ def friendly(exc: BaseException) -> str:
             "Cashier", "Not printed: {reason}. The order stays paid; reprint it later."
         ).format(reason=str(exc))
     if isinstance(exc, LedgerUnavailable):
-        return QCoreApplication.translate("Cashier", "The ledger cannot be used: {reason}").format(
-            reason=str(exc)
-        )
+        return QCoreApplication.translate("Cashier", "The ledger cannot be used.")
     if isinstance(exc, DataError | DiandianError):
         return str(exc)
     log.error("unexpected failure", exc_info=(type(exc), exc, exc.__traceback__))
@@ -156,6 +155,7 @@ def table(name: str, headers: list[str]) -> QTableWidget:
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.verticalHeader().hide()
+    widget.verticalHeader().setDefaultSectionSize(TOUCH_ROW_PX)  # a finger's row
     widget.setWordWrap(False)
     header = widget.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -21,7 +21,7 @@ from kiosk import cashier_ops
 from kiosk.ledger import Order
 from kiosk.order_state import METHODS, OrderState
 from kiosk.timestamps import CHINA_TIME, parse_stamp
-from ui import fmt
+from ui import fmt, messages
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.orderpicker import OrderPicker
 
@@ -71,11 +71,12 @@ class OrdersPanel(QWidget):
         self.edtTendered.returnPressed.connect(self.pay)
         self.lblChange = QLabel()
         self.lblChange.setObjectName("lblChange")
+        self.lblChange.setProperty("role", "change")  # large: read at arm's length
         self.btnPay = push("btnPay", self.tr("Mark paid"))
         self.btnPay.setProperty("role", "primary")
         self.btnPay.clicked.connect(self.pay)
         self.btnPrint = push("btnPrintLast", self.tr("Print slip"))
-        self.btnPrint.clicked.connect(self._print_last)
+        self.btnPrint.clicked.connect(self._print_selected)
         self.lblMessage = message_label("lblOrdersMessage")
         self.lblMessage.hide()
         right = QGridLayout()
@@ -155,13 +156,7 @@ class OrdersPanel(QWidget):
             self.edtTendered.setFocus()
 
     def _status_word(self, status: OrderState) -> str:
-        return {
-            OrderState.DRAFT: self.tr("not yet placed"),
-            OrderState.AWAITING: self.tr("awaiting payment"),
-            OrderState.PAID: self.tr("paid"),
-            OrderState.VOIDED: self.tr("voided"),
-            OrderState.EXPIRED: self.tr("expired"),
-        }[status]
+        return messages.status_word(status)
 
     def _show_selected(self) -> None:
         order = self.selected
@@ -177,7 +172,8 @@ class OrdersPanel(QWidget):
                 )
             )
         self.btnPay.setEnabled(order is not None and order.status == OrderState.AWAITING)
-        self.btnPrint.setEnabled(self.last_paid is not None)
+        # a slip exists only for a paid order: printing is offered for the selected one if so
+        self.btnPrint.setEnabled(order is not None and order.status == OrderState.PAID)
         self._update_change()
 
     def method(self) -> str:
@@ -244,14 +240,15 @@ class OrdersPanel(QWidget):
             self._failed,
         )
 
-    def _print_last(self) -> None:
-        if self.last_paid is not None:
+    def _print_selected(self) -> None:
+        order = self.selected
+        if order is not None and order.status == OrderState.PAID:
             self.btnPrint.setEnabled(False)
             show_message(self.lblMessage, self.tr("Printing…"))
-            self.printRequested.emit(self.last_paid.id)
+            self.printRequested.emit(order.id)
 
     def show_print_result(self, _order_id: str, ok: bool, line: str) -> None:
-        self.btnPrint.setEnabled(self.last_paid is not None)
+        self._show_selected()
         show_message(self.lblMessage, line, error=not ok)
 
     def _failed(self, exc: BaseException) -> None:

@@ -54,8 +54,8 @@ class SlipPrinter(QObject):
             record(delivery, "", line, True)
 
         def not_printed(exc: BaseException) -> None:
-            if isinstance(exc, DataError):
-                record(None, "no printer configured", str(exc), False)
+            if isinstance(exc, DataError):  # no printer configured: said in the console's words
+                record(None, "no printer configured", friendly(exc), False)
             else:
                 record(None, str(exc), friendly(exc), False)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk import report
 from kiosk.report import DayReport
 from kiosk.timestamps import china_date, utc_now
+from ui import i18n, messages
 from ui.cashier.common import Context, friendly, message_label, push, show_message
 
 
@@ -90,13 +91,40 @@ class ReportPanel(QWidget):
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        for row, (caption, value) in enumerate(report.lines(built)):
-            left, right = QLabel(caption), QLabel(value)
+        for row, line in enumerate(report.rows(built)):
+            caption = self.caption(built, line)
+            left = QLabel(f"    {caption}" if line.indent else caption)
+            right = QLabel(line.value)
             right.setObjectName(f"lblReportValue{row}")
             self.grid.addWidget(left, row, 0)
             self.grid.addWidget(right, row, 1)
         self._set_ready(True)
         show_message(self.lblMessage, "")
+
+    def caption(self, built: DayReport, row: report.Row) -> str:
+        """A report row's label in the console's language (the PDF keeps Chinese and English)."""
+        if row.key in ("method", "refund_method"):
+            return messages.method_word(row.subject)
+        if row.key == "void":
+            return row.subject
+        if row.key == "project":
+            paid, voids = row.counts
+            return self.tr("{name}: {paid} paid, {voids} voided").format(
+                name=built.project_name(row.subject, i18n.current()), paid=paid, voids=voids
+            )
+        captions = {
+            "title": self.tr("End of day"),
+            "kiosk": self.tr("Kiosk"),
+            "payments": self.tr("Payments taken"),
+            "taken": self.tr("Taken"),
+            "voids": self.tr("Voids (refunds)"),
+            "refunded": self.tr("Refunded"),
+            "net": self.tr("Net"),
+            "offset": self.tr("Offset, net of voids"),
+            "by_project": self.tr("By project, net of voids"),
+            "expired": self.tr("Expired unpaid"),
+        }
+        return captions.get(row.key, row.key)
 
     def export(self, kind: str, path: Path | None = None) -> None:
         """Write the shown report as PDF or CSV (asking where, unless a path is given)."""

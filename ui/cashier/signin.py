@@ -1,4 +1,5 @@
-"""Sign-in for the console: pick the account, type the PIN (keyboard or the PIN pad).
+"""Sign-in for the console: pick the account, type the PIN in its one field (a keyboard, or the
+kiosk's keypad below it on a touch counter PC).
 
 Wrong PINs and lockouts are counted by the ledger (kiosk.accounts), so a lock set here also
 holds on the kiosk's own staff screen and on any other counter PC. When the ledger cannot be
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from kiosk import accounts
 from kiosk.accounts import Account
 from kiosk.ledger import LedgerUnavailable
+from ui import messages
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
-from ui.widgets.pinpad import PinPad
+from ui.widgets.keypad import NumericKeypad
 
 
 class SignInPanel(QWidget):
@@ -41,8 +43,11 @@ class SignInPanel(QWidget):
         self.btnSignIn.clicked.connect(self.submit)
         self.lblMessage = message_label("lblSignInMessage")
         self.lblMessage.hide()
-        self.pinpad = PinPad()  # the kiosk's pad, for counters with a touchscreen only
+        # the kiosk's keypad, for touch counters: it types into the PIN field (no second display)
+        self.pinpad = NumericKeypad(pin=True, display=False)
+        self.pinpad.textEdited.connect(self.edtPin.setText)
         self.pinpad.pinEntered.connect(self._pad_entered)
+        self.edtPin.textEdited.connect(lambda text: self.pinpad.set_text(text))
         pad = QHBoxLayout()
         pad.addStretch(1)
         pad.addWidget(self.pinpad, 1)
@@ -98,7 +103,7 @@ class SignInPanel(QWidget):
                     "The ledger cannot be used ({reason}). An administrator can sign in with the "
                     "PIN of the newest backup ({backup}) and restore a backup from the "
                     "administration tab."
-                ).format(reason=exc, backup=result[0].name),
+                ).format(reason=messages.describe(exc) or exc, backup=result[0].name),
                 error=True,
             )
             self.edtPin.setFocus()
@@ -112,6 +117,7 @@ class SignInPanel(QWidget):
     def submit(self) -> None:
         name, pin = self.cmbAccount.currentText(), self.edtPin.text()
         self.edtPin.clear()
+        self.pinpad.clear()
         if not name:
             show_message(self.lblMessage, self.tr("Choose your name first."), error=True)
             return

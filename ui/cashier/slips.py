@@ -20,10 +20,11 @@ from kiosk import cashier_ops
 from kiosk.certificate.claims import Claim
 from kiosk.ledger import Order
 from kiosk.order_state import OrderState
-from ui import claimwords, fmt
+from ui import claimwords, fmt, messages
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.orderpicker import OrderPicker
 from ui.cashier.printing import SlipPrinter
+from ui.widgets.confirm import ConfirmOverlay
 
 
 class SlipsPanel(QWidget):
@@ -41,7 +42,7 @@ class SlipsPanel(QWidget):
             list_name="lstPaid",
             label=lambda o: (
                 f"#{o.serial}  {fmt.code(o.code)}  {fmt.money(o.amount_fen)}"
-                f"  {o.payment_method}  {self._slip_word(o.slip_status)}"
+                f"  {messages.method_word(o.payment_method)}  {self._slip_word(o.slip_status)}"
             ),
         )
         self.picker.chosen.connect(self.select)
@@ -63,6 +64,8 @@ class SlipsPanel(QWidget):
         self.btnVoid.clicked.connect(self.void)
         self.lblMessage = message_label("lblSlipsMessage")
         self.lblMessage.hide()
+        self.confirm = ConfirmOverlay(self, "confirmVoid")
+        self.confirm.accepted.connect(self._void_confirmed)
         printer.finished.connect(self._printed)
         printer.saved.connect(self._printed)
         left = QVBoxLayout()
@@ -133,11 +136,14 @@ class SlipsPanel(QWidget):
                     code=fmt.code(order.code),
                     serial=order.serial,
                     amount=fmt.money(order.amount_fen),
-                    method=order.payment_method,
+                    method=messages.method_word(order.payment_method),
                     slip=self._slip_word(order.slip_status),
                 )
-                + (f" ({order.slip_error})" if order.slip_error else "")
-                + (f"; {order.status}" if order.status != OrderState.PAID else "")
+                + (
+                    f"; {messages.status_word(order.status)}"
+                    if order.status != OrderState.PAID
+                    else ""
+                )
             )
         paid = order is not None and order.status == OrderState.PAID
         for widget in (self.btnReprint, self.btnSavePdf, self.btnVoid, self.edtReason):
@@ -191,6 +197,7 @@ class SlipsPanel(QWidget):
         self._show_selected()
 
     def void(self) -> None:
+        """Ask first, naming the order and the amount to refund; the void runs on Yes."""
         order = self.selected
         if order is None:
             return
@@ -200,6 +207,24 @@ class SlipsPanel(QWidget):
                 self.lblMessage, self.tr("A reason is required to void a paid order."), error=True
             )
             self.edtReason.setFocus()
+            return
+        self.confirm.ask(
+            self.tr("Void order {code} and refund {amount}?").format(
+                code=fmt.code(order.code), amount=fmt.money(order.amount_fen)
+            ),
+            self.tr("Certificate {serial}, paid by {method}. Reason: {reason}").format(
+                serial=order.serial,
+                method=messages.method_word(order.payment_method),
+                reason=reason,
+            ),
+            self.tr("Yes, void and refund"),
+            self.tr("No, keep it"),
+        )
+
+    def _void_confirmed(self) -> None:
+        order = self.selected
+        reason = " ".join(self.edtReason.text().split())
+        if order is None or not reason:
             return
         account = self.ctx.actor
 

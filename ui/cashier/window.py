@@ -27,7 +27,7 @@ from ui.cashier.orders import OrdersPanel
 from ui.cashier.printing import SlipPrinter
 from ui.cashier.signin import SignInPanel
 from ui.cashier.slips import SlipsPanel
-from ui.style import metrics_for, stylesheet
+from ui.style import console_stylesheet, metrics_for
 from ui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class CashierWindow(QMainWindow):
             embedded=workers is not None,
         )
         self.refresh_ms = refresh_ms
-        self.setStyleSheet(stylesheet(metrics_for(1280, 720)))
+        self.setStyleSheet(console_stylesheet(metrics_for(1280, 720)))
         self.signin = SignInPanel(self.ctx)
         self.signin.signedIn.connect(self.sign_in)
         self.lblWho = QLabel()

@@ -6,7 +6,7 @@ Screens never import each other; they emit past-tense signals and the main windo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
 from ui.style import Metrics, metrics_for, set_role
 
@@ -20,6 +20,24 @@ class Screen(QWidget):
         self.setObjectName(name)
         self.lang = "zh"
         self.metrics: Metrics = metrics_for(1920, 1080)
+        self._pads: list[tuple[QLayout, tuple[int, int, int, int], int | None]] = []
+
+    def pad(
+        self, layout: QLayout, margins: tuple[int, int, int, int], spacing: int | None = None
+    ) -> QLayout:
+        """Margins and spacing designed for a 1080-pixel short side, scaled with the screen
+        (a 1280x800 panel gets them a quarter smaller, so everything still fits)."""
+        self._pads.append((layout, margins, spacing))
+        self._apply_pad(layout, margins, spacing)
+        return layout
+
+    def _apply_pad(
+        self, layout: QLayout, margins: tuple[int, int, int, int], spacing: int | None
+    ) -> None:
+        px = self.metrics.px
+        layout.setContentsMargins(*(px(m) for m in margins))
+        if spacing is not None:
+            layout.setSpacing(px(spacing))
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -30,6 +48,8 @@ class Screen(QWidget):
 
     def set_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
+        for layout, margins, spacing in self._pads:
+            self._apply_pad(layout, margins, spacing)
         self.relayout()
 
     def relayout(self) -> None:

@@ -75,7 +75,7 @@ class CertificateScreen(Screen):
         self.body.addLayout(code, 3)
         self.body.addLayout(share, 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 40, 72, 32)
+        self.pad(layout, (72, 40, 72, 32))
         layout.addLayout(self.body, 1)
         layout.addLayout(nav_row(None, self.btnRanking, self.btnFinish))
 
@@ -113,7 +113,7 @@ class CertificateScreen(Screen):
         self.lblScan.setText(self.tr("Scan with your phone to keep your certificate"))
         self.lblShare.setText(self.tr("Share image, on your certificate page"))
         self.btnRanking.setText(self.tr("See the ranking"))
-        self.btnFinish.setText(self.tr("Finish"))
+        self.btnFinish.setText(self.tr("Done"))
         self.btnRetry.setText(self.tr("Print again"))
         slips = {
             "printing": self.tr("Printing your slip…"),

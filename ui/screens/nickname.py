@@ -1,12 +1,15 @@
 """An optional nickname for the certificate and the ranking, typed on our touch keyboard
-(pinyin for Chinese names)."""
+(pinyin with whole-word candidates for Chinese names; capitals and accents for Latin ones), with
+the characters used out of the 20 allowed in view; a name the block list catches is refused here
+(kiosk.nicknames), as it would not be shown on the public ranking."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ledger import NICKNAME_MAX
+from kiosk.nicknames import blocklist
 from ui.screens.base import Screen, button, label, nav_row
 from ui.widgets.keyboard import TouchKeyboard
 
@@ -23,22 +26,27 @@ class NicknameScreen(Screen):
         self.edtNickname = QLineEdit()
         self.edtNickname.setObjectName("edtNickname")
         self.edtNickname.setReadOnly(True)  # typed with the touch keyboard only
+        self.lblCount = label("lblNicknameCount", "muted", wrap=False)
+        self.lblError = label("lblNicknameError", "error")
+        self.lblError.hide()
         self.keyboard = TouchKeyboard()
         self.keyboard.attach(self.edtNickname, NICKNAME_MAX)
+        self.keyboard.edited.connect(lambda _: self._edited())
         self.btnBack = button("btnNicknameBack")
         self.btnBack.clicked.connect(self.backRequested)
         self.btnSkip = button("btnSkipNickname")
         self.btnSkip.clicked.connect(lambda: self.nicknameChosen.emit(""))
         self.btnDone = button("btnNicknameDone", "primary")
-        self.btnDone.clicked.connect(
-            lambda: self.nicknameChosen.emit(" ".join(self.edtNickname.text().split()))
-        )
+        self.btnDone.clicked.connect(self._done)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 32, 72, 32)
-        layout.setSpacing(16)
+        self.pad(layout, (72, 32, 72, 32), 16)
         layout.addWidget(self.lblTitle)
         layout.addWidget(self.lblHint)
-        layout.addWidget(self.edtNickname)
+        field = QHBoxLayout()
+        field.addWidget(self.edtNickname, 1)
+        field.addWidget(self.lblCount)
+        layout.addLayout(field)
+        layout.addWidget(self.lblError)
         layout.addStretch(1)
         layout.addWidget(self.keyboard)
         layout.addSpacing(16)
@@ -48,6 +56,21 @@ class NicknameScreen(Screen):
         self.keyboard.clear()
         self.keyboard.set_chinese(lang == "zh")
         self.set_busy(False)
+        self._edited()
+
+    def nickname(self) -> str:
+        return " ".join(self.edtNickname.text().split())
+
+    def _done(self) -> None:
+        if blocklist().blocks(self.nickname()):
+            self.lblError.setText(self.tr("Please choose another name: this one is not allowed."))
+            self.lblError.show()
+            return
+        self.nicknameChosen.emit(self.nickname())
+
+    def _edited(self) -> None:
+        self.lblError.hide()
+        self.lblCount.setText(f"{len(self.edtNickname.text())}/{NICKNAME_MAX}")
 
     def set_busy(self, busy: bool) -> None:
         """While the order is being opened, the buttons wait (no double orders)."""
@@ -55,7 +78,7 @@ class NicknameScreen(Screen):
             widget.setEnabled(not busy)
 
     def retranslate(self) -> None:
-        self.lblTitle.setText(self.tr("Your name on the certificate"))
+        self.lblTitle.setText(self.tr("What name should your certificate show?"))
         self.lblHint.setText(
             self.tr(
                 "Optional: a nickname shown on your certificate and in the ranking "

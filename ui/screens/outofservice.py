@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ui import messages
 from ui.screens.base import Screen, button, label
 
 
@@ -15,7 +16,7 @@ class OutOfServiceScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("outOfServiceScreen", parent)
-        self.kind, self.detail = "ledger", ""
+        self.kind, self.code = "ledger", ""
         self.lblTitle = label("lblOutTitle", "hero", center=True)
         self.lblMessage = label("lblOutMessage", "subtitle", center=True)
         self.lblDetail = label("lblOutDetail", "small", center=True)
@@ -24,7 +25,7 @@ class OutOfServiceScreen(Screen):
         self.btnHome = button("btnOutHome")
         self.btnHome.clicked.connect(self.homeRequested)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(120, 40, 120, 40)
+        self.pad(layout, (120, 40, 120, 40))
         layout.addStretch(1)
         for widget in (self.lblTitle, self.lblMessage, self.lblDetail):
             layout.addWidget(widget)
@@ -34,9 +35,11 @@ class OutOfServiceScreen(Screen):
         layout.addWidget(self.btnHome, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
-    def show_problem(self, kind: str, detail: str = "") -> None:
-        """kind: "ledger" (cannot record sales: retry), "internal" (unexpected: start over)."""
-        self.kind, self.detail = kind, detail
+    def show_problem(self, kind: str, code: str = "") -> None:
+        """kind: "ledger" (cannot record sales: retry), "internal" (unexpected: start over);
+        CODE: why the ledger cannot be used (kiosk.ledger.db), said in the visitor's language
+        with no file path (the log has it for staff)."""
+        self.kind, self.code = kind, code
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,7 +55,7 @@ class OutOfServiceScreen(Screen):
             if ledger
             else self.tr("Please start again. If it happens again, ask the staff.")
         )
-        self.lblDetail.setText(self.detail)
+        self.lblDetail.setText(messages.coded(self.code) if ledger and self.code else "")
         self.btnRetry.setText(self.tr("Try again"))
         self.btnRetry.setVisible(ledger)
         self.btnHome.setText(self.tr("Start again"))

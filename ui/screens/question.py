@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.cities import City
-from kiosk.scenarios import AUTO, Question
+from kiosk.scenarios import AUTO, VENUE_CITY, Question
 from ui import fmt
 from ui.screens.base import Screen, button, label, nav_row
 from ui.widgets.citypicker import CityPicker
@@ -42,6 +42,7 @@ class QuestionScreen(Screen):
         self.total: int | None = None
         self.problem = ""
         self.popular: tuple[City, ...] = ()
+        self.here: City | None = None  # the kiosk's city: a destination's one chip
         self.lblCounter = label("lblCounter", "muted")
         self.lblQuestion = label("lblQuestion", "title")
         self.lblHint = label("lblHint", "muted")
@@ -55,12 +56,17 @@ class QuestionScreen(Screen):
         self.keypad = NumericKeypad()
         self.keypad.textEdited.connect(lambda text: self._edited(text))
         self.numberPage = QWidget()
-        number = QHBoxLayout(self.numberPage)
+        number = QHBoxLayout()
         number.addStretch(1)
         number.addWidget(self.keypad, 2)
         number.addStretch(1)
+        page = QVBoxLayout(self.numberPage)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addLayout(number)
+        page.addStretch(1)  # the keypad keeps its size; no tall empty answer box in portrait
         self.cityPicker = CityPicker()
         self.cityPicker.cityChosen.connect(self._edited)
+        self.cityPicker.searchEdited.connect(lambda _: self._clear_problem())
         for page in (self.choicePage, self.numberPage, self.cityPicker):
             self.inputs.addWidget(page)
         self.lblTotal = label("lblRunningTotal", "total", wrap=False)
@@ -71,8 +77,7 @@ class QuestionScreen(Screen):
         self.btnNext = button("btnNext", "primary")
         self.btnNext.clicked.connect(self.nextRequested)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 24, 72, 24)
-        layout.setSpacing(10)
+        self.pad(layout, (72, 24, 72, 24), 10)
         title = QHBoxLayout()
         title.addWidget(self.lblQuestion, 1)
         title.addWidget(self.lblCounter, 0, Qt.AlignmentFlag.AlignTop)
@@ -98,20 +103,28 @@ class QuestionScreen(Screen):
         count: int,
         can_finish: bool,
         popular: tuple[City, ...] = (),
+        here: City | None = None,
     ) -> None:
         self.question, self.value, self.index, self.count = question, value, index, count
         self.can_finish, self.popular, self.problem = can_finish, popular, ""
+        self.here = here
         if question.type in ("choice", "bool"):
             self._build_choices(question)
             self.inputs.setCurrentWidget(self.choicePage)
         elif question.type == "city":
+            destination = question.default == VENUE_CITY
+            chips = (here,) if destination and here is not None else popular
             self.cityPicker.set_state(
-                value if isinstance(value, City) else None, popular, self.lang
+                value if isinstance(value, City) else None,
+                chips,
+                self.lang,
+                destination=destination,
             )
             self.inputs.setCurrentWidget(self.cityPicker)
         else:
             self.keypad.set_decimal(question.type == "decimal")
-            self.keypad.set_text(fmt.number(value))
+            # the page's value (a default or an earlier answer): the first key replaces it
+            self.keypad.set_text(fmt.number(value, "en"), fresh=True)
             self.inputs.setCurrentWidget(self.numberPage)
         self.retranslate()
 
@@ -122,7 +135,20 @@ class QuestionScreen(Screen):
     def show_problem(self, kind: str) -> None:
         """ "" clears; range, required, city, mode_distance, same_city, at_least_one."""
         self.problem = kind
+        if kind and self.question is not None and self.question.type in ("choice", "bool"):
+            self._uncheck()  # the refused choice is not shown as chosen
         self._show_problem()
+
+    def _clear_problem(self) -> None:
+        """The visitor is typing again: an earlier error no longer applies."""
+        if self.problem in ("city", "required", "same_city"):
+            self.show_problem("")
+
+    def _uncheck(self) -> None:
+        self.choiceGroup.setExclusive(False)
+        for choice in self.choiceButtons:
+            choice.setChecked(False)
+        self.choiceGroup.setExclusive(True)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -183,7 +209,9 @@ class QuestionScreen(Screen):
             return self.tr("Search by Chinese, pinyin or English, or tap a popular city.")
         if q.type in ("int", "decimal"):
             text = self.tr("From {low} to {high} {unit}").format(
-                low=fmt.number(q.min), high=fmt.number(q.max), unit=self.unit(q.unit)
+                low=fmt.number(q.min, self.lang),
+                high=fmt.number(q.max, self.lang),
+                unit=self.unit(q.unit),
             )
             if q.default == AUTO:
                 text += " · " + self.tr("leave blank to work it out from the cities")
@@ -191,6 +219,7 @@ class QuestionScreen(Screen):
         return self.tr("Tap one")
 
     def retranslate(self) -> None:
+        self.keypad.set_decimal_mark("," if self.lang == "fr" else ".")
         self.btnBack.setText(self.tr("‹ Back"))
         self.btnFinish.setText(self.tr("Skip to my result"))
         self.keypad.retranslate()
@@ -222,8 +251,15 @@ class QuestionScreen(Screen):
             )
 
     def _show_problem(self) -> None:
+        q = self.question
+        typed = self.keypad.lblDisplay.text()
+        refused = (
+            self.tr("{value} is not allowed. {allowed}.").format(value=typed, allowed=self.hint())
+            if q is not None and q.type in ("int", "decimal") and typed != "—"
+            else self.hint()
+        )
         messages = {
-            "range": self.hint(),
+            "range": refused,
             "required": self.tr("This one needs an answer."),
             "city": self.tr("Choose a city from the list."),
             "mode_distance": self.tr(

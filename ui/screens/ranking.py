@@ -1,6 +1,7 @@
 """The ranking: biggest offsets today at this venue, at this event, and all time on this kiosk,
-with the customer's own place highlighted; and every kiosk's, as the registry ranked them at
-the last sync (with when that was)."""
+with the customer's own place highlighted; every kiosk's, as the registry ranked them at the
+last sync (with when that was); and a way back to their certificate (its QR stays reachable
+until they tap Done)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ ROWS = 10
 
 class RankingScreen(Screen):
     scopeChosen = Signal(str)
+    certificateRequested = Signal()  # back to the visitor's certificate and its QR
     finishRequested = Signal()
     step = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("rankingScreen", parent)
         self.board: Board | None = None
+        self.back = False
         self.lblTitle = label("lblRankingTitle", "title")
         self.tabs: dict[str, object] = {}
         self.group = QButtonGroup(self)
@@ -52,21 +55,23 @@ class RankingScreen(Screen):
         self.grid.setColumnStretch(1, 1)
         self.lblEmpty = label("lblRankingEmpty", "muted")
         self.lblAsOf = label("lblRankingAsOf", "muted")
+        self.btnCertificate = button("btnBackToCertificate")
+        self.btnCertificate.clicked.connect(self.certificateRequested)
         self.btnFinish = button("btnRankingFinish", "primary")
         self.btnFinish.clicked.connect(self.finishRequested)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 40, 72, 32)
-        layout.setSpacing(20)
+        self.pad(layout, (72, 40, 72, 32), 20)
         layout.addWidget(self.lblTitle)
         layout.addLayout(tabs)
         layout.addWidget(self.lblAsOf)
         layout.addLayout(self.grid)
         layout.addWidget(self.lblEmpty)
         layout.addStretch(1)
-        layout.addLayout(nav_row(None, self.btnFinish))
+        layout.addLayout(nav_row(self.btnCertificate, None, self.btnFinish))
 
-    def show_board(self, board: Board) -> None:
-        self.board = board
+    def show_board(self, board: Board, back: bool = True) -> None:
+        """BACK: the visitor has a certificate to go back to."""
+        self.board, self.back = board, back
         self.tabs[board.scope].setChecked(True)  # type: ignore[attr-defined]
         self.retranslate()
 
@@ -80,7 +85,9 @@ class RankingScreen(Screen):
         }
         for scope, tab in self.tabs.items():
             tab.setText(names[scope])  # type: ignore[attr-defined]
-        self.btnFinish.setText(self.tr("Finish"))
+        self.btnFinish.setText(self.tr("Done"))
+        self.btnCertificate.setText(self.tr("‹ My certificate"))
+        self.btnCertificate.setVisible(self.back)
         board = self.board
         entries = list(board.entries) if board else []
         mine = board.mine if board else None

@@ -1,5 +1,8 @@
-"""The result: the total, a bar per activity, an everyday comparison; for "my year", the year
-against the national average per person and a choice to offset a month or the whole year."""
+"""The result: the total, a bar per activity saying what was counted ("2 nights × 53.5 kg"), an
+everyday comparison; for "my year", a choice to offset a month or the whole year.
+
+No comparison with a national average per person: a footprint of the few things the kiosk asks
+about is not like for like with a country's whole emissions divided by its people."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.cities import load_cities
-from kiosk.comparisons import car_km, compare_year, month_of
+from kiosk.comparisons import car_km, month_of
 from kiosk.factors import FactorTable, load_factors
 from kiosk.footprint import Footprint, Line
 from kiosk.session import LIFESTYLE
@@ -29,8 +32,8 @@ class ResultScreen(Screen):
         self.lblTitle = label("lblResultTitle", "subtitle")
         self.lblTotal = label("lblTotal", "huge", wrap=False)
         self.lblCar = label("lblCompareCar", "notice")
-        self.lblYear = label("lblCompareYear", "notice")
         self.lblSource = label("lblCompareSource", "small")
+        self.lblGrid = label("lblGridFactor", "small")
         self.lblBreakdown = label("lblBreakdown", "big")
         self.chart = BarChart()
         self.btnMonth = button("btnOffsetMonth", "choice")
@@ -46,12 +49,13 @@ class ResultScreen(Screen):
         self.btnNext.clicked.connect(lambda: self.offsetChosen.emit(self.offset))
         left = QVBoxLayout()
         left.setSpacing(18)
-        for widget in (self.lblTitle, self.lblTotal, self.lblCar, self.lblYear):
+        for widget in (self.lblTitle, self.lblTotal, self.lblCar):
             left.addWidget(widget)
         offers = QHBoxLayout()
         offers.addWidget(self.btnMonth)
         offers.addWidget(self.btnYear)
         left.addLayout(offers)
+        left.addWidget(self.lblGrid)
         left.addWidget(self.lblSource)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -62,7 +66,7 @@ class ResultScreen(Screen):
         self.body.addLayout(left, 5)
         self.body.addLayout(right, 6)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 40, 72, 32)
+        self.pad(layout, (72, 40, 72, 32))
         layout.addLayout(self.body, 1)
         layout.addLayout(nav_row(self.btnBack, None, self.btnNext))
 
@@ -96,9 +100,49 @@ class ResultScreen(Screen):
             text += f"  {names[0]} → {names[1]}"
         return text
 
+    def counted(self, line: Line) -> str:
+        """What a bar counted, as a sum the visitor can check: "2 nights × 53.5 kg"."""
+        n = fmt.quantity(line.quantity, self.lang)
+        units = {
+            "pkm": self.tr("{n} km"),
+            "vkm": self.tr("{n} km"),
+            "km": self.tr("{n} km"),
+            "room_night": self.tr("{n} nights"),
+            "meal": self.tr("{n} meals"),
+            "person_day": self.tr("{n} days"),
+            "kWh": self.tr("{n} kWh"),
+            "m3": self.tr("{n} m³"),
+            "kg": self.tr("{n} kg"),
+        }
+        amount = units.get(line.unit, "{n} " + line.unit).format(n=n)
+        each = self.tr("{factor} kg").format(factor=fmt.factor(line.factor_kg_per_unit, self.lang))
+        return f"{amount} × {each}"
+
+    def grid_text(self, footprint: Footprint) -> str:
+        """Which electricity grid priced the home's power or an electric car, with its value
+        (named from the table in force, which computed the footprint)."""
+        table = self.table
+        parts = []
+        for factor_id in footprint.grid_factors:
+            line = next(x for x in footprint.lines if x.activity == factor_id)
+            factor = table.factors.get(factor_id)
+            unit = self.tr("kWh") if line.unit == "kWh" else self.tr("km")
+            parts.append(
+                self.tr("{name}: {value} kg CO₂ per {unit} ({year})").format(
+                    name=factor.name(self.lang) if factor else factor_id,
+                    value=fmt.factor(line.factor_kg_per_unit, self.lang),
+                    unit=unit,
+                    year=factor.year if factor else "",
+                )
+            )
+        return self.tr("Grid electricity used: {factors}.").format(factors="; ".join(parts))
+
     def bars(self, footprint: Footprint) -> list[tuple[str, str, int]]:
         lines = sorted(footprint.lines, key=lambda line: -line.grams)
-        bars = [(self.line_label(line), fmt.mass(line.grams), line.grams) for line in lines]
+        bars = [
+            (f"{self.line_label(line)} · {self.counted(line)}", fmt.mass(line.grams), line.grams)
+            for line in lines
+        ]
         if len(bars) > MAX_BARS:
             rest = sum(grams for _, _, grams in bars[MAX_BARS - 1 :])
             bars = [*bars[: MAX_BARS - 1], (self.tr("Everything else"), fmt.mass(rest), rest)]
@@ -119,23 +163,19 @@ class ResultScreen(Screen):
         self.lblTotal.setText(f"{fmt.mass(total)} CO₂e")
         self.lblCar.setText(
             self.tr("≈ driving {km} km alone in a petrol car").format(
-                km=f"{car_km(total, self.table):,}"
+                km=fmt.count(car_km(total, self.table))
             )
         )
         self.chart.set_bars(self.bars(fp), self.metrics.u)
-        for widget in (self.lblYear, self.btnMonth, self.btnYear):
+        for widget in (self.btnMonth, self.btnYear):
             widget.setVisible(lifestyle)
+        self.lblGrid.setText(self.grid_text(fp))
+        self.lblGrid.setVisible(bool(fp.grid_factors))
         cites = dict.fromkeys(line.cite for line in fp.lines if line.cite)
         sources = self.tr("Emission factors {version}: {sources}.").format(
             version=fp.factors_version, sources="; ".join(cites)
         )
         if lifestyle:
-            year = compare_year(total)
-            self.lblYear.setText(
-                self.tr(
-                    "That is {percent}% of the average in China ({average} per person a year)."
-                ).format(percent=year.percent, average=fmt.mass(year.average_g))
-            )
             self.btnMonth.setText(
                 self.tr("Offset one month\n{mass}").format(mass=fmt.mass(month_of(total)))
             )
@@ -144,7 +184,4 @@ class ResultScreen(Screen):
             )
             self.btnMonth.setChecked(self.offset == "month")
             self.btnYear.setChecked(self.offset == "year")
-            sources += " " + self.tr(
-                "Average: fossil CO₂ per person, China 2023 (Global Carbon Project)."
-            )
         self.lblSource.setText(sources)

@@ -39,7 +39,7 @@ class ScenarioScreen(Screen):
         self.btnBack = button("btnScenarioBack")
         self.btnBack.clicked.connect(self.backRequested)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 40, 72, 40)
+        self.pad(layout, (72, 40, 72, 40))
         layout.addWidget(self.lblTitle)
         layout.addSpacing(32)
         layout.addLayout(self.grid)

@@ -16,12 +16,14 @@ class IdlePrompt(QFrame):
         self.setObjectName("idlePrompt")
         set_role(self, "overlay")
         self.left = 0
+        self.order_code, self.until = "", ""  # an order on the screen, payable until then
         box = QFrame()
         set_role(box, "dialog")
         self.lblQuestion = QLabel()
         self.lblQuestion.setObjectName("lblIdleQuestion")
         set_role(self.lblQuestion, "title")
         self.lblCountdown = QLabel()
+        self.lblCountdown.setWordWrap(True)
         self.lblCountdown.setObjectName("lblIdleCountdown")
         set_role(self.lblCountdown, "subtitle")
         self.btnStay = QPushButton()
@@ -44,12 +46,21 @@ class IdlePrompt(QFrame):
 
     def retranslate(self) -> None:
         self.lblQuestion.setText(self.tr("Are you still there?"))
-        self.lblCountdown.setText(
-            self.tr("Starting over in {seconds} s; your answers will be cleared.").format(
+        if self.order_code:
+            text = self.tr(
+                "Starting over in {seconds} s. Your order {code} stays payable at the counter "
+                "until {until}."
+            ).format(seconds=self.left, code=self.order_code, until=self.until)
+        else:
+            text = self.tr("Starting over in {seconds} s; your answers will be cleared.").format(
                 seconds=self.left
             )
-        )
+        self.lblCountdown.setText(text)
         self.btnStay.setText(self.tr("I'm still here"))
+
+    def set_order(self, code: str, until: str) -> None:
+        """The order left on the screen ("" for none): the prompt says it stays payable."""
+        self.order_code, self.until = code, until
 
     def show_countdown(self, seconds: int) -> None:
         self.left = seconds

@@ -1,9 +1,10 @@
 """Our own touch keyboard, with pinyin input for Chinese (see README "Touch keyboard").
 
 It edits a QLineEdit it is attached to. In 中 mode letters collect in the composing bar and the
-candidate bar offers characters for the first syllable (kiosk.pinyin); tapping one inserts it
-and keeps the rest of the letters. In EN mode letters go straight in. Digits, space and
-backspace work in both.
+candidate bar offers whole words, then characters for the first syllable (kiosk.pinyin);
+tapping one inserts it and keeps the rest of the letters. In EN mode letters go straight in,
+⇧ gives the next one as a capital, and the àé key swaps the digits for accented letters
+(French names). Digits, space and backspace work in both.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kiosk import pinyin
 from ui.style import set_role
 
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+ACCENTS = "àâçéèêëîïôùûüœ"  # French letters, on the row the digits leave when àé is on
 PAGE = 8  # candidates shown at once
 
 
@@ -67,9 +69,29 @@ class TouchKeyboard(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.candidateBar)
         self.letterKeys: dict[str, QPushButton] = {}
+        self.shift = False  # the next letter is a capital (EN mode)
+        self.accents = False  # the top row shows accented letters instead of digits
+        self.accentKeys: dict[str, QPushButton] = {}
+        self.accentRow = QWidget()
+        accents = QHBoxLayout(self.accentRow)
+        accents.setContentsMargins(0, 0, 0, 0)
+        accents.setSpacing(8)
+        for char in ACCENTS:
+            button = self._key(char, f"btnKey_{char}", lambda _=False, c=char: self.type(c))
+            self.accentKeys[char] = button
+            accents.addWidget(button, 2)
+        self.accentRow.hide()
+        self.digitRow = QWidget()
         for row in ROWS if digits else ROWS[1:]:
-            line = QHBoxLayout()
+            holder = self.digitRow if row[0].isdigit() else None
+            line = QHBoxLayout(holder) if holder is not None else QHBoxLayout()
             line.setSpacing(8)
+            if holder is not None:
+                line.setContentsMargins(0, 0, 0, 0)
+            if row.startswith("a"):
+                self.btnShift = self._key("⇧", "btnShift", self.toggle_shift)
+                self.btnShift.setCheckable(True)
+                line.addWidget(self.btnShift, 2)
             if row.startswith("z"):
                 self.btnMode = self._key("", "btnMode", self.toggle_mode)
                 line.addWidget(self.btnMode, 3)
@@ -77,11 +99,20 @@ class TouchKeyboard(QWidget):
                 button = self._key(char, f"btnKey_{char}", lambda _=False, c=char: self.type(c))
                 self.letterKeys[char] = button
                 line.addWidget(button, 2)
+            if row.startswith("a") and digits:
+                self.btnAccents = self._key("àé", "btnAccents", self.toggle_accents)
+                self.btnAccents.setCheckable(True)
+                line.addWidget(self.btnAccents, 2)
             if row.startswith("z"):
                 self.btnSpace = self._key("", "btnSpace", lambda: self.type(" "))
                 line.addWidget(self.btnSpace, 4)
                 line.addWidget(self._key("⌫", "btnBackspace", self.backspace), 3)
-            layout.addLayout(line)
+            if holder is not None:
+                layout.addWidget(self.digitRow)
+                layout.addWidget(self.accentRow)
+            else:
+                layout.addLayout(line)
+        self.digits = digits
         self.retranslate()
         self._refresh()
 
@@ -98,6 +129,25 @@ class TouchKeyboard(QWidget):
         self.btnSpace.setText(self.tr("space"))
         self.btnMode.setText("中" if self.chinese else "EN")
         self.candidateBar.setVisible(self.chinese)
+        self.btnShift.setVisible(not self.chinese)  # capitals and accents: Latin names only
+        if self.digits:
+            self.btnAccents.setVisible(not self.chinese)
+
+    def toggle_shift(self) -> None:
+        self.shift = not self.shift
+        self._show_case()
+
+    def toggle_accents(self) -> None:
+        self.accents = not self.accents
+        self.btnAccents.setChecked(self.accents)
+        self.digitRow.setVisible(not self.accents)
+        self.accentRow.setVisible(self.accents)
+
+    def _show_case(self) -> None:
+        self.btnShift.setChecked(self.shift)
+        for char, button in [*self.letterKeys.items(), *self.accentKeys.items()]:
+            if char.isalpha():
+                button.setText(char.upper() if self.shift else char)
 
     def attach(self, target: QLineEdit, max_length: int = 20) -> None:
         self.target, self.max_length = target, max_length
@@ -106,6 +156,10 @@ class TouchKeyboard(QWidget):
     def set_chinese(self, chinese: bool) -> None:
         self.chinese = chinese
         self.composing = ""
+        self.shift = False
+        if self.accents and chinese:
+            self.toggle_accents()
+        self._show_case()
         self.retranslate()
         self._refresh()
 
@@ -119,12 +173,16 @@ class TouchKeyboard(QWidget):
         self._refresh()
 
     def type(self, char: str) -> None:
-        if self.chinese and char.isalpha():
+        if self.chinese and char.isascii() and char.isalpha():
             if len(self.composing) < 24:
-                self.composing += char
+                self.composing += char.lower()
                 self.page = 0
             self._refresh()
             return
+        if self.shift and char.isalpha():
+            char = char.upper()  # one capital, as a phone's shift key
+            self.shift = False
+            self._show_case()
         self._insert(char)
 
     def backspace(self) -> None:
@@ -136,18 +194,21 @@ class TouchKeyboard(QWidget):
             self.target.backspace()
             self.edited.emit(self.target.text())
 
-    def choose(self, char: str) -> None:
-        if not char:
+    def choose(self, text: str) -> None:
+        """Insert a candidate: a character or a whole word, which uses up one syllable each."""
+        if not text:
             return
-        self.composing = pinyin.consume(self.composing)
+        self.composing = pinyin.consume(self.composing, len(text))
         self.page = 0
-        self._insert(char)
+        self._insert(text)
 
     def candidates(self) -> list[str]:
-        return pinyin.candidates(self.composing) if self.composing else []
+        if not self.composing:
+            return []
+        return pinyin.words(self.composing) + pinyin.candidates(self.composing)
 
     def _insert(self, text: str) -> None:
-        if self.target is not None and len(self.target.text()) < self.max_length:
+        if self.target is not None and len(self.target.text()) + len(text) <= self.max_length:
             self.target.insert(text)
             self.edited.emit(self.target.text())
         self._refresh()

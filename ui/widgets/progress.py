@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.style import COLORS
@@ -51,6 +51,10 @@ class StepIndicator(QWidget):
         font = QFont(self.font())
         font.setPixelSize(max(10, round(22 * s)))
         painter.setFont(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        # a narrow header (portrait, a long language) labels only the current step, never a jumble
+        fits = max(QFontMetrics(bold).horizontalAdvance(t) for t in self.labels) < step - 4 * s
         for i, label in enumerate(self.labels):
             cx = step * i + step / 2
             done, here = i < self.current, i == self.current
@@ -62,6 +66,10 @@ class StepIndicator(QWidget):
             painter.setPen(QColor(COLORS["ink"] if here else COLORS["muted"]))
             font.setBold(here)
             painter.setFont(font)
-            box = QRectF(cx - step / 2, cy + radius + 6 * s, step, 32 * s)
+            if not fits and not here:
+                continue
+            text_w = step if fits else QFontMetrics(font).horizontalAdvance(label) + 8 * s
+            left = min(max(0.0, cx - text_w / 2), width - text_w)
+            box = QRectF(left, cy + radius + 6 * s, text_w, 32 * s)
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         painter.end()

@@ -1,5 +1,7 @@
-"""One offset project as a card: a picture for its kind, name, place, price, what is left on
-this kiosk; a sold-out project is shown greyed with a label and cannot be chosen."""
+"""One offset project as a card: a picture for its kind, its name in full, place and kind, the
+catalogue's description, then price and what the visitor pays at the same height on every card;
+a sold-out project is shown greyed with a label and cannot be chosen. What is left of this
+kiosk's allocation is for staff (the console), not visitors."""
 
 from __future__ import annotations
 
@@ -86,36 +88,44 @@ class ProjectCard(QFrame):
         self.available = True
         self.picture = ProjectPicture(kind)
         self.lblName = QLabel()
-        set_role(self.lblName, "big")
-        self.lblName.setWordWrap(True)
+        self.lblName.setObjectName("lblProjectName")
+        set_role(self.lblName, "cardname")
         self.lblPlace = QLabel()
-        set_role(self.lblPlace, "muted")
+        set_role(self.lblPlace, "cardtext")
+        self.lblAbout = QLabel()
+        self.lblAbout.setObjectName("lblProjectAbout")
+        set_role(self.lblAbout, "cardtext")
         self.lblPrice = QLabel()
+        self.lblPrice.setObjectName("lblProjectPrice")
+        set_role(self.lblPrice, "cardprice")
         self.lblYours = QLabel()
         set_role(self.lblYours, "total")
-        self.lblLeft = QLabel()
-        set_role(self.lblLeft, "muted")
         self.lblSoldOut = QLabel()
         set_role(self.lblSoldOut, "warning")
-        for text in (self.lblPlace, self.lblPrice, self.lblYours, self.lblLeft, self.lblSoldOut):
+        for text in (self.lblName, self.lblPlace, self.lblAbout, self.lblPrice, self.lblYours,
+                     self.lblSoldOut):  # fmt: skip
             text.setWordWrap(True)
+            # wrapped text asks for the height its width needs: nothing is clipped
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.lblSoldOut.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(10)
+        layout.setContentsMargins(20, 20, 20, 20)
+        layout.setSpacing(8)
         layout.addWidget(self.picture)
-        for widget in (self.lblName, self.lblPlace, self.lblPrice, self.lblLeft):
+        for widget in (self.lblName, self.lblPlace, self.lblAbout):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.addStretch(1)  # price and total sit at the bottom of every card, aligned
+        layout.addWidget(self.lblPrice)
         layout.addWidget(self.lblYours)
         layout.addWidget(self.lblSoldOut)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # every card the same width, whatever its texts
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
 
-    def set_texts(self, name: str, place: str, price: str, left: str, yours: str) -> None:
+    def set_texts(self, name: str, place: str, about: str, price: str, yours: str) -> None:
         self.lblName.setText(name)
         self.lblPlace.setText(place)
+        self.lblAbout.setText(about)
         self.lblPrice.setText(price)
-        self.lblLeft.setText(left)
         self.lblYours.setText(yours)
 
     def set_sold_out(self, sold_out: bool, text: str) -> None:

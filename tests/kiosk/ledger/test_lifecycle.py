@@ -59,10 +59,11 @@ def paid_order(ledger: Ledger, footprint, grams: int = 1000):
 def test_a_draft_is_priced_and_reserves_nothing(ledger, footprint) -> None:
     order = ledger.create_draft(footprint, project_id=PROJECT, nickname="  小明 ", lang="en")
     assert order.status == "draft"
-    assert order.offset_g == footprint.total_grams == 364_528
-    assert order.amount_fen == 3281  # 364,528 g x 9,000 fen/t = 3,280.752 fen, rounded up
+    # Beijing <-> Chengdu economy return, 2 x 266,067 g (see test_footprint_golden.py)
+    assert order.offset_g == footprint.total_grams == 532_134
+    assert order.amount_fen == 4790  # 532,134 g x 9,000 fen/t = 4,789.206 fen, rounded up
     assert order.nickname == "小明"
-    assert order.footprint_g == 364_528 and order.factors_version == footprint.factors_version
+    assert order.footprint_g == 532_134 and order.factors_version == footprint.factors_version
     assert json.loads(order.lines)[0]["activity"] == "flight_domestic_economy"
     assert len(order.code) == 6 and order.kiosk_id == ledger.kiosk_id
     assert stock(ledger).available_g == 5_000_000

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.ledger import Ledger
-from tests.ui.cashier.conftest import open_order, settle
+from tests.ui.cashier.conftest import open_order, pay, settle
+from tests.ui.conftest import wait
 
 pytestmark = pytest.mark.gui
 KIOSK = Path(__file__).with_name("kiosk_process.py")
@@ -58,7 +59,7 @@ def test_cash_needs_enough_and_the_change_is_shown(console, ledger_path, qtbot):
     panel.edtTendered.setText("5")
     assert "short" in panel.lblChange.text()
     panel.pay()
-    qtbot.waitUntil(lambda: "Amount" in panel.lblMessage.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "tendered is less than" in panel.lblMessage.text(), timeout=30_000)
     with Ledger.open(ledger_path, create=False) as ledger:
         assert ledger.get(order.id).status == "awaiting_payment"
     panel.edtTendered.setText("20")
@@ -153,3 +154,56 @@ def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, 
     finally:
         if kiosk.poll() is None:
             kiosk.kill()
+
+
+def test_the_console_suits_a_touch_counter(console, ledger_path, qtbot):
+    """Tabs and rows a finger can hit, one PIN field, the change large, no slip for an unpaid
+    order."""
+    signin = console().signin
+    assert not signin.pinpad.lblDisplay.isVisible()  # the keypad types into the one PIN field
+    signin.cmbAccount.setCurrentText("alice")
+    for digit in "1234":
+        signin.pinpad.press(digit)
+    assert signin.edtPin.text() == "1234"
+    order = open_order(ledger_path)
+    pay(ledger_path, open_order(ledger_path).id)
+    window = console("alice")
+    bar = window.tabs.tabBar()
+    assert all(bar.tabRect(i).height() >= 48 for i in range(bar.count()))
+    panel = window.orders
+    wait(qtbot, lambda: panel.lstOrders.count() >= 1)
+    assert panel.lstOrders.visualItemRect(panel.lstOrders.item(0)).height() >= 48
+    panel.select(order)
+    assert not panel.btnPrint.isEnabled()  # no slip before payment
+    panel.edtTendered.setText("20")
+    assert panel.lblChange.font().pixelSize() >= 40 or panel.lblChange.fontInfo().pixelSize() >= 40
+    panel.pay()
+    wait(qtbot, lambda: panel.last_paid is not None)
+    assert panel.btnPrint.isEnabled()
+    window.show_panel("slips")
+    settle(window)
+    slips = window.slips
+    wait(qtbot, lambda: slips.lstPaid.count() >= 2)
+    assert slips.lstPaid.visualItemRect(slips.lstPaid.item(0)).height() >= 48
+
+
+def test_a_returning_customer_is_found_by_what_they_hold(console, ledger_path, qtbot):
+    """The certificate number as printed, the certificate's QR, or the order code."""
+    from kiosk.certificate.issue import kiosk_key, qr_text
+
+    paid = pay(ledger_path, open_order(ledger_path).id)
+    with Ledger.open(ledger_path, create=False) as ledger:
+        printed = f"{ledger.kiosk_id}-{paid.serial:06d}"
+        qr = qr_text(paid, kiosk_key(ledger))
+    window = console("alice")
+    slips = window.show_panel("slips")
+    for held in (printed, qr, paid.code.lower()):
+        slips.selected = None
+        slips.edtFind.setText(held)
+        slips.find()
+        wait(qtbot, lambda: slips.selected is not None)
+        assert slips.selected.id == paid.id, held
+    orders = window.show_panel("orders")
+    orders.edtScan.setText(printed)
+    orders.scan()
+    wait(qtbot, lambda: orders.selected is not None and orders.selected.id == paid.id)

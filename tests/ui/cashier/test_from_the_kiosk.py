@@ -17,7 +17,7 @@ def test_the_staff_screen_opens_the_console_for_the_signed_in_cashier(kiosk, hom
     window, pilot = kiosk()
     window.open_staff()
     pilot.on("staffSignInScreen")
-    window.staffSignIn.pinpad.enter("1357")
+    window.staffSignIn.sign_in("Li", "1357")
     pilot.on("staffScreen")
     tool = window.staff.findChild(type(window.staff.btnDone), "btnTool_cashier")
     tool.click()

@@ -89,8 +89,7 @@ def test_the_kiosk_out_of_service_is_mended_from_its_own_staff_screen(
         QTest.mouseClick(window.centralWidget(), Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
     pilot.on("staffSignInScreen")
     assert "cannot be used" in window.staffSignIn.lblHint.text()
-    assert window.staffSignIn.names == ["root"]
-    window.staffSignIn.pinpad.enter(ADMIN_PIN)
+    window.staffSignIn.sign_in("root", ADMIN_PIN)
     pilot.on("staffScreen")
 
     window.open_cashier()

@@ -12,7 +12,7 @@ import pytest
 from kiosk.certificate.claims import LABELS, for_order
 from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
-from tests.ui.cashier.conftest import open_order, pay
+from tests.ui.cashier.conftest import open_order, pay, settle
 from tests.ui.conftest import set_printer, silent_printer
 
 pytestmark = pytest.mark.gui
@@ -107,10 +107,15 @@ def test_void_needs_a_reason(console, ledger_path):
 def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledger_path, qtbot):
     order = pay(ledger_path, open_order(ledger_path).id)
     window = console("alice")
-    panel = window.slips
+    panel = window.show_panel("slips")
     panel.select(order)
     panel.edtReason.setText("customer changed their mind")
     panel.void()
+    assert panel.confirm.isVisible()  # asked first, naming the order and the refund
+    question = panel.confirm.lblQuestion.text()
+    assert order.code[:3] in question and "¥" in question
+    assert _slip(ledger_path, order.id)[0] == "paid"
+    panel.confirm.btnYes.click()
     qtbot.waitUntil(lambda: "voided" in panel.lblMessage.text(), timeout=30_000)
     with Ledger.open(ledger_path, create=False) as ledger:
         voided = ledger.get(order.id)
@@ -126,6 +131,19 @@ def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledg
     assert [row[0] for row in outbox] == ["paid", "voided"]
     assert [row[0] for row in audit] == ["alice"]
     assert not panel.btnVoid.isEnabled()  # cannot be voided twice
+
+
+def test_a_void_can_be_called_off_at_its_confirmation(console, ledger_path):
+    order = pay(ledger_path, open_order(ledger_path).id)
+    window = console("alice")
+    panel = window.show_panel("slips")
+    panel.select(order)
+    panel.edtReason.setText("wrong order")
+    panel.void()
+    panel.confirm.btnNo.click()
+    settle(window)
+    assert not panel.confirm.isVisible()
+    assert _slip(ledger_path, order.id)[0] == "paid"
 
 
 def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(
@@ -159,6 +177,7 @@ def test_the_console_says_what_the_certificate_claims_and_a_refund(console, ledg
     assert "Demo, not registered" in panel.lblClaim.text()
     panel.edtReason.setText("wrong project")
     panel.void()
+    panel.confirm.btnYes.click()
     qtbot.waitUntil(
         lambda: "Refunded: this certificate is void" in panel.lblClaim.text(), timeout=30_000
     )
