@@ -194,7 +194,7 @@ def test_a_returning_customer_is_found_by_what_they_hold(console, ledger_path, q
     paid = pay(ledger_path, open_order(ledger_path).id)
     with Ledger.open(ledger_path, create=False) as ledger:
         printed = f"{ledger.kiosk_id}-{paid.serial:06d}"
-        qr = qr_text(paid, kiosk_key(ledger))
+        qr = qr_text(paid, kiosk_key(ledger), "https://registry.example.org")
     window = console("alice")
     slips = window.show_panel("slips")
     for held in (printed, qr, paid.code.lower()):
