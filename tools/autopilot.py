@@ -185,7 +185,7 @@ def tour(pilot: Autopilot, staff: tuple[str, str] = ("", "")) -> Iterator[str]:
     yield "result"
     pilot.to_projects()
     yield "project"
-    next(iter(w.project.cards.values())).click()
+    next(c for c in w.project.cards.values() if c.available).click()  # one that covers the offset
     pilot.on("nicknameScreen")
     keyboard = w.nickname.keyboard
     keyboard.set_chinese(True)
@@ -219,11 +219,15 @@ def tour(pilot: Autopilot, staff: tuple[str, str] = ("", "")) -> Iterator[str]:
     w.result.btnYear.click()
     yield "result-year"
     with Ledger.open(pilot.cashier_ledger, create=False, check=False) as ledger:
+        granted = {stock.project.id: stock.granted_g for stock in ledger.stock()}
         for stock in ledger.stock():  # less left than a year: what can be bought instead
             ledger.set_allocation(stock.project.id, stock.sold_g + 500_000, actor="tour")
     pilot.to_projects()
     w.project.offerButtons["choose"].click()
     yield "project-short"
+    with Ledger.open(pilot.cashier_ledger, create=False, check=False) as ledger:
+        for project_id, grams in granted.items():  # as it was, for whoever tours next
+            ledger.set_allocation(project_id, grams, actor="tour")
     w.flow.home()
     w.guard.gestureMade.emit()
     pilot.on("staffSignInScreen")

@@ -130,7 +130,7 @@ class ResultScreen(Screen):
             parts.append(
                 self.tr("{name}: {value} kg CO₂ per {unit} ({year})").format(
                     name=factor.name(self.lang) if factor else factor_id,
-                    value=fmt.factor(line.factor_kg_per_unit, self.lang),
+                    value=fmt.number(line.factor_kg_per_unit, self.lang),  # as sourced, not rounded
                     unit=unit,
                     year=factor.year if factor else "",
                 )
