@@ -108,6 +108,20 @@ class GrantRun:
     reference: str | None
     beneficiary: str | None
 
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> GrantRun:
+        """From a stored grant (the kiosk's `credit_grants`, the registry's grant joined with
+        its retired block): any mapping with these keys."""
+        return cls(
+            row["prefix"],
+            row["first"],
+            row["last"],
+            row["width"],
+            row["start_g"],
+            row["reference"],
+            row["beneficiary"],
+        )
+
     @property
     def tonnes(self) -> int:
         return self.last - self.first + 1

@@ -40,16 +40,7 @@ class Grant:
 
 
 def _grant(row: sqlite3.Row) -> Grant:
-    run = GrantRun(
-        row["prefix"],
-        row["first"],
-        row["last"],
-        row["width"],
-        row["start_g"],
-        row["reference"],
-        row["beneficiary"],
-    )
-    return Grant(row["grant_ref"], row["project_id"], run, row["added_at"])
+    return Grant(row["grant_ref"], row["project_id"], GrantRun.from_row(row), row["added_at"])
 
 
 def demo_prefix(project_id: str) -> str:

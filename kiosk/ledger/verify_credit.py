@@ -16,15 +16,7 @@ def _runs(conn: sqlite3.Connection, problems: list[str]) -> dict[str, list[Grant
     runs: dict[str, list[GrantRun]] = defaultdict(list)
     rows = conn.execute("SELECT * FROM credit_grants ORDER BY project_id, start_g")
     for row in rows:
-        run = GrantRun(
-            row["prefix"],
-            row["first"],
-            row["last"],
-            row["width"],
-            row["start_g"],
-            row["reference"],
-            row["beneficiary"],
-        )
+        run = GrantRun.from_row(row)
         held = runs[row["project_id"]]
         expected = held[-1].end_g if held else 0
         if run.start_g != expected:

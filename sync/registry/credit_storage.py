@@ -39,8 +39,15 @@ _DRAWN = exists().where(
 
 
 def run_of(row: Row) -> GrantRun:
-    return GrantRun(
-        row.prefix, row.first, row.last, row.width, row.start_g, row.reference, row.beneficiary
+    return GrantRun.from_row(row._mapping)
+
+
+def _ranges_in_blocks(*columns: Any) -> Any:
+    """SELECT columns FROM purchases' ranges, with the grant and retired block of each."""
+    return (
+        select(*columns)
+        .join(grants, grants.c.id == purchase_ranges.c.grant_id)
+        .join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
     )
 
 
@@ -129,14 +136,12 @@ def last_drawn(*, conn: Connection, kiosk_id: str, project_id: str) -> Row | Non
     """The range furthest along this kiosk's sequence that the registry holds."""
     position = grants.c.start_g + (purchase_ranges.c.number - grants.c.first) * TONNE_G
     query = (
-        select(
+        _ranges_in_blocks(
             retired_blocks.c.prefix,
             retired_blocks.c.width,
             purchase_ranges.c.number,
             purchase_ranges.c.to_g,
         )
-        .join(grants, grants.c.id == purchase_ranges.c.grant_id)
-        .join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
         .where(grants.c.kiosk_id == kiosk_id, grants.c.project_id == project_id)
         .order_by((position + purchase_ranges.c.to_g).desc())
         .limit(1)
@@ -239,7 +244,7 @@ def drew_ranges(*, conn: Connection, kiosk_id: str, order_ids: Sequence[str]) ->
 def credit_of(*, conn: Connection, purchase_id: int) -> tuple[CreditRange, ...]:
     """A purchase's ranges as a certificate names them, in drawing order."""
     query = (
-        select(
+        _ranges_in_blocks(
             purchase_ranges.c.number,
             purchase_ranges.c.from_g,
             purchase_ranges.c.to_g,
@@ -248,8 +253,6 @@ def credit_of(*, conn: Connection, purchase_id: int) -> tuple[CreditRange, ...]:
             retired_blocks.c.reference,
             retired_blocks.c.beneficiary,
         )
-        .join(grants, grants.c.id == purchase_ranges.c.grant_id)
-        .join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
         .where(purchase_ranges.c.purchase_id == purchase_id)
         .order_by(purchase_ranges.c.id)
     )
