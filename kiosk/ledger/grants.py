@@ -229,12 +229,16 @@ class GrantsMixin:
             for project_id, end in rows:
                 self.raise_cursor(project_id, end, actor=actor, reason="forfeit demo")
 
-    def _draw(self, project_id: str, grams: int) -> tuple[CreditRange, ...]:
-        """The ranges the next `grams` of the project cover (the caller moves the cursor)."""
-        runs = [grant.run for grant in self.grants(project_id)]
-        start = self._allocation_row(project_id)["drawn_g"]
+    def _draw(self, project_id: str, start_g: int, grams: int) -> tuple[CreditRange, ...]:
+        """The ranges `grams` from position START_G cover, or () when the grants end first
+        (the caller moves the cursor). Only the grants not yet drawn through are read."""
+        rows = self.conn.execute(
+            "SELECT * FROM credit_grants WHERE project_id = ?"
+            " AND start_g + (last - first + 1) * ? > ? ORDER BY start_g",
+            (project_id, TONNE_G, start_g),
+        )
         try:
-            return draw(runs, start, grams)
+            return draw([GrantRun.from_row(row) for row in rows], start_g, grams)
         except NotEnoughCredit:
             return ()
 

@@ -64,10 +64,19 @@ class StockMixin(GrantsMixin):
     _write: Callable[[], AbstractContextManager[None]]
     audit: Callable[..., None]
 
-    def _move_grams(self, project_id: str, actor: str, action: str, **delta: int) -> None:
-        """Change an allocation's reserved/sold/refunded/drawn grams; the table's CHECKs
-        forbid overdrawing the count, the callers the serials."""
-        row = self._allocation_row(project_id)
+    def _move_grams(
+        self,
+        project_id: str,
+        actor: str,
+        action: str,
+        row: dict[str, Any] | None = None,
+        **delta: int,
+    ) -> None:
+        """Change an allocation's reserved/sold/refunded/drawn grams (ROW: the allocation as
+        just read in this transaction, to spare reading it again); the table's CHECKs forbid
+        overdrawing the count, the callers the serials."""
+        row = dict(row) if row is not None else self._allocation_row(project_id)
+        row.pop("serial_g", None)  # a figure worked out, not a column
         for column, change in delta.items():
             row[column] += change
         row["updated_at"] = self._now

@@ -269,12 +269,11 @@ class Ledger(StockMixin):
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
         target = check_transition(order, Action.PLACE)
         retire_first = self._retire_first(order.project_id)
-        left = grams_left(
-            self._allocation_with_serials(order.project_id), retire_first=retire_first
-        )
+        allocation = self._allocation_with_serials(order.project_id)
+        left = grams_left(allocation, retire_first=retire_first)
         if left < order.offset_g:
             raise SoldOut(order.project_id, order.offset_g, left)
-        self._move_grams(order.project_id, actor, "reserve", reserved_g=order.offset_g)
+        self._move_grams(order.project_id, actor, "reserve", allocation, reserved_g=order.offset_g)
         expires = stamp(self.clock() + timedelta(seconds=hold_s))
         return self._save(order, "place", actor, status=target, expires_at=expires)
 
@@ -300,11 +299,13 @@ class Ledger(StockMixin):
                     tendered_fen=tendered_fen,
                     due_fen=order.amount_fen,
                 )
-            ranges = self._ranges_for(order)
+            allocation = self._allocation_row(order.project_id)
+            ranges = self._ranges_for(order, allocation["drawn_g"])
             self._move_grams(
                 order.project_id,
                 cashier,
                 "draw",
+                allocation,
                 reserved_g=-order.offset_g,
                 sold_g=order.offset_g,
                 drawn_g=sum(r.grams for r in ranges),
@@ -323,17 +324,15 @@ class Ledger(StockMixin):
             self._outbox(paid, OrderState.PAID)
             return paid
 
-    def _ranges_for(self, order: Order) -> tuple[CreditRange, ...]:
-        """Its ranges, for a retire-first project (SoldOut when the serials fall short: only
-        an order reserved before this ledger drew ranges, or after a forfeit, can)."""
+    def _ranges_for(self, order: Order, drawn_g: int) -> tuple[CreditRange, ...]:
+        """Its ranges from the cursor DRAWN_G on, for a retire-first project (SoldOut when the
+        serials fall short: only an order reserved before this ledger drew ranges, or after a
+        forfeit, can)."""
         if not self._retire_first(order.project_id):
             return ()
-        ranges = self._draw(order.project_id, order.offset_g)
+        ranges = self._draw(order.project_id, drawn_g, order.offset_g)
         if not ranges:
-            left = (
-                self._serial_end(order.project_id)
-                - self._allocation_row(order.project_id)["drawn_g"]
-            )
+            left = self._serial_end(order.project_id) - drawn_g
             raise SoldOut(order.project_id, order.offset_g, max(left, 0))
         return ranges
 

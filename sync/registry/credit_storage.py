@@ -199,19 +199,10 @@ def ranges_on(*, conn: Connection, pairs: Sequence[tuple[int, int]]) -> list[Row
 
 
 def insert_ranges(
-    *, conn: Connection, kiosk_id: str, order_ranges: dict[str, list[dict[str, int]]]
+    *, conn: Connection, ids: dict[str, int], order_ranges: dict[str, list[dict[str, int]]]
 ) -> None:
-    """Store the ranges of this kiosk's purchases just inserted: order id -> [{grant_id, ...}]."""
-    if not order_ranges:
-        return
-    ids: dict[str, int] = {}
-    orders = list(order_ranges)
-    for start in range(0, len(orders), CHUNK):
-        query = select(purchases.c.order_id, purchases.c.id).where(
-            purchases.c.kiosk_id == kiosk_id,
-            purchases.c.order_id.in_(orders[start : start + CHUNK]),
-        )
-        ids.update({row.order_id: row.id for row in conn.execute(query)})
+    """Store the ranges of purchases just inserted: order id -> [{grant_id, number, ...}],
+    with `ids` the purchases' ids by order id (as insert_purchases returned them)."""
     add_ranges(
         conn=conn,
         rows=[

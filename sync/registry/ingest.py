@@ -198,7 +198,11 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         projects=storage.project_ids(conn=conn),
         closed=storage.closed_day_set(conn=conn),
         credit=CreditCheck(conn, kiosk_id, paid),
-        drew=credit_storage.drew_ranges(conn=conn, kiosk_id=kiosk_id, order_ids=order_ids),
+        drew=credit_storage.drew_ranges(  # only a refund asks whether its sale drew ranges
+            conn=conn,
+            kiosk_id=kiosk_id,
+            order_ids=[r["order_id"] for r in records if r["event"] == OrderState.VOIDED],
+        ),
     )
     results = []
     for record in records:
@@ -213,8 +217,8 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
             }
         )
     rows = list(state.new.values())
-    storage.insert_purchases(conn=conn, rows=rows)
-    credit_storage.insert_ranges(conn=conn, kiosk_id=kiosk_id, order_ranges=state.ranges)
+    ids = storage.insert_purchases(conn=conn, rows=rows)
+    credit_storage.insert_ranges(conn=conn, ids=ids, order_ranges=state.ranges)
     storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     refused = [answer for answer in results if answer["status"] == "rejected"]
     credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)  # `registry rejects`

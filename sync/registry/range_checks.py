@@ -23,16 +23,11 @@ from sync.registry.credits import locate
 
 class CreditCheck:
     def __init__(self, conn: Connection, kiosk_id: str, payloads: list[dict[str, Any]]) -> None:
+        self.conn, self.kiosk_id = conn, kiosk_id
         self.runs: dict[str, dict[int, GrantRun]] = defaultdict(dict)
         for row in credit_storage.kiosk_grants(conn=conn, kiosk_id=kiosk_id):
             self.runs[row.project_id][row.id] = credit_storage.run_of(row)
-        granted = storage.kiosk_allocations(conn=conn, kiosk_id=kiosk_id)
-        serials = credit_storage.serial_granted(conn=conn, kiosk_id=kiosk_id)
-        sold = credit_storage.count_sold(conn=conn, kiosk_id=kiosk_id)
-        self.count_left = {
-            project: grams - serials.get(project, 0) - sold.get(project, 0)
-            for project, grams in granted.items()
-        }
+        self._count_left: dict[str, int] | None = None  # read when a sale without ranges comes
         self.parsed: dict[int, tuple[CreditRange, ...] | DataError] = {}
         pairs = []
         for payload in payloads:
@@ -48,6 +43,21 @@ class CreditCheck:
             self.taken[(row.grant_id, row.number)].append((row.from_g, row.to_g, row.cert_id))
         for held in self.taken.values():
             held.sort()
+
+    @property
+    def count_left(self) -> dict[str, int]:
+        """Per project, the grams this kiosk may still sell without ranges: its count grant,
+        less the serials granted, less what it sold without ranges and not refunded."""
+        if self._count_left is None:
+            conn, kiosk_id = self.conn, self.kiosk_id
+            granted = storage.kiosk_allocations(conn=conn, kiosk_id=kiosk_id)
+            serials = credit_storage.serial_granted(conn=conn, kiosk_id=kiosk_id)
+            sold = credit_storage.count_sold(conn=conn, kiosk_id=kiosk_id)
+            self._count_left = {
+                project: grams - serials.get(project, 0) - sold.get(project, 0)
+                for project, grams in granted.items()
+            }
+        return self._count_left
 
     def _parse(self, payload: dict[str, Any]) -> tuple[CreditRange, ...] | DataError:
         """Each payload's ranges parsed once (the record is looked at twice)."""

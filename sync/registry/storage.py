@@ -296,9 +296,14 @@ def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) ->
     return found
 
 
-def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(purchases.insert(), rows)
+def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert (one executemany); order id -> the new purchase's id."""
+    if not rows:
+        return {}
+    inserted = conn.execute(
+        purchases.insert().returning(purchases.c.order_id, purchases.c.id), rows
+    )
+    return {row.order_id: row.id for row in inserted}
 
 
 def void_purchases(*, conn: Connection, kiosk_id: str, voids: list[dict[str, Any]]) -> None:
