@@ -49,9 +49,11 @@ def main() -> None:
     )
     with Ledger.open(folder / "ledger.sqlite") as ledger:
         ledger.load_catalogue(load_demo_catalogue())
-        grams = (SAMPLES + 1) * footprint.total_grams
-        ledger.set_allocation("demo-wetland", grams, actor="bench")
-        ledger.grant_demo_serials("demo-wetland", grams, actor="bench")
+        tonnes = -(-(SAMPLES + 1) * footprint.total_grams // 1_000_000)  # retired, then sold
+        ledger.set_allocation("demo-wetland", tonnes * 1_000_000, actor="bench")
+        ledger.add_grant("demo-wetland", "bench", prefix="CDCER-2024-", first=1, last=tonnes,
+                         width=6, reference="CEEX-RET-2026-0042", beneficiary="Diandian visitors",
+                         actor="bench")  # fmt: skip
         orders = []
         for _ in range(SAMPLES + 1):
             order = ledger.open_order(footprint, project_id="demo-wetland", nickname="小明")

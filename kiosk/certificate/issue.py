@@ -91,7 +91,7 @@ def refunded(ledger: Ledger, cert: payload.Certificate) -> bool:
     was refunded."""
     if cert.kiosk_id == ledger.kiosk_id:
         with contextlib.suppress(InputError):
-            if ledger.get(cert.cert_id).status == OrderState.VOIDED:
+            if ledger.get(str(cert.serial)).status == OrderState.VOIDED:
                 return True
     pulled = syncstate.pulled_data(ledger, "keys") or {}
     return cert.cert_id in pulled.get("revoked", ())

@@ -31,7 +31,11 @@ def qr_texts_in(path: Path) -> list[str]:
 def _decode(image: Any) -> list[str]:
     import zxingcpp
 
-    return [r.text for r in zxingcpp.read_barcodes(image) if r.valid]
+    return [
+        r.text
+        for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        if r.valid
+    ]
 
 
 def _pdf_pages(path: Path) -> list[Any]:

@@ -123,10 +123,15 @@ def run_verify(args: argparse.Namespace) -> int:
 def _content(args: argparse.Namespace) -> Any:
     from kiosk.certificate.issue import kiosk_key
     from kiosk.errors import InputError
+    from kiosk.order_lookup import find_order
     from kiosk.slips.build import build_content
 
     ledger = open_ledger(args, check=False)
-    order = ledger.get(args.ref)
+    try:
+        order = find_order(ledger, args.ref)  # `18`, or as printed: K5V431TF76-000018
+    except InputError:
+        ledger.close()
+        raise
     if order.status != "paid":
         ledger.close()
         raise InputError(

@@ -413,16 +413,8 @@ class Ledger(StockMixin):
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, ref: str | int) -> Order:
-        """An order by id, by its code (any case), or by certificate serial: `18`, or as the
-        slip prints it, `K5V431TF76-000018`."""
+        """An order by id, by its code (any case), or by certificate serial."""
         text = str(ref).strip()
-        kiosk, dash, number = text.upper().rpartition("-")
-        if dash and number.isdigit() and kiosk == self.kiosk_id:
-            text = str(int(number))
-        elif dash and number.isdigit() and len(number) == 6 and kiosk.startswith("K"):
-            raise InputError(
-                "order", f"certificate {text} was issued by kiosk {kiosk}; this is {self.kiosk_id}"
-            )
         row = self.conn.execute(
             "SELECT * FROM orders WHERE id = ? OR code = ? OR (serial = ? AND ? != '')",
             (text, text.upper(), text if text.isdigit() else None, text),

@@ -263,5 +263,5 @@ def slip_qr(path: Path, serial: int, home: Path, out: Path) -> str:
     made = run("cert", "slip", str(serial), "--out", str(out), "--db", str(path), home=home)
     assert made.returncode == 0, made.stderr
     image = pypdfium2.PdfDocument(str(out))[0].render(scale=300 / 72).to_pil()
-    [found] = zxingcpp.read_barcodes(image)
+    [found] = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
     return found.text

@@ -21,6 +21,8 @@ from kiosk.slips.printers import PrinterConfig, where_settings
 from ...fake_printer import PAPER_OUT, STATUS_REQUEST, FakePrinter
 from .conftest import MARGIN_S, QR_TEXT, make_content
 
+QR = zxingcpp.BarcodeFormat.QRCode  # text and rules must never pass for a 1D barcode
+
 ESC_AT = b"\x1b@"
 FEED_CUT = b"\x1bd\x06\x1dV\x00"  # ESC d 6, GS V 0: what python-escpos's cut() sends
 
@@ -61,7 +63,7 @@ def reassemble(blocks: list[tuple[int, int, bytes]]) -> Image.Image:
 
 
 def qr_texts(image: Image.Image) -> list[str]:
-    return [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
+    return [result.text for result in zxingcpp.read_barcodes(image.convert("L"), formats=QR)]
 
 
 # --- raster jobs -----------------------------------------------------------------------------
