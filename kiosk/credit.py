@@ -201,8 +201,3 @@ def parse_ranges(value: Any) -> tuple[CreditRange, ...]:
 def status_of(ranges: tuple[CreditRange, ...]) -> RetirementStatus:
     """A paid order with ranges is covered by retired serials; one without waits."""
     return RetirementStatus.RETIRED if ranges else RetirementStatus.PENDING
-
-
-def describe(ranges: tuple[CreditRange, ...]) -> str:
-    """One line for listings: every range's label, joined."""
-    return "; ".join(r.label() for r in ranges)

@@ -43,9 +43,6 @@ class CreditMarks:
             project = row["project_id"]
             self.cursors[project] = max(self.cursors.get(project, 0), end)
 
-    def lines(self) -> list[str]:
-        return [f"draw cursor of {p} raised to at least {g:,} g" for p, g in self.cursors.items()]
-
 
 def carry_over(
     conn: sqlite3.Connection, marks: CreditMarks, *, at: str, actor: str
