@@ -9,6 +9,7 @@ plane to train), so changing an earlier answer never leaves a stale one behind.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,17 @@ from kiosk.errors import InputError
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Order
-from kiosk.scenarios import AUTO, VENUE_CITY, Answer, Question, Scenario, get_scenario, parse_value
+from kiosk.scenarios import (
+    AUTO,
+    VENUE_CITY,
+    Answer,
+    Question,
+    Scenario,
+    answer_from_text,
+    answer_text,
+    get_scenario,
+    parse_value,
+)
 from kiosk.venues import Venue
 
 LIFESTYLE = "lifestyle"
@@ -92,6 +103,22 @@ class CustomerSession:
         value = parse_value(question, raw)
         self.answers[key] = value
         return value
+
+    def answer_texts(self) -> dict[str, str]:
+        """The answers as plain text (kiosk.scenarios.answer_text), to keep them outside the
+        process: the phone flow carries them from page to page in a signed cookie."""
+        return {key: answer_text(value) for key, value in self.answers.items()}
+
+    def restore_answers(self, texts: Mapping[str, str]) -> None:
+        """Answers kept by `answer_texts`, each checked again as it comes back; one that no
+        longer fits (not a question of this scenario, a value out of range) is dropped."""
+        self.answers = {}
+        for key, text in texts.items():
+            try:
+                question = self.scenario.question(key)
+                self.answers[key] = answer_from_text(question, str(text))
+            except (KeyError, InputError):
+                continue
 
     def refusal(self, key: str) -> InputError | None:
         """Why the answer to KEY cannot stand with the answers so far (the metro from Beijing to

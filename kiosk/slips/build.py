@@ -6,6 +6,8 @@ come from kiosk.certificate.claims, so the slip says what the screen and the pag
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import formats
@@ -102,40 +104,63 @@ def build_content(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> SlipC
 def build(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> tuple[SlipContent, Claim]:
     """The slip and the claim behind its words (the certificate screen shows both)."""
     used = factors_for(ledger, order.factors_version, order.id)  # on a reprint too
-    table = used or base_factors(ledger)  # labels do not change between versions
-    langs = languages(order)
-    project = ledger.project(order.project_id)
-    venue = load_venues().get(order.venue)
-    paid = parse_stamp(order.paid_at or order.created_at)
     address = base_url(ledger)
     said = for_order(order, demo=address is None)
+    venue = load_venues().get(order.venue)
+    content = compose(
+        order,
+        said=said,
+        project_name=ledger.project(order.project_id).name,
+        venue_name=venue.name if venue else None,
+        table=used or base_factors(ledger),  # labels do not change between versions
+        used=used,
+        qr=qr_text(order, key, address),
+    )
+    return content, said
+
+
+def compose(
+    order: Order,
+    *,
+    said: Claim,
+    project_name: Mapping[str, str],
+    venue_name: Mapping[str, str] | None,
+    table: FactorTable,
+    used: FactorTable | None,
+    qr: str,
+) -> SlipContent:
+    """A slip's content from facts already gathered: the kiosk's ledger (`build`) or the
+    registry, which issues the phone flow's certificates in the same words and format.
+    TABLE names the breakdown's lines; USED, the table the order was computed with (None:
+    unknown, so no source is cited)."""
+    langs = languages(order)
+    paid = parse_stamp(order.paid_at or order.created_at)
     captions = {name: caption(texts, langs) for name, texts in CAPTIONS.items()}
     captions["offset"] = caption(LABELS[said.offset_caption], langs)
     demo_scan = captions.pop("scan.demo")
     if said.demo:
         captions["scan"] = demo_scan
-    content = SlipContent(
+    return SlipContent(
         titles=tuple(LABELS[said.title][lang] for lang in langs),
         claims=tuple(
             _both({lang: line.text(lang) for lang in langs}, langs) for line in said.lines()
         ),
         nickname=order.nickname,
         issued=paid.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M (UTC+8)"),
-        venue=_both(venue.name, langs) if venue else order.venue,
+        venue=_both(dict(venue_name), langs) if venue_name else order.venue,
         footprint=f"{format_grams(order.footprint_g)} CO2e",
         breakdown=tuple(
             SlipLine(_line_label(line, table, langs), format_grams(line["g"]))
             for line in order.breakdown()
         ),
         offset=f"{format_grams(order.offset_g)} CO2e",
-        project=_both(dict(project.name), langs),
+        project=_both(dict(project_name), langs),
         credits=credit_rows(said, langs),
         serial=f"{order.kiosk_id}-{order.serial:06d}" if order.serial else order.code,
         amount=format_fen(order.amount_fen),
         sources=sources_line(order, used),
-        qr_text=qr_text(order, key, address),
+        qr_text=qr,
         captions=captions,
         footprint_shown=f"{formats.mass(order.footprint_g, order.lang)} CO2e",
         offset_shown=f"{formats.mass(order.offset_g, order.lang)} CO2e",
     )
-    return content, said
