@@ -32,7 +32,30 @@ from kiosk.scenarios import (
 from kiosk.venues import Venue
 
 LIFESTYLE = "lifestyle"
+# Why a question page refuses what was given (each screen words these in its language):
+# range (not allowed / out of range), city (no such city), required, mode_distance (a way of
+# travelling that does not fit the distance), same_city (start and end in one city: give the
+# distance), at_least_one (every amount is zero).
+PROBLEMS = ("range", "city", "required", "mode_distance", "same_city", "at_least_one")
 OFFSETS = ("all", "month", "year")  # what part of the footprint the customer offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """What became of an answer given on its page: `problem` ("" when kept; else one of
+    PROBLEMS), and whether the value was refused before it was even stored (so the running
+    total must not be shown as if it counted)."""
+
+    problem: str = ""
+    unparsed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Detour:
+    """Where the result step sends the visitor instead: the question page to fix, and why."""
+
+    page: int
+    problem: str
 
 
 @dataclass
@@ -130,6 +153,43 @@ class CustomerSession:
         except InputError as exc:
             return exc if exc.field == key else None
         return None
+
+    def edit(self, key: str, raw: Any) -> Edit:
+        """Every change on a question's page, as the touchscreen and the phone take it: keep a
+        valid value; refuse one out of range, or a way of travelling that does not fit the
+        distance (the total never counts a refused value)."""
+        question = self.scenario.question(key)
+        try:
+            self.answer(key, raw)
+        except InputError:
+            return Edit("city" if question.type == "city" else "range", unparsed=True)
+        refused = self.refusal(key)
+        if refused is not None:
+            self.answer(key, None)
+            return Edit(self.problem_of(refused))
+        return Edit()
+
+    def problem_of(self, exc: InputError) -> str:
+        """Which of PROBLEMS a footprint the answers cannot make shows on its page."""
+        if exc.field in self.scenario.at_least_one:
+            return "at_least_one"
+        return {"mode": "mode_distance", "distance_km": "same_city"}.get(exc.field, "range")
+
+    def result(self) -> Footprint | Detour:
+        """The footprint for the result step, or the question page that must be fixed first
+        (a required answer missing, answers that cannot make a footprint, nothing counted)."""
+        pages = [q.key for q in self.questions()]
+        missing = self.missing()
+        if missing:
+            return Detour(pages.index(missing[0]), "required")
+        try:
+            footprint = self.footprint()
+        except InputError as exc:
+            page = pages.index(exc.field) if exc.field in pages else 0
+            return Detour(page, self.problem_of(exc))
+        if footprint.total_grams <= 0:
+            return Detour(0, "at_least_one")
+        return footprint
 
     def missing(self) -> list[str]:
         """Required questions that still have no answer."""
