@@ -69,7 +69,7 @@ def credit_rows(said: Claim, langs: tuple[str, ...]) -> tuple[SlipLine, ...]:
     return tuple(rows)
 
 
-def _line_label(line: dict, table: FactorTable, langs: tuple[str, ...]) -> str:
+def line_label(line: dict, table: FactorTable, langs: tuple[str, ...]) -> str:
     factor = table.factors.get(line["activity"])
     names = {lang: factor.name(lang) if factor else line["activity"] for lang in langs}
     detail = line.get("detail") or {}
@@ -150,7 +150,7 @@ def compose(
         venue=_both(dict(venue_name), langs) if venue_name else order.venue,
         footprint=f"{format_grams(order.footprint_g)} CO2e",
         breakdown=tuple(
-            SlipLine(_line_label(line, table, langs), format_grams(line["g"]))
+            SlipLine(line_label(line, table, langs), format_grams(line["g"]))
             for line in order.breakdown()
         ),
         offset=f"{format_grams(order.offset_g)} CO2e",
