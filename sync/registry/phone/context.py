@@ -34,6 +34,8 @@ from sync.registry.web.i18n import DEFAULT, Translator
 from sync.registry.web.limits import Limit
 
 DEMO_SETTING = "demo"
+IP_LIMIT = Limit("ip-orders", 30, 600)
+VENUE_LIMIT = Limit("venue-orders", 600, 60)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,8 @@ class Options:
 
     # orders placed: per visitor's address (a venue's Wi-Fi may put hundreds behind one), per
     # venue; past either, the visitor is asked to wait a minute
-    ip_limit: Limit = Limit("ip-orders", 30, 600)
-    venue_limit: Limit = Limit("venue-orders", 600, 60)
+    ip_limit: Limit = IP_LIMIT
+    venue_limit: Limit = VENUE_LIMIT
     # the simulated provider notifies as soon as Pay is pressed (off: the visitor's return
     # must query it, as when a real notification is late)
     auto_notify: bool = True

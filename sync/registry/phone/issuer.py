@@ -81,4 +81,3 @@ def ensure_issuer(*, conn: Connection, venue_id: str) -> str:
             venue=venue_id,
         )
     return kiosk_id
-

@@ -22,7 +22,7 @@ from starlette.responses import HTMLResponse, Response
 
 from sync.registry.web.i18n import HTML_LANG, NAMES, Translator, known
 
-STATIC = {"web.css": "text/css; charset=utf-8", "city.js": "text/javascript; charset=utf-8"}
+STATIC = {"web.css": "text/css; charset=utf-8"}
 router = APIRouter(include_in_schema=False)
 
 
