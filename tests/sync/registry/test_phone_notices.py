@@ -97,8 +97,7 @@ def test_a_forged_signature_is_refused(placed: dict[str, Any], demo: Engine) -> 
 
 def test_a_stale_notification_is_refused(placed: dict[str, Any], demo: Engine) -> None:
     provider, order = placed["provider"], placed["order"]
-    raw = json.dumps({"id": "N1", "out_trade_no": order.order_id, "transaction_id": "T1",
-                      "trade_state": "SUCCESS", "amount": {"total": int(order.amount_fen)}}).encode()  # fmt: skip
+    headers, raw = notice(provider, order)
     headers = provider.sign(raw, utc_now() - timedelta(minutes=10))
     assert send(placed["client"], headers, raw).status_code == 401 and count(demo) == 0
 
