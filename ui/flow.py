@@ -17,6 +17,7 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
+from kiosk.phone import phone_address
 from kiosk.session import LIFESTYLE, Detour
 from kiosk.slips.content import Delivery
 
@@ -84,6 +85,11 @@ class CustomerFlow(QObject):
         self.load_factors()
         self.sweep.start()
         self.w.ledgerReady.emit()
+        self.w.workers.read(
+            lambda ledger: phone_address(ledger, self.w.attract.venue.id),
+            self.w.attract.set_phone_url,
+            lambda exc: log.warning("phone QR: %s", exc),
+        )
 
     def release_stale(self) -> None:
         """Unpaid orders past their hold give their grams back (a visitor who walked away from
