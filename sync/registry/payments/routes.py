@@ -18,7 +18,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from sync.registry import phone_storage
 from sync.registry.payments import NoticeRefused, PaymentProvider
 from sync.registry.payments.simulated import SimulatedProvider
 from sync.registry.phone import orders
@@ -47,24 +46,9 @@ async def handle_notice(
     headroom = app.state.headroom_g  # type: ignore[attr-defined]
 
     def work(conn: Connection) -> orders.Outcome:
-        outcome = orders.apply_payment(
-            conn=conn,
-            order_id=notice.order_id,
-            provider=provider.name,
-            transaction_id=notice.transaction_id,
-            amount=notice.amount_fen,
-            now=at,
-            headroom_g=headroom,
+        return orders.take_notice(
+            conn=conn, provider=provider.name, notice=notice, now=at, headroom_g=headroom
         )
-        phone_storage.add_notice(
-            conn=conn,
-            provider=provider.name,
-            notice_id=notice.notice_id,
-            order_id=notice.order_id,
-            outcome=str(outcome),
-            amount_fen=notice.amount_fen,
-        )
-        return outcome
 
     def run() -> orders.Outcome:
         with app.state.engine.begin() as conn:  # type: ignore[attr-defined]

@@ -41,6 +41,7 @@ from kiosk.timestamps import parse_stamp, stamp
 from kiosk.venues import Venue
 from sync import protocol
 from sync.registry import credit_storage, credits, ingest, phone_storage, storage
+from sync.registry.payments import Notice
 from sync.registry.phone import stock
 
 AWAITING, PAID, EXPIRED, REFUND_DUE = "awaiting_payment", "paid", "expired", "refund_due"
@@ -229,6 +230,31 @@ def apply_payment(
         purchase_id=purchase_id,
     )
     return Outcome.PAID
+
+
+def take_notice(
+    *, conn: Connection, provider: str, notice: Notice, now: datetime, headroom_g: int
+) -> Outcome:
+    """A verified notification (or a query's answer, as one): applied, and kept with what
+    became of it in `payment_notices`."""
+    outcome = apply_payment(
+        conn=conn,
+        order_id=notice.order_id,
+        provider=provider,
+        transaction_id=notice.transaction_id,
+        amount=notice.amount_fen,
+        now=now,
+        headroom_g=headroom_g,
+    )
+    phone_storage.add_notice(
+        conn=conn,
+        provider=provider,
+        notice_id=notice.notice_id,
+        order_id=notice.order_id,
+        outcome=str(outcome),
+        amount_fen=notice.amount_fen,
+    )
+    return outcome
 
 
 def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now: datetime) -> int:

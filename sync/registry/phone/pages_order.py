@@ -26,7 +26,7 @@ from kiosk.ledger import SoldOut
 from kiosk.ranking import ranked
 from kiosk.timestamps import china_date, parse_stamp
 from sync.registry import operations, phone_storage, storage
-from sync.registry.payments import PaymentProvider, PaymentRequest
+from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
 from sync.registry.phone import issuer, orders
 from sync.registry.phone.context import Here, now, options, providers
 from sync.registry.routes import transaction
@@ -193,25 +193,18 @@ async def _settle(
 
     def work(conn: Connection) -> orders.PhoneOrder | None:
         if status.state == "paid":
-            outcome = orders.apply_payment(
-                conn=conn,
+            answer = Notice(
+                notice_id=f"query:{status.transaction_id}"[:64],
                 order_id=order.order_id,
-                provider=provider.name,
                 transaction_id=status.transaction_id,
-                amount=status.amount_fen,
-                now=at,
-                headroom_g=headroom,
-            )
-            phone_storage.add_notice(
-                conn=conn,
-                provider=provider.name,
-                notice_id=f"query:{status.transaction_id}",
-                order_id=order.order_id,
-                outcome=str(outcome),
                 amount_fen=status.amount_fen,
             )
+            orders.take_notice(
+                conn=conn, provider=provider.name, notice=answer, now=at, headroom_g=headroom
+            )
         elif not order.open_at(at) or status.state == "closed":
-            orders.close(conn=conn, order_id=order.order_id, reason="timeout")
+            reason = "timeout" if not order.open_at(at) else "cancelled"
+            orders.close(conn=conn, order_id=order.order_id, reason=reason)
         return orders.get(conn=conn, order_id=order.order_id)
 
     settled = await transaction(request, work)

@@ -33,7 +33,7 @@ def field(page: str, name: str) -> str:
     return html.unescape(found.group(1))
 
 
-def test_id(page: str, name: str) -> str:
+def text_of(page: str, name: str) -> str:
     """The text of the element with data-testid=NAME (tags stripped)."""
     found = re.search(rf'<(\w+)[^>]*data-testid="{name}"[^>]*>(.*?)</\1>', page, re.S)
     text = re.sub(r"<[^>]+>", " ", found.group(2)) if found else ""

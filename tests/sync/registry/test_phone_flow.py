@@ -18,7 +18,7 @@ from sync.registry.app import create_app
 from sync.registry.db import make_engine
 from sync.registry.phone.issuer import issuer_id
 from sync.registry.tables import phone_orders, purchase_ranges, purchases
-from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine, test_id
+from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine, text_of
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -65,16 +65,16 @@ def sales(engine: Engine) -> int:
 
 def test_whole_flow_in_chinese(phone: Phone, demo: Engine) -> None:
     assert phone.get(f"/v/{VENUE}").status_code == 200
-    assert "演示：2026 低碳出行大会" in test_id(phone.page, "event")
+    assert "演示：2026 低碳出行大会" in text_of(phone.page, "event")
     phone.answer_all("meal", MEALS)
-    total = test_id(phone.page, "total")
+    total = text_of(phone.page, "total")
     assert total.endswith("kg") and total != "0 kg"
     assert phone.order(nickname="小明").status_code == 200
     assert "/pay/sim/" in phone.url and "模拟支付" in phone.page
     phone.press("pay")
     assert f"/v/{VENUE}/order/" in phone.url
     assert 'data-state="paid"' in phone.page
-    assert "小明" in test_id(phone.page, "ranking") and "第 1 名" in test_id(phone.page, "mine")
+    assert "小明" in text_of(phone.page, "ranking") and "第 1 名" in text_of(phone.page, "mine")
     cert = phone.client.get(phone.certificate())
     assert cert.status_code == 200
     assert "签名有效" in cert.text and "已注销" in cert.text and "DEMO-RETIREMENT-0001" in cert.text
@@ -121,7 +121,7 @@ def test_a_refused_answer_stays_on_its_page(phone: Phone) -> None:
         {"csrf": phone.page.split('name="csrf" value="')[1].split('"')[0], "answer": "-3"},
     )
     assert response.status_code == 400 and phone.url.endswith("/q/1")
-    assert test_id(phone.page, "problem")
+    assert text_of(phone.page, "problem")
 
 
 def test_a_forged_form_is_refused(phone: Phone) -> None:
@@ -184,7 +184,7 @@ def test_an_unpaid_order_expires_and_gives_its_grams_back(
     phone.get(f"/v/{VENUE}/order/{order.order_id}")
     assert 'data-state="expired"' in phone.page
     phone.get(sim)
-    assert test_id(phone.page, "sim-state") == "此付款已关闭。"  # closed at the provider
+    assert text_of(phone.page, "sim-state") == "此付款已关闭。"  # closed at the provider
     with demo.begin() as conn:
         assert conn.execute(select(phone_orders.c.status)).scalar() == "expired"
         now = (clock.at).isoformat()
