@@ -136,8 +136,12 @@ def open_order(
     if again is not None:
         return PhoneOrder.from_row(again)
     expire_stale(conn=conn, now=now)
-    items = stock.topped_up(conn=conn, issuer=issuer, headroom_g=headroom_g, now=now)
-    held = stock.of(items, project_id)
+    held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now), project_id)
+    if held is not None and held.available_g < fields["offset_g"]:  # top up only when short
+        # (grams held by unpaid orders are unsold to the grant logic: room for them too)
+        room = headroom_g + held.reserved_g + fields["offset_g"]
+        items = stock.topped_up(conn=conn, issuer=issuer, headroom_g=room, now=now)
+        held = stock.of(items, project_id)
     if held is None:
         raise InputError("project", f"no project {project_id!r} at this registry")
     if held.available_g < fields["offset_g"]:
