@@ -217,3 +217,51 @@ def test_coming_back_before_the_notification_asks_the_provider(demo: Engine, clo
     with demo.begin() as conn:
         notices = phone_storage.notices_of(conn=conn, order_id=phone.url.rsplit("/", 1)[1])
     assert [n.outcome for n in notices] == ["paid"] and notices[0].notice_id.startswith("query:")
+
+
+def test_too_many_orders_from_one_address_are_refused_in_the_visitors_language(
+    demo: Engine, clock: Clock
+) -> None:
+    from sync.registry.phone.context import Options
+    from sync.registry.web.limits import Limit
+
+    app = create_app(demo, headroom_g=5_000_000)
+    app.state.clock, app.state.phone = clock, Options(ip_limit=Limit("ip-orders", 1, 600))
+    with TestClient(app) as client:
+        phone = Phone(client)
+        phone.get(f"/v/{VENUE}/lang/en")
+        phone.answer_all("meal", MEALS)
+        result_page = phone.page
+        assert phone.order().status_code == 200
+        phone.page = result_page
+        refused = phone.order(attempt="another-tap")
+    assert refused.status_code == 429 and "Too many orders" in phone.page
+    assert refused.headers["Retry-After"] == "600"
+    with demo.begin() as conn:
+        assert conn.execute(select(func.count()).select_from(phone_orders)).scalar() == 1
+
+
+def test_a_payment_after_the_hold_still_sells_while_the_stock_allows(
+    phone: Phone, demo: Engine, clock: Clock
+) -> None:
+    """The provider let a payment through just after the hold ended (its clock, ours): the
+    grams the order held are free again but unsold, so the sale is made, once."""
+    from sync.registry.phone import orders
+
+    phone.answer_all("meal", MEALS)
+    phone.order()
+    clock.at += timedelta(minutes=20)
+    with demo.begin() as conn:
+        order = conn.execute(select(phone_orders)).one()
+        outcome = orders.apply_payment(
+            conn=conn,
+            order_id=order.order_id,
+            provider="simulated",
+            transaction_id="T-late",
+            amount=int(order.amount_fen),
+            now=clock.at,
+            headroom_g=5_000_000,
+        )
+    assert outcome == orders.Outcome.PAID and sales(demo) == 1
+    phone.get(f"/v/{VENUE}/order/{order.order_id}")
+    assert 'data-state="paid"' in phone.page
