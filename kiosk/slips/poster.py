@@ -97,7 +97,7 @@ def render_poster(names: Mapping[str, str], event: Mapping[str, str], url: str, 
     font = register_pdf_font()
     flow = _layout(names, event, url, size[0], lambda s, pt: stringWidth(s, font, pt))
     buf = io.BytesIO()
-    pdf = Canvas(buf, size, invariant=1, pageCompression=1, initialFontName=font)
+    pdf = Canvas(buf, size, invariant=1, pageCompression=1, initialFontName=font)  # type: ignore[arg-type]
     pdf.setTitle(" / ".join(v for v in names.values() if v))
     pdf.setStrokeColor(COLOURS["accent"])
     pdf.setLineWidth(2)
