@@ -6,6 +6,7 @@ are never taken from here when an order is placed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -41,14 +42,29 @@ def _load(conn: Connection) -> Content:
     return Content(venues.load_all(conn=conn), table, time.monotonic())
 
 
-async def content(app: Any) -> Content:
+def _fresh(app: Any) -> Content | None:
     held: Content | None = getattr(app.state, "phone_content", None)
-    if held is not None and time.monotonic() - held.loaded < TTL_S:
+    return held if held is not None and time.monotonic() - held.loaded < TTL_S else None
+
+
+async def content(app: Any) -> Content:
+    """The cached content; when it is stale, one request reloads it while the others of this
+    process wait for that load (not fifty loads at once when a crowd arrives)."""
+    held = _fresh(app)
+    if held is not None:
         return held
+    lock = getattr(app.state, "phone_content_lock", None)
+    if lock is None:
+        lock = app.state.phone_content_lock = asyncio.Lock()
+    async with lock:
+        held = _fresh(app)
+        if held is not None:
+            return held
 
-    def read() -> Content:
-        with app.state.engine.begin() as conn:
-            return _load(conn)
+        def read() -> Content:
+            with app.state.engine.begin() as conn:
+                return _load(conn)
 
-    app.state.phone_content = await run_in_threadpool(read)
-    return app.state.phone_content
+        loaded: Content = await run_in_threadpool(read)
+        app.state.phone_content = loaded
+        return loaded
