@@ -20,9 +20,14 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = f"sqlite:///{tmp_path_factory.mktemp('phone') / 'registry.sqlite'}"
-    demo_engine(make_engine(db)).dispose()
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('phone') / 'registry.sqlite'}"
+    demo_engine(make_engine(url)).dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def base(db: str) -> Iterator[str]:
     with serve(db) as url:
         yield url
 
@@ -94,3 +99,29 @@ def test_english_with_a_switch_midway_and_a_cancel(browser: Any, base: str) -> N
     assert page.get_by_test_id("state").get_attribute("data-state") == "expired"
     check(page, "expired-en")
     page.context.close()
+
+
+def test_double_taps_on_pay_make_one_order_and_one_sale(browser: Any, base: str, db: str) -> None:
+    from sqlalchemy import func, select
+
+    from sync.registry.tables import phone_orders, purchases
+
+    page = phone(browser)
+    through_meal(page, base, "en", shots=False)
+    page.locator("#nickname").fill("twice")
+    page.get_by_test_id(f"pay-{FORESTS}").dblclick()
+    page.wait_for_url("**/pay/sim/**")
+    page.get_by_test_id("sim-pay").dblclick()
+    page.wait_for_url("**/order/**")
+    assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    ranking = page.get_by_test_id("ranking").inner_text()
+    assert ranking.count("twice") == 1
+    page.context.close()
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        orders = conn.execute(
+            select(func.count()).where(phone_orders.c.draft.contains('"nickname": "twice"'))
+        ).scalar()
+        sold = conn.execute(select(func.count()).where(purchases.c.nickname == "twice")).scalar()
+    engine.dispose()
+    assert (orders, sold) == (1, 1)
