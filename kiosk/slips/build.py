@@ -12,14 +12,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import formats
 from kiosk.certificate.claims import LABELS, Claim, for_order
-from kiosk.certificate.issue import base_url, qr_text
-from kiosk.cities import load_cities
+from kiosk.certificate.issue import base_url
+from kiosk.certificate.of_order import qr_text
 from kiosk.factors import FactorTable
-from kiosk.footprint import StoredLine
 from kiosk.ledger import Ledger, Order
 from kiosk.ledger.overrides import base_factors, factors_for
 from kiosk.money import format_fen, format_grams
 from kiosk.slips.content import SlipContent, SlipLine
+from kiosk.slips.labels import both as _both
+from kiosk.slips.labels import line_label
 from kiosk.timestamps import CHINA_TIME, parse_stamp
 from kiosk.venues import load_venues
 
@@ -49,13 +50,6 @@ def languages(order: Order) -> tuple[str, ...]:
     return ("zh", "en", "fr") if order.lang == "fr" else ("zh", "en")
 
 
-def _both(texts: Mapping[str, str], langs: tuple[str, ...], sep: str = " / ") -> str:
-    """A value in every language of the slip, each once: "成都 / Chengdu / Chengdu" is
-    "成都 / Chengdu"."""
-    values = [texts.get(lang, "") for lang in langs]
-    return sep.join(dict.fromkeys(v for v in values if v))
-
-
 def caption(texts: dict[str, str], langs: tuple[str, ...]) -> str:
     """A field caption: "碳足迹 Footprint", or "碳足迹 Footprint / Empreinte" in French."""
     latin = _both(texts, tuple(lang for lang in langs if lang != "zh"))
@@ -68,19 +62,6 @@ def credit_rows(said: Claim, langs: tuple[str, ...]) -> tuple[SlipLine, ...]:
     rows += [SlipLine(caption(LABELS["reference"], langs), ref) for ref in said.references()]
     rows += [SlipLine(caption(LABELS["beneficiary"], langs), b) for b in said.beneficiaries()]
     return tuple(rows)
-
-
-def line_label(line: StoredLine, table: FactorTable, langs: tuple[str, ...]) -> str:
-    factor = table.factors.get(line["activity"])
-    names = {lang: factor.name(lang) if factor else line["activity"] for lang in langs}
-    detail = line.get("detail") or {}
-    if "from" in detail:
-        cities = load_cities()
-        ends = [cities.get(detail[k]) for k in ("from", "to")]
-        for lang in names:
-            route = "→".join(c.name_zh if lang == "zh" and c.name_zh else c.name_en for c in ends)
-            names[lang] = f"{names[lang]} {route}"
-    return _both(names, langs)
 
 
 def sources_line(order: Order, table: FactorTable | None) -> str:

@@ -24,7 +24,7 @@ from kiosk.footprint import Footprint, largest_lines
 from kiosk.money import amount_fen
 from kiosk.scenarios import Question, answer_text, get_scenario
 from kiosk.session import LIFESTYLE, OFFSETS, CustomerSession, Detour
-from kiosk.slips.build import line_label
+from kiosk.slips.labels import line_label
 from sync.registry import storage
 from sync.registry.phone.context import Here, providers
 from sync.registry.routes import transaction

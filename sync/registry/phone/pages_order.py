@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kiosk.certificate.issue import qr_text
+from kiosk.certificate.of_order import qr_text
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
 from kiosk.ledger import SoldOut
