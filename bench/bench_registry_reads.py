@@ -92,7 +92,7 @@ def measure(db_url: str, certs: int, clients: list[int], seconds: float) -> dict
         credits.retire_blocks(
             conn=conn,
             project_id=PROJECT,
-            serials="CDCER-2024-000501..001000",
+            serials="CDCER-2024-001001..001500",
             reference="SEEE-BENCH-2",
             beneficiary="Diandian visitors",
         )
