@@ -1,13 +1,13 @@
 """Ledger benchmark: latency of one whole paid order against a bare FULL commit; bytes an
 order; start-up on a 1,000,000-order ledger against an empty one; listing speed.
 
-Run: `.venv/bin/python bench/bench_ledger.py [--orders 3000] [--big 1000000]` (part of
-`make bench`). Goals (issues 3 and 19): a paid order (draft → place → pay, with serial, outbox
-and audit rows) at p99 under 3 ms with synchronous=FULL and at p50 within 3 × a bare one-row
-FULL commit; at most 3 KB an order; the kiosk's start (its ledger opened and checked, the
-start-up work of kiosk.checkout.prepare, the factor table read) and `diandian sync`'s start
-(process start to the first request) on a 1,000,000-order ledger within 10 % of an empty
-ledger's; `orders list` of the newest 50 (here on the 1,000,000 orders) under 200 ms.
+Run: `.venv/bin/python bench/bench_ledger.py [--orders 3000] [--big 1000000] [--start-up-only]`
+(part of `make bench`). Goals (issues 3 and 19): a paid order (draft → place → pay, with
+serial, outbox and audit rows) at p99 under 3 ms with synchronous=FULL and at p50 within 3 × a
+bare one-row FULL commit; at most 3 KB an order; the kiosk's start (its ledger opened and
+checked, the start-up work of kiosk.checkout.prepare, the factor table read) and `diandian
+sync`'s start (process start to the first request) on a 1,000,000-order ledger within 10 % of
+an empty ledger's; `orders list` of the newest 50 (here on the 1,000,000 orders) under 200 ms.
 
 The 1,000,000-order ledger is made fast: --seed orders simulated through the real Ledger, then
 their orders, audit rows and outbox entries copied with SQL under new ids until there are
