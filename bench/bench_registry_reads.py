@@ -32,10 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import bare_fastapi, load  # noqa: E402
-from sync.registry import credits  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
-from tests.sync.registry.helpers import PROJECT, Kiosk  # noqa: E402
+from tests.sync.registry.helpers import Kiosk  # noqa: E402
 from tests.sync.registry.served import free_port, serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -86,17 +85,8 @@ def background_pushes(base: str, db_url: str) -> Iterator[dict[str, int]]:
 
 
 def measure(db_url: str, certs: int, clients: list[int], seconds: float) -> dict[str, Any]:
-    prepare(db_url)
-    engine = make_engine(db_url)
-    with engine.begin() as conn:  # the second kiosk's tonnes (the first is granted 500)
-        credits.retire_blocks(
-            conn=conn,
-            project_id=PROJECT,
-            serials="CDCER-2024-001001..001500",
-            reference="SEEE-BENCH-2",
-            beneficiary="Diandian visitors",
-        )
-    engine.dispose()
+    # the second kiosk's tonnes: the first is granted the first block's 500
+    prepare(db_url, ("CDCER-2024-000001..000500", "CDCER-2024-001001..001500"))
     figures: dict[str, Any] = {}
     with serve(db_url, "--headroom-t", "500") as base:
         kiosk, sales = received(base, db_url, certs)

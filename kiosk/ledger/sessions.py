@@ -109,7 +109,7 @@ class Session:
 def begin(path: Path, now: datetime) -> Session:
     """Join the ledger's sessions (blocks while another open is deciding or checking)."""
     try:
-        fd = os.open(sidecar(path), os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(sidecar(path), os.O_RDWR | os.O_CREAT, 0o600)
     except OSError:
         return Session(path, None, True, "no session record can be kept beside the ledger")
     try:
