@@ -66,9 +66,9 @@ class Session:
         self.due, self.checked_now = False, True
         if self.fd is not None:
             record = {**_read(self.fd), "state": "open", "pending": False}
-            self._write({**record, "checked_at": now.isoformat()}, durable=True)
+            self._put({**record, "checked_at": now.isoformat()}, durable=True)
 
-    def _write(self, record: dict[str, Any], *, durable: bool) -> None:
+    def _put(self, record: dict[str, Any], *, durable: bool) -> None:
         assert self.fd is not None
         data = json.dumps(record).encode().ljust(SIZE)  # one size: never a truncate
         os.pwrite(self.fd, data, 0)
@@ -94,7 +94,7 @@ class Session:
             record = _read(self.fd)
             if settled and not record.get("pending") and not _wal_in_use(self.path):
                 record.update(state="clean", file=_stat(self.path))
-                self._write(record, durable=False)
+                self._put(record, durable=False)
         except OSError:
             pass  # a record we cannot write only means a check at the next start
         self.release()
@@ -121,7 +121,7 @@ def begin(path: Path, now: datetime) -> Session:
         record = _read(fd)
         due, reason = _due(path, record, now)
         session = Session(path, fd, due, reason)
-        session._write({**record, "state": "open", "pending": due}, durable=True)
+        session._put({**record, "state": "open", "pending": due}, durable=True)
         return session
     except BaseException:
         os.close(fd)
