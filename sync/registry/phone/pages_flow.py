@@ -27,7 +27,7 @@ from kiosk.session import LIFESTYLE, OFFSETS, CustomerSession, Detour
 from kiosk.slips.labels import line_label
 from sync.registry import storage
 from sync.registry.phone.context import Here, providers
-from sync.registry.routes import transaction
+from sync.registry.routes import reading
 from sync.registry.web.forms import FormError, read_form
 from sync.registry.web.i18n import LANGS
 
@@ -222,7 +222,7 @@ async def result(request: Request, venue_id: str) -> Response:
         return here.redirect(here.url(f"/q/{outcome.page + 1}?problem={outcome.problem}"))
     here.keep(session)
     payable = bool(await providers(request.app))
-    rows = await transaction(request, lambda conn: storage.list_projects(conn=conn))
+    rows = await reading(request, lambda conn: storage.list_projects(conn=conn))
     projects = [Project.from_dict(_json(row.data)) for row in rows]
     return here.render(
         "phone/result.html", _result_context(here, session, outcome, projects, payable)

@@ -29,7 +29,7 @@ from sync.registry import operations, phone_storage, storage
 from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
 from sync.registry.phone import issuer, orders
 from sync.registry.phone.context import Here, now, options, providers
-from sync.registry.routes import transaction
+from sync.registry.routes import reading, transaction
 from sync.registry.web import limits
 from sync.registry.web.forms import FormError, read_form
 
@@ -142,7 +142,7 @@ async def order_page(request: Request, venue_id: str, order_id: str) -> Response
         return here
     t = here.t
     found = await providers(request.app)
-    order = await transaction(request, lambda conn: orders.get(conn=conn, order_id=order_id))
+    order = await reading(request, lambda conn: orders.get(conn=conn, order_id=order_id))
     if order is None or order.venue_id != here.venue.id:
         return here.problem(t("order.unknown.title"), t("order.unknown.message"), status=404)
     provider = found.get(order.provider)
@@ -150,7 +150,7 @@ async def order_page(request: Request, venue_id: str, order_id: str) -> Response
     if order.status == orders.AWAITING and provider is not None:
         order = await _settle(request, provider, order, at)
     if order.status == orders.PAID:
-        done = await transaction(request, lambda conn: _done(conn, here, order))
+        done = await reading(request, lambda conn: _done(conn, here, order))
         return here.render("phone/done.html", done)
     money = t.money(order.amount_fen)
     if order.status == orders.REFUND_DUE:
