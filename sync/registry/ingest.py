@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from kiosk.order_state import OrderState
 from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
-from sync.registry import credit_storage, storage
+from sync.registry import credit_storage, event_storage, invoices, storage
 from sync.registry.range_checks import CreditCheck
 
 REQUIRED = {
@@ -148,6 +148,7 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
         "filed_late": day in state.closed,
         "voided_at": None,
         "void_reason": None,
+        **invoices.buyer_columns(payload),
     }
     if day in state.closed:
         return {"status": "accepted", "note": f"filed: day {day} was already closed"}
@@ -219,7 +220,9 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
     rows = list(state.new.values())
     ids = storage.insert_purchases(conn=conn, rows=rows)
     credit_storage.insert_ranges(conn=conn, ids=ids, order_ranges=state.ranges)
+    event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for(rows, ids))
     storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
+    event_storage.refund_invoice_requests(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     refused = [answer for answer in results if answer["status"] == "rejected"]
     credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)  # `registry rejects`
     if refused:  # the operator's log, one line a batch; the kiosk files each one

@@ -292,6 +292,7 @@ PUBLIC = {
     protocol.CERTIFICATE,
     protocol.PAGE,
     protocol.PAGE + "/{token}",
+    protocol.EVENT_PAGE,
     *("/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"),
 }
 
@@ -331,6 +332,7 @@ def test_every_kiosk_route_is_signed_through_one_dependency(client: TestClient) 
         protocol.ALLOCATIONS,
         protocol.RANKINGS,
         protocol.KEYS,
+        protocol.EVENTS,
     }
     empty = json.dumps({"batch_id": "b1", "records": []})
     for path, methods in signed.items():
