@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.buyer import company
+from kiosk.buyer import EventTag, company
 from kiosk.errors import InputError
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, syncstate
@@ -22,8 +22,8 @@ from sync import pull as pulls
 from sync.registry import event_storage, events, invoices
 from sync.registry.event_page import tonnes
 from tests.sync.conftest import URL
-from tests.sync.registry.conftest import TestClient
 from tests.sync.live import LiveRegistry
+from tests.sync.registry.conftest import TestClient
 
 ANSWERS = {"attendees": "500", "hall_kwh": "12000", "travel": "chengdu:metro:150:20"}
 ACME = company("成都示例科技有限公司", "91110000600037341L", "fapiao@example.com")
@@ -220,7 +220,7 @@ def test_the_event_page_says_how_much_attendees_have_offset(
     assert "No such event" in missing.text
 
 
-def _tag(ledger: Ledger, registry: LiveRegistry):  # noqa: ANN202
+def _tag(ledger: Ledger, registry: LiveRegistry) -> EventTag:
     syncstate.set_settings(ledger, {"venue": get_venue().id})
     _pull(ledger, registry)
     now = running(ledger, utc_now())
