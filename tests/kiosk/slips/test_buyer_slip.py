@@ -5,6 +5,7 @@ read back."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from types import MappingProxyType
 
 from kiosk.buyer import EventTag, company
@@ -13,6 +14,7 @@ from kiosk.certificate.issue import kiosk_key
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger
 from kiosk.slips.build import build_content
+from kiosk.slips.content import SlipContent
 from kiosk.slips.pdf import render_pdf
 from tests.kiosk.slips.test_pdf import _squash, _text
 
@@ -20,7 +22,7 @@ ACME = company("成都示例科技有限公司", "91110000600037341L")
 EXPO = EventTag("expo-2026", MappingProxyType({"zh": "低碳博览会", "en": "Low-carbon Expo"}))
 
 
-def _slip(tmp_path: Path, **kwargs: object):  # noqa: ANN202 - a SlipContent
+def _slip(tmp_path: Path, **kwargs: Any) -> SlipContent:
     with Ledger.open(tmp_path / "ledger.sqlite") as ledger:
         ledger.load_catalogue(load_demo_catalogue())
         scenario = "event" if "event" in kwargs else "meal"
