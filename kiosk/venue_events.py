@@ -16,8 +16,11 @@ from typing import Any
 
 from kiosk.buyer import EventTag
 from kiosk.errors import DataError
+from kiosk.factors import FactorTable
+from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Ledger, syncstate
 from kiosk.timestamps import china_date, parse_stamp
+from kiosk.venues import Venue
 
 KIND = "events"  # its row in the ledger's `pulled` table
 
@@ -31,6 +34,12 @@ class VenueEvent:
     footprint_g: int
     by_attendees_g: int
     by_organiser_g: int
+    answers: Mapping[str, str]  # the event scenario's, as the registry worked it out
+
+    def footprint(self, venue: Venue, table: FactorTable | None) -> Footprint:
+        """The event's own footprint, for the organiser's purchase at the kiosk (on the kiosk's
+        factor table: the figure the registry shows may be from an older one)."""
+        return compute("event", dict(self.answers), venue=venue, table=table)
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.name.get("en") or self.name.get("zh") or self.id
@@ -67,6 +76,15 @@ def _int(item: Mapping[str, Any], key: str) -> int:
     return value
 
 
+def _answers(item: Mapping[str, Any]) -> dict[str, str]:
+    answers = item.get("answers", {})
+    if not isinstance(answers, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in answers.items()
+    ):
+        raise DataError(f"event {item.get('event_id')!r}: answers must map text to text")
+    return dict(answers)
+
+
 def parse_events(data: Any) -> tuple[VenueEvent, ...]:
     """The pulled answer's events, checked; DataError names what is wrong."""
     if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
@@ -94,6 +112,7 @@ def parse_events(data: Any) -> tuple[VenueEvent, ...]:
                 footprint_g=_int(item, "footprint_g"),
                 by_attendees_g=_int(item, "offset_by_attendees_g"),
                 by_organiser_g=_int(item, "offset_by_organiser_g"),
+                answers=MappingProxyType(_answers(item)),
             )
         )
     return tuple(found)

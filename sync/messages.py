@@ -177,6 +177,7 @@ class VenueEvent(BaseModel):
     ends_on: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     attendees: int = Field(gt=0)
     organiser: str
+    answers: dict[str, str]  # the event scenario's, so the organiser can offset it at a kiosk
     footprint_g: int = Field(ge=0)
     factors_version: str
     offset_by_attendees_g: int = Field(ge=0)

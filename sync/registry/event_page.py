@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from kiosk.money import format_grams
+from kiosk.money import format_tonnes as tonnes
 from sync.registry.pages import STYLE
 
 BAR = (
@@ -20,12 +21,6 @@ BAR = (
     "td,th{padding:.3rem .2rem;border-bottom:1px solid #e3ebe4;text-align:left;"
     "vertical-align:top}td.n{text-align:right;white-space:nowrap}"
 )
-
-
-def tonnes(grams: int) -> str:
-    """Grams as tonnes with three decimals, exact (truncated to the kilogram)."""
-    whole, rest = divmod(grams, 1_000_000)
-    return f"{whole:,}.{rest // 1000:03d} t"
 
 
 def share(part_g: int, whole_g: int) -> int:

@@ -110,6 +110,7 @@ def _as_dict(row: Row, progress: dict[str, tuple[int, int]]) -> dict[str, Any]:
         "ends_on": row.ends_on,
         "attendees": row.attendees,
         "organiser": row.organiser,
+        "answers": json.loads(row.answers),
         "footprint_g": row.footprint_g,
         "factors_version": row.factors_version,
         "offset_by_attendees_g": attendees_g,

@@ -5,8 +5,8 @@ read back."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 from types import MappingProxyType
+from typing import Any
 
 from kiosk.buyer import EventTag, company
 from kiosk.catalogue import load_demo_catalogue
