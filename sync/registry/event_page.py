@@ -12,14 +12,14 @@ from typing import Any
 
 from kiosk.money import format_grams
 from kiosk.money import format_tonnes as tonnes
+from kiosk.venues import load_venues
 from sync.registry.pages import STYLE
 
 BAR = (
     ".bar{background:#e3ebe4;border-radius:8px;height:1rem;overflow:hidden;margin:.5rem 0}"
     ".bar span{display:block;height:100%;background:#2f8f46}"
-    "table{border-collapse:collapse;width:100%;font-size:.85rem}"
-    "td,th{padding:.3rem .2rem;border-bottom:1px solid #e3ebe4;text-align:left;"
-    "vertical-align:top}td.n{text-align:right;white-space:nowrap}"
+    "ol{list-style:none;margin:0;padding:0}li{padding:.5rem 0;border-bottom:1px solid #e3ebe4;"
+    "overflow-wrap:anywhere}li b{float:right;margin-left:.5rem}"
 )
 
 
@@ -50,16 +50,22 @@ def _lines(lines: list[dict[str, Any]]) -> str:
     if not lines:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(line['name'])}<br><small>{escape(line['source'])}</small></td>"
-        f'<td class="n">{escape(line["quantity"])} {escape(line["unit"])} × '
-        f"{escape(line['factor'])}</td>"
-        f'<td class="n">{escape(format_grams(line["grams"]))}</td></tr>'
+        f"<li><b>{escape(format_grams(line['grams']))}</b>{escape(line['name'])}<br>"
+        f"{escape(line['quantity'])} {escape(line['unit'])} × {escape(line['factor'])} kg"
+        f"<br><small>{escape(line['source'])}</small></li>"
         for line in lines
     )
     return (
-        '<section class="card"><table data-testid="lines"><tr><th>排放 Line</th>'
-        f"<th>数量 × 因子 kg</th><th>CO₂e</th></tr>{rows}</table></section>"
+        '<section class="card"><h2 style="font-size:1rem;margin:0">排放明细 Lines (CO₂e)</h2>'
+        f'<ol data-testid="lines">{rows}</ol></section>'
     )
+
+
+def _venue(venue_id: str) -> str:
+    venue = load_venues().get(venue_id)
+    if venue is None:
+        return venue_id
+    return " / ".join(dict.fromkeys(v for v in (venue.name.get("zh"), venue.name.get("en")) if v))
 
 
 def render(event: dict[str, Any] | None, lines: list[dict[str, Any]]) -> str:
@@ -73,7 +79,7 @@ def render(event: dict[str, Any] | None, lines: list[dict[str, Any]]) -> str:
         title = name["zh"]
         facts = [
             ("日期 Dates", f"{event['starts_on']} – {event['ends_on']}"),
-            ("场馆 Venue", event["venue"]),
+            ("场馆 Venue", _venue(event["venue"])),
             ("主办方 Organiser", event["organiser"]),
             ("参会者 Attendees", f"{event['attendees']:,}"),
             ("活动足迹 Footprint", format_grams(event["footprint_g"])),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ from sync import job
 from sync import pull as pulls
 from sync.registry import event_storage, events, invoices
 from sync.registry.event_page import tonnes
+from tests.sync.browser import page_texts
 from tests.sync.conftest import URL
 from tests.sync.live import LiveRegistry
 from tests.sync.registry.conftest import TestClient
@@ -216,7 +218,7 @@ def test_the_event_page_says_how_much_attendees_have_offset(
     assert f"参会者已抵消本次活动 {y} 中的 <b>{x}</b>" in page.text
     # every line of the footprint with its factor's source, as the kiosk's breakdown has them
     assert "Sichuan" in page.text or "四川" in page.text
-    assert page.text.count("<tr>") == 1 + len(compute("event", {"days": "3", **ANSWERS}).lines)
+    assert page.text.count("<li>") == len(compute("event", {"days": "3", **ANSWERS}).lines)
     assert "No such event" in missing.text
 
 
@@ -226,3 +228,17 @@ def _tag(ledger: Ledger, registry: LiveRegistry) -> EventTag:
     now = running(ledger, utc_now())
     assert now is not None
     return now.event.tag()
+
+
+def test_the_event_page_on_a_phone(registry: LiveRegistry, browser: Any) -> None:
+    """Served over HTTP and opened in Chromium at 390 x 844: no sideways scrolling, the
+    progress sentence in Chinese and English (DIANDIAN_SCREENSHOTS=DIR keeps a screenshot)."""
+    made = _create_event(registry)
+    with registry.serve() as base:
+        texts = page_texts(browser, f"{base}/e/expo-2026", "event")
+    assert texts["title"].startswith("低碳博览会")
+    assert (
+        f"Attendees have offset 0.000 t of the event's {tonnes(made['footprint_g'])}"
+        in (texts["progress"])
+    )
+    assert "kWh" in texts["lines"]

@@ -72,7 +72,10 @@ def test_the_attract_screen_shows_the_running_event_and_its_card_comes_first(
     assert f"{made['footprint_g'] // 1_000_000}." in attract.lblEventProgress.text()
     assert "截至" not in attract.lblEventProgress.text()  # pulled today: no "as of"
     assert attract.barEvent.value() == 0
-    assert window.scenario.shown()[0] == "event" and window.scenario.cards["event"].isVisible() is False
+    assert (
+        window.scenario.shown()[0] == "event"
+        and window.scenario.cards["event"].isVisible() is False
+    )
     attract.btnStart.click()
     pilot.on("scenarioScreen")
     assert window.scenario.cards["event"].isVisible()
@@ -130,12 +133,18 @@ def test_the_company_code_is_checked_as_it_is_typed(qtbot) -> None:
     assert screen.company() is None and screen.edtNickname.isVisible()
 
 
-def test_the_organiser_offsets_the_event_as_a_company_and_an_invoice_is_requested(
+def test_the_readme_walkthrough_attendee_organiser_and_invoice(
     kiosk, registry: LiveRegistry, qtbot
 ) -> None:
+    """README "Events, companies and invoices": an event at the demo venue, on the attract
+    screen with its progress; an attendee offsets a trip, the organiser (a company with a valid
+    code) the event itself; the registry has the invoice request and the progress."""
     made = _event_pulled(registry)
     window, pilot = kiosk("demo-expo", lang="zh")
     wait(qtbot, window.attract.eventBox.isVisible)
+    attendee = pilot.customer("trip", nickname="小明")
+    assert attendee.event_id == "expo-2026" and attendee.for_event == 0
+    pilot.w.flow.home()
     window.attract.btnStart.click()
     window.scenario.cards["event"].click()
     pilot.on("resultScreen")
@@ -157,11 +166,25 @@ def test_the_organiser_offsets_the_event_as_a_company_and_an_invoice_is_requeste
     assert order is not None
     assert (order.company_code, order.for_event, order.event_id) == (VALID, 1, "expo-2026")
     pilot.to_certificate(order)
-    with Ledger.open(default_ledger(), check=False) as ledger:
-        with registry.client(ledger, URL) as client:
-            job.run(ledger, client)
+    with (
+        Ledger.open(default_ledger(), check=False) as ledger,
+        registry.client(ledger, URL) as client,
+    ):
+        job.run(ledger, client)
     with registry.engine.begin() as conn:
         (request,) = event_storage.list_invoice_requests(conn=conn)
         summary = events.summary(conn, "expo-2026")
     assert (request.company_name, request.company_code) == ("成都会展有限公司", VALID)
     assert summary["offset_by_organiser_g"] == order.offset_g
+    assert summary["offset_by_attendees_g"] == attendee.offset_g
+    with (  # the next pull brings the new figures
+        Ledger.open(default_ledger(), check=False) as ledger,
+        registry.client(ledger, URL) as client,
+    ):
+        pulls.pull_events(ledger, client, job.Result())
+    window.flow.home()
+    done = attendee.offset_g + order.offset_g
+    wait(
+        qtbot,
+        lambda: window.attract.barEvent.value() == min(100, done * 100 // made["footprint_g"]),
+    )
