@@ -101,13 +101,18 @@ def run_events(args: argparse.Namespace) -> int:
     from sync.registry import events
 
     rows = _in_transaction(args, lambda conn: events.listed(conn, venue=args.venue))
+    return _print(args, rows, _event_line, "(no events)")
+
+
+def _print(args: argparse.Namespace, rows: list[dict[str, Any]], line: Any, none: str) -> int:
+    """One JSON array with --json, else a line per row (NONE when there is none)."""
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return 0
     for row in rows:
-        print(_event_line(row))
+        print(line(row))
     if not rows:
-        print("(no events)")
+        print(none)
     return 0
 
 
@@ -139,14 +144,7 @@ def run_invoices(args: argparse.Namespace) -> int:
             for r in event_storage.list_invoice_requests(conn=conn, status=args.status)
         ],
     )
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False))
-        return 0
-    for row in rows:
-        print(_invoice_line(row))
-    if not rows:
-        print("(no invoice requests)")
-    return 0
+    return _print(args, rows, _invoice_line, "(no invoice requests)")
 
 
 def run_issue(args: argparse.Namespace) -> int:

@@ -103,10 +103,13 @@ def as_dict(row: Row) -> dict[str, Any]:
     return data
 
 
-def _get(conn: Connection, request_id: int) -> Row:
+def _get(conn: Connection, request_id: int, *, requested: bool = False) -> Row:
+    """The request, or InputError; REQUESTED: it must still be waiting for an answer."""
     row = event_storage.get_invoice_request(conn=conn, request_id=request_id)
     if row is None:
         raise InputError("ID", f"no invoice request {request_id}")
+    if requested and row.status != "requested":
+        raise InputError("ID", f"invoice request {request_id} is {row.status}, not requested")
     return row
 
 
@@ -119,9 +122,7 @@ def _number(text: str, what: str) -> str:
 
 def issue(*, conn: Connection, request_id: int, number: str) -> None:
     """Record the number of the invoice issued outside this system."""
-    row = _get(conn, request_id)
-    if row.status != "requested":
-        raise InputError("ID", f"invoice request {request_id} is {row.status}, not requested")
+    row = _get(conn, request_id, requested=True)
     if row.refunded_at is not None:
         raise InputError("ID", f"invoice request {request_id}: its purchase was refunded")
     number = _number(number, "invoice")
@@ -131,9 +132,7 @@ def issue(*, conn: Connection, request_id: int, number: str) -> None:
 
 
 def refuse(*, conn: Connection, request_id: int, reason: str) -> None:
-    row = _get(conn, request_id)
-    if row.status != "requested":
-        raise InputError("ID", f"invoice request {request_id} is {row.status}, not requested")
+    _get(conn, request_id, requested=True)
     reason = " ".join(reason.split())
     if not reason or len(reason) > 300:
         raise InputError("--reason", "say why, in 1 to 300 characters")
