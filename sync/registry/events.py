@@ -100,6 +100,22 @@ def create(
     return summary(conn, event_id)
 
 
+def keep_known_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Pushed sales count towards an event only if it is one of this registry's, at the sale's
+    venue, on the sale's day; otherwise (an event deleted, a kiosk's clock or venue wrong) the
+    sale stands and counts towards no event. Changes ROWS in place."""
+    wanted = {row["event_id"] for row in rows if row["event_id"]}
+    known = {event_id: event_storage.get_event(conn=conn, event_id=event_id) for event_id in wanted}
+    for row in rows:
+        event = known.get(row["event_id"])
+        if row["event_id"] and (
+            event is None
+            or event.venue != row["venue"]
+            or not event.starts_on <= row["day"] <= event.ends_on
+        ):
+            row["event_id"], row["for_event"] = "", False
+
+
 def _as_dict(row: Row, progress: dict[str, tuple[int, int]]) -> dict[str, Any]:
     attendees_g, organiser_g = progress.get(row.event_id, (0, 0))
     return {

@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from kiosk.order_state import OrderState
 from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
-from sync.registry import credit_storage, event_storage, invoices, storage
+from sync.registry import credit_storage, event_storage, events, invoices, storage
 from sync.registry.range_checks import CreditCheck
 
 REQUIRED = {
@@ -218,6 +218,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
             }
         )
     rows = list(state.new.values())
+    events.keep_known_events(conn, rows)
     ids = storage.insert_purchases(conn=conn, rows=rows)
     credit_storage.insert_ranges(conn=conn, ids=ids, order_ranges=state.ranges)
     event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for(rows, ids))

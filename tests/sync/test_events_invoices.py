@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.buyer import EventTag, company
 from kiosk.errors import InputError
@@ -22,7 +22,7 @@ from sync import job
 from sync import pull as pulls
 from sync.registry import event_storage, events, invoices
 from sync.registry.event_page import tonnes
-from tests.sync.browser import page_texts
+from sync.registry.tables import purchases
 from tests.sync.conftest import URL
 from tests.sync.live import LiveRegistry
 from tests.sync.registry.conftest import TestClient
@@ -230,15 +230,29 @@ def _tag(ledger: Ledger, registry: LiveRegistry) -> EventTag:
     return now.event.tag()
 
 
-def test_the_event_page_on_a_phone(registry: LiveRegistry, browser: Any) -> None:
-    """Served over HTTP and opened in Chromium at 390 x 844: no sideways scrolling, the
-    progress sentence in Chinese and English (DIANDIAN_SCREENSHOTS=DIR keeps a screenshot)."""
-    made = _create_event(registry)
-    with registry.serve() as base:
-        texts = page_texts(browser, f"{base}/e/expo-2026", "event")
-    assert texts["title"].startswith("低碳博览会")
-    assert (
-        f"Attendees have offset 0.000 t of the event's {tonnes(made['footprint_g'])}"
-        in (texts["progress"])
+def test_a_sale_counts_only_towards_a_known_event_at_its_venue_on_its_day(
+    ledger: Ledger, registry: LiveRegistry
+) -> None:
+    today = china_date(utc_now())
+    _create_event(registry)
+    _create_event(
+        registry,
+        event_id="later-2027",
+        starts_on=(today + timedelta(days=30)).isoformat(),
+        ends_on=(today + timedelta(days=31)).isoformat(),
     )
-    assert "kWh" in texts["lines"]
+    trip = compute("trip", {"origin": "Beijing", "mode": "flight"})
+    tags = {
+        "expo-2026": EventTag("expo-2026", {"zh": "低碳博览会", "en": "Expo"}),
+        "later-2027": EventTag("later-2027", {"zh": "明年", "en": "Next year"}),  # not today
+        "forged": EventTag("forged", {"zh": "假", "en": "Forged"}),  # no such event
+    }
+    for tag in tags.values():
+        order = ledger.open_order(trip, project_id="demo-wetland", event=tag)
+        ledger.pay(order.id, method="card", cashier="c1")
+    _sync(ledger, registry)
+    with registry.engine.begin() as conn:
+        counted = {e["event_id"]: e["offset_by_attendees_g"] for e in events.listed(conn)}
+        stored = sorted(r.event_id for r in conn.execute(select(purchases.c.event_id)))
+    assert counted == {"expo-2026": trip.total_grams, "later-2027": 0}
+    assert stored == ["", "", "expo-2026"]  # the sales stand, counted towards no event
