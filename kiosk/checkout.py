@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk import venue_events
+from kiosk.buyer import Company, EventTag
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate.claims import Claim
 from kiosk.certificate.issue import kiosk_key
@@ -23,6 +25,7 @@ from kiosk.money import amount_fen
 from kiosk.order_state import OPEN
 from kiosk.slips.content import Delivery, SlipContent
 from kiosk.slips.printers import PrinterConfig
+from kiosk.venue_events import Running
 from kiosk.venues import Venue
 
 
@@ -64,6 +67,11 @@ def factors(ledger: Ledger) -> FactorTable:
     return effective_factors(ledger)
 
 
+def running_event(ledger: Ledger) -> Running | None:
+    """The event at this venue today, from the last sync's pull (the attract screen's bar)."""
+    return venue_events.running(ledger, ledger.clock())
+
+
 def open_order(
     ledger: Ledger,
     footprint: Footprint,
@@ -73,8 +81,11 @@ def open_order(
     offset_g: int,
     nickname: str,
     lang: str,
+    company: Company | None = None,
+    event: EventTag | None = None,
 ) -> Order:
-    """The order screen's order: reserved at once (SoldOut if the project has too little left)."""
+    """The order screen's order: reserved at once (SoldOut if the project has too little left).
+    A sale during an event counts towards it; the event scenario's is the organiser's own."""
     return ledger.open_order(
         footprint,
         project_id=project_id,
@@ -82,6 +93,8 @@ def open_order(
         nickname=nickname,
         lang=lang,
         min_charge_fen=venue.min_charge_fen,
+        company=company,
+        event=event,
     )
 
 

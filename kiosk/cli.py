@@ -25,6 +25,7 @@ CORE_COMMANDS = (
     "accounts",
     "report",
     "venue",
+    "company",
 )
 ENTRY_POINT_GROUP = "diandian.commands"
 EXIT_BAD_INPUT = 2

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NotRequired, TypedDict
 
-from kiosk.activities import MAPPERS, Activity, choose_grid
+from kiosk.activities import Activity, choose_grid
 from kiosk.cities import City, load_cities
 from kiosk.factors import FactorTable, load_factors
+from kiosk.mappers import MAPPERS
 from kiosk.scenarios import Answer, get_scenario, parse_answers
+from kiosk.travel_mix import TravelMix
 from kiosk.venues import Venue, get_venue
 
 _GRAMS_PER_KG = Decimal(1000)
@@ -117,6 +119,8 @@ def _plain(value: Answer) -> Any:
         return value.iata[0] if value.iata[:1] != primary else value.id
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, TravelMix):
+        return value.text()
     return value
 
 

@@ -27,6 +27,12 @@ def format_fen(fen: int) -> str:
     return f"{sign}¥{yuan:,}.{cents:02d}"
 
 
+def format_tonnes(grams: int) -> str:
+    """Grams as tonnes with three decimals, exact to the kilogram (an event's footprint)."""
+    whole, rest = divmod(grams, 1_000_000)
+    return f"{whole:,}.{rest // 1000:03d} t"
+
+
 def format_grams(grams: int) -> str:
     """Grams as kilograms with three decimals (exact), or tonnes past 10 t."""
     if abs(grams) >= 10 * GRAMS_PER_TONNE:

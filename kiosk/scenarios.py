@@ -17,8 +17,10 @@ from typing import Any
 from kiosk.cities import AmbiguousCityError, City, UnknownCityError, load_cities
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
+from kiosk.travel_mix import SYNTAX, TravelMix, parse_travel_mix
 
-TYPES = frozenset({"city", "choice", "int", "decimal", "bool"})
+TYPES = frozenset({"city", "choice", "int", "decimal", "bool", "travel_mix"})
+ON_SCREEN = frozenset({"city", "choice", "int", "decimal", "bool"})  # types the touch pages edit
 VENUE_CITY = "@venue"  # default of a city question: the venue's own city
 AUTO = "@auto"  # default of an optional number the engine works out itself
 _TRUE = frozenset({"true", "yes", "y", "1", "on", "是"})
@@ -26,7 +28,7 @@ _FALSE = frozenset({"false", "no", "n", "0", "off", "否"})
 _INT = re.compile(r"[+-]?\d{1,9}")
 _MAX_TEXT = 64  # longer answers are refused before any parsing
 
-Answer = City | Decimal | int | bool | str | None
+Answer = City | Decimal | int | bool | str | TravelMix | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ class Question:
             return "true or false"
         if self.type == "city":
             return "a city name in Chinese, pinyin or English, or an airport code"
+        if self.type == "travel_mix":
+            return f"{SYNTAX}; MODE one of {', '.join(self.choices)}"
         kind = "a whole number" if self.type == "int" else "a number"
         unit = f" {self.unit}" if self.unit else ""
         return f"{kind} from {self.min} to {self.max}{unit}"
@@ -175,6 +179,11 @@ def parse_value(question: Question, raw: Any) -> Answer:
                 )
             return int(value)
         return value
+    if question.type == "travel_mix":
+        try:
+            return parse_travel_mix(raw, question.choices)
+        except InputError as exc:
+            raise InputError(question.key, exc.message) from None
     if question.type == "city":
         if isinstance(raw, City):
             return raw

@@ -167,6 +167,29 @@ class Catalogue(BaseModel):
     public_url: str | None = None
 
 
+class VenueEvent(BaseModel):
+    """An event at the kiosk's venue, with how much of its footprint is offset so far."""
+
+    event_id: str = Field(max_length=64)
+    venue: str = Field(max_length=100)
+    name: dict[str, str]  # zh, en, fr
+    starts_on: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    ends_on: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    attendees: int = Field(gt=0)
+    organiser: str
+    answers: dict[str, str]  # the event scenario's, so the organiser can offset it at a kiosk
+    footprint_g: int = Field(ge=0)
+    factors_version: str
+    offset_by_attendees_g: int = Field(ge=0)
+    offset_by_organiser_g: int = Field(ge=0)
+
+
+class Events(BaseModel):
+    venue: str
+    day: str  # the China day the registry answered on
+    events: list[VenueEvent]
+
+
 class Factors(BaseModel):
     version: str
     table: dict[str, Any]  # factors.toml as JSON, checked by parse_factor_table

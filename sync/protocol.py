@@ -59,8 +59,10 @@ FACTORS = f"{API}/factors"  # GET -> Factors
 ALLOCATIONS = f"{API}/allocations"  # GET -> Allocations
 RANKINGS = f"{API}/rankings"  # GET ?scope=day|venue|all -> Rankings
 KEYS = f"{API}/keys"  # GET -> Keys
+EVENTS = f"{API}/events"  # GET ?venue=ID -> Events: the venue's events not ended yet
 CERTIFICATE = f"{API}/certificates/{{cert_id}}"  # GET -> CertificateStatus, public
 PAGE = "/c/{cert_id}"  # HTML; the QR opens /C/{cert_id}/{token} (case-insensitive)
+EVENT_PAGE = "/e/{event_id}"  # HTML, public: the event's footprint and how much is offset
 
 MAX_BATCH = 500  # records per push
 # Request bodies the registry reads, in bytes (413 past them, counted as the body streams in).

@@ -1,4 +1,5 @@
-"""Pulls: catalogue, factor table, this kiosk's allocations, rankings and kiosk keys.
+"""Pulls: catalogue, factor table, this kiosk's allocations, rankings, kiosk keys and the
+venue's events.
 
 Each answer is checked against the protocol's model (sync/messages.py), and its data with the
 same parser the shipped data goes through, before anything is written; it is applied through
@@ -22,8 +23,19 @@ from kiosk.certificate.address import check_public_url
 from kiosk.errors import DataError, DiandianError, InputError
 from kiosk.factors import parse_factor_table
 from kiosk.ledger import Ledger, syncstate
+from kiosk.venue_events import KIND as EVENTS_KIND
+from kiosk.venue_events import parse_events
 from sync import protocol
-from sync.messages import Allocation, Allocations, Catalogue, Factors, Keys, Rankings, problems
+from sync.messages import (
+    Allocation,
+    Allocations,
+    Catalogue,
+    Events,
+    Factors,
+    Keys,
+    Rankings,
+    problems,
+)
 
 if TYPE_CHECKING:
     from sync.client import RegistryClient
@@ -244,12 +256,30 @@ def _apply_keys(ledger: Ledger, message: Keys, result: Result) -> None:
             result.warnings.append(f"key of kiosk {kiosk_id}: {exc}")
 
 
+def pull_events(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
+    """The events at this kiosk's venue (its settings' venue, stored by `diandian sync`) that
+    have not ended, with their progress. Stored on every pull, changed or not: the attract
+    screen's "as of HH:MM" is the time of the last pull."""
+    venue = syncstate.setting(ledger, "venue")
+    answer = client.get(protocol.EVENTS, {"venue": venue} if venue else None)
+    data = _message(Events, answer, "events").model_dump(mode="json")
+    try:
+        parse_events(data)
+    except DataError as exc:
+        raise BadData(f"the registry's events: {exc}") from exc
+    version = digest(data["events"])
+    changed = syncstate.pulled_version(ledger, EVENTS_KIND) != version
+    syncstate.store_pulled(ledger, EVENTS_KIND, version, data)
+    return changed
+
+
 PULLS: tuple[tuple[str, Callable[[Ledger, Any, Any], bool]], ...] = (
     ("catalogue", pull_catalogue),  # first: allocations name its projects
     ("factors", pull_factors),
     ("allocations", pull_allocations),
     ("rankings", pull_rankings),
     ("keys", pull_keys),
+    ("events", pull_events),
 )
 
 

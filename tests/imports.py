@@ -14,10 +14,11 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 OURS = ("kiosk", "ui", "sync")
 REGISTRY_CLI = "sync.commands.registry"  # `diandian registry ...`: the registry host's
+# (and its parts: sync.commands.registry_events, the events and invoices actions)
 
 
 def _registry(module: str) -> bool:
-    return module.startswith("sync.registry") or module == REGISTRY_CLI
+    return module.startswith(("sync.registry", REGISTRY_CLI))
 
 
 ROLES = {  # where each role starts; what it reaches from there is followed

@@ -158,6 +158,7 @@ SQL_HOMES = (
     "sync/registry/credit_storage.py",
     "sync/registry/phone_storage.py",
     "sync/registry/web/storage.py",
+    "sync/registry/event_storage.py",  # events and invoice requests (issue 18)
     "sync/registry/db.py",
     "sync/registry/tables.py",
     "sync/registry/migrations/",
@@ -226,6 +227,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk",
         "kiosk.accounts",
         "kiosk.admin",
+        "kiosk.buyer",  # Company, a value type, and its one check (the nickname page's switch)
         "kiosk.cashier_ops",
         "kiosk.catalogue",  # Project, a value type
         "kiosk.certificate.claims",  # what a certificate may claim: Qt-free value types and rules
@@ -256,6 +258,8 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.session",
         "kiosk.slips.content",
         "kiosk.timestamps",
+        "kiosk.uscc",  # the credit code checked as it is typed
+        "kiosk.venue_events",  # Running, the event at the venue (a value type)
         "kiosk.venues",
     }
 )

@@ -20,6 +20,9 @@ from kiosk.order_state import OPEN, OrderState
 from kiosk.phone import phone_address
 from kiosk.session import LIFESTYLE, Detour
 from kiosk.slips.content import Delivery
+from kiosk.timestamps import utc_now
+from kiosk.venue_events import Running
+from ui.screens.scenario import EVENT
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
@@ -45,6 +48,7 @@ class CustomerFlow(QObject):
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self._poll)
         self.ready: checkout.Certificate | None = None  # made while staff had the screen
+        self.running: Running | None = None  # the event at the venue, as last pulled
         self.sweep = QTimer(self)
         self.sweep.setInterval(sweep_ms)
         self.sweep.timeout.connect(self.release_stale)
@@ -57,7 +61,7 @@ class CustomerFlow(QObject):
         w.question.backRequested.connect(self.back)
         w.question.finishRequested.connect(self.finish)
         w.result.offsetChosen.connect(self.choose_offset)
-        w.result.backRequested.connect(lambda: self.show_page(len(self.session.questions()) - 1))
+        w.result.backRequested.connect(self.back_from_result)
         w.project.projectChosen.connect(self.choose_project)
         w.project.amountChosen.connect(self.choose_amount)
         w.project.backRequested.connect(lambda: w.go(w.result))
@@ -83,6 +87,7 @@ class CustomerFlow(QObject):
     def _prepared(self, key: Any) -> None:
         self.key = key
         self.load_factors()
+        self.load_event()
         self.sweep.start()
         self.w.ledgerReady.emit()
         self.w.workers.read(
@@ -121,6 +126,22 @@ class CustomerFlow(QObject):
         self.w.set_language(self.session.lang)
         self.w.go(self.w.attract)
         self.load_factors()
+        self.load_event()
+
+    def load_event(self) -> None:
+        """The event running at the venue (the last sync's pull), read when the kiosk is ready
+        and on the way home: the attract screen shows its progress, the scenarios its card."""
+        self.w.workers.read(
+            checkout.running_event,
+            self._use_event,
+            lambda exc: log.warning("event not read: %s", exc),
+        )
+
+    def _use_event(self, running: Running | None) -> None:
+        self.running = running
+        stale = running is not None and running.stale(utc_now())
+        self.w.attract.show_event(running, stale)
+        self.w.scenario.set_event(running is not None)
 
     def resume(self, screen: QWidget) -> None:
         """Back to SCREEN as the staff gesture found it: an order shown there is still waiting
@@ -179,7 +200,32 @@ class CustomerFlow(QObject):
 
     def choose_scenario(self, scenario_id: str) -> None:
         self.session.start(scenario_id)
-        self.show_page(0)
+        if scenario_id == EVENT:
+            self.show_event_footprint()
+        else:
+            self.show_page(0)
+
+    def show_event_footprint(self) -> None:
+        """The organisers' card: the event's own footprint as recorded at the registry, worked
+        out on this kiosk's factor table; there are no questions to answer here."""
+        if self.running is None:
+            self.w.go(self.w.scenario)
+            return
+        try:
+            footprint = self.running.event.footprint(self.w.venue, self.session.factors)
+        except InputError as exc:  # answers this kiosk's factor table cannot price
+            log.error("event %s: %s", self.running.event.id, exc)
+            self.w.go(self.w.scenario)
+            return
+        self.footprint = footprint
+        self.w.result.show_result(footprint, self.session.offset, self.session.factors)
+        self.w.go(self.w.result)
+
+    def back_from_result(self) -> None:
+        if self.session.scenario_id == EVENT:
+            self.w.go(self.w.scenario)
+        else:
+            self.show_page(len(self.session.questions()) - 1)
 
     def show_page(self, index: int, problem: str = "") -> None:
         pages = self.session.questions()
@@ -278,6 +324,9 @@ class CustomerFlow(QObject):
         self.w.nickname.set_busy(True)
         offset_g = session.offset_g(footprint)
         project_id, lang = session.project_id, session.lang
+        company = self.w.nickname.company()
+        running = self.running
+        event = running.event.tag(for_event=footprint.scenario == EVENT) if running else None
 
         def work(ledger: Any) -> Order:
             return checkout.open_order(
@@ -288,6 +337,8 @@ class CustomerFlow(QObject):
                 offset_g=offset_g,
                 nickname=nickname,
                 lang=lang,
+                company=company,
+                event=event,
             )
 
         self.w.workers.write(work, self._opened, self._open_failed)

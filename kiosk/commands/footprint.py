@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         if "from" in line.detail:
             ends = (cities.get(line.detail[k]).label(args.lang) for k in ("from", "to"))
             name = f"{name}: {' → '.join(ends)}"
+        if "people" in line.detail:  # a group of an event's attendees
+            name = f"{name} ({line.detail['people']} x {line.detail['km']} km)"
         shared = f"/ {line.share}" if line.share != 1 else ""
         out.write(
             f"  {_pad(name, 52)} {line.quantity:>10} {_pad(line.unit, 10)} "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.buyer import Company, EventTag, buyer_fields
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
 from kiosk.ledger import audit
@@ -23,9 +24,17 @@ def check_nickname(nickname: str) -> str:
 
 
 def draft_fields(
-    footprint: Footprint, offset_g: int | None, nickname: str, lang: str
+    footprint: Footprint,
+    offset_g: int | None,
+    nickname: str,
+    lang: str,
+    company: Company | None = None,
+    event: EventTag | None = None,
 ) -> dict[str, Any]:
-    """Check what the customer chose, before any transaction starts."""
+    """Check what the customer chose, before any transaction starts. A company's order keeps
+    no nickname: its certificate names the company."""
+    if event is not None and event.for_event and footprint.scenario != "event":
+        raise InputError("event", "only the event scenario offsets the event itself")
     offset = footprint.total_grams if offset_g is None else offset_g
     if not isinstance(offset, int) or isinstance(offset, bool) or not 0 < offset <= MAX_GRAMS:
         raise InputError("offset_g", f"must be a whole number of grams from 1 to {MAX_GRAMS}")
@@ -40,8 +49,9 @@ def draft_fields(
         "footprint_g": footprint.total_grams,
         "factors_version": footprint.factors_version,
         "offset_g": offset,
-        "nickname": check_nickname(nickname),
+        "nickname": "" if company else check_nickname(nickname),
         "lang": lang,
+        **buyer_fields(company, event),
     }
 
 

@@ -76,6 +76,13 @@ class Order:
     slip_error: str | None = None
     slip_printed_at: str | None = None
     credit_ranges: str = "[]"  # JSON text (kiosk.credit): the retired grams this order holds
+    # issue 18: a company buying with an invoice (kiosk.buyer), and the event it counts towards
+    company_name: str = ""
+    company_code: str = ""  # unified social credit code, check character verified
+    invoice_email: str = ""
+    event_id: str = ""  # the event running at the venue when it was sold ("" none)
+    event_name: str = ""  # JSON zh/en/fr, for the organiser's purchase (for_event)
+    for_event: int = 0  # 1: the organiser's purchase offsetting the event's own footprint
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Order:
@@ -102,6 +109,14 @@ class Order:
         """The answers as JSON gives them back (text, numbers, true/false, city ids)."""
         values: dict[str, Any] = json.loads(self.answers)
         return values
+
+    def buyer_name(self) -> str:
+        """The name its certificate shows: the company's, else the nickname ("" for none)."""
+        return self.company_name or self.nickname
+
+    def event_names(self) -> dict[str, str]:
+        """The event's names (zh/en/fr) on the organiser's certificate; {} otherwise."""
+        return dict(json.loads(self.event_name)) if self.event_name else {}
 
     def ranges(self) -> tuple[CreditRange, ...]:
         """The gram ranges of retired serials drawn when it was paid (none before payment,

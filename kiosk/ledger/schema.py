@@ -303,6 +303,25 @@ def slip_unconfirmed(db: Database) -> None:
     )
 
 
+@migrations(name="0017_companies_events")
+def companies_events(db: Database) -> None:
+    """Issue 18: an order may be a company's (name, unified social credit code, invoice email:
+    its certificate names the company, the registry queues an invoice request) and counts
+    towards the event running at the venue (the organiser's own purchase marked for_event,
+    with the event's names for its certificate)."""
+    db.executescript(
+        """
+        ALTER TABLE orders ADD COLUMN company_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN company_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN invoice_email TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN event_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN event_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN for_event INTEGER NOT NULL DEFAULT 0
+            CHECK (for_event IN (0, 1));
+        """
+    )
+
+
 def names() -> list[str]:
     """Every migration's name, in order: all are pending on an empty database (sqlite-utils
     has no public list of a set's migrations, and its `_migrations` may change)."""

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.buyer import Company, EventTag
 from kiosk.credit import CreditRange, ranges_json
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
@@ -240,9 +241,11 @@ class Ledger(StockMixin):
         lang: str = "zh",
         min_charge_fen: int = 0,
         actor: str = "kiosk",
+        company: Company | None = None,
+        event: EventTag | None = None,
     ) -> Order:
         """A priced order the customer has not committed to yet: it reserves nothing."""
-        fields = draft_fields(footprint, offset_g, nickname, lang)
+        fields = draft_fields(footprint, offset_g, nickname, lang, company, event)
         with self._write():
             return self._insert_draft(fields, project_id, min_charge_fen, actor)
 
@@ -257,10 +260,12 @@ class Ledger(StockMixin):
         min_charge_fen: int = 0,
         hold_s: int = HOLD_S,
         actor: str = "kiosk",
+        company: Company | None = None,
+        event: EventTag | None = None,
     ) -> Order:
         """Draft and place in one transaction: what the order screen does when it shows the
         order code. Both steps are audited; a sold-out project leaves no order behind."""
-        fields = draft_fields(footprint, offset_g, nickname, lang)
+        fields = draft_fields(footprint, offset_g, nickname, lang, company, event)
         with self._write():
             draft = self._insert_draft(fields, project_id, min_charge_fen, actor)
             return self._place(draft, hold_s, actor)

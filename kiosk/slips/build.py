@@ -26,6 +26,7 @@ from kiosk.venues import load_venues
 
 CAPTIONS = {
     "nickname": {"zh": "昵称", "en": "Nickname", "fr": "Pseudo"},
+    "company": {"zh": "单位", "en": "Company", "fr": "Entreprise"},
     "issued": {"zh": "日期", "en": "Date", "fr": "Date"},
     "venue": {"zh": "地点", "en": "Venue", "fr": "Lieu"},
     "footprint": {"zh": "碳足迹", "en": "Footprint", "fr": "Empreinte"},
@@ -77,6 +78,13 @@ def sources_line(order: Order, table: FactorTable | None) -> str:
     return f"Factors {order.factors_version}: " + "; ".join(cites)
 
 
+def _venue_line(order: Order, venue: str, langs: tuple[str, ...]) -> str:
+    """The venue, and for the organiser's purchase the event it offsets: "成都会展中心 ·
+    低碳博览会 / Low-carbon Expo"."""
+    names = order.event_names()
+    return f"{venue} · {_both(names, langs)}" if order.for_event and names else venue
+
+
 def build_content(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> SlipContent:
     """The one place a slip's facts are gathered (the kiosk, the console and the CLI all call
     it), so every certificate points to the same registry address and says the same things."""
@@ -120,6 +128,9 @@ def compose(
     captions = {name: caption(texts, langs) for name, texts in CAPTIONS.items()}
     captions["offset"] = caption(LABELS[said.offset_caption], langs)
     demo_scan = captions.pop("scan.demo")
+    company = captions.pop("company")
+    if order.company_name:  # a company's certificate names it where a nickname would be
+        captions["nickname"] = company
     if said.demo:
         captions["scan"] = demo_scan
     return SlipContent(
@@ -127,9 +138,11 @@ def compose(
         claims=tuple(
             _both({lang: line.text(lang) for lang in langs}, langs) for line in said.lines()
         ),
-        nickname=order.nickname,
+        nickname=order.buyer_name(),
         issued=paid.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M (UTC+8)"),
-        venue=_both(dict(venue_name), langs) if venue_name else order.venue,
+        venue=_venue_line(
+            order, _both(dict(venue_name), langs) if venue_name else order.venue, langs
+        ),
         footprint=f"{format_grams(order.footprint_g)} CO2e",
         breakdown=tuple(
             SlipLine(line_label(line, table, langs), format_grams(line["g"]))

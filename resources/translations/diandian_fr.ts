@@ -162,6 +162,18 @@ Dernière erreur : {error}</translation>
         <source>Or scan with your phone</source>
         <translation>Ou scannez avec votre téléphone</translation>
     </message>
+    <message>
+        <source>Attendees have offset {x} of the event&apos;s {y}</source>
+        <translation>Les participants ont compensé {x} sur les {y} de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>the organiser {z}</source>
+        <translation>l&apos;organisateur {z}</translation>
+    </message>
+    <message>
+        <source>(as of {time})</source>
+        <translation>(au {time})</translation>
+    </message>
 </context>
 <context>
     <name>BackupRestore</name>
@@ -768,6 +780,22 @@ Dernière erreur : {error}</translation>
         <translation>Choisissez un autre nom : celui-ci n&apos;est pas autorisé.</translation>
     </message>
     <message>
+        <source>Please type the company&apos;s registered name.</source>
+        <translation>Saisissez le nom enregistré de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>Character {n} ({c}) is never in a credit code: digits and capitals except I, O, S, V, Z.</source>
+        <translation>Le caractère {n} ({c}) n&apos;existe pas dans un code de crédit social : chiffres et majuscules sauf I, O, S, V, Z.</translation>
+    </message>
+    <message>
+        <source>The 18th character does not fit the others: please check the code.</source>
+        <translation>Le 18e caractère ne correspond pas aux autres : vérifiez le code.</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters; {n} typed.</source>
+        <translation>Un code unifié de crédit social a 18 caractères ; {n} saisis.</translation>
+    </message>
+    <message>
         <source>What name should your certificate show?</source>
         <translation>Quel nom afficher sur votre certificat ?</translation>
     </message>
@@ -778,6 +806,26 @@ Dernière erreur : {error}</translation>
     <message>
         <source>Nickname</source>
         <translation>Pseudo</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Company name (as registered)</source>
+        <translation>Nom de l&apos;entreprise (tel qu&apos;enregistré)</translation>
+    </message>
+    <message>
+        <source>Unified social credit code (18)</source>
+        <translation>Code unifié de crédit social (18)</translation>
+    </message>
+    <message>
+        <source>Which company is buying?</source>
+        <translation>Quelle entreprise achète ?</translation>
+    </message>
+    <message>
+        <source>The certificate names the company; an invoice is requested with its name and unified social credit code. Tap a field to type in it.</source>
+        <translation>Le certificat nomme l&apos;entreprise ; une facture est demandée avec son nom et son code unifié de crédit social. Touchez un champ pour y écrire.</translation>
     </message>
     <message>
         <source>‹ Back</source>

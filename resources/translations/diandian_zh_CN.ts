@@ -162,6 +162,18 @@ Last error: {error}</source>
         <source>Or scan with your phone</source>
         <translation>或用手机扫码</translation>
     </message>
+    <message>
+        <source>Attendees have offset {x} of the event&apos;s {y}</source>
+        <translation>参会者已抵消本次活动 {y} 中的 {x}</translation>
+    </message>
+    <message>
+        <source>the organiser {z}</source>
+        <translation>主办方 {z}</translation>
+    </message>
+    <message>
+        <source>(as of {time})</source>
+        <translation>（截至 {time}）</translation>
+    </message>
 </context>
 <context>
     <name>BackupRestore</name>
@@ -768,6 +780,22 @@ Last error: {error}</source>
         <translation>请换一个昵称：这个昵称不允许使用。</translation>
     </message>
     <message>
+        <source>Please type the company&apos;s registered name.</source>
+        <translation>请输入单位的登记名称。</translation>
+    </message>
+    <message>
+        <source>Character {n} ({c}) is never in a credit code: digits and capitals except I, O, S, V, Z.</source>
+        <translation>第 {n} 位（{c}）不可能出现在统一社会信用代码中：只有数字和除 I、O、S、V、Z 以外的大写字母。</translation>
+    </message>
+    <message>
+        <source>The 18th character does not fit the others: please check the code.</source>
+        <translation>第 18 位校验码与前 17 位不符：请核对代码。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters; {n} typed.</source>
+        <translation>统一社会信用代码共 18 位，已输入 {n} 位。</translation>
+    </message>
+    <message>
         <source>What name should your certificate show?</source>
         <translation>证书上写什么名字？</translation>
     </message>
@@ -778,6 +806,26 @@ Last error: {error}</source>
     <message>
         <source>Nickname</source>
         <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Company name (as registered)</source>
+        <translation>单位名称（与登记一致）</translation>
+    </message>
+    <message>
+        <source>Unified social credit code (18)</source>
+        <translation>统一社会信用代码（18位）</translation>
+    </message>
+    <message>
+        <source>Which company is buying?</source>
+        <translation>哪家单位购买？</translation>
+    </message>
+    <message>
+        <source>The certificate names the company; an invoice is requested with its name and unified social credit code. Tap a field to type in it.</source>
+        <translation>证书上显示单位名称；将按单位名称和统一社会信用代码申请开具发票。点选输入框后输入。</translation>
     </message>
     <message>
         <source>‹ Back</source>

@@ -109,6 +109,9 @@ def register(commands: Any) -> None:
     rejects.add_argument("--json", action="store_true", help="one JSON array")
     close = action("close-day", "close a business day (later sales for it are filed)", run_close)
     close.add_argument("day", metavar="YYYY-MM-DD")
+    from sync.commands import registry_events  # it uses this module's helpers
+
+    registry_events.register(action)
 
 
 def _url(args: argparse.Namespace) -> str:

@@ -234,6 +234,18 @@ def _damage(conn: Any, path: Path) -> list[str]:
     return damaged
 
 
+def _store_venue(ledger: Any) -> None:
+    """The venue in the kiosk's settings, for the events pull (a kiosk that has not sold yet
+    is at no venue the registry knows of)."""
+    from kiosk.config import load_settings
+    from kiosk.ledger import syncstate
+    from kiosk.venues import get_venue
+
+    venue = get_venue(load_settings()[0].venue).id
+    if syncstate.setting(ledger, "venue") != venue:
+        syncstate.set_settings(ledger, {"venue": venue})
+
+
 def _sync(ledger: Any, args: argparse.Namespace, damaged: list[str]) -> int:
     from kiosk.certificate.issue import kiosk_key
     from kiosk.errors import InputError
@@ -251,6 +263,8 @@ def _sync(ledger: Any, args: argparse.Namespace, damaged: list[str]) -> int:
         )
     if syncstate.setting(ledger, "enrolled_kiosk") != ledger.kiosk_id:
         raise NotConfigured(f"kiosk {ledger.kiosk_id} is not enrolled: run `diandian enroll`")
+    if not damaged:
+        _store_venue(ledger)
     key = kiosk_key(ledger)
     with (
         RegistryClient(url, kiosk_id=ledger.kiosk_id, key=key, backoff=Backoff(args.budget)) as c,

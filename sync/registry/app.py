@@ -18,7 +18,7 @@ from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
 from sync.registry.payments import routes as payment_routes
 from sync.registry.phone import pages_flow, pages_order
-from sync.registry.routes import certificates, enrol, health, pulls, push
+from sync.registry.routes import certificates, enrol, events, health, pulls, push
 from sync.registry.web import render
 
 
@@ -41,6 +41,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.include_router(certificates.page_router)
     for pages in (render, pages_flow, pages_order, payment_routes):  # the phone flow's pages
         app.include_router(pages.router)
+    app.include_router(events.page_router)
     contract.install(app)
     return app
 

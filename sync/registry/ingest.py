@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from kiosk.order_state import OrderState
 from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
-from sync.registry import credit_storage, storage
+from sync.registry import credit_storage, event_storage, events, invoices, storage
 from sync.registry.range_checks import CreditCheck
 
 REQUIRED = {
@@ -172,6 +172,7 @@ def purchase_row(
         "filed_late": filed_late,
         "voided_at": None,
         "void_reason": None,
+        **invoices.buyer_columns(payload),
     }
 
 
@@ -238,9 +239,12 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
             }
         )
     rows = list(state.new.values())
+    events.keep_known_events(conn, rows)
     ids = storage.insert_purchases(conn=conn, rows=rows)
     credit_storage.insert_ranges(conn=conn, ids=ids, order_ranges=state.ranges)
+    event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for(rows, ids))
     storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
+    event_storage.refund_invoice_requests(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     refused = [answer for answer in results if answer["status"] == "rejected"]
     credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)  # `registry rejects`
     if refused:  # the operator's log, one line a batch; the kiosk files each one

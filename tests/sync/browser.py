@@ -21,6 +21,7 @@ ARGS = [
     "--disable-sync",
 ]
 TEST_IDS = ("title", "claim", "signature", "received", "retirement", "facts", "credit")
+TEST_IDS += ("progress", "lines")  # the event page (/e/{id})
 
 
 @contextmanager
@@ -49,7 +50,7 @@ def page_texts(browser: Any, url: str, name: str = "") -> dict[str, str]:
         page.goto(url)
         shots = os.environ.get("DIANDIAN_SCREENSHOTS")  # e.g. docs/screens, for the README
         if shots and name:
-            page.screenshot(path=str(Path(shots) / f"certificate-page-{name}.png"), full_page=True)
+            page.screenshot(path=str(Path(shots) / _shot_name(url, name)), full_page=True)
         texts = {
             key: " ".join(page.get_by_test_id(key).all_inner_texts())
             for key in TEST_IDS
@@ -60,3 +61,8 @@ def page_texts(browser: Any, url: str, name: str = "") -> dict[str, str]:
         return texts
     finally:
         page.close()
+
+
+def _shot_name(url: str, name: str) -> str:
+    kind = "event-page" if "/e/" in url else "certificate-page"
+    return f"{kind}-{name}.png"

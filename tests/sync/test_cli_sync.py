@@ -46,7 +46,8 @@ def test_enrol_then_sync_then_status(served, tmp_path, diandian) -> None:
     first = diandian("sync", "--db", str(kiosk))  # the catalogue, and retired serials granted
     assert first.returncode == 0 and "pushed 0" in first.stdout, first.stdout + first.stderr
     status = json.loads(diandian("sync", "--status", "--json", "--db", str(kiosk)).stdout)
-    assert status["last_run"]["pulled"] == 5  # catalogue, factors, allocations, rankings, keys
+    assert status["last_run"]["pulled"] == 6  # catalogue, factors, allocations, rankings, keys,
+    #                                             and the venue's events (none: an empty list)
     with Ledger.open(kiosk) as ledger:
         assert syncstate.setting(ledger, "registry_url") == url
         assert ledger.kiosk_id in registry.kiosk_ids()

@@ -123,7 +123,7 @@ def test_factors_and_rankings_are_stored_with_their_version(ledger, registry, cl
     assert syncstate.pulled_data(ledger, "factors")["version"]
     for scope in ("day", "venue", "all"):
         assert syncstate.pulled_data(ledger, f"rankings:{scope}")["scope"] == scope
-    assert first.pulled == 5
+    assert first.pulled == 6  # catalogue, factors, allocations, rankings, keys, events
     audit_rows = ledger.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
     with client_for(ledger) as client:
         second = job.run(ledger, client)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
+from kiosk.money import format_tonnes
 from kiosk.scenarios import load_scenarios
+from kiosk.timestamps import stamp
+from kiosk.venue_events import Running
 from kiosk.venues import Venue
+from ui import fmt
 from ui.screens.base import Screen, button, label
 from ui.style import COLORS
 from ui.widgets.qrview import QrView
@@ -61,6 +65,20 @@ class AttractScreen(Screen):
         self.lblPhone = label("lblPhone", "muted", center=True)
         self.qrPhone.hide()
         self.lblPhone.hide()
+        self.running: Running | None = None
+        self.stale = False
+        self.lblEvent = label("lblEvent", "big", center=True)
+        self.barEvent = QProgressBar()
+        self.barEvent.setObjectName("barEvent")
+        self.barEvent.setRange(0, 100)
+        self.barEvent.setTextVisible(False)
+        self.lblEventProgress = label("lblEventProgress", "muted", center=True)
+        self.eventBox = QWidget()
+        box = QVBoxLayout(self.eventBox)
+        box.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.lblEvent, self.barEvent, self.lblEventProgress):
+            box.addWidget(widget)
+        self.eventBox.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.leaf, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -68,6 +86,7 @@ class AttractScreen(Screen):
         for widget in (self.lblVenue, self.lblTitle, self.lblPitch):
             layout.addWidget(widget)
             layout.addSpacing(12)
+        layout.addWidget(self.eventBox, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(48)
         layout.addWidget(self.btnStart, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(40)
@@ -78,9 +97,19 @@ class AttractScreen(Screen):
         layout.addStretch(3)
         self.set_language(lang)
 
+    def show_event(self, running: Running | None, stale: bool) -> None:
+        """The event running at the venue and how much of it is offset, as last pulled; STALE
+        (not pulled today) adds "as of HH:MM"."""
+        self.running, self.stale = running, stale
+        self.eventBox.setVisible(running is not None)
+        if running is not None:
+            self.barEvent.setValue(running.event.percent())
+        self.retranslate()
+
     def relayout(self) -> None:
         self.leaf.set_side(self.metrics.px(200))
         self.qrPhone.set_side(self.metrics.px(150))
+        self.barEvent.setFixedSize(self.metrics.px(900), self.metrics.px(28))
 
     def set_phone_url(self, url: str) -> None:
         """Show the phone flow's QR (`kiosk.phone.phone_url`); "" hides it."""
@@ -104,3 +133,17 @@ class AttractScreen(Screen):
         self.lblScenarios.setText("  ·  ".join(names))
         self.btnStart.setText(self.tr("Touch to start"))
         self.lblPhone.setText(self.tr("Or scan with your phone"))
+        if self.running is not None:
+            event = self.running.event
+            self.lblEvent.setText(event.label(lang))
+            text = self.tr("Attendees have offset {x} of the event's {y}").format(
+                x=format_tonnes(event.by_attendees_g), y=format_tonnes(event.footprint_g)
+            )
+            if event.by_organiser_g:
+                text += " · " + self.tr("the organiser {z}").format(
+                    z=format_tonnes(event.by_organiser_g)
+                )
+            if self.stale:
+                when = fmt.local_time(stamp(self.running.pulled_at))
+                text += " " + self.tr("(as of {time})").format(time=when)
+            self.lblEventProgress.setText(text)

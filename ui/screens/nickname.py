@@ -1,13 +1,21 @@
 """An optional nickname for the certificate and the ranking, typed on our touch keyboard
 (pinyin with whole-word candidates for Chinese names; capitals and accents for Latin ones), with
 the characters used out of the 20 allowed in view; a name the block list catches is refused here
-(kiosk.nicknames), as it would not be shown on the public ranking."""
+(kiosk.nicknames), as it would not be shown on the public ranking.
+
+The "company / 单位" switch turns the page into a company's: its registered name and unified
+social credit code (for the invoice; the certificate then names the company). The code is
+checked as it is typed (kiosk.uscc): a character no code has is refused at once, the check
+character once all 18 are in, so a typo never reaches an invoice."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk import uscc
+from kiosk.buyer import COMPANY_NAME_MAX, Company, company
+from kiosk.errors import InputError
 from kiosk.ledger import NICKNAME_MAX
 from kiosk.nicknames import blocklist
 from ui.screens.base import Screen, button, label, nav_row
@@ -21,6 +29,7 @@ class NicknameScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("nicknameScreen", parent)
+        self.lang_typed = "zh"
         self.lblTitle = label("lblNicknameTitle", "title")
         self.lblHint = label("lblNicknameHint", "muted")
         self.edtNickname = QLineEdit()
@@ -29,23 +38,47 @@ class NicknameScreen(Screen):
         self.lblCount = label("lblNicknameCount", "muted", wrap=False)
         self.lblError = label("lblNicknameError", "error")
         self.lblError.hide()
+        self.btnCompany = button("btnCompany")
+        self.btnCompany.setCheckable(True)
+        self.btnCompany.toggled.connect(self.set_company_mode)
+        self.edtCompanyName = QLineEdit()
+        self.edtCompanyName.setObjectName("edtCompanyName")
+        self.edtCompanyCode = QLineEdit()
+        self.edtCompanyCode.setObjectName("edtCompanyCode")
+        self.lblCodeState = label("lblCodeState", "muted", wrap=False)
+        self.companyBox = QWidget()
+        box = QVBoxLayout(self.companyBox)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.edtCompanyName)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.edtCompanyCode, 1)
+        code_row.addWidget(self.lblCodeState)
+        box.addLayout(code_row)
+        self.companyBox.hide()
+        for edit in (self.edtCompanyName, self.edtCompanyCode):
+            edit.setReadOnly(True)  # typed with the touch keyboard only; a tap picks the field
+            edit.installEventFilter(self)
         self.keyboard = TouchKeyboard()
         self.keyboard.attach(self.edtNickname, NICKNAME_MAX)
         self.keyboard.edited.connect(lambda _: self._edited())
         self.btnBack = button("btnNicknameBack")
         self.btnBack.clicked.connect(self.backRequested)
         self.btnSkip = button("btnSkipNickname")
-        self.btnSkip.clicked.connect(lambda: self.nicknameChosen.emit(""))
+        self.btnSkip.clicked.connect(self._skip)
         self.btnDone = button("btnNicknameDone", "primary")
         self.btnDone.clicked.connect(self._done)
         layout = QVBoxLayout(self)
         self.pad(layout, (72, 32, 72, 32), 16)
         layout.addWidget(self.lblTitle)
         layout.addWidget(self.lblHint)
-        field = QHBoxLayout()
+        self.nicknameBox = QWidget()
+        field = QHBoxLayout(self.nicknameBox)
+        field.setContentsMargins(0, 0, 0, 0)
         field.addWidget(self.edtNickname, 1)
         field.addWidget(self.lblCount)
-        layout.addLayout(field)
+        field.addWidget(self.btnCompany)
+        layout.addWidget(self.nicknameBox)
+        layout.addWidget(self.companyBox)
         layout.addWidget(self.lblError)
         layout.addStretch(1)
         layout.addWidget(self.keyboard)
@@ -53,24 +86,113 @@ class NicknameScreen(Screen):
         layout.addLayout(nav_row(self.btnBack, None, self.btnSkip, self.btnDone))
 
     def reset(self, lang: str) -> None:
+        self.lang_typed = lang
+        self.btnCompany.setChecked(False)
+        for edit in (self.edtCompanyName, self.edtCompanyCode):
+            edit.clear()
+        self.set_company_mode(False)
         self.keyboard.clear()
-        self.keyboard.set_chinese(lang == "zh")
         self.set_busy(False)
         self._edited()
 
     def nickname(self) -> str:
         return " ".join(self.edtNickname.text().split())
 
+    def company(self) -> Company | None:
+        """The company buying, when the switch is on and its fields are valid."""
+        if not self.btnCompany.isChecked():
+            return None
+        try:
+            return company(self.edtCompanyName.text(), self.edtCompanyCode.text())
+        except InputError:
+            return None
+
+    def set_company_mode(self, on: bool) -> None:
+        """The switch: the company's name and code instead of a nickname (and back)."""
+        if self.btnCompany.isChecked() != on:
+            self.btnCompany.setChecked(on)  # toggled() calls back here once
+            return
+        self.companyBox.setVisible(on)
+        self.edtNickname.setVisible(not on)
+        self.lblCount.setVisible(not on)
+        self.focus_field(self.edtCompanyName if on else self.edtNickname)
+        self.retranslate()
+
+    def focus_field(self, edit: QLineEdit) -> None:
+        """Type into EDIT: the code in Latin capitals, a name in the customer's input."""
+        self.keyboard.composing = ""
+        if edit is self.edtCompanyCode:
+            self.keyboard.attach(edit, uscc.LENGTH)
+            self.keyboard.set_chinese(False)
+        else:
+            limit = NICKNAME_MAX if edit is self.edtNickname else COMPANY_NAME_MAX
+            self.keyboard.attach(edit, limit)
+            self.keyboard.set_chinese(self.lang_typed == "zh")
+        for field in (self.edtNickname, self.edtCompanyName, self.edtCompanyCode):
+            field.setProperty("active", field is edit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and watched in (
+            self.edtCompanyName,
+            self.edtCompanyCode,
+        ):
+            self.focus_field(watched)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def _skip(self) -> None:
+        """No name on the certificate: neither a nickname nor a company."""
+        self.btnCompany.setChecked(False)
+        self.nicknameChosen.emit("")
+
     def _done(self) -> None:
+        if self.btnCompany.isChecked():
+            self._company_done()
+            return
         if blocklist().blocks(self.nickname()):
             self.lblError.setText(self.tr("Please choose another name: this one is not allowed."))
             self.lblError.show()
             return
         self.nicknameChosen.emit(self.nickname())
 
+    def _company_done(self) -> None:
+        try:
+            company(self.edtCompanyName.text(), self.edtCompanyCode.text())
+        except InputError as exc:
+            self.lblError.setText(self._problem(exc))
+            self.lblError.show()
+            field = self.edtCompanyName if exc.field == "company_name" else self.edtCompanyCode
+            self.focus_field(field)
+            return
+        self.nicknameChosen.emit("")
+
+    def _problem(self, exc: InputError) -> str:
+        """One sentence in the customer's language for what is wrong with the company."""
+        if exc.field == "company_name":
+            return self.tr("Please type the company's registered name.")
+        rule = getattr(exc, "rule", "")
+        if rule == "charset":
+            return self.tr(
+                "Character {n} ({c}) is never in a credit code: digits and capitals "
+                "except I, O, S, V, Z."
+            ).format(n=exc.params.get("position"), c=exc.params.get("char"))
+        if rule == "check":
+            return self.tr("The 18th character does not fit the others: please check the code.")
+        return self.tr("A unified social credit code has 18 characters; {n} typed.").format(
+            n=len(uscc.normalise(self.edtCompanyCode.text()))
+        )
+
     def _edited(self) -> None:
         self.lblError.hide()
         self.lblCount.setText(f"{len(self.edtNickname.text())}/{NICKNAME_MAX}")
+        code = self.edtCompanyCode
+        typed = uscc.normalise(code.text())
+        if typed != code.text():
+            code.setText(typed)  # capitals, no spaces: as the code is printed
+        self.lblCodeState.setText(f"{len(typed)}/{uscc.LENGTH}")
+        problem = uscc.problem_so_far(typed)
+        if problem is not None and self.btnCompany.isChecked():
+            self.lblError.setText(self._problem(problem))
+            self.lblError.show()
 
     def set_busy(self, busy: bool) -> None:
         """While the order is being opened, the buttons wait (no double orders)."""
@@ -86,6 +208,17 @@ class NicknameScreen(Screen):
             ).format(n=NICKNAME_MAX)
         )
         self.edtNickname.setPlaceholderText(self.tr("Nickname"))
+        self.btnCompany.setText(self.tr("Company"))
+        self.edtCompanyName.setPlaceholderText(self.tr("Company name (as registered)"))
+        self.edtCompanyCode.setPlaceholderText(self.tr("Unified social credit code (18)"))
+        if self.btnCompany.isChecked():
+            self.lblTitle.setText(self.tr("Which company is buying?"))
+            self.lblHint.setText(
+                self.tr(
+                    "The certificate names the company; an invoice is requested with its "
+                    "name and unified social credit code. Tap a field to type in it."
+                )
+            )
         self.keyboard.retranslate()
         self.btnBack.setText(self.tr("‹ Back"))
         self.btnSkip.setText(self.tr("Skip"))

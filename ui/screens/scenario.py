@@ -9,6 +9,8 @@ from kiosk.scenarios import load_scenarios
 from kiosk.venues import Venue
 from ui.screens.base import Screen, button, label, nav_row
 
+EVENT = "event"  # the organisers' scenario: their whole event (kiosk/event_activities.py)
+
 
 class ScenarioScreen(Screen):
     scenarioChosen = Signal(str)
@@ -19,13 +21,14 @@ class ScenarioScreen(Screen):
         super().__init__("scenarioScreen", parent)
         self.venue = venue
         scenarios = load_scenarios()
-        self.ids = [s for s in venue.scenarios if s in scenarios]
+        self.ids = [s for s in venue.scenarios if s in scenarios and s != EVENT]
+        self.event_running = False  # the organisers' card, first, while an event runs here
         self.lblTitle = label("lblScenarioTitle", "title")
         self.grid = QGridLayout()
         self.grid.setSpacing(28)
         self.cards: dict[str, QPushButton] = {}
         self.texts: dict[str, tuple[QLabel, QLabel]] = {}
-        for scenario_id in self.ids:
+        for scenario_id in (EVENT, *self.ids):
             card = button(f"btnScenario_{scenario_id}", "choice")
             card.clicked.connect(lambda _=False, s=scenario_id: self.scenarioChosen.emit(s))
             name, summary = label("lblName", "big"), label("lblSummary", "muted")
@@ -48,12 +51,25 @@ class ScenarioScreen(Screen):
         self.relayout()
         self.retranslate()
 
+    def shown(self) -> list[str]:
+        """The cards on offer, in order: the event's first while one runs at the venue."""
+        return [EVENT, *self.ids] if self.event_running else list(self.ids)
+
+    def set_event(self, running: bool) -> None:
+        if running != self.event_running:
+            self.event_running = running
+            self.relayout()
+
     def relayout(self) -> None:
         columns = 1 if self.metrics.portrait else 2
-        for index, scenario_id in enumerate(self.ids):
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+            card.hide()
+        for index, scenario_id in enumerate(self.shown()):
             card = self.cards[scenario_id]
             card.setMinimumHeight(self.metrics.px(170))
             self.grid.addWidget(card, index // columns, index % columns)
+            card.show()
 
     def retranslate(self) -> None:
         self.lblTitle.setText(self.tr("What would you like to offset?"))

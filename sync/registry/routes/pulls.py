@@ -1,4 +1,5 @@
-"""Signed GETs a kiosk makes after pushing: catalogue, factors, allocations, rankings, keys.
+"""Signed GETs a kiosk makes after pushing: catalogue, factors, allocations, rankings, keys,
+the venue's events.
 
 Allocations are granted on request: each pull tops the kiosk up to the registry's headroom
 (`serve --headroom-t`): whole retired tonnes by serial (or a count, for a sell-first
@@ -15,8 +16,8 @@ from sqlalchemy import Connection, Row
 
 from kiosk.timestamps import china_date, utc_now
 from sync import protocol
-from sync.messages import Allocations, Catalogue, Factors, Keys, Rankings
-from sync.registry import contract, credits, operations, storage
+from sync.messages import Allocations, Catalogue, Events, Factors, Keys, Rankings
+from sync.registry import contract, credits, events, operations, storage
 from sync.registry.auth import SignedRequest
 from sync.registry.errors import ApiError
 
@@ -84,5 +85,21 @@ async def keys(signed: SignedRequest) -> dict[str, Any]:
             "keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows],
             "revoked": storage.voided_cert_ids(conn=conn),
         }
+
+    return await signed.run(work)
+
+
+@router.get(protocol.EVENTS, response_model=Events, responses=contract.errors(422))
+async def venue_events(
+    signed: SignedRequest, venue: str | None = Query(default=None, max_length=100)
+) -> dict[str, Any]:
+    """The events at this venue (the kiosk's own, or the one it names: a kiosk that has not
+    pushed a sale yet is at no venue here) that have not ended, with their progress."""
+
+    def work(conn: Connection, kiosk: Row) -> dict[str, Any]:
+        where = venue or kiosk.venue
+        today = china_date(utc_now()).isoformat()
+        listed = events.listed(conn, venue=where, after=today)
+        return {"venue": where, "day": today, "events": listed}
 
     return await signed.run(work)

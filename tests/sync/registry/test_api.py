@@ -292,6 +292,7 @@ PUBLIC = {
     protocol.CERTIFICATE,
     protocol.PAGE,
     protocol.PAGE + "/{token}",
+    protocol.EVENT_PAGE,
     *("/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"),
     # the phone flow's pages (a visitor's signed cookie and CSRF token, no kiosk signature)
     # and the payment routes (the provider's own signature, checked by its verify_notice)
@@ -343,6 +344,7 @@ def test_every_kiosk_route_is_signed_through_one_dependency(client: TestClient) 
         protocol.ALLOCATIONS,
         protocol.RANKINGS,
         protocol.KEYS,
+        protocol.EVENTS,
     }
     empty = json.dumps({"batch_id": "b1", "records": []})
     for path, methods in signed.items():
