@@ -25,7 +25,8 @@ _SUFFIXES = ("市", "city", "shi")  # "成都市", "New York City", "Chengdu Shi
 def normalize(text: str) -> str:
     """Lookup key: NFKD, combining marks dropped, casefolded, only letters and digits kept."""
     if text.isascii():
-        return "".join(c for c in text.lower() if c.isalnum())
+        text = text.lower()
+        return text if text.isalnum() else "".join(c for c in text if c.isalnum())
     text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
@@ -332,8 +333,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def city_distance_km(a: City, b: City, *, by_air: bool = False) -> float:
     """Centre-to-centre distance, or airport-to-airport when flying and both have one."""
-    if by_air:
-        lat_a, lon_a, lat_b, lon_b = a.airport_lat, a.airport_lon, b.airport_lat, b.airport_lon
-        if lat_a is not None and lon_a is not None and lat_b is not None and lon_b is not None:
-            return haversine_km(lat_a, lon_a, lat_b, lon_b)
+    if by_air and a.airports and b.airports:
+        (lat_a, lon_a), (lat_b, lon_b) = a.airports[0], b.airports[0]
+        return haversine_km(lat_a, lon_a, lat_b, lon_b)
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
