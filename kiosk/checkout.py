@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from kiosk.catalogue import load_demo_catalogue
-from kiosk.certificate.issue import kiosk_key
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, Order, Stock
@@ -22,6 +20,9 @@ from kiosk.money import amount_fen
 from kiosk.order_state import OPEN
 from kiosk.slips.content import SlipContent
 from kiosk.venues import Venue
+
+if TYPE_CHECKING:  # the signing stack (cryptography, cbor2) loads with the ledger, off the UI
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class Certificate:
 def prepare(ledger: Ledger) -> Ed25519PrivateKey:
     """At start: a new ledger gets the demo catalogue, stale orders give their grams back, and
     the kiosk's signing key is made (or checked) before the first customer pays."""
+    from kiosk.certificate.issue import kiosk_key
+
     if not ledger.stock():
         ledger.load_catalogue(load_demo_catalogue())
     ledger.expire_stale()

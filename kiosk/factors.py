@@ -6,7 +6,6 @@ is exactly quantity x factor and never drifts through binary floating point.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -238,6 +237,8 @@ def with_overrides(table: FactorTable, local: tuple[LocalFactor, ...]) -> Factor
         )
     if not applied:
         return table
+    import hashlib  # here, not at the top: OpenSSL's start-up is felt by `diandian footprint`
+
     digest = hashlib.sha256(
         repr(sorted(tuple(item.as_row().values()) for item in applied)).encode()
     ).hexdigest()[:6]

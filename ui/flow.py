@@ -157,7 +157,16 @@ class CustomerFlow(QObject):
         """The table in force (pulled by sync, with an admin's local values), read when the
         kiosk is ready, on the way home and as a visit starts, so a change made at the console
         applies from the next customer; an order records the version it was computed with."""
-        self.w.workers.read(checkout.factors, self._use_factors, self._factors_failed)
+        self._read(checkout.factors, self._use_factors, self._factors_failed)
+
+    def _read(self, work: Any, done: Any, failed: Any) -> None:
+        """A read on the pool, once the start-up check has made sure the ledger exists and is
+        current; until then on the writer, queued after that check (the window starts it after
+        its first frame, so a quick first tap can come before the ledger is there)."""
+        if self.key is None:
+            self.w.workers.write(work, done, failed)
+        else:
+            self.w.workers.read(work, done, failed)
 
     def _use_factors(self, table: FactorTable) -> None:
         self.session.factors = table
@@ -282,7 +291,7 @@ class CustomerFlow(QObject):
             )
             self.w.go(self.w.project)
 
-        self.w.workers.read(checkout.stock, shown, self.w.fail)
+        self._read(checkout.stock, shown, self.w.fail)
 
     def choose_amount(self, grams: int) -> None:
         """No project covered the whole offset: the visitor chose what can be bought."""
@@ -468,4 +477,4 @@ class CustomerFlow(QObject):
             if self.w.current() is not self.w.ranking:
                 self.w.go(self.w.ranking)
 
-        self.w.workers.read(work, shown, self.w.fail)
+        self._read(work, shown, self.w.fail)

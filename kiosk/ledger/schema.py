@@ -228,6 +228,13 @@ def local_overrides(db: Database) -> None:
     )
 
 
+def _database(conn: sqlite3.Connection | str) -> Database:
+    """sqlite-utils' view of a connection, without its plugins: a package installed beside
+    ours must not run its `prepare_connection` hook on the ledger (and looking for plugins
+    scans every installed package's metadata, tens of milliseconds at each start)."""
+    return Database(conn, execute_plugins=False)
+
+
 def names() -> list[str]:
     """Every migration's name, in order: all are pending on an empty database (sqlite-utils
     has no public list of a set's migrations, and its `_migrations` may change)."""
@@ -236,12 +243,12 @@ def names() -> list[str]:
 
 @functools.cache
 def _all_names() -> tuple[str, ...]:
-    return tuple(migration.name for migration in migrations.pending(Database(memory=True)))
+    return tuple(migration.name for migration in migrations.pending(_database(":memory:")))
 
 
 def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
     """Apply pending migrations under the write lock, so two processes never race to migrate."""
-    db = Database(conn)
+    db = _database(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         migrations.apply(db, stop_before=stop_before)
@@ -254,5 +261,5 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
 
 def version(conn: sqlite3.Connection) -> str:
     """The last applied migration's name, the ledger's schema version."""
-    applied = migrations.applied(Database(conn))
+    applied = migrations.applied(_database(conn))
     return applied[-1].name if applied else ""

@@ -19,7 +19,7 @@ from typing import Any
 
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
-from kiosk.ledger import audit, db, schema
+from kiosk.ledger import audit, db
 from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
 from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
@@ -82,6 +82,8 @@ class Ledger(StockMixin):
                 if result != "ok":
                     raise db.unavailable(sqlite3.DatabaseError("corrupt"), path)
             if not read_only:
+                from kiosk.ledger import schema  # sqlite-utils: loaded by the first open
+
                 schema.migrate(conn)
                 ensure_identity(conn, path, stamp(clock()))
             return cls(conn, path, clock)
