@@ -55,7 +55,9 @@ def paid_orders(folder: Path, count: int, *, separate_draft: bool) -> list[float
     path = folder / f"orders-{separate_draft}.sqlite"
     with Ledger.open(path) as ledger:
         ledger.load_catalogue(load_demo_catalogue())
-        ledger.set_allocation("demo-wetland", count * footprint.total_grams, actor="bench")
+        grams = count * footprint.total_grams  # and as many grams of (invented) retired serials
+        ledger.set_allocation("demo-wetland", grams, actor="bench")
+        ledger.grant_demo_serials("demo-wetland", grams, actor="bench")
         checkpointer = Checkpointer(path)  # as the app runs it: checkpoints off the sale path
         checkpointer.start()
         for _ in range(count):

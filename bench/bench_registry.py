@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sync import protocol  # noqa: E402
-from sync.registry import migrations, operations  # noqa: E402
+from sync.registry import credits, migrations, operations  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
 from tests.sync.registry.conftest import DEMO_PROJECTS  # noqa: E402
-from tests.sync.registry.helpers import Kiosk  # noqa: E402
+from tests.sync.registry.helpers import PROJECT, Kiosk  # noqa: E402
 from tests.sync.registry.served import serve  # noqa: E402
 
 
@@ -40,6 +40,13 @@ def prepare(db_url: str) -> None:
     migrations.upgrade(engine)
     with engine.begin() as conn:
         operations.import_projects(conn=conn, data=operations.read_file(DEMO_PROJECTS), source="d")
+        credits.retire_blocks(  # retired before sale: every pushed order's ranges are checked
+            conn=conn,
+            project_id=PROJECT,
+            serials="CDCER-2024-000001..000500",
+            reference="SEEE-BENCH-1",
+            beneficiary="Diandian visitors",
+        )
     engine.dispose()
 
 
@@ -110,7 +117,7 @@ def page_load(base: str, kiosk: Kiosk, sales: list[dict], seconds: float = 5.0) 
 
 def run(db_url: str, orders: int, with_page: bool) -> dict[str, Any]:
     prepare(db_url)
-    with serve(db_url) as base:
+    with serve(db_url, "--headroom-t", "500") as base:  # one kiosk granted all 500 t
         result = push_all(base, db_url, orders)
         kiosk, sales = result.pop("kiosk"), result.pop("sales")
         if with_page:

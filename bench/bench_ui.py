@@ -102,6 +102,7 @@ def main() -> None:
     with Ledger.open(window.workers.path, create=False) as ledger:  # room for every session
         for stock in ledger.stock():
             ledger.set_allocation(stock.project.id, 2_000_000_000, actor="bench")
+            ledger.grant_demo_serials(stock.project.id, 2_000_000_000, actor="bench")
     # transitions: the window switching screen and painting the new one, for every screen
     pilot.to_result("trip")
     pilot.to_projects()

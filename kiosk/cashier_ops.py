@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.accounts import Account
+from kiosk.certificate.claims import Claim, for_order
 from kiosk.errors import DiandianError, InputError
 from kiosk.ledger import Ledger, Order
 from kiosk.order_lookup import find_order
@@ -19,10 +20,11 @@ from kiosk.order_state import METHODS, OrderState
 from kiosk.slips.content import SlipContent
 
 if TYPE_CHECKING:
+    from kiosk.slips.content import Delivery
     from kiosk.slips.printer_status import PrinterStatus
     from kiosk.slips.printers import PrinterConfig
 
-REPRINT_STATES = ("pending", "failed")
+REPRINT_STATES = ("pending", "unconfirmed", "failed")
 
 
 class NotAllowed(DiandianError):
@@ -53,7 +55,8 @@ def awaiting(ledger: Ledger, limit: int = 50) -> list[Order]:
 
 
 def reprints(ledger: Ledger, limit: int = 50) -> list[Order]:
-    """Paid orders whose slip was never printed or failed: the cashier's reprint list."""
+    """Paid orders whose slip was never printed, failed, or was sent but never confirmed by
+    the printer: the cashier's reprint list."""
     return [
         o
         for o in ledger.orders(status=OrderState.PAID, limit=500)
@@ -122,7 +125,7 @@ def save_pdf(content: SlipContent, path: Path) -> Path:
     return render_pdf_to_file(content, "a6", path)
 
 
-def print_slip(content: SlipContent) -> str:
+def print_slip(content: SlipContent) -> Delivery:
     """Print on the configured printer; PrinterError or DataError (no printer) on failure."""
     from kiosk.checkout import print_slip as send
 
@@ -176,11 +179,24 @@ def start_print(ledger: Ledger, order_id: str, *, account: Account) -> SlipConte
     return content
 
 
-def finish_print(ledger: Ledger, order_id: str, *, account: Account, error: str = "") -> Order:
-    """Record how the print went: printed, or failed with the printer's reason."""
+def finish_print(
+    ledger: Ledger, order_id: str, *, account: Account, error: str = "",
+    delivery: Delivery | None = None,
+) -> Order:  # fmt: skip
+    """Record how the print went: failed with the printer's reason, or the delivery (printed,
+    or sent but not confirmed, with why; printed when not given)."""
     if error:
         return ledger.set_slip(order_id, "failed", error=error, actor=account.name)
-    return ledger.set_slip(order_id, "printed", actor=account.name)
+    if delivery is None:
+        return ledger.set_slip(order_id, "printed", actor=account.name)
+    return ledger.set_slip(order_id, delivery.status, error=delivery.note, actor=account.name)
+
+
+def claim(ledger: Ledger, order: Order) -> Claim:
+    """What the order's certificate may say now (refunded, retired or pending; demo)."""
+    from kiosk.certificate.issue import base_url
+
+    return for_order(order, demo=base_url(ledger) is None)
 
 
 def recent_paid(ledger: Ledger, limit: int = 50) -> list[Order]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Any
 
+from kiosk.credit import CreditModel
 from kiosk.errors import DataError
 from kiosk.money import MAX_PRICE_FEN_PER_T
 from kiosk.resources import load_toml
@@ -30,6 +31,11 @@ class Project:
     price_fen_per_t: int
     description: Mapping[str, str]
     picture: str = ""
+    credit_model: CreditModel = CreditModel.RETIRE_FIRST  # kiosk.credit: retire or sell first
+
+    @property
+    def retire_first(self) -> bool:
+        return self.credit_model == CreditModel.RETIRE_FIRST
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.name.get("en") or self.id
@@ -41,7 +47,8 @@ class Project:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Project:
         texts = {k: MappingProxyType(dict(data[k])) for k in ("name", "location", "description")}
-        return cls(**{**data, **texts})
+        model = CreditModel(data.get("credit_model", CreditModel.RETIRE_FIRST))
+        return cls(**{**data, **texts, "credit_model": model})
 
 
 def _plain(value: Any) -> Any:
@@ -70,6 +77,15 @@ def _whole(row: Mapping[str, Any], key: str, where: str, low: int, high: int) ->
     return value
 
 
+def _model(row: Mapping[str, Any], where: str) -> CreditModel:
+    value = row.get("credit_model", CreditModel.RETIRE_FIRST)
+    try:
+        return CreditModel(value)
+    except ValueError:
+        allowed = " or ".join(m.value for m in CreditModel)
+        raise DataError(f"{where}: credit_model {value!r} is not {allowed}") from None
+
+
 def parse_catalogue(data: Mapping[str, Any], source: str = "catalogue") -> Catalogue:
     projects: list[Project] = []
     for index, row in enumerate(data.get("project", [])):
@@ -87,6 +103,7 @@ def parse_catalogue(data: Mapping[str, Any], source: str = "catalogue") -> Catal
                 price_fen_per_t=_whole(row, "price_fen_per_t", where, 1, MAX_PRICE_FEN_PER_T),
                 description=_texts(row, "description", where),
                 picture=str(row.get("picture", "")),
+                credit_model=_model(row, where),
             )
         )
     if len({p.id for p in projects}) != len(projects):

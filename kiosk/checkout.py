@@ -12,17 +12,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.catalogue import load_demo_catalogue
+from kiosk.certificate.claims import Claim
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, Order, Stock
 from kiosk.ledger.overrides import effective_factors
 from kiosk.money import amount_fen
 from kiosk.order_state import OPEN
-from kiosk.slips.content import SlipContent
+from kiosk.slips.content import Delivery, SlipContent
 from kiosk.venues import Venue
 
-if TYPE_CHECKING:  # the signing stack (cryptography, cbor2) loads with the ledger, off the UI
+if TYPE_CHECKING:  # the signing stack (cryptography, cbor2) and the printer settings (pydantic,
+    # python-escpos) load when first used, off the UI thread, not on the kiosk's first paint
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.slips.printers import PrinterConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +38,19 @@ class Certificate:
     content: SlipContent
     share_png: bytes
     project_name: Mapping[str, str]  # zh/en/fr, for the screen (the slip shows two at once)
+    claim: Claim  # what the screen may say (kiosk.certificate.claims), as the slip says it
 
 
 def prepare(ledger: Ledger) -> Ed25519PrivateKey:
-    """At start: a new ledger gets the demo catalogue, stale orders give their grams back, and
-    the kiosk's signing key is made (or checked) before the first customer pays."""
+    """At start: a new ledger gets the demo catalogue (a demo ledger made before retire-first,
+    its invented serials), stale orders give their grams back, and the kiosk's signing key is
+    made (or checked) before the first customer pays."""
     from kiosk.certificate.issue import kiosk_key
 
+    demo = load_demo_catalogue()
     if not ledger.stock():
-        ledger.load_catalogue(load_demo_catalogue())
+        ledger.load_catalogue(demo)
+    ledger.ensure_demo_grants(demo)
     ledger.expire_stale()
     return kiosk_key(ledger)
 
@@ -104,30 +112,29 @@ def abandon(ledger: Ledger, order_id: str, reason: str) -> Order | None:
 
 def certificate(ledger: Ledger, order: Order, key: Ed25519PrivateKey) -> Certificate:
     """Everything the certificate screen needs, built off the UI thread (QR, layout, PNG)."""
-    from kiosk.certificate.issue import qr_text
-    from kiosk.slips.build import build_content
+    from kiosk.slips.build import build
     from kiosk.slips.image import render_png
 
-    content = build_content(order, ledger, key)
+    content, said = build(order, ledger, key)
     name = ledger.project(order.project_id).name
-    return Certificate(order, qr_text(order, key), content, render_png(content, 720), name)
+    return Certificate(order, content.qr_text, content, render_png(content, 720), name, said)
 
 
-def print_slip(content: SlipContent) -> str:
-    """Print on the configured printer; returns the printer's name. Raises PrinterError, or
-    DataError when no printer is configured (the screen then says so without a retry)."""
+def print_slip(content: SlipContent, config: PrinterConfig | None = None) -> Delivery:
+    """Print on the configured printer (or `config`): printed, or sent but not confirmed by a
+    network printer. Raises PrinterError, or DataError when no printer is configured (the
+    screen then says so without a retry)."""
     from kiosk.config import printer_config
 
-    config = printer_config()
+    config = config or printer_config()
     if config.kind == "system":
         from kiosk.slips.pdf import render_pdf
         from kiosk.slips.system_print import print_pdf
 
         print_pdf(render_pdf(content, f"{config.paper_mm}mm"), config, content.serial)
-    else:
-        from kiosk.slips.escpos import build_job, send
-        from kiosk.slips.image import render_raster
+        return Delivery(config.name, "printed")
+    from kiosk.slips.escpos import build_job, send
+    from kiosk.slips.image import render_raster
 
-        raster = render_raster(content, config.width_dots) if config.mode == "raster" else None
-        send(build_job(content, config, raster), config)
-    return config.name
+    raster = render_raster(content, config.width_dots) if config.mode == "raster" else None
+    return send(build_job(content, config, raster), config)

@@ -78,6 +78,7 @@ class Settings:
     idle_timeout_s: int | None = None
     languages: tuple[str, ...] = LANGUAGES
     registry_url: str = ""
+    public_url: str = ""  # where certificate QRs point until enrolment names the registry's
     printer: Any = None  # kiosk.slips.printers.PrinterConfig, or None when not configured
     payment: PaymentTable = field(default_factory=PaymentTable)
 
@@ -128,11 +129,13 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
         if made is not None:
             tables[name] = made
     kiosk = tables.get("kiosk", KioskTable())
+    registry = tables.get("registry", RegistryTable())
     return Settings(
         venue=kiosk.venue,
         idle_timeout_s=kiosk.idle_timeout_s,
         languages=tuple(dict.fromkeys(kiosk.languages)),
-        registry_url=tables.get("registry", RegistryTable()).url,
+        registry_url=registry.url,
+        public_url=registry.public_url,
         printer=tables.get("printer"),
         payment=tables.get("payment", PaymentTable()),
     ), problems

@@ -16,7 +16,8 @@ from kiosk.ledger.orders import OrderNotFound
 
 # A certificate number as printed: the kiosk id, a dash, the serial (six digits, or more).
 PRINTED = re.compile(r"^(?P<kiosk>K[0-9A-Z]{4,20})-(?P<serial>\d{1,12})$")
-URL_ID = re.compile(r"/C/(?P<cert>[^/]+)(?:/|$)", re.IGNORECASE)
+# ".../C/<id>/<token>" at a registry, or "DIANDIAN:C/<id>/<token>" from a demo kiosk
+URL_ID = re.compile(r"[/:]C/(?P<cert>[^/]+)(?:/|$)", re.IGNORECASE)
 
 
 def reference(text: str) -> str:

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kiosk.certificate.address import ALLOWED as PUBLIC_URL_ALLOWED
+from kiosk.certificate.address import check_public_url
 from kiosk.errors import InputError
 from kiosk.registry_url import ALLOWED as REGISTRY_URL_ALLOWED
 from kiosk.registry_url import check_registry_url
@@ -83,11 +85,18 @@ class RegistryTable(BaseModel):
     model_config = TABLE
 
     url: str = Field("", description=REGISTRY_URL_ALLOWED)
+    # where certificate QRs point until enrolment names the registry's (kiosk.certificate.address)
+    public_url: str = Field("", description=PUBLIC_URL_ALLOWED)
 
     @field_validator("url")
     @classmethod
     def _checked_url(cls, value: str) -> str:
         return check_registry_url(value, "url") if value else value
+
+    @field_validator("public_url")
+    @classmethod
+    def _checked_public_url(cls, value: str) -> str:
+        return check_public_url(value, "public_url") if value else value
 
 
 class PaymentTable(BaseModel):

@@ -97,7 +97,10 @@ def prepare(ledger: Ledger, orders: int) -> None:
         return
     ledger.load_catalogue(load_demo_catalogue())
     for stock in ledger.stock():
-        ledger.set_allocation(stock.project.id, orders * PER_ORDER_ALLOWANCE_G, actor="simulator")
+        grams = orders * PER_ORDER_ALLOWANCE_G
+        ledger.set_allocation(stock.project.id, grams, actor="simulator")
+        if stock.serial_g < grams:  # invented serials, as the demo catalogue's are
+            ledger.grant_demo_serials(stock.project.id, grams - stock.serial_g, actor="simulator")
 
 
 def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter[str]:

@@ -69,6 +69,7 @@ class EnrolResponse(BaseModel):
     kiosk_id: str
     name: str
     protocol: int
+    public_url: str | None = None  # where certificate QRs point (None: this registry's address)
 
 
 class PushRecord(Strict):
@@ -104,9 +105,29 @@ class Health(BaseModel):
     database: str
 
 
+class Grant(BaseModel):
+    """Retired serials prefix+first .. prefix+last (numbers `width` digits wide)."""
+
+    id: int
+    prefix: str
+    first: int
+    last: int
+    width: int
+    reference: str
+    beneficiary: str
+
+
+class DrawnTo(BaseModel):
+    serial: str
+    to_g: int
+
+
 class Allocation(BaseModel):
     project_id: str
-    granted_g: int = Field(ge=0)  # all the kiosk was ever granted of the project
+    granted_g: int = Field(ge=0)  # the count: all the kiosk was ever granted (serials included)
+    credit_model: str = "retire_first"
+    grants: list[Grant] = []  # retired serials granted, in the kiosk's drawing order
+    drawn_to: DrawnTo | None = None  # the furthest gram the registry has received drawn
 
 
 class Allocations(BaseModel):
@@ -136,12 +157,14 @@ class KioskKey(BaseModel):
 
 class Keys(BaseModel):
     keys: list[KioskKey]
+    revoked: list[str] = []  # ids of refunded certificates, so kiosks can say so offline
 
 
 class Catalogue(BaseModel):
     version: str
     demo: bool = False
     projects: list[dict[str, Any]]  # kiosk.catalogue's format, checked by parse_catalogue
+    public_url: str | None = None
 
 
 class Factors(BaseModel):
@@ -158,6 +181,14 @@ class Retirement(BaseModel):
     retired_at: str
 
 
+class Range(BaseModel):
+    serial: str
+    from_g: int
+    to_g: int
+    reference: str | None
+    beneficiary: str | None
+
+
 class CertificateStatus(BaseModel):
     cert_id: str
     received: bool
@@ -165,4 +196,6 @@ class CertificateStatus(BaseModel):
     project_id: str | None = None
     offset_g: int | None = None
     paid_at: str | None = None
-    retirement: Retirement | None = None
+    retirement_status: Literal["retired", "pending"] | None = None
+    ranges: list[Range] = []  # the retired grams that cover it (kiosk.credit)
+    retirement: Retirement | None = None  # a retirement made after the sale (before retire-first)

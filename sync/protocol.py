@@ -7,6 +7,13 @@ Versions (a dated note per change, as Anki does):
   signature headers must match SIGNATURE_HEADERS; bodies are capped (MAX_PUSH_BODY,
   MAX_BODY: 413); a suspended kiosk gets 403; a 409 other than `idempotency_conflict` is about
   the records and ends the client's run.
+- 1, fields added (issue 11): the enrolment answer and the catalogue carry `public_url` (where
+  certificate QRs point; null: the registry's own address); the keys pull lists `revoked`
+  (refunded certificate ids). Both sides ignore fields they do not know.
+- 1, fields added (issue 11, retire first): each allocation carries `credit_model`, the
+  retired serials granted (`grants`) and `drawn_to`; a pushed order carries its
+  `credit_ranges`, which the registry checks against that kiosk's grants; the certificate
+  lookup adds `retirement_status` and `ranges`. A registry must be upgraded before its kiosks.
 
 Every kiosk request except enrolment and the public pages is signed with the kiosk's Ed25519
 key over: the context line, method, path with query, timestamp, nonce and the SHA-256 of the

@@ -18,11 +18,12 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.catalogue import parse_catalogue
 from kiosk.certificate import keys
-from kiosk.errors import DataError, DiandianError
+from kiosk.certificate.address import check_public_url
+from kiosk.errors import DataError, DiandianError, InputError
 from kiosk.factors import parse_factor_table
 from kiosk.ledger import Ledger, syncstate
 from sync import protocol
-from sync.messages import Allocations, Catalogue, Factors, Keys, Rankings, problems
+from sync.messages import Allocation, Allocations, Catalogue, Factors, Keys, Rankings, problems
 
 if TYPE_CHECKING:
     from sync.client import RegistryClient
@@ -51,10 +52,35 @@ def _message(model: type[M], data: Any, kind: str) -> M:
         raise BadData(f"the registry's {kind} is malformed: {problems(exc.errors())}") from None
 
 
+def public_url_of(data: Any) -> str:
+    """The registry's public address from an enrolment answer or a catalogue ("" when it names
+    none: certificates then point to the address the kiosk syncs with)."""
+    value = data.get("public_url") if isinstance(data, dict) else None
+    if not value:
+        return ""
+    try:
+        return check_public_url(value, "the registry's public_url")
+    except InputError as exc:
+        raise BadData(str(exc)) from None
+
+
+def pull_public_url(ledger: Ledger, data: dict[str, Any], result: Result) -> None:
+    """Keep the address certificate QRs point to in step with the registry's (every pull: it
+    can change without a new catalogue version). A bad one is a warning; the old one stays."""
+    try:
+        public = public_url_of(data)
+    except BadData as exc:
+        result.warnings.append(str(exc))
+        return
+    if (syncstate.setting(ledger, "public_url") or "") != public:
+        syncstate.set_settings(ledger, {"public_url": public})
+
+
 def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """A new catalogue version replaces the demo one: its projects are loaded, and any project
     it does not list is withdrawn from sale (allocation cut to what is already committed)."""
     message = _message(Catalogue, client.get(protocol.CATALOGUE), "catalogue")
+    pull_public_url(ledger, message.model_dump(mode="json"), result)
     version = message.version
     changed = syncstate.pulled_version(ledger, "catalogue") != version
     if changed:
@@ -70,6 +96,7 @@ def pull_catalogue(ledger: Ledger, client: RegistryClient, result: Result) -> bo
         with ledger.transaction():  # the new catalogue and its record land together
             ledger.load_catalogue(catalogue, actor="sync")
             syncstate.store_pulled(ledger, "catalogue", version, message.model_dump(mode="json"))
+            ledger.forfeit_demo_grants(actor="sync")  # invented serials are never sold for real
             withdraw_unlisted(ledger)
         return changed
     withdraw_unlisted(ledger)
@@ -86,7 +113,7 @@ def withdraw_unlisted(ledger: Ledger) -> None:
         return
     listed = {p.get("id") for p in stored.get("projects", stored.get("project", []))}
     for stock in ledger.stock():
-        committed = stock.reserved_g + stock.sold_g
+        committed = stock.reserved_g + stock.sold_g + stock.refunded_g
         if stock.project.id not in listed and stock.granted_g > committed:
             ledger.set_allocation(stock.project.id, committed, actor="sync")
 
@@ -105,7 +132,9 @@ def pull_factors(ledger: Ledger, client: RegistryClient, result: Result) -> bool
 
 def pull_allocations(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     """Set each allocation to the registry's grant, never below what is already committed
-    here (sold or held for a customer at the counter): that shortfall is a warning."""
+    here (sold or held for a customer at the counter): that shortfall is a warning. Retired
+    serials granted are appended in the registry's order, and the draw cursor catches up with
+    the furthest gram the registry has received from this kiosk (after a restore)."""
     message = _message(Allocations, client.get(protocol.ALLOCATIONS), "allocations")
     if message.kiosk_id != ledger.kiosk_id:
         raise BadData(f"the registry sent the allocations of kiosk {message.kiosk_id}")
@@ -122,7 +151,7 @@ def _apply_allocations(ledger: Ledger, message: Allocations, result: Result) -> 
         if stock is None:
             result.warnings.append(f"allocation for {project_id}, a project not in the catalogue")
             continue
-        committed = stock.reserved_g + stock.sold_g
+        committed = stock.reserved_g + stock.sold_g + stock.refunded_g
         target = granted
         if granted < committed:
             result.warnings.append(
@@ -133,12 +162,44 @@ def _apply_allocations(ledger: Ledger, message: Allocations, result: Result) -> 
         if target != stock.granted_g:
             ledger.set_allocation(project_id, target, actor="sync")
             changed = True
+        changed = _apply_grants(ledger, item, result) or changed
     data = message.model_dump(mode="json")
     version = digest(data["allocations"])
     if syncstate.pulled_version(ledger, "allocations") != version:
         syncstate.store_pulled(ledger, "allocations", version, data)
         changed = True
     return changed
+
+
+def _apply_grants(ledger: Ledger, item: Allocation, result: Result) -> bool:
+    changed = False
+    for grant in item.grants:
+        try:
+            added = ledger.add_grant(
+                item.project_id,
+                f"r{grant.id}",
+                prefix=grant.prefix,
+                first=grant.first,
+                last=grant.last,
+                width=grant.width,
+                reference=_short(grant.reference),
+                beneficiary=_short(grant.beneficiary),
+                actor="sync",
+            )
+        except DiandianError as exc:
+            result.warnings.append(f"grant of {item.project_id}: {exc}")
+            continue
+        changed = added or changed
+    if item.drawn_to is not None:
+        moved = ledger.raise_cursor_past(
+            item.project_id, item.drawn_to.serial, item.drawn_to.to_g, actor="sync"
+        )
+        changed = moved or changed
+    return changed
+
+
+def _short(value: Any) -> str | None:
+    return None if value is None else str(value)[:200]
 
 
 def pull_rankings(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
@@ -158,7 +219,7 @@ def pull_keys(ledger: Ledger, client: RegistryClient, result: Result) -> bool:
     that contradicts one already known is never taken (it would let a forger in)."""
     message = _message(Keys, client.get(protocol.KEYS), "keys")
     data = message.model_dump(mode="json")
-    version = digest(data["keys"])
+    version = digest([data["keys"], data["revoked"]])  # a new refund is news too
     if syncstate.pulled_version(ledger, "keys") == version:
         return False
     with ledger.transaction():  # every new key of this pull, or none

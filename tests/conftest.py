@@ -38,6 +38,15 @@ BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test runs on a fresh DIANDIAN_HOME (the one `diandian` below uses too), so no
+    test reads or writes the user's own settings or ledger."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DIANDIAN_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def diandian(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the installed console script from a temp folder, as a user would."""

@@ -1,6 +1,7 @@
 """A network receipt printer stood in for by a real TCP listener on 127.0.0.1 (port 9100's
-protocol: raw bytes in, one status byte back for each real-time request DLE EOT n that opens a
-connection), shared by the printing and printer-status tests."""
+protocol: raw bytes in, one status byte back for each real-time request DLE EOT n, wherever it
+arrives: before a job, or after it to confirm the slip), shared by the printing and
+printer-status tests."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ class FakePrinter:
     status: the byte it answers DLE EOT 4 with (None: it ignores status requests, as some do).
     answers: the byte for each n of DLE EOT n instead (e.g. PAPER_OUT); an n without one
     is ignored, and the rest of that connection, request included, is kept as print data.
-    Assign `answers` between connections to change what the printer says.
-    reads=False: it accepts the connection and never reads, like a jammed printer.
+    Assign `answers` (or `after_job`) between connections to change what the printer says.
+    after_job: what it answers once a job has started (e.g. PAPER_OUT: the roll ran out while
+    printing); by default the same as `answers`.
+    reads=False: it accepts the connection and never reads; with the default `buffer` the
+    kernel takes only 4 kB (a jammed printer), with buffer=None a whole slip (a printer that
+    takes the bytes and never says a word).
     """
 
     def __init__(
@@ -37,18 +42,21 @@ class FakePrinter:
         status: bytes | None = b"\x12",
         reads: bool = True,
         answers: Mapping[int, bytes | None] | None = None,
+        after_job: Mapping[int, bytes | None] | None = None,
+        buffer: int | None = 4096,
     ) -> None:
         if answers is None:
             answers = {1: b"\x12", 2: b"\x12", 4: status} if status is not None else SILENT
         self.answers: dict[int, bytes | None] = dict(answers)
+        self.after_job = None if after_job is None else dict(after_job)
         self.reads = reads
         self.data = b""
         self.requests: list[int] = []  # each DLE EOT n noticed (up to the first ignored)
         self.connections = 0
         self.done = threading.Event()
         self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        if not reads:
-            self.server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        if not reads and buffer is not None:
+            self.server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, buffer)
         self.server.bind(("127.0.0.1", 0))
         self.server.listen(4)
         self.server.settimeout(0.05)  # so close() is noticed between connections
@@ -75,21 +83,49 @@ class FakePrinter:
                 self.data += self._talk(conn)
 
     def _talk(self, conn: socket.socket) -> bytes:
-        """Answer the status requests at the start of the connection; return the rest."""
-        buf, answering = bytearray(), True
+        """Answer each status request as it arrives; return everything else (the print data).
+
+        Like a real printer it reads commands in order, so bytes inside a raster image
+        (GS v 0) or a QR's data (GS ( k) are never mistaken for a request."""
+        buf, data, skip, job = bytearray(), bytearray(), 0, False
         while chunk := conn.recv(65536):
             buf += chunk
-            while answering and len(buf) >= 3 and buf[:2] == DLE_EOT:
-                self.requests.append(buf[2])
-                answer = self.answers.get(buf[2])
-                if answer is None:
-                    answering = False  # ignored: the request stays in the data
-                    break
-                conn.sendall(answer)
-                del buf[:3]  # real-time commands are answered, never printed
-            if answering and buf and bytes(buf[:2]) != DLE_EOT[: len(buf[:2])]:
-                answering = False  # the job itself has started
-        return bytes(buf)
+            i = 0
+            while i < len(buf):
+                if skip:
+                    taken = buf[i : i + skip]
+                    data += taken
+                    i, skip = i + len(taken), skip - len(taken)
+                    continue
+                if buf[i : i + 2] == DLE_EOT:
+                    if len(buf) - i < 3:
+                        break  # the rest of the request is still on its way
+                    self.requests.append(buf[i + 2])
+                    answers = self.after_job if job and self.after_job is not None else self.answers
+                    answer = answers.get(buf[i + 2])
+                    if answer is None:
+                        data += buf[i : i + 3]  # ignored: it stays in the data
+                    else:
+                        conn.sendall(answer)  # real-time: answered, never printed
+                    i += 3
+                    continue
+                job = True
+                header = {b"\x1dv0": 8, b"\x1d(k": 5}.get(bytes(buf[i : i + 3]))
+                if header:
+                    if len(buf) - i < header:
+                        break
+                    if header == 8:  # GS v 0 m xL xH yL yH: width bytes x rows follow
+                        xl, xh, yl, yh = buf[i + 4 : i + 8]
+                        skip = (xl + 256 * xh) * (yl + 256 * yh)
+                    else:  # GS ( k pL pH: pL + 256 pH bytes follow
+                        skip = buf[i + 3] + 256 * buf[i + 4]
+                    data += buf[i : i + header]
+                    i += header
+                    continue
+                data.append(buf[i])
+                i += 1
+            del buf[:i]
+        return bytes(data + buf)
 
     def config(self, **kwargs: object) -> PrinterConfig:
         return PrinterConfig(kind="network", host="127.0.0.1", port=self.port, **kwargs)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.credit import spaced
+
 
 @pytest.fixture
 def filled(diandian, tmp_path: Path) -> Path:
@@ -44,8 +46,15 @@ def test_orders_show_by_code_and_by_serial(diandian, filled: Path) -> None:
     by_code = json.loads(diandian("orders", "show", newest["code"], "--json", "--db",
                                   str(filled)).stdout)  # fmt: skip
     assert by_code["id"] == newest["id"] and isinstance(by_code["lines"], list)
+    assert by_code["retirement"] == "retired"
+    (first, *_) = by_code["credit_ranges"]
+    assert first["serial"].startswith("DEMO-") and first["to_g"] > first["from_g"]
     by_serial = diandian("orders", "show", str(newest["serial"]), "--db", str(filled))
     assert newest["id"] in by_serial.stdout and "amount" in by_serial.stdout
+    assert "retirement: retired" in by_serial.stdout
+    label = f"{first['serial']} (g {spaced(first['from_g'])}–{spaced(first['to_g'])})"
+    assert f"credit: {label}" in by_serial.stdout
+    assert "reference: (demo: nothing retired)" in by_serial.stdout
 
 
 def test_verify_passes_then_finds_a_hand_edit(diandian, filled: Path) -> None:

@@ -18,6 +18,7 @@ from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
 from kiosk.session import LIFESTYLE
+from kiosk.slips.content import Delivery
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
@@ -445,9 +446,9 @@ class CustomerFlow(QObject):
                 lambda exc: log.warning("slip status not recorded: %s", exc),
             )
 
-        def printed(_: object) -> None:
-            record("printed")
-            self.w.certificate.set_slip("printed")
+        def printed(delivery: Delivery) -> None:
+            record(delivery.status, delivery.note)  # "unconfirmed": on the reprint list
+            self.w.certificate.set_slip(delivery.status)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DataError):  # no printer configured here

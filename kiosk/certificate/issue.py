@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.certificate import keys, payload
+from kiosk.certificate.address import check_public_url
 from kiosk.certificate.keys import SigningKeyError
+from kiosk.config import load_settings
 from kiosk.errors import InputError
-from kiosk.ledger import Ledger, Order
+from kiosk.ledger import Ledger, Order, syncstate
+from kiosk.order_state import OrderState
 from kiosk.timestamps import parse_stamp
 
 
@@ -48,10 +53,48 @@ def certificate_for(order: Order) -> payload.Certificate:
     )
 
 
-def qr_text(order: Order, key: Ed25519PrivateKey, base_url: str = payload.DEFAULT_BASE_URL) -> str:
+def qr_text(order: Order, key: Ed25519PrivateKey, base_url: str | None) -> str:
     """The QR's URL; Ed25519 signatures are deterministic, so a reprint shows the same code."""
     cert = certificate_for(order)
     return payload.url(cert, payload.sign(cert, key), base_url)
+
+
+def enrolled_base_url(ledger: Ledger) -> str | None:
+    """The registry's public address this kiosk learned (enrolment, then each catalogue pull),
+    else the address it enrolled with (a registry that names none serves its pages there)."""
+    return _usable(
+        syncstate.setting(ledger, "public_url"), syncstate.setting(ledger, "registry_url")
+    )
+
+
+def base_url(ledger: Ledger) -> str | None:
+    """The address every certificate of this kiosk points to now (see kiosk.certificate.address);
+    None: a demo kiosk, whose QR opens no page."""
+    enrolled = enrolled_base_url(ledger)
+    if enrolled:
+        return enrolled
+    settings, _ = load_settings()  # problems are reported at start-up, not on every slip
+    return _usable(settings.public_url, settings.registry_url)
+
+
+def _usable(*candidates: str | None) -> str | None:
+    """The first address fit for a QR (an address with a path, say, is not)."""
+    for candidate in candidates:
+        if candidate:
+            with contextlib.suppress(InputError):
+                return check_public_url(candidate)
+    return None
+
+
+def refunded(ledger: Ledger, cert: payload.Certificate) -> bool:
+    """Whether this ledger (its own sale) or the registry data it pulled knows the certificate
+    was refunded."""
+    if cert.kiosk_id == ledger.kiosk_id:
+        with contextlib.suppress(InputError):
+            if ledger.get(str(cert.serial)).status == OrderState.VOIDED:
+                return True
+    pulled = syncstate.pulled_data(ledger, "keys") or {}
+    return cert.cert_id in pulled.get("revoked", ())
 
 
 def known_keys(ledger: Ledger) -> dict[str, Ed25519PublicKey]:

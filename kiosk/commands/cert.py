@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,10 @@ def register(commands: Any) -> None:
         "verify",
         help="check a certificate's signature offline",
         description="Check a certificate from its QR text, or from a PNG/JPEG/PDF holding the "
-        "QR, against the kiosk keys this ledger knows. Exit 1 with the reason if it fails.",
+        "QR (the first 4 pages, up to A3; images up to 40 megapixels), against the kiosk keys "
+        "this ledger knows, and say which host a phone would open. Exit 1 with the reason if "
+        "it is not valid, 3 if it was refunded, 4 if its QR opens another registry than the "
+        "one this kiosk is enrolled with.",
     )
     check.add_argument("source", metavar="TEXT_OR_IMAGE", help="the QR text, or an image/PDF file")
     add_db_argument(check)
@@ -33,7 +37,8 @@ def register(commands: Any) -> None:
     slip = actions.add_parser(
         "slip",
         help="write a paid order's slip to a file",
-        description="Write the certificate slip of a paid order (by serial, code or id).",
+        description="Write the certificate slip of a paid order (by serial as printed, e.g. "
+        "K5V431TF76-000018, or 18; by order code or id).",
     )
     slip.add_argument("ref", metavar="SERIAL", help="certificate serial, order code or order id")
     slip.add_argument("--format", choices=FORMATS, default="80mm", help="default 80mm")
@@ -56,34 +61,15 @@ def register(commands: Any) -> None:
     send.set_defaults(handler=run_print)
 
 
-def qr_texts_in(path: Path) -> list[str]:
-    """Every QR code's text in an image or in the pages of a PDF."""
-    import zxingcpp
-    from PIL import Image
-
-    from kiosk.errors import InputError
-
-    if not path.is_file():
-        raise InputError("TEXT_OR_IMAGE", f"no file {path}")
-    if path.suffix.lower() == ".pdf":
-        import pypdfium2
-
-        try:
-            document = pypdfium2.PdfDocument(str(path))
-        except pypdfium2.PdfiumError as exc:
-            raise InputError("TEXT_OR_IMAGE", f"{path} is not a readable PDF ({exc})") from None
-        images = [page.render(scale=300 / 72).to_pil() for page in document]
-    else:
-        try:
-            images = [Image.open(path)]
-        except OSError:
-            raise InputError("TEXT_OR_IMAGE", f"{path} is not a readable image") from None
-    return [r.text for image in images for r in zxingcpp.read_barcodes(image) if r.valid]
+EXIT_REFUNDED = 3  # a genuine certificate that was refunded: it no longer stands
+EXIT_ELSEWHERE = 4  # genuine, but its QR opens another registry than this kiosk's
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from kiosk.certificate.issue import known_keys
+    from kiosk.certificate.address import host_of
+    from kiosk.certificate.issue import enrolled_base_url, known_keys, refunded
     from kiosk.certificate.payload import CertificateError, verify
+    from kiosk.certificate.scan import qr_texts_in
     from kiosk.ledger import Ledger
     from kiosk.money import format_grams
 
@@ -95,31 +81,57 @@ def run_verify(args: argparse.Namespace) -> int:
             return 1
         source = texts[0]
     path = ledger_path(args)
-    keys = {}
-    if path.is_file():
-        with Ledger.open(path, create=False, check=False) as ledger:
-            keys = known_keys(ledger)
-    try:
-        cert = verify(source, keys)
-    except CertificateError as exc:
-        print(f"diandian cert: NOT VALID: {exc}", file=sys.stderr)
-        return 1
+    ledger = Ledger.open(path, create=False, check=False) if path.is_file() else None
+    with contextlib.ExitStack() as stack:
+        if ledger is not None:
+            stack.enter_context(ledger)
+        keys = known_keys(ledger) if ledger is not None else {}
+        try:
+            cert = verify(source, keys)
+        except CertificateError as exc:
+            print(f"diandian cert: NOT VALID: {exc}", file=sys.stderr)
+            return 1
+        was_refunded = ledger is not None and refunded(ledger, cert)
+        home = enrolled_base_url(ledger) if ledger is not None else None
+    host = host_of(source)
     print(f"valid certificate {cert.cert_id}")
     print(f"  issued     {cert.issued:%Y-%m-%d %H:%M:%S} UTC")
     print(f"  footprint  {format_grams(cert.footprint_g)} CO2e")
     print(f"  offset     {format_grams(cert.offset_g)} CO2e")
     print(f"  project    {cert.project_id}")
     print(f"  factors    {cert.factors_version}")
+    print(f"  opens      {host or 'no web page (demo, not registered)'}")
+    if was_refunded:
+        print(
+            f"diandian cert: REFUNDED: certificate {cert.cert_id} was refunded; it no longer "
+            "stands for any credit",
+            file=sys.stderr,
+        )
+        return EXIT_REFUNDED
+    if home is None:
+        print("  (this kiosk is not enrolled, so the address cannot be checked)")
+    elif host != host_of(home):
+        print(
+            f"diandian cert: WARNING: a phone would open {host or 'no web page'}, not "
+            f"{host_of(home)}, the registry this kiosk is enrolled with",
+            file=sys.stderr,
+        )
+        return EXIT_ELSEWHERE
     return 0
 
 
 def _content(args: argparse.Namespace) -> Any:
     from kiosk.certificate.issue import kiosk_key
     from kiosk.errors import InputError
+    from kiosk.order_lookup import find_order
     from kiosk.slips.build import build_content
 
     ledger = open_ledger(args, check=False)
-    order = ledger.get(args.ref)
+    try:
+        order = find_order(ledger, args.ref)  # `18`, or as printed: K5V431TF76-000018
+    except InputError:
+        ledger.close()
+        raise
     if order.status != "paid":
         ledger.close()
         raise InputError(
@@ -145,29 +157,27 @@ def run_slip(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
+    from kiosk.checkout import print_slip
     from kiosk.config import printer_config
-    from kiosk.slips.escpos import PrinterError, build_job, send
-    from kiosk.slips.image import render_raster
+    from kiosk.slips.printers import PrinterError
 
     config = printer_config(args)
     ledger, order, content = _content(args)
     with ledger:
         ledger.set_slip(order.id, "pending", actor="cli")
         try:
-            if config.kind == "system":
-                from kiosk.slips.pdf import render_pdf
-                from kiosk.slips.system_print import print_pdf
-
-                print_pdf(render_pdf(content, f"{config.paper_mm}mm"), config, content.serial)
-            else:
-                raster = (
-                    render_raster(content, config.width_dots) if config.mode == "raster" else None
-                )
-                send(build_job(content, config, raster), config)
+            delivery = print_slip(content, config)
         except PrinterError as exc:
             ledger.set_slip(order.id, "failed", error=str(exc), actor="cli")
             print(f"diandian cert: {exc} (the order stays paid; reprint later)", file=sys.stderr)
             return 1
-        ledger.set_slip(order.id, "printed", actor="cli")
+        ledger.set_slip(order.id, delivery.status, error=delivery.note, actor="cli")
+    if delivery.status == "unconfirmed":
+        print(
+            f"diandian cert: the slip of {content.serial} was {delivery.note}; it stays on the "
+            "reprint list until printed",
+            file=sys.stderr,
+        )
+        return 0
     print(f"printed the slip of {content.serial}")
     return 0

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.commands.common import add_db_argument, open_ledger
 from kiosk.order_state import OrderState
+
+if TYPE_CHECKING:
+    from kiosk.ledger.orders import Order
 
 
 def register(commands: Any) -> None:
@@ -78,15 +81,36 @@ def run_show(args: argparse.Namespace) -> int:
     with open_ledger(args, check=False) as ledger:
         order = find_order(ledger, args.ref)
     if args.json:
-        data = order.as_dict() | {"answers": order.answer_values(), "lines": order.breakdown()}
+        data = order.as_dict() | {
+            "answers": order.answer_values(),
+            "lines": order.breakdown(),
+            "credit_ranges": [r.to_dict() for r in order.ranges()],
+            "retirement": order.retirement() if order.serial is not None else None,
+        }
         json.dump(data, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
     for key, value in order.as_dict().items():
-        if key not in ("answers", "lines"):
+        if key not in ("answers", "lines", "credit_ranges"):
             print(f"{key:>16}: {'' if value is None else value}")
     print(f"{'footprint':>16}: {format_grams(order.footprint_g)}")
     print(f"{'amount':>16}: {format_fen(order.amount_fen)}")
     for line in order.breakdown():
         print(f"{'':>16}  {line['activity']}: {line['quantity']} {line['unit']} = {line['g']} g")
+    if order.serial is not None:
+        _credit(order)
     return 0
+
+
+def _credit(order: Order) -> None:
+    """Which retired grams it holds (or that its retirement is pending), and where from."""
+    ranges = order.ranges()
+    print(f"{'retirement':>16}: {order.retirement()}")
+    for item in ranges:
+        print(f"{'credit':>16}: {item.label()}")
+    for caption, values in (
+        ("reference", [r.reference or "(demo: nothing retired)" for r in ranges]),
+        ("beneficiary", [r.beneficiary for r in ranges if r.beneficiary]),
+    ):
+        for value in dict.fromkeys(values):
+            print(f"{caption:>16}: {value}")

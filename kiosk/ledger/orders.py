@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass, fields
 from typing import Any
 
+from kiosk.credit import CreditRange, RetirementStatus, parse_ranges, status_of
 from kiosk.errors import DiandianError, InputError
 from kiosk.order_state import TRANSITIONS, Action, OrderState, target
 
@@ -73,6 +74,7 @@ class Order:
     slip_status: str = "none"
     slip_error: str | None = None
     slip_printed_at: str | None = None
+    credit_ranges: str = "[]"  # JSON text (kiosk.credit): the retired grams this order holds
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Order:
@@ -90,6 +92,16 @@ class Order:
 
     def answer_values(self) -> dict[str, Any]:
         return json.loads(self.answers)
+
+    def ranges(self) -> tuple[CreditRange, ...]:
+        """The gram ranges of retired serials drawn when it was paid (none before payment,
+        for a sell-first project, or for an order paid before retire-first)."""
+        return parse_ranges(self.credit_ranges)
+
+    def retirement(self) -> RetirementStatus:
+        """Retired when ranges cover it; pending otherwise (the words for a refunded order
+        come from its status: its ranges stay retired, assigned to nobody)."""
+        return status_of(self.ranges())
 
 
 _FIELDS = tuple(f.name for f in fields(Order))

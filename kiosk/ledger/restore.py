@@ -39,6 +39,7 @@ from pathlib import Path
 from kiosk.errors import DiandianError
 from kiosk.ledger import audit, backup, db
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.restore_credit import carry_over
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused, compare
 from kiosk.ledger.verify import Report, verify
 from kiosk.timestamps import file_stamp, stamp, utc_now
@@ -204,12 +205,25 @@ def _apply(
     finally:
         for suffix in ("", "-journal", *backup.SIDE_FILES):
             Path(f"{staged}{suffix}").unlink(missing_ok=True)
+    if plan.margin:
+        _demo_allowance(ledger, actor)
     conn = db.connect(ledger, read_only=True)
     try:
         report = verify(conn)
     finally:
         conn.close()
     return RestoreResult(plan, kept, replaced, report)
+
+
+def _demo_allowance(ledger: Path, actor: str) -> None:
+    """Every serial known was skipped (restore_credit): a kiosk never enrolled gets fresh
+    invented demo serials within its demo count, as at its start, so the demo sells on; an
+    enrolled one waits for its next sync's grants."""
+    from kiosk.catalogue import load_demo_catalogue
+    from kiosk.ledger.store import Ledger
+
+    with Ledger.open(ledger, create=False, check=False) as restored:
+        restored.ensure_demo_grants(load_demo_catalogue(), actor=actor)
 
 
 def _in_place(staged: Path, ledger: Path, kept: Path, changed: Callable[[], None]) -> None:
@@ -309,6 +323,7 @@ def _stage(
                     " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                     (name, value),
                 )
+            credit = carry_over(conn, plan.credit, at=now, actor=actor)
             audit.append(
                 conn,
                 at=now,
@@ -316,7 +331,7 @@ def _stage(
                 entity_id=str(uuid.uuid4()),
                 action="restore",
                 actor=actor,
-                state=_event(plan, accept_loss, force, kept),
+                state=_event(plan, accept_loss, force, kept) | credit,
             )
         report = verify(conn)
         if not report.ok and plan.report.ok:

@@ -24,6 +24,7 @@ from pathlib import Path
 from kiosk.errors import DiandianError
 from kiosk.ledger import backup, db
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.restore_credit import CreditMarks
 from kiosk.ledger.verify import Report, verify
 from kiosk.money import format_fen
 from kiosk.order_state import EVENTS, OPEN, OrderState
@@ -90,6 +91,7 @@ class RestorePlan:
     accounts_gone: tuple[str, ...]  # staff accounts added after the backup
     enrolment_gone: bool  # the kiosk was enrolled after the backup: enrol it again
     identity_from: str  # the kiosk id of a new, empty ledger the backup's identity replaces
+    credit: CreditMarks = field(default_factory=CreditMarks)  # grants and cursors to carry
 
     @property
     def skipped_serials(self) -> tuple[int, int] | None:
@@ -260,6 +262,7 @@ class _Survey:
     accounts_gone: list[str] = field(default_factory=list)
     enrolment_gone: bool = False
     identity_from: str = ""
+    credit: CreditMarks = field(default_factory=CreditMarks)
 
     def raise_marks(self, serial: int, seq: int) -> None:
         self.serial, self.seq = max(self.serial, serial), max(self.seq, seq)
@@ -300,6 +303,7 @@ def _read_backup(source: Path, ledger: Path) -> _Survey:
                 serial=mine.serial,
                 seq=mine.seq,
             )
+            survey.credit.read(conn)
         finally:
             conn.close()
     except (sqlite3.Error, LedgerUnavailable) as exc:
@@ -344,6 +348,8 @@ def _read_current(survey: _Survey, conn: sqlite3.Connection) -> None:
     if read:
         survey.raise_marks(serial, seq)
         survey.sources.append(f"the current ledger's {', '.join(read)}")
+    if survey.current is not None:
+        survey.credit.read(conn)
 
 
 def _check_signing_key(source: Path, ledger: Path, kiosk_id: str) -> None:
@@ -414,12 +420,15 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
             if _value(conn, "SELECT value FROM meta WHERE key = 'kiosk_id'") == kiosk_id:
                 serial, seq, read = _marks(conn, ("counters", "orders"))
                 survey.raise_marks(serial, seq)
+                survey.credit.read(conn)
                 others += bool(read)
         finally:
             conn.close()
     if others:
         survey.sources.append(f"{others} other backup(s) and kept ledger(s)")
     margin = 0 if survey.current is not None else MARGIN
+    if margin:
+        survey.credit.skip_all()
     return RestorePlan(
         backup=source,
         ledger=ledger,
@@ -438,4 +447,5 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
         accounts_gone=tuple(survey.accounts_gone),
         enrolment_gone=survey.enrolment_gone,
         identity_from=survey.identity_from,
+        credit=survey.credit,
     )

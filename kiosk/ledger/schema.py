@@ -228,6 +228,81 @@ def local_overrides(db: Database) -> None:
     )
 
 
+@migrations(name="0008_credit_ranges")
+def credit_ranges(db: Database) -> None:
+    """Retire first, then sell: retired tonnes granted to this kiosk by serial (append-only),
+    the allocation's draw cursor through them and the grams refunded for good, and each paid
+    order's gram ranges (JSON, kiosk.credit). Orders paid before this step keep no range:
+    their retirement stays pending until the registry covers them."""
+    db.executescript(
+        """
+        CREATE TABLE credit_grants (
+            id INTEGER PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id),
+            grant_ref TEXT NOT NULL UNIQUE,
+            prefix TEXT NOT NULL,
+            first INTEGER NOT NULL CHECK (first >= 0),
+            last INTEGER NOT NULL,
+            width INTEGER NOT NULL CHECK (width BETWEEN 1 AND 18),
+            start_g INTEGER NOT NULL CHECK (start_g >= 0),
+            reference TEXT,
+            beneficiary TEXT,
+            added_at TEXT NOT NULL,
+            CHECK (last >= first),
+            UNIQUE (project_id, start_g)
+        );
+        CREATE TRIGGER credit_grants_fixed BEFORE UPDATE ON credit_grants
+            BEGIN SELECT RAISE(ABORT, 'a grant of retired serials cannot change'); END;
+        CREATE TRIGGER credit_grants_kept BEFORE DELETE ON credit_grants
+            BEGIN SELECT RAISE(ABORT, 'grants of retired serials are kept'); END;
+        ALTER TABLE allocations ADD COLUMN drawn_g INTEGER NOT NULL DEFAULT 0
+            CHECK (drawn_g >= 0);
+        ALTER TABLE allocations ADD COLUMN refunded_g INTEGER NOT NULL DEFAULT 0
+            CHECK (refunded_g >= 0);
+        ALTER TABLE orders ADD COLUMN credit_ranges TEXT NOT NULL DEFAULT '[]';
+        """
+    )
+
+
+@migrations(name="0010_slip_unconfirmed")
+def slip_unconfirmed(db: Database) -> None:
+    """A slip a network printer took but never confirmed: 'unconfirmed' ("sent, not
+    confirmed", on the reprint list). SQLite cannot change a CHECK constraint in place, so the
+    orders table is rebuilt from its own stored definition with that one CHECK widened, as
+    sqlite.org/lang_altertable.html ("other kinds of table schema changes") describes: made
+    anew, filled, the old one dropped, the new one renamed, its indexes made again (`migrate`
+    runs every step with foreign keys checked at the end, not statement by statement)."""
+    conn = db.conn
+    widened = (
+        "CHECK (slip_status IN ('none', 'pending', 'printed', 'failed'))",
+        "CHECK (slip_status IN ('none', 'pending', 'printed', 'failed', 'unconfirmed'))",
+    )
+    (table,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'orders'"
+    ).fetchone()
+    if widened[0] not in table or not table.startswith("CREATE TABLE orders ("):
+        raise sqlite3.DatabaseError("orders is not as migrations 0001 and 0002 made it")
+    indexes = [
+        sql
+        for (name, sql) in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'"
+            " AND sql IS NOT NULL"
+        )
+        if name != "orders_slip"
+    ]
+    rebuilt = table.replace(*widened).replace("CREATE TABLE orders (", "CREATE TABLE orders_0010 (")
+    conn.execute(rebuilt)
+    conn.execute("INSERT INTO orders_0010 SELECT * FROM orders")
+    conn.execute("DROP TABLE orders")
+    conn.execute("ALTER TABLE orders_0010 RENAME TO orders")
+    for sql in indexes:
+        conn.execute(sql)
+    conn.execute(
+        "CREATE INDEX orders_slip ON orders (slip_status)"
+        " WHERE slip_status IN ('pending', 'failed', 'unconfirmed')"
+    )
+
+
 def _database(conn: sqlite3.Connection | str) -> Database:
     """sqlite-utils' view of a connection, without its plugins: a package installed beside
     ours must not run its `prepare_connection` hook on the ledger (and looking for plugins
@@ -247,16 +322,32 @@ def _all_names() -> tuple[str, ...]:
 
 
 def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
-    """Apply pending migrations under the write lock, so two processes never race to migrate."""
+    """Apply pending migrations under the write lock, so two processes never race to migrate.
+
+    Foreign keys are not enforced while they run (SQLite's own procedure for rebuilding a
+    table, which enforcement would refuse at the DROP); every key is checked before COMMIT,
+    and any dangling one rolls the whole upgrade back."""
     db = _database(conn)
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it first
     conn.execute("BEGIN IMMEDIATE")
     try:
+        before = len(migrations.applied(db))
         migrations.apply(db, stop_before=stop_before)
+        changed = len(migrations.applied(db)) != before  # nothing to check on a current file
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall() if changed else []
+        if dangling:
+            table, rowid, parent, _ = dangling[0]
+            raise sqlite3.IntegrityError(
+                f"the upgrade left {table} row {rowid} pointing to a missing {parent} row"
+            )
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def version(conn: sqlite3.Connection) -> str:

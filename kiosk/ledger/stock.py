@@ -15,44 +15,82 @@ from typing import Any
 
 from kiosk.catalogue import Catalogue, Project
 from kiosk.errors import InputError
+from kiosk.ledger.grants import GrantsMixin, committed_g, grams_left
 
 # an admin's local price (kiosk.ledger.overrides) wins over the catalogue's
 WITH_LOCAL_PRICE = (
     "LEFT JOIN price_overrides o ON o.project_id = p.id AND o.price_fen_per_t IS NOT NULL"
 )
 PRICE_IN_FORCE = "COALESCE(o.price_fen_per_t, p.price_fen_per_t)"
+# the grams of the retired serials granted to this kiosk for project p
+SERIAL_G = (
+    "SELECT COALESCE(SUM((g.last - g.first + 1) * 1000000), 0)"
+    " FROM credit_grants g WHERE g.project_id = p.id"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Stock:
+    """What this kiosk holds of a project (see `grams_left`)."""
+
     project: Project
     granted_g: int
     reserved_g: int
     sold_g: int
+    refunded_g: int = 0  # voided for good: a retire-first refund is never sold again
+    serial_g: int = 0  # grams of the retired serials granted to this kiosk
+    drawn_g: int = 0  # how far paid orders (and skips) have drawn through them
 
     @property
     def available_g(self) -> int:
-        return self.granted_g - self.reserved_g - self.sold_g
+        return grams_left(
+            {
+                "granted_g": self.granted_g,
+                "reserved_g": self.reserved_g,
+                "sold_g": self.sold_g,
+                "refunded_g": self.refunded_g,
+                "serial_g": self.serial_g,
+                "drawn_g": self.drawn_g,
+            },
+            retire_first=self.project.retire_first,
+        )
 
 
-class StockMixin:
+class StockMixin(GrantsMixin):
     """Projects, allocations and kiosk keys; every change audited like an order's."""
 
     conn: sqlite3.Connection
     _now: str
     _write: Callable[[], AbstractContextManager[None]]
-    _audit: Callable[..., None]
+    audit: Callable[..., None]
 
-    def _move_grams(self, project_id: str, actor: str, action: str, **delta: int) -> None:
-        """Change an allocation's reserved/sold grams; the table's CHECKs forbid overdrawing."""
-        row = self._allocation_row(project_id)
+    def _move_grams(
+        self,
+        project_id: str,
+        actor: str,
+        action: str,
+        row: dict[str, Any] | None = None,
+        **delta: int,
+    ) -> None:
+        """Change an allocation's reserved/sold/refunded/drawn grams (ROW: the allocation as
+        just read in this transaction, to spare reading it again); the table's CHECKs forbid
+        overdrawing the count, the callers the serials."""
+        row = dict(row) if row is not None else self._allocation_row(project_id)
+        row.pop("serial_g", None)  # a figure worked out, not a column
         for column, change in delta.items():
             row[column] += change
         row["updated_at"] = self._now
         self.conn.execute(
-            "UPDATE allocations SET reserved_g = ?, sold_g = ?, updated_at = ?"
-            " WHERE project_id = ?",
-            (row["reserved_g"], row["sold_g"], row["updated_at"], project_id),
+            "UPDATE allocations SET reserved_g = ?, sold_g = ?, refunded_g = ?, drawn_g = ?,"
+            " updated_at = ? WHERE project_id = ?",
+            (
+                row["reserved_g"],
+                row["sold_g"],
+                row["refunded_g"],
+                row["drawn_g"],
+                row["updated_at"],
+                project_id,
+            ),
         )
         self.audit("allocation", project_id, action, actor, row)
 
@@ -89,13 +127,15 @@ class StockMixin:
                     self.audit(
                         "allocation", project.id, "grant", actor, self._allocation_row(project.id)
                     )
+                    if catalogue.demo and catalogue.allocation_g > 0:
+                        self.grant_demo_serials(project.id, catalogue.allocation_g, actor=actor)
 
     def set_allocation(self, project_id: str, granted_g: int, *, actor: str) -> None:
         with self._write():
             current = self._allocation_row(project_id)
             if not current:
                 raise InputError("project", f"no project {project_id!r} in this ledger")
-            committed = current["reserved_g"] + current["sold_g"]
+            committed = committed_g(current)
             if not isinstance(granted_g, int) or granted_g < committed:
                 raise InputError(
                     "granted_g", f"must be a whole number of grams >= {committed} already committed"
@@ -109,12 +149,21 @@ class StockMixin:
     def stock(self) -> list[Stock]:
         """Every project with what is left of its allocation, at the price in force here."""
         rows = self.conn.execute(
-            f"SELECT p.data, {PRICE_IN_FORCE} AS price, a.granted_g, a.reserved_g, a.sold_g"
+            f"SELECT p.data, {PRICE_IN_FORCE} AS price, a.granted_g, a.reserved_g, a.sold_g,"
+            f" a.refunded_g, a.drawn_g, ({SERIAL_G}) AS serial_g"
             f" FROM projects p JOIN allocations a ON a.project_id = p.id {WITH_LOCAL_PRICE}"
             " ORDER BY p.rowid"
         ).fetchall()
         return [
-            Stock(_project(r["data"], r["price"]), r["granted_g"], r["reserved_g"], r["sold_g"])
+            Stock(
+                _project(r["data"], r["price"]),
+                r["granted_g"],
+                r["reserved_g"],
+                r["sold_g"],
+                r["refunded_g"],
+                r["serial_g"],
+                r["drawn_g"],
+            )
             for r in rows
         ]
 
@@ -164,12 +213,6 @@ class StockMixin:
                 state,
             )
             self.audit("kiosk_key", kiosk_id, "add", actor, state)
-
-
-def grams_left(allocation: dict[str, Any]) -> int:
-    if not allocation:
-        return 0
-    return allocation["granted_g"] - allocation["reserved_g"] - allocation["sold_g"]
 
 
 def _project(data: str, price_fen_per_t: int) -> Project:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.credit import CreditRange, ranges_json
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
 from kiosk.ledger import audit, db
@@ -24,18 +25,19 @@ from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
 from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.drafts import draft_fields
+from kiosk.ledger.grants import grams_left
 from kiosk.ledger.orders import (
     Order,
     OrderNotFound,
     SoldOut,
     check_transition,
 )
-from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin, grams_left
+from kiosk.ledger.stock import PRICE_IN_FORCE, WITH_LOCAL_PRICE, StockMixin
 from kiosk.money import amount_fen
 from kiosk.order_state import HOLD_S, METHODS, Action, OrderState
 from kiosk.timestamps import stamp, utc_now
 
-SLIP_STATES = ("none", "pending", "printed", "failed")
+SLIP_STATES = ("none", "pending", "printed", "unconfirmed", "failed")
 DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
 
@@ -268,17 +270,22 @@ class Ledger(StockMixin):
 
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
         target = check_transition(order, Action.PLACE)
-        left = grams_left(self._allocation_row(order.project_id))
+        retire_first = self._retire_first(order.project_id)
+        allocation = self._allocation_with_serials(order.project_id)
+        left = grams_left(allocation, retire_first=retire_first)
         if left < order.offset_g:
             raise SoldOut(order.project_id, order.offset_g, left)
-        self._move_grams(order.project_id, actor, "reserve", reserved_g=order.offset_g)
+        self._move_grams(order.project_id, actor, "reserve", allocation, reserved_g=order.offset_g)
         expires = stamp(self.clock() + timedelta(seconds=hold_s))
         return self._save(order, "place", actor, status=target, expires_at=expires)
 
     def pay(
         self, order_id: str, *, method: str, cashier: str, tendered_fen: int | None = None
     ) -> Order:
-        """Paid: serial, drawn grams, outbox entry and audit rows land in one transaction."""
+        """Paid: serial, drawn grams, outbox entry and audit rows land in one transaction.
+
+        A retire-first project's grams are drawn here, as ranges of the retired serials
+        granted to this kiosk, from the cursor on (the reservation held a count of them)."""
         if method not in METHODS:
             raise InputError("method", f"{method!r} is not one of {', '.join(METHODS)}")
         if not cashier:
@@ -294,8 +301,16 @@ class Ledger(StockMixin):
                     tendered_fen=tendered_fen,
                     due_fen=order.amount_fen,
                 )
+            allocation = self._allocation_row(order.project_id)
+            ranges = self._ranges_for(order, allocation["drawn_g"])
             self._move_grams(
-                order.project_id, cashier, "draw", reserved_g=-order.offset_g, sold_g=order.offset_g
+                order.project_id,
+                cashier,
+                "draw",
+                allocation,
+                reserved_g=-order.offset_g,
+                sold_g=order.offset_g,
+                drawn_g=sum(r.grams for r in ranges),
             )
             paid = self._save(
                 order,
@@ -306,12 +321,27 @@ class Ledger(StockMixin):
                 paid_at=self._now,
                 payment_method=method,
                 cashier=cashier,
+                credit_ranges=ranges_json(ranges),
             )
             self._outbox(paid, OrderState.PAID)
             return paid
 
+    def _ranges_for(self, order: Order, drawn_g: int) -> tuple[CreditRange, ...]:
+        """Its ranges from the cursor DRAWN_G on, for a retire-first project (SoldOut when the
+        serials fall short: only an order reserved before this ledger drew ranges, or after a
+        forfeit, can)."""
+        if not self._retire_first(order.project_id):
+            return ()
+        ranges = self._draw(order.project_id, drawn_g, order.offset_g)
+        if not ranges:
+            left = self._serial_end(order.project_id) - drawn_g
+            raise SoldOut(order.project_id, order.offset_g, max(left, 0))
+        return ranges
+
     def void(self, order_id: str, *, reason: str, actor: str) -> Order:
-        """A refund: the grams go back to the allocation; the registry hears of it by outbox."""
+        """A refund. Grams drawn from retired serials are refunded for good (never sold
+        again, counted as the platform's own); a count goes back to the allocation. The
+        registry hears of it by outbox."""
         reason = " ".join((reason or "").split())
         if not reason:
             raise InputError("reason", "a reason is required to void a paid order", "void_reason")
@@ -320,7 +350,10 @@ class Ledger(StockMixin):
         with self._write():
             order = self._order(order_id)
             target = check_transition(order, Action.VOID)
-            self._move_grams(order.project_id, actor, "release", sold_g=-order.offset_g)
+            drawn = sum(r.grams for r in order.ranges())
+            self._move_grams(
+                order.project_id, actor, "release", sold_g=-order.offset_g, refunded_g=drawn
+            )
             voided = self._save(
                 order,
                 "void",

@@ -1,5 +1,5 @@
 """`ledger verify`: is the file sound, the audit chain whole, every row as last audited, and do
-the allocation sums, serials and outbox agree with the orders?"""
+the allocation sums, credit ranges (verify_credit), serials and outbox agree with the orders?"""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.ledger import audit
+from kiosk.ledger.verify_credit import check_ranges
 from kiosk.order_state import OrderState
 
 # entity kind in the audit log -> (table, key column)
@@ -21,6 +22,7 @@ AUDITED = {
     "account": ("accounts", "name"),
     "price": ("price_overrides", "project_id"),
     "factor": ("factor_overrides", "factor_id"),
+    "grant": ("credit_grants", "grant_ref"),
 }
 
 
@@ -65,7 +67,7 @@ def _rows_match_audit(conn: sqlite3.Connection, report: Report) -> None:
 
 def _sums(conn: sqlite3.Connection, report: Report) -> None:
     rows = conn.execute(
-        "SELECT a.project_id, a.granted_g, a.reserved_g, a.sold_g,"
+        "SELECT a.project_id, a.granted_g, a.reserved_g, a.sold_g, a.refunded_g,"
         " COALESCE(SUM(CASE WHEN o.status = ? THEN o.offset_g END), 0) AS held,"
         " COALESCE(SUM(CASE WHEN o.status = ? THEN o.offset_g END), 0) AS sold"
         " FROM allocations a LEFT JOIN orders o ON o.project_id = a.project_id"
@@ -82,7 +84,7 @@ def _sums(conn: sqlite3.Connection, report: Report) -> None:
             report.problems.append(
                 f"{name}: {row['sold_g']} g sold but paid orders total {row['sold']} g"
             )
-        if row["reserved_g"] + row["sold_g"] > row["granted_g"]:
+        if row["reserved_g"] + row["sold_g"] + row["refunded_g"] > row["granted_g"]:
             report.problems.append(f"{name}: more committed than the {row['granted_g']} g granted")
 
 
@@ -202,5 +204,8 @@ def verify(conn: sqlite3.Connection) -> Report:
     report.counts["audit"] = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
     _rows_match_audit(conn, report)
     _sums(conn, report)
+    problems, counts = check_ranges(conn)
+    report.problems += problems
+    report.counts.update(counts)
     _serials_and_outbox(conn, report)
     return report

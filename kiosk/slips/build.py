@@ -1,12 +1,16 @@
-"""A paid order's slip content, in Chinese and English (and French for a French customer)."""
+"""A paid order's slip content, in Chinese and English (and French for a French customer).
+
+The words that claim something (title, retired or pending, the share of the footprint, demo)
+come from kiosk.certificate.claims, so the slip says what the screen and the page say.
+"""
 
 from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import formats
-from kiosk.certificate.issue import qr_text
-from kiosk.certificate.payload import DEFAULT_BASE_URL
+from kiosk.certificate.claims import LABELS, Claim, for_order
+from kiosk.certificate.issue import base_url, qr_text
 from kiosk.cities import load_cities
 from kiosk.factors import FactorTable
 from kiosk.ledger import Ledger, Order
@@ -16,21 +20,24 @@ from kiosk.slips.content import SlipContent, SlipLine
 from kiosk.timestamps import CHINA_TIME, parse_stamp
 from kiosk.venues import load_venues
 
-TITLES = {
-    "zh": "碳中和证书",
-    "en": "Carbon-neutral certificate",
-    "fr": "Certificat de neutralité carbone",
-}
 CAPTIONS = {
     "nickname": {"zh": "昵称", "en": "Nickname", "fr": "Pseudo"},
     "issued": {"zh": "日期", "en": "Date", "fr": "Date"},
     "venue": {"zh": "地点", "en": "Venue", "fr": "Lieu"},
     "footprint": {"zh": "碳足迹", "en": "Footprint", "fr": "Empreinte"},
-    "offset": {"zh": "已抵消", "en": "Offset", "fr": "Compensé"},
     "project": {"zh": "减排项目", "en": "Project", "fr": "Projet"},
     "serial": {"zh": "证书编号", "en": "Serial", "fr": "Numéro"},
     "amount": {"zh": "金额", "en": "Paid", "fr": "Payé"},
-    "scan": {"zh": "扫码查看证书", "en": "Scan to see your certificate", "fr": "Scannez pour voir"},
+    "scan": {
+        "zh": "扫码查看证书",
+        "en": "Scan to see your certificate",
+        "fr": "Scannez pour voir votre certificat",
+    },
+    "scan.demo": {
+        "zh": "演示证书码，可离线核验",
+        "en": "Demo certificate code, checked offline",
+        "fr": "Code de démonstration, vérifiable hors ligne",
+    },
 }
 
 
@@ -40,8 +47,24 @@ def languages(order: Order) -> tuple[str, ...]:
 
 
 def _both(texts: dict[str, str] | object, langs: tuple[str, ...], sep: str = " / ") -> str:
-    values = [texts.get(lang, "") for lang in langs[:2]]  # type: ignore[union-attr]
+    """A value in every language of the slip, each once: "成都 / Chengdu / Chengdu" is
+    "成都 / Chengdu"."""
+    values = [texts.get(lang, "") for lang in langs]  # type: ignore[union-attr]
     return sep.join(dict.fromkeys(v for v in values if v))
+
+
+def caption(texts: dict[str, str], langs: tuple[str, ...]) -> str:
+    """A field caption: "碳足迹 Footprint", or "碳足迹 Footprint / Empreinte" in French."""
+    latin = _both(texts, tuple(lang for lang in langs if lang != "zh"))
+    return " ".join(part for part in (texts.get("zh", ""), latin) if part)
+
+
+def credit_rows(said: Claim, langs: tuple[str, ...]) -> tuple[SlipLine, ...]:
+    """The retired serials and gram ranges, the exchange's reference and the beneficiary."""
+    rows = [SlipLine(caption(LABELS["credits"], langs), r.label()) for r in said.ranges]
+    rows += [SlipLine(caption(LABELS["reference"], langs), ref) for ref in said.references()]
+    rows += [SlipLine(caption(LABELS["beneficiary"], langs), b) for b in said.beneficiaries()]
+    return tuple(rows)
 
 
 def _line_label(line: dict, table: FactorTable, langs: tuple[str, ...]) -> str:
@@ -70,17 +93,32 @@ def sources_line(order: Order, table: FactorTable | None) -> str:
     return f"Factors {order.factors_version}: " + "; ".join(cites)
 
 
-def build_content(
-    order: Order, ledger: Ledger, key: Ed25519PrivateKey, base_url: str = DEFAULT_BASE_URL
-) -> SlipContent:
+def build_content(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> SlipContent:
+    """The one place a slip's facts are gathered (the kiosk, the console and the CLI all call
+    it), so every certificate points to the same registry address and says the same things."""
+    return build(order, ledger, key)[0]
+
+
+def build(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> tuple[SlipContent, Claim]:
+    """The slip and the claim behind its words (the certificate screen shows both)."""
     used = factors_for(ledger, order.factors_version, order.id)  # on a reprint too
     table = used or base_factors(ledger)  # labels do not change between versions
     langs = languages(order)
     project = ledger.project(order.project_id)
     venue = load_venues().get(order.venue)
     paid = parse_stamp(order.paid_at or order.created_at)
-    return SlipContent(
-        titles=tuple(TITLES[lang] for lang in langs),
+    address = base_url(ledger)
+    said = for_order(order, demo=address is None)
+    captions = {name: caption(texts, langs) for name, texts in CAPTIONS.items()}
+    captions["offset"] = caption(LABELS[said.offset_caption], langs)
+    demo_scan = captions.pop("scan.demo")
+    if said.demo:
+        captions["scan"] = demo_scan
+    content = SlipContent(
+        titles=tuple(LABELS[said.title][lang] for lang in langs),
+        claims=tuple(
+            _both({lang: line.text(lang) for lang in langs}, langs) for line in said.lines()
+        ),
         nickname=order.nickname,
         issued=paid.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M (UTC+8)"),
         venue=_both(venue.name, langs) if venue else order.venue,
@@ -91,11 +129,13 @@ def build_content(
         ),
         offset=f"{format_grams(order.offset_g)} CO2e",
         project=_both(dict(project.name), langs),
+        credits=credit_rows(said, langs),
         serial=f"{order.kiosk_id}-{order.serial:06d}" if order.serial else order.code,
         amount=format_fen(order.amount_fen),
         sources=sources_line(order, used),
-        qr_text=qr_text(order, key, base_url),
-        captions={name: _both(texts, langs, " ") for name, texts in CAPTIONS.items()},
+        qr_text=qr_text(order, key, address),
+        captions=captions,
         footprint_shown=f"{formats.mass(order.footprint_g, order.lang)} CO2e",
         offset_shown=f"{formats.mass(order.offset_g, order.lang)} CO2e",
     )
+    return content, said

@@ -11,7 +11,10 @@ four-byte characters (so "¥" is sent as "￥").
 
 send() asks a network printer for its paper sensor first, then waits until the printer has
 acknowledged every byte, so "out of paper" and "jammed" are reported instead of a job that
-vanishes into the kernel's send buffer.
+vanishes into the kernel's send buffer. After the job it asks the printer's real-time status
+(DLE EOT 1, 2, 4): the slip counts as printed only when the printer says it is online, has
+paper and shows no error; a printer that takes the bytes and never answers has the slip "sent,
+not confirmed" (listed for reprint), all within config.timeout_s.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import contextlib
 import socket
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -30,9 +34,9 @@ from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, Network
 from PIL import Image, ImageDraw
 
-from kiosk.slips.content import SlipContent
+from kiosk.slips.content import Delivery, SlipContent
 from kiosk.slips.fonts import pil_font
-from kiosk.slips.printer_status import paper_is_out, resolve_ipv4
+from kiosk.slips.printer_status import ask_status, paper_is_out, resolve_ipv4
 from kiosk.slips.printers import (
     PrinterConfig,
     PrinterError,
@@ -48,7 +52,9 @@ STATUS_WAIT_S = 0.5  # how long to wait for the paper-sensor answer; many printe
 LINGER_S = 1.0  # how long to let the printer close its side after the job
 SUBSTITUTES = {"¥": "￥", "₂": "2", "€": "EUR"}  # four-byte GB18030 characters printers lack
 
-__all__ = ["PrinterError", "build_job", "fallback_raster", "send"]
+CONFIRMED = ("ready", "paper_low")  # printer_status states in which a slip counts as printed
+
+__all__ = ["Delivery", "PrinterError", "build_job", "fallback_raster", "send"]
 
 
 def build_job(
@@ -79,7 +85,8 @@ def build_job(
 
 
 def _printable(text: str) -> str:
-    """Control characters (a nickname could carry ESC) become spaces; rare characters swap."""
+    """Control characters (a nickname could carry ESC) become spaces; rare characters swap,
+    and a Latin letter the font lacks loses its accent (ç -> c) rather than becoming "?"."""
     out = []
     for ch in text:
         if ord(ch) < 0x20 or ord(ch) == 0x7F:
@@ -87,7 +94,8 @@ def _printable(text: str) -> str:
         elif ord(ch) < 0x80 or len(ch.encode("gb18030")) == 2:
             out.append(ch)
         else:
-            out.append(SUBSTITUTES.get(ch, "?"))
+            bare = unicodedata.normalize("NFKD", ch)[0]
+            out.append(SUBSTITUTES.get(ch, bare if bare.isascii() and bare.isalpha() else "?"))
     return "".join(out)
 
 
@@ -137,7 +145,9 @@ def _fields(content: SlipContent) -> list[tuple[str, str]]:
     rows += [(cap["issued"], content.issued), (cap["venue"], content.venue)]
     rows += [(line.label, line.value) for line in content.breakdown]
     rows += [(cap["footprint"], content.footprint), (cap["offset"], content.offset)]
-    rows += [(cap[key], getattr(content, key)) for key in ("project", "serial", "amount")]
+    rows += [(cap["project"], content.project)]
+    rows += [(line.label, line.value) for line in content.credits]
+    rows += [(cap[key], getattr(content, key)) for key in ("serial", "amount")]
     return rows
 
 
@@ -155,7 +165,10 @@ def _text_slip(printer: Escpos, content: SlipContent, config: PrinterConfig) -> 
         printer.set(custom_size=True, width=scale, height=2)  # GS ! n: also sizes Chinese
         out(_wrap(title, cols // scale, _columns))
     printer.set(custom_size=True, width=1, height=1)
-    printer.set(align="left", bold=False)
+    printer.set(bold=False)
+    for line in map(_printable, content.claims):
+        out(_wrap(line, cols, _columns))
+    printer.set(align="left")
     rule = ["-" * cols]
     out(rule)
     for caption, value in _fields(content):
@@ -196,6 +209,8 @@ def fallback_raster(content: SlipContent, width_dots: int) -> Image.Image:
 
     for heading in content.titles:
         text(_wrap(heading, limit, title.getlength), title, center=True)
+    for line in content.claims:
+        text(_wrap(line, limit, body.getlength), body, center=True)
     for caption, value in _fields(content):
         text(_pair(caption, value, limit, body.getlength), body)
     text(_wrap(content.sources, limit, body.getlength), body)
@@ -220,11 +235,12 @@ def fallback_raster(content: SlipContent, width_dots: int) -> Image.Image:
 # --- sending: network printers here, USB, serial and file ones in printers.py -----------------
 
 
-def send(job: bytes, config: PrinterConfig) -> None:
-    """Deliver one job; any failure becomes a PrinterError, within about config.timeout_s."""
+def send(job: bytes, config: PrinterConfig) -> Delivery:
+    """Deliver one job, within about config.timeout_s; any failure is a PrinterError (a
+    printer that reports a fault after the job, too: the slip is likely incomplete)."""
     if config.kind != "network":
         send_to_device(job, config)
-        return
+        return Delivery(config.name, "printed")
     deadline = time.monotonic() + config.timeout_s
 
     def left() -> float:
@@ -241,7 +257,7 @@ def send(job: bytes, config: PrinterConfig) -> None:
             ) from None
         sock: socket.socket = printer.device
         try:
-            _check_paper(printer, sock, min(STATUS_WAIT_S, config.timeout_s / 4))
+            answered = _check_paper(printer, sock, min(STATUS_WAIT_S, config.timeout_s / 4))
             sock.settimeout(left())
             printer._raw(job)
             while _unacknowledged(sock) and time.monotonic() < deadline:
@@ -255,13 +271,37 @@ def send(job: bytes, config: PrinterConfig) -> None:
             raise PrinterError(
                 f"{config.name} dropped the connection ({reason}); print again"
             ) from None
+        # A printer silent before the job gets a short chance; one that answered, the rest.
+        wait_until = deadline if answered else min(deadline, time.monotonic() + STATUS_WAIT_S)
+        delivery = _confirm(sock, config, wait_until)
         _finish(sock, min(LINGER_S, left()))
+        return delivery
     finally:
         printer.close()
 
 
-def _check_paper(printer: Network, sock: socket.socket, wait: float) -> None:
+def _confirm(sock: socket.socket, config: PrinterConfig, deadline: float) -> Delivery:
+    """Ask the printer how it is now the job is in: printed, unconfirmed, or a PrinterError."""
+    _drain(sock)  # a late answer to the paper check must not pass for this one
+    status = ask_status(sock, config.name, deadline)
+    if status.state in CONFIRMED:
+        return Delivery(config.name, "printed")
+    if status.level == "problem":
+        raise PrinterError(f"{status.message}; the slip may be incomplete, print it again")
+    why = status.message if status.answers else f"{config.name} did not answer the status request"
+    return Delivery(config.name, "unconfirmed", f"sent, not confirmed: {why}")
+
+
+def _drain(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.settimeout(0)
+        while sock.recv(4096):
+            pass
+
+
+def _check_paper(printer: Network, sock: socket.socket, wait: float) -> bool:
     """Ask the paper sensor (DLE EOT 4); a printer that does not answer is printed to anyway.
+    True when it answered.
 
     The answer is decoded by kiosk.slips.printer_status (fixed bits checked, bits 5-6 = paper end),
     the same code the cashier's live printer status uses.
@@ -270,9 +310,10 @@ def _check_paper(printer: Network, sock: socket.socket, wait: float) -> None:
     try:
         status = printer.query_status(RT_STATUS_PAPER)
     except TimeoutError:
-        return
+        return False
     if paper_is_out(status):
         raise PrinterError("the printer is out of paper; load a new roll and print again")
+    return bool(status)
 
 
 def _unacknowledged(sock: socket.socket) -> int:

@@ -62,7 +62,10 @@ def render_png(content: SlipContent, width_px: int = 1080) -> bytes:
     card = Layout(inset, width_px - inset, _measure, y=pad + 56 * u, leading=1.25)
     for i, title in enumerate(content.titles):
         card.text(title, (88 if i == 0 else 44) * u, "center", "on_band")
-    card.y += 40 * u
+    card.y += 16 * u
+    for line in content.claims:
+        card.text(line, 34 * u, "center", "on_band")
+    card.y += 32 * u
     band_bottom = card.y
     caps = content.captions
     card.y += 56 * u
@@ -79,11 +82,15 @@ def render_png(content: SlipContent, width_px: int = 1080) -> bytes:
     card.text(caps["project"], 32 * u, "center", "muted")
     card.text(content.project, 38 * u, "center")
     card.y += 20 * u
+    for line in content.credits:
+        card.text(line.label, 28 * u, "center", "muted")
+        card.text(line.value, 32 * u, "center")
+    card.y += 20 * u if content.credits else 0
     card.text(caps["serial"], 32 * u, "center", "muted")
     card.text(content.serial, 44 * u, "center")
     card.y += 40 * u
     modules = qr_runs(content.qr_text)[0]
-    card.qr(content.qr_text, max(2, int(0.46 * width_px / modules)), grid=1)
+    card.qr(content.qr_text, max(2, int(0.40 * width_px / modules)), grid=1)
     card.text(caps["scan"], 34 * u, "center", "muted")
     card.y += 16 * u
     card.text(content.sources, 24 * u, "center", "muted")

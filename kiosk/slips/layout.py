@@ -205,6 +205,14 @@ def fields(flow: Layout, content: SlipContent, body: float, small: float) -> Non
     flow.rule(body * 0.8, body * 0.06, dashed=flow.mono)
     flow.pair(caps["offset"], content.offset, body)
     flow.pair(caps["project"], content.project, body)
+    for line in content.credits:
+        flow.pair(line.label, line.value, small)
+
+
+def claims(flow: Layout, content: SlipContent, size: float, colour: str = "ink") -> None:
+    """What is true now (retired or pending, the share, demo), centred under the title."""
+    for line in content.claims:
+        flow.text(line, size, "center", colour)
 
 
 def thermal_layout(content: SlipContent, fmt: str, measure: Measure, *, width: float,
@@ -215,6 +223,8 @@ def thermal_layout(content: SlipContent, fmt: str, measure: Measure, *, width: f
     for i, title in enumerate(content.titles):
         flow.text(title, (style.title if i == 0 else style.subtitle) * per_pt, "center")
     body, small = style.body * per_pt, style.small * per_pt
+    flow.y += small * 0.3
+    claims(flow, content, body)
     flow.rule(body * 0.8, body * 0.08)
     fields(flow, content, body, small)
     flow.pair(content.captions["serial"], content.serial, body)
@@ -239,6 +249,8 @@ def a6_layout(content: SlipContent, measure: Measure) -> Layout:
         top = Layout(margin, width - margin, measure, y=margin + 1 * MM, leading=1.32)
         for i, title in enumerate(content.titles):
             top.text(title, (17 if i == 0 else 11) * scale, "center", "accent" if i == 0 else "ink")
+        top.y += small * 0.3
+        claims(top, content, body, "accent")
         top.rule(body * 1.2, 0.6)
         fields(top, content, body, small)
         top.rule(body * 0.8, 0.4)

@@ -178,43 +178,48 @@ def resolve_ipv4(config: PrinterConfig) -> str:
 def _network_status(config: PrinterConfig) -> PrinterStatus:
     """Connect, then ask DLE EOT 1, 2 and 4 one at a time, one byte each, within the timeout."""
     deadline = time.monotonic() + config.timeout_s
-
-    def left() -> float:
-        return max(0.01, deadline - time.monotonic())
-
     try:
         address = resolve_ipv4(config)
     except PrinterError as exc:
         return PrinterStatus("unreachable", str(exc))
     try:
-        sock = socket.create_connection((address, config.port), timeout=left())
+        sock = socket.create_connection(
+            (address, config.port), timeout=max(0.01, deadline - time.monotonic())
+        )
     except OSError as exc:
         return _unreachable(config, plain_reason(exc))
-    answers: dict[int, int] = {}
     with sock:
-        for n in (PRINTER, OFFLINE_CAUSE, PAPER):
-            try:
-                sock.settimeout(left())
-                sock.sendall(request(n))
-                got = sock.recv(1)
-            except TimeoutError:
+        return ask_status(sock, config.name, deadline)
+
+
+def ask_status(sock: socket.socket, name: str, deadline: float) -> PrinterStatus:
+    """Ask DLE EOT 1, 2 and 4 over an open connection, one at a time, one byte each, until
+    `deadline` (time.monotonic()). Used on its own connection by the live status, and after a
+    job on the job's connection to confirm the slip (kiosk.slips.escpos)."""
+    answers: dict[int, int] = {}
+    for n in (PRINTER, OFFLINE_CAUSE, PAPER):
+        try:
+            sock.settimeout(max(0.01, deadline - time.monotonic()))
+            sock.sendall(request(n))
+            got = sock.recv(1)
+        except TimeoutError:
+            break
+        except OSError as exc:
+            if answers:
                 break
-            except OSError as exc:
-                if answers:
-                    break
-                return PrinterStatus(
-                    "unknown",
-                    f"{config.name} dropped the connection ({plain_reason(exc)}) "
-                    "instead of answering a status request; use a test print",
-                )
-            if not got:  # the printer closed its side
-                if answers:
-                    break
-                return _silent(config.name, "closed the connection")
-            answers[n] = got[0]
-            if not is_status_byte(got[0]):
+            return PrinterStatus(
+                "unknown",
+                f"{name} dropped the connection ({plain_reason(exc)}) "
+                "instead of answering a status request; use a test print",
+            )
+        if not got:  # the printer closed its side
+            if answers:
                 break
-    return from_answers(config.name, answers)
+            return _silent(name, "closed the connection")
+        answers[n] = got[0]
+        if not is_status_byte(got[0]):
+            break
+    return from_answers(name, answers)
 
 
 # --- USB and serial printers -------------------------------------------------------------------

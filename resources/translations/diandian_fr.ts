@@ -225,6 +225,10 @@ Dernière erreur : {error}</translation>
         <translation>Un problème est survenu ({kind}) ; détails dans le journal.</translation>
     </message>
     <message>
+        <source>Slip sent to {printer}, which did not confirm it: check it came out; it stays on the reprint list.</source>
+        <translation>Reçu envoyé à {printer}, qui ne l’a pas confirmé : vérifiez qu’il est sorti ; il reste dans la liste à réimprimer.</translation>
+    </message>
+    <message>
         <source>Slip printed on {printer}.</source>
         <translation>Ticket imprimé sur {printer}.</translation>
     </message>
@@ -287,10 +291,6 @@ Dernière erreur : {error}</translation>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <source>Your carbon-neutral certificate</source>
-        <translation>Votre certificat de neutralité carbone</translation>
-    </message>
-    <message>
         <source>Scan with your phone to keep your certificate</source>
         <translation>Scannez avec votre téléphone pour garder votre certificat</translation>
     </message>
@@ -319,6 +319,10 @@ Dernière erreur : {error}</translation>
         <translation>Votre reçu est imprimé : prenez-le à l&apos;imprimante.</translation>
     </message>
     <message>
+        <source>Your slip was sent, but the printer did not confirm it. If nothing came out, print again or ask the cashier.</source>
+        <translation>Votre reçu a été envoyé, mais l’imprimante ne l’a pas confirmé. S’il n’est pas sorti, imprimez-le à nouveau ou demandez à la caisse.</translation>
+    </message>
+    <message>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>Le reçu n&apos;a pas pu être imprimé. Demandez à la caisse : il pourra être imprimé plus tard.</translation>
     </message>
@@ -327,8 +331,8 @@ Dernière erreur : {error}</translation>
         <translation>Pas d&apos;imprimante sur cette borne : gardez le QR code sur votre téléphone.</translation>
     </message>
     <message>
-        <source>{mass} CO₂e offset</source>
-        <translation>{mass} CO₂e compensés</translation>
+        <source>{caption}: {mass} CO₂e</source>
+        <translation>{caption} : {mass} CO₂e</translation>
     </message>
     <message>
         <source>Certificate {serial}</source>
@@ -364,6 +368,97 @@ Dernière erreur : {error}</translation>
     <message>
         <source>No city chosen yet</source>
         <translation>Aucune ville choisie</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <source>Carbon-neutral certificate</source>
+        <translation>Certificat de neutralité carbone</translation>
+    </message>
+    <message>
+        <source>Carbon offset certificate</source>
+        <translation>Certificat de compensation carbone</translation>
+    </message>
+    <message>
+        <source>Carbon credit purchase</source>
+        <translation>Achat de crédits carbone</translation>
+    </message>
+    <message>
+        <source>Void certificate</source>
+        <translation>Certificat annulé</translation>
+    </message>
+    <message>
+        <source>Purchased and retired</source>
+        <translation>Acheté et retiré</translation>
+    </message>
+    <message>
+        <source>Purchased, retirement pending</source>
+        <translation>Acheté, retrait en attente</translation>
+    </message>
+    <message>
+        <source>Refunded: this certificate is void</source>
+        <translation>Remboursé : ce certificat est annulé</translation>
+    </message>
+    <message>
+        <source>Offsets your whole footprint</source>
+        <translation>Compense toute votre empreinte</translation>
+    </message>
+    <message>
+        <source>Offsets {pct} % of your footprint</source>
+        <translation>Compense {pct} % de votre empreinte</translation>
+    </message>
+    <message>
+        <source>Offsets one month of your year ({pct} %)</source>
+        <translation>Compense un mois de votre année ({pct} %)</translation>
+    </message>
+    <message>
+        <source>Offsets less than 1 % of your footprint</source>
+        <translation>Compense moins de 1 % de votre empreinte</translation>
+    </message>
+    <message>
+        <source>Bought for your whole footprint</source>
+        <translation>Achat pour toute votre empreinte</translation>
+    </message>
+    <message>
+        <source>Bought for {pct} % of your footprint</source>
+        <translation>Achat pour {pct} % de votre empreinte</translation>
+    </message>
+    <message>
+        <source>Bought for one month of your year ({pct} %)</source>
+        <translation>Achat pour un mois de votre année ({pct} %)</translation>
+    </message>
+    <message>
+        <source>Bought for less than 1 % of your footprint</source>
+        <translation>Achat pour moins de 1 % de votre empreinte</translation>
+    </message>
+    <message>
+        <source>Demo, not registered: the QR opens no web page</source>
+        <translation>Démo, non enregistré : le QR n&apos;ouvre aucune page</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Compensé</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>Acheté</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Retired credits</source>
+        <translation>Crédits retirés</translation>
+    </message>
+    <message>
+        <source>Retirement reference</source>
+        <translation>Référence du retrait</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
     </message>
 </context>
 <context>
@@ -892,8 +987,8 @@ Dernière erreur : {error}</translation>
         <translation>Préparation de votre certificat…</translation>
     </message>
     <message>
-        <source>{amount} paid: {mass} CO₂e offset</source>
-        <translation>{amount} payés : {mass} CO₂e compensés</translation>
+        <source>{amount} paid for {mass} CO₂e</source>
+        <translation>{amount} payés pour {mass} CO₂e</translation>
     </message>
 </context>
 <context>
@@ -1633,8 +1728,8 @@ Dernière erreur : {error}</translation>
         <translation>{count} ticket(s) à réimprimer (en tête de liste).</translation>
     </message>
     <message>
-        <source>No failed or pending prints.</source>
-        <translation>Aucune impression échouée ou en attente.</translation>
+        <source>No failed, pending or unconfirmed prints.</source>
+        <translation>Aucune impression échouée, en attente ou non confirmée.</translation>
     </message>
     <message>
         <source>slip not printed here</source>
@@ -1647,6 +1742,10 @@ Dernière erreur : {error}</translation>
     <message>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ IMPRESSION ÉCHOUÉE</translation>
+    </message>
+    <message>
+        <source>⚠ sent, not confirmed</source>
+        <translation>⚠ envoyé, non confirmé</translation>
     </message>
     <message>
         <source>slip printed</source>

@@ -225,6 +225,10 @@ Last error: {error}</source>
         <translation>出现问题（{kind}）；详情见日志。</translation>
     </message>
     <message>
+        <source>Slip sent to {printer}, which did not confirm it: check it came out; it stays on the reprint list.</source>
+        <translation>凭条已发送到 {printer}，但打印机未确认：请检查是否已打出；它仍在补打列表中。</translation>
+    </message>
+    <message>
         <source>Slip printed on {printer}.</source>
         <translation>凭条已在 {printer} 打印。</translation>
     </message>
@@ -287,10 +291,6 @@ Last error: {error}</source>
 <context>
     <name>CertificateScreen</name>
     <message>
-        <source>Your carbon-neutral certificate</source>
-        <translation>您的碳中和证书</translation>
-    </message>
-    <message>
         <source>Scan with your phone to keep your certificate</source>
         <translation>用手机扫码保存您的证书</translation>
     </message>
@@ -319,6 +319,10 @@ Last error: {error}</source>
         <translation>凭条已打印，请从打印机取走。</translation>
     </message>
     <message>
+        <source>Your slip was sent, but the printer did not confirm it. If nothing came out, print again or ask the cashier.</source>
+        <translation>凭条已发送，但打印机没有确认。如果没有打出，请再打印一次或询问收银员。</translation>
+    </message>
+    <message>
         <source>The slip could not be printed. Ask the cashier: they can print it later.</source>
         <translation>凭条未能打印。请联系收银员，稍后可以补打。</translation>
     </message>
@@ -327,8 +331,8 @@ Last error: {error}</source>
         <translation>本机没有打印机：请用手机保存二维码。</translation>
     </message>
     <message>
-        <source>{mass} CO₂e offset</source>
-        <translation>已抵消 {mass} 二氧化碳当量</translation>
+        <source>{caption}: {mass} CO₂e</source>
+        <translation>{caption}：{mass} 二氧化碳当量</translation>
     </message>
     <message>
         <source>Certificate {serial}</source>
@@ -364,6 +368,97 @@ Last error: {error}</source>
     <message>
         <source>No city chosen yet</source>
         <translation>尚未选择城市</translation>
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <source>Carbon-neutral certificate</source>
+        <translation>碳中和证书</translation>
+    </message>
+    <message>
+        <source>Carbon offset certificate</source>
+        <translation>碳抵消证书</translation>
+    </message>
+    <message>
+        <source>Carbon credit purchase</source>
+        <translation>碳信用购买凭证</translation>
+    </message>
+    <message>
+        <source>Void certificate</source>
+        <translation>已作废的证书</translation>
+    </message>
+    <message>
+        <source>Purchased and retired</source>
+        <translation>已购买并已注销</translation>
+    </message>
+    <message>
+        <source>Purchased, retirement pending</source>
+        <translation>已购买，等待注销</translation>
+    </message>
+    <message>
+        <source>Refunded: this certificate is void</source>
+        <translation>已退款：此证书作废</translation>
+    </message>
+    <message>
+        <source>Offsets your whole footprint</source>
+        <translation>抵消您的全部碳足迹</translation>
+    </message>
+    <message>
+        <source>Offsets {pct} % of your footprint</source>
+        <translation>抵消您碳足迹的 {pct}%</translation>
+    </message>
+    <message>
+        <source>Offsets one month of your year ({pct} %)</source>
+        <translation>抵消您一年中的一个月（{pct}%）</translation>
+    </message>
+    <message>
+        <source>Offsets less than 1 % of your footprint</source>
+        <translation>抵消您碳足迹的不到 1%</translation>
+    </message>
+    <message>
+        <source>Bought for your whole footprint</source>
+        <translation>购买量相当于您的全部碳足迹</translation>
+    </message>
+    <message>
+        <source>Bought for {pct} % of your footprint</source>
+        <translation>购买量相当于您碳足迹的 {pct}%</translation>
+    </message>
+    <message>
+        <source>Bought for one month of your year ({pct} %)</source>
+        <translation>购买量相当于您一年中的一个月（{pct}%）</translation>
+    </message>
+    <message>
+        <source>Bought for less than 1 % of your footprint</source>
+        <translation>购买量不到您碳足迹的 1%</translation>
+    </message>
+    <message>
+        <source>Demo, not registered: the QR opens no web page</source>
+        <translation>演示，未登记：二维码不打开网页</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>已抵消</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Retired credits</source>
+        <translation>已注销的碳信用</translation>
+    </message>
+    <message>
+        <source>Retirement reference</source>
+        <translation>注销凭证号</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>受益人</translation>
     </message>
 </context>
 <context>
@@ -892,8 +987,8 @@ Last error: {error}</source>
         <translation>正在生成您的证书…</translation>
     </message>
     <message>
-        <source>{amount} paid: {mass} CO₂e offset</source>
-        <translation>已付 {amount}：抵消 {mass} 二氧化碳当量</translation>
+        <source>{amount} paid for {mass} CO₂e</source>
+        <translation>已付 {amount}，购买 {mass} 二氧化碳当量</translation>
     </message>
 </context>
 <context>
@@ -1633,8 +1728,8 @@ Last error: {error}</source>
         <translation>{count} 张凭条待补打（排在最前）。</translation>
     </message>
     <message>
-        <source>No failed or pending prints.</source>
-        <translation>没有失败或待打印的凭条。</translation>
+        <source>No failed, pending or unconfirmed prints.</source>
+        <translation>没有失败、待打印或未确认的凭条。</translation>
     </message>
     <message>
         <source>slip not printed here</source>
@@ -1647,6 +1742,10 @@ Last error: {error}</source>
     <message>
         <source>⚠ PRINT FAILED</source>
         <translation>⚠ 打印失败</translation>
+    </message>
+    <message>
+        <source>⚠ sent, not confirmed</source>
+        <translation>⚠ 已发送，未确认</translation>
     </message>
     <message>
         <source>slip printed</source>

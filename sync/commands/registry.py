@@ -38,6 +38,12 @@ def register(commands: Any) -> None:
     serve.add_argument("--tls-cert", type=Path, metavar="PEM", help="TLS certificate chain")
     serve.add_argument("--tls-key", type=Path, metavar="PEM", help="TLS private key")
     serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address phones open certificate pages at (https://HOST[:PORT]), if not the "
+        "one kiosks sync with; stored, so later runs and other processes use it too",
+    )
+    serve.add_argument(
         "--headroom-t",
         type=float,
         default=5.0,
@@ -64,9 +70,33 @@ def register(commands: Any) -> None:
         "import-factors", "serve this factor table instead of the shipped one", run_factors
     )
     factors.add_argument("file", type=Path, metavar="FILE", help="factors.toml format (or JSON)")
-    stats = action("stats", "kiosks, purchases, grams sold and retired per project", run_stats)
+    stats = action(
+        "stats",
+        "kiosks, purchases and retirement per project; per retired block: sold, refunded,"
+        " unallocated",
+        run_stats,
+    )
     stats.add_argument("--json", action="store_true", help="one JSON object")
-    action("retire", "retire whole tonnes sold, from each project's serial blocks", run_retire)
+    retire = action(
+        "retire-blocks",
+        "record serials retired at the exchange: they cover pending sales first, then kiosks"
+        " are granted them",
+        run_retire_blocks,
+    )
+    retire.add_argument("--project", required=True, metavar="ID", help="the project's id")
+    retire.add_argument(
+        "--serials", required=True, metavar="FROM..TO", help="e.g. CDCER-2024-000001..000100"
+    )
+    retire.add_argument(
+        "--reference", required=True, metavar="REF", help="the exchange's retirement record"
+    )
+    retire.add_argument(
+        "--beneficiary", required=True, metavar="TEXT", help='e.g. "Diandian visitors"'
+    )
+    rejects = action("rejects", "records the registry refused, newest first", run_rejects)
+    rejects.add_argument("--kiosk", metavar="ID", help="only this kiosk's")
+    rejects.add_argument("--limit", type=int, default=50, help="how many (50)")
+    rejects.add_argument("--json", action="store_true", help="one JSON array")
     close = action("close-day", "close a business day (later sales for it are filed)", run_close)
     close.add_argument("day", metavar="YYYY-MM-DD")
 
@@ -142,8 +172,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from kiosk.certificate.address import check_public_url
     from kiosk.errors import InputError
-    from sync.registry import migrations
+    from sync.registry import migrations, operations
     from sync.registry.app import create_app, serve
     from sync.registry.db import where
 
@@ -154,9 +185,15 @@ def run_serve(args: argparse.Namespace) -> int:
             raise InputError("--tls-cert/--tls-key", f"{path} is not a file")
     if not 0 < args.headroom_t <= 1_000_000:
         raise InputError("--headroom-t", "must be more than 0 and at most 1,000,000 tonnes")
+    if args.public_url is not None:
+        check_public_url(args.public_url, "--public-url")  # before anything is written
     engine = _engine(args, init=True)
     migrations.upgrade(engine)  # a fresh database is usable at once; applied steps are skipped
     print(f"registry database: {where(_url(args))}", flush=True)
+    if args.public_url is not None:
+        with engine.begin() as conn:
+            url = operations.set_public_url(conn=conn, url=args.public_url)
+        print(f"certificate QRs point to {url}", flush=True)
     app = create_app(engine, headroom_g=round(args.headroom_t * 1_000_000))
     serve(
         app,
@@ -241,33 +278,81 @@ def run_factors(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from kiosk.money import format_grams
     from sync.registry import operations
 
     stats = _in_transaction(args, lambda conn: operations.stats(conn=conn))
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
         return 0
-    print(f"kiosks {stats['kiosks']}  purchases {stats['purchases']}  voided {stats['voided']}")
+    print(
+        f"kiosks {stats['kiosks']}  purchases {stats['purchases']}  voided {stats['voided']}"
+        f"  rejected records {stats['rejected']}"
+        + ("  (see `diandian registry rejects`)" if stats["rejected"] else "")
+    )
     for p in stats["projects"]:
         print(
-            f"{p['project_id']}: sold {p['sold_g']:,} g in {p['purchases']} purchase(s), "
-            f"retired {p['retired_g']:,} g, allocated {p['allocated_g']:,} of {p['stock_g']:,} g"
+            f"{p['project_id']} ({p['credit_model'].replace('_', ' ')}): sold"
+            f" {p['sold_g']:,} g in {p['purchases']} purchase(s), retired {p['retired_g']:,} g,"
+            f" allocated {p['allocated_g']:,} of {p['stock_g']:,} g"
+            + (
+                f"; retirement pending for {p['pending_purchases']} purchase(s),"
+                f" {p['pending_g']:,} g"
+                if p["pending_purchases"]
+                else ""
+            )
+        )
+    if stats["blocks"]:
+        print("retired blocks (sold: on a live certificate; unallocated: the platform's own):")
+    for b in stats["blocks"]:
+        print(
+            f"  {b['serials']} ({b['project_id']}, {b['reference']}, for {b['beneficiary']}):"
+            f" {b['retired_t']:,} t retired; sold {format_grams(b['sold_g'])}, refunded"
+            f" {format_grams(b['refunded_g'])}, unallocated {format_grams(b['unallocated_g'])}"
+            f" ({format_grams(b['held_by_kiosks_g'])} of it granted to kiosks, for sale)"
         )
     for k in stats["suspended"]:
         print(f"suspended kiosk {k['kiosk_id']}: {k['reason']}")
     return 0
 
 
-def run_retire(args: argparse.Namespace) -> int:
+def run_retire_blocks(args: argparse.Namespace) -> int:
     from sync.registry import credits
 
-    made = _in_transaction(args, lambda conn: credits.retire_all(conn=conn))
-    for r in made:
-        print(
-            f"{r['project_id']}: retired {r['tonnes']} t, {r['serial_first']}..{r['serial_last']}"
-        )
-    if not made:
-        print("nothing to retire (less than a whole tonne sold since the last retirement)")
+    made = _in_transaction(
+        args,
+        lambda conn: credits.retire_blocks(
+            conn=conn,
+            project_id=args.project,
+            serials=args.serials,
+            reference=args.reference,
+            beneficiary=args.beneficiary,
+        ),
+    )
+    print(
+        f"{made['project_id']}: {made['serials']} ({made['tonnes']:,} t) retired as"
+        f" {made['reference']}; {made['covered']} pending sale(s) covered"
+    )
+    return 0
+
+
+def run_rejects(args: argparse.Namespace) -> int:
+    from kiosk.errors import InputError
+    from sync.registry import credit_storage
+
+    if not 1 <= args.limit <= 10_000:
+        raise InputError("--limit", "must be from 1 to 10000")
+    rows = _in_transaction(
+        args,
+        lambda conn: credit_storage.rejects(conn=conn, kiosk_id=args.kiosk, limit=args.limit),
+    )
+    if args.json:
+        print(json.dumps([dict(r._mapping) for r in rows], ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(f"{r.at[:19]}  {r.kiosk_id}  {r.event:6}  {r.order_id}  {r.reason}")
+    if not rows:
+        print("(no refused records)")
     return 0
 
 

@@ -127,6 +127,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     from sync import protocol
     from sync.client import Backoff, Refused, RegistryClient, SyncError
     from sync.messages import EnrolRequest, EnrolResponse, problems
+    from sync.pull import BadData, public_url_of
 
     with Ledger.open(ledger_path(args), create=True) as ledger:
         key = kiosk_key(ledger)
@@ -158,10 +159,16 @@ def run_enroll(args: argparse.Namespace) -> int:
             return _fail("enroll", bad, bad.exit_code)
         except SyncError as exc:
             return _fail("enroll", exc, exc.exit_code)
+        try:
+            public = public_url_of(answer)
+        except BadData as exc:  # enrolled all the same: QRs use the address it synced with
+            print(f"diandian enroll: warning: {exc}", file=sys.stderr)
+            public = ""
         syncstate.set_settings(
             ledger,
             {
                 "registry_url": client.base_url,
+                "public_url": public,
                 "enrolled_kiosk": ledger.kiosk_id,
                 "enrolled_name": name,
                 "enrolled_at": stamp(utc_now()),
@@ -169,6 +176,7 @@ def run_enroll(args: argparse.Namespace) -> int:
             },
         )
         print(f"kiosk {ledger.kiosk_id} ({name}) enrolled at {client.base_url}")
+        print(f"certificate QRs point to {public or client.base_url}")
     return 0
 
 

@@ -1,124 +1,276 @@
-"""Credits: allocations to kiosks and retirement of whole tonnes from serial blocks.
+"""Credits: retire first, then sell (kiosk.credit).
 
-Why allocations: an offline kiosk may only sell grams the registry has set aside for it (the
-demarcation protocol), so the sum of every kiosk's grant never passes the project's stock. The
-project row is locked (`FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` serialises
-writers) while a grant is worked out, so many kiosks asking at once cannot overshoot.
+Why this way: every gram a customer buys is already retired when the slip prints, offline
+included. An operator records the exchange's retirement of whole serial blocks
+(`retire_blocks`); only retired tonnes are granted, by serial, to kiosks (`top_up`), so an
+offline kiosk draws each paid order's grams from serials nobody else holds (the demarcation
+protocol: grants never overlap, because the project row is locked, `FOR UPDATE` on
+PostgreSQL and `BEGIN IMMEDIATE` on SQLite, while tonnes are handed out in order).
 
-Why retirement by whole tonnes, in order: registries retire credits as whole serial numbers
-(one serial = one tonne). Sold grams queue up in arrival order; each time the queue holds a
-further whole tonne, the next serial(s) are retired and every purchase whose last gram falls
-inside is pointed at that retirement. A purchase is covered once, so no gram is retired twice.
+Sales made without a range (before retire-first, or in a project set to sell first and retire
+whole tonnes after) stay "retirement pending" until `retire_blocks` covers them: a retired
+block first fills the registry's own pool, from which each pending sale, oldest first, gets
+a contiguous gram range; what the pool has left of a tonne waits for the next pending sale.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Row
 
-from sync.registry import storage
+from kiosk.credit import TONNE_G, CreditModel, GrantRun, draw, serial_text
+from kiosk.errors import InputError
+from sync.registry import credit_storage, storage
 
-TONNE_G = 1_000_000
 DEFAULT_HEADROOM_G = 5 * TONNE_G
+SERIAL_RANGE = re.compile(r"^(?P<prefix>.*?)(?P<first>\d+)\.\.(?P=prefix)?(?P<last>\d+)$")
 
 
-def top_up(*, conn: Connection, kiosk_id: str, headroom_g: int) -> dict[str, int]:
-    """Grant each project up to `headroom_g` unsold grams on this kiosk; totals per project."""
+def model_of(project: Row) -> CreditModel:
+    """The project's credit model, from its catalogue data (retire-first unless it says)."""
+    value = json.loads(project.data).get("credit_model", CreditModel.RETIRE_FIRST)
+    return CreditModel(value)
+
+
+def parse_serials(text: str, where: str = "--serials") -> tuple[str, int, int, int]:
+    """`CDCER-2024-000001..000500` (or `..CDCER-2024-000500`) -> (prefix, first, last, width)."""
+    match = SERIAL_RANGE.match(str(text).strip())
+    if not match:
+        raise InputError(where, f"{text!r} is not like CDCER-2024-000001..000500")
+    first, last = int(match["first"]), int(match["last"])
+    if last < first:
+        raise InputError(where, f"{text!r} ends before it starts")
+    if len(match["first"]) > 18:
+        raise InputError(where, f"{text!r}: serial numbers of at most 18 digits")
+    return match["prefix"], first, last, len(match["first"])
+
+
+def locate(runs: dict[int, GrantRun], serial: str) -> tuple[int, int]:
+    """(grant id, serial number) of the grant among `runs` that holds `serial`; KeyError if none."""
+    for grant_id, run in runs.items():
+        tonne = run.tonne_of(serial)
+        if tonne is not None:
+            return grant_id, run.first + tonne
+    raise KeyError(serial)
+
+
+# -- granting --------------------------------------------------------------------------------
+
+
+def _take_tonnes(
+    conn: Connection, project_id: str, tonnes: int, kiosk_id: str | None
+) -> tuple[int, list[int]]:
+    """Hand out up to `tonnes` retired serials, in order, to a kiosk (or the pool): grant rows
+    appended to the holder's sequence. The caller holds the project's row lock."""
+    given: list[int] = []
+    held = credit_storage.holder_grants(conn=conn, project_id=project_id, kiosk_id=kiosk_id)
+    start = max((credit_storage.run_of(g).end_g for g in held), default=0)
+    taken = 0
+    for block in credit_storage.retired_blocks_of(conn=conn, project_id=project_id):
+        free = block.last - block.first + 1 - block.handed
+        if free <= 0:
+            continue
+        count = min(free, tonnes - taken)
+        first = block.first + block.handed
+        values = {
+            "project_id": project_id,
+            "kiosk_id": kiosk_id,
+            "block_id": block.id,
+            "first": first,
+            "last": first + count - 1,
+            "start_g": start + taken * TONNE_G,
+        }
+        given.append(credit_storage.add_grant(conn=conn, values=values))
+        credit_storage.hand_out(conn=conn, block_id=block.id, count=count)
+        taken += count
+        if taken == tonnes:
+            break
+    return taken, given
+
+
+def top_up(*, conn: Connection, kiosk_id: str, headroom_g: int) -> None:
+    """Give the kiosk up to `headroom_g` unsold grams of each project: whole retired tonnes
+    by serial (retire-first), or a count (sell-first)."""
     granted = storage.kiosk_allocations(conn=conn, kiosk_id=kiosk_id)
-    sold = storage.sold_by_kiosk(conn=conn, kiosk_id=kiosk_id)
+    serials = credit_storage.serial_granted(conn=conn, kiosk_id=kiosk_id)
+    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=kiosk_id)
+    counted = credit_storage.count_sold(conn=conn, kiosk_id=kiosk_id)
     for project in storage.list_projects(conn=conn):
         pid = project.project_id
-        unsold = granted.get(pid, 0) - sold.get(pid, 0)
+        retire_first = model_of(project) == CreditModel.RETIRE_FIRST
+        if retire_first:
+            unsold = serials.get(pid, 0) - drawn.get(pid, 0)
+        else:
+            unsold = granted.get(pid, 0) - serials.get(pid, 0) - counted.get(pid, 0)
         want = headroom_g - unsold
         if want <= 0:
             continue
         locked = storage.get_project(conn=conn, project_id=pid, lock=True)
         assert locked is not None
-        grams = min(want, locked.stock_g - locked.allocated_g)
-        if grams <= 0:
-            continue
-        storage.grant(
-            conn=conn, kiosk_id=kiosk_id, project_id=pid, grams=grams, fresh=pid not in granted
+        room = locked.stock_g - locked.allocated_g
+        if retire_first:
+            tonnes, _ = _take_tonnes(conn, pid, min(-(-want // TONNE_G), room // TONNE_G), kiosk_id)
+            grams = tonnes * TONNE_G
+        else:
+            grams = min(want, room)
+        if grams > 0:
+            credit_storage.add_to_allocation(
+                conn=conn, kiosk_id=kiosk_id, project_id=pid, grams=grams
+            )
+
+
+def allocations_for(*, conn: Connection, kiosk_id: str) -> list[dict[str, Any]]:
+    """What the allocations pull answers: per project the count, the retired serials granted
+    (in the kiosk's order) and the furthest gram the registry has received drawn."""
+    granted = storage.kiosk_allocations(conn=conn, kiosk_id=kiosk_id)
+    by_project: dict[str, list[dict[str, Any]]] = {}
+    for row in credit_storage.kiosk_grants(conn=conn, kiosk_id=kiosk_id):
+        by_project.setdefault(row.project_id, []).append(
+            {
+                "id": row.id,
+                "prefix": row.prefix,
+                "first": row.first,
+                "last": row.last,
+                "width": row.width,
+                "reference": row.reference,
+                "beneficiary": row.beneficiary,
+            }
         )
-        granted[pid] = granted.get(pid, 0) + grams
-    return granted
+    models = {p.project_id: model_of(p) for p in storage.list_projects(conn=conn)}
+    out = []
+    for pid in sorted(granted):
+        last = credit_storage.last_drawn(conn=conn, kiosk_id=kiosk_id, project_id=pid)
+        drawn_to = None
+        if last is not None:
+            drawn_to = {
+                "serial": serial_text(last.prefix, last.number, last.width),
+                "to_g": last.to_g,
+            }
+        out.append(
+            {
+                "project_id": pid,
+                "granted_g": granted[pid],
+                "credit_model": str(models.get(pid, CreditModel.RETIRE_FIRST)),
+                "grants": by_project.get(pid, []),
+                "drawn_to": drawn_to,
+            }
+        )
+    return out
 
 
-def serial_text(prefix: str, number: int, width: int) -> str:
-    return f"{prefix}{number:0{width}d}"
+# -- retiring ------------------------------------------------------------------------------
 
 
-def _next_serials(blocks: list[Any], skip: int, count: int) -> list[tuple[Any, int, int]]:
-    """(block, first, last) runs of `count` serials after the first `skip` ones, in order."""
+def _clean(value: str, name: str) -> str:
+    text = " ".join(str(value or "").split())
+    if not text or len(text) > 200:
+        raise InputError(name, "give 1 to 200 characters")
+    return text
+
+
+def _legacy_serials(conn: Connection, project: Row) -> list[tuple[str, int, int]]:
+    """Serials the old retire-after-sale path retired: the project's first ones, in order."""
+    left = project.retired_g // TONNE_G - sum(
+        (b.last - b.first + 1)
+        for b in credit_storage.retired_blocks_of(conn=conn, project_id=project.project_id)
+    )
     runs = []
-    for block in blocks:
-        size = block.last - block.first + 1
-        if skip >= size:
-            skip -= size
-            continue
-        take = min(count, size - skip)
-        runs.append((block, block.first + skip, block.first + skip + take - 1))
-        count -= take
-        skip = 0
-        if count == 0:
+    for block in storage.serial_blocks_of(conn=conn, project_id=project.project_id):
+        if left <= 0:
             break
+        count = min(left, block.last - block.first + 1)
+        runs.append((block.prefix, block.first, block.first + count - 1))
+        left -= count
     return runs
 
 
-def retire_project(*, conn: Connection, project_id: str) -> list[dict[str, Any]]:
-    """Retire every whole tonne sold and not yet retired; the retirements made."""
+def retire_blocks(
+    *, conn: Connection, project_id: str, serials: str, reference: str, beneficiary: str
+) -> dict[str, Any]:
+    """Record the exchange's retirement of serials FROM..TO of a project, then cover its
+    pending sales from them (oldest first); the rest is granted to kiosks as they pull."""
+    reference, beneficiary = _clean(reference, "--reference"), _clean(beneficiary, "--beneficiary")
+    prefix, first, last, width = parse_serials(serials)
     project = storage.get_project(conn=conn, project_id=project_id, lock=True)
     if project is None:
-        return []
-    pending = storage.pending_purchases(conn=conn, project_id=project_id)
-    queued = project.covered_g + sum(p.offset_g for p in pending)
-    target_t = min(queued // TONNE_G, project.stock_g // TONNE_G)
-    new_t = target_t - project.retired_g // TONNE_G
-    made: list[dict[str, Any]] = []
-    retired_g = project.retired_g
-    blocks = storage.serial_blocks_of(conn=conn, project_id=project_id)
-    if new_t > 0:
-        for block, first, last in _next_serials(blocks, retired_g // TONNE_G, new_t):
-            tonnes = last - first + 1
-            values = {
-                "project_id": project_id,
-                "tonnes": tonnes,
-                "serial_first": serial_text(block.prefix, first, block.width),
-                "serial_last": serial_text(block.prefix, last, block.width),
-                "from_g": retired_g,
-                "to_g": retired_g + tonnes * TONNE_G,
-            }
-            values["id"] = storage.add_retirement(conn=conn, values=values)
-            made.append(values)
-            retired_g += tonnes * TONNE_G
-    earlier = [
-        dict(r._mapping) for r in storage.project_retirements(conn=conn, project_id=project_id)
-    ]
-    covered, assignments = project.covered_g, []
-    for purchase in pending:
-        end = covered + purchase.offset_g
-        if end > retired_g:
-            break  # in order: a purchase waits until its last gram is retired
-        retirement = next(r for r in earlier if r["from_g"] < end <= r["to_g"])
-        assignments.append(
-            {
-                "id": purchase.id,
-                "retirement_id": retirement["id"],
-                "pos_from": covered,
-                "pos_to": end,
-            }
-        )
-        covered = end
-    storage.assign_retirement(conn=conn, assignments=assignments)
-    storage.set_project_retired(
-        conn=conn, project_id=project_id, retired_g=retired_g, covered_g=covered
+        raise InputError("--project", f"no project {project_id!r} at this registry")
+    text = f"{serial_text(prefix, first, width)}..{serial_text('', last, width)}"
+    inside = any(
+        b.prefix == prefix and b.width == width and b.first <= first and last <= b.last
+        for b in storage.serial_blocks_of(conn=conn, project_id=project_id)
     )
-    return made
+    if not inside:
+        raise InputError("--serials", f"{text} are not among {project_id}'s imported serials")
+    clash = credit_storage.retired_overlap(conn=conn, prefix=prefix, first=first, last=last)
+    if clash is not None:
+        raise InputError("--serials", f"{text} overlap a block already retired ({clash.reference})")
+    for old_prefix, old_first, old_last in _legacy_serials(conn, project):
+        if old_prefix == prefix and old_first <= last and first <= old_last:
+            raise InputError("--serials", f"{text} overlap serials retired before retire-first")
+    tonnes = last - first + 1
+    if project.retired_g + tonnes * TONNE_G > project.stock_g:
+        raise InputError(
+            "--serials",
+            f"retiring {tonnes:,} t would pass {project_id}'s stock of"
+            f" {project.stock_g // TONNE_G:,} t ({project.retired_g // TONNE_G:,} t retired)",
+        )
+    block_id = credit_storage.add_retired_block(
+        conn=conn,
+        values={
+            "project_id": project_id,
+            "prefix": prefix,
+            "first": first,
+            "last": last,
+            "width": width,
+            "reference": reference,
+            "beneficiary": beneficiary,
+        },
+    )
+    storage.set_project_retired(
+        conn=conn,
+        project_id=project_id,
+        retired_g=project.retired_g + tonnes * TONNE_G,
+        covered_g=project.covered_g,
+    )
+    covered = cover_pending(conn=conn, project_id=project_id)
+    return {"id": block_id, "project_id": project_id, "serials": text, "tonnes": tonnes,
+            "reference": reference, "covered": covered}  # fmt: skip
 
 
-def retire_all(*, conn: Connection) -> list[dict[str, Any]]:
-    made = []
-    for project in storage.list_projects(conn=conn):
-        made.extend(retire_project(conn=conn, project_id=project.project_id))
-    return made
+def cover_pending(*, conn: Connection, project_id: str) -> int:
+    """Give pending sales ranges from the pool, oldest first, taking whole retired tonnes
+    into the pool as needed; stops at the first sale that cannot be covered (in order)."""
+    project = storage.get_project(conn=conn, project_id=project_id, lock=True)
+    assert project is not None
+    cursor, done = project.cover_g, 0
+    pool = credit_storage.holder_grants(conn=conn, project_id=project_id, kiosk_id=None)
+    rows: list[dict[str, int]] = []
+    for sale in credit_storage.pending_purchases(conn=conn, project_id=project_id):
+        end = max((credit_storage.run_of(g).end_g for g in pool), default=0)
+        short = cursor + sale.offset_g - end
+        if short > 0:
+            need = -(-short // TONNE_G)
+            taken, _ = _take_tonnes(conn, project_id, need, None)
+            pool = credit_storage.holder_grants(conn=conn, project_id=project_id, kiosk_id=None)
+            if taken < need:
+                break
+        runs = {g.id: credit_storage.run_of(g) for g in pool}
+        for item in draw(runs.values(), cursor, sale.offset_g):
+            grant_id, number = locate(runs, item.serial)
+            rows.append(
+                {
+                    "purchase_id": sale.id,
+                    "grant_id": grant_id,
+                    "number": number,
+                    "from_g": item.from_g,
+                    "to_g": item.to_g,
+                }
+            )
+        cursor += sale.offset_g
+        done += 1
+    credit_storage.add_ranges(conn=conn, rows=rows)
+    credit_storage.set_cover(conn=conn, project_id=project_id, cover_g=cursor)
+    return done

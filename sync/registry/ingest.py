@@ -21,7 +21,8 @@ from sqlalchemy import Connection
 from kiosk.order_state import OrderState
 from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
-from sync.registry import storage
+from sync.registry import credit_storage, storage
+from sync.registry.range_checks import CreditCheck
 
 REQUIRED = {
     "id": str,
@@ -53,7 +54,10 @@ class _State:
     serials: dict[int, str]
     projects: set[str]
     closed: set[str]
+    credit: CreditCheck
+    drew: set[str]  # sales (known or new) that drew ranges of the kiosk's grants
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ranges: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     voided: set[str] = field(default_factory=set)
     voids: list[dict[str, Any]] = field(default_factory=list)
 
@@ -114,15 +118,22 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
         owner = state.serials.get(payload["serial"])
         if owner is not None and owner != order_id:
             problem = f"serial {payload['serial']} was already used by order {owner}"
+    cert_id, ranges = "", []
+    if problem is None:
+        cert_id = f"{kiosk_id}-{payload['serial']:06d}".upper()
+        problem, ranges = state.credit.paid(payload, cert_id)
     if problem is not None:
         return {"status": "rejected", "reason": problem}
+    if ranges:
+        state.ranges[order_id] = ranges
+        state.drew.add(order_id)
     day = china_day(payload["paid_at"]) or ""
     state.serials[payload["serial"]] = order_id
     state.new[order_id] = {
         "order_id": order_id,
         "kiosk_id": kiosk_id,
         "serial": payload["serial"],
-        "cert_id": f"{kiosk_id}-{payload['serial']:06d}".upper(),
+        "cert_id": cert_id,
         "project_id": payload["project_id"],
         "offset_g": payload["offset_g"],
         "footprint_g": payload["footprint_g"],
@@ -154,6 +165,12 @@ def _voided(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]
     if not isinstance(voided_at, str) or china_day(voided_at) is None:
         return {"status": "rejected", "reason": "payload field voided_at is not a timestamp"}
     state.voided.add(order_id)
+    project, offset = (
+        (sale["project_id"], sale["offset_g"])
+        if isinstance(sale, dict)
+        else (sale.project_id, sale.offset_g)
+    )
+    state.credit.voided(project, offset, order_id in state.drew)
     reason = _text(payload.get("void_reason"), 500)
     if isinstance(sale, dict):  # paid and voided in this same batch
         sale.update(voided_at=voided_at, void_reason=reason)
@@ -163,8 +180,11 @@ def _voided(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]
 
 
 def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) -> list[dict]:
-    """Store a batch's records; one answer per record, in the records' order."""
+    """Store a batch's records; one answer per record, in the records' order. The kiosk's
+    row is locked first, so two batches of one kiosk never check its ranges side by side."""
+    storage.get_kiosk(conn=conn, kiosk_id=kiosk_id, lock=True)
     order_ids = [r["order_id"] for r in records]
+    paid = [r["payload"] for r in records if r["event"] == OrderState.PAID]
     serials = [
         r["payload"]["serial"]
         for r in records
@@ -177,6 +197,12 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         serials=storage.serial_owners(conn=conn, kiosk_id=kiosk_id, serials=serials),
         projects=storage.project_ids(conn=conn),
         closed=storage.closed_day_set(conn=conn),
+        credit=CreditCheck(conn, kiosk_id, paid),
+        drew=credit_storage.drew_ranges(  # only a refund asks whether its sale drew ranges
+            conn=conn,
+            kiosk_id=kiosk_id,
+            order_ids=[r["order_id"] for r in records if r["event"] == OrderState.VOIDED],
+        ),
     )
     results = []
     for record in records:
@@ -191,10 +217,12 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
             }
         )
     rows = list(state.new.values())
-    storage.insert_purchases(conn=conn, rows=rows)
+    ids = storage.insert_purchases(conn=conn, rows=rows)
+    credit_storage.insert_ranges(conn=conn, ids=ids, order_ranges=state.ranges)
     storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     refused = [answer for answer in results if answer["status"] == "rejected"]
-    if refused:  # the operator's record, one line a batch; the kiosk files each one
+    credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)  # `registry rejects`
+    if refused:  # the operator's log, one line a batch; the kiosk files each one
         first = refused[0]
         log.warning(
             "kiosk %s: %d record(s) rejected, the first (%s of order %s): %s",

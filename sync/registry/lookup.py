@@ -14,7 +14,8 @@ from sqlalchemy import Connection
 
 from kiosk.certificate import payload
 from kiosk.certificate.keys import SigningKeyError, public_from_text
-from sync.registry import storage
+from kiosk.credit import CreditRange, RetirementStatus
+from sync.registry import credit_storage, storage
 
 
 @dataclass(frozen=True)
@@ -26,20 +27,26 @@ class Lookup:
     received: bool
     voided: bool
     mismatch: bool  # a valid token whose content differs from what the kiosk uploaded
-    retirement: dict[str, Any] | None
+    retirement: dict[str, Any] | None  # a retirement made after the sale (before retire-first)
     project: dict[str, Any] | None
+    ranges: tuple[CreditRange, ...] = ()  # the retired grams covering it, as received
+    retirement_status: RetirementStatus | None = None  # None: not received
+    scenario: str = ""  # from the uploaded order ("" until it arrives): for "month of your year"
 
 
 def _from_token(conn: Connection, cert_id: str, token: str) -> tuple[Any, str, str]:
+    """Check the token with its kiosk's enrolled key before anything in it is interpreted
+    (kiosk.certificate.payload reads only the kiosk id first)."""
+    text = f"/C/{cert_id}/{token}"
     try:
-        cert, _, _ = payload.decode(f"/C/{cert_id}/{token}")
+        kiosk_id = payload.open_token(text).kiosk_id
     except payload.CertificateError as exc:
         return None, "invalid", str(exc)
-    kiosk = storage.get_kiosk(conn=conn, kiosk_id=cert.kiosk_id)
+    kiosk = storage.get_kiosk(conn=conn, kiosk_id=kiosk_id)
     if kiosk is None:
-        return cert, "unknown_kiosk", f"kiosk {cert.kiosk_id} is not enrolled here"
+        return None, "unknown_kiosk", f"kiosk {kiosk_id} is not enrolled here"
     try:
-        payload.verify(f"/C/{cert_id}/{token}", {cert.kiosk_id: public_from_text(kiosk.public_key)})
+        cert = payload.verify(text, {kiosk_id: public_from_text(kiosk.public_key)})
     except (payload.CertificateError, SigningKeyError) as exc:
         return None, "invalid", str(exc)
     return cert, "verified", ""
@@ -84,6 +91,11 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
     if row is not None and row.retirement_id is not None:
         found = storage.get_retirement(conn=conn, retirement_id=row.retirement_id)
         retirement = dict(found._mapping) if found is not None else None
+    ranges = credit_storage.credit_of(conn=conn, purchase_id=row.id) if row is not None else ()
+    status = None
+    if row is not None:
+        covered = ranges or retirement is not None
+        status = RetirementStatus.RETIRED if covered else RetirementStatus.PENDING
     project = None
     project_id = (facts or {}).get("project_id") or (row.project_id if row is not None else None)
     if project_id:
@@ -99,4 +111,7 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
         mismatch=mismatch,
         retirement=retirement,
         project=project,
+        ranges=ranges,
+        retirement_status=status,
+        scenario=str(json.loads(row.payload).get("scenario", "")) if row is not None else "",
     )

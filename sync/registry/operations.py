@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import Connection, Row
 
 from kiosk.catalogue import parse_catalogue
+from kiosk.certificate.address import check_public_url
+from kiosk.credit import serial_text
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
 from kiosk.timestamps import stamp, utc_now
-from sync.registry import credits, storage
+from sync.registry import credit_storage, credits, storage
 
-SERIAL_RANGE = re.compile(r"^(?P<prefix>.*?)(?P<first>\d+)\.\.(?P=prefix)?(?P<last>\d+)$")
 TOKEN_LIFETIME = timedelta(days=7)  # an enrolment token unused this long is refused
 MAX_TOKEN_LIFETIME = timedelta(days=90)
 DURATION = re.compile(r"^([1-9][0-9]{0,4})([mhd])$")
@@ -122,7 +123,7 @@ def read_file(path: Path) -> dict[str, Any]:
 
 def parse_block(text: Any, where: str) -> tuple[str, int, int, int]:
     """`CDCER-2024-000001..000500` (or `..CDCER-2024-000500`) -> (prefix, first, last, width)."""
-    match = SERIAL_RANGE.match(str(text))
+    match = credits.SERIAL_RANGE.match(str(text))
     if not match:
         raise DataError(f"{where}: serial block {text!r} is not like CDCER-2024-000001..000500")
     first, last = int(match["first"]), int(match["last"])
@@ -180,7 +181,25 @@ def bump_catalogue_version(*, conn: Connection) -> str:
 def catalogue(*, conn: Connection) -> dict[str, Any]:
     serial = storage.get_setting(conn=conn, key="catalogue_serial") or "0"
     projects = [json.loads(p.data) for p in storage.list_projects(conn=conn)]
-    return {"version": f"registry-{serial}", "demo": False, "projects": projects}
+    return {
+        "version": f"registry-{serial}",
+        "demo": False,
+        "projects": projects,
+        "public_url": public_url(conn=conn),
+    }
+
+
+def public_url(*, conn: Connection) -> str | None:
+    """The address certificate QRs point to (`serve --public-url`); None: the address kiosks
+    sync with, which serves the pages too."""
+    return storage.get_setting(conn=conn, key="public_url") or None
+
+
+def set_public_url(*, conn: Connection, url: str) -> str:
+    """Store the public address for every registry process over this database."""
+    checked = check_public_url(url, "--public-url")
+    storage.set_setting(conn=conn, key="public_url", value=checked)
+    return checked
 
 
 def factors(*, conn: Connection) -> dict[str, Any]:
@@ -202,22 +221,49 @@ def import_factors(*, conn: Connection, data: dict[str, Any], source: str) -> st
 
 
 def stats(*, conn: Connection) -> dict[str, Any]:
+    """Sales and retirement per project, and the disclosure per retired block: tonnes retired,
+    grams sold (allocated to a live certificate), refunded (voided for good) and unallocated
+    (the platform's own contribution, claimed for no one; part may still be held by kiosks)."""
     sold = storage.sold_per_project(conn=conn)
+    pending = credit_storage.pending_totals(conn=conn)
     projects = []
     for p in storage.list_projects(conn=conn):
         count, grams = sold.get(p.project_id, (0, 0))
+        waiting, waiting_g = pending.get(p.project_id, (0, 0))
         projects.append(
             {
                 "project_id": p.project_id,
+                "credit_model": str(credits.model_of(p)),
                 "purchases": count,
                 "sold_g": grams,
                 "retired_g": p.retired_g,
-                "covered_g": p.covered_g,
                 "allocated_g": p.allocated_g,
                 "stock_g": p.stock_g,
+                "pending_purchases": waiting,
+                "pending_g": waiting_g,
+            }
+        )
+    blocks = []
+    for b in credit_storage.block_disclosure(conn=conn):
+        retired = (b["last"] - b["first"] + 1) * credits.TONNE_G
+        blocks.append(
+            {
+                "project_id": b["project_id"],
+                "serials": f"{serial_text(b['prefix'], b['first'], b['width'])}.."
+                f"{serial_text('', b['last'], b['width'])}",
+                "reference": b["reference"],
+                "beneficiary": b["beneficiary"],
+                "retired_at": b["retired_at"],
+                "retired_t": retired // credits.TONNE_G,
+                "sold_g": int(b["sold_g"]),
+                "refunded_g": int(b["refunded_g"]),
+                "unallocated_g": retired - int(b["sold_g"]) - int(b["refunded_g"]),
+                "held_by_kiosks_g": int(b["kiosk_tonnes"]) * credits.TONNE_G
+                - int(b["kiosk_used_g"]),
             }
         )
     suspended = [
         {"kiosk_id": k.kiosk_id, "reason": k.suspended} for k in storage.suspended_kiosks(conn=conn)
     ]
-    return {**storage.counts(conn=conn), "projects": projects, "suspended": suspended}
+    counts = storage.counts(conn=conn) | {"rejected": credit_storage.reject_count(conn=conn)}
+    return {**counts, "projects": projects, "blocks": blocks, "suspended": suspended}

@@ -1,5 +1,8 @@
 """The certificate page the QR opens: mobile-first HTML, Chinese and English side by side.
 
+Its title and claims are the core's (kiosk.certificate.claims): the page says exactly what the
+slip says, and what is true now (refunded, retired, or retirement pending).
+
 Plain server-rendered HTML with inline CSS and no script: it loads fast on a phone on a weak
 connection and shows the same thing in every browser. Every value is escaped.
 """
@@ -9,6 +12,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from kiosk.certificate.claims import LABELS, Claim, claim
+from kiosk.credit import RetirementStatus
 from sync.registry.lookup import Lookup
 
 STYLE = """
@@ -70,6 +75,11 @@ def _receipt(found: Lookup) -> str:
 
 def _retirement(found: Lookup) -> str:
     r = found.retirement
+    if found.ranges:
+        refs = "; ".join(dict.fromkeys(x.reference or "" for x in found.ranges))
+        return _status(
+            "ok", f"已注销（注销编号 {refs}）", f"Retired (retirement {refs})", "retirement"
+        )
     if r is None:
         if not found.received:
             return ""
@@ -102,8 +112,58 @@ def _facts(found: Lookup) -> str:
     return f'<dl data-testid="facts">{items}</dl>'
 
 
+def _credit(found: Lookup) -> str:
+    """Which retired grams cover it: serial(s) and gram ranges, the exchange's retirement
+    reference and the beneficiary named in it."""
+
+    def caption(key: str) -> str:  # the slip's captions (kiosk.certificate.claims)
+        return f"{LABELS[key]['zh']} {LABELS[key]['en']}"
+
+    rows = [(caption("credits"), r.label()) for r in found.ranges]
+    for key, values in (
+        ("reference", [r.reference for r in found.ranges]),
+        ("beneficiary", [r.beneficiary for r in found.ranges]),
+    ):
+        rows += [(caption(key), v) for v in dict.fromkeys(values) if v]
+    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in rows)
+    return f'<section class="card"><dl data-testid="credit">{items}</dl></section>'
+
+
+def claim_of(found: Lookup) -> Claim | None:
+    """What this certificate may claim now (kiosk.certificate.claims), from what the registry
+    knows; None when there is nothing to show."""
+    if found.facts is None:
+        return None
+    return claim(
+        footprint_g=int(found.facts["footprint_g"]),
+        offset_g=int(found.facts["offset_g"]),
+        scenario=found.scenario,
+        refunded=found.voided,
+        ranges=found.ranges,
+        retired=found.retirement_status == RetirementStatus.RETIRED,
+    )
+
+
+def _title(said: Claim | None) -> str:
+    zh, en = ("点点证书", "Diandian certificate")
+    if said is not None:
+        zh, en = LABELS[said.title]["zh"], LABELS[said.title]["en"]
+    return f'<h1 data-testid="title">{escape(zh)}<br><small>{escape(en)}</small></h1>'
+
+
+def _claims(said: Claim) -> str:
+    """The statements under the title, Chinese above English."""
+    kind = {"retired": "ok", "pending": "wait", "refunded": "bad"}[said.standing.value]
+    return "".join(
+        _status(kind, line.text("zh"), line.text("en"), "claim") for line in said.lines()
+    )
+
+
 def render(found: Lookup) -> str:
-    body = ["<h1>点点碳中和证书<br><small>Diandian carbon-neutral certificate</small></h1>"]
+    said = claim_of(found)
+    body = [_title(said)]
+    if said is not None:
+        body.append(f'<section class="card">{_claims(said)}</section>')
     if found.facts is None:
         body.append('<section class="card">' + _signature(found) + "</section>")
         if not found.received and found.signature in ("absent",):
@@ -116,6 +176,8 @@ def render(found: Lookup) -> str:
             )
         body.append(f'<section class="card">{card}</section>')
         body.append(f'<section class="card">{_facts(found)}</section>')
+        if found.ranges:
+            body.append(_credit(found))
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

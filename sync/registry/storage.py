@@ -118,8 +118,9 @@ def revoke_enrol_tokens(*, conn: Connection, token_hashes: Sequence[str]) -> int
     return int(conn.execute(stmt).rowcount or 0)
 
 
-def get_kiosk(*, conn: Connection, kiosk_id: str) -> Row | None:
-    return conn.execute(select(kiosks).where(kiosks.c.kiosk_id == kiosk_id)).first()
+def get_kiosk(*, conn: Connection, kiosk_id: str, lock: bool = False) -> Row | None:
+    query = select(kiosks).where(kiosks.c.kiosk_id == kiosk_id)
+    return conn.execute(query.with_for_update() if lock else query).first()
 
 
 def kiosks_alike(*, conn: Connection, kiosk_id: str) -> list[str]:
@@ -273,6 +274,8 @@ def purchases_by_order(
         purchases.c.serial,
         purchases.c.payload_hash,
         purchases.c.voided_at,
+        purchases.c.project_id,
+        purchases.c.offset_g,
     )
     for part in _chunks(list(order_ids)):
         query = select(*cols).where(
@@ -293,9 +296,14 @@ def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) ->
     return found
 
 
-def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(purchases.insert(), rows)
+def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert (one executemany); order id -> the new purchase's id."""
+    if not rows:
+        return {}
+    inserted = conn.execute(
+        purchases.insert().returning(purchases.c.order_id, purchases.c.id), rows
+    )
+    return {row.order_id: row.id for row in inserted}
 
 
 def void_purchases(*, conn: Connection, kiosk_id: str, voids: list[dict[str, Any]]) -> None:
@@ -330,6 +338,17 @@ def find_purchase(*, conn: Connection, cert_id: str) -> Row | None:
     return conn.execute(select(purchases).where(purchases.c.cert_id == cert_id.upper())).first()
 
 
+def voided_cert_ids(*, conn: Connection) -> list[str]:
+    """Every refunded certificate's id, oldest refund first (what kiosks pull to check
+    certificates offline)."""
+    query = (
+        select(purchases.c.cert_id)
+        .where(purchases.c.voided_at.is_not(None))
+        .order_by(purchases.c.voided_at, purchases.c.cert_id)
+    )
+    return list(conn.execute(query).scalars())
+
+
 def get_retirement(*, conn: Connection, retirement_id: int) -> Row | None:
     return conn.execute(select(retirements).where(retirements.c.id == retirement_id)).first()
 
@@ -344,79 +363,7 @@ def kiosk_allocations(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
     return {row.project_id: row.granted_g for row in conn.execute(query)}
 
 
-def sold_by_kiosk(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
-    """Grams this kiosk has sold and not refunded, per project."""
-    query = (
-        select(purchases.c.project_id, func.sum(purchases.c.offset_g))
-        .where(purchases.c.kiosk_id == kiosk_id, purchases.c.voided_at.is_(None))
-        .group_by(purchases.c.project_id)
-    )
-    return {project: int(grams) for project, grams in conn.execute(query)}
-
-
-def grant(*, conn: Connection, kiosk_id: str, project_id: str, grams: int, fresh: bool) -> None:
-    """Add grams to a kiosk's allocation and to the project's allocated total (row locked)."""
-    conn.execute(
-        update(projects)
-        .where(projects.c.project_id == project_id)
-        .values(allocated_g=projects.c.allocated_g + grams)
-    )
-    if fresh:
-        conn.execute(
-            allocations.insert().values(kiosk_id=kiosk_id, project_id=project_id, granted_g=grams)
-        )
-    else:
-        conn.execute(
-            update(allocations)
-            .where(allocations.c.kiosk_id == kiosk_id, allocations.c.project_id == project_id)
-            .values(granted_g=allocations.c.granted_g + grams)
-        )
-
-
 # -- retirement ----------------------------------------------------------------------------
-
-
-def pending_purchases(*, conn: Connection, project_id: str) -> list[Row]:
-    """Sold, not refunded and not yet covered by a retirement, in order of arrival."""
-    query = (
-        select(purchases.c.id, purchases.c.offset_g)
-        .where(
-            purchases.c.project_id == project_id,
-            purchases.c.retirement_id.is_(None),
-            purchases.c.voided_at.is_(None),
-        )
-        .order_by(purchases.c.id)
-    )
-    return list(conn.execute(query))
-
-
-def add_retirement(*, conn: Connection, values: dict[str, Any]) -> int:
-    result = conn.execute(retirements.insert().values(**values, retired_at=now_text()))
-    return int(result.inserted_primary_key[0])
-
-
-def assign_retirement(*, conn: Connection, assignments: list[dict[str, Any]]) -> None:
-    """Point purchases at their retirement (one executemany): keys id, retirement_id, pos_*."""
-    if assignments:
-        stmt = (
-            update(purchases)
-            .where(purchases.c.id == bindparam("a_id"))
-            .values(
-                retirement_id=bindparam("a_ret"),
-                pos_from=bindparam("a_from"),
-                pos_to=bindparam("a_to"),
-            )
-        )
-        rows = [
-            {
-                "a_id": a["id"],
-                "a_ret": a["retirement_id"],
-                "a_from": a["pos_from"],
-                "a_to": a["pos_to"],
-            }
-            for a in assignments
-        ]
-        conn.execute(stmt, rows)
 
 
 def set_project_retired(
@@ -427,11 +374,6 @@ def set_project_retired(
         .where(projects.c.project_id == project_id)
         .values(retired_g=retired_g, covered_g=covered_g)
     )
-
-
-def project_retirements(*, conn: Connection, project_id: str) -> list[Row]:
-    query = select(retirements).where(retirements.c.project_id == project_id)
-    return list(conn.execute(query.order_by(retirements.c.id)))
 
 
 # -- reports -------------------------------------------------------------------------------

@@ -89,6 +89,9 @@ projects = Table(
     Column("allocated_g", BigInteger, nullable=False, server_default="0"),
     Column("retired_g", BigInteger, nullable=False, server_default="0"),
     Column("covered_g", BigInteger, nullable=False, server_default="0"),  # grams assigned
+    # how far the registry's own pool (grants with no kiosk) has covered sales made without
+    # a range: before retire-first, or in a sell-first project
+    Column("cover_g", BigInteger, nullable=False, server_default="0"),
     CheckConstraint("allocated_g >= 0 AND allocated_g <= stock_g", name="allocated_within_stock"),
     CheckConstraint("retired_g >= 0 AND retired_g <= stock_g", name="retired_within_stock"),
     CheckConstraint("covered_g >= 0 AND covered_g <= retired_g", name="covered_within_retired"),
@@ -160,6 +163,69 @@ purchases = Table(
     CheckConstraint("offset_g > 0", name="offset_positive"),
     Index("purchases_pending", "project_id", "retirement_id"),
     Index("purchases_day", "day", "venue"),
+)
+
+# Retire first, then sell (kiosk.credit). Retired blocks are what an operator retired at the
+# exchange; only they are granted, whole tonnes by serial, to kiosks (or to the registry's own
+# pool, which covers sales made without a range). Every purchase's ranges are kept, refunded
+# ones too: a gram range is sold once, ever.
+retired_blocks = Table(
+    "retired_blocks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(100), ForeignKey("projects.project_id"), nullable=False),
+    Column("prefix", String(100), nullable=False),
+    Column("first", BigInteger, nullable=False),
+    Column("last", BigInteger, nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("reference", String(200), nullable=False),  # the exchange's retirement record
+    Column("beneficiary", String(200), nullable=False),
+    Column("retired_at", String(32), nullable=False),
+    Column("handed", BigInteger, nullable=False, server_default="0"),  # serials granted, in order
+    UniqueConstraint("prefix", "first", name="retired_block_once"),
+    CheckConstraint("first >= 0 AND last >= first", name="retired_block_order"),
+    CheckConstraint("handed >= 0 AND handed <= last - first + 1", name="handed_within_block"),
+)
+
+grants = Table(
+    "grants",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(100), ForeignKey("projects.project_id"), nullable=False),
+    Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id")),  # NULL: the registry's pool
+    Column("block_id", Integer, ForeignKey("retired_blocks.id"), nullable=False),
+    Column("first", BigInteger, nullable=False),  # serial numbers, in the block's prefix
+    Column("last", BigInteger, nullable=False),
+    Column("start_g", BigInteger, nullable=False),  # where it starts in the holder's sequence
+    Column("granted_at", String(32), nullable=False),
+    CheckConstraint("first >= 0 AND last >= first AND start_g >= 0", name="grant_order"),
+    Index("grants_holder", "project_id", "kiosk_id"),
+)
+
+purchase_ranges = Table(
+    "purchase_ranges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("purchase_id", Integer, ForeignKey("purchases.id"), nullable=False),
+    Column("grant_id", Integer, ForeignKey("grants.id"), nullable=False),
+    Column("number", BigInteger, nullable=False),  # the serial's number
+    Column("from_g", BigInteger, nullable=False),  # grams [from_g, to_g) of its tonne
+    Column("to_g", BigInteger, nullable=False),
+    CheckConstraint("from_g >= 0 AND to_g > from_g AND to_g <= 1000000", name="range_in_tonne"),
+    Index("ranges_serial", "grant_id", "number"),
+    Index("ranges_purchase", "purchase_id"),
+)
+
+push_rejects = Table(  # records refused, for the operator (`registry rejects`)
+    "push_rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kiosk_id", String(64), nullable=False),
+    Column("order_id", String(64), nullable=False),
+    Column("event", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+    Index("push_rejects_kiosk", "kiosk_id", "id"),
 )
 
 closed_days = Table(

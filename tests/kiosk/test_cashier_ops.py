@@ -11,6 +11,7 @@ from kiosk.catalogue import load_demo_catalogue
 from kiosk.errors import InputError
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger
+from kiosk.slips.content import Delivery
 
 
 @pytest.mark.parametrize(
@@ -77,6 +78,11 @@ def test_failed_prints_are_listed_for_reprint(ledger) -> None:
     assert [o.id for o in cashier_ops.reprints(ledger)] == [order.id]  # pending
     cashier_ops.finish_print(ledger, order.id, account=alice, error="paper out")
     assert ledger.get(order.id).slip_error == "paper out"
+    unconfirmed = Delivery("printer 10.0.0.9:9100", "unconfirmed", "sent, not confirmed: no answer")
+    cashier_ops.finish_print(ledger, order.id, account=alice, delivery=unconfirmed)
+    again = ledger.get(order.id)
+    assert (again.slip_status, again.slip_error) == ("unconfirmed", unconfirmed.note)
+    assert [o.id for o in cashier_ops.reprints(ledger)] == [order.id]  # still to check
     cashier_ops.finish_print(ledger, order.id, account=alice)
     assert cashier_ops.reprints(ledger) == []
 

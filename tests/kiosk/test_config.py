@@ -199,3 +199,23 @@ def test_the_settings_file_and_the_sync_client_agree_on_registry_urls(
         assert settings.registry_url == client == url.rstrip("/")
     else:
         assert problems[0].key == "registry.url" and "https://" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("https://certs.example.org/", ""),
+        ("http://127.0.0.1:8700", ""),
+        ("https://certs.example.org/diandian", "no path"),
+        ("http://certs.example.org", "http:// only to this machine"),
+    ],
+)
+def test_the_public_address_for_qrs_is_checked(tmp_path: Path, value: str, problem: str) -> None:
+    """[registry] public_url: where a kiosk never enrolled points its certificate QRs."""
+    settings, problems = load_settings(_write(tmp_path, f'[registry]\npublic_url = "{value}"\n'))
+    if not problem:
+        assert problems == [] and settings.public_url == value.rstrip("/")
+        return
+    [found] = problems
+    assert found.key == "registry.public_url" and problem in found.message
+    assert settings.public_url == ""

@@ -27,8 +27,16 @@ def sold(tmp_path: Path):
             order = ledger.open_order(footprint, project_id="demo-wetland", offset_g=5000)
             order = ledger.pay(order.id, method="card", cashier="alice")
         key = kiosk_key(ledger)
-        printed = build_content(order, ledger, key).serial
-        yield ledger, order, printed, qr_text(order, key)
+        slip = build_content(order, ledger, key)
+        yield ledger, order, slip.serial, slip.qr_text
+
+
+@pytest.mark.parametrize("base", ["https://registry.example.org", None])
+def test_a_certificate_qr_finds_its_order_with_or_without_a_registry(sold, base) -> None:
+    """An enrolled kiosk's QR is the registry's page; a demo kiosk's is `DIANDIAN:C/...`."""
+    ledger, order, _, _ = sold
+    qr = qr_text(order, kiosk_key(ledger), base)
+    assert find_order(ledger, qr).id == order.id
 
 
 def test_the_certificate_number_as_printed_finds_its_order(sold) -> None:

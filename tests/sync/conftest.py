@@ -7,6 +7,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,10 @@ from kiosk.certificate.issue import kiosk_key
 from kiosk.ledger import Ledger, syncstate
 from kiosk.simulate import simulate
 from kiosk.venues import get_venue
+from sync import job
+from sync import pull as pulls
 from sync.client import Backoff, RegistryClient
+from tests.sync.browser import launch
 from tests.sync.live import LiveRegistry, demo_projects
 
 URL = "http://127.0.0.1:9"
@@ -26,12 +30,21 @@ def sell(ledger: Ledger, orders: int, seed: int = 1) -> int:
     return ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
 
 
-def enrol(ledger: Ledger, registry: LiveRegistry, url: str = URL) -> None:
-    """What `diandian enroll` leaves behind on both sides, without the network."""
+def enrol(ledger: Ledger, registry: LiveRegistry, url: str = URL, *, pull: bool = True) -> None:
+    """What `diandian enroll` and the kiosk's first sync leave behind on both sides, without
+    the network: enrolled, the registry's catalogue and retired serials granted (retire first,
+    then sell: the demo catalogue's invented serials are never sold for real)."""
     registry.enrol(ledger)
     syncstate.set_settings(
         ledger, {"registry_url": url, "enrolled_kiosk": ledger.kiosk_id, "enrolled_at": "t"}
     )
+    if not pull:
+        return
+    with registry.client(ledger, URL) as client:
+        pulls.pull_all(ledger, client, job.Result(), job.Silent())
+    with registry.lock:  # the tests count what the job under test sends
+        registry.requests.clear()
+        registry.pushes.clear()
 
 
 @pytest.fixture
@@ -89,3 +102,10 @@ def client_for(registry: LiveRegistry, clock: FakeClock) -> Callable[..., Regist
         )
 
     return make
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (tests/sync/browser.py), one per test module."""
+    with launch() as launched:
+        yield launched

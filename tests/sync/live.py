@@ -26,11 +26,12 @@ from sqlalchemy import delete, func, select, update
 from kiosk.certificate import keys
 from kiosk.certificate.issue import kiosk_key
 from kiosk.ledger import Ledger
-from sync import protocol
-from sync.registry import migrations, operations, storage
+from sync import job, protocol
+from sync.client import Backoff, RegistryClient
+from sync.registry import credits, migrations, operations, storage
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
-from sync.registry.tables import batches, kiosks, purchases
+from sync.registry.tables import allocations, batches, grants, kiosks, purchases
 
 DEMO_PROJECTS = Path(__file__).parent / "registry" / "demo_projects.toml"
 Fault = Callable[[str, str], tuple[int, dict[str, Any]] | None]
@@ -47,11 +48,16 @@ def demo_projects(only: Iterable[str] | None = None) -> dict[str, Any]:
 
 class LiveRegistry:
     def __init__(
-        self, folder: Path, *, projects: dict[str, Any] | None = None, headroom_g: int = 5_000_000
+        self,
+        folder: Path,
+        *,
+        projects: dict[str, Any] | None = None,
+        headroom_g: int = 5_000_000,
+        retired: bool = True,
     ) -> None:
         self.engine = make_engine(f"sqlite:///{folder / 'registry.sqlite'}")
         migrations.upgrade(self.engine)
-        self.add_projects(demo_projects() if projects is None else projects)
+        self.add_projects(demo_projects() if projects is None else projects, retired=retired)
         self.app = create_app(self.engine, headroom_g=headroom_g)
         self.requests: list[str] = []
         self.pushes: list[tuple[str, bytes]] = []  # (Idempotency-Key, body) as the app got them
@@ -62,10 +68,26 @@ class LiveRegistry:
 
     # -- the registry's side, as its operator would do it --------------------------------------
 
-    def add_projects(self, data: dict[str, Any]) -> None:
+    def add_projects(self, data: dict[str, Any], *, retired: bool = True) -> None:
+        """Import projects; with `retired`, all their serials retired at once (retire first,
+        then sell: kiosks are granted them as they pull)."""
         if data.get("project"):
             with self.engine.begin() as conn:
                 operations.import_projects(conn=conn, data=data, source="test")
+            for project in data["project"] if retired else ():
+                for serials in project.get("serials", []):
+                    self.retire(project["id"], serials)
+
+    def retire(self, project_id: str, serials: str, reference: str = "SEEE-TEST") -> None:
+        """The operator records the exchange's retirement of SERIALS (`registry retire-blocks`)."""
+        with self.engine.begin() as conn:
+            credits.retire_blocks(
+                conn=conn,
+                project_id=project_id,
+                serials=serials,
+                reference=reference,
+                beneficiary="Diandian visitors",
+            )
 
     def token(self, name: str = "test venue") -> str:
         with self.engine.begin() as conn:
@@ -87,8 +109,10 @@ class LiveRegistry:
             )
 
     def forget(self, kiosk_id: str) -> None:
+        """The registry no longer knows the kiosk (its grants and allocations go with it)."""
         with self.engine.begin() as conn:
-            conn.execute(delete(kiosks).where(kiosks.c.kiosk_id == kiosk_id))
+            for table in (grants, allocations, kiosks):
+                conn.execute(delete(table).where(table.c.kiosk_id == kiosk_id))
 
     def forget_answers(self) -> None:
         """The registry pruned the answers it keeps for resent batches."""
@@ -119,6 +143,21 @@ class LiveRegistry:
 
     def transport(self) -> httpx.BaseTransport:
         return _InProcess(self)
+
+    def client(self, ledger: Ledger, url: str = "http://127.0.0.1:9") -> RegistryClient:
+        """The sync job's client for this kiosk, reaching the app in process."""
+        return RegistryClient(
+            url,
+            kiosk_id=ledger.kiosk_id,
+            key=kiosk_key(ledger),
+            backoff=Backoff(30),
+            transport=self.transport(),
+        )
+
+    def sync(self, ledger: Ledger, *, pull: bool = True) -> job.Result:
+        """One `diandian sync` run of this kiosk, in process."""
+        with self.client(ledger) as client:
+            return job.run(ledger, client, pull=pull)
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         method, target, body = request.method, request.url.raw_path.decode(), request.read()

@@ -29,6 +29,7 @@ from kiosk.catalogue import load_demo_catalogue
 from tests.conftest import BIN
 
 STOCK_T = 100_000
+RETIRED_T = 10_000  # of each project's stock, retired by the operator at the start
 
 
 def free_port() -> int:
@@ -71,6 +72,7 @@ class Registry:
     port: int
     proc: subprocess.Popen[bytes] | None = None
     tls: tuple[Path, Path] | None = None  # (certificate, key): serve https
+    serve_args: tuple[str, ...] = ()  # more `registry serve` options, e.g. --public-url
 
     @property
     def url(self) -> str:
@@ -91,7 +93,7 @@ class Registry:
         tls = ("--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])) if self.tls else ()
         self.proc = popen(
             "registry", "serve", "--db", str(self.db), "--port", str(self.port),
-            "--headroom-t", "1000", *tls, home=self.home,
+            "--headroom-t", "1000", *tls, *self.serve_args, home=self.home,
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -172,6 +174,10 @@ def registry(folder: Path, *, start: bool = True, tls: bool = False) -> Iterator
         reg.tls = self_signed(folder)
     reg.cli("init")
     reg.cli("import-projects", str(projects_file(folder)))
+    for index, project in enumerate(load_demo_catalogue().projects):  # retired before sale
+        reg.cli("retire-blocks", "--project", project.id, "--serials",
+                f"T{index}-2026-000001..{RETIRED_T:06d}", "--reference", f"SEEE-E2E-{index}",
+                "--beneficiary", "Diandian visitors")  # fmt: skip
     try:
         if start:
             reg.start()
@@ -247,3 +253,15 @@ class FaultProxy:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def slip_qr(path: Path, serial: int, home: Path, out: Path) -> str:
+    """`diandian cert slip` as a PDF, rendered at 300 dpi and its QR read back (zxing-cpp)."""
+    import pypdfium2
+    import zxingcpp
+
+    made = run("cert", "slip", str(serial), "--out", str(out), "--db", str(path), home=home)
+    assert made.returncode == 0, made.stderr
+    image = pypdfium2.PdfDocument(str(out))[0].render(scale=300 / 72).to_pil()
+    [found] = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return found.text

@@ -20,17 +20,20 @@ pytestmark = pytest.mark.slow
 
 
 def _enrolled_kiosk(reg: Registry, path: Path, orders: int = 60) -> int:
-    """A ledger with sales, enrolled at `reg`; how many paid orders it holds."""
+    """A ledger enrolled at `reg` with sales made after its first sync (retired serials
+    granted); how many paid orders it holds."""
     with Ledger.open(path) as ledger:
-        sell(ledger, orders)
         kiosk_key(ledger)
-        paid = ledger.conn.execute("SELECT count(*) FROM orders WHERE serial IS NOT NULL")
-        count = paid.fetchone()[0]
     token = reg.token("hall")
     enrolled = run("enroll", "--registry", reg.url, "--token", token, "--db", str(path),
                    home=reg.home)  # fmt: skip
     assert enrolled.returncode == 0, enrolled.stderr
-    return count
+    first = _sync(path, reg.home)
+    assert first.returncode == 0, first.stdout + first.stderr
+    with Ledger.open(path) as ledger:
+        sell(ledger, orders)
+        paid = ledger.conn.execute("SELECT count(*) FROM orders WHERE serial IS NOT NULL")
+        return paid.fetchone()[0]
 
 
 def _sync(path: Path, home: Path):

@@ -28,12 +28,21 @@ pytestmark = pytest.mark.slow
 TONNE = 1_000_000
 
 
-def _kiosk(folder: Path, name: str, orders: int, seed: int) -> Path:
+def _kiosk(reg: Registry, folder: Path, name: str, url: str | None = None) -> Path:
+    """A new kiosk, enrolled, after its first sync (catalogue, retired serials granted)."""
     path = folder / f"{name}.sqlite"
     with Ledger.open(path) as ledger:
-        sell(ledger, orders, seed)
         kiosk_key(ledger)
+    _enrol(reg, path, name, url)
+    code, out = _sync(path, reg.home)
+    assert code == 0 and "pushed 0" in out, out
     return path
+
+
+def _sell(path: Path, orders: int, seed: int) -> None:
+    """Customers, offline: every paid order draws its grams from the retired serials."""
+    with Ledger.open(path) as ledger:
+        sell(ledger, orders, seed)
 
 
 def _enrol(reg: Registry, path: Path, name: str, url: str | None = None) -> None:
@@ -87,7 +96,35 @@ def _assert_registry_matches(reg: Registry, paths: list[Path]) -> dict:
             assert syncstate.queue_length(ledger) == 0
             assert syncstate.rejects(ledger) == []
             assert verify(ledger.conn).ok, verify(ledger.conn).problems
+    _assert_credit_disclosed(stats, paths)
     return stats
+
+
+def _assert_credit_disclosed(stats: dict, paths: list[Path]) -> None:
+    """Per project: every gram sold lies in a retired block, sold + refunded + unallocated =
+    retired, and what kiosks hold unsold matches their ledgers."""
+    drawn: Counter[str] = Counter()
+    refunded: Counter[str] = Counter()
+    unsold: Counter[str] = Counter()
+    for path in paths:
+        with Ledger.open(path) as ledger:
+            for stock in ledger.stock():
+                drawn[stock.project.id] += stock.drawn_g
+                refunded[stock.project.id] += stock.refunded_g
+                unsold[stock.project.id] += stock.serial_g - stock.drawn_g
+    blocks: dict[str, Counter[str]] = {}
+    for block in stats["blocks"]:
+        total = blocks.setdefault(block["project_id"], Counter())
+        total.update({k: block[k] for k in ("sold_g", "refunded_g", "held_by_kiosks_g")})
+        assert block["sold_g"] + block["refunded_g"] + block["unallocated_g"] == (
+            block["retired_t"] * TONNE
+        )
+    for project in stats["projects"]:
+        got = blocks.get(project["project_id"], Counter())
+        pid = project["project_id"]
+        assert got["sold_g"] == project["sold_g"] and project["pending_purchases"] == 0
+        assert (got["refunded_g"], got["held_by_kiosks_g"]) == (refunded[pid], unsold[pid])
+        assert got["sold_g"] + got["refunded_g"] == drawn[pid]
 
 
 def _rankings(paths: list[Path]) -> list[tuple[str, str, int, int]]:
@@ -107,9 +144,9 @@ def _rankings(paths: list[Path]) -> list[tuple[str, str, int, int]]:
 
 def test_three_kiosks_sync_and_the_registry_matches_their_ledgers(tmp_path: Path) -> None:
     with registry(tmp_path / "registry") as reg:
-        paths = [_kiosk(tmp_path, f"k{i}", 120, seed=i) for i in range(3)]
+        paths = [_kiosk(reg, tmp_path, f"k{i}") for i in range(3)]
         for i, path in enumerate(paths):
-            _enrol(reg, path, f"kiosk {i}")
+            _sell(path, 120, seed=i)
             code, out = _sync(path, reg.home, "--batch-size", "40")
             assert code == 0, out
         stats = _assert_registry_matches(reg, paths)
@@ -128,34 +165,21 @@ def test_three_kiosks_sync_and_the_registry_matches_their_ledgers(tmp_path: Path
                      for r in pulled["rankings"])  # fmt: skip
         assert got == _rankings(paths)
 
-        # retirement: whole tonnes of what the kiosks sold, per project
-        reg.cli("retire")
-        stats = reg.stats()
-        expected = _expected(paths)
-        for project in stats["projects"]:
-            sold = expected.get(project["project_id"], {}).get("sold_g", 0)
-            assert project["retired_g"] == sold // TONNE * TONNE
-            assert project["covered_g"] <= project["retired_g"]
-        # every certificate at the registry as the kiosk issued it, pointing to its retirement
-        covered: Counter[str] = Counter()
+        # every certificate at the registry as the kiosk issued it, with its retired grams
         with httpx.Client(base_url=reg.url) as web:
             for path in paths:
                 with Ledger.open(path) as ledger:
-                    orders = ledger.conn.execute(
-                        "SELECT * FROM orders WHERE serial IS NOT NULL"
-                    ).fetchall()
-                for order in orders:
-                    cert_id = f"{order['kiosk_id']}-{order['serial']:06d}".upper()
+                    orders = ledger.orders(limit=10_000)
+                for order in (o for o in orders if o.serial is not None):
+                    cert_id = f"{order.kiosk_id}-{order.serial:06d}".upper()
                     cert = web.get(protocol.CERTIFICATE.format(cert_id=cert_id)).json()
-                    assert cert["received"] and cert["voided"] == (order["status"] == "voided")
+                    assert cert["received"] and cert["voided"] == (order.status == "voided")
                     assert (cert["project_id"], cert["offset_g"]) == (
-                        order["project_id"],
-                        order["offset_g"],
+                        order.project_id,
+                        order.offset_g,
                     )
-                    if cert["retirement"] and not cert["voided"]:
-                        covered[order["project_id"]] += order["offset_g"]
-        for project in stats["projects"]:
-            assert covered[project["project_id"]] == project["covered_g"]
+                    assert cert["retirement_status"] == "retired"
+                    assert cert["ranges"] == [r.to_dict() for r in order.ranges()]
 
         # replay: a recorded batch resent byte for byte gets the stored answer, changes nothing
         with Ledger.open(paths[1]) as ledger:
@@ -176,14 +200,37 @@ def test_three_kiosks_sync_and_the_registry_matches_their_ledgers(tmp_path: Path
         _assert_registry_matches(reg, paths)
 
 
+def test_demo_sales_made_before_enrolment_are_refused_with_their_reason(tmp_path: Path):
+    """A kiosk tried out before enrolment sold the demo catalogue's invented serials: the
+    registry refuses those records (the operator sees why), and the kiosk's real sales after
+    its first sync are accepted."""
+    with registry(tmp_path / "registry") as reg:
+        path = tmp_path / "k.sqlite"
+        _sell(path, 12, seed=4)
+        with Ledger.open(path) as ledger:
+            demo = ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        _enrol(reg, path, "k")
+        code, out = _sync(path, reg.home)
+        assert code == 65 and f"{demo} rejected" in out, out  # EX_DATAERR: see the rejects
+        with Ledger.open(path) as ledger:
+            reasons = [r.reason for r in syncstate.rejects(ledger)]
+        assert len(reasons) == demo and any("DEMO-" in r for r in reasons), reasons
+        listing = reg.cli("rejects").stdout
+        assert "is not in a grant of retired serials to this kiosk" in listing
+        assert (reg.stats()["purchases"], reg.stats()["rejected"]) == (0, demo)
+        _sell(path, 10, seed=9)
+        code, out = _sync(path, reg.home)
+        assert code == 0 and "0 rejected" in out, out
+        assert reg.stats()["purchases"] > 0
+
+
 def test_a_registry_down_then_up(tmp_path: Path) -> None:
-    with registry(tmp_path / "registry", start=False) as reg:
-        path = _kiosk(tmp_path, "k", 40, seed=5)
+    with registry(tmp_path / "registry") as reg:
+        path = _kiosk(reg, tmp_path, "k")
+        reg.stop()
+        _sell(path, 40, seed=5)
         with Ledger.open(path) as ledger:
             queued = ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
-        reg.start()
-        _enrol(reg, path, "kiosk")
-        reg.stop()
         result = run("sync", "--db", str(path), "--budget", "2", home=reg.home)
         assert result.returncode == 69
         assert result.stderr.count("\n") == 1 and "unreachable" in result.stderr
@@ -206,9 +253,9 @@ def test_a_registry_that_fails_every_third_request(tmp_path: Path) -> None:
     with registry(tmp_path / "registry") as reg:
         proxy = FaultProxy(reg.url)
         try:
-            paths = [_kiosk(tmp_path, f"k{i}", 60, seed=10 + i) for i in range(2)]
+            paths = [_kiosk(reg, tmp_path, f"k{i}", url=proxy.url) for i in range(2)]
             for i, path in enumerate(paths):
-                _enrol(reg, path, f"kiosk {i}", url=proxy.url)
+                _sell(path, 60, seed=10 + i)
                 code, out = _sync(path, reg.home, "--batch-size", "10")
                 assert code == 0, out
             assert proxy.failed_before > 3 and proxy.failed_after > 3
@@ -225,8 +272,8 @@ def test_a_sync_job_killed_at_30_random_points_loses_and_doubles_nothing(tmp_pat
     rng = random.Random(20261126)
     with registry(tmp_path / "registry") as reg:
         proxy = FaultProxy(reg.url, fail_every=0, delay_s=0.01)
-        path = _kiosk(tmp_path, "k", 30, seed=7)
-        _enrol(reg, path, "kiosk", url=proxy.url)
+        path = _kiosk(reg, tmp_path, "k", url=proxy.url)
+        _sell(path, 30, seed=7)
         args = ("sync", "--db", str(path), "--batch-size", "1", "--budget", "20")
         kills, cut_short = 0, set()  # batches recorded but killed before their answer applied
         try:
@@ -275,7 +322,9 @@ def _wait_for(condition, timeout: float = 60) -> None:
 
 def test_tls_is_verified_and_a_private_ca_is_trusted_by_ssl_cert_file(tmp_path: Path) -> None:
     with registry(tmp_path / "registry", tls=True) as reg:
-        path = _kiosk(tmp_path, "k", 10, seed=3)
+        path = tmp_path / "k.sqlite"
+        with Ledger.open(path) as ledger:
+            kiosk_key(ledger)
         # An hour's budget: retried, it would outlast run()'s 120 s timeout and fail the test.
         refused = run("enroll", "--registry", reg.url, "--token", reg.token("k"),
                       "--budget", "3600", "--db", str(path), home=reg.home)  # fmt: skip
@@ -284,6 +333,9 @@ def test_tls_is_verified_and_a_private_ca_is_trusted_by_ssl_cert_file(tmp_path: 
         result = run("enroll", "--registry", reg.url, "--token", reg.token("k"),
                      "--db", str(path), home=reg.home, env_extra=trust)  # fmt: skip
         assert result.returncode == 0, result.stderr
+        result = run("sync", "--db", str(path), home=reg.home, env_extra=trust)
+        assert result.returncode == 0, result.stderr
+        _sell(path, 10, seed=3)
         result = run("sync", "--db", str(path), home=reg.home, env_extra=trust)
         assert result.returncode == 0, result.stderr
         _assert_registry_matches(reg, [path])

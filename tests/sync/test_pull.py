@@ -9,10 +9,10 @@ import base64
 import pytest
 
 from kiosk.factors import load_factors
-from kiosk.ledger import syncstate
+from kiosk.ledger import Ledger, syncstate
 from kiosk.ledger.verify import verify
 from sync import job, protocol
-from tests.sync.conftest import sell
+from tests.sync.conftest import enrol, sell
 from tests.sync.live import LiveRegistry
 
 FOREST = {  # the registry's own project: none of the kiosk's demo ones
@@ -43,6 +43,14 @@ def registry(tmp_path):
     made.close()
 
 
+@pytest.fixture
+def ledger(tmp_path, registry):
+    """Enrolled and never synced (still the demo catalogue): these tests are of the pull."""
+    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
+        enrol(opened, registry, pull=False)
+        yield opened
+
+
 def _stock(ledger) -> dict:
     return {s.project.id: s for s in ledger.stock()}
 
@@ -69,13 +77,15 @@ def test_allocations_are_set_but_never_below_committed(ledger, registry, client_
     with client_for(ledger) as client:
         job.run(ledger, client)  # the catalogue, and a grant up to the registry's headroom
     assert _stock(ledger)["reg-forest"].granted_g == HEADROOM_G
+    assert _stock(ledger)["reg-forest"].serial_g == HEADROOM_G  # whole retired tonnes
     # sell some of it, then the registry cuts the grant below what is sold
     from kiosk.footprint import compute
     from kiosk.venues import get_venue
 
     footprint = compute("meal", {"mixed_meals": 2}, venue=get_venue())
     order = ledger.open_order(footprint, project_id="reg-forest", offset_g=3_000_000)
-    ledger.pay(order.id, method="cash", cashier="c")
+    paid = ledger.pay(order.id, method="cash", cashier="c")
+    assert [r.label() for r in paid.ranges()][-1] == "CCER-2024-000003 (g 0–1 000 000)"
     registry.answers[protocol.ALLOCATIONS] = {  # a registry that cuts the grant (ours never do)
         "kiosk_id": ledger.kiosk_id,
         "allocations": [{"project_id": "reg-forest", "granted_g": 1_000_000}],
@@ -150,9 +160,9 @@ def test_a_demo_order_held_when_the_catalogue_came_cannot_reopen_the_demo_projec
     with client_for(ledger) as client:
         job.run(ledger, client)
     assert _stock(ledger)["demo-longquan-forest"].available_g == 0
-    ledger.expire(held.id, actor="test")  # its grams go back to the allocation ...
-    assert _stock(ledger)["demo-longquan-forest"].available_g == held.offset_g
+    ledger.expire(held.id, actor="test")  # its grams go back to the count, but the demo
+    assert _stock(ledger)["demo-longquan-forest"].available_g == 0  # serials were forfeited
     with client_for(ledger) as client:
         job.run(ledger, client)
-    assert _stock(ledger)["demo-longquan-forest"].available_g == 0  # ... and out again
+    assert _stock(ledger)["demo-longquan-forest"].available_g == 0
     assert verify(ledger.conn).ok

@@ -6,11 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from kiosk.venues import get_venue
+from tests.fake_printer import FakePrinter
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -42,6 +44,22 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def set_printer(home: Path, table: str) -> None:
     (home / "diandian.toml").write_text(f"[printer]\n{table}\n", encoding="utf-8")
+
+
+@contextmanager
+def silent_printer(home: Path) -> Iterator[FakePrinter]:
+    """The configured printer is a real listener that takes a slip's bytes (text mode: a few
+    kB, inside the kernel's buffers) and never reads or answers; timeout 1 s."""
+    printer = FakePrinter(reads=False, buffer=None)
+    set_printer(
+        home,
+        f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\nmode = "text"\n'
+        "timeout_s = 1.0",
+    )
+    try:
+        yield printer
+    finally:
+        printer.close()
 
 
 @pytest.fixture

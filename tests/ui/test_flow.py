@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.certificate.claims import LABELS, for_order
 from kiosk.certificate.issue import known_keys
 from kiosk.certificate.payload import verify
 from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
-from tests.ui.conftest import set_printer
+from tests.ui.conftest import set_printer, silent_printer
 
 pytestmark = pytest.mark.gui
 
@@ -40,8 +41,15 @@ def test_every_scenario_from_attract_to_certificate(kiosk, slip_file: Path, scen
         qtbot.waitUntil(lambda: ledger.get(order.id).slip_status == "printed", timeout=30_000)
         cert = verify(window.certificate.cert.qr_text, known_keys(ledger))
     assert cert.offset_g == stored.offset_g > 0
+    said = for_order(stored, demo=True)  # no registry address here: a demo kiosk
+    screen = window.certificate
+    assert screen.lblTitle.text() == LABELS[said.title]["zh"]  # the screen speaks Chinese
+    assert screen.lblClaims.text().split("\n") == [line.text("zh") for line in said.lines()]
+    assert "演示，未登记" in screen.lblClaims.text()
     if scenario == "lifestyle":  # a month of the year, by default
         assert stored.offset_g == -(-stored.footprint_g // 12)
+        assert said.month_of_year and "一个月" in screen.lblClaims.text()
+        assert screen.lblTitle.text() != "碳中和证书"  # one month is not the whole year
     window.certificate.btnRanking.click()
     pilot.on("rankingScreen")
     assert window.ranking.board.mine.order_id == order.id
@@ -154,3 +162,16 @@ def test_an_unusable_ledger_path_is_out_of_service_from_the_start(kiosk, tmp_pat
     pilot.on("outOfServiceScreen")
     assert window.outOfService.code == "no_folder"
     assert window.outOfService.btnRetry.isVisible()
+
+
+def test_a_printer_that_never_confirms_offers_a_retry(kiosk, home: Path, qtbot):
+    """A real listener that takes the slip's bytes and never reads or answers."""
+    with silent_printer(home):
+        window, pilot = kiosk()
+        order = pilot.customer("meal")
+        qtbot.waitUntil(lambda: window.certificate.slip == "unconfirmed", timeout=30_000)
+    assert window.certificate.btnRetry.isVisible()
+    assert "没有确认" in window.certificate.lblSlip.text()
+    with Ledger.open(window.workers.path, create=False) as ledger:
+        qtbot.waitUntil(lambda: ledger.get(order.id).slip_status == "unconfirmed", timeout=30_000)
+        assert ledger.get(order.id).status == "paid"

@@ -28,9 +28,10 @@ def _sync_with_a_busy_registry(home: Path, tmp_path: Path) -> None:
     try:
         other = Kiosk.new(venue="demo-hotel")
         registry.add_kiosk(other.kiosk_id, other.public)
-        sales = [other.order(offset_g=9_000, nickname="雄鹰"), other.order(offset_g=4_000,
-                 nickname="tiger")]  # fmt: skip
         with httpx.Client(transport=registry.transport(), base_url=URL) as http:
+            other.pull(http)  # its retired serials: each sale draws its grams from them
+            sales = [other.order(offset_g=9_000, nickname="雄鹰"), other.order(offset_g=4_000,
+                     nickname="tiger")]  # fmt: skip
             answer = other.push(http, [other.record(s) for s in sales])
         assert [r["status"] for r in answer.json()["results"]] == ["accepted"] * 2
         with Ledger.open(home / "ledger.sqlite") as mine:

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import cashier_ops
+from kiosk.certificate.claims import Claim
 from kiosk.ledger import Order
 from kiosk.order_state import OrderState
-from ui import fmt, messages
+from ui import claimwords, fmt, messages
 from ui.cashier.common import Context, friendly, line_edit, message_label, push, show_message
 from ui.cashier.orderpicker import OrderPicker
 from ui.cashier.printing import SlipPrinter
@@ -50,6 +51,9 @@ class SlipsPanel(QWidget):
         self.lblOrder = QLabel()
         self.lblOrder.setObjectName("lblPaidOrder")
         self.lblOrder.setWordWrap(True)
+        self.lblClaim = QLabel()  # what the certificate says now: retired, pending, refunded
+        self.lblClaim.setObjectName("lblPaidClaim")
+        self.lblClaim.setWordWrap(True)
         self.btnReprint = push("btnReprint", self.tr("Print slip again"))
         self.btnReprint.clicked.connect(self.reprint)
         self.btnSavePdf = push("btnSavePdf", self.tr("Save A6 PDF…"))
@@ -69,6 +73,7 @@ class SlipsPanel(QWidget):
         left.addWidget(self.picker, 1)
         right = QVBoxLayout()
         right.addWidget(self.lblOrder)
+        right.addWidget(self.lblClaim)
         right.addWidget(self.btnReprint)
         right.addWidget(self.btnSavePdf)
         right.addSpacing(24)
@@ -93,7 +98,7 @@ class SlipsPanel(QWidget):
         self.lblReprints.setText(
             self.tr("{count} slip(s) to print again (listed first).").format(count=len(reprints))
             if reprints
-            else self.tr("No failed or pending prints.")
+            else self.tr("No failed, pending or unconfirmed prints.")
         )
         listed = reprints + [order for order in paid if order.id not in pending]
         self.picker.show_orders(listed, self.selected)
@@ -107,6 +112,7 @@ class SlipsPanel(QWidget):
             "none": self.tr("slip not printed here"),
             "pending": self.tr("⚠ slip pending"),
             "failed": self.tr("⚠ PRINT FAILED"),
+            "unconfirmed": self.tr("⚠ sent, not confirmed"),
             "printed": self.tr("slip printed"),
         }.get(status, status)
 
@@ -142,6 +148,20 @@ class SlipsPanel(QWidget):
         paid = order is not None and order.status == OrderState.PAID
         for widget in (self.btnReprint, self.btnSavePdf, self.btnVoid, self.edtReason):
             widget.setEnabled(paid)
+        self.lblClaim.clear()
+        if order is not None and order.serial is not None:
+            self.ctx.read(
+                self,
+                lambda ledger: (order.id, cashier_ops.claim(ledger, order)),
+                self._show_claim,
+                lambda exc: self.lblClaim.setText(friendly(exc)),
+            )
+
+    def _show_claim(self, found: tuple[str, Claim]) -> None:
+        order_id, said = found
+        if self.selected is not None and self.selected.id == order_id:
+            lines = [claimwords.summary(said), claimwords.credits(said)]
+            self.lblClaim.setText("\n".join(line for line in lines if line))
 
     def reprint(self) -> None:
         if self.selected is not None:

@@ -8,11 +8,12 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.checkout import Certificate
-from ui import fmt
+from ui import claimwords, fmt
 from ui.screens.base import Screen, button, label, nav_row
 from ui.widgets.qrview import QrView
 
-SLIP_STATES = ("none", "printing", "printed", "failed", "no_printer")
+SLIP_STATES = ("none", "printing", "printed", "unconfirmed", "failed", "no_printer")
+RETRY_STATES = ("unconfirmed", "failed")
 
 
 class CertificateScreen(Screen):
@@ -28,7 +29,9 @@ class CertificateScreen(Screen):
         self.lblTitle = label("lblCertTitle", "title")
         self.lblSerial = label("lblSerial", "muted")
         self.lblNickname = label("lblCertNickname", "big")
+        self.lblClaims = label("lblCertClaims", "subtitle")
         self.lblOffset = label("lblCertOffset", "subtitle")
+        self.lblCredits = label("lblCertCredits", "muted")
         self.lblProject = label("lblCertProject", "subtitle")
         self.lblSlip = label("lblSlip", "notice")
         self.btnRetry = button("btnRetryPrint")
@@ -47,9 +50,11 @@ class CertificateScreen(Screen):
         facts.setSpacing(14)
         for widget in (
             self.lblTitle,
+            self.lblClaims,
             self.lblNickname,
             self.lblOffset,
             self.lblProject,
+            self.lblCredits,
             self.lblSerial,
             self.lblSlip,
             self.btnRetry,
@@ -104,7 +109,7 @@ class CertificateScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.lblTitle.setText(self.tr("Your carbon-neutral certificate"))
+        self.lblTitle.setText(claimwords.title(self.cert.claim) if self.cert else "")
         self.lblScan.setText(self.tr("Scan with your phone to keep your certificate"))
         self.lblShare.setText(self.tr("Share image, on your certificate page"))
         self.btnRanking.setText(self.tr("See the ranking"))
@@ -113,6 +118,10 @@ class CertificateScreen(Screen):
         slips = {
             "printing": self.tr("Printing your slip…"),
             "printed": self.tr("Your slip is printed: take it from the printer."),
+            "unconfirmed": self.tr(
+                "Your slip was sent, but the printer did not confirm it. "
+                "If nothing came out, print again or ask the cashier."
+            ),
             "failed": self.tr(
                 "The slip could not be printed. Ask the cashier: they can print it later."
             ),
@@ -120,13 +129,21 @@ class CertificateScreen(Screen):
         }
         self.lblSlip.setText(slips.get(self.slip, ""))
         self.lblSlip.setVisible(self.slip in slips)
-        self.btnRetry.setVisible(self.slip == "failed")
+        self.btnRetry.setVisible(self.slip in RETRY_STATES)
         cert = self.cert
         if cert is None:
             return
         order = cert.order
         self.lblNickname.setText(order.nickname)
         self.lblNickname.setVisible(bool(order.nickname))
-        self.lblOffset.setText(self.tr("{mass} CO₂e offset").format(mass=fmt.mass(order.offset_g)))
+        said = cert.claim
+        self.lblClaims.setText("\n".join(claimwords.say(line) for line in said.lines()))
+        self.lblOffset.setText(
+            self.tr("{caption}: {mass} CO₂e").format(
+                caption=claimwords.words()[said.offset_caption], mass=fmt.mass(order.offset_g)
+            )
+        )
+        self.lblCredits.setText(claimwords.credits(said))
+        self.lblCredits.setVisible(bool(said.ranges))
         self.lblProject.setText(cert.project_name.get(self.lang) or cert.content.project)
         self.lblSerial.setText(self.tr("Certificate {serial}").format(serial=cert.content.serial))

@@ -67,7 +67,7 @@ class PaidScreen(Screen):
         self.lblPreparing.setText(self.tr("Preparing your certificate…"))
         if self.order is not None:
             self.lblAmount.setText(
-                self.tr("{amount} paid: {mass} CO₂e offset").format(
+                self.tr("{amount} paid for {mass} CO₂e").format(
                     amount=fmt.money(self.order.amount_fen), mass=fmt.mass(self.order.offset_g)
                 )
             )

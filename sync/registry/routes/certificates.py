@@ -42,6 +42,8 @@ async def certificate(cert_id: str, request: Request) -> dict[str, Any]:
         "project_id": facts.get("project_id"),
         "offset_g": facts.get("offset_g"),
         "paid_at": facts.get("issued"),
+        "retirement_status": found.retirement_status,
+        "ranges": [r.to_dict() for r in found.ranges],
         "retirement": found.retirement,
     }
 

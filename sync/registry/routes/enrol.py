@@ -35,7 +35,10 @@ async def enrol(request: Request) -> EnrolResponse:
 
     def work(conn: Connection) -> EnrolResponse:
         answer = EnrolResponse(
-            kiosk_id=body.kiosk_id, name=body.name, protocol=protocol.PROTOCOL_VERSION
+            kiosk_id=body.kiosk_id,
+            name=body.name,
+            protocol=protocol.PROTOCOL_VERSION,
+            public_url=operations.public_url(conn=conn),  # where certificate QRs point
         )
         token_hash = operations.hash_token(body.token)
         existing = storage.get_kiosk(conn=conn, kiosk_id=body.kiosk_id)

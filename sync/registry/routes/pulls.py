@@ -1,7 +1,8 @@
 """Signed GETs a kiosk makes after pushing: catalogue, factors, allocations, rankings, keys.
 
 Allocations are granted on request: each pull tops the kiosk up to the registry's headroom
-(`serve --headroom-t`), within what the project still has unallocated.
+(`serve --headroom-t`): whole retired tonnes by serial (or a count, for a sell-first
+project), within what the project has retired and not yet granted.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ async def allocations(signed: SignedRequest) -> dict[str, Any]:
     headroom = signed.request.app.state.headroom_g
 
     def work(conn: Connection, kiosk: Row) -> dict[str, Any]:
-        granted = credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=headroom)
-        rows = [{"project_id": p, "granted_g": g} for p, g in sorted(granted.items())]
+        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=headroom)
+        rows = credits.allocations_for(conn=conn, kiosk_id=kiosk.kiosk_id)
         return {"kiosk_id": kiosk.kiosk_id, "allocations": rows}
 
     return await signed.run(work)
@@ -79,6 +80,9 @@ async def rankings(
 async def keys(signed: SignedRequest) -> dict[str, Any]:
     def work(conn: Connection, _kiosk: Row) -> dict[str, Any]:
         rows = storage.kiosk_keys(conn=conn)
-        return {"keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows]}
+        return {
+            "keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows],
+            "revoked": storage.voided_cert_ids(conn=conn),
+        }
 
     return await signed.run(work)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.catalogue import load_demo_catalogue
 from kiosk.ledger import Ledger, schema
 from kiosk.ledger.verify import verify
 
@@ -46,10 +47,16 @@ def test_a_ledger_made_by_an_earlier_version_upgrades(tmp_path, footprint, versi
         assert upgraded.get(waiting["id"]).status == "awaiting_payment"
         report = verify(upgraded.conn)
         assert report.ok, report.problems
+        # sold before retire-first: no range, its retirement honestly pending
+        assert again.ranges() == () and again.retirement() == "pending"
         upgraded.set_slip(paid["id"], "printed", actor="c1")  # the new columns work
-        upgraded.pay(waiting["id"], method="mobile", cashier="c1")
+        # a demo ledger gets its invented serials at start (kiosk.checkout.prepare)
+        assert upgraded.ensure_demo_grants(load_demo_catalogue()) == 4
+        assert upgraded.pay(waiting["id"], method="mobile", cashier="c1").ranges()
         fresh = upgraded.open_order(footprint, project_id="demo-wetland")
-        assert upgraded.pay(fresh.id, method="cash", cashier="c1").serial == 3
+        third = upgraded.pay(fresh.id, method="cash", cashier="c1")
+        assert third.serial == 3 and third.retirement() == "retired"
+        assert third.ranges()[0].serial.startswith("DEMO-WETLAND-")
         assert verify(upgraded.conn).ok
 
 
@@ -59,3 +66,36 @@ def test_opening_twice_applies_nothing_more(tmp_path) -> None:
     with Ledger.open(path) as again:
         applied = again.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     assert applied == len(schema.names())
+
+
+def test_the_orders_rebuild_keeps_rows_keys_and_indexes(tmp_path) -> None:
+    """0010 rebuilds the orders table to widen one CHECK: every row, the outbox's foreign key
+    and every index survive, and foreign keys are enforced again afterwards."""
+    before = schema.names()[schema.names().index("0010_slip_unconfirmed") - 1]
+    path = tmp_path / "old.sqlite"
+    paid, _ = _old_ledger(path, before)
+    conn = sqlite3.connect(path)
+    old_rows = conn.execute("SELECT * FROM orders ORDER BY seq").fetchall()
+    old_indexes = {
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'orders'")
+    }
+    conn.close()
+    with Ledger.open(path) as upgraded:
+        conn = upgraded.conn
+        assert [tuple(r) for r in conn.execute("SELECT * FROM orders ORDER BY seq")] == old_rows
+        names = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'orders'")
+        }
+        assert names == old_indexes
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            conn.execute(
+                "INSERT INTO outbox (order_id, event, payload, created_at)"
+                " VALUES ('nope', 'paid', '{}', 't')"
+            )
+        assert upgraded.set_slip(
+            paid["id"], "unconfirmed", error="no answer", actor="c1"
+        ).slip_status == ("unconfirmed")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            conn.execute("UPDATE orders SET slip_status = 'lost' WHERE id = ?", (paid["id"],))

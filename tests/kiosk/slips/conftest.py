@@ -11,7 +11,7 @@ from kiosk.slips.content import SlipContent, SlipLine
 MARGIN_S = 10.0
 
 QR_TEXT = (
-    "HTTPS://DIANDIAN.EXAMPLE/C/K4F6Z2M1Q-000042/"
+    "HTTPS://REGISTRY.EXAMPLE.ORG/C/K4F6Z2M1Q-000042/"
     "AEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIB"
     "AEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQ"
 )  # the shape of a real certificate URL: upper case, QR alphanumeric mode, ~230 characters
@@ -27,10 +27,21 @@ def make_content(*, french: bool = False, nickname: str = "小明", lines: int =
         SlipLine("天然气 / Natural gas", "259.464 kg"),
     )[:lines]
     titles = ("碳中和证书", "Carbon-neutral certificate")
+    claims = (
+        "已购买并已注销 / Purchased and retired",
+        "抵消您的全部碳足迹 / Offsets your whole footprint",
+    )
     if french:
         titles += ("Certificat de neutralité carbone",)
+        claims = tuple(
+            f"{line} / {fr}"
+            for line, fr in zip(
+                claims, ("Acheté et retiré", "Compense toute votre empreinte"), strict=True
+            )
+        )
     return SlipContent(
         titles=titles,
+        claims=claims,
         nickname=nickname,
         issued="2026-11-26 14:05 (UTC+8)",
         venue="演示：成都会展中心 / Demo: Chengdu convention centre",
@@ -38,6 +49,11 @@ def make_content(*, french: bool = False, nickname: str = "小明", lines: int =
         breakdown=breakdown,
         offset="479.035 kg CO2e",
         project="演示：都江堰湿地保护 / Demo: Dujiangyan wetland restoration",
+        credits=(
+            SlipLine("已注销的碳信用 Retired credits", "CDCER-2024-000123 (g 415 343–894 378)"),
+            SlipLine("注销凭证号 Retirement reference", "CEEX-RET-2026-0042"),
+            SlipLine("受益人 Beneficiary", "Diandian visitors"),
+        ),
         serial="K4F6Z2M1Q-000042",
         amount="¥4.32",
         sources="Factors 2026.11.1: DESNZ 2025; MEE/NBS 2023; Scarborough et al. 2014",

@@ -5,6 +5,7 @@ only show up at a venue otherwise."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import time
 
@@ -14,10 +15,13 @@ from PIL import Image
 
 from kiosk.errors import InputError
 from kiosk.slips.escpos import PrinterError, build_job, fallback_raster, send
+from kiosk.slips.printer_status import request
 from kiosk.slips.printers import PrinterConfig, where_settings
 
-from ...fake_printer import STATUS_REQUEST, FakePrinter
+from ...fake_printer import PAPER_OUT, STATUS_REQUEST, FakePrinter
 from .conftest import MARGIN_S, QR_TEXT, make_content
+
+QR = zxingcpp.BarcodeFormat.QRCode  # text and rules must never pass for a 1D barcode
 
 ESC_AT = b"\x1b@"
 FEED_CUT = b"\x1bd\x06\x1dV\x00"  # ESC d 6, GS V 0: what python-escpos's cut() sends
@@ -59,7 +63,7 @@ def reassemble(blocks: list[tuple[int, int, bytes]]) -> Image.Image:
 
 
 def qr_texts(image: Image.Image) -> list[str]:
-    return [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
+    return [result.text for result in zxingcpp.read_barcodes(image.convert("L"), formats=QR)]
 
 
 # --- raster jobs -----------------------------------------------------------------------------
@@ -129,27 +133,60 @@ def test_text_job_has_chinese_mode_gb18030_text_and_a_native_qr(mm):
     assert commands[4][1] == b"\x30"  # print it
 
 
-def test_text_lines_fit_the_paper():
-    job = build_job(make_content(lines=6), file_config(58, "text"))
-    body = job[job.index(b"\x1d!\x00") : job.index(b"\x1d(k")]  # after the titles, before QR
-    lines = body.split(b"\n")[1:-1]
+@pytest.mark.parametrize("french", [False, True])
+def test_text_lines_fit_the_paper(french: bool):
+    job = build_job(make_content(lines=6, french=french), file_config(58, "text"))
+    body = job[job.index(b"\x1d!\x00") + 3 : job.index(b"\x1d(k")]  # after the titles, before QR
+    body = re.sub(rb"\x1b[aE].", b"", body)  # alignment and bold commands take no paper
+    lines = body.split(b"\n")[:-1]
     assert lines and all(len(line) <= 32 for line in lines)  # bytes = half-width columns
+    assert b"?" not in body  # every label character is in the printer's GBK font
 
 
 # --- delivery --------------------------------------------------------------------------------
 
 
-def test_network_printer_receives_the_exact_job(content, printer):
+def test_network_printer_receives_the_exact_job_and_confirms_it(content, printer):
     job = build_job(content, file_config(80))
-    send(job, printer.config())
+    delivery = send(job, printer.config())
     assert printer.close() == job
+    assert (delivery.status, delivery.note) == ("printed", "")
+    assert printer.requests == [4, 1, 2, 4]  # paper before the job; printer, cause, paper after
 
 
-def test_printer_that_ignores_the_status_request_still_prints(content):
+def test_printer_that_ignores_the_status_request_prints_unconfirmed(content):
     fake = FakePrinter(status=None)
     job = build_job(content, file_config(58, "text"))
-    send(job, fake.config(timeout_s=0.5))
-    assert fake.close() == STATUS_REQUEST + job  # harmless: real-time, never printed
+    delivery = send(job, fake.config(timeout_s=0.5))
+    # harmless: real-time requests are never printed, even by a printer that ignores them
+    assert fake.close() == STATUS_REQUEST + job + request(1)
+    assert delivery.status == "unconfirmed"
+    assert (
+        delivery.note
+        == f"sent, not confirmed: {delivery.printer} did not answer the status request"
+    )
+
+
+def test_a_printer_that_takes_the_bytes_and_never_answers_is_unconfirmed(content):
+    """A real listener that accepts the connection and never reads: the kernel takes the whole
+    slip (so delivery succeeds) but nothing ever answers; bounded by the printer's timeout."""
+    fake = FakePrinter(reads=False, buffer=None)
+    job = build_job(content, file_config(80, "text"))  # a few kB: inside the kernel's buffers
+    started = time.monotonic()
+    try:
+        delivery = send(job, fake.config(timeout_s=1.0))
+    finally:
+        fake.close()
+    assert delivery.status == "unconfirmed" and "did not answer" in delivery.note
+    assert time.monotonic() - started < 5  # about the 1 s timeout, with room for a busy machine
+
+
+def test_a_printer_that_runs_out_of_paper_during_the_job_fails_it(content):
+    fake = FakePrinter(after_job=PAPER_OUT)
+    job = build_job(content, file_config(80))
+    with pytest.raises(PrinterError, match=r"is out of paper; load a new roll.*may be incomplete"):
+        send(job, fake.config(timeout_s=2))
+    assert fake.close() == job  # the job went out; the printer then said it had no paper
 
 
 def test_out_of_paper_is_reported_and_nothing_is_sent(content):

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
-from sync.registry import migrations, operations
+from sync.registry import credits, migrations, operations
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
 from tests.sync.registry import pg
@@ -72,14 +72,46 @@ def second_db_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -
     pg.drop_database(admin, name)
 
 
+SELL_FIRST = {  # a project that sells first and retires whole tonnes after (kiosk.credit)
+    "project": [
+        {
+            **operations.read_file(DEMO_PROJECTS)["project"][0],
+            "id": "sell-first-forest",
+            "credit_model": "sell_first",
+            "serials": ["SF-000001..000010"],
+            "stock_t": 10,
+        }
+    ]
+}
+RETIRED = {  # the first 100 t of each demo project, retired at the exchange
+    "demo-longquan-forest": "CDCER-2024-000001..000100",
+    "demo-rural-biogas": "CCER-2023-000001..000100",
+    "demo-rooftop-solar": "CDCER-2025-000001..000100",
+    "demo-wetland": "CDCER-2024W-000001..000100",
+}
+
+
+def retire_demo_blocks(conn: Connection) -> None:
+    for number, (project_id, serials) in enumerate(RETIRED.items(), 1):
+        credits.retire_blocks(
+            conn=conn,
+            project_id=project_id,
+            serials=serials,
+            reference=f"SEEE-TEST-{number:04d}",
+            beneficiary="Diandian visitors",
+        )
+
+
 @pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
-    """A current schema with the demo projects (4 projects, 1,000 t of stock each)."""
+    """A current schema with the demo projects (4 projects, 1,000 t of stock each, the first
+    100 t of each retired)."""
     made = make_engine(db_url)
     migrations.upgrade(made)
     with made.begin() as conn:
         data = operations.read_file(DEMO_PROJECTS)
         operations.import_projects(conn=conn, data=data, source="demo")
+        retire_demo_blocks(conn)
     yield made
     made.dispose()
 

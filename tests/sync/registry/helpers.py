@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 
 from kiosk.certificate import keys, payload
+from kiosk.credit import GrantRun, draw, ranges_json
 from sync import protocol
 from sync.registry import operations
 
@@ -27,6 +28,8 @@ class Kiosk:
     next_serial: int = 1
     next_outbox: int = 1
     paid: dict[str, dict[str, Any]] = field(default_factory=dict)
+    runs: dict[str, list[GrantRun]] = field(default_factory=dict)  # retired serials granted
+    drawn: dict[str, int] = field(default_factory=dict)  # how far each project is drawn
 
     @classmethod
     def new(cls, venue: str = "chengdu-expo") -> Kiosk:
@@ -37,12 +40,37 @@ class Kiosk:
     def public(self) -> str:
         return keys.public_text(self.key)
 
-    def enrol(self, client: Any, engine: Engine) -> None:
+    def enrol(self, client: Any, engine: Engine, *, pull: bool = True) -> None:
+        """Enrol, and (as a kiosk's first sync does) pull its allocations."""
         with engine.begin() as conn:
             token = operations.new_enrol_token(conn=conn, name="test venue")
         body = {"token": token, "kiosk_id": self.kiosk_id, "public_key": self.public, "name": "t"}
         response = client.post(protocol.ENROL, json=body)
         assert response.status_code == 200, response.text
+        if pull:
+            self.pull(client)
+
+    def pull(self, client: Any) -> list[dict[str, Any]]:
+        """The allocations pull: the retired serials granted, kept in order to draw from."""
+        response = self.get(client, protocol.ALLOCATIONS)
+        assert response.status_code == 200, response.text
+        allocations = response.json()["allocations"]
+        for item in allocations:
+            runs, start = [], 0
+            for g in item["grants"]:
+                run = GrantRun(
+                    g["prefix"],
+                    g["first"],
+                    g["last"],
+                    g["width"],
+                    start,
+                    g["reference"],
+                    g["beneficiary"],
+                )
+                runs.append(run)
+                start = run.end_g
+            self.runs[item["project_id"]] = runs
+        return allocations
 
     def headers(self, method: str, path: str, body: bytes = b"", **extra: str) -> dict[str, str]:
         signed = protocol.sign_request(self.key, self.kiosk_id, method, path, body)
@@ -55,8 +83,19 @@ class Kiosk:
         body = value if isinstance(value, bytes) else protocol.canonical(value)
         return client.post(path, content=body, headers=self.headers("POST", path, body, **extra))
 
+    def draw(self, project: str, grams: int) -> str:
+        """The next `grams` of the project's granted serials, as a paid order's ranges."""
+        runs = self.runs.get(project)
+        if not runs:
+            return "[]"
+        start = self.drawn.get(project, 0)
+        ranges = draw(runs, start, grams)
+        self.drawn[project] = start + grams
+        return ranges_json(ranges)
+
     def order(self, offset_g: int = 12_345, project: str = PROJECT, **changes: Any) -> dict:
-        """A paid order as Order.as_dict() gives it."""
+        """A paid order as Order.as_dict() gives it, its grams drawn from the kiosk's grants
+        (none granted: no range, as an order sold before retire-first)."""
         serial = self.next_serial
         self.next_serial += 1
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -88,6 +127,8 @@ class Kiosk:
             "voided_at": None,
             "void_reason": None,
         }
+        if "credit_ranges" not in changes:
+            order["credit_ranges"] = self.draw(project, offset_g)
         order.update(changes)
         self.paid[order["id"]] = order
         return order

@@ -193,16 +193,25 @@ def test_pulls(client: TestClient, kiosk: Kiosk) -> None:
     assert {"kiosk_id": kiosk.kiosk_id, "public_key": kiosk.public} in keys
 
 
-def test_allocations_top_up_to_headroom(client: TestClient, kiosk: Kiosk) -> None:
+def test_allocations_top_up_to_headroom_in_whole_retired_tonnes(
+    client: TestClient, kiosk: Kiosk
+) -> None:
     first = kiosk.get(client, protocol.ALLOCATIONS).json()["allocations"]
     assert {a["granted_g"] for a in first} == {5_000_000} and len(first) == 4
+    forest = next(a for a in first if a["project_id"] == "demo-longquan-forest")
+    (grant,) = forest["grants"]
+    assert (grant["prefix"], grant["first"], grant["last"]) == ("CDCER-2024-", 1, 5)
+    assert (grant["reference"], forest["credit_model"]) == ("SEEE-TEST-0001", "retire_first")
     assert kiosk.get(client, protocol.ALLOCATIONS).json()["allocations"] == first
     kiosk.push(client, [kiosk.record(kiosk.order(offset_g=250_000))])
     after = {
-        a["project_id"]: a["granted_g"]
-        for a in kiosk.get(client, protocol.ALLOCATIONS).json()["allocations"]
+        a["project_id"]: a for a in kiosk.get(client, protocol.ALLOCATIONS).json()["allocations"]
     }
-    assert after["demo-longquan-forest"] == 5_250_000
+    forest = after["demo-longquan-forest"]
+    assert forest["granted_g"] == 6_000_000  # 4.75 t unsold: one more whole tonne
+    assert [(g["first"], g["last"]) for g in forest["grants"]] == [(1, 5), (6, 6)]
+    assert forest["drawn_to"] == {"serial": "CDCER-2024-000001", "to_g": 250_000}
+    assert after["demo-wetland"]["granted_g"] == 5_000_000
 
 
 def test_rankings_by_scope(client: TestClient, kiosk: Kiosk, engine: Engine) -> None:

@@ -6,6 +6,7 @@ when the steps moved to alembic; it never changes, whatever `tables.py` becomes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from sync.registry import migrations, operations, storage, tables
+from sync.registry import credits, migrations, operations, storage, tables
 from sync.registry.db import make_engine
 
 SHIPPED = Path(__file__).with_name("shipped")
@@ -102,13 +103,57 @@ def test_the_steps_build_what_tables_py_describes(engine: Engine) -> None:
         assert differences(conn) == []
 
 
+def fill_as_0_1_0(conn: Connection) -> None:
+    """Rows as 0.1.0 wrote them, in plain SQL (today's code knows columns it lacked): a
+    project, its serials, a kiosk granted 5 t as a count, and a sale it made then."""
+    data = operations.read_file(DEMO_PROJECTS)["project"][0]
+    project = {k: v for k, v in data.items() if k not in ("serials", "stock_t")}
+    rows = {
+        "projects": {"project_id": project["id"], "position": 0, "stock_g": 1_000_000_000},
+        "serial_blocks": {
+            "project_id": project["id"],
+            "prefix": "CDCER-2024-",
+            "first": 1,
+            "last": 1000,
+            "width": 6,
+        },
+        "kiosks": {
+            "kiosk_id": "KOLD",
+            "name": "old kiosk",
+            "public_key": "x" * 44,
+            "venue": "expo",
+            "enrolled_at": "2026-11-01T00:00:00Z",
+        },
+        "allocations": {"kiosk_id": "KOLD", "project_id": project["id"], "granted_g": 5_000_000},
+        "purchases": {
+            "order_id": "old-order",
+            "kiosk_id": "KOLD",
+            "serial": 1,
+            "cert_id": "KOLD-000001",
+            "project_id": project["id"],
+            "offset_g": 400_000,
+            "footprint_g": 400_000,
+            "amount_fen": 3200,
+            "nickname": "",
+            "venue": "expo",
+            "day": "2026-11-02",
+            "paid_at": "2026-11-02T01:00:00Z",
+            "payload": "{}",
+            "payload_hash": "0" * 64,
+            "received_at": "2026-11-02T02:00:00Z",
+        },
+    }
+    rows["projects"]["data"] = json.dumps(project, ensure_ascii=False)
+    for table, row in rows.items():
+        names = ", ".join(row)
+        conn.execute(text(f"INSERT INTO {table} ({names}) VALUES (:{', :'.join(row)})"), row)
+    storage.set_setting(conn=conn, key="note", value="kept")
+
+
 def test_a_registry_as_0_1_0_shipped_it_upgrades_with_its_rows(engine: Engine) -> None:
     build_as_shipped(engine)
-    with engine.begin() as conn:  # rows as 0.1.0 wrote them (these tables are unchanged since)
-        operations.import_projects(
-            conn=conn, data=operations.read_file(DEMO_PROJECTS), source="demo"
-        )
-        storage.set_setting(conn=conn, key="note", value="kept")
+    with engine.begin() as conn:
+        fill_as_0_1_0(conn)
     waiting = migrations.pending(engine)
     assert waiting[0] == "0002_alembic_version"
     assert migrations.upgrade(engine) == waiting
@@ -117,8 +162,20 @@ def test_a_registry_as_0_1_0_shipped_it_upgrades_with_its_rows(engine: Engine) -
         assert MigrationContext.configure(conn).get_current_heads() == (migrations.head(),)
         assert not inspect(conn).has_table("migrations")
         assert storage.get_setting(conn=conn, key="note") == "kept"
-        assert len(conn.execute(select(tables.projects.c.project_id)).all()) == 4
+        assert len(conn.execute(select(tables.projects.c.project_id)).all()) == 1
         assert differences(conn) == []
+    with engine.begin() as conn:  # the sale made before retire-first: honestly pending
+        (project,) = operations.stats(conn=conn)["projects"]
+        assert (project["pending_purchases"], project["pending_g"]) == (1, 400_000)
+        made = credits.retire_blocks(
+            conn=conn,
+            project_id="demo-longquan-forest",
+            serials="CDCER-2024-000001..000002",
+            reference="SEEE-2026-0001",
+            beneficiary="Diandian visitors",
+        )
+        assert made["covered"] == 1  # retiring blocks covers it first
+        assert operations.stats(conn=conn)["projects"][0]["pending_purchases"] == 0
 
 
 def test_a_step_that_fails_leaves_nothing_behind(engine: Engine) -> None:

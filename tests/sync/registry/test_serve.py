@@ -44,7 +44,26 @@ def test_operator_commands(diandian, tmp_path: Path) -> None:
     assert token.returncode == 0 and len(token.stdout.strip()) >= 20
     stats = json.loads(diandian("registry", "stats", "--db", db, "--json").stdout)
     assert stats["kiosks"] == 0 and len(stats["projects"]) == 4
-    assert "nothing to retire" in diandian("registry", "retire", "--db", db).stdout
+    retire = ("registry", "retire-blocks", "--db", db, "--project", "demo-wetland")
+    retired = diandian(
+        *retire,
+        "--serials",
+        "CDCER-2024W-000001..000010",
+        "--reference",
+        "SEEE-1",
+        "--beneficiary",
+        "Diandian visitors",
+    )
+    assert retired.returncode == 0, retired.stderr
+    assert "CDCER-2024W-000001..000010 (10 t) retired as SEEE-1" in retired.stdout
+    again = diandian(
+        *retire, "--serials", "CDCER-2024W-000005..000005", "--reference", "X", "--beneficiary", "Y"
+    )
+    assert again.returncode == 2 and "overlap a block already retired" in again.stderr
+    text = diandian("registry", "stats", "--db", db).stdout
+    assert "CDCER-2024W-000001..000010 (demo-wetland, SEEE-1, for Diandian visitors)" in text
+    assert "10 t retired; sold 0.000 kg, refunded 0.000 kg, unallocated 10.000 t" in text
+    assert "(no refused records)" in diandian("registry", "rejects", "--db", db).stdout
     assert diandian("registry", "close-day", "2026-11-20", "--db", db).returncode == 0
 
 
@@ -72,6 +91,21 @@ def test_init_says_the_absolute_path_it_opened(diandian, tmp_path: Path) -> None
         ("registry", "import-projects", "BAD", "--db", "DB"),
         ("registry", "enroll-token", "--db", "DB", "--name", " "),
         ("registry", "close-day", "yesterday", "--db", "DB"),
+        (
+            "registry",
+            "retire-blocks",
+            "--db",
+            "DB",
+            "--project",
+            "x",
+            "--serials",
+            "1..2",
+            "--reference",
+            "R",
+            "--beneficiary",
+            "B",
+        ),
+        ("registry", "rejects", "--db", "DB", "--limit", "0"),
         ("registry", "serve", "--db", "DB", "--tls-cert", "x.pem"),
         ("registry", "stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"),
     ],

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from kiosk.errors import DataError
-from sync.registry import credits, migrations, operations, storage
-from sync.registry.tables import allocations, projects, purchases
+from kiosk.errors import DataError, InputError
+from sync.registry import credit_storage, credits, migrations, operations, storage
+from sync.registry.tables import allocations, grants, projects, purchases
 
 SMALL = {
     "project": [
@@ -67,9 +67,23 @@ def _kiosks(engine: Engine, count: int) -> list[str]:
     return ids
 
 
-def test_allocations_never_exceed_stock_with_many_kiosks_at_once(engine: Engine) -> None:
+def _retire(conn: Any, serials: str, project: str = "small", reference: str = "R-1") -> dict:
+    return credits.retire_blocks(
+        conn=conn,
+        project_id=project,
+        serials=serials,
+        reference=reference,
+        beneficiary="Diandian visitors",
+    )
+
+
+def test_grants_never_overlap_with_many_kiosks_at_once(engine: Engine) -> None:
+    """Twelve kiosks ask at once for 0.7 t each of a project with 5 retired tonnes: five get a
+    whole tonne each, by serial, no serial twice, and no gram more than was retired."""
     with engine.begin() as conn:
         operations.import_projects(conn=conn, data=SMALL, source="small")
+        _retire(conn, "SM-000001..000002")
+        _retire(conn, "SM-000010..000012", reference="R-2")
     ids = _kiosks(engine, 12)
     errors: list[BaseException] = []
     barrier = threading.Barrier(len(ids))
@@ -94,8 +108,27 @@ def test_allocations_never_exceed_stock_with_many_kiosks_at_once(engine: Engine)
             for row in conn.execute(select(allocations).where(allocations.c.project_id == "small"))
         ]
         project = conn.execute(select(projects).where(projects.c.project_id == "small")).one()
+        serials = [
+            (row.block_id, number)
+            for row in conn.execute(select(grants).where(grants.c.project_id == "small"))
+            for number in range(row.first, row.last + 1)
+        ]
     assert sum(granted) == project.allocated_g == 5_000_000  # all of it, and not a gram more
-    assert all(0 < g <= 700_000 for g in granted)
+    assert sorted(granted) == [1_000_000] * 5
+    assert len(serials) == len(set(serials)) == 5
+
+
+def test_a_sell_first_project_is_granted_a_count(engine: Engine) -> None:
+    data = {"project": [{**SMALL["project"][0], "credit_model": "sell_first"}]}
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=data, source="small")
+    (kiosk,) = _kiosks(engine, 1)
+    with engine.begin() as conn:
+        credits.top_up(conn=conn, kiosk_id=kiosk, headroom_g=700_000)
+        rows = credits.allocations_for(conn=conn, kiosk_id=kiosk)
+    row = next(r for r in rows if r["project_id"] == "small")
+    assert (row["granted_g"], row["grants"], row["credit_model"]) == (700_000, [], "sell_first")
+    assert next(r for r in rows if r["project_id"] == "demo-wetland")["granted_g"] == 1_000_000
 
 
 def _sale(conn: Any, kiosk_id: str, serial: int, grams: int, project: str = "small") -> None:
@@ -124,15 +157,15 @@ def _sale(conn: Any, kiosk_id: str, serial: int, grams: int, project: str = "sma
     )
 
 
-def _retirement_of(conn: Any, order_id: str) -> str | None:
+def _ranges(conn: Any, order_id: str) -> list[str]:
     row = conn.execute(select(purchases).where(purchases.c.order_id == order_id)).one()
-    if row.retirement_id is None:
-        return None
-    found = storage.get_retirement(conn=conn, retirement_id=row.retirement_id)
-    return f"{found.serial_first}..{found.serial_last}"
+    return [r.label() for r in credit_storage.credit_of(conn=conn, purchase_id=row.id)]
 
 
-def test_retirement_whole_tonnes_in_order_voids_excluded(engine: Engine) -> None:
+def test_retiring_blocks_covers_pending_sales_in_order(engine: Engine) -> None:
+    """Sales made without a range (before retire-first) wait, honestly pending, until an
+    operator retires blocks: then each gets a contiguous range, oldest first; a refunded one
+    never does; a partial tonne left over waits for the next pending sale."""
     with engine.begin() as conn:
         operations.import_projects(conn=conn, data=SMALL, source="small")
     (kiosk,) = _kiosks(engine, 1)
@@ -144,45 +177,58 @@ def test_retirement_whole_tonnes_in_order_voids_excluded(engine: Engine) -> None
             kiosk_id=kiosk,
             voids=[{"order_id": f"{kiosk}-3", "voided_at": "t", "void_reason": "r"}],
         )
-        made = credits.retire_all(conn=conn)  # 1.8 t sold: one tonne
-        assert [(r["tonnes"], r["serial_first"]) for r in made] == [(1, "SM-000001")]
-        assert _retirement_of(conn, f"{kiosk}-1") == "SM-000001..SM-000001"
-        assert _retirement_of(conn, f"{kiosk}-2") is None  # its last gram is not retired yet
-        _sale(conn, kiosk, 5, 400_000)
-        made = credits.retire_all(conn=conn)  # 2.2 t: a second tonne
-        assert [r["serial_first"] for r in made] == ["SM-000002"]
-        assert _retirement_of(conn, f"{kiosk}-2") == "SM-000002..SM-000002"
-        assert _retirement_of(conn, f"{kiosk}-4") == "SM-000002..SM-000002"
-        assert _retirement_of(conn, f"{kiosk}-3") is None  # voided: never retired
-        assert _retirement_of(conn, f"{kiosk}-5") is None
-        assert credits.retire_all(conn=conn) == []  # nothing twice
-        project = storage.get_project(conn=conn, project_id="small")
-        assert (project.retired_g, project.covered_g) == (2_000_000, 1_800_000)
-
-
-def test_retirement_crosses_serial_blocks(engine: Engine) -> None:
-    with engine.begin() as conn:
-        operations.import_projects(conn=conn, data=SMALL, source="small")
-    (kiosk,) = _kiosks(engine, 1)
-    with engine.begin() as conn:
-        _sale(conn, kiosk, 1, 4_000_000)
-        made = credits.retire_all(conn=conn)
-        spans = [(r["serial_first"], r["serial_last"], r["tonnes"]) for r in made]
-        assert spans == [("SM-000001", "SM-000002", 2), ("SM-000010", "SM-000011", 2)]
-        assert _retirement_of(conn, f"{kiosk}-1") == "SM-000010..SM-000011"
-        _sale(conn, kiosk, 2, 3_000_000)  # 7 t sold, only 5 t of serials: retire what exists
-        made = credits.retire_all(conn=conn)
-        assert [(r["serial_first"], r["tonnes"]) for r in made] == [("SM-000012", 1)]
-
-
-def test_stats_counts_sold_and_retired(engine: Engine) -> None:
-    with engine.begin() as conn:
-        operations.import_projects(conn=conn, data=SMALL, source="small")
-    (kiosk,) = _kiosks(engine, 1)
-    with engine.begin() as conn:
-        _sale(conn, kiosk, 1, 1_500_000)
-        credits.retire_all(conn=conn)
+        assert _retire(conn, "SM-000001..000001")["covered"] == 1  # the next needs 0.1 t more
+        assert _ranges(conn, f"{kiosk}-1") == ["SM-000001 (g 0–600 000)"]
+        assert _ranges(conn, f"{kiosk}-2") == []
+        assert _retire(conn, "SM-000002..000002", reference="R-2")["covered"] == 2
+        assert _ranges(conn, f"{kiosk}-2") == [
+            "SM-000001 (g 600 000–1 000 000)",
+            "SM-000002 (g 0–100 000)",
+        ]
+        assert _ranges(conn, f"{kiosk}-3") == []  # refunded before it was covered: never
+        assert _ranges(conn, f"{kiosk}-4") == ["SM-000002 (g 100 000–800 000)"]
+        _sale(conn, kiosk, 5, 150_000)
+        assert _retire(conn, "SM-000010..000010", reference="R-3")["covered"] == 1
+        assert _ranges(conn, f"{kiosk}-5") == ["SM-000002 (g 800 000–950 000)"]  # the leftover
         stats = operations.stats(conn=conn)
     small = next(p for p in stats["projects"] if p["project_id"] == "small")
-    assert (stats["kiosks"], stats["purchases"]) == (1, 1)
-    assert (small["sold_g"], small["retired_g"]) == (1_500_000, 1_000_000)
+    assert (small["retired_g"], small["pending_purchases"]) == (3_000_000, 0)
+    sm1, sm2, sm10 = [b for b in stats["blocks"] if b["project_id"] == "small"]
+    assert (sm1["sold_g"], sm1["unallocated_g"]) == (1_000_000, 0)
+    assert (sm2["sold_g"], sm2["unallocated_g"]) == (950_000, 50_000)
+    assert (sm10["sold_g"], sm10["unallocated_g"], sm10["retired_t"]) == (0, 1_000_000, 1)
+
+
+@pytest.mark.parametrize(
+    ("serials", "message"),
+    [
+        ("SM-000003..000003", "not among small's imported serials"),
+        ("SM-000002..000010", "not among small's imported serials"),
+        ("SM-000001..000001", "overlap a block already retired"),
+        ("SM-000005..000001", "ends before it starts"),
+        ("000001", "is not like"),
+    ],
+)
+def test_retiring_refuses_serials_it_cannot_retire(
+    engine: Engine, serials: str, message: str
+) -> None:
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=SMALL, source="small")
+        _retire(conn, "SM-000001..000001")
+    with pytest.raises(InputError, match=message), engine.begin() as conn:
+        _retire(conn, serials)
+    with engine.connect() as conn:
+        assert len(credit_storage.retired_blocks_of(conn=conn, project_id="small")) == 1
+
+
+def test_retiring_refuses_more_than_the_stock(engine: Engine) -> None:
+    data = {"project": [{**SMALL["project"][0], "stock_t": 2}]}
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=data, source="small")
+        _retire(conn, "SM-000001..000002")
+    with pytest.raises(InputError, match="would pass small's stock of 2 t"), engine.begin() as c:
+        _retire(c, "SM-000010..000010")
+    with pytest.raises(InputError, match="no project 'nope'"), engine.begin() as conn:
+        _retire(conn, "SM-000010..000010", project="nope")
+    with pytest.raises(InputError, match="--reference"), engine.begin() as conn:
+        _retire(conn, "SM-000010..000010", reference="  ")

@@ -140,6 +140,12 @@ def test_step_0006_suspends_a_case_twin_and_frees_the_genuine_certificates(
                 f"VALUES ('{PROJECT}', 0, '{{}}', 1000000000)"
             )
         )
+        conn.execute(  # the genuine kiosk's grant, a count as it was then
+            text(
+                "INSERT INTO allocations (kiosk_id, project_id, granted_g) "
+                f"VALUES ('{genuine.kiosk_id}', '{PROJECT}', 10000)"
+            )
+        )
         for serial in (1, 2, 3):
             order = twin.order()
             conn.execute(

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.certificate.claims import LABELS, for_order
 from kiosk.ledger import Ledger
 from tests.fake_printer import FakePrinter
 from tests.ui.cashier.conftest import open_order, pay, settle
-from tests.ui.conftest import set_printer
+from tests.ui.conftest import set_printer, silent_printer
 
 pytestmark = pytest.mark.gui
 
@@ -63,7 +64,7 @@ def test_a_closed_port_leaves_the_order_paid_and_listed_for_reprint(
     slips = window.slips
     qtbot.waitUntil(lambda: "1 slip(s) to print again" in slips.lblReprints.text(), timeout=30_000)
     assert slips.orders[0].id == order.id
-    assert "Not printed" in orders.lblMessage.text()
+    qtbot.waitUntil(lambda: "Not printed" in orders.lblMessage.text(), timeout=30_000)
 
 
 def test_save_the_a6_pdf(console, ledger_path, tmp_path, qtbot):
@@ -130,6 +131,44 @@ def test_void_with_a_reason_writes_audit_and_outbox_as_the_cashier(console, ledg
     assert [row[0] for row in outbox] == ["paid", "voided"]
     assert [row[0] for row in audit] == ["alice"]
     assert not panel.btnVoid.isEnabled()  # cannot be voided twice
+
+
+def test_a_printer_that_never_confirms_leaves_the_slip_for_reprint(
+    console, ledger_path, home, qtbot
+):
+    """A real listener that takes the bytes and never reads or answers: the slip is "sent, not
+    confirmed", not "printed", and waits on the reprint list."""
+    with silent_printer(home):
+        order = pay(ledger_path, open_order(ledger_path).id)
+        window = console("alice")
+        panel = window.slips
+        panel.select(order)
+        panel.reprint()
+        qtbot.waitUntil(lambda: "did not confirm" in panel.lblMessage.text(), timeout=30_000)
+    status, slip, note = _slip(ledger_path, order.id)
+    assert (status, slip) == ("paid", "unconfirmed") and "did not answer" in (note or "")
+    qtbot.waitUntil(lambda: "1 slip(s) to print again" in panel.lblReprints.text(), timeout=30_000)
+    assert panel.orders[0].id == order.id
+    assert "sent, not confirmed" in panel.lstPaid.item(0).text()
+
+
+def test_the_console_says_what_the_certificate_claims_and_a_refund(console, ledger_path, qtbot):
+    order = pay(ledger_path, open_order(ledger_path).id)
+    window = console("alice")
+    panel = window.slips
+    panel.select(order)
+    qtbot.waitUntil(lambda: panel.lblClaim.text() != "", timeout=30_000)
+    with Ledger.open(ledger_path, create=False) as ledger:
+        said = for_order(ledger.get(order.id), demo=True)  # this kiosk knows no registry
+    assert panel.lblClaim.text().startswith(LABELS[said.title]["en"])
+    assert "Demo, not registered" in panel.lblClaim.text()
+    panel.edtReason.setText("wrong project")
+    panel.void()
+    panel.confirm.btnYes.click()  # the refund confirmed
+    qtbot.waitUntil(
+        lambda: "Refunded: this certificate is void" in panel.lblClaim.text(), timeout=30_000
+    )
+    assert panel.lblClaim.text().startswith("Void certificate")
 
 
 def test_a_void_can_be_called_off_at_its_confirmation(console, ledger_path):
