@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-import tomlkit.exceptions
 from pydantic import ValidationError
 
 from kiosk.errors import DataError, InputError
@@ -157,6 +155,9 @@ def save_settings(changes: dict[str, dict[str, Any]], path: Path | None = None) 
     atomically. tomlkit keeps the admin's comments, order and spacing. A file that does not
     parse is never written over: it may hold settings the kiosk cannot read but a person can
     still recover, so the caller gets a DataError naming the line and column instead."""
+    import tomlkit  # only when the console saves: not on the kiosk's start-up path
+    import tomlkit.exceptions
+
     path = path or config_path()
     load_config(path)  # a damaged file raises here, with its line and column
     try:

@@ -1,0 +1,123 @@
+"""Start-up: the kiosk's cold start to its first painted attract screen against a bare PySide6
+window, and `diandian footprint ... --json` against `python -c pass`, each pair measured
+alternately in the same run. Prints one JSON object.
+
+    .venv/bin/python bench/bench_startup.py [--runs N]
+
+Goals (issue 19): the kiosk within 2x a bare window; the CLI at 50 ms or less. Each run is a
+new process, timed from just before it is spawned to the moment it reports (the child prints
+`time.monotonic()` once its window is painted; the CLI and `pass` are timed to their exit).
+Headless (Qt's offscreen platform: real widgets, layout and painting, no display server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+EXE = Path(sys.executable)
+
+# What `diandian kiosk` does up to its first frame (ui/app.py run_kiosk, without the watchdog
+# and the event loop): settings, venue, QApplication, the shipped font, the window, one paint.
+KIOSK = """
+import sys, time
+from kiosk.config import load_settings
+from kiosk.venues import get_venue
+from PySide6.QtWidgets import QApplication
+from ui.app import load_font
+from ui.window import KioskWindow
+settings, problems = load_settings()
+app = QApplication(sys.argv[:1])
+load_font()
+window = KioskWindow(get_venue(settings.venue), settings.languages[0])
+window.resize(1920, 1080)
+window.show()
+app.processEvents()
+window.repaint()  # the attract screen is painted when this returns
+print(time.monotonic(), flush=True)
+window.allow_close = True
+window.close()
+"""
+
+# The floor: the same interpreter showing one empty window of the same size.
+BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(1920, 1080)
+window.show()
+app.processEvents()
+window.repaint()
+print(time.monotonic(), flush=True)
+"""
+
+CLI = ["footprint", "trip", "--set", "origin=Beijing", "--set", "mode=flight", "--json"]
+
+
+def painted_ms(code: str, env: dict[str, str]) -> float:
+    """Milliseconds from spawning a Python running CODE to the time it prints (its paint)."""
+    start = time.monotonic()
+    out = subprocess.run(
+        [str(EXE), "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    ).stdout
+    return (float(out.split()[0]) - start) * 1000
+
+
+def exit_ms(argv: list[str]) -> float:
+    """Milliseconds from spawning ARGV to its exit."""
+    start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, check=True, cwd=ROOT)
+    return (time.perf_counter() - start) * 1000
+
+
+def paired(
+    project: Callable[[], float], baseline: Callable[[], float], runs: int
+) -> dict[str, float]:
+    """Medians of RUNS alternating runs of each (after one warm-up each: the disk cache)."""
+    project()
+    baseline()
+    ours, floor = [], []
+    for _ in range(runs):
+        ours.append(project())
+        floor.append(baseline())
+    return {
+        "ms_median": round(statistics.median(ours), 1),
+        "baseline_ms_median": round(statistics.median(floor), 1),
+        "ratio": round(statistics.median(ours) / statistics.median(floor), 2),
+        "ms_max": round(max(ours), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="diandian-bench-")
+    env = {**os.environ, "DIANDIAN_HOME": home}  # a new ledger folder, as on a first start
+    kiosk = paired(lambda: painted_ms(KIOSK, env), lambda: painted_ms(BARE, env), args.runs)
+    cli = paired(
+        lambda: exit_ms([str(EXE.parent / "diandian"), *CLI]),
+        lambda: exit_ms([str(EXE), "-c", "pass"]),
+        args.runs * 2,
+    )
+    results = {
+        "load_1min": round(os.getloadavg()[0], 2),
+        **{f"kiosk_first_paint_{k}": v for k, v in kiosk.items()},
+        **{f"cli_footprint_{k}": v for k, v in cli.items()},
+    }
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
