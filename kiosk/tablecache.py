@@ -58,7 +58,9 @@ def _write(path: Path, key: bytes, table: Any) -> None:
     try:
         payload = marshal.dumps(table)
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        # one partial file per process and per table being stored (two threads of one process
+        # may store the same table at once: each writes its own, and the last rename wins)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.{id(table)}.partial")
         partial.write_bytes(marshal.dumps((key, source_hash(payload), payload)))
         os.replace(partial, path)
     except (OSError, ValueError):  # ValueError: a value marshal cannot hold (a TOML date)
