@@ -119,6 +119,30 @@ def _plain(value: Answer) -> Any:
     return value
 
 
+# A frozen dataclass's generated __init__ sets each field through object.__setattr__, looked
+# up anew for every field: a Line costs twice what its five slots do. The engine makes four or
+# five per footprint, so it fills the slots itself through their descriptors: the same object,
+# equal to one made by Line(...) (tests/kiosk/test_footprint_differential.py compares them).
+_NEW = object.__new__
+_SET_LINE = tuple(Line.__dict__[name].__set__ for name in Line.__slots__)
+_SET_FOOTPRINT = tuple(Footprint.__dict__[name].__set__ for name in Footprint.__slots__)
+assert Line.__slots__ == ("factor", "quantity", "grams", "detail", "share")
+assert Footprint.__slots__ == ("scenario", "venue", "answers", "lines", "factors_version")
+
+
+def _line(
+    factor: Factor, quantity: Decimal, grams: int, detail: Mapping[str, str], share: int
+) -> Line:
+    line: Line = _NEW(Line)
+    set_factor, set_quantity, set_grams, set_detail, set_share = _SET_LINE
+    set_factor(line, factor)
+    set_quantity(line, quantity)
+    set_grams(line, grams)
+    set_detail(line, detail)
+    set_share(line, share)
+    return line
+
+
 def price(activities: list[Activity], table: FactorTable) -> tuple[Line, ...]:
     """Each activity's line: quantity x factor (/ share) rounded half-up to the gram, once."""
     factors = table.factors
@@ -130,7 +154,7 @@ def price(activities: list[Activity], table: FactorTable) -> tuple[Line, ...]:
             exact /= share
         # the rounding passed by position: a keyword to a C method costs more than the rounding
         grams = int(exact.quantize(_ONE, ROUND_HALF_UP))
-        lines.append(Line(factor, quantity, grams, detail, share))
+        lines.append(_line(factor, quantity, grams, detail, share))
     return tuple(lines)
 
 
@@ -148,4 +172,9 @@ def compute(
     answers = parse_answers(scenario, raw_answers, venue_city=venue.city)
     grid = choose_grid(venue.grid, venue.city, table)
     lines = price(MAPPERS[scenario.id](answers, table, grid), table)
-    return Footprint(scenario.id, venue.id, answers, lines, table.version)
+    footprint: Footprint = _NEW(Footprint)
+    for set_field, value in zip(
+        _SET_FOOTPRINT, (scenario.id, venue.id, answers, lines, table.version), strict=True
+    ):
+        set_field(footprint, value)
+    return footprint

@@ -155,3 +155,25 @@ def test_a_city_without_an_airport_is_measured_centre_to_centre_by_air_too() -> 
     assert city_distance_km(grounded, flying, by_air=True) == before.city_distance_km(
         grounded, flying, by_air=True
     )
+
+
+def test_lines_and_footprints_the_engine_fills_in_equal_ones_made_the_usual_way() -> None:
+    """kiosk.footprint fills a Line's and a Footprint's slots itself (faster than the frozen
+    dataclass's __init__): every field set, equal to and printed like Line(...), still frozen."""
+    import dataclasses
+
+    from kiosk.footprint import Footprint, Line
+
+    trips = {"origin": "Beijing", "mode": "car_petrol", "passengers": "2", "round_trip": "true"}
+    for scenario, raw in (("trip", trips), ("meal", {})):
+        made = compute(scenario, raw)
+        usual = Footprint(
+            made.scenario, made.venue, made.answers,
+            tuple(Line(x.factor, x.quantity, x.grams, x.detail, x.share) for x in made.lines),
+            made.factors_version,
+        )  # fmt: skip
+        assert made == usual and repr(made) == repr(usual) and made.lines
+        for line in made.lines:
+            assert all(hasattr(line, f.name) for f in dataclasses.fields(line))
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                line.grams = 0  # type: ignore[misc]
