@@ -165,7 +165,7 @@ def test_lines_and_footprints_the_engine_fills_in_equal_ones_made_the_usual_way(
     from kiosk.footprint import Footprint, Line
 
     trips = {"origin": "Beijing", "mode": "car_petrol", "passengers": "2", "round_trip": "true"}
-    for scenario, raw in (("trip", trips), ("meal", {})):
+    for scenario, raw in (("trip", trips), ("meal", {"mixed_meals": "2", "vegan_meals": "1"})):
         made = compute(scenario, raw)
         usual = Footprint(
             made.scenario, made.venue, made.answers,
