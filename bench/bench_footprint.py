@@ -81,8 +81,12 @@ def stages_us() -> dict[str, float]:
     that shows what stands between the engine and a bare haversine."""
     from kiosk.activities import choose_grid
     from kiosk.factors import load_factors
-    from kiosk.footprint import MAPPERS, price
     from kiosk.scenarios import get_scenario, parse_answers
+
+    try:
+        from kiosk.footprint import MAPPERS, price
+    except ImportError:  # an engine from before issue 19 (a before/after run via PYTHONPATH)
+        return {}
 
     venue, table, scenario = get_venue(), load_factors(), get_scenario("trip")
     answers = parse_answers(scenario, TRIP, venue_city=venue.city)
