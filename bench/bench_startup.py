@@ -27,7 +27,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parent.parent
+# Children run in an empty folder: `python -c` puts its working folder first on sys.path, so a
+# run from the checkout would import the checkout's modules even when PYTHONPATH names other
+# ones (a before/after comparison: PYTHONPATH=/path/to/old/tree .venv/bin/python bench/...).
+WORK = Path(tempfile.mkdtemp(prefix="diandian-bench-cwd-"))
 EXE = Path(sys.executable)
 
 # What `diandian kiosk` does up to its first frame (ui/app.py run_kiosk, without the watchdog
@@ -77,7 +80,7 @@ def painted_ms(code: str, env: dict[str, str]) -> Sample:
     much, unlike the wall time on a shared 2-core machine)."""
     start = time.monotonic()
     out = subprocess.run(
-        [str(EXE), "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+        [str(EXE), "-c", code], capture_output=True, text=True, env=env, cwd=WORK, check=True
     ).stdout
     painted, cpu = (float(value) for value in out.split()[:2])
     return (painted - start) * 1000, cpu * 1000
@@ -87,7 +90,7 @@ def exit_ms(argv: list[str]) -> Sample:
     """From spawning ARGV to its exit: wall time, and the CPU time it used."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=True, cwd=ROOT)
+    subprocess.run(argv, capture_output=True, check=True, cwd=WORK)
     wall = (time.perf_counter() - start) * 1000
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
