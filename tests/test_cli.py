@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -84,6 +85,38 @@ def test_the_core_commands_skip_the_entry_point_scan() -> None:
     ).stdout.split()
     assert not [m for m in out if m.startswith("importlib.metadata")]
     assert not [m for m in out if m.split(".")[0] in ("ui", "sync")]
+
+
+def test_a_second_footprint_reads_its_tables_from_the_cache(tmp_path) -> None:
+    """Issue 19: the first `diandian footprint` parses the TOML tables and cities.csv and
+    stores them (kiosk/tablecache.py); the next one reads them back without importing a parser,
+    and prints the same answer. Neither loads what the command does not need (zlib and friends
+    through shutil, OpenSSL through hashlib, pydantic, sqlite-utils)."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from kiosk.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    rc = main(['footprint', 'trip', '--set', 'origin=Beijing',"
+        " '--set', 'mode=flight', '--json'])\n"
+        "assert rc == 0, rc\n"
+        "names = ('tomllib', 'csv', 'shutil', 'hashlib', 'pydantic', 'sqlite_utils')\n"
+        "print(json.dumps([json.loads(out.getvalue()), [m for m in names if m in sys.modules]]))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("CACHE_DIRECTORY", None)
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    (first, loaded_first), (second, loaded_second) = runs
+    assert first == second and first["total_g"] > 0
+    assert loaded_first == ["tomllib", "csv"]  # built, then stored
+    assert loaded_second == []
 
 
 def test_an_unknown_command_lists_every_command(diandian) -> None:
