@@ -86,7 +86,10 @@ class KioskWindow(QMainWindow):
         self.translations = Translations(self)
         self.session = CustomerSession(venue, lang=lang)
         self.workers = Workers(ledger_path or default_ledger())
-        self.terminal = configured_terminal() if terminal is _CONFIGURED else terminal
+        # the configured terminal is read once the first frame is painted (with the ledger):
+        # its settings schema (pydantic) costs the first paint a tenth of a second
+        self._terminal_pending = terminal is _CONFIGURED
+        self.terminal = None if terminal is _CONFIGURED else terminal
         self._build(venue, lang)
         self.guard = KioskGuard(self)
         app = QApplication.instance()
@@ -120,6 +123,9 @@ class KioskWindow(QMainWindow):
     def _prepare(self) -> None:
         if self._prepare_pending:
             self._prepare_pending = False
+            if self._terminal_pending:
+                self._terminal_pending = False
+                self.terminal = configured_terminal()
             self.flow.prepare()
 
     def _build(self, venue: Venue, lang: str) -> None:
