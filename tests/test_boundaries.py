@@ -252,6 +252,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.scenarios",
         "kiosk.session",
         "kiosk.slips.content",
+        "kiosk.start_settings",  # the settings the kiosk starts with (kiosk.config's, cached)
         "kiosk.timestamps",
         "kiosk.venues",
     }
