@@ -38,7 +38,11 @@ EXE = Path(sys.executable)
 # The data folder holds a diandian.toml (a venue and the languages), as a real kiosk's does.
 KIOSK = """
 import sys, time
-from kiosk.start_settings import start_settings
+try:
+    from kiosk.start_settings import start_settings
+except ImportError:  # code from before issue 19 (a before/after run via PYTHONPATH)
+    from kiosk.config import load_settings
+    start_settings = lambda: load_settings()[0]
 from kiosk.venues import get_venue
 from PySide6.QtWidgets import QApplication
 from ui.app import load_font
@@ -174,6 +178,7 @@ def main() -> None:
             subprocess.run(
                 [str(EXE), "-c", PHASES], capture_output=True, text=True, env=env, cwd=WORK
             ).stdout
+            or "{}"  # code from before issue 19 has no kiosk.start_settings: no steps
         )
         for _ in range(5)
     ]
