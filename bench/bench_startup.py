@@ -38,9 +38,10 @@ EXE = Path(sys.executable)
 # The data folder holds a diandian.toml (a venue and the languages), as a real kiosk's does.
 KIOSK = """
 import sys, time
-try:
+import kiosk, pathlib
+if (pathlib.Path(kiosk.__path__[0]) / "start_settings.py").exists():
     from kiosk.start_settings import start_settings
-except ImportError:  # code from before issue 19 (a before/after run via PYTHONPATH)
+else:  # code from before issue 19 (a before/after run via PYTHONPATH)
     from kiosk.config import load_settings
     start_settings = lambda: load_settings()[0]
 from kiosk.venues import get_venue
