@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tomllib
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import CORE_COMMANDS, ENTRY_POINT_GROUP, build_parser, registrations
+from tests.conftest import processes_in_turn
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,16 +103,7 @@ def test_a_second_footprint_reads_its_tables_from_the_cache(tmp_path) -> None:
         "names = ('tomllib', 'csv', 'shutil', 'hashlib', 'pydantic', 'sqlite_utils')\n"
         "print(json.dumps([json.loads(out.getvalue()), [m for m in names if m in sys.modules]]))\n"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    env.pop("CACHE_DIRECTORY", None)
-    runs = [
-        json.loads(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
-            ).stdout
-        )
-        for _ in range(2)
-    ]
+    runs = processes_in_turn(code, 2, tmp_path / "cache")
     (first, loaded_first), (second, loaded_second) = runs
     assert first == second and first["total_g"] > 0
     assert loaded_first == ["tomllib", "csv"]  # built, then stored

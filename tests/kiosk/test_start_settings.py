@@ -4,10 +4,6 @@ imported before the first frame), and checked again when either changes."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +11,7 @@ import pytest
 from kiosk import config, settings_schema, start_settings
 from kiosk.config import load_settings
 from kiosk.start_settings import StartSettings
+from tests.conftest import processes_in_turn
 
 FILES = [
     "",
@@ -73,14 +70,5 @@ def test_an_unchanged_file_is_read_without_pydantic(tmp_path: Path) -> None:
         "s = start_settings()\n"
         "print(json.dumps([s.venue, 'pydantic' in sys.modules]))\n"
     )
-    env = {**os.environ, "DIANDIAN_HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "c")}
-    env.pop("CACHE_DIRECTORY", None)
-    runs = [
-        json.loads(
-            subprocess.run(
-                [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(2)
-    ]
+    runs = processes_in_turn(code, 2, tmp_path / "cache", DIANDIAN_HOME=str(home))
     assert runs == [["demo-expo", True], ["demo-expo", False]]
