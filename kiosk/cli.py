@@ -58,7 +58,8 @@ def _help_width() -> int:
 
 
 def _core(name: str) -> Register:
-    return importlib.import_module(f"kiosk.commands.{name}").register  # type: ignore[no-any-return]
+    register: Register = importlib.import_module(f"kiosk.commands.{name}").register
+    return register
 
 
 def _plugins() -> dict[str, Any]:
