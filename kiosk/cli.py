@@ -33,8 +33,9 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
     def format_help(self) -> str:
-        if callable(self.epilog):
-            self.epilog = self.epilog()
+        epilog: object = self.epilog  # typeshed says str | None; a command may give a function
+        if callable(epilog):
+            self.epilog = str(epilog())
         return super().format_help()
 
     def _get_formatter(self) -> argparse.HelpFormatter:
