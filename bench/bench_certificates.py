@@ -19,7 +19,8 @@ from pathlib import Path
 import segno
 
 from kiosk.catalogue import load_demo_catalogue
-from kiosk.certificate.issue import kiosk_key, qr_text
+from kiosk.certificate.issue import kiosk_key
+from kiosk.certificate.of_order import qr_text
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger
 from kiosk.slips.build import build_content

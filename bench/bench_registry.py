@@ -35,18 +35,21 @@ from tests.sync.registry.helpers import PROJECT, Kiosk  # noqa: E402
 from tests.sync.registry.served import serve  # noqa: E402
 
 
-def prepare(db_url: str) -> None:
+def prepare(db_url: str, blocks: tuple[str, ...] = ("CDCER-2024-000001..000500",)) -> None:
+    """The schema, the demo projects, and `blocks` of the first project retired (before sale:
+    every pushed order's ranges are checked)."""
     engine = make_engine(db_url)
     migrations.upgrade(engine)
     with engine.begin() as conn:
         operations.import_projects(conn=conn, data=operations.read_file(DEMO_PROJECTS), source="d")
-        credits.retire_blocks(  # retired before sale: every pushed order's ranges are checked
-            conn=conn,
-            project_id=PROJECT,
-            serials="CDCER-2024-000001..000500",
-            reference="SEEE-BENCH-1",
-            beneficiary="Diandian visitors",
-        )
+        for number, serials in enumerate(blocks, 1):
+            credits.retire_blocks(
+                conn=conn,
+                project_id=PROJECT,
+                serials=serials,
+                reference=f"SEEE-BENCH-{number}",
+                beneficiary="Diandian visitors",
+            )
     engine.dispose()
 
 

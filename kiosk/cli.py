@@ -16,7 +16,16 @@ from typing import Any, NoReturn
 # The core's own subcommands, one module each in kiosk/commands/ registering the command of its
 # name. The packages above the core add theirs through the entry-point group below (declared in
 # pyproject.toml), so the core never names `ui` or `sync`.
-CORE_COMMANDS = ("footprint", "orders", "ledger", "cert", "simulate", "accounts", "report")
+CORE_COMMANDS = (
+    "footprint",
+    "orders",
+    "ledger",
+    "cert",
+    "simulate",
+    "accounts",
+    "report",
+    "venue",
+)
 ENTRY_POINT_GROUP = "diandian.commands"
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70

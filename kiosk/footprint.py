@@ -123,6 +123,15 @@ class Footprint:
         }
 
 
+def largest_lines(lines: tuple[Line, ...], most: int) -> tuple[tuple[Line, ...], int]:
+    """What a result shows line by line: the lines, biggest first; past `most`, the last
+    place goes to the rest together (their grams, 0 when every line is shown)."""
+    ordered = tuple(sorted(lines, key=lambda line: -line.grams))
+    if len(ordered) <= most:
+        return ordered, 0
+    return ordered[: most - 1], sum(line.grams for line in ordered[most - 1 :])
+
+
 def _plain(value: Answer) -> Any:
     if isinstance(value, City):  # a named non-primary airport ("CTU") is kept, by its code
         primary = load_cities().get(value.id).iata[:1]

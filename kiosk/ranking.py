@@ -9,6 +9,7 @@ first. Days are China days (UTC+8), as the customer sees them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -50,6 +51,20 @@ def _scope(scope: str, venue_id: str, now: datetime) -> tuple[str | None, str | 
     return venue, since
 
 
+def ranked(
+    rows: Iterable[tuple[str, int, str]], blocked: BlockList | None = None
+) -> tuple[Entry, ...]:
+    """(nickname, grams, order id) rows, biggest first, as a board's entries: ties share a
+    rank (1, 2, 2, 4); names pass the block list (kiosk.nicknames)."""
+    blocked = blocked or blocklist()
+    entries: list[Entry] = []
+    for index, (nickname, grams, order_id) in enumerate(rows):
+        tied = entries and entries[-1].offset_g == grams
+        rank = entries[-1].rank if tied else index + 1
+        entries.append(Entry(rank, public_name(nickname or "", blocked), grams, order_id))
+    return tuple(entries)
+
+
 def board(
     ledger: Ledger,
     scope: str,
@@ -66,12 +81,7 @@ def board(
     venue, since = _scope(scope, venue_id, now or datetime.now(UTC))
     rows = rankings.top(ledger.conn, venue_id=venue, since=since, limit=limit)
     blocked = blocklist()  # names on a public board pass the block list (kiosk.nicknames)
-    entries: list[Entry] = []
-    for index, row in enumerate(rows):
-        tied = entries and entries[-1].offset_g == row["offset_g"]
-        rank = entries[-1].rank if tied else index + 1
-        name = public_name(row["nickname"] or "", blocked)
-        entries.append(Entry(rank, name, row["offset_g"], row["id"]))
+    entries = ranked(((r["nickname"], r["offset_g"], r["id"]) for r in rows), blocked)
     mine = next((entry for entry in entries if entry.order_id == order_id), None)
     if mine is None and order_id:
         found = rankings.place_of(ledger.conn, order_id, venue_id=venue, since=since)
@@ -79,7 +89,7 @@ def board(
             row, above = found
             name = public_name(row["nickname"] or "", blocked)
             mine = Entry(above + 1, name, row["offset_g"], row["id"])
-    return Board(scope, tuple(entries), mine)
+    return Board(scope, entries, mine)
 
 
 def _pulled_entry(item: Any, blocked: BlockList) -> Entry | None:

@@ -279,3 +279,31 @@ def parse_answers(
             f"at least one of {', '.join(scenario.at_least_one)} must be above 0",
         )
     return answers
+
+
+def answer_text(value: Answer) -> str:
+    """An answer as plain text that `answer_from_text` reads back to the same value: a city
+    by its id (with `@CODE` when the visitor named another of its airports), a number as
+    written, a yes/no as true/false. For keeping answers outside the process (the phone
+    flow's signed cookie), where a city's name could be ambiguous ("Suzhou")."""
+    if isinstance(value, City):
+        primary = load_cities().get(value.id).iata[:1]
+        return value.id + (f"@{value.iata[0]}" if value.iata[:1] != primary else "")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return "" if value is None else str(value)
+
+
+def answer_from_text(question: Question, text: str) -> Answer:
+    """The value `answer_text` wrote, checked as any answer is (InputError if it no longer
+    passes, e.g. a range changed)."""
+    if question.type == "city":
+        city_id, _, code = text.partition("@")
+        try:
+            city = load_cities().get(city_id)
+            return city.via(code) if code else city
+        except (KeyError, ValueError):
+            raise InputError(question.key, f"unknown city {text[:40]!r}") from None
+    return parse_value(question, text)

@@ -9,6 +9,7 @@ plane to train), so changing an earlier answer never leaves a stale one behind.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +18,44 @@ from kiosk.errors import InputError
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint, compute
 from kiosk.ledger import Order
-from kiosk.scenarios import AUTO, VENUE_CITY, Answer, Question, Scenario, get_scenario, parse_value
+from kiosk.scenarios import (
+    AUTO,
+    VENUE_CITY,
+    Answer,
+    Question,
+    Scenario,
+    answer_from_text,
+    answer_text,
+    get_scenario,
+    parse_value,
+)
 from kiosk.venues import Venue
 
 LIFESTYLE = "lifestyle"
+# Why a question page refuses what was given (each screen words these in its language):
+# range (not allowed / out of range), city (no such city), required, mode_distance (a way of
+# travelling that does not fit the distance), same_city (start and end in one city: give the
+# distance), at_least_one (every amount is zero).
+PROBLEMS = ("range", "city", "required", "mode_distance", "same_city", "at_least_one")
 OFFSETS = ("all", "month", "year")  # what part of the footprint the customer offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """What became of an answer given on its page: `problem` ("" when kept; else one of
+    PROBLEMS), and whether the value was refused before it was even stored (so the running
+    total must not be shown as if it counted)."""
+
+    problem: str = ""
+    unparsed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Detour:
+    """Where the result step sends the visitor instead: the question page to fix, and why."""
+
+    page: int
+    problem: str
 
 
 @dataclass
@@ -93,6 +127,22 @@ class CustomerSession:
         self.answers[key] = value
         return value
 
+    def answer_texts(self) -> dict[str, str]:
+        """The answers as plain text (kiosk.scenarios.answer_text), to keep them outside the
+        process: the phone flow carries them from page to page in a signed cookie."""
+        return {key: answer_text(value) for key, value in self.answers.items()}
+
+    def restore_answers(self, texts: Mapping[str, str]) -> None:
+        """Answers kept by `answer_texts`, each checked again as it comes back; one that no
+        longer fits (not a question of this scenario, a value out of range) is dropped."""
+        self.answers = {}
+        for key, text in texts.items():
+            try:
+                question = self.scenario.question(key)
+                self.answers[key] = answer_from_text(question, str(text))
+            except (KeyError, InputError):
+                continue
+
     def refusal(self, key: str) -> InputError | None:
         """Why the answer to KEY cannot stand with the answers so far (the metro from Beijing to
         Chengdu), so its own page refuses it; None when it fits or cannot be judged yet."""
@@ -103,6 +153,43 @@ class CustomerSession:
         except InputError as exc:
             return exc if exc.field == key else None
         return None
+
+    def edit(self, key: str, raw: Any) -> Edit:
+        """Every change on a question's page, as the touchscreen and the phone take it: keep a
+        valid value; refuse one out of range, or a way of travelling that does not fit the
+        distance (the total never counts a refused value)."""
+        question = self.scenario.question(key)
+        try:
+            self.answer(key, raw)
+        except InputError:
+            return Edit("city" if question.type == "city" else "range", unparsed=True)
+        refused = self.refusal(key)
+        if refused is not None:
+            self.answer(key, None)
+            return Edit(self.problem_of(refused))
+        return Edit()
+
+    def problem_of(self, exc: InputError) -> str:
+        """Which of PROBLEMS a footprint the answers cannot make shows on its page."""
+        if exc.field in self.scenario.at_least_one:
+            return "at_least_one"
+        return {"mode": "mode_distance", "distance_km": "same_city"}.get(exc.field, "range")
+
+    def result(self) -> Footprint | Detour:
+        """The footprint for the result step, or the question page that must be fixed first
+        (a required answer missing, answers that cannot make a footprint, nothing counted)."""
+        pages = [q.key for q in self.questions()]
+        missing = self.missing()
+        if missing:
+            return Detour(pages.index(missing[0]), "required")
+        try:
+            footprint = self.footprint()
+        except InputError as exc:
+            page = pages.index(exc.field) if exc.field in pages else 0
+            return Detour(page, self.problem_of(exc))
+        if footprint.total_grams <= 0:
+            return Detour(0, "at_least_one")
+        return footprint
 
     def missing(self) -> list[str]:
         """Required questions that still have no answer."""

@@ -1,17 +1,28 @@
-"""Venues a kiosk can stand in: the city that is every trip's destination, scenarios, timeouts."""
+"""Venues a kiosk can stand in: the city that is every trip's destination, scenarios, timeouts.
+
+One parser (`venue_from_spec`) reads a venue wherever it comes from: the shipped
+resources/venues/venues.toml, or the registry's own venue table (the same fields as JSON), so
+a venue the registry's phone flow serves follows the kiosk's rules exactly.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from kiosk.cities import City, load_cities
+from kiosk.cities import City, CityTable, load_cities
 from kiosk.errors import DataError, InputError
 from kiosk.factors import load_factors
 from kiosk.resources import load_toml
+from kiosk.scenarios import load_scenarios
+
+# A venue id is part of the phone flow's address (/v/ID, printed on the entrance poster).
+VENUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+LANGS = ("zh", "en", "fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +36,8 @@ class Venue:
     idle_timeout_s: int
     min_charge_fen: int
     grid: str = ""  # electricity grid for "my year" and electric cars; "" = the province's rule
+    # the event held there now ("" in every language: none), shown under the venue's name
+    event: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @cache
@@ -32,25 +45,72 @@ def _load() -> tuple[str, Mapping[str, Venue]]:
     return parse_venues(load_toml("venues", "venues.toml"))
 
 
+def _texts(venue_id: str, spec: Mapping[str, Any], key: str, required: bool) -> Mapping[str, str]:
+    texts = spec.get(key, {} if not required else None)
+    if not isinstance(texts, Mapping) or any(
+        not isinstance(texts.get(lang, ""), str) for lang in LANGS
+    ):
+        raise DataError(f"venue {venue_id!r}: {key} needs zh, en and fr text")
+    if required and not all(texts.get(lang) for lang in LANGS):
+        raise DataError(f"venue {venue_id!r}: {key} needs zh, en and fr text")
+    return MappingProxyType({lang: str(texts[lang]) for lang in LANGS if texts.get(lang)})
+
+
+def _whole(venue_id: str, spec: Mapping[str, Any], key: str, default: int, high: int) -> int:
+    value = spec.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
+        raise DataError(f"venue {venue_id!r}: {key} must be a whole number from 0 to {high}")
+    return value
+
+
+def venue_from_spec(
+    venue_id: str, spec: Mapping[str, Any], cities: CityTable | None = None
+) -> Venue:
+    """One venue from its table (venues.toml's `[venue.ID]`, or the registry's stored copy);
+    DataError names the venue and what is wrong."""
+    if not VENUE_ID.match(venue_id):
+        raise DataError(
+            f"venue id {venue_id!r}: use 1 to 63 lower-case letters, digits and '-' "
+            "(it is part of the phone flow's address)"
+        )
+    if not isinstance(spec, Mapping):
+        raise DataError(f"venue {venue_id!r}: expected a table")
+    cities = cities or load_cities()
+    scenarios = spec.get("scenarios")
+    known = load_scenarios()
+    if not isinstance(scenarios, list | tuple) or not scenarios:
+        raise DataError(f"venue {venue_id!r}: scenarios must list at least one scenario")
+    unknown = [s for s in scenarios if s not in known]
+    if unknown:
+        raise DataError(
+            f"venue {venue_id!r}: unknown scenario {unknown[0]!r}; allowed: {', '.join(known)}"
+        )
+    try:
+        return Venue(
+            id=venue_id,
+            name=_texts(venue_id, spec, "name", required=True),
+            kind=str(spec["kind"]),
+            city=cities.get(spec["city"]),
+            scenarios=tuple(scenarios),
+            popular_origins=tuple(cities.get(c) for c in spec.get("popular_origins", ())),
+            idle_timeout_s=_whole(venue_id, spec, "idle_timeout_s", 60, 86_400),
+            min_charge_fen=_whole(venue_id, spec, "min_charge_fen", 0, 100_000_00),
+            grid=_grid(venue_id, spec.get("grid", "")),
+            event=_texts(venue_id, spec, "event", required=False),
+        )
+    except KeyError as exc:
+        raise DataError(f"venue {venue_id!r}: unknown or missing {exc}") from exc
+    except TypeError as exc:
+        raise DataError(f"venue {venue_id!r}: a field has the wrong type ({exc})") from exc
+
+
 def parse_venues(data: Mapping[str, Any]) -> tuple[str, Mapping[str, Venue]]:
     """The default venue's id and every venue, checked; a bad entry raises DataError."""
     cities = load_cities()
-    venues: dict[str, Venue] = {}
-    for venue_id, spec in data.get("venue", {}).items():
-        try:
-            venues[venue_id] = Venue(
-                id=venue_id,
-                name=MappingProxyType(dict(spec["name"])),
-                kind=spec["kind"],
-                city=cities.get(spec["city"]),
-                scenarios=tuple(spec["scenarios"]),
-                popular_origins=tuple(cities.get(c) for c in spec.get("popular_origins", ())),
-                idle_timeout_s=int(spec.get("idle_timeout_s", 60)),
-                min_charge_fen=int(spec.get("min_charge_fen", 0)),
-                grid=_grid(venue_id, spec.get("grid", "")),
-            )
-        except KeyError as exc:
-            raise DataError(f"venues.toml venue {venue_id!r}: unknown or missing {exc}") from exc
+    venues = {
+        venue_id: venue_from_spec(venue_id, spec, cities)
+        for venue_id, spec in data.get("venue", {}).items()
+    }
     default = data.get("default", "")
     if default not in venues:
         raise DataError(f"venues.toml: default venue {default!r} is not defined")
@@ -82,6 +142,11 @@ def _grid(venue_id: str, setting: object) -> str:
 
 def load_venues() -> Mapping[str, Venue]:
     return _load()[1]
+
+
+def shipped_specs() -> dict[str, dict[str, Any]]:
+    """The shipped venues as their tables (what `registry init --demo` imports)."""
+    return dict(load_toml("venues", "venues.toml").get("venue", {}))
 
 
 def get_venue(venue_id: str | None = None) -> Venue:

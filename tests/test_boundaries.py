@@ -156,6 +156,8 @@ SQL_HOMES = (
     "kiosk/ledger/",
     "sync/registry/storage.py",
     "sync/registry/credit_storage.py",
+    "sync/registry/phone_storage.py",
+    "sync/registry/web/storage.py",
     "sync/registry/db.py",
     "sync/registry/tables.py",
     "sync/registry/migrations/",
@@ -244,6 +246,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.order_state",
         "kiosk.paths",
         "kiosk.payment",
+        "kiosk.phone",  # the phone flow's address the attract screen shows (read off the UI thread)
         "kiosk.pinyin",
         "kiosk.ranking",
         "kiosk.recovery",

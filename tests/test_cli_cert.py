@@ -23,7 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate.address import host_of
 from kiosk.certificate.claims import LABELS, for_order
-from kiosk.certificate.issue import kiosk_key, known_keys, qr_text
+from kiosk.certificate.issue import kiosk_key, known_keys
+from kiosk.certificate.of_order import qr_text
 from kiosk.certificate.payload import verify
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, syncstate

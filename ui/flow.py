@@ -17,7 +17,8 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
-from kiosk.session import LIFESTYLE
+from kiosk.phone import phone_address
+from kiosk.session import LIFESTYLE, Detour
 from kiosk.slips.content import Delivery
 
 if TYPE_CHECKING:
@@ -84,6 +85,11 @@ class CustomerFlow(QObject):
         self.load_factors()
         self.sweep.start()
         self.w.ledgerReady.emit()
+        self.w.workers.read(
+            lambda ledger: phone_address(ledger, self.w.attract.venue.id),
+            self.w.attract.set_phone_url,
+            lambda exc: log.warning("phone QR: %s", exc),
+        )
 
     def release_stale(self) -> None:
         """Unpaid orders past their hold give their grams back (a visitor who walked away from
@@ -205,31 +211,11 @@ class CustomerFlow(QObject):
     def edit(self, key: str, raw: object) -> None:
         """Every change on the page: keep it if valid and update the running total. A value
         refused here (out of range, or a way of travelling that does not fit the distance) is
-        refused on this page, and the total never counts it."""
-        question = self.session.scenario.question(key)
-        try:
-            self.session.answer(key, raw)
-        except InputError:
-            self.invalid = True
-            self.w.question.show_problem("city" if question.type == "city" else "range")
-            self.w.question.set_total(None)
-            return
-        refused = self.session.refusal(key)
-        if refused is not None:
-            self.session.answer(key, None)
-            self.invalid = True
-            self.w.question.show_problem(self._problem(refused))
-            self.w.question.set_total(self.session.running_total())
-            return
-        self.invalid = False
-        self.w.question.show_problem("")
-        self.w.question.set_total(self.session.running_total())
-
-    def _problem(self, exc: InputError) -> str:
-        """Which sentence the question page shows for a footprint the answers cannot make."""
-        if exc.field in self.session.scenario.at_least_one:
-            return "at_least_one"
-        return {"mode": "mode_distance", "distance_km": "same_city"}.get(exc.field, "range")
+        refused on this page, and the total never counts it (kiosk.session.edit)."""
+        edit = self.session.edit(key, raw)
+        self.invalid = bool(edit.problem)
+        self.w.question.show_problem(edit.problem)
+        self.w.question.set_total(None if edit.unparsed else self.session.running_total())
 
     def next(self) -> None:
         if self.w.current() is not self.w.question:
@@ -254,22 +240,12 @@ class CustomerFlow(QObject):
 
     def finish(self) -> None:
         """Work out the footprint; a problem sends the customer to the page that can fix it."""
-        pages = [q.key for q in self.session.questions()]
-        missing = self.session.missing()
-        if missing:
-            self.show_page(pages.index(missing[0]), "required")
+        result = self.session.result()
+        if isinstance(result, Detour):
+            self.show_page(result.page, result.problem)
             return
-        try:
-            footprint = self.session.footprint()
-        except InputError as exc:
-            kind = self._problem(exc)
-            self.show_page(pages.index(exc.field) if exc.field in pages else 0, kind)
-            return
-        if footprint.total_grams <= 0:
-            self.show_page(0, "at_least_one")
-            return
-        self.footprint = footprint
-        self.w.result.show_result(footprint, self.session.offset, self.session.factors)
+        self.footprint = result
+        self.w.result.show_result(result, self.session.offset, self.session.factors)
         self.w.go(self.w.result)
 
     # -- project, nickname, order ---------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Certificates from the ledger: the kiosk's key, a paid order's signed QR text, known keys."""
+"""Certificates from the ledger: the kiosk's key, a paid order's signed QR text, known keys.
+
+A paid order's certificate and QR text are kiosk.certificate.of_order's (no settings, no ledger:
+the registry's phone flow signs its own sales with them).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,8 @@ from kiosk.certificate.address import check_public_url
 from kiosk.certificate.keys import SigningKeyError
 from kiosk.config import load_settings
 from kiosk.errors import InputError
-from kiosk.ledger import Ledger, Order, syncstate
+from kiosk.ledger import Ledger, syncstate
 from kiosk.order_state import OrderState
-from kiosk.timestamps import parse_stamp
 
 
 def kiosk_key(ledger: Ledger) -> Ed25519PrivateKey:
@@ -36,27 +39,6 @@ def kiosk_key(ledger: Ledger) -> Ed25519PrivateKey:
     elif known != mine:
         raise SigningKeyError(f"the signing key {path} does not belong to kiosk {ledger.kiosk_id}")
     return key
-
-
-def certificate_for(order: Order) -> payload.Certificate:
-    if order.serial is None or order.paid_at is None:
-        raise InputError("order", f"order {order.code} is {order.status}; it has no certificate")
-    issued = parse_stamp(order.paid_at).replace(microsecond=0)
-    return payload.Certificate(
-        kiosk_id=order.kiosk_id,
-        serial=order.serial,
-        issued=issued,
-        footprint_g=order.footprint_g,
-        offset_g=order.offset_g,
-        project_id=order.project_id,
-        factors_version=order.factors_version,
-    )
-
-
-def qr_text(order: Order, key: Ed25519PrivateKey, base_url: str | None) -> str:
-    """The QR's URL; Ed25519 signatures are deterministic, so a reprint shows the same code."""
-    cert = certificate_for(order)
-    return payload.url(cert, payload.sign(cert, key), base_url)
 
 
 def enrolled_base_url(ledger: Ledger) -> str | None:

@@ -91,6 +91,16 @@ def damaged_tables(conn: sqlite3.Connection) -> list[str]:
     return damaged or [WHOLE_FILE]
 
 
+def settle(conn: sqlite3.Connection) -> bool:
+    """Fold the whole WAL into the file and empty it (at the last close): True when done, so
+    no later close changes the file (see sessions.py)."""
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    return bool(busy == 0)
+
+
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with the ledger's pragmas."""
     uri = f"file:{path}?mode={'ro' if read_only else 'rwc'}"

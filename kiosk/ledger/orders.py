@@ -85,6 +85,12 @@ class Order:
             values["status"] = OrderState(values["status"])
         return cls(**values)
 
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Order:
+        """An order from its pushed (or the registry's stored) payload: `as_dict`'s output."""
+        values = {name: data[name] for name in _FIELDS if name in data}
+        return cls(**{**values, "status": OrderState(values["status"])})
+
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _FIELDS}
 

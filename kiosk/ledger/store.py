@@ -20,7 +20,7 @@ from typing import Any
 from kiosk.credit import CreditRange, ranges_json
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
-from kiosk.ledger import audit, db
+from kiosk.ledger import audit, db, sessions
 from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
 from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
@@ -42,6 +42,13 @@ DRAFT_TTL = timedelta(hours=1)
 Clock = Callable[[], datetime]
 
 
+def _whole_file(conn: sqlite3.Connection) -> bool:
+    """SQLite's quick_check of every page: the open fails on a damaged file."""
+    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("corrupt")
+    return True
+
+
 class Ledger(StockMixin):
     """Open with `Ledger.open(path)`; one instance per thread that writes."""
 
@@ -49,6 +56,7 @@ class Ledger(StockMixin):
         self.conn, self.path, self.clock = conn, path, clock
         self._inode = os.stat(path).st_ino
         self._depth = 0  # nesting of _write(): inner changes join the outer transaction
+        self.session: sessions.Session | None = None  # see Ledger.open and sessions.py
         row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
         self.kiosk_id: str = row[0] if row else ""
 
@@ -59,13 +67,16 @@ class Ledger(StockMixin):
         *,
         create: bool = True,
         read_only: bool = False,
-        check: bool = True,
+        check: bool | Callable[[sqlite3.Connection], bool] = True,
         clock: Clock = utc_now,
     ) -> Ledger:
         """Open (or, with `create`, make) a ledger; any problem is LedgerUnavailable.
 
-        `check` runs SQLite's quick_check first, so a kiosk never sells into a damaged file;
-        read-only listings on large ledgers may skip it.
+        `check` makes sure a kiosk never sells into a damaged file: SQLite's quick_check runs
+        when `sessions` says it can find something (after an unclean end, a change outside a
+        session, once a day), a cheap open otherwise. A callable replaces the quick_check (the
+        sync job's per-table check): True when it found the file sound. A read-only open with
+        `check` always runs it; listings on large ledgers may skip it (`check=False`).
         """
         path = Path(path)
         if not path.exists():
@@ -77,27 +88,54 @@ class Ledger(StockMixin):
                 f"the ledger file {path} is empty; restore it with `diandian ledger restore`, "
                 "or remove it to start a new ledger"
             ).coded("empty", path=str(path))
-        conn = db.connect(path, read_only=read_only)
+        session = None
+        if check is not False and not read_only:
+            try:
+                session = sessions.begin(path, clock())
+            except OSError as exc:
+                raise db.unavailable(sqlite3.OperationalError(str(exc)), path) from exc
         try:
-            if check:
-                result = conn.execute("PRAGMA quick_check").fetchone()[0]
-                if result != "ok":
-                    raise db.unavailable(sqlite3.DatabaseError("corrupt"), path)
+            conn = db.connect(path, read_only=read_only)
+        except BaseException:
+            if session is not None:
+                session.release()
+            raise
+        try:
+            if check is not False and (session is None or session.due):
+                sound = _whole_file(conn) if check is True else check(conn)
+                if sound and session is not None:
+                    session.passed(clock())
+            if session is not None:
+                sessions.demote(session)
             if not read_only:
                 from kiosk.ledger import schema  # sqlite-utils: loaded by the first open
 
                 schema.migrate(conn)
                 ensure_identity(conn, path, stamp(clock()))
-            return cls(conn, path, clock)
+            ledger = cls(conn, path, clock)
+            ledger.session = session
+            return ledger
         except sqlite3.Error as exc:
             conn.close()
+            if session is not None:
+                session.release()
             raise db.unavailable(exc, path) from exc
         except BaseException:
             conn.close()
+            if session is not None:
+                session.release()
             raise
 
     def close(self) -> None:
-        self.conn.close()
+        session, self.session = self.session, None
+        if session is None:
+            self.conn.close()
+            return
+        try:
+            settled = session.last_out() and db.settle(self.conn)
+        finally:
+            self.conn.close()
+        session.close(settled=settled)
 
     def __enter__(self) -> Ledger:
         return self

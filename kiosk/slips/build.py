@@ -12,14 +12,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import formats
 from kiosk.certificate.claims import LABELS, Claim, for_order
-from kiosk.certificate.issue import base_url, qr_text
-from kiosk.cities import load_cities
+from kiosk.certificate.issue import base_url
+from kiosk.certificate.of_order import qr_text
 from kiosk.factors import FactorTable
-from kiosk.footprint import StoredLine
 from kiosk.ledger import Ledger, Order
 from kiosk.ledger.overrides import base_factors, factors_for
 from kiosk.money import format_fen, format_grams
 from kiosk.slips.content import SlipContent, SlipLine
+from kiosk.slips.labels import both as _both
+from kiosk.slips.labels import line_label
 from kiosk.timestamps import CHINA_TIME, parse_stamp
 from kiosk.venues import load_venues
 
@@ -49,13 +50,6 @@ def languages(order: Order) -> tuple[str, ...]:
     return ("zh", "en", "fr") if order.lang == "fr" else ("zh", "en")
 
 
-def _both(texts: Mapping[str, str], langs: tuple[str, ...], sep: str = " / ") -> str:
-    """A value in every language of the slip, each once: "成都 / Chengdu / Chengdu" is
-    "成都 / Chengdu"."""
-    values = [texts.get(lang, "") for lang in langs]
-    return sep.join(dict.fromkeys(v for v in values if v))
-
-
 def caption(texts: dict[str, str], langs: tuple[str, ...]) -> str:
     """A field caption: "碳足迹 Footprint", or "碳足迹 Footprint / Empreinte" in French."""
     latin = _both(texts, tuple(lang for lang in langs if lang != "zh"))
@@ -68,19 +62,6 @@ def credit_rows(said: Claim, langs: tuple[str, ...]) -> tuple[SlipLine, ...]:
     rows += [SlipLine(caption(LABELS["reference"], langs), ref) for ref in said.references()]
     rows += [SlipLine(caption(LABELS["beneficiary"], langs), b) for b in said.beneficiaries()]
     return tuple(rows)
-
-
-def _line_label(line: StoredLine, table: FactorTable, langs: tuple[str, ...]) -> str:
-    factor = table.factors.get(line["activity"])
-    names = {lang: factor.name(lang) if factor else line["activity"] for lang in langs}
-    detail = line.get("detail") or {}
-    if "from" in detail:
-        cities = load_cities()
-        ends = [cities.get(detail[k]) for k in ("from", "to")]
-        for lang in names:
-            route = "→".join(c.name_zh if lang == "zh" and c.name_zh else c.name_en for c in ends)
-            names[lang] = f"{names[lang]} {route}"
-    return _both(names, langs)
 
 
 def sources_line(order: Order, table: FactorTable | None) -> str:
@@ -105,40 +86,63 @@ def build_content(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> SlipC
 def build(order: Order, ledger: Ledger, key: Ed25519PrivateKey) -> tuple[SlipContent, Claim]:
     """The slip and the claim behind its words (the certificate screen shows both)."""
     used = factors_for(ledger, order.factors_version, order.id)  # on a reprint too
-    table = used or base_factors(ledger)  # labels do not change between versions
-    langs = languages(order)
-    project = ledger.project(order.project_id)
-    venue = load_venues().get(order.venue)
-    paid = parse_stamp(order.paid_at or order.created_at)
     address = base_url(ledger)
     said = for_order(order, demo=address is None)
+    venue = load_venues().get(order.venue)
+    content = compose(
+        order,
+        said=said,
+        project_name=ledger.project(order.project_id).name,
+        venue_name=venue.name if venue else None,
+        table=used or base_factors(ledger),  # labels do not change between versions
+        used=used,
+        qr=qr_text(order, key, address),
+    )
+    return content, said
+
+
+def compose(
+    order: Order,
+    *,
+    said: Claim,
+    project_name: Mapping[str, str],
+    venue_name: Mapping[str, str] | None,
+    table: FactorTable,
+    used: FactorTable | None,
+    qr: str,
+) -> SlipContent:
+    """A slip's content from facts already gathered: the kiosk's ledger (`build`) or the
+    registry, which issues the phone flow's certificates in the same words and format.
+    TABLE names the breakdown's lines; USED, the table the order was computed with (None:
+    unknown, so no source is cited)."""
+    langs = languages(order)
+    paid = parse_stamp(order.paid_at or order.created_at)
     captions = {name: caption(texts, langs) for name, texts in CAPTIONS.items()}
     captions["offset"] = caption(LABELS[said.offset_caption], langs)
     demo_scan = captions.pop("scan.demo")
     if said.demo:
         captions["scan"] = demo_scan
-    content = SlipContent(
+    return SlipContent(
         titles=tuple(LABELS[said.title][lang] for lang in langs),
         claims=tuple(
             _both({lang: line.text(lang) for lang in langs}, langs) for line in said.lines()
         ),
         nickname=order.nickname,
         issued=paid.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M (UTC+8)"),
-        venue=_both(venue.name, langs) if venue else order.venue,
+        venue=_both(dict(venue_name), langs) if venue_name else order.venue,
         footprint=f"{format_grams(order.footprint_g)} CO2e",
         breakdown=tuple(
-            SlipLine(_line_label(line, table, langs), format_grams(line["g"]))
+            SlipLine(line_label(line, table, langs), format_grams(line["g"]))
             for line in order.breakdown()
         ),
         offset=f"{format_grams(order.offset_g)} CO2e",
-        project=_both(dict(project.name), langs),
+        project=_both(dict(project_name), langs),
         credits=credit_rows(said, langs),
         serial=f"{order.kiosk_id}-{order.serial:06d}" if order.serial else order.code,
         amount=format_fen(order.amount_fen),
         sources=sources_line(order, used),
-        qr_text=qr_text(order, key, address),
+        qr_text=qr,
         captions=captions,
         footprint_shown=f"{formats.mass(order.footprint_g, order.lang)} CO2e",
         offset_shown=f"{formats.mass(order.offset_g, order.lang)} CO2e",
     )
-    return content, said

@@ -158,6 +158,10 @@ Dernière erreur : {error}</translation>
         <source>Touch to start</source>
         <translation>Touchez pour commencer</translation>
     </message>
+    <message>
+        <source>Or scan with your phone</source>
+        <translation>Ou scannez avec votre téléphone</translation>
+    </message>
 </context>
 <context>
     <name>BackupRestore</name>

@@ -158,6 +158,10 @@ Last error: {error}</source>
         <source>Touch to start</source>
         <translation>点击开始</translation>
     </message>
+    <message>
+        <source>Or scan with your phone</source>
+        <translation>或用手机扫码</translation>
+    </message>
 </context>
 <context>
     <name>BackupRestore</name>

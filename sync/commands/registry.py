@@ -31,7 +31,17 @@ def register(commands: Any) -> None:
         sub.set_defaults(handler=handler)
         return sub
 
-    action("init", "create the registry's database or upgrade its schema", run_init)
+    init = action("init", "create the registry's database or upgrade its schema", run_init)
+    init.add_argument(
+        "--demo",
+        action="store_true",
+        help="also load the demo catalogue (with retired serials), the demo venues, and "
+        "turn on the simulated payment provider for the phone flow",
+    )
+    venues = action(
+        "import-venues", "import venues for the phone flow (venues.toml format)", run_venues
+    )
+    venues.add_argument("file", type=Path, metavar="FILE", help="TOML or JSON")
     serve = action("serve", "serve the /v1 API and the certificate pages (uvicorn)", run_serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8700, help="port (8700)")
@@ -168,6 +178,26 @@ def run_init(args: argparse.Namespace) -> int:
     applied = migrations.upgrade(engine)
     done = ", ".join(applied) if applied else "already current"
     print(f"registry database ready: {where(_url(args))} ({done})")
+    if args.demo:
+        from sync.registry.demo import load_demo
+
+        loaded = _in_transaction(args, lambda conn: load_demo(conn=conn))
+        print(
+            f"demo mode: {len(loaded['projects'])} new demo project(s), venues"
+            f" {', '.join(loaded['venues'])}; simulated payments on"
+        )
+    return 0
+
+
+def run_venues(args: argparse.Namespace) -> int:
+    from sync.registry import operations
+    from sync.registry.phone.venues import import_venues
+
+    data = operations.read_file(args.file)
+    ids = _in_transaction(
+        args, lambda conn: import_venues(conn=conn, data=data, source=str(args.file))
+    )
+    print(f"imported {len(ids)} venue(s): {', '.join(ids)}")
     return 0
 
 

@@ -12,6 +12,7 @@ import logging
 import socket
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import add_db_argument, ledger_path
@@ -196,9 +197,16 @@ def run_sync(args: argparse.Namespace) -> int:
         with Ledger.open(path, create=False, check=False) as ledger:
             return _show(ledger, args)
     logs.configure(path.with_name("sync.log"), stderr=False)  # stdout/stderr: for the admin
+    damaged: list[str] = []
+
+    def whole_file(conn: Any) -> bool:
+        """The per-table check, when the ledger's sessions say one is due (see
+        kiosk/ledger/sessions.py): a damaged table the push does without does not stop it."""
+        damaged[:] = _damage(conn, path)
+        return not damaged
+
     try:
-        with sync_lock(path), Ledger.open(path, create=False, check=False) as ledger:
-            damaged = _damage(ledger)
+        with sync_lock(path), Ledger.open(path, create=False, check=whole_file) as ledger:
             if args.retry_rejected:
                 return _retry_rejected(ledger)
             return _sync(ledger, args, damaged)
@@ -207,20 +215,20 @@ def run_sync(args: argparse.Namespace) -> int:
         return _fail("sync", exc, exc.exit_code)
 
 
-def _damage(ledger: Any) -> list[str]:
+def _damage(conn: Any, path: Path) -> list[str]:
     """The damaged tables the push can do without; LedgerUnavailable if it needs one."""
     import sqlite3
 
     from kiosk.ledger import LedgerUnavailable, db
 
     try:
-        damaged = db.damaged_tables(ledger.conn)
+        damaged = db.damaged_tables(conn)
     except sqlite3.DatabaseError as exc:
-        raise LedgerUnavailable(db.describe(exc, ledger.path)) from None
+        raise LedgerUnavailable(db.describe(exc, path)) from None
     needed = sorted(set(damaged) & SYNC_TABLES) or [t for t in damaged if t == db.WHOLE_FILE]
     if needed:
         raise LedgerUnavailable(
-            f"the ledger file is damaged ({ledger.path}, {', '.join(needed)}); nothing was "
+            f"the ledger file is damaged ({path}, {', '.join(needed)}); nothing was "
             "pushed; restore it with `diandian ledger restore`"
         )
     return damaged

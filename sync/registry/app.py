@@ -16,7 +16,10 @@ from sync.registry.access_log import AccessLog
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
+from sync.registry.payments import routes as payment_routes
+from sync.registry.phone import pages_flow, pages_order
 from sync.registry.routes import certificates, enrol, health, pulls, push
+from sync.registry.web import render
 
 
 def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> FastAPI:
@@ -36,6 +39,8 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     for module in (health, enrol, push, pulls, certificates):
         app.include_router(module.router)
     app.include_router(certificates.page_router)
+    for pages in (render, pages_flow, pages_order, payment_routes):  # the phone flow's pages
+        app.include_router(pages.router)
     contract.install(app)
     return app
 

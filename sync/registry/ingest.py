@@ -129,8 +129,32 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
         state.drew.add(order_id)
     day = china_day(payload["paid_at"]) or ""
     state.serials[payload["serial"]] = order_id
-    state.new[order_id] = {
-        "order_id": order_id,
+    state.new[order_id] = purchase_row(
+        kiosk_id=kiosk_id,
+        payload=payload,
+        body=body,
+        payload_hash=payload_hash,
+        cert_id=cert_id,
+        filed_late=day in state.closed,
+    )
+    if day in state.closed:
+        return {"status": "accepted", "note": f"filed: day {day} was already closed"}
+    return {"status": "accepted"}
+
+
+def purchase_row(
+    *,
+    kiosk_id: str,
+    payload: dict[str, Any],
+    body: bytes,
+    payload_hash: str,
+    cert_id: str,
+    filed_late: bool,
+) -> dict[str, Any]:
+    """A `purchases` row for a paid order's checked payload: a kiosk's pushed record, or a
+    sale the registry's phone flow made itself."""
+    return {
+        "order_id": payload["id"],
         "kiosk_id": kiosk_id,
         "serial": payload["serial"],
         "cert_id": cert_id,
@@ -140,18 +164,15 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
         "amount_fen": payload["amount_fen"],
         "nickname": _text(payload.get("nickname"), 100),
         "venue": _text(payload.get("venue"), 100),
-        "day": day,
+        "day": china_day(payload["paid_at"]) or "",
         "paid_at": payload["paid_at"],
         "payload": body.decode(),
         "payload_hash": payload_hash,
         "received_at": storage.now_text(),
-        "filed_late": day in state.closed,
+        "filed_late": filed_late,
         "voided_at": None,
         "void_reason": None,
     }
-    if day in state.closed:
-        return {"status": "accepted", "note": f"filed: day {day} was already closed"}
-    return {"status": "accepted"}
 
 
 def _voided(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.catalogue import load_demo_catalogue
-from kiosk.certificate.issue import kiosk_key, qr_text
+from kiosk.certificate.issue import kiosk_key
+from kiosk.certificate.of_order import qr_text
 from kiosk.errors import InputError
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, OrderNotFound

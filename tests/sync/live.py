@@ -33,7 +33,7 @@ from sync.registry.app import create_app
 from sync.registry.db import make_engine
 from sync.registry.tables import allocations, batches, grants, kiosks, purchases
 
-DEMO_PROJECTS = Path(__file__).parent / "registry" / "demo_projects.toml"
+DEMO_PROJECTS = Path(__file__).parents[2] / "resources" / "catalogue" / "demo_projects.toml"
 Fault = Callable[[str, str], tuple[int, dict[str, Any]] | None]
 
 

@@ -26,3 +26,33 @@ def test_attract_screen_shows_the_venue_and_its_scenarios(qtbot) -> None:
     window.workers.wait()
     window.allow_close = True
     window.close()
+
+
+def test_attract_screen_shows_the_phone_flow_qr_once_the_registry_is_known(qtbot, tmp_path) -> None:
+    """A kiosk that learned the registry's public address shows the venue poster's QR small;
+    before that (a demo kiosk) it shows none."""
+    import zxingcpp
+    from PIL import Image
+
+    from kiosk.ledger import Ledger, syncstate
+    from ui.window import KioskWindow
+
+    path = tmp_path / "k.sqlite"
+    window = KioskWindow(get_venue("demo-expo"), lang="zh", terminal=None, ledger_path=path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.workers.wait()
+    assert not window.attract.qrPhone.isVisible()
+    with Ledger.open(path) as ledger:
+        syncstate.set_settings(ledger, {"public_url": "https://dd.example.cn"})
+    window.flow.prepare()
+    qtbot.waitUntil(window.attract.qrPhone.isVisible, timeout=20_000)
+    assert window.attract.lblPhone.text() == "或用手机扫码"
+    shot = tmp_path / "qr.png"
+    assert window.attract.qrPhone.grab().save(str(shot))
+    (code,) = zxingcpp.read_barcodes(Image.open(shot))
+    assert code.text == "https://dd.example.cn/v/demo-expo"
+    window.workers.wait()
+    window.allow_close = True
+    window.close()

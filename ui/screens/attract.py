@@ -10,6 +10,7 @@ from kiosk.scenarios import load_scenarios
 from kiosk.venues import Venue
 from ui.screens.base import Screen, button, label
 from ui.style import COLORS
+from ui.widgets.qrview import QrView
 from ui.widgets.square import SquareWidget
 
 
@@ -53,6 +54,13 @@ class AttractScreen(Screen):
         self.lblScenarios = label("lblScenarios", "muted", center=True)
         self.btnStart = button("btnStart", "start")
         self.btnStart.clicked.connect(self.startRequested)
+        # the venue poster's QR (kiosk.phone), small: the same flow on the visitor's own phone;
+        # hidden until the kiosk knows the registry's public address
+        self.qrPhone = QrView()
+        self.qrPhone.setObjectName("qrPhone")
+        self.lblPhone = label("lblPhone", "muted", center=True)
+        self.qrPhone.hide()
+        self.lblPhone.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.leaf, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -64,11 +72,22 @@ class AttractScreen(Screen):
         layout.addWidget(self.btnStart, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(40)
         layout.addWidget(self.lblScenarios)
+        layout.addSpacing(24)
+        layout.addWidget(self.qrPhone, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.lblPhone)
         layout.addStretch(3)
         self.set_language(lang)
 
     def relayout(self) -> None:
         self.leaf.set_side(self.metrics.px(200))
+        self.qrPhone.set_side(self.metrics.px(150))
+
+    def set_phone_url(self, url: str) -> None:
+        """Show the phone flow's QR (`kiosk.phone.phone_url`); "" hides it."""
+        if url:
+            self.qrPhone.set_text(url)
+        self.qrPhone.setVisible(bool(url))
+        self.lblPhone.setVisible(bool(url))
 
     def retranslate(self) -> None:
         lang = self.lang
@@ -84,3 +103,4 @@ class AttractScreen(Screen):
         names = [scenarios[s].label.get(lang, s) for s in self.venue.scenarios if s in scenarios]
         self.lblScenarios.setText("  ·  ".join(names))
         self.btnStart.setText(self.tr("Touch to start"))
+        self.lblPhone.setText(self.tr("Or scan with your phone"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout
 from kiosk.cities import load_cities
 from kiosk.comparisons import car_km, month_of
 from kiosk.factors import FactorTable, load_factors
-from kiosk.footprint import Footprint, Line
+from kiosk.footprint import Footprint, Line, largest_lines
 from kiosk.session import LIFESTYLE
 from ui import fmt
 from ui.screens.base import Screen, button, label, nav_row
@@ -138,14 +138,13 @@ class ResultScreen(Screen):
         return self.tr("Grid electricity used: {factors}.").format(factors="; ".join(parts))
 
     def bars(self, footprint: Footprint) -> list[tuple[str, str, int]]:
-        lines = sorted(footprint.lines, key=lambda line: -line.grams)
+        shown, rest = largest_lines(footprint.lines, MAX_BARS)
         bars = [
             (f"{self.line_label(line)} · {self.counted(line)}", fmt.mass(line.grams), line.grams)
-            for line in lines
+            for line in shown
         ]
-        if len(bars) > MAX_BARS:
-            rest = sum(grams for _, _, grams in bars[MAX_BARS - 1 :])
-            bars = [*bars[: MAX_BARS - 1], (self.tr("Everything else"), fmt.mass(rest), rest)]
+        if rest:
+            bars.append((self.tr("Everything else"), fmt.mass(rest), rest))
         return bars
 
     def retranslate(self) -> None:

@@ -17,7 +17,7 @@ from sync.messages import CertificateStatus
 from sync.registry import contract, pages
 from sync.registry.errors import ApiError
 from sync.registry.lookup import Lookup, look_up
-from sync.registry.routes import transaction
+from sync.registry.routes import reading
 
 router = APIRouter(tags=["certificates"])
 page_router = APIRouter(include_in_schema=False)
@@ -29,7 +29,7 @@ page_router = APIRouter(include_in_schema=False)
     responses=contract.errors(404),
 )
 async def certificate(cert_id: str, request: Request) -> dict[str, Any]:
-    found: Lookup = await transaction(
+    found: Lookup = await reading(
         request, lambda conn: look_up(conn=conn, cert_id=cert_id[:80], token=None)
     )
     if not found.received:
@@ -55,7 +55,7 @@ async def _page(request: Request, cert_id: str, token: str | None) -> HTMLRespon
     def work(conn: Connection) -> Lookup:
         return look_up(conn=conn, cert_id=cert_id, token=token)
 
-    found = await transaction(request, work)
+    found = await reading(request, work)
     status = 404 if found.facts is None and found.signature == "absent" else 200
     return HTMLResponse(pages.render(found), status_code=status)
 

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate import keys, payload
 from kiosk.certificate.address import MAX_LENGTH, check_public_url, host_of
-from kiosk.certificate.issue import certificate_for, kiosk_key, known_keys, qr_text
+from kiosk.certificate.issue import kiosk_key, known_keys
 from kiosk.certificate.keys import SigningKeyError
+from kiosk.certificate.of_order import certificate_for, qr_text
 from kiosk.certificate.payload import CertificateError, verify
 from kiosk.errors import InputError
 from kiosk.footprint import compute

@@ -27,7 +27,7 @@ with warnings.catch_warnings():  # Starlette suggests httpx2; its TestClient is 
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-DEMO_PROJECTS = Path(__file__).with_name("demo_projects.toml")
+DEMO_PROJECTS = Path(__file__).parents[3] / "resources" / "catalogue" / "demo_projects.toml"
 BACKENDS = ("sqlite", "postgresql")
 
 

@@ -293,6 +293,18 @@ PUBLIC = {
     protocol.PAGE,
     protocol.PAGE + "/{token}",
     *("/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"),
+    # the phone flow's pages (a visitor's signed cookie and CSRF token, no kiosk signature)
+    # and the payment routes (the provider's own signature, checked by its verify_notice)
+    "/static/{name}",
+    "/v/{venue_id}",
+    "/v/{venue_id}/lang/{code}",
+    "/v/{venue_id}/s/{scenario_id}",
+    "/v/{venue_id}/q/{number}",
+    "/v/{venue_id}/result",
+    "/v/{venue_id}/order",
+    "/v/{venue_id}/order/{order_id}",
+    "/pay/notify/{name}",
+    "/pay/sim/{payment_id}",
 }
 
 

@@ -21,7 +21,7 @@ from sync.registry import credits, migrations, operations, storage, tables
 from sync.registry.db import make_engine
 
 SHIPPED = Path(__file__).with_name("shipped")
-DEMO_PROJECTS = Path(__file__).with_name("demo_projects.toml")
+DEMO_PROJECTS = Path(__file__).parents[3] / "resources" / "catalogue" / "demo_projects.toml"
 
 
 @pytest.fixture

@@ -189,7 +189,8 @@ def test_the_console_suits_a_touch_counter(console, ledger_path, qtbot):
 
 def test_a_returning_customer_is_found_by_what_they_hold(console, ledger_path, qtbot):
     """The certificate number as printed, the certificate's QR, or the order code."""
-    from kiosk.certificate.issue import base_url, kiosk_key, qr_text
+    from kiosk.certificate.issue import base_url, kiosk_key
+    from kiosk.certificate.of_order import qr_text
 
     paid = pay(ledger_path, open_order(ledger_path).id)
     with Ledger.open(ledger_path, create=False) as ledger:

@@ -1,0 +1,347 @@
+"""Phone orders: held for 15 minutes, paid exactly once, drawn as a kiosk draws its sales.
+
+Why this shape:
+- The amount is the kiosk's rule (kiosk.money.amount_fen with the venue's minimum charge),
+  recomputed here from the answers and the catalogue's price as it stands in this
+  transaction; nothing priced is taken from a form.
+- An order holds its grams from the moment it is placed until it is paid or its hold ends
+  (kiosk.order_state.HOLD_S); an order past its hold counts for nothing at once (`held`
+  only sums unexpired holds), so its grams are back even before a sweep marks it expired.
+- A payment is applied under the order's row lock and only from `awaiting_payment`: however
+  many notifications and returning visitors arrive, one sale is made. The amount must equal
+  the order's. The sale is a `purchases` row like a pushed kiosk sale, with its payload in the
+  kiosk's own order format and its grams drawn from the issuer's retired serials in order
+  (kiosk.credit.draw), under the issuer's row lock, so its certificate names the retired
+  serial(s) and gram ranges exactly as a kiosk's slip does.
+- A payment that arrives after the hold ended is still a sale if the stock allows it;
+  otherwise the order is marked `refund_due` (the money is the visitor's) for the operator.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, Row
+
+from kiosk.credit import CreditModel, NotEnoughCredit, draw, ranges_json
+from kiosk.errors import InputError
+from kiosk.footprint import Footprint
+from kiosk.ledger import Order, SoldOut
+from kiosk.ledger.drafts import draft_fields
+from kiosk.money import amount_fen
+from kiosk.order_state import HOLD_S, OrderState
+from kiosk.timestamps import parse_stamp, stamp
+from kiosk.venues import Venue
+from sync import protocol
+from sync.registry import credit_storage, credits, ingest, phone_storage, storage
+from sync.registry.payments import Notice
+from sync.registry.phone import stock
+
+AWAITING, PAID, EXPIRED, REFUND_DUE = "awaiting_payment", "paid", "expired", "refund_due"
+log = logging.getLogger("diandian.registry")
+
+
+class Outcome(StrEnum):
+    """What a payment notification (or a query answer) did to its order."""
+
+    PAID = "paid"  # the sale was made now
+    ALREADY = "already_paid"  # a repeat: the order was paid before; nothing changed
+    WRONG_AMOUNT = "wrong_amount"  # refused: the amount is not the order's
+    UNKNOWN = "unknown_order"  # refused: no such order for this provider
+    REFUND_DUE = "refund_due"  # paid after its hold, and the stock is gone: refund it
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneOrder:
+    order_id: str
+    venue_id: str
+    issuer_id: str
+    project_id: str
+    offset_g: int
+    price_fen_per_t: int
+    amount_fen: int
+    status: str
+    provider: str
+    created_at: str
+    expires_at: str
+    paid_at: str | None
+    closed_reason: str | None
+    purchase_id: int | None
+    draft: dict[str, Any]
+
+    @classmethod
+    def from_row(cls, row: Row) -> PhoneOrder:
+        return cls(
+            order_id=row.order_id,
+            venue_id=row.venue_id,
+            issuer_id=row.issuer_id,
+            project_id=row.project_id,
+            offset_g=int(row.offset_g),
+            price_fen_per_t=int(row.price_fen_per_t),
+            amount_fen=int(row.amount_fen),
+            status=row.status,
+            provider=row.provider,
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            paid_at=row.paid_at,
+            closed_reason=row.closed_reason,
+            purchase_id=row.purchase_id,
+            draft=json.loads(row.draft),
+        )
+
+    def open_at(self, now: datetime) -> bool:
+        """Still payable: unpaid and within its hold."""
+        return self.status == AWAITING and parse_stamp(self.expires_at) > now
+
+
+def get(*, conn: Connection, order_id: str) -> PhoneOrder | None:
+    row = phone_storage.get_order(conn=conn, order_id=order_id[:40])
+    return PhoneOrder.from_row(row) if row is not None else None
+
+
+def expire_stale(*, conn: Connection, now: datetime) -> list[str]:
+    """Mark unpaid orders past their hold expired (their grams already count as free)."""
+    return phone_storage.expire_orders(conn=conn, now=stamp(now))
+
+
+def open_order(
+    *,
+    conn: Connection,
+    venue: Venue,
+    issuer: str,
+    footprint: Footprint,
+    project_id: str,
+    offset_g: int,
+    nickname: str,
+    lang: str,
+    visit: str,
+    attempt: str,
+    provider: str,
+    now: datetime,
+    headroom_g: int,
+) -> PhoneOrder:
+    """Place an order, holding its grams for HOLD_S; the same visit's same attempt (a double
+    tap on Pay) gets the order it already made. SoldOut when the project has too little left,
+    InputError for a choice the kiosk would refuse (a nickname, an offset, a project)."""
+    fields = draft_fields(footprint, offset_g, nickname, lang)
+    storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)  # one order at a time per venue
+    again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
+    if again is not None:
+        return PhoneOrder.from_row(again)
+    expire_stale(conn=conn, now=now)
+    held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now), project_id)
+    if held is not None and held.available_g < fields["offset_g"]:  # top up only when short
+        # (grams held by unpaid orders are unsold to the grant logic: room for them too)
+        room = headroom_g + held.reserved_g + fields["offset_g"]
+        items = stock.topped_up(conn=conn, issuer=issuer, headroom_g=room, now=now)
+        held = stock.of(items, project_id)
+    if held is None:
+        raise InputError("project", f"no project {project_id!r} at this registry")
+    if held.available_g < fields["offset_g"]:
+        raise SoldOut(project_id, fields["offset_g"], held.available_g)
+    price = held.project.price_fen_per_t  # as stored now, in this transaction
+    values = {
+        "order_id": uuid.uuid4().hex,  # also the provider's out_trade_no: [0-9a-f]{32}
+        "visit": visit,
+        "attempt": attempt,
+        "venue_id": venue.id,
+        "issuer_id": issuer,
+        "project_id": project_id,
+        "draft": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "offset_g": fields["offset_g"],
+        "price_fen_per_t": price,
+        "amount_fen": amount_fen(fields["offset_g"], price, venue.min_charge_fen),
+        "status": AWAITING,
+        "provider": provider,
+        "created_at": stamp(now),
+        "expires_at": stamp(now + timedelta(seconds=HOLD_S)),
+    }
+    if not phone_storage.add_order(conn=conn, values=values):  # a twin won a race
+        row = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
+        assert row is not None
+        return PhoneOrder.from_row(row)
+    row = phone_storage.get_order(conn=conn, order_id=values["order_id"])
+    assert row is not None
+    return PhoneOrder.from_row(row)
+
+
+def close(*, conn: Connection, order_id: str, reason: str) -> bool:
+    """An unpaid order the visitor cancelled (or the provider closed) gives its grams back."""
+    return phone_storage.update_order(
+        conn=conn, order_id=order_id, only_if=AWAITING, status=EXPIRED, closed_reason=reason
+    )
+
+
+def apply_payment(
+    *,
+    conn: Connection,
+    order_id: str,
+    provider: str,
+    transaction_id: str,
+    amount: int,
+    now: datetime,
+    headroom_g: int,
+) -> Outcome:
+    """A verified payment of `amount` fen for `order_id`: the sale, exactly once."""
+    row = phone_storage.get_order(conn=conn, order_id=order_id[:40], lock=True)
+    if row is None or row.provider != provider:
+        return Outcome.UNKNOWN
+    order = PhoneOrder.from_row(row)
+    if amount != order.amount_fen:
+        log.warning(
+            "phone order %s: %s notified %d fen, the order is %d fen; not paid",
+            order_id,
+            provider,
+            amount,
+            order.amount_fen,
+        )
+        return Outcome.WRONG_AMOUNT
+    if order.status in (PAID, REFUND_DUE):
+        return Outcome.ALREADY
+    late = not order.open_at(now)
+    if late:
+        items = stock.topped_up(
+            conn=conn, issuer=order.issuer_id, headroom_g=headroom_g + order.offset_g, now=now
+        )
+        held = stock.of(items, order.project_id)
+        if held is None or held.available_g < order.offset_g:
+            phone_storage.update_order(
+                conn=conn,
+                order_id=order.order_id,
+                only_if=None,
+                status=REFUND_DUE,
+                provider_ref=transaction_id[:64],
+                paid_at=stamp(now),
+                closed_reason="paid_late",
+            )
+            log.warning("phone order %s paid after its hold; stock gone: refund due", order_id)
+            return Outcome.REFUND_DUE
+    purchase_id = _sell(conn, order, provider, transaction_id, now)
+    phone_storage.update_order(
+        conn=conn,
+        order_id=order.order_id,
+        only_if=None,
+        status=PAID,
+        provider_ref=transaction_id[:64],
+        paid_at=stamp(now),
+        purchase_id=purchase_id,
+    )
+    return Outcome.PAID
+
+
+def take_notice(
+    *, conn: Connection, provider: str, notice: Notice, now: datetime, headroom_g: int
+) -> Outcome:
+    """A verified notification (or a query's answer, as one): applied, and kept with what
+    became of it in `payment_notices`."""
+    outcome = apply_payment(
+        conn=conn,
+        order_id=notice.order_id,
+        provider=provider,
+        transaction_id=notice.transaction_id,
+        amount=notice.amount_fen,
+        now=now,
+        headroom_g=headroom_g,
+    )
+    phone_storage.add_notice(
+        conn=conn,
+        provider=provider,
+        notice_id=notice.notice_id,
+        order_id=notice.order_id,
+        outcome=str(outcome),
+        amount_fen=notice.amount_fen,
+    )
+    return outcome
+
+
+def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now: datetime) -> int:
+    """The purchase (and its gram ranges) for a paid order; the issuer's row is locked so its
+    serials stay gapless and its draws never overlap."""
+    issuer = order.issuer_id
+    storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)
+    project = storage.get_project(conn=conn, project_id=order.project_id)
+    assert project is not None
+    runs = {
+        g.id: credit_storage.run_of(g)
+        for g in credit_storage.holder_grants(
+            conn=conn, project_id=order.project_id, kiosk_id=issuer
+        )
+    }
+    ranges = ()
+    if credits.model_of(project) == CreditModel.RETIRE_FIRST:
+        cursor = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer).get(order.project_id, 0)
+        try:
+            ranges = draw(runs.values(), cursor, order.offset_g)
+        except NotEnoughCredit as exc:  # a hold guarantees the grams: this is a bug
+            raise RuntimeError(f"phone order {order.order_id}: {exc}") from None
+    serial = phone_storage.next_serial(conn=conn, kiosk_id=issuer)
+    draft = order.draft
+    sale = Order(
+        id=order.order_id,
+        seq=serial,
+        code=order.order_id[:6].upper(),
+        kiosk_id=issuer,
+        venue=draft["venue"],
+        scenario=draft["scenario"],
+        answers=draft["answers"],
+        lines=draft["lines"],
+        footprint_g=draft["footprint_g"],
+        factors_version=draft["factors_version"],
+        project_id=order.project_id,
+        offset_g=order.offset_g,
+        price_fen_per_t=order.price_fen_per_t,  # as placed: the amount came from it
+        amount_fen=order.amount_fen,
+        nickname=draft["nickname"],
+        lang=draft["lang"],
+        status=OrderState.PAID,
+        created_at=order.created_at,
+        updated_at=stamp(now),
+        expires_at=order.expires_at,
+        paid_at=stamp(now),
+        payment_method="mobile",
+        cashier=f"{provider}:{reference}"[:64],
+        serial=serial,
+        credit_ranges=ranges_json(ranges),
+    )
+    payload = sale.as_dict()
+    body = protocol.canonical(payload)
+    cert_id = f"{issuer}-{serial:06d}"
+    closed = storage.closed_day_set(conn=conn)
+    row = ingest.purchase_row(
+        kiosk_id=issuer,
+        payload=payload,
+        body=body,
+        payload_hash=hashlib.sha256(body).hexdigest(),
+        cert_id=cert_id,
+        filed_late=(ingest.china_day(payload["paid_at"]) or "") in closed,
+    )
+    purchase_id = storage.insert_purchases(conn=conn, rows=[row])[order.order_id]
+    rows = []
+    for item in ranges:
+        grant_id, number = credits.locate(runs, item.serial)
+        rows.append(
+            {
+                "purchase_id": purchase_id,
+                "grant_id": grant_id,
+                "number": number,
+                "from_g": item.from_g,
+                "to_g": item.to_g,
+            }
+        )
+    credit_storage.add_ranges(conn=conn, rows=rows)
+    return purchase_id
+
+
+def sale_of(*, conn: Connection, order: PhoneOrder) -> Order | None:
+    """The paid order's sale in the kiosk's order format (from its purchase's payload)."""
+    if order.purchase_id is None:
+        return None
+    row = phone_storage.purchase(conn=conn, purchase_id=order.purchase_id)
+    return Order.from_payload(json.loads(row.payload)) if row is not None else None

@@ -1,0 +1,57 @@
+"""What a venue's phone flow holds of each project, in the kiosk's own terms (kiosk `Stock`).
+
+The phone flow's issuer is granted retired serials (or, for a sell-first project, a count) by
+`credits.top_up`, the very function that grants a kiosk's allocation under the project's row
+lock, so it can never hold grams already granted to a kiosk. What is left for a new order is
+worked out by the kiosk's rule (`Stock.available_g`): granted, less what is held by unpaid
+orders, sold and refunded; for a retire-first project also within the serials granted, past
+what has been drawn.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from kiosk.catalogue import Project
+from kiosk.ledger import Stock
+from kiosk.timestamps import stamp
+from sync.registry import credit_storage, credits, phone_storage, storage
+
+
+def stocks(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
+    """Every project with what the issuer has left of it, in catalogue order."""
+    granted = storage.kiosk_allocations(conn=conn, kiosk_id=issuer)
+    serials = credit_storage.serial_granted(conn=conn, kiosk_id=issuer)
+    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer)
+    sales = phone_storage.issuer_sales(conn=conn, kiosk_id=issuer)
+    holding = phone_storage.held(conn=conn, kiosk_id=issuer, now=stamp(now))
+    found = []
+    for row in storage.list_projects(conn=conn):
+        pid = row.project_id
+        sold, refunded = sales.get(pid, (0, 0))
+        found.append(
+            Stock(
+                project=Project.from_dict(json.loads(row.data)),
+                granted_g=granted.get(pid, 0),
+                reserved_g=holding.get(pid, 0),
+                sold_g=sold,
+                refunded_g=refunded,
+                serial_g=serials.get(pid, 0),
+                drawn_g=drawn.get(pid, 0),
+            )
+        )
+    return found
+
+
+def topped_up(*, conn: Connection, issuer: str, headroom_g: int, now: datetime) -> list[Stock]:
+    """The stock after topping the issuer up to `headroom_g` unsold grams of each project
+    (a write: the caller's transaction holds the project rows it locks)."""
+    credits.top_up(conn=conn, kiosk_id=issuer, headroom_g=headroom_g)
+    return stocks(conn=conn, issuer=issuer, now=now)
+
+
+def of(items: list[Stock], project_id: str) -> Stock | None:
+    return next((s for s in items if s.project.id == project_id), None)

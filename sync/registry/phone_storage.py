@@ -1,0 +1,248 @@
+"""The registry's SQL for the phone flow: venues, the registry's issuers, phone orders,
+payment notices and the simulated provider's book. Keyword-only functions given their
+connection; the caller owns the transaction, and policy lives in `sync/registry/phone/` and
+`sync/registry/payments/`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Row, case, func, select, update
+
+from sync.registry.storage import _insert_ignore, now_text
+from sync.registry.tables import (
+    kiosks,
+    payment_notices,
+    phone_orders,
+    purchase_ranges,
+    purchases,
+    sim_payments,
+    venues,
+)
+
+AWAITING = "awaiting_payment"
+
+# -- venues --------------------------------------------------------------------------------
+
+
+def list_venues(*, conn: Connection) -> list[Row]:
+    return list(conn.execute(select(venues).order_by(venues.c.position, venues.c.venue_id)))
+
+
+def get_venue(*, conn: Connection, venue_id: str) -> Row | None:
+    return conn.execute(select(venues).where(venues.c.venue_id == venue_id)).first()
+
+
+def save_venue(*, conn: Connection, venue_id: str, position: int, data: str) -> None:
+    """Insert a venue, or replace its data (its place in the list stays)."""
+    changed = conn.execute(
+        update(venues)
+        .where(venues.c.venue_id == venue_id)
+        .values(data=data, updated_at=now_text())
+        .returning(venues.c.venue_id)
+    )
+    if changed.first() is None:
+        conn.execute(
+            venues.insert().values(
+                venue_id=venue_id, position=position, data=data, updated_at=now_text()
+            )
+        )
+
+
+# -- the registry's issuers ------------------------------------------------------------------
+
+
+def add_issuer(*, conn: Connection, kiosk_id: str, name: str, public_key: str, venue: str) -> None:
+    conn.execute(
+        _insert_ignore(conn, kiosks).values(
+            kiosk_id=kiosk_id,
+            name=name,
+            public_key=public_key,
+            venue=venue,
+            enrolled_at=now_text(),
+            role="phone",
+        )
+    )
+
+
+def next_serial(*, conn: Connection, kiosk_id: str) -> int:
+    """The issuer's next certificate serial (the caller holds the issuer's row lock)."""
+    query = select(func.coalesce(func.max(purchases.c.serial), 0)).where(
+        purchases.c.kiosk_id == kiosk_id
+    )
+    return int(conn.execute(query).scalar() or 0) + 1
+
+
+def issuer_sales(*, conn: Connection, kiosk_id: str) -> dict[str, tuple[int, int]]:
+    """project -> (grams sold, not refunded; grams drawn by refunded sales) for one issuer."""
+    drawn = (
+        select(func.coalesce(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g), 0))
+        .where(purchase_ranges.c.purchase_id == purchases.c.id)
+        .scalar_subquery()
+    )
+    live = purchases.c.voided_at.is_(None)
+    query = (
+        select(
+            purchases.c.project_id,
+            func.sum(case((live, purchases.c.offset_g), else_=0)),
+            func.sum(case((live, 0), else_=drawn)),
+        )
+        .where(purchases.c.kiosk_id == kiosk_id)
+        .group_by(purchases.c.project_id)
+    )
+    return {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in conn.execute(query)}
+
+
+def purchase(*, conn: Connection, purchase_id: int) -> Row | None:
+    return conn.execute(select(purchases).where(purchases.c.id == purchase_id)).first()
+
+
+# -- phone orders ----------------------------------------------------------------------------
+
+
+def add_order(*, conn: Connection, values: dict[str, Any]) -> bool:
+    """Insert an order unless this visit's attempt already made one (a double tap); whether
+    it was inserted."""
+    stmt = _insert_ignore(conn, phone_orders).values(**values)
+    return conn.execute(stmt.returning(phone_orders.c.order_id)).first() is not None
+
+
+def get_order(*, conn: Connection, order_id: str, lock: bool = False) -> Row | None:
+    query = select(phone_orders).where(phone_orders.c.order_id == order_id)
+    return conn.execute(query.with_for_update() if lock else query).first()
+
+
+def order_of_attempt(*, conn: Connection, visit: str, attempt: str) -> Row | None:
+    query = select(phone_orders).where(
+        phone_orders.c.visit == visit, phone_orders.c.attempt == attempt
+    )
+    return conn.execute(query).first()
+
+
+def held(*, conn: Connection, kiosk_id: str, now: str) -> dict[str, int]:
+    """project -> grams held by this issuer's unpaid orders that have not expired."""
+    query = (
+        select(phone_orders.c.project_id, func.sum(phone_orders.c.offset_g))
+        .where(
+            phone_orders.c.issuer_id == kiosk_id,
+            phone_orders.c.status == AWAITING,
+            phone_orders.c.expires_at > now,
+        )
+        .group_by(phone_orders.c.project_id)
+    )
+    return {row[0]: int(row[1] or 0) for row in conn.execute(query)}
+
+
+def update_order(*, conn: Connection, order_id: str, only_if: str | None, **values: Any) -> bool:
+    """Change an order (only while its status is `only_if`, when given); whether it did."""
+    stmt = update(phone_orders).where(phone_orders.c.order_id == order_id)
+    if only_if is not None:
+        stmt = stmt.where(phone_orders.c.status == only_if)
+    done = conn.execute(stmt.values(**values).returning(phone_orders.c.order_id))
+    return done.first() is not None
+
+
+def expire_orders(*, conn: Connection, now: str) -> list[str]:
+    """Unpaid orders past their hold become expired (their grams were free from that moment:
+    `held` never counts them); the ids changed."""
+    stmt = (
+        update(phone_orders)
+        .where(phone_orders.c.status == AWAITING, phone_orders.c.expires_at <= now)
+        .values(status="expired", closed_reason="timeout")
+        .returning(phone_orders.c.order_id)
+    )
+    return list(conn.execute(stmt).scalars())
+
+
+def add_notice(
+    *,
+    conn: Connection,
+    provider: str,
+    notice_id: str,
+    order_id: str,
+    outcome: str,
+    amount_fen: int | None,
+) -> None:
+    conn.execute(
+        payment_notices.insert().values(
+            provider=provider,
+            notice_id=notice_id[:64],
+            order_id=order_id[:40],
+            outcome=outcome,
+            amount_fen=amount_fen,
+            received_at=now_text(),
+        )
+    )
+
+
+def notices_of(*, conn: Connection, order_id: str) -> list[Row]:
+    query = select(payment_notices).where(payment_notices.c.order_id == order_id)
+    return list(conn.execute(query.order_by(payment_notices.c.id)))
+
+
+def venue_purchases(
+    *, conn: Connection, venue: str | None, day: str | None, limit: int
+) -> list[Row]:
+    """Paid, not refunded purchases by offset (one row each, kiosks' and phones' alike),
+    biggest first, earlier payment first on a tie."""
+    query = select(
+        purchases.c.id, purchases.c.nickname, purchases.c.offset_g, purchases.c.cert_id
+    ).where(purchases.c.voided_at.is_(None))
+    if venue is not None:
+        query = query.where(purchases.c.venue == venue)
+    if day is not None:
+        query = query.where(purchases.c.day == day)
+    query = query.order_by(purchases.c.offset_g.desc(), purchases.c.paid_at, purchases.c.id)
+    return list(conn.execute(query.limit(limit)))
+
+
+def place_above(
+    *, conn: Connection, purchase_id: int, venue: str | None, day: str | None
+) -> tuple[Row, int] | None:
+    """A purchase in the same scope and how many there offset more, or None."""
+    query = select(
+        purchases.c.id, purchases.c.nickname, purchases.c.offset_g, purchases.c.cert_id
+    ).where(purchases.c.id == purchase_id, purchases.c.voided_at.is_(None))
+    conditions = []
+    if venue is not None:
+        conditions.append(purchases.c.venue == venue)
+    if day is not None:
+        conditions.append(purchases.c.day == day)
+    row = conn.execute(query.where(*conditions)).first()
+    if row is None:
+        return None
+    count = select(func.count()).where(
+        purchases.c.voided_at.is_(None), purchases.c.offset_g > row.offset_g, *conditions
+    )
+    return row, int(conn.execute(count).scalar() or 0)
+
+
+# -- the simulated provider's book -----------------------------------------------------------
+
+
+def add_sim_payment(*, conn: Connection, values: dict[str, Any]) -> None:
+    conn.execute(_insert_ignore(conn, sim_payments).values(**values))
+
+
+def get_sim_payment(
+    *, conn: Connection, payment_id: str | None = None, order_id: str | None = None
+) -> Row | None:
+    query = select(sim_payments)
+    if payment_id is not None:
+        query = query.where(sim_payments.c.payment_id == payment_id)
+    if order_id is not None:
+        query = query.where(sim_payments.c.order_id == order_id)
+    return conn.execute(query.with_for_update()).first()
+
+
+def set_sim_state(
+    *, conn: Connection, payment_id: str, state: str, only_if: str, **values: Any
+) -> bool:
+    stmt = (
+        update(sim_payments)
+        .where(sim_payments.c.payment_id == payment_id, sim_payments.c.state == only_if)
+        .values(state=state, **values)
+        .returning(sim_payments.c.payment_id)
+    )
+    return conn.execute(stmt).first() is not None

@@ -1,0 +1,97 @@
+"""A visitor's phone driven over HTTP (a TestClient or an httpx.Client on a served
+registry): follows the pages' own links and forms, as a browser without scripts does."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from sqlalchemy import Engine
+
+from sync.registry import migrations
+from sync.registry.demo import load_demo
+from sync.registry.phone.context import Options
+
+VENUE = "demo-expo"
+FORESTS = "demo-longquan-forest"
+MEALS = {"1": "2", "2": "1"}  # the meal scenario: two meat meals, one mixed, no others
+
+
+def demo_engine(engine: Engine) -> Engine:
+    """A registry in demo mode: schema, demo projects (100 t retired each), venues, the
+    simulated provider."""
+    migrations.upgrade(engine)
+    with engine.begin() as conn:
+        load_demo(conn=conn)
+    return engine
+
+
+def field(page: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', page)
+    assert found, f"no field {name} on the page"
+    return html.unescape(found.group(1))
+
+
+def text_of(page: str, name: str) -> str:
+    """The text of the element with data-testid=NAME (tags stripped)."""
+    found = re.search(rf'<(\w+)[^>]*data-testid="{name}"[^>]*>(.*?)</\1>', page, re.S)
+    text = re.sub(r"<[^>]+>", " ", found.group(2)) if found else ""
+    return " ".join(html.unescape(text).split())
+
+
+class Phone:
+    def __init__(self, client: Any, venue: str = VENUE) -> None:
+        self.client, self.venue = client, venue
+        self.page = ""
+        self.url = ""
+
+    def get(self, path: str) -> Any:
+        response = self.client.get(path, follow_redirects=True)
+        self.page, self.url = response.text, str(response.url)
+        return response
+
+    def post(self, path: str, data: dict[str, str]) -> Any:
+        response = self.client.post(path, data=data, follow_redirects=True)
+        self.page, self.url = response.text, str(response.url)
+        return response
+
+    def answer_all(self, scenario: str, answers: dict[str, str]) -> Any:
+        """Start SCENARIO and answer its pages (by number; a page not named keeps its
+        default, or takes the first choice); ends on the result page."""
+        response = self.get(f"/v/{self.venue}/s/{scenario}")
+        for _ in range(30):
+            if self.url.endswith("/result"):
+                return response
+            number = self.url.rsplit("/", 1)[1]
+            value = answers.get(number, "")
+            if not value and 'type="radio"' in self.page and "checked" not in self.page:
+                value = field(self.page, "answer")
+            response = self.post(self.url, {"csrf": field(self.page, "csrf"), "answer": value})
+        raise AssertionError("the questions never ended")
+
+    def order(self, project: str = FORESTS, nickname: str = "", attempt: str | None = None) -> Any:
+        """Press Pay on the result page (it must be the current page)."""
+        return self.post(
+            f"/v/{self.venue}/order",
+            {
+                "csrf": field(self.page, "csrf"),
+                "attempt": attempt or field(self.page, "attempt"),
+                "offset_g": field(self.page, "offset_g"),
+                "project": project,
+                "nickname": nickname,
+            },
+        )
+
+    def press(self, action: str = "pay") -> Any:
+        """Pay or Cancel on the simulated provider's page (the current page)."""
+        return self.post(self.url, {"token": field(self.page, "token"), "action": action})
+
+    def certificate(self) -> str:
+        found = re.search(r'href="([^"]+)" data-testid="certificate"', self.page)
+        assert found, "no certificate link on the page"
+        return html.unescape(found.group(1))
+
+
+def options(**changes: Any) -> Options:
+    return Options(**changes)

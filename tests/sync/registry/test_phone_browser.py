@@ -1,0 +1,127 @@
+"""The phone flow in headless Chromium at a phone's size (390 x 844), on a served registry
+in demo mode: Chinese and English through to the certificate, each page checked with
+axe-core (no serious or critical violation) and for sideways scrolling.
+DIANDIAN_SCREENSHOTS=DIR keeps a screenshot of every page (docs/screens/phone-*.png)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sync.registry.db import make_engine
+from tests.sync.registry.phone import FORESTS, VENUE, demo_engine
+from tests.sync.registry.served import serve
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('phone') / 'registry.sqlite'}"
+    demo_engine(make_engine(url)).dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def base(db: str) -> Iterator[str]:
+    with serve(db) as url:
+        yield url
+
+
+def check(page: Any, name: str) -> None:
+    """No sideways scrolling, no serious or critical axe-core violation; a screenshot."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{name} scrolls sideways on a phone ({width}px)"
+    found = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{name}: {bad}"
+    shots = os.environ.get("DIANDIAN_SCREENSHOTS")
+    if shots:
+        page.screenshot(path=str(Path(shots) / f"phone-{name}.png"), full_page=True)
+
+
+def phone(browser: Any) -> Any:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    return context.new_page()
+
+
+def through_meal(page: Any, base: str, lang: str, shots: bool) -> None:
+    page.goto(f"{base}/v/{VENUE}")
+    if lang != "zh":
+        page.get_by_test_id(f"lang-{lang}").click()
+    if shots:
+        check(page, f"start-{lang}")
+    page.get_by_test_id("scenario-meal").click()
+    page.locator("#answer").fill("2")
+    if shots:
+        check(page, f"question-{lang}")
+    page.get_by_test_id("next").click()
+    while "/q/" in page.url:
+        page.get_by_test_id("next").click()
+    assert page.url.endswith("/result")
+
+
+def test_the_whole_flow_in_chinese(browser: Any, base: str) -> None:
+    page = phone(browser)
+    through_meal(page, base, "zh", shots=True)
+    assert page.get_by_test_id("total").inner_text().endswith("kg")
+    check(page, "result-zh")
+    page.locator("#nickname").fill("熊猫")
+    page.get_by_test_id(f"pay-{FORESTS}").click()
+    assert "/pay/sim/" in page.url
+    check(page, "pay-zh")
+    page.get_by_test_id("sim-pay").click()
+    assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    assert "熊猫" in page.get_by_test_id("ranking").inner_text()
+    check(page, "paid-zh")
+    page.get_by_test_id("certificate").click()
+    assert "签名有效" in page.get_by_test_id("signature").inner_text()
+    assert "已注销" in page.get_by_test_id("retirement").inner_text()
+    page.go_back()  # back after paying: the same paid page, no second sale
+    page.reload()
+    assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    page.context.close()
+
+
+def test_english_with_a_switch_midway_and_a_cancel(browser: Any, base: str) -> None:
+    page = phone(browser)
+    through_meal(page, base, "zh", shots=False)
+    page.get_by_test_id("lang-en").click()
+    assert page.url.endswith("/result") and "Your footprint" in page.content()
+    page.get_by_test_id(f"pay-{FORESTS}").click()
+    page.get_by_test_id("sim-cancel").click()
+    assert page.get_by_test_id("state").get_attribute("data-state") == "expired"
+    check(page, "expired-en")
+    page.context.close()
+
+
+def test_double_taps_on_pay_make_one_order_and_one_sale(browser: Any, base: str, db: str) -> None:
+    from sqlalchemy import func, select
+
+    from sync.registry.tables import phone_orders, purchases
+
+    page = phone(browser)
+    through_meal(page, base, "en", shots=False)
+    page.locator("#nickname").fill("twice")
+    page.get_by_test_id(f"pay-{FORESTS}").dblclick()
+    page.wait_for_url("**/pay/sim/**")
+    page.get_by_test_id("sim-pay").dblclick()
+    page.wait_for_url("**/order/**")
+    assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    ranking = page.get_by_test_id("ranking").inner_text()
+    assert ranking.count("twice") == 1
+    page.context.close()
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        orders = conn.execute(
+            select(func.count()).where(phone_orders.c.draft.contains('"nickname": "twice"'))
+        ).scalar()
+        sold = conn.execute(select(func.count()).where(purchases.c.nickname == "twice")).scalar()
+    engine.dispose()
+    assert (orders, sold) == (1, 1)
