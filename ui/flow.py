@@ -17,7 +17,6 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
-from kiosk.phone import phone_address
 from kiosk.session import LIFESTYLE, Detour
 from kiosk.slips.content import Delivery
 
@@ -85,10 +84,17 @@ class CustomerFlow(QObject):
         self.load_factors()
         self.sweep.start()
         self.w.ledgerReady.emit()
+        venue_id = self.w.attract.venue.id
+
+        def address(ledger: Any) -> str:
+            # on the reader, not at import: kiosk.phone brings the certificate stack and the
+            # settings schema (pydantic), which have no place before the first frame
+            from kiosk.phone import phone_address
+
+            return phone_address(ledger, venue_id)
+
         self.w.workers.read(
-            lambda ledger: phone_address(ledger, self.w.attract.venue.id),
-            self.w.attract.set_phone_url,
-            lambda exc: log.warning("phone QR: %s", exc),
+            address, self.w.attract.set_phone_url, lambda exc: log.warning("phone QR: %s", exc)
         )
 
     def release_stale(self) -> None:
