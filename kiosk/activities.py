@@ -7,10 +7,12 @@ so the breakdown a customer sees is exactly what was multiplied.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
+from typing import NamedTuple
 
 from kiosk.cities import City, city_distance_km
 from kiosk.errors import InputError
@@ -32,11 +34,17 @@ MONTHS, WEEKS, DAYS = Decimal(12), Decimal(52), Decimal(365)
 SAME_POINT_KM = 0.05  # closer than this the two places share one map point
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+NO_DETAIL: Mapping[str, str] = MappingProxyType({})
+
+
+class Activity(NamedTuple):
+    """A factor id, a quantity in its unit and the people sharing it. A named tuple, not a
+    frozen dataclass: it never leaves the engine (footprint.line_for turns it into a Line), and
+    building one costs half as much, several times per footprint."""
+
     factor_id: str
     quantity: Decimal
-    detail: Mapping[str, str] = field(default_factory=dict)
+    detail: Mapping[str, str] = NO_DETAIL
     share: int = 1  # people sharing it: grams = quantity x factor / share, rounded once
 
 
@@ -60,16 +68,27 @@ def grid_key(province: str) -> str:
 def choose_grid(setting: str, city: City, table: FactorTable) -> Grid:
     """The venue's setting ("china", "sichuan"), else the venue province's own published factor
     where the table has one, else the national average."""
-    key = setting or grid_key(city.province)
-    electricity, car = f"electricity_{key}_grid", f"car_electric_{key}"
-    if key == "china" or electricity not in table or car not in table:
+    grid = _grid(setting, city.province)
+    if grid.electricity not in table.factors or grid.car not in table.factors:
         return NATIONAL_GRID
-    province = city.province if grid_key(city.province) == key else key.replace("_", " ").title()
-    return Grid(key, province, electricity, car)
+    return grid
+
+
+@functools.cache
+def _grid(setting: str, province: str) -> Grid:
+    """The grid a setting and a venue's province name, if the table has its factors: worked
+    out once per pair (every footprint asks)."""
+    key = setting or grid_key(province)
+    if key == "china":
+        return NATIONAL_GRID
+    name = province if grid_key(province) == key else key.replace("_", " ").title()
+    return Grid(key, name, f"electricity_{key}_grid", f"car_electric_{key}")
 
 
 def _round(value: Decimal | float, step: Decimal = TENTH) -> Decimal:
-    return Decimal(value).quantize(step, rounding=ROUND_HALF_UP)
+    if not isinstance(value, Decimal):
+        value = Decimal(value)
+    return value.quantize(step, ROUND_HALF_UP)
 
 
 def _leg_detail(a: City, b: City, leg: str, basis: str) -> Mapping[str, str]:

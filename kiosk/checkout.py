@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from kiosk import venue_events
 from kiosk.buyer import Company, EventTag
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate.claims import Claim
-from kiosk.certificate.issue import kiosk_key
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, Order, Stock
@@ -24,9 +22,14 @@ from kiosk.ledger.overrides import effective_factors
 from kiosk.money import amount_fen
 from kiosk.order_state import OPEN
 from kiosk.slips.content import Delivery, SlipContent
-from kiosk.slips.printers import PrinterConfig
 from kiosk.venue_events import Running
 from kiosk.venues import Venue
+
+if TYPE_CHECKING:  # the signing stack (cryptography, cbor2) and the printer settings (pydantic,
+    # python-escpos) load when first used, off the UI thread, not on the kiosk's first paint
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.slips.printers import PrinterConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,8 @@ def prepare(ledger: Ledger) -> Ed25519PrivateKey:
     """At start: a new ledger gets the demo catalogue (a demo ledger made before retire-first,
     its invented serials), stale orders give their grams back, and the kiosk's signing key is
     made (or checked) before the first customer pays."""
+    from kiosk.certificate.issue import kiosk_key
+
     demo = load_demo_catalogue()
     if not ledger.stock():
         ledger.load_catalogue(demo)

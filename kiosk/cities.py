@@ -2,18 +2,22 @@
 
 The data is resources/cities/cities.csv (built by tools/build_cities.py from GeoNames and
 airportsdata; see resources/cities/SOURCES.md). This module uses the standard library only
-and builds its indexes once, because the CLI resolves cities on its start-up path.
+and builds its indexes once per install (kept in the table cache, kiosk/tablecache.py), because
+the CLI resolves cities on its start-up path.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from importlib.resources import files
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk import tablecache
+from kiosk.resources import resource
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 EMPTY_QUERY_MESSAGE = "city is empty; type a city name, pinyin or airport code"
@@ -25,7 +29,8 @@ _SUFFIXES = ("市", "city", "shi")  # "成都市", "New York City", "Chengdu Shi
 def normalize(text: str) -> str:
     """Lookup key: NFKD, combining marks dropped, casefolded, only letters and digits kept."""
     if text.isascii():
-        return "".join(c for c in text.lower() if c.isalnum())
+        text = text.lower()
+        return text if text.isalnum() else "".join(c for c in text if c.isalnum())
     text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
@@ -142,60 +147,44 @@ def _variants(key: str) -> Iterator[str]:
 
 
 class CityTable:
-    """Cities in file order, with indexes built once for lookup and type-ahead search."""
+    """Cities in file order, with indexes built once for lookup and type-ahead search.
 
-    def __init__(self, cities: Iterable[City]) -> None:
-        self._cities = tuple(cities)
-        self._by_id = {city.id: city for city in self._cities}
-        if len(self._by_id) != len(self._cities):
+    ROWS are each city's fields in order and INDEX `index_state(rows)`, both kept by the table
+    cache (kiosk/tablecache.py). A City is made the first time it is asked for: a footprint
+    needs two or three of the 548, and making them all costs more than finding them.
+    """
+
+    def __init__(
+        self, rows: Sequence[tuple[Any, ...]], index: Mapping[str, Any] | None = None
+    ) -> None:
+        self._rows = rows
+        self._made: dict[int, City] = {}
+        self._by_id = {row[0]: i for i, row in enumerate(rows)}
+        if len(self._by_id) != len(rows):
             raise ValueError("duplicate city id in the city table")
-        self._index: dict[str, City] = {}
-        self._keys: list[tuple[City, tuple[str, ...]]] = []
-        self._airports = {code.lower(): city for city in self._cities for code in city.iata[1:]}
-        names: dict[str, list[City]] = {}  # name and pinyin keys, to find the ones cities share
-        ranked = sorted(self._cities, key=lambda c: -c.population)  # stable: file order on ties
-        for city in ranked:
-            for name in dict.fromkeys(
-                (normalize(city.name_en), city.pinyin, normalize(city.name_zh))
-            ):
-                if name:
-                    names.setdefault(name, []).append(city)
-            keys = (
-                normalize(city.name_en),
-                city.pinyin,
-                normalize(city.name_zh),
-                normalize(city.id),
-                *(code.lower() for code in city.iata),
-            )
-            keys = tuple(dict.fromkeys(k for k in keys if k))
-            self._keys.append((city, keys))
-            for key in keys:
-                self._index.setdefault(key, city)
-        for city, keys in self._keys:  # "New York City" -> "newyork", at lower priority
-            for key in keys[:1]:
-                for variant in _variants(key):
-                    self._index.setdefault(variant, city)
-        self._shared = {key: tuple(found) for key, found in names.items() if len(found) > 1}
-        self.homonyms = frozenset(city.id for found in self._shared.values() for city in found)
-        provinces = {
-            (normalize(city.province), normalize(city.province_zh))
-            for city in self._cities
-            if city.province
-        }
-        self._provinces = sorted(
-            {key for pair in provinces for key in pair if key}, key=len, reverse=True
-        )
+        state = index_state(rows) if index is None else index
+        self._index: dict[str, int] = state["index"]
+        self._keys: list[tuple[int, tuple[str, ...]]] = state["keys"]
+        self._airports: dict[str, int] = state["airports"]
+        self._shared: dict[str, tuple[int, ...]] = state["shared"]
+        self.homonyms = frozenset(rows[i][0] for found in self._shared.values() for i in found)
+        self._provinces: list[str] = state["provinces"]
+
+    def _city(self, i: int) -> City:
+        """Row I's City, one object per row even with threads racing (setdefault is atomic)."""
+        city = self._made.get(i)
+        return city if city is not None else self._made.setdefault(i, City(*self._rows[i]))
 
     def __len__(self) -> int:
-        return len(self._cities)
+        return len(self._rows)
 
     def __iter__(self) -> Iterator[City]:
-        return iter(self._cities)
+        return map(self._city, range(len(self._rows)))
 
     def get(self, city_id: str) -> City:
         """The city with this exact id; KeyError if there is none."""
         try:
-            return self._by_id[city_id]
+            return self._city(self._by_id[city_id])
         except KeyError:
             raise KeyError(f"no city with id {city_id!r}") from None
 
@@ -207,13 +196,13 @@ class CityTable:
         if not key:
             raise UnknownCityError(query)
         if key in self._airports:
-            return self._airports[key].via(key.upper())
+            return self._city(self._airports[key]).via(key.upper())
         for variant in _variants(key):
             if variant in self._shared:
-                raise AmbiguousCityError(query, self._shared[variant])
-            city = self._index.get(variant)
-            if city is not None:
-                return city
+                raise AmbiguousCityError(query, map(self._city, self._shared[variant]))
+            found = self._index.get(variant)
+            if found is not None:
+                return self._city(found)
         city = self._in_province(key)
         if city is not None:
             return city
@@ -230,7 +219,7 @@ class CityTable:
                     found = self._shared.get(variant) or (
                         (self._index[variant],) if variant in self._index else ()
                     )
-                    here = [c for c in found if province in _province_keys(c)]
+                    here = [c for c in map(self._city, found) if province in _province_keys(c)]
                     if len(here) == 1:
                         return here[0]
         return None
@@ -248,17 +237,17 @@ class CityTable:
         if not key or limit <= 0:
             return []
         if key in self._airports:
-            return [self._airports[key].via(key.upper())]
-        prefix: list[City] = []
-        inside: list[City] = []
-        for city, keys in self._keys:
+            return [self._city(self._airports[key]).via(key.upper())]
+        prefix: list[int] = []
+        inside: list[int] = []
+        for i, keys in self._keys:
             if any(k.startswith(key) for k in keys):
-                prefix.append(city)
+                prefix.append(i)
                 if len(prefix) >= limit:
                     break
             elif len(inside) < limit and any(key in k for k in keys):
-                inside.append(city)
-        return (prefix + inside)[:limit]
+                inside.append(i)
+        return [self._city(i) for i in (prefix + inside)[:limit]]
 
     def suggest(self, text: str, n: int = 3) -> tuple[City, ...]:
         """The closest cities to a name that matches none ("chengdo" -> Chengdu), as the
@@ -268,15 +257,16 @@ class CityTable:
 
     def _suggest(self, key: str, n: int = 3) -> tuple[City, ...]:
         """Closest cities: shared characters for Chinese, difflib ratio for Latin text."""
+        ranked = [(self._city(i), keys) for i, keys in self._keys]
         if _is_han(key):
             chars = set(key) - {"市"}
-            scored = [(len(chars & set(c.name_zh)), c) for c, _ in self._keys if c.name_zh]
+            scored = [(len(chars & set(c.name_zh)), c) for c, _ in ranked if c.name_zh]
             best = sorted((s for s in scored if s[0]), key=lambda s: -s[0])  # stable by population
             return tuple(city for _, city in best[:n])
         import difflib  # only on the error path: keeps start-up fast
 
         owners: dict[str, City] = {}
-        for city, keys in self._keys:
+        for city, keys in ranked:
             for k in keys:
                 if not _is_han(k):
                     owners.setdefault(k, city)
@@ -289,6 +279,44 @@ class CityTable:
 
 def _province_keys(city: City) -> tuple[str, str]:
     return normalize(city.province), normalize(city.province_zh)
+
+
+def index_state(rows: Sequence[tuple[Any, ...]]) -> dict[str, Any]:
+    """The lookup indexes as plain data, cities by their row (the table cache stores it): every
+    name, pinyin, id and airport code, most populous city first; names cities share."""
+    cities = [City(*row) for row in rows]
+    index: dict[str, int] = {}
+    keyed: list[tuple[int, tuple[str, ...]]] = []
+    names: dict[str, list[int]] = {}  # name and pinyin keys, to find the ones cities share
+    ranked = sorted(range(len(cities)), key=lambda i: -cities[i].population)  # stable: file order
+    for i in ranked:
+        city = cities[i]
+        for name in dict.fromkeys((normalize(city.name_en), city.pinyin, normalize(city.name_zh))):
+            if name:
+                names.setdefault(name, []).append(i)
+        keys = (
+            normalize(city.name_en),
+            city.pinyin,
+            normalize(city.name_zh),
+            normalize(city.id),
+            *(code.lower() for code in city.iata),
+        )
+        keys = tuple(dict.fromkeys(k for k in keys if k))
+        keyed.append((i, keys))
+        for key in keys:
+            index.setdefault(key, i)
+    for i, keys in keyed:  # "New York City" -> "newyork", at lower priority
+        for key in keys[:1]:
+            for variant in _variants(key):
+                index.setdefault(variant, i)
+    provinces = {_province_keys(city) for city in cities if city.province}
+    return {
+        "index": index,
+        "keys": keyed,
+        "airports": {code.lower(): i for i, city in enumerate(cities) for code in city.iata[1:]},
+        "shared": {key: tuple(found) for key, found in names.items() if len(found) > 1},
+        "provinces": sorted({k for pair in provinces for k in pair if k}, key=len, reverse=True),
+    }
 
 
 def _parse(row: list[str]) -> City:
@@ -311,13 +339,25 @@ def _parse(row: list[str]) -> City:
     )
 
 
+def _table_state(data: bytes) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
+    """cities.csv as each city's fields in order, and its indexes: what the cache keeps."""
+    import csv
+
+    rows = csv.reader(data.decode("utf-8").splitlines())
+    next(rows)  # header
+    names = [f.name for f in fields(City)]
+    cities = [tuple(getattr(_parse(row), name) for name in names) for row in rows if row]
+    return cities, index_state(cities)
+
+
 @functools.cache
 def load_cities() -> CityTable:
-    """The shipped city table, read once per process."""
-    text = (files("diandian_resources") / "cities" / "cities.csv").read_text(encoding="utf-8")
-    rows = csv.reader(text.splitlines())
-    next(rows)  # header
-    return CityTable(_parse(row) for row in rows if row)
+    """The shipped city table, read once per process (from the table cache when it is fresh:
+    it is keyed by cities.csv and by this module, which builds the indexes)."""
+    rows, index = tablecache.cached(
+        resource("cities", "cities.csv"), _table_state, code=(Path(__file__),)
+    )
+    return CityTable(rows, index)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -332,8 +372,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def city_distance_km(a: City, b: City, *, by_air: bool = False) -> float:
     """Centre-to-centre distance, or airport-to-airport when flying and both have one."""
-    if by_air:
-        lat_a, lon_a, lat_b, lon_b = a.airport_lat, a.airport_lon, b.airport_lat, b.airport_lon
-        if lat_a is not None and lon_a is not None and lat_b is not None and lon_b is not None:
-            return haversine_km(lat_a, lon_a, lat_b, lon_b)
+    if by_air and a.airports and b.airports:
+        (lat_a, lon_a), (lat_b, lon_b) = a.airports[0], b.airports[0]
+        return haversine_km(lat_a, lon_a, lat_b, lon_b)
     return haversine_km(a.lat, a.lon, b.lat, b.lon)

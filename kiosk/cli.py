@@ -35,10 +35,37 @@ Register = Callable[[Any], None]
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line naming the fix."""
+    """argparse that reports a usage error as one line naming the fix, and whose epilog may be
+    a function, called only when the help is shown (the footprint command's lists every
+    scenario's questions: loading them is most of what running the command costs)."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def format_help(self) -> str:
+        epilog: object = self.epilog  # typeshed says str | None; a command may give a function
+        if callable(epilog):
+            self.epilog = str(epilog())
+        return super().format_help()
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """argparse makes a formatter for every option added, and without a width it asks
+        shutil (which imports zlib, bz2 and lzma) for the terminal's: a tenth of a footprint."""
+        return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]
+
+
+def _help_width() -> int:
+    """The width argparse would use: $COLUMNS, else the terminal's, else 80; less 2."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
 
 
 def _core(name: str) -> Register:

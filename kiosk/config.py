@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomlkit
-import tomlkit.exceptions
 from pydantic import ValidationError
 
 from kiosk.errors import DataError, InputError
@@ -40,10 +38,14 @@ def config_path() -> Path:
 def load_config(path: Path | None = None) -> dict[str, Any]:
     """The parsed file, or {} when there is none; a syntax error names the file and line."""
     path = path or config_path()
-    if not path.is_file():
+    return _parse_config(path.read_bytes() if path.is_file() else None, path)
+
+
+def _parse_config(raw: bytes | None, path: Path) -> dict[str, Any]:
+    if raw is None:
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # says the line and column
         raise DataError(f"{path}: not valid TOML ({exc})") from exc
 
@@ -102,12 +104,18 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
     """Read and check every setting against the schema (kiosk/settings_schema.py). A bad value
     is reported and replaced by its safe default, so an unattended kiosk with a typo in its
     file still starts (and says what to fix)."""
+    path = path or config_path()
+    return check_settings(path.read_bytes() if path.is_file() else None, path)
+
+
+def check_settings(raw: bytes | None, path: Path) -> tuple[Settings, list[Problem]]:
+    """`load_settings` on the file's bytes (None: no file), read by the caller: what the kiosk's
+    start keeps, keyed by those bytes (kiosk/start_settings.py)."""
     from kiosk.slips.printers import PrinterConfig
 
-    path = path or config_path()
     where = str(path)
     try:
-        data = load_config(path)
+        data = _parse_config(raw, path)
     except DataError as exc:
         return Settings(), [Problem(where, "(file)", str(exc).removeprefix(f"{where}: "))]
     problems = [
@@ -160,6 +168,9 @@ def save_settings(changes: dict[str, dict[str, Any]], path: Path | None = None) 
     atomically. tomlkit keeps the admin's comments, order and spacing. A file that does not
     parse is never written over: it may hold settings the kiosk cannot read but a person can
     still recover, so the caller gets a DataError naming the line and column instead."""
+    import tomlkit  # only when the console saves: not on the kiosk's start-up path
+    import tomlkit.exceptions
+
     path = path or config_path()
     load_config(path)  # a damaged file raises here, with its line and column
     try:

@@ -6,10 +6,9 @@ is exactly quantity x factor and never drifts through binary floating point.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import MappingProxyType
@@ -51,11 +50,13 @@ class Factor:
     derivation: str
     label: Mapping[str, str]
     cite: str = ""  # short citation for a slip's one-line sources
+    # One line for a breakdown or a slip: who published it, what, when, where. Worked out once
+    # (every footprint line carries it), and again by `replace` when a local value changes it.
+    source: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def source(self) -> str:
-        """One line for a breakdown or a slip: who published it, what, when, where."""
-        return f"{self.publisher}, {self.dataset} ({self.year}) {self.url}"
+    def __post_init__(self) -> None:
+        source = f"{self.publisher}, {self.dataset} ({self.year}) {self.url}"
+        object.__setattr__(self, "source", source)
 
     def name(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.id
@@ -236,6 +237,8 @@ def with_overrides(table: FactorTable, local: tuple[LocalFactor, ...]) -> Factor
         )
     if not applied:
         return table
+    import hashlib  # here, not at the top: OpenSSL's start-up is felt by `diandian footprint`
+
     digest = hashlib.sha256(
         repr(sorted(tuple(item.as_row().values()) for item in applied)).encode()
     ).hexdigest()[:6]

@@ -14,7 +14,7 @@ from typing import Any, NotRequired, TypedDict
 
 from kiosk.activities import Activity, choose_grid
 from kiosk.cities import City, load_cities
-from kiosk.factors import FactorTable, load_factors
+from kiosk.factors import Factor, FactorTable, load_factors
 from kiosk.mappers import MAPPERS
 from kiosk.scenarios import Answer, get_scenario, parse_answers
 from kiosk.travel_mix import TravelMix
@@ -27,15 +27,36 @@ _ONE = Decimal(1)
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    activity: str
+    """One activity priced: quantity x the factor's kg per unit (divided by the people sharing
+    it), in grams. It keeps the factor itself, not copies of its unit, value and source: a
+    footprint makes several lines per visit, and the engine makes a hundred thousand a second."""
+
+    factor: Factor
     quantity: Decimal
-    unit: str
-    factor_kg_per_unit: Decimal
     grams: int
-    source: str
     detail: Mapping[str, str] = field(default_factory=dict)
-    cite: str = ""  # the factor's short citation, for a one-line sources note
     share: int = 1  # people sharing the quantity (guests in a room, people in a car, a household)
+
+    @property
+    def activity(self) -> str:
+        return self.factor.id
+
+    @property
+    def unit(self) -> str:
+        return self.factor.unit
+
+    @property
+    def factor_kg_per_unit(self) -> Decimal:
+        return self.factor.kg_per_unit
+
+    @property
+    def source(self) -> str:
+        return self.factor.source
+
+    @property
+    def cite(self) -> str:
+        """The factor's short citation, for a one-line sources note."""
+        return self.factor.cite
 
     @property
     def kg(self) -> Decimal:
@@ -124,23 +145,43 @@ def _plain(value: Answer) -> Any:
     return value
 
 
-def line_for(activity: Activity, table: FactorTable) -> Line:
-    factor = table[activity.factor_id]
-    exact = activity.quantity * factor.kg_per_unit * _GRAMS_PER_KG
-    if activity.share != 1:
-        exact /= activity.share
-    grams = exact.quantize(_ONE, rounding=ROUND_HALF_UP)
-    return Line(
-        activity=factor.id,
-        quantity=activity.quantity,
-        unit=factor.unit,
-        factor_kg_per_unit=factor.kg_per_unit,
-        grams=int(grams),
-        source=factor.source,
-        detail=activity.detail,
-        cite=factor.cite,
-        share=activity.share,
-    )
+# A frozen dataclass's generated __init__ sets each field through object.__setattr__, looked
+# up anew for every field: a Line costs twice what its five slots do. The engine makes four or
+# five per footprint, so it fills the slots itself through their descriptors: the same object,
+# equal to one made by Line(...) (tests/kiosk/test_footprint_differential.py compares them).
+_NEW = object.__new__
+_SET_LINE = tuple(Line.__dict__[name].__set__ for name in Line.__slots__)
+_SET_FOOTPRINT = tuple(Footprint.__dict__[name].__set__ for name in Footprint.__slots__)
+assert Line.__slots__ == ("factor", "quantity", "grams", "detail", "share")
+assert Footprint.__slots__ == ("scenario", "venue", "answers", "lines", "factors_version")
+
+
+def _line(
+    factor: Factor, quantity: Decimal, grams: int, detail: Mapping[str, str], share: int
+) -> Line:
+    line: Line = _NEW(Line)
+    set_factor, set_quantity, set_grams, set_detail, set_share = _SET_LINE
+    set_factor(line, factor)
+    set_quantity(line, quantity)
+    set_grams(line, grams)
+    set_detail(line, detail)
+    set_share(line, share)
+    return line
+
+
+def price(activities: list[Activity], table: FactorTable) -> tuple[Line, ...]:
+    """Each activity's line: quantity x factor (/ share) rounded half-up to the gram, once."""
+    factors = table.factors
+    lines = []
+    for factor_id, quantity, detail, share in activities:
+        factor = factors[factor_id]
+        exact = quantity * factor.kg_per_unit * _GRAMS_PER_KG
+        if share != 1:
+            exact /= share
+        # the rounding passed by position: a keyword to a C method costs more than the rounding
+        grams = int(exact.quantize(_ONE, ROUND_HALF_UP))
+        lines.append(_line(factor, quantity, grams, detail, share))
+    return tuple(lines)
 
 
 def compute(
@@ -156,11 +197,10 @@ def compute(
     scenario = get_scenario(scenario_id)
     answers = parse_answers(scenario, raw_answers, venue_city=venue.city)
     grid = choose_grid(venue.grid, venue.city, table)
-    activities = MAPPERS[scenario.id](answers, table, grid)
-    return Footprint(
-        scenario=scenario.id,
-        venue=venue.id,
-        answers=answers,
-        lines=tuple(line_for(activity, table) for activity in activities),
-        factors_version=table.version,
-    )
+    lines = price(MAPPERS[scenario.id](answers, table, grid), table)
+    footprint: Footprint = _NEW(Footprint)
+    for set_field, value in zip(
+        _SET_FOOTPRINT, (scenario.id, venue.id, answers, lines, table.version), strict=True
+    ):
+        set_field(footprint, value)
+    return footprint

@@ -13,12 +13,8 @@ import logging
 import time
 from typing import Any, Protocol
 
-from pydantic import ValidationError
-
-from kiosk.config import load_config
 from kiosk.errors import DiandianError
 from kiosk.ledger import Ledger, Order
-from kiosk.settings_schema import PaymentTable
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +57,11 @@ def configured_terminal(settings: dict[str, Any] | None = None) -> PaymentTermin
     """The [payment] table of diandian.toml (schema: kiosk.settings_schema.PaymentTable):
     `terminal = "simulated"` (with `delay_s`), or none (pay at the counter only). A bad table
     means no terminal, the safe default; `load_settings` reports it at start-up."""
+    from pydantic import ValidationError  # the settings schema: not on the kiosk's first paint
+
+    from kiosk.config import load_config
+    from kiosk.settings_schema import PaymentTable
+
     data = settings if settings is not None else load_config()
     try:
         table = PaymentTable(**data.get("payment", {}))

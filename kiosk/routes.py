@@ -7,15 +7,17 @@ read once, because the footprint engine asks on every trip.
 
 from __future__ import annotations
 
-import csv
 import functools
 from decimal import Decimal
-from importlib.resources import files
+
+from kiosk.resources import resource
 
 
 @functools.cache
 def _routes() -> dict[tuple[str, str, str], tuple[Decimal, str]]:
-    text = (files("diandian_resources") / "cities" / "routes.csv").read_text(encoding="utf-8")
+    import csv  # only when a ground trip asks: a flight's footprint never reads the file
+
+    text = resource("cities", "routes.csv").read_text(encoding="utf-8")
     table: dict[tuple[str, str, str], tuple[Decimal, str]] = {}
     for row in csv.DictReader(text.splitlines()):
         for mode in row["modes"].split():

@@ -7,8 +7,8 @@ Answers arrive as text from the CLI or as typed values from the touchscreen; bot
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import MappingProxyType
@@ -42,6 +42,9 @@ class Question:
     default: Any = None  # None means the customer must answer
     choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The default as a typed answer, checked once when the scenarios load (None for @venue,
+    # @auto and a required question): parse_answers never re-parses it per call.
+    default_value: Answer = None
 
     @property
     def required(self) -> bool:
@@ -62,7 +65,11 @@ class Question:
         return f"{kind} from {self.min} to {self.max}{unit}"
 
     def applies(self, answers: Mapping[str, Answer]) -> bool:
-        return all(answers.get(key) in values for key, values in self.when.items())
+        # a loop, not all(...): a generator costs more than the test, asked on every footprint
+        for key, values in self.when.items():  # noqa: SIM110
+            if answers.get(key) not in values:
+                return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,7 @@ class Scenario:
     summary: Mapping[str, str]
     questions: tuple[Question, ...]
     at_least_one: tuple[str, ...] = ()
+    keys: frozenset[str] = frozenset()  # the questions' keys, to refuse an unknown one at once
 
     def question(self, key: str) -> Question:
         for question in self.questions:
@@ -92,7 +100,7 @@ def _question(key: str, spec: Mapping[str, Any], choice_lists: Mapping[str, Any]
     bounds = {name: Decimal(str(spec[name])) for name in ("min", "max") if name in spec}
     if spec["type"] in ("int", "decimal") and len(bounds) != 2:
         raise DataError(f"{where}: a number question needs min and max")
-    return Question(
+    question = Question(
         key=key,
         type=spec["type"],
         label=MappingProxyType(dict(spec.get("label", {}))),
@@ -103,6 +111,12 @@ def _question(key: str, spec: Mapping[str, Any], choice_lists: Mapping[str, Any]
         choices=MappingProxyType(dict(choices)),
         when=MappingProxyType({k: tuple(v) for k, v in spec.get("when", {}).items()}),
     )
+    if question.default in (None, VENUE_CITY, AUTO):
+        return question
+    try:
+        return replace(question, default_value=parse_value(question, question.default))
+    except InputError as exc:
+        raise DataError(f"{where}: default {question.default!r}: {exc.message}") from None
 
 
 @cache
@@ -125,6 +139,7 @@ def load_scenarios() -> Mapping[str, Scenario]:
             summary=MappingProxyType(dict(spec.get("summary", {}))),
             questions=tuple(questions),
             at_least_one=tuple(spec.get("at_least_one", ())),
+            keys=frozenset(question.key for question in questions),
         )
     return MappingProxyType(scenarios)
 
@@ -164,75 +179,112 @@ def _number(question: Question, raw: Any) -> Decimal:
     return value
 
 
-def parse_value(question: Question, raw: Any) -> Answer:
-    """Turn one raw answer into its typed value, or raise InputError naming the question."""
-    if question.type in ("int", "decimal"):
-        if question.type == "int" and isinstance(raw, str) and not _INT.fullmatch(raw.strip()):
+def _parse_int(question: Question, raw: Any) -> int:
+    if isinstance(raw, str):
+        text = raw.strip()
+        if not _INT.fullmatch(text):
             raise InputError(
                 question.key, f"{raw!r} is not a whole number; allowed: {question.allowed()}"
             )
-        value = _number(question, raw)
-        if question.type == "int":
-            if value != value.to_integral_value():
+        if len(raw) <= _MAX_TEXT:  # typed digits, the common case: straight to int
+            value = int(text)
+            if not question.min <= value <= question.max:  # type: ignore[operator]
                 raise InputError(
-                    question.key, f"{raw} is not a whole number; allowed: {question.allowed()}"
+                    question.key, f"{raw} is out of range; allowed: {question.allowed()}"
                 )
-            return int(value)
-        return value
-    if question.type == "travel_mix":
-        try:
-            return parse_travel_mix(raw, question.choices)
-        except InputError as exc:
-            raise InputError(question.key, exc.message) from None
-    if question.type == "city":
-        if isinstance(raw, City):
-            return raw
-        if not isinstance(raw, str) or len(raw) > _MAX_TEXT:
-            raise InputError(question.key, f"not a city name; allowed: {question.allowed()}")
-        try:
-            return load_cities().lookup(raw)
-        except (UnknownCityError, AmbiguousCityError) as exc:
-            raise InputError(question.key, str(exc)) from None
+            return value
+    number = _number(question, raw)
+    if number != number.to_integral_value():
+        raise InputError(
+            question.key, f"{raw} is not a whole number; allowed: {question.allowed()}"
+        )
+    return int(number)
+
+
+def _parse_city(question: Question, raw: Any) -> City:
+    if isinstance(raw, City):
+        return raw
+    if not isinstance(raw, str) or len(raw) > _MAX_TEXT:
+        raise InputError(question.key, f"not a city name; allowed: {question.allowed()}")
+    try:
+        return load_cities().lookup(raw)
+    except (UnknownCityError, AmbiguousCityError) as exc:
+        raise InputError(question.key, str(exc)) from None
+
+
+def _parse_travel_mix(question: Question, raw: Any) -> TravelMix:
+    try:
+        return parse_travel_mix(raw, question.choices)
+    except InputError as exc:
+        raise InputError(question.key, exc.message) from None
+
+
+def _text(question: Question, raw: Any) -> str:
     text = raw if isinstance(raw, str) else str(raw).lower() if isinstance(raw, bool) else None
     if text is None or len(text) > _MAX_TEXT:
         raise InputError(question.key, f"not valid; allowed: {question.allowed()}")
-    text = text.strip().casefold()
-    if question.type == "bool":
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-    elif text in question.choices:
+    return text.strip().casefold()
+
+
+def _parse_bool(question: Question, raw: Any) -> bool:
+    text = _text(question, raw)
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError(question.key, f"{raw!r} is not allowed; allowed: {question.allowed()}")
+
+
+def _parse_choice(question: Question, raw: Any) -> str:
+    text = _text(question, raw)
+    if text in question.choices:
         return text
     raise InputError(question.key, f"{raw!r} is not allowed; allowed: {question.allowed()}")
+
+
+_PARSERS: Mapping[str, Callable[[Question, Any], Answer]] = MappingProxyType(
+    {
+        "int": _parse_int,
+        "decimal": _number,
+        "city": _parse_city,
+        "bool": _parse_bool,
+        "choice": _parse_choice,
+        "travel_mix": _parse_travel_mix,
+    }
+)
+
+
+def parse_value(question: Question, raw: Any) -> Answer:
+    """Turn one raw answer into its typed value, or raise InputError naming the question."""
+    return _PARSERS[question.type](question, raw)
 
 
 def parse_answers(
     scenario: Scenario, raw: Mapping[str, Any], *, venue_city: City | None = None
 ) -> dict[str, Answer]:
     """Check every answer and fill defaults; the first problem found raises InputError."""
-    known = {question.key for question in scenario.questions}
     for key in raw:
-        if key not in known:
-            raise InputError(key, f"not a question of {scenario.id}; allowed: {', '.join(known)}")
+        if key not in scenario.keys:
+            allowed = ", ".join(question.key for question in scenario.questions)
+            raise InputError(key, f"not a question of {scenario.id}; allowed: {allowed}")
     answers: dict[str, Answer] = {}
     for question in scenario.questions:
-        present = question.key in raw and raw[question.key] not in (None, "")
-        if not question.applies(answers):
-            if present:
-                condition = "; ".join(f"{k} is {' or '.join(v)}" for k, v in question.when.items())
-                raise InputError(question.key, f"only applies when {condition}")
-            continue
-        if present:
-            answers[question.key] = parse_value(question, raw[question.key])
-        elif question.required:
-            raise InputError(question.key, f"an answer is required; allowed: {question.allowed()}")
-        elif question.default == VENUE_CITY:
-            answers[question.key] = venue_city
-        elif question.default == AUTO:
-            answers[question.key] = None
+        key = question.key
+        given = raw.get(key)
+        if given is None or given == "":  # not answered: the default, if the question applies
+            if question.when and not question.applies(answers):
+                continue
+            value = question.default_value
+            if value is None:
+                if question.required:
+                    raise InputError(key, f"an answer is required; allowed: {question.allowed()}")
+                value = venue_city if question.default == VENUE_CITY else None  # or @auto
+            answers[key] = value
+        elif question.when and not question.applies(answers):
+            condition = "; ".join(f"{k} is {' or '.join(v)}" for k, v in question.when.items())
+            raise InputError(key, f"only applies when {condition}")
         else:
-            answers[question.key] = parse_value(question, question.default)
+            answers[key] = _PARSERS[question.type](question, given)
     if scenario.at_least_one and not any(answers.get(key) for key in scenario.at_least_one):
         raise InputError(
             scenario.at_least_one[0],

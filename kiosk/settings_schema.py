@@ -12,8 +12,15 @@ dataclass: the same type the printing code receives).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any, Literal
+
+# pydantic looks for plugins (an entry-point scan of every installed package, ~25 ms on the
+# kiosk's start-up path) when the first model below is built; the project uses none, and a
+# package installed beside ours must not hook into how the kiosk's settings are checked.
+# pydantic's documented switch; a value the operator set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic.dataclasses import is_pydantic_dataclass

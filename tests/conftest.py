@@ -3,12 +3,14 @@ as a separate process."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +66,17 @@ def diandian(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+def processes_in_turn(code: str, runs: int, cache: Path, **env: str) -> list[Any]:
+    """What each of RUNS new interpreters printed (one JSON value) running CODE one after the
+    other, sharing the table cache folder CACHE (kiosk/tablecache.py), with ENV added."""
+    environ = {**os.environ, "XDG_CACHE_HOME": str(cache), **env}
+    environ.pop("CACHE_DIRECTORY", None)
+    argv = [sys.executable, "-c", code]
+    return [
+        json.loads(
+            subprocess.run(argv, env=environ, capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(runs)
+    ]

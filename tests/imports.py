@@ -13,6 +13,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = ("kiosk", "ui", "sync")
+DATA = "diandian_resources"  # resources/, installed by our own wheel (setup.py): no code to walk
 REGISTRY_CLI = "sync.commands.registry"  # `diandian registry ...`: the registry host's
 # (and its parts: sync.commands.registry_events, the events and invoices actions)
 
@@ -74,7 +75,7 @@ def third_party_imports(role: str) -> dict[str, set[str]]:
             if top in OURS:
                 parts = name.split(".")
                 todo += [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
-            elif top not in sys.stdlib_module_names and top != "__future__":
+            elif top not in sys.stdlib_module_names and top not in ("__future__", DATA):
                 for owner in owners.get(top, [top]):
                     found.setdefault(canonicalize_name(owner), set()).add(module)
     return found

@@ -257,6 +257,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.scenarios",
         "kiosk.session",
         "kiosk.slips.content",
+        "kiosk.start_settings",  # the settings the kiosk starts with (kiosk.config's, cached)
         "kiosk.timestamps",
         "kiosk.uscc",  # the credit code checked as it is typed
         "kiosk.venue_events",  # Running, the event at the venue (a value type)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import CORE_COMMANDS, ENTRY_POINT_GROUP, build_parser, registrations
+from tests.conftest import processes_in_turn
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,6 +85,29 @@ def test_the_core_commands_skip_the_entry_point_scan() -> None:
     ).stdout.split()
     assert not [m for m in out if m.startswith("importlib.metadata")]
     assert not [m for m in out if m.split(".")[0] in ("ui", "sync")]
+
+
+def test_a_second_footprint_reads_its_tables_from_the_cache(tmp_path) -> None:
+    """Issue 19: the first `diandian footprint` parses the TOML tables and cities.csv and
+    stores them (kiosk/tablecache.py); the next one reads them back without importing a parser,
+    and prints the same answer. Neither loads what the command does not need (zlib and friends
+    through shutil, OpenSSL through hashlib, pydantic, sqlite-utils)."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from kiosk.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    rc = main(['footprint', 'trip', '--set', 'origin=Beijing',"
+        " '--set', 'mode=flight', '--json'])\n"
+        "assert rc == 0, rc\n"
+        "names = ('tomllib', 'csv', 'shutil', 'hashlib', 'pydantic', 'sqlite_utils')\n"
+        "print(json.dumps([json.loads(out.getvalue()), [m for m in names if m in sys.modules]]))\n"
+    )
+    runs = processes_in_turn(code, 2, tmp_path / "cache")
+    (first, loaded_first), (second, loaded_second) = runs
+    assert first == second and first["total_g"] > 0
+    assert loaded_first == ["tomllib", "csv"]  # built, then stored
+    assert loaded_second == []
 
 
 def test_an_unknown_command_lists_every_command(diandian) -> None:

@@ -66,6 +66,10 @@ class Autopilot:
         self.wait(lambda: self.w.current().objectName() == name, timeout)
 
     def settle(self) -> None:
+        """The start-up check done (the ledger ready, or the failure page up: the window starts
+        it after its first frame), every queued job finished and what they posted handled."""
+        ready = self.w.outOfService
+        self.wait(lambda: self.w.flow.key is not None or self.w.current() is ready, 30.0)
         self.w.workers.wait()
         QApplication.processEvents()
 

@@ -53,13 +53,15 @@ def install_excepthook(window: object) -> None:
 
 
 def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
-    from kiosk.config import load_settings
+    from kiosk.start_settings import start_settings
 
-    settings, problems = load_settings()  # bad values: reported, and safe defaults used
+    # checked against the schema, bad values reported and safe defaults used; the outcome is
+    # cached for this exact file, so a start without changes imports no pydantic
+    settings = start_settings()
     venue = get_venue(venue_id or settings.venue)  # an unknown --venue is reported at once
     check_display()
     setup_logging()
-    for problem in problems:
+    for problem in settings.problems:
         log.warning("settings: %s (the default is used)", problem)
     from PySide6.QtWidgets import QApplication
 

@@ -17,7 +17,6 @@ from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint
 from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
-from kiosk.phone import phone_address
 from kiosk.session import LIFESTYLE, Detour
 from kiosk.slips.content import Delivery
 from kiosk.timestamps import utc_now
@@ -90,10 +89,17 @@ class CustomerFlow(QObject):
         self.load_event()
         self.sweep.start()
         self.w.ledgerReady.emit()
+        venue_id = self.w.attract.venue.id
+
+        def address(ledger: Any) -> str:
+            # on the reader, not at import: kiosk.phone brings the certificate stack and the
+            # settings schema (pydantic), which have no place before the first frame
+            from kiosk.phone import phone_address
+
+            return phone_address(ledger, venue_id)
+
         self.w.workers.read(
-            lambda ledger: phone_address(ledger, self.w.attract.venue.id),
-            self.w.attract.set_phone_url,
-            lambda exc: log.warning("phone QR: %s", exc),
+            address, self.w.attract.set_phone_url, lambda exc: log.warning("phone QR: %s", exc)
         )
 
     def release_stale(self) -> None:
@@ -185,7 +191,16 @@ class CustomerFlow(QObject):
         """The table in force (pulled by sync, with an admin's local values), read when the
         kiosk is ready, on the way home and as a visit starts, so a change made at the console
         applies from the next customer; an order records the version it was computed with."""
-        self.w.workers.read(checkout.factors, self._use_factors, self._factors_failed)
+        self._read(checkout.factors, self._use_factors, self._factors_failed)
+
+    def _read(self, work: Any, done: Any, failed: Any) -> None:
+        """A read on the pool, once the start-up check has made sure the ledger exists and is
+        current; until then on the writer, queued after that check (the window starts it after
+        its first frame, so a quick first tap can come before the ledger is there)."""
+        if self.key is None:
+            self.w.workers.write(work, done, failed)
+        else:
+            self.w.workers.read(work, done, failed)
 
     def _use_factors(self, table: FactorTable) -> None:
         self.session.factors = table
@@ -305,7 +320,7 @@ class CustomerFlow(QObject):
             )
             self.w.go(self.w.project)
 
-        self.w.workers.read(checkout.stock, shown, self.w.fail)
+        self._read(checkout.stock, shown, self.w.fail)
 
     def choose_amount(self, grams: int) -> None:
         """No project covered the whole offset: the visitor chose what can be bought."""
@@ -496,4 +511,4 @@ class CustomerFlow(QObject):
             if self.w.current() is not self.w.ranking:
                 self.w.go(self.w.ranking)
 
-        self.w.workers.read(work, shown, self.w.fail)
+        self._read(work, shown, self.w.fail)

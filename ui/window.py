@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,13 +46,14 @@ from ui.screens.result import ResultScreen
 from ui.screens.scenario import ScenarioScreen
 from ui.screens.staff import StaffScreen
 from ui.screens.staffsignin import StaffSignInScreen
-from ui.style import metrics_for, set_role, stylesheet
+from ui.style import Metrics, metrics_for, set_role, stylesheet
 from ui.widgets.idleprompt import IdlePrompt
 from ui.widgets.langbar import LangBar
 from ui.widgets.progress import StepIndicator
 from ui.workers import Workers
 
 PROMPT_S = 15  # how long "are you still there?" waits before starting over
+PREPARE_LATEST_MS = 1000  # the ledger is opened after the first frame, or after this
 log = logging.getLogger(__name__)
 _CONFIGURED = object()
 
@@ -81,10 +82,14 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle("Diandian")
         self.venue = venue
         self.allow_close = False
+        self.metrics: Metrics | None = None
         self.translations = Translations(self)
         self.session = CustomerSession(venue, lang=lang)
         self.workers = Workers(ledger_path or default_ledger())
-        self.terminal = configured_terminal() if terminal is _CONFIGURED else terminal
+        # the configured terminal is read once the first frame is painted (with the ledger):
+        # its settings schema (pydantic) costs the first paint a tenth of a second
+        self._terminal_pending = terminal is _CONFIGURED
+        self.terminal = None if terminal is _CONFIGURED else terminal
         self._build(venue, lang)
         self.guard = KioskGuard(self)
         app = QApplication.instance()
@@ -102,7 +107,26 @@ class KioskWindow(QMainWindow):
         self.set_language(lang)
         self.apply_metrics(1920, 1080)
         self.go(self.attract)
-        self.flow.prepare()
+        # The ledger is opened and checked (sqlite-utils, the signing key) once the first frame
+        # is painted: started sooner, that work takes the GIL from the first paint. A visitor
+        # who taps before that (or a window never painted) starts it at once.
+        self._prepare_pending = True
+        self.attract.installEventFilter(self)
+        QTimer.singleShot(PREPARE_LATEST_MS, self._prepare)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.attract and event.type() == QEvent.Type.Paint:
+            self.attract.removeEventFilter(self)
+            QTimer.singleShot(0, self._prepare)  # queued: runs once this frame is painted
+        return False
+
+    def _prepare(self) -> None:
+        if self._prepare_pending:
+            self._prepare_pending = False
+            if self._terminal_pending:
+                self._terminal_pending = False
+                self.terminal = configured_terminal()
+            self.flow.prepare()
 
     def _build(self, venue: Venue, lang: str) -> None:
         self.attract = AttractScreen(venue, lang)
@@ -167,6 +191,8 @@ class KioskWindow(QMainWindow):
         return self.stack.currentWidget()  # type: ignore[return-value]
 
     def go(self, screen: Screen) -> None:
+        if screen is not self.attract:
+            self._prepare()  # every other screen may need the ledger
         self.prompt.hide()
         self.stack.setCurrentWidget(screen)
         self.steps.set_step(screen.step if screen.step is not None else -1)
@@ -210,7 +236,13 @@ class KioskWindow(QMainWindow):
             screen.set_language(lang)
 
     def apply_metrics(self, width: int, height: int) -> None:
+        """Size everything for this screen. Setting the style sheet restyles every widget of
+        13 screens (tens of milliseconds): it is done again only when the sizes change, not
+        when the first resize confirms the size the window was built for."""
         metrics = metrics_for(width, height, self.screen())
+        if metrics == self.metrics:
+            return
+        self.metrics = metrics
         self.setStyleSheet(stylesheet(metrics))
         self.steps.set_scale(metrics.u)
         for screen in self.screens:

@@ -30,7 +30,7 @@ def register(commands: Any) -> None:
         "footprint",
         help="work out the footprint of a scenario (trip, hotel_stay, meal, ...)",
         description="Work out a scenario's carbon footprint offline, line by line, with sources.",
-        epilog=_help_epilog(),
+        epilog=_help_epilog,  # called only for --help (kiosk.cli.Parser)
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("scenario", help="the scenario id, e.g. trip or lifestyle")

@@ -8,7 +8,7 @@ import secrets
 import sqlite3
 from pathlib import Path
 
-from kiosk.ledger import audit, db, schema
+from kiosk.ledger import audit, db
 from kiosk.ledger.db import LedgerUnavailable
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
@@ -27,6 +27,8 @@ def create(path: Path, now: str) -> None:
     for leftover in (new, Path(f"{new}-wal"), Path(f"{new}-shm")):
         leftover.unlink(missing_ok=True)
     conn = db.connect(new)
+    from kiosk.ledger import schema  # sqlite-utils: loaded when needed, not with the app
+
     try:
         schema.migrate(conn)
         ensure_identity(conn, new, now)

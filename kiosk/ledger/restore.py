@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.errors import DiandianError
-from kiosk.ledger import audit, backup, db, schema
+from kiosk.ledger import audit, backup, db
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.restore_credit import carry_over
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused, compare
@@ -312,6 +312,8 @@ def _stage(
         source.close()
     conn = sqlite3.connect(staged, isolation_level=None)
     conn.row_factory = sqlite3.Row
+    from kiosk.ledger import schema  # sqlite-utils: loaded when needed, not with the app
+
     try:
         schema.migrate(conn)
         now = stamp(utc_now())

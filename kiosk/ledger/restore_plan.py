@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.errors import DiandianError
-from kiosk.ledger import backup, db, schema
+from kiosk.ledger import backup, db
 from kiosk.ledger.db import LedgerUnavailable
 from kiosk.ledger.restore_credit import CreditMarks
 from kiosk.ledger.verify import Report, verify
@@ -273,6 +273,8 @@ class _Survey:
 def _verify_backup(conn: sqlite3.Connection) -> Report:
     """`ledger verify` on the backup as it will be restored: a backup made by an earlier
     version is checked on a migrated scratch copy (the restore migrates it too)."""
+    from kiosk.ledger import schema  # sqlite-utils: loaded when needed, not with the app
+
     if schema.version(conn) == schema.names()[-1]:
         return verify(conn)
     with tempfile.TemporaryDirectory(prefix="diandian-restore-") as folder:

@@ -322,6 +322,13 @@ def companies_events(db: Database) -> None:
     )
 
 
+def _database(conn: sqlite3.Connection | str) -> Database:
+    """sqlite-utils' view of a connection, without its plugins: a package installed beside
+    ours must not run its `prepare_connection` hook on the ledger (and looking for plugins
+    scans every installed package's metadata, tens of milliseconds at each start)."""
+    return Database(conn, execute_plugins=False)
+
+
 def names() -> list[str]:
     """Every migration's name, in order: all are pending on an empty database (sqlite-utils
     has no public list of a set's migrations, and its `_migrations` may change)."""
@@ -330,7 +337,7 @@ def names() -> list[str]:
 
 @functools.cache
 def _all_names() -> tuple[str, ...]:
-    return tuple(migration.name for migration in migrations.pending(Database(memory=True)))
+    return tuple(migration.name for migration in migrations.pending(_database(":memory:")))
 
 
 def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None:
@@ -339,7 +346,7 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
     Foreign keys are not enforced while they run (SQLite's own procedure for rebuilding a
     table, which enforcement would refuse at the DROP); every key is checked before COMMIT,
     and any dangling one rolls the whole upgrade back."""
-    db = Database(conn)
+    db = _database(conn)
     enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it first
     conn.execute("BEGIN IMMEDIATE")
@@ -364,5 +371,5 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
 
 def version(conn: sqlite3.Connection) -> str:
     """The last applied migration's name, the ledger's schema version."""
-    applied = migrations.applied(Database(conn))
+    applied = migrations.applied(_database(conn))
     return applied[-1].name if applied else ""

@@ -21,7 +21,7 @@ from kiosk.buyer import Company, EventTag
 from kiosk.credit import CreditRange, ranges_json
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
-from kiosk.ledger import audit, db, schema, sessions
+from kiosk.ledger import audit, db, sessions
 from kiosk.ledger.create import CODE_ALPHABET, ensure_identity
 from kiosk.ledger.create import create as create_file
 from kiosk.ledger.db import LedgerUnavailable
@@ -109,6 +109,8 @@ class Ledger(StockMixin):
             if session is not None:
                 sessions.demote(session)
             if not read_only:
+                from kiosk.ledger import schema  # sqlite-utils: loaded by the first open
+
                 schema.migrate(conn)
                 ensure_identity(conn, path, stamp(clock()))
             ledger = cls(conn, path, clock)

@@ -16,16 +16,16 @@ import socket
 import threading
 import time
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from escpos.escpos import Escpos
-from escpos.exceptions import DeviceNotFoundError
-from escpos.printer import Serial, Usb
 from pydantic import BeforeValidator, Field, ValidationError
 from pydantic.dataclasses import dataclass
 
 from kiosk.errors import InputError, PrinterError  # PrinterError: raised here
 from kiosk.settings_schema import STRICT, allowed_texts, input_errors, not_allowed
+
+if TYPE_CHECKING:
+    from escpos.escpos import Escpos
 
 Kind = Literal["network", "usb", "serial", "file", "system"]
 KINDS = ("network", "usb", "serial", "file", "system")
@@ -291,6 +291,12 @@ def _write_file(job: bytes, config: PrinterConfig) -> None:
 
 def _send_device(job: bytes, config: PrinterConfig) -> None:
     """Open the USB or serial printer, write the job and close it, in plain words."""
+    # python-escpos here, not at the top: its capability database (and python-barcode and
+    # Pillow with it) costs the kiosk a tenth of a second at start, where only the settings
+    # schema above is needed.
+    from escpos.exceptions import DeviceNotFoundError
+    from escpos.printer import Serial, Usb
+
     where = config.name
     if config.kind == "usb":
         if not Usb.is_usable():

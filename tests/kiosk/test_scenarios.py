@@ -101,3 +101,25 @@ def test_decimal_answers_keep_their_exact_value() -> None:
     answers = parse("shopping_basket", clothing_kg="0.35", food_drink_kg=Decimal("2"))
     assert answers["clothing_kg"] == Decimal("0.35")
     assert answers["food_drink_kg"] == Decimal("2")
+
+
+def test_defaults_are_typed_once_when_the_scenarios_load() -> None:
+    nights = get_scenario("trip").question("nights")
+    assert nights.default == 0 and nights.default_value == 0
+    assert get_scenario("trip").question("round_trip").default_value is True
+    assert get_scenario("trip").question("destination").default_value is None  # @venue
+
+
+@pytest.mark.parametrize(
+    ("spec", "says"),
+    [
+        ({"type": "int", "min": 0, "max": 5, "default": 9}, "default 9: 9 is out of range"),
+        ({"type": "choice", "choices": {"a": {}}, "default": "b"}, "default 'b': 'b' is not"),
+    ],
+)
+def test_a_default_the_question_would_refuse_is_a_data_error(spec: dict, says: str) -> None:
+    from kiosk.errors import DataError
+    from kiosk.scenarios import _question
+
+    with pytest.raises(DataError, match=f"question 'q': {says}"):
+        _question("q", spec, {})

@@ -158,3 +158,26 @@ def test_pinyin_keyboard_types_a_chinese_nickname(qtbot):
     for char in "88":
         keyboard.letterKeys[char].click()
     assert field.text() == "小明88"
+
+
+def test_the_configured_terminal_is_read_once_the_first_frame_is_painted(qtbot, home: Path):
+    """Issue 19: the [payment] table's schema (pydantic) is not on the first paint's path; the
+    terminal is there by the time the kiosk is ready, before any visitor can pay."""
+    from kiosk.payment import SimulatedTerminal
+    from kiosk.venues import get_venue
+    from tools.autopilot import Autopilot
+    from ui.window import KioskWindow
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "diandian.toml").write_text(
+        '[payment]\nterminal = "simulated"\ndelay_s = 0.5\n', encoding="utf-8"
+    )
+    window = KioskWindow(get_venue("demo-expo"), poll_ms=50)
+    qtbot.addWidget(window)
+    assert window.terminal is None  # not yet: read after the first frame, with the ledger
+    window.resize(1920, 1080)
+    window.show()
+    Autopilot(window, wait=lambda condition, s: wait(qtbot, condition, s)).settle()
+    assert isinstance(window.terminal, SimulatedTerminal) and window.terminal.delay_s == 0.5
+    window.allow_close = True
+    window.close()

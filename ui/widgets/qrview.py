@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
@@ -20,6 +19,8 @@ class QrView(SquareWidget):
         self.matrix: list[bytearray] = []
 
     def set_text(self, text: str, error: str = "m") -> None:
+        import segno  # on the first certificate, not at start: it imports http.client and ssl
+
         self.text = text
         self.matrix = [bytearray(row) for row in segno.make(text, error=error, micro=False).matrix]
         self.update()

@@ -101,3 +101,30 @@ def test_the_orders_rebuild_keeps_rows_keys_and_indexes(tmp_path) -> None:
         ).slip_status == ("unconfirmed")
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
             conn.execute("UPDATE orders SET slip_status = 'lost' WHERE id = ?", (paid["id"],))
+
+
+def test_sqlite_utils_plugins_never_touch_the_ledger(tmp_path: Path) -> None:
+    """A sqlite-utils plugin installed beside the kiosk (its `prepare_connection` hook runs on
+    every Database made with plugins on) must not run on the ledger: creating, migrating and
+    reading its version all make sqlite-utils Databases without plugins. Looking for plugins
+    also scanned every installed package at each start."""
+    import sqlite_utils.plugins
+    from sqlite_utils import hookimpl
+
+    seen: list[object] = []
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn: object) -> None:
+            seen.append(conn)
+
+    plugin = Plugin()
+    sqlite_utils.plugins.pm.register(plugin)
+    try:
+        with Ledger.open(tmp_path / "ledger.sqlite") as ledger:  # made, then migrated
+            assert ledger.stock() == []
+        with Ledger.open(tmp_path / "ledger.sqlite") as ledger:  # opened again: checked
+            assert ledger.stock() == []
+    finally:
+        sqlite_utils.plugins.pm.unregister(plugin)
+    assert seen == []
