@@ -36,12 +36,13 @@ class _Bridge(QObject):
 
     def __init__(self) -> None:
         super().__init__()
+        self.closed = False  # set at shutdown: the screens a late result was for are gone
         self.delivered.connect(self._deliver)
 
     @Slot(object)
     def _deliver(self, item: tuple[Callable[..., None] | None, Any]) -> None:
         callback, value = item
-        if callback is not None:
+        if callback is not None and not self.closed:
             callback(value)
 
 
@@ -169,7 +170,9 @@ class Workers(QObject):
         return self.pool.waitForDone(msecs)
 
     def shutdown(self) -> None:
-        """Finish queued work, then close the writer's connection on the writer's thread."""
+        """Finish queued work, then close the writer's connection on the writer's thread.
+        Results still queued for the UI are dropped: their window is closing."""
+        self._bridge.closed = True
         if self.writer.is_alive():
             self._jobs.put(None)
             self.writer.join(10)

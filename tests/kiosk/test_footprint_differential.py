@@ -114,7 +114,11 @@ def run_old(scenario: str, raw: dict[str, Any], venue: Any, table: Any) -> Any:
     return plain, [tuple(_plain(x) for x in line) for line in lines]
 
 
-@pytest.mark.parametrize("scenario", list(load_scenarios()))
+# The event scenario (issue 18) came after the old engine was copied; its golden tests hold it.
+OLD_SCENARIOS = [scenario for scenario in load_scenarios() if scenario != "event"]
+
+
+@pytest.mark.parametrize("scenario", OLD_SCENARIOS)
 def test_new_engine_matches_the_old_one_on_random_answers(scenario: str) -> None:
     rng = random.Random(f"issue-19-{scenario}")
     venues = list(load_venues().values())
