@@ -6,6 +6,7 @@ import argparse
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 from kiosk.errors import DataError, InputError
 from kiosk.paths import data_dir
 from kiosk.settings_schema import (
+    CLOSE_DAY_AT,
     IDLE_RANGE_S,
     LANGUAGES,
     TABLES,
@@ -28,6 +30,7 @@ from kiosk.settings_schema import (
 __all__ = ["IDLE_RANGE_S", "LANGUAGES", "Problem", "Settings", "load_settings", "save_settings"]
 
 FILE_NAME = "diandian.toml"
+DEFAULT_CLOSE_AT = time.fromisoformat(CLOSE_DAY_AT)
 
 
 def config_path() -> Path:
@@ -81,6 +84,7 @@ class Settings:
     public_url: str = ""  # where certificate QRs point until enrolment names the registry's
     printer: Any = None  # kiosk.slips.printers.PrinterConfig, or None when not configured
     payment: PaymentTable = field(default_factory=PaymentTable)
+    close_day_at: time = DEFAULT_CLOSE_AT  # the business day closes by itself then
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
         public_url=registry.public_url,
         printer=tables.get("printer"),
         payment=tables.get("payment", PaymentTable()),
+        close_day_at=time.fromisoformat(kiosk.close_day_at),
     ), problems
 
 
