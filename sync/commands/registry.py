@@ -99,6 +99,21 @@ def register(commands: Any) -> None:
     rejects.add_argument("--json", action="store_true", help="one JSON array")
     close = action("close-day", "close a business day (later sales for it are filed)", run_close)
     close.add_argument("day", metavar="YYYY-MM-DD")
+    from sync.commands.settlement import register_actions
+
+    register_actions(action)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Atomically: a statement half written is worse than none."""
+    from kiosk.errors import InputError
+
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write it: {exc.strerror or exc}") from None
 
 
 def _url(args: argparse.Namespace) -> str:
