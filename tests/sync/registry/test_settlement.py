@@ -111,6 +111,7 @@ def test_a_period_closes_into_a_chained_statement_and_late_sales_adjust_the_next
     push_ok(kiosk, client, [void_on(kiosk, card, "2026-11-12")])
     assert close(engine, OCT, AFTER_NOV)[0]["skipped"] == "2026-10 is already closed"
     (second,) = close(engine, NOV, AFTER_NOV)
+    assert second["number"] == 2
     nov = content(engine, 2)
     assert nov["prev_hash"] == first["hash"] == settle.content_hash(october)
     adjustments = [line for line in nov["lines"] if line["adjustment"]]
