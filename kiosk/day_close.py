@@ -75,7 +75,9 @@ def days_due(ledger: Ledger, close_at: time) -> list[date]:
         start = date.fromisoformat(closed) + timedelta(days=1)
     else:
         first = day_closes.first_payment(ledger)
-        start = china_date(parse_stamp(first)) if first else last_due
+        if first is None:
+            return []  # never paid: no day to account for yet
+        start = china_date(parse_stamp(first))
     days = {start + timedelta(days=n) for n in range((last_due - start).days + 1)}
     recheck = last_due - timedelta(days=RECHECK_DAYS)
     for text, closed_at in day_closes.closed_since(ledger, recheck.isoformat()).items():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Literal
 
@@ -113,8 +113,8 @@ def summarise(
     *,
     kiosk_id: str,
     day: str,
-    paid: list[Mapping[str, Any]],
-    voided: list[Mapping[str, Any]],
+    paid: Sequence[Mapping[str, Any]],
+    voided: Sequence[Mapping[str, Any]],
     revision: int,
     closed_at: str,
     closed_by: str,

@@ -18,7 +18,8 @@ def latest(ledger: Ledger, day: str) -> DaySummary | None:
 
 
 def last_closed_day(ledger: Ledger) -> str | None:
-    return ledger.conn.execute("SELECT max(day) FROM day_closes").fetchone()[0]
+    day: str | None = ledger.conn.execute("SELECT max(day) FROM day_closes").fetchone()[0]
+    return day
 
 
 def closed_since(ledger: Ledger, day: str) -> dict[str, str]:
@@ -31,19 +32,21 @@ def closed_since(ledger: Ledger, day: str) -> dict[str, str]:
 
 def first_payment(ledger: Ledger) -> str | None:
     """When this kiosk was first paid (a stored stamp), or None."""
-    return ledger.conn.execute(
+    first: str | None = ledger.conn.execute(
         "SELECT min(paid_at) FROM orders WHERE paid_at IS NOT NULL"
     ).fetchone()[0]
+    return first
 
 
 def last_activity(ledger: Ledger, start: str, end: str) -> str | None:
     """The latest payment or void in [start, end) (stamps), or None."""
-    return ledger.conn.execute(
+    latest: str | None = ledger.conn.execute(
         "SELECT max(t) FROM (SELECT max(paid_at) AS t FROM orders"
         " WHERE paid_at >= ? AND paid_at < ?"
         " UNION ALL SELECT max(voided_at) FROM orders WHERE voided_at >= ? AND voided_at < ?)",
         (start, end, start, end),
     ).fetchone()[0]
+    return latest
 
 
 def store(ledger: Ledger, summary: DaySummary, actor: str) -> None:
