@@ -69,6 +69,20 @@ def register_actions(action: Any) -> None:
         help="list kiosks that have not synced for more than N days (2)",
     )
     reconcile.add_argument("--json", action="store_true", help="one JSON object")
+    people = action(
+        "operators",
+        "operator accounts: `operators add NAME --role R [--project ID]` (password asked, or"
+        " --password-stdin), `operators list`, `operators token NAME` (a new API token, once)",
+        run_operators,
+    )
+    people.add_argument("verb", choices=("add", "list", "token"))
+    people.add_argument("name", nargs="?", metavar="NAME")
+    people.add_argument("--role", choices=("operator", "auditor", "owner"))
+    people.add_argument("--project", metavar="ID", help="the project an owner sees")
+    people.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    people.add_argument("--json", action="store_true", help="`list` as a JSON array")
     audit = action("audit", "operator actions, newest first", run_audit)
     audit.add_argument("--project", metavar="ID", help="only those about this project")
     audit.add_argument("--limit", type=int, default=50, help="how many (50)")
@@ -262,4 +276,64 @@ def run_audit(args: argparse.Namespace) -> int:
         print(f"{r.at[:19]}  {r.actor}  {r.action}  {r.subject}  {r.detail}")
     if not rows:
         print("(no operator actions)")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    import getpass
+    import sys
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(f"password for {args.name}: ")
+    if getpass.getpass("again: ") != first:
+        from kiosk.errors import InputError
+
+        raise InputError("password", "the two passwords differ")
+    return first
+
+
+def run_operators(args: argparse.Namespace) -> int:
+    import sys
+
+    from kiosk.errors import InputError
+    from sync.registry import audit, operators
+
+    if args.verb == "list":
+        rows = _in_transaction(args, lambda conn: operators.list_operators(conn=conn))
+        if args.json:
+            print(json.dumps([dict(r._mapping) for r in rows], ensure_ascii=False))
+            return 0
+        for r in rows:
+            state = " locked" if r.locked_until else ""
+            print(f"{r.name}  {r.role}  {r.project_id or '-'}{state}")
+        if not rows:
+            print("(no operators)")
+        return 0
+    if not args.name:
+        raise InputError("NAME", f"`operators {args.verb}` needs the operator's name")
+    if args.verb == "token":
+        token = _in_transaction(
+            args,
+            lambda conn: operators.new_token(conn=conn, name=args.name, actor=audit.cli_actor()),
+        )
+        print(token)
+        print("shown once: keep it; a new token replaces it", file=sys.stderr)
+        return 0
+    if not args.role:
+        raise InputError("--role", "allowed: operator, auditor, owner")
+    password = _password(args)
+    made = _in_transaction(
+        args,
+        lambda conn: operators.add_operator(
+            conn=conn,
+            name=args.name,
+            role=args.role,
+            password=password,
+            project_id=args.project,
+            actor=audit.cli_actor(),
+        ),
+    )
+    where = f" of {made.project_id}" if made.project_id else ""
+    print(f"operator {made.name} added: {made.role}{where}")
     return 0
