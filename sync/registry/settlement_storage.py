@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, exists, func, select
 
+from sync.registry.credit_storage import ranges_in_blocks
 from sync.registry.storage import CHUNK, now_text
 from sync.registry.tables import (
     contracts,
-    grants,
     operator_audit,
     payouts,
     purchase_ranges,
@@ -168,7 +168,7 @@ def ranges_of(*, conn: Connection, purchase_ids: Sequence[int]) -> dict[int, lis
     ids = sorted(set(purchase_ids))
     for start in range(0, len(ids), CHUNK):
         query = (
-            select(
+            ranges_in_blocks(
                 purchase_ranges.c.purchase_id,
                 purchase_ranges.c.number,
                 purchase_ranges.c.from_g,
@@ -177,8 +177,6 @@ def ranges_of(*, conn: Connection, purchase_ids: Sequence[int]) -> dict[int, lis
                 retired_blocks.c.width,
                 retired_blocks.c.reference,
             )
-            .join(grants, grants.c.id == purchase_ranges.c.grant_id)
-            .join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
             .where(purchase_ranges.c.purchase_id.in_(ids[start : start + CHUNK]))
             .order_by(purchase_ranges.c.id)
         )
