@@ -16,7 +16,7 @@ from sync.registry.access_log import AccessLog
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
-from sync.registry.routes import certificates, enrol, health, pulls, push
+from sync.registry.routes import certificates, enrol, health, projects, pulls, push
 
 
 def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> FastAPI:
@@ -36,6 +36,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     for module in (health, enrol, push, pulls, certificates):
         app.include_router(module.router)
     app.include_router(certificates.page_router)
+    app.include_router(projects.page_router)
     contract.install(app)
     return app
 

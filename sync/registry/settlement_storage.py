@@ -226,3 +226,15 @@ def audit_rows(
 
 def audit_count(*, conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(operator_audit)).scalar() or 0)
+
+
+def paid_out(*, conn: Connection, project_id: str) -> tuple[int, int]:
+    """(payouts, fen) paid to the project's owner so far."""
+    query = (
+        select(func.count(), func.sum(payouts.c.amount_fen))
+        .select_from(payouts)
+        .join(statements, statements.c.id == payouts.c.statement_id)
+        .where(statements.c.project_id == project_id)
+    )
+    count, fen = conn.execute(query).one()
+    return int(count), int(fen or 0)

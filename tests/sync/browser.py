@@ -21,6 +21,7 @@ ARGS = [
     "--disable-sync",
 ]
 TEST_IDS = ("title", "claim", "signature", "received", "retirement", "facts", "credit")
+PROJECT_IDS = ("title", "project", "totals", "block")  # the project page's parts
 
 
 @contextmanager
