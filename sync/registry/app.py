@@ -16,7 +16,15 @@ from sync.registry.access_log import AccessLog
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
-from sync.registry.routes import certificates, enrol, health, projects, pulls, push
+from sync.registry.routes import (
+    certificates,
+    enrol,
+    health,
+    operator_api,
+    projects,
+    pulls,
+    push,
+)
 
 
 def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> FastAPI:
@@ -33,7 +41,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.add_middleware(BodyLimit)
     app.add_middleware(errors.Guard)
     app.add_middleware(AccessLog)  # the last added runs first: its request id is the guard's
-    for module in (health, enrol, push, pulls, certificates):
+    for module in (health, enrol, push, pulls, certificates, operator_api):
         app.include_router(module.router)
     app.include_router(certificates.page_router)
     app.include_router(projects.page_router)
