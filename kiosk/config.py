@@ -30,7 +30,7 @@ from kiosk.settings_schema import (
 __all__ = ["IDLE_RANGE_S", "LANGUAGES", "Problem", "Settings", "load_settings", "save_settings"]
 
 FILE_NAME = "diandian.toml"
-DEFAULT_CLOSE_AT = time.fromisoformat(CLOSE_DAY_AT)
+DEFAULT_CLOSE_AT = time.fromisoformat(CLOSE_DAY_AT) if CLOSE_DAY_AT else None
 
 
 def config_path() -> Path:
@@ -84,7 +84,7 @@ class Settings:
     public_url: str = ""  # where certificate QRs point until enrolment names the registry's
     printer: Any = None  # kiosk.slips.printers.PrinterConfig, or None when not configured
     payment: PaymentTable = field(default_factory=PaymentTable)
-    close_day_at: time = DEFAULT_CLOSE_AT  # the business day closes by itself then
+    close_day_at: time | None = DEFAULT_CLOSE_AT  # the day closes by itself then (None: at its end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
         public_url=registry.public_url,
         printer=tables.get("printer"),
         payment=tables.get("payment", PaymentTable()),
-        close_day_at=time.fromisoformat(kiosk.close_day_at),
+        close_day_at=time.fromisoformat(kiosk.close_day_at) if kiosk.close_day_at else None,
     ), problems
 
 

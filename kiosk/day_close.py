@@ -1,9 +1,9 @@
 """Closing the kiosk's business day: a signed day summary queued in the outbox, so the registry
 can reconcile what this till took with the purchases it received (and know the day is whole).
 
-A day closes when a cashier prints its end-of-day report, and automatically once the
-configured time of day has passed ([kiosk] close_day_at, China time): the kiosk's minute
-sweep and the nightly sync job both close every day that is due and not closed yet. A day
+A day closes when a cashier prints its end-of-day report, and automatically once it has
+ended, or once the configured time of day has passed ([kiosk] close_day_at, China time): the
+nightly sync job closes every day that is due and not closed yet before it pushes. A day
 that changes after its close (a sale after the report was printed) is closed again, as a new
 revision, the next time either runs; a close that would say exactly what the last one said
 is not made. Days before the first payment are never closed, and a kiosk off for months
@@ -56,15 +56,15 @@ def close_day(ledger: Ledger, key: Ed25519PrivateKey, day: date, actor: str) -> 
         return signed
 
 
-def due_until(now: datetime, close_at: time) -> date:
+def due_until(now: datetime, close_at: time | None) -> date:
     """The last day whose close is due at `now`: today once close_at has passed (China
-    time), else yesterday."""
+    time), else yesterday (with no close_at: yesterday, the last day that has ended)."""
     local = now.astimezone(CHINA_TIME)
     today = local.date()
-    return today if local.time() >= close_at else today - timedelta(days=1)
+    return today if close_at is not None and local.time() >= close_at else today - timedelta(1)
 
 
-def days_due(ledger: Ledger, close_at: time) -> list[date]:
+def days_due(ledger: Ledger, close_at: time | None) -> list[date]:
     """Days to close now: those never closed, from the day after the last closed one (or the
     first payment) to the last one due, and recent closed days with a payment or void made
     after their last close."""
@@ -89,7 +89,7 @@ def days_due(ledger: Ledger, close_at: time) -> list[date]:
 
 
 def close_due(
-    ledger: Ledger, key: Ed25519PrivateKey, close_at: time = DEFAULT_CLOSE_AT
+    ledger: Ledger, key: Ed25519PrivateKey, close_at: time | None = DEFAULT_CLOSE_AT
 ) -> list[DaySummary]:
     """Close every day due now (see the module's docstring); the closes made."""
     made = [close_day(ledger, key, day, AUTO) for day in days_due(ledger, close_at)]

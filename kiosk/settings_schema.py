@@ -28,7 +28,7 @@ TABLE = ConfigDict(strict=True, extra="forbid", str_strip_whitespace=True, froze
 LANGUAGES = ("zh", "en", "fr")
 IDLE_RANGE_S = (15, 3600)
 TABLES = ("kiosk", "printer", "registry", "payment")
-CLOSE_DAY_AT = "23:00"  # when the business day closes by itself, unless [kiosk] says
+CLOSE_DAY_AT = ""  # no hour: a business day closes by itself once it has ended
 
 
 def not_allowed(field: str, value: Any, allowed: str) -> InputError:
@@ -73,7 +73,7 @@ class KioskTable(BaseModel):
     # when the business day closes by itself (kiosk.day_close), China time
     close_day_at: str = Field(
         CLOSE_DAY_AT,
-        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9])?$",
         description="a time of day, HH:MM from 00:00 to 23:59 (China time)",
     )
 

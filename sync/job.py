@@ -253,14 +253,15 @@ def run(
     pull: bool = True,
     batch_size: int | None = None,
     salvage: bool = False,
+    close_days: bool = False,
     close_at: time | None = None,
 ) -> Result:
     """One sync run, recorded in `sync_runs` whatever happens (a killed run shows up as
-    'interrupted' when the next one starts). `close_at`: first close every business day due
-    by then (kiosk.day_close), so their signed summaries go out in this push."""
+    'interrupted' when the next one starts). `close_days`: first close every business day
+    due (kiosk.day_close: ended, or past `close_at` today), so their summaries go out now."""
     progress = progress or Silent()
     result = Result()
-    if close_at is not None and client.key is not None and not salvage:
+    if close_days and client.key is not None and not salvage:
         from kiosk.day_close import close_due
 
         for made in close_due(ledger, client.key, close_at):

@@ -264,6 +264,7 @@ def _sync(ledger: Any, args: argparse.Namespace, damaged: list[str]) -> int:
                 pull=not args.no_pull and not damaged,
                 batch_size=args.batch_size or None,
                 salvage=bool(damaged),
+                close_days=True,
                 close_at=_close_at(),
             )
         except SyncError as exc:

@@ -124,3 +124,11 @@ def test_closed_days_cannot_change(ledger, key) -> None:
             "INSERT INTO outbox (order_id, event, payload, created_at) VALUES (?, ?, '{}', 't')",
             ("no-such-order", "paid"),
         )
+
+
+def test_with_no_hour_set_a_day_closes_once_it_has_ended(ledger, key, clock) -> None:
+    sell(ledger)
+    clock.now = datetime(2026, 11, 26, 15, 59, tzinfo=UTC)  # 23:59 in China
+    assert days_due(ledger, None) == []
+    clock.now += timedelta(minutes=1)  # midnight: the 26th has ended
+    assert [s.day for s in close_due(ledger, key, None)] == ["2026-11-26"]

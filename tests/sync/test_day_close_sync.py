@@ -21,7 +21,7 @@ def test_the_sync_job_closes_the_day_and_the_registry_reconciles_it(
     sell(ledger, 12)
     today = china_date(utc_now())
     with client_for(ledger) as client:
-        result = job.run(ledger, client, close_at=MIDNIGHT)
+        result = job.run(ledger, client, close_days=True, close_at=MIDNIGHT)
     assert result.rejected == 0
     closes = ledger.conn.execute(
         "SELECT order_id, acked_at IS NOT NULL FROM outbox WHERE event = 'day_closed'"
@@ -33,7 +33,7 @@ def test_the_sync_job_closes_the_day_and_the_registry_reconciles_it(
 
     sell(ledger, 3, seed=2)  # after the close: the next run closes the day again
     with client_for(ledger) as client:
-        job.run(ledger, client, close_at=MIDNIGHT)
+        job.run(ledger, client, close_days=True, close_at=MIDNIGHT)
     with registry.engine.connect() as conn:
         assert reconcile.reconcile(conn=conn, day=today).differences == ()
         held = conn.exec_driver_sql(
@@ -44,7 +44,7 @@ def test_the_sync_job_closes_the_day_and_the_registry_reconciles_it(
 
     without = ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
     with client_for(ledger) as client:
-        job.run(ledger, client)  # no close_at: the job closes nothing
+        job.run(ledger, client)  # without close_days the job closes nothing
     assert ledger.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == without
 
     period = period_of(today, contracts.PeriodKind.MONTHLY)
