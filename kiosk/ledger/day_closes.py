@@ -62,14 +62,3 @@ def store(ledger: Ledger, summary: DaySummary, actor: str) -> None:
         (summary.key, DAY_CLOSED, payload, ledger.change_time()),
     )
     ledger.audit("day", summary.day, "close", actor, summary.model_dump())
-
-
-def closes(ledger: Ledger, limit: int = 31) -> list[DaySummary]:
-    """The latest close of each of the last `limit` closed days, newest first."""
-    rows = ledger.conn.execute(
-        "SELECT payload FROM day_closes c WHERE revision ="
-        " (SELECT max(revision) FROM day_closes WHERE day = c.day)"
-        " ORDER BY day DESC LIMIT ?",
-        (limit,),
-    )
-    return [DaySummary.model_validate_json(row[0]) for row in rows]

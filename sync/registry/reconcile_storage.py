@@ -51,37 +51,27 @@ def latest_summaries(*, conn: Connection, day: str) -> dict[str, Row]:
     return {row.kiosk_id: row for row in conn.execute(query)}
 
 
-def last_summary_days(*, conn: Connection) -> dict[str, str]:
-    """Each kiosk's latest summarised day."""
-    query = select(day_summaries.c.kiosk_id, func.max(day_summaries.c.day)).group_by(
-        day_summaries.c.kiosk_id
-    )
-    return {kiosk: day for kiosk, day in conn.execute(query)}
+_TILL = (  # what a kiosk's day summary counts of a purchase
+    purchases.c.kiosk_id,
+    purchases.c.serial,
+    purchases.c.channel,
+    purchases.c.offset_g,
+    purchases.c.amount_fen,
+)
 
 
 def sales_of_day(*, conn: Connection, day: str) -> list[Row]:
     """Every purchase paid on `day` (China), from kiosks: serial, channel, grams, fen."""
-    query = select(
-        purchases.c.kiosk_id,
-        purchases.c.serial,
-        purchases.c.channel,
-        purchases.c.offset_g,
-        purchases.c.amount_fen,
-    ).where(purchases.c.day == day)
+    query = select(*_TILL).where(purchases.c.day == day)
     return list(conn.execute(query))
 
 
 def voids_between(*, conn: Connection, start: str, end: str) -> list[Row]:
     """Refunded purchases whose void stamp lies in [start, end) as text (the caller narrows
     this window to the China day it wants)."""
-    query = select(
-        purchases.c.kiosk_id,
-        purchases.c.serial,
-        purchases.c.channel,
-        purchases.c.offset_g,
-        purchases.c.amount_fen,
-        purchases.c.voided_at,
-    ).where(purchases.c.voided_at >= start, purchases.c.voided_at < end)
+    query = select(*_TILL, purchases.c.voided_at).where(
+        purchases.c.voided_at >= start, purchases.c.voided_at < end
+    )
     return list(conn.execute(query))
 
 

@@ -224,10 +224,6 @@ def audit_rows(
     return list(conn.execute(query))
 
 
-def audit_count(*, conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(operator_audit)).scalar() or 0)
-
-
 def paid_out(*, conn: Connection, project_id: str) -> tuple[int, int]:
     """(payouts, fen) paid to the project's owner so far."""
     query = (
