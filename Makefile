@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint format bench lock clean screenshots translations ts
+.PHONY: run test typecheck lint format bench lock clean screenshots translations ts
 
 # Qt translations: the committed .ts sources compiled to .qm (git-ignored) next to them.
 TS := $(wildcard resources/translations/*.ts)
@@ -35,7 +35,12 @@ run: $(STAMP) $(QM)
 test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
+
+# mypy strict on the Qt-free core kiosk/ (the settings are [tool.mypy] in pyproject.toml).
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
@@ -56,4 +61,4 @@ lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e' > requirements.lock
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

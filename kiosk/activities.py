@@ -160,11 +160,19 @@ def travel(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> lis
         ):
             factor_id = grid.car  # charged within the venue's province, on its grid
         if mode in CAR_MODES:  # a car's emissions are shared by the people in it
-            share = int(answers["passengers"])  # type: ignore[arg-type]
+            share = int(_num(answers["passengers"]))
     legs = [("outbound", origin, destination)]
     if answers.get("round_trip"):
         legs.append(("return", destination, origin))
     return [Activity(factor_id, km, _leg_detail(a, b, leg, basis), share) for leg, a, b in legs]
+
+
+def _num(value: Answer) -> Decimal | int | str:
+    """A number question's answer, as int() and Decimal() take it: parse_answers gives an int
+    or a Decimal; a city, None or anything else is a programming error, refused as int() would."""
+    if isinstance(value, Decimal | int | str):
+        return value
+    raise TypeError(f"not a number: {value!r}")
 
 
 def meals(count: int, meal_type: str) -> list[Activity]:
@@ -179,15 +187,15 @@ def hotel(nights: int, guests: int = 1) -> list[Activity]:
 def trip(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     return [
         *travel(answers, table, grid),
-        *hotel(int(answers["nights"])),  # type: ignore[arg-type]
-        *meals(int(answers["meals"]), str(answers["meal_type"])),  # type: ignore[arg-type]
+        *hotel(int(_num(answers["nights"]))),
+        *meals(int(_num(answers["meals"])), str(answers["meal_type"])),
     ]
 
 
 def hotel_stay(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     return [
-        *hotel(int(answers["nights"]), int(answers["guests_in_room"])),  # type: ignore[arg-type]
-        *meals(int(answers["meals"]), str(answers["meal_type"])),  # type: ignore[arg-type]
+        *hotel(int(_num(answers["nights"])), int(_num(answers["guests_in_room"]))),
+        *meals(int(_num(answers["meals"])), str(answers["meal_type"])),
     ]
 
 
@@ -195,12 +203,12 @@ def meal(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[
     return [
         activity
         for kind in ("meat", "mixed", "vegetarian", "vegan")
-        for activity in meals(int(answers[f"{kind}_meals"]), kind)  # type: ignore[arg-type]
+        for activity in meals(int(_num(answers[f"{kind}_meals"])), kind)
     ]
 
 
 def _mass(pairs: list[tuple[str, Answer]]) -> list[Activity]:
-    return [Activity(factor_id, Decimal(kg)) for factor_id, kg in pairs if kg]  # type: ignore[arg-type]
+    return [Activity(factor_id, Decimal(_num(kg))) for factor_id, kg in pairs if kg]
 
 
 def shopping_basket(
@@ -220,7 +228,7 @@ def shopping_basket(
 def lifestyle(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
     """One person's year: household energy and waste are shared by the household, electricity
     and an electric car priced on the venue's grid (its province's, or the national one)."""
-    household = int(answers["household_size"])  # type: ignore[arg-type]
+    household = int(_num(answers["household_size"]))
     home = [
         (grid.electricity, answers["electricity_kwh_month"], MONTHS),
         ("natural_gas", answers["gas_m3_month"], MONTHS),
@@ -228,7 +236,7 @@ def lifestyle(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> 
         ("waste_household_china", answers["waste_kg_week"], WEEKS),
     ]
     activities = [
-        Activity(factor_id, Decimal(value) * times, share=household)  # type: ignore[arg-type]
+        Activity(factor_id, Decimal(_num(value)) * times, share=household)
         for factor_id, value, times in home
         if value
     ]
@@ -236,9 +244,9 @@ def lifestyle(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> 
     # the average domestic trip is a flown distance already: no uplift on top
     average_flight = table.constant("china_domestic_flight_average_km")
     personal = [
-        (car, Decimal(answers["car_km_year"])),  # type: ignore[arg-type]
-        ("flight_domestic_economy", average_flight * int(answers["domestic_flights"])),  # type: ignore[arg-type]
-        ("flight_long_haul_economy", Decimal(answers["international_flight_km"])),  # type: ignore[arg-type]
+        (car, Decimal(_num(answers["car_km_year"]))),
+        ("flight_domestic_economy", average_flight * int(_num(answers["domestic_flights"]))),
+        ("flight_long_haul_economy", Decimal(_num(answers["international_flight_km"]))),
     ]
     activities += [Activity(f, q) for f, q in personal if q]
     activities.append(Activity(f"diet_{answers['diet']}", DAYS))

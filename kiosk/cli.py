@@ -32,7 +32,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def _core(name: str) -> Register:
-    return importlib.import_module(f"kiosk.commands.{name}").register  # type: ignore[no-any-return]
+    register: Register = importlib.import_module(f"kiosk.commands.{name}").register
+    return register
 
 
 def _plugins() -> dict[str, Any]:

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomlkit
 import tomlkit.exceptions
@@ -26,6 +26,9 @@ from kiosk.settings_schema import (
     RegistryTable,
     input_errors,
 )
+
+if TYPE_CHECKING:  # imported by printer_config when called: printers load pydantic dataclasses
+    from kiosk.slips.printers import PrinterConfig
 
 __all__ = ["IDLE_RANGE_S", "LANGUAGES", "Problem", "Settings", "load_settings", "save_settings"]
 
@@ -48,7 +51,7 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         raise DataError(f"{path}: not valid TOML ({exc})") from exc
 
 
-def printer_config(args: argparse.Namespace | None = None) -> Any:
+def printer_config(args: argparse.Namespace | None = None) -> PrinterConfig:
     """The [printer] table, with any command-line overrides (--host, --queue, --file...)."""
     from kiosk.slips.printers import PrinterConfig
 

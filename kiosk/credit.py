@@ -17,12 +17,18 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, TypeGuard
 
 from kiosk.errors import DataError
 
 TONNE_G = 1_000_000  # one serial, one tonne, in grams
 MAX_TEXT = 200  # a reference or beneficiary, as the registry stores it
+
+
+class ByName(Protocol):
+    """A stored row read by column name: a sqlite3.Row, a dict, a SQLAlchemy row's _mapping."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
 
 
 class CreditModel(StrEnum):
@@ -72,9 +78,8 @@ class CreditRange:
         serial, low, high = data.get("serial"), data.get("from_g"), data.get("to_g")
         if not isinstance(serial, str) or not 0 < len(serial) <= 120:
             raise DataError("a credit range needs a serial (text, at most 120 characters)")
-        for value in (low, high):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise DataError(f"credit range {serial}: from_g and to_g must be whole grams")
+        if not (_whole_grams(low) and _whole_grams(high)):
+            raise DataError(f"credit range {serial}: from_g and to_g must be whole grams")
         if not 0 <= low < high <= TONNE_G:
             raise DataError(
                 f"credit range {serial}: needs 0 <= from_g < to_g <= {TONNE_G:,} (one tonne)"
@@ -83,6 +88,11 @@ class CreditRange:
         if any(t is not None and (not isinstance(t, str) or len(t) > MAX_TEXT) for t in texts):
             raise DataError(f"credit range {serial}: reference and beneficiary are short text")
         return cls(serial, low, high, texts[0], texts[1])
+
+
+def _whole_grams(value: object) -> TypeGuard[int]:
+    """An int that is not a bool (JSON's true would otherwise pass as 1 gram)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def spaced(grams: int) -> str:
@@ -109,7 +119,7 @@ class GrantRun:
     beneficiary: str | None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> GrantRun:
+    def from_row(cls, row: ByName) -> GrantRun:
         """From a stored grant (the kiosk's `credit_grants`, the registry's grant joined with
         its retired block): any mapping with these keys."""
         return cls(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from kiosk.activities import MAPPERS, Activity, choose_grid
 from kiosk.cities import City, load_cities
@@ -38,6 +38,19 @@ class Line:
     @property
     def kg(self) -> Decimal:
         return Decimal(self.grams) / _GRAMS_PER_KG
+
+
+class StoredLine(TypedDict):
+    """A breakdown line as the ledger stores it (Order.lines): one of to_json's lines without
+    its source text and kg (kiosk.ledger.drafts.stored_line)."""
+
+    activity: str
+    quantity: float
+    unit: str
+    factor_kg_per_unit: float
+    g: int
+    share: NotRequired[int]
+    detail: NotRequired[dict[str, str]]
 
 
 @dataclass(frozen=True, slots=True)

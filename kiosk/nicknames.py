@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,7 +47,7 @@ class BlockList:
         return any(fragment in squeezed for fragment in self.fragments)
 
 
-def parse(lines: list[str], local: list[str] = ()) -> BlockList:  # type: ignore[assignment]
+def parse(lines: Sequence[str], local: Sequence[str] = ()) -> BlockList:
     """The shipped LINES, with a venue's LOCAL lines adding terms (or `!term` removing one)."""
     terms: dict[str, None] = {}
     for line in [*lines, *local]:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from kiosk.errors import InputError
 from kiosk.ledger import Ledger
@@ -31,8 +32,8 @@ from kiosk.timestamps import china_midnight, stamp
 class DayReport:
     day: date
     kiosk_id: str
-    paid: list[dict]
-    voided: list[dict]
+    paid: list[dict[str, Any]]  # the orders' columns, as kiosk.ledger.reports.day_rows reads them
+    voided: list[dict[str, Any]]
     expired: int
     by_method: dict[str, int] = field(default_factory=dict)  # fen taken, before refunds
     refunds_by_method: dict[str, int] = field(default_factory=dict)
@@ -46,11 +47,11 @@ class DayReport:
 
     @property
     def taken_fen(self) -> int:
-        return sum(row["amount_fen"] for row in self.paid)
+        return sum(int(row["amount_fen"]) for row in self.paid)
 
     @property
     def refunded_fen(self) -> int:
-        return sum(row["amount_fen"] for row in self.voided)
+        return sum(int(row["amount_fen"]) for row in self.voided)
 
     @property
     def net_fen(self) -> int:
@@ -59,7 +60,8 @@ class DayReport:
     @property
     def grams(self) -> int:
         """Grams offset net of the day's voids."""
-        return sum(r["offset_g"] for r in self.paid) - sum(r["offset_g"] for r in self.voided)
+        grams: int = sum(r["offset_g"] for r in self.paid) - sum(r["offset_g"] for r in self.voided)
+        return grams
 
 
 def parse_day(text: str) -> date:
@@ -281,7 +283,8 @@ def to_pdf(report: DayReport) -> bytes:
     rows = lines(report)
     height = 2 * margin + leading * (len(rows) + 1)
     buffer = io.BytesIO()
-    pdf = Canvas(buffer, (width, height), invariant=1, initialFontName=font)
+    # types-reportlab says initialFontName is a float; reportlab takes a registered font name
+    pdf = Canvas(buffer, (width, height), invariant=1, initialFontName=font)  # type: ignore[arg-type]
     y = height - margin - leading
     for label, value in rows:
         pdf.setFont(font, size)

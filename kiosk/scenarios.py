@@ -143,8 +143,8 @@ def _number(question: Question, raw: Any) -> Decimal:
         try:
             value = Decimal(raw.strip())
         except InvalidOperation:
-            value = None
-        if value is None or not value.is_finite():
+            value = Decimal("NaN")  # refused just below, as "inf" and "NaN" typed in are
+        if not value.is_finite():
             raise InputError(
                 question.key, f"{raw!r} is not a number; allowed: {question.allowed()}"
             )

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.dataclasses import is_pydantic_dataclass
 
 from kiosk.certificate.address import ALLOWED as PUBLIC_URL_ALLOWED
 from kiosk.certificate.address import check_public_url
@@ -25,7 +26,8 @@ from kiosk.registry_url import check_registry_url
 
 STRICT = ConfigDict(strict=True, extra="forbid", str_strip_whitespace=True)
 TABLE = ConfigDict(strict=True, extra="forbid", str_strip_whitespace=True, frozen=True)
-LANGUAGES = ("zh", "en", "fr")
+Language = Literal["zh", "en", "fr"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr")
 IDLE_RANGE_S = (15, 3600)
 TABLES = ("kiosk", "printer", "registry", "payment")
 CLOSE_DAY_AT = ""  # no hour: a business day closes by itself once it has ended
@@ -36,9 +38,18 @@ def not_allowed(field: str, value: Any, allowed: str) -> InputError:
     return InputError(field, f"{said}; allowed: {allowed}")
 
 
+def allowed_texts(schema: type) -> dict[str, str]:
+    """Each field's "allowed" text (its description), of a pydantic model or dataclass."""
+    if is_pydantic_dataclass(schema) or issubclass(schema, BaseModel):
+        fields = schema.__pydantic_fields__
+    else:
+        raise TypeError(f"{schema.__name__} is not a pydantic model or dataclass")
+    return {name: field.description or "" for name, field in fields.items()}
+
+
 def input_errors(exc: ValidationError, schema: type, data: Mapping[str, Any]) -> list[InputError]:
     """One InputError per bad key of `data`, in the file's words: key, value, what is allowed."""
-    fields = schema.__pydantic_fields__  # type: ignore[attr-defined]
+    fields = allowed_texts(schema)
     found: dict[str, InputError] = {}
     for error in exc.errors():
         raised = (error.get("ctx") or {}).get("error")
@@ -48,7 +59,7 @@ def input_errors(exc: ValidationError, schema: type, data: Mapping[str, Any]) ->
         elif key not in fields:
             problem = InputError(key, f"unknown setting; allowed: {', '.join(fields)}")
         else:
-            problem = not_allowed(key, data.get(key), fields[key].description or "")
+            problem = not_allowed(key, data.get(key), fields[key])
         found.setdefault(problem.field, problem)
     return list(found.values())
 
@@ -65,7 +76,7 @@ class KioskTable(BaseModel):
         le=IDLE_RANGE_S[1],
         description=f"whole seconds from {IDLE_RANGE_S[0]} to {IDLE_RANGE_S[1]}",
     )
-    languages: list[Literal["zh", "en", "fr"]] = Field(
+    languages: list[Language] = Field(
         default_factory=lambda: list(LANGUAGES),
         min_length=1,
         description=f"a list of {', '.join(LANGUAGES)}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from typing import Any
+from typing import Any, TypedDict
 
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.comparisons import month_of
@@ -36,6 +36,16 @@ NEAR_MODES = ("high_speed_rail", "rail", "coach", "car_petrol", "car_electric")
 LOCAL_MODES = ("metro", "bus", "taxi", "car_petrol", "motorbike")
 NICKNAMES = ("", "", "小明", "Lei", "熊猫", "Amélie", "路人甲")
 PER_ORDER_ALLOWANCE_G = 20_000_000  # 20 t: more than any simulated order offsets
+
+
+class Choice(TypedDict):
+    """What a simulated customer picks on the order screen (Ledger.create_draft's keywords)."""
+
+    project_id: str
+    offset_g: int
+    nickname: str
+    lang: str
+    min_charge_fen: int
 
 
 def _trip(rng: random.Random) -> dict[str, Any]:
@@ -119,7 +129,7 @@ def simulate(ledger: Ledger, *, orders: int, seed: int, venue: Venue) -> Counter
         if offset <= 0:
             outcomes["nothing_to_offset"] += 1
             continue
-        choice = dict(
+        choice = Choice(
             project_id=rng.choice(projects),
             offset_g=offset,
             nickname=rng.choice(NICKNAMES),

@@ -17,6 +17,7 @@ import base64
 import binascii
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import cbor2
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -143,7 +144,7 @@ def open_token(text: str) -> Signed:
     return Signed(kiosk_id, named, body, signature)
 
 
-def _load(body: bytes) -> dict:
+def _load(body: bytes) -> dict[object, Any]:
     try:
         data = cbor2.loads(body)
     except Exception:  # cbor2 raises several types for garbage; all mean the same here
@@ -153,7 +154,7 @@ def _load(body: bytes) -> dict:
     return data
 
 
-def _from_map(data: dict) -> Certificate:
+def _from_map(data: dict[object, Any]) -> Certificate:
     types = {K_FORMAT: int, K_KIOSK: str, K_SERIAL: int, K_ISSUED: int, K_FOOTPRINT: int,
              K_OFFSET: int, K_PROJECT: str, K_FACTORS: str}  # fmt: skip
     if any(

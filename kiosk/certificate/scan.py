@@ -8,9 +8,12 @@ plain line (InputError), never a traceback or an hour of rendering.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.errors import InputError
+
+if TYPE_CHECKING:  # imported when a file is read, not when the CLI starts
+    import PIL.Image
 
 FIELD = "TEXT_OR_IMAGE"
 MAX_PAGES = 4  # a slip is one page; an A6 certificate e-mailed with a letter, a few
@@ -28,24 +31,26 @@ def qr_texts_in(path: Path) -> list[str]:
     return [text for image in images for text in _decode(image)]
 
 
-def _decode(image: Any) -> list[str]:
+def _decode(image: PIL.Image.Image) -> list[str]:
     import zxingcpp
 
     return [
         r.text
-        for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        for r in zxingcpp.read_barcodes(
+            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        )
         if r.valid
     ]
 
 
-def _pdf_pages(path: Path) -> list[Any]:
+def _pdf_pages(path: Path) -> list[PIL.Image.Image]:
     import pypdfium2
 
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as exc:
         raise InputError(FIELD, f"{path} is not a readable PDF ({exc})") from None
-    images = []
+    images: list[PIL.Image.Image] = []
     with document:
         for index in range(min(len(document), MAX_PAGES)):
             page = document[index]
@@ -60,7 +65,7 @@ def _pdf_pages(path: Path) -> list[Any]:
     return images
 
 
-def _image(path: Path) -> Any:
+def _image(path: Path) -> PIL.Image.Image:
     from PIL import Image, UnidentifiedImageError
 
     try:

@@ -159,7 +159,7 @@ def run_slip(args: argparse.Namespace) -> int:
 def run_print(args: argparse.Namespace) -> int:
     from kiosk.checkout import print_slip
     from kiosk.config import printer_config
-    from kiosk.slips.printers import PrinterError
+    from kiosk.errors import PrinterError
 
     config = printer_config(args)
     ledger, order, content = _content(args)

@@ -116,7 +116,7 @@ def copy_in_place(
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
         target = db.connect(ledger_path)
-        checked = []
+        checked: list[bool] = []
 
         def progress(status: int, _remaining: int, _total: int) -> None:
             if on_step is not None:

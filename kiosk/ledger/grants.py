@@ -60,7 +60,7 @@ class GrantsMixin:
 
     def grants(self, project_id: str | None = None) -> list[Grant]:
         """Every grant (of one project), in the order the kiosk draws through them."""
-        sql, args = "SELECT * FROM credit_grants", ()
+        sql, args = "SELECT * FROM credit_grants", tuple[str, ...]()
         if project_id is not None:
             sql, args = sql + " WHERE project_id = ?", (project_id,)
         rows = self.conn.execute(sql + " ORDER BY project_id, start_g", args)
@@ -245,7 +245,8 @@ class GrantsMixin:
 
 def committed_g(allocation: dict[str, Any]) -> int:
     """Grams held, sold or refunded for good: the count a grant may never go below."""
-    return allocation["reserved_g"] + allocation["sold_g"] + allocation.get("refunded_g", 0)
+    held: int = allocation["reserved_g"] + allocation["sold_g"] + allocation.get("refunded_g", 0)
+    return held
 
 
 def grams_left(allocation: dict[str, Any], *, retire_first: bool) -> int:
@@ -254,7 +255,7 @@ def grams_left(allocation: dict[str, Any], *, retire_first: bool) -> int:
     (`serial_g`: the allocation row with its grants' grams added)."""
     if not allocation:
         return 0
-    left = allocation["granted_g"] - committed_g(allocation)
+    left: int = allocation["granted_g"] - committed_g(allocation)
     if retire_first:
         serial = allocation["serial_g"] - allocation["drawn_g"] - allocation["reserved_g"]
         left = min(left, serial)

@@ -9,6 +9,7 @@ from typing import Any
 
 from kiosk.credit import CreditRange, RetirementStatus, parse_ranges, status_of
 from kiosk.errors import DiandianError, InputError
+from kiosk.footprint import StoredLine
 from kiosk.order_state import TRANSITIONS, Action, OrderState, target
 
 
@@ -87,11 +88,14 @@ class Order:
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _FIELDS}
 
-    def breakdown(self) -> list[dict[str, Any]]:
-        return json.loads(self.lines)
+    def breakdown(self) -> list[StoredLine]:
+        lines: list[StoredLine] = json.loads(self.lines)
+        return lines
 
     def answer_values(self) -> dict[str, Any]:
-        return json.loads(self.answers)
+        """The answers as JSON gives them back (text, numbers, true/false, city ids)."""
+        values: dict[str, Any] = json.loads(self.answers)
+        return values
 
     def ranges(self) -> tuple[CreditRange, ...]:
         """The gram ranges of retired serials drawn when it was paid (none before payment,

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.errors import DataError, InputError
 from kiosk.factors import FactorTable, LocalFactor, load_factors, parse_factor_table, with_overrides
@@ -130,7 +130,7 @@ def clear_factor(ledger: Ledger, factor_id: str, actor: str) -> None:
     _write_factor(ledger, state, actor, "clear")
 
 
-def _write_factor(ledger: Ledger, state: dict, actor: str, action: str) -> None:
+def _write_factor(ledger: Ledger, state: dict[str, Any], actor: str, action: str) -> None:
     with ledger.transaction():
         state = {**state, "set_at": ledger.change_time()}
         ledger.conn.execute(
@@ -170,8 +170,8 @@ def _read_old_safe(ledger: Ledger, sql: str) -> list[sqlite3.Row] | None:
 def base_factors(ledger: Ledger) -> FactorTable:
     """The pulled table when there is one and it is not older than the shipped one."""
     shipped = load_factors()
-    row = _read_old_safe(ledger, "SELECT version, data FROM pulled WHERE kind = 'factors'")
-    row = row[0] if row else None
+    rows = _read_old_safe(ledger, "SELECT version, data FROM pulled WHERE kind = 'factors'")
+    row = rows[0] if rows else None
     if row is None or _version_key(row["version"]) < _version_key(shipped.version):
         return shipped
     try:
@@ -224,7 +224,7 @@ def factors_for(ledger: Ledger, version: str, order_id: str) -> FactorTable | No
 
 def _local_before(ledger: Ledger, order_id: str) -> list[LocalFactor]:
     """The local factors as they stood when ORDER_ID was created (by audit row, not clock)."""
-    states: dict[str, dict] = {}
+    states: dict[str, dict[str, Any]] = {}  # each factor's last audit state, as JSON
     for factor_id, text in ledger.conn.execute(
         "SELECT entity_id, state FROM audit WHERE entity = 'factor' AND id < ("
         " SELECT MIN(id) FROM audit WHERE entity = 'order' AND entity_id = ?) ORDER BY id",

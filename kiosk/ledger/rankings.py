@@ -8,7 +8,7 @@ from kiosk.order_state import OrderState
 
 
 def _where(venue_id: str | None, since: str | None) -> tuple[str, list[object]]:
-    sql, args = "status = ?", [OrderState.PAID]
+    sql, args = "status = ?", list[object]([OrderState.PAID])
     if venue_id is not None:
         sql, args = sql + " AND venue = ?", [*args, venue_id]
     if since is not None:

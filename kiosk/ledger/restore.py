@@ -186,6 +186,7 @@ def _apply(
 ) -> RestoreResult:
     ledger = plan.ledger
     kept = _kept_name(ledger)
+    moved_to: Path | None = kept  # where the previous ledger ends up (None: there was none)
     staged = ledger.with_name(f".{ledger.name}.restore")
     try:
         try:
@@ -201,7 +202,7 @@ def _apply(
             # Missing, unusable, or a new ledger of another kiosk: moved aside untouched, and
             # renaming makes every program that holds it reopen (none keeps the other kiosk id).
             replaced = True
-            kept = _by_rename(staged, ledger, kept, changed)
+            moved_to = _by_rename(staged, ledger, kept, changed)
     finally:
         for suffix in ("", "-journal", *backup.SIDE_FILES):
             Path(f"{staged}{suffix}").unlink(missing_ok=True)
@@ -212,7 +213,7 @@ def _apply(
         report = verify(conn)
     finally:
         conn.close()
-    return RestoreResult(plan, kept, replaced, report)
+    return RestoreResult(plan, moved_to, replaced, report)
 
 
 def _demo_allowance(ledger: Path, actor: str) -> None:
@@ -341,7 +342,9 @@ def _stage(
     backup.fsync(staged)
 
 
-def _event(plan: RestorePlan, accept_loss: int | str | None, force: bool, kept: Path) -> dict:
+def _event(
+    plan: RestorePlan, accept_loss: int | str | None, force: bool, kept: Path
+) -> dict[str, object]:
     """What the audit log keeps of a restore; `skipped_*` are the gaps `ledger verify` allows."""
     digest = hashlib.sha256()
     with open(plan.backup, "rb") as handle:

@@ -172,10 +172,12 @@ def _column(conn: sqlite3.Connection, sql: str) -> set[str]:
         return set()
 
 
-def _marks(conn: sqlite3.Connection, tables: tuple[str, ...] = tuple(MARKS)):
+def _marks(
+    conn: sqlite3.Connection, tables: tuple[str, ...] = tuple(MARKS)
+) -> tuple[int, int, list[str]]:
     """The highest serial and seq the tables hold, and which of them could be read."""
     serial = seq = 0
-    read = []
+    read: list[str] = []
     for name in tables:
         try:
             row = conn.execute(MARKS[name]).fetchone()

@@ -104,6 +104,7 @@ def _typed(ledger: Ledger, typed: str) -> sqlite3.Row | None:
     """The account a person typed the name of: exactly, else the one whose name equals it but
     for case and spacing (staff type theirs on the kiosk's touch keyboard: "wang" for "Wang")."""
     name = " ".join((typed or "").split())
+    row: sqlite3.Row | None
     row = ledger.conn.execute("SELECT * FROM accounts WHERE name = ?", (name,)).fetchone()
     if row is not None:
         return row

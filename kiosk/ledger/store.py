@@ -10,7 +10,7 @@ import os
 import secrets
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -151,7 +151,9 @@ class Ledger(StockMixin):
                 f"the ledger file {self.path} was replaced; restart the app"
             ).coded("replaced", path=str(self.path))
 
-    def audit(self, entity: str, entity_id: str, action: str, actor: str, state: dict) -> None:
+    def audit(
+        self, entity: str, entity_id: str, action: str, actor: str, state: Mapping[str, Any]
+    ) -> None:
         """One hash-chained audit row for a change (inside `transaction()`)."""
         self._last_audit = audit.append(
             self.conn,
@@ -165,11 +167,12 @@ class Ledger(StockMixin):
         )
 
     def _next(self, counter: str) -> int:
-        return self.conn.execute(
+        value: int = self.conn.execute(
             "INSERT INTO counters (name, value) VALUES (?, 1)"
             " ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value",
             (counter,),
         ).fetchone()[0]
+        return value
 
     def _order(self, order_id: str) -> Order:
         row = self.conn.execute("SELECT * FROM orders WHERE id = ?", (order_id,)).fetchone()
@@ -427,7 +430,7 @@ class Ledger(StockMixin):
         self, *, status: str | None = None, limit: int = 50, before_seq: int | None = None
     ) -> list[Order]:
         """Newest first, a page at a time."""
-        sql, args = "SELECT * FROM orders WHERE 1", []
+        sql, args = "SELECT * FROM orders WHERE 1", list[object]()
         if status:
             sql, args = sql + " AND status = ?", [*args, status]
         if before_seq is not None:

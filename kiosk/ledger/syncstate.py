@@ -106,10 +106,11 @@ def sendable(ledger: Ledger, limit: int) -> list[sqlite3.Row]:
 
 def queue_length(ledger: Ledger) -> int:
     """Entries still to reach the registry (rejected ones are counted apart)."""
-    return ledger.conn.execute(
+    count: int = ledger.conn.execute(
         "SELECT count(*) FROM outbox o WHERE o.acked_at IS NULL"
         " AND NOT EXISTS (SELECT 1 FROM sync_rejects r WHERE r.outbox_id = o.id)"
     ).fetchone()[0]
+    return count
 
 
 def record_batch(ledger: Ledger, batch_id: str, entry_ids: Iterable[int], body: bytes) -> Batch:
@@ -232,10 +233,11 @@ def start_run(ledger: Ledger) -> int:
             " 'the sync job stopped before finishing (killed or crashed)')"
             " WHERE ended_at IS NULL"
         )
-        return ledger.conn.execute(
+        run_id: int = ledger.conn.execute(
             "INSERT INTO sync_runs (started_at, outcome) VALUES (?, 'running') RETURNING id",
             (ledger.change_time(),),
         ).fetchone()[0]
+        return run_id
 
 
 def update_run(ledger: Ledger, run_id: int, *, pushed: int, pulled: int) -> None:
@@ -260,7 +262,7 @@ def end_run(
 def _run(row: sqlite3.Row | None) -> Run | None:
     if row is None:
         return None
-    return Run(*(row[k] for k in ("id", "started_at", "ended_at", "pushed", "pulled")),
+    return Run(row["id"], row["started_at"], row["ended_at"], row["pushed"], row["pulled"],
                row["outcome"], row["error"])  # fmt: skip
 
 

@@ -6,6 +6,8 @@ come from kiosk.certificate.claims, so the slip says what the screen and the pag
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk import formats
@@ -13,6 +15,7 @@ from kiosk.certificate.claims import LABELS, Claim, for_order
 from kiosk.certificate.issue import base_url, qr_text
 from kiosk.cities import load_cities
 from kiosk.factors import FactorTable
+from kiosk.footprint import StoredLine
 from kiosk.ledger import Ledger, Order
 from kiosk.ledger.overrides import base_factors, factors_for
 from kiosk.money import format_fen, format_grams
@@ -46,10 +49,10 @@ def languages(order: Order) -> tuple[str, ...]:
     return ("zh", "en", "fr") if order.lang == "fr" else ("zh", "en")
 
 
-def _both(texts: dict[str, str] | object, langs: tuple[str, ...], sep: str = " / ") -> str:
+def _both(texts: Mapping[str, str], langs: tuple[str, ...], sep: str = " / ") -> str:
     """A value in every language of the slip, each once: "成都 / Chengdu / Chengdu" is
     "成都 / Chengdu"."""
-    values = [texts.get(lang, "") for lang in langs]  # type: ignore[union-attr]
+    values = [texts.get(lang, "") for lang in langs]
     return sep.join(dict.fromkeys(v for v in values if v))
 
 
@@ -67,13 +70,13 @@ def credit_rows(said: Claim, langs: tuple[str, ...]) -> tuple[SlipLine, ...]:
     return tuple(rows)
 
 
-def _line_label(line: dict, table: FactorTable, langs: tuple[str, ...]) -> str:
+def _line_label(line: StoredLine, table: FactorTable, langs: tuple[str, ...]) -> str:
     factor = table.factors.get(line["activity"])
     names = {lang: factor.name(lang) if factor else line["activity"] for lang in langs}
     detail = line.get("detail") or {}
     if "from" in detail:
         cities = load_cities()
-        ends = [cities.get(detail[k]) if detail[k] else None for k in ("from", "to")]
+        ends = [cities.get(detail[k]) for k in ("from", "to")]
         for lang in names:
             route = "→".join(c.name_zh if lang == "zh" and c.name_zh else c.name_en for c in ends)
             names[lang] = f"{names[lang]} {route}"

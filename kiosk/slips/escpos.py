@@ -20,26 +20,26 @@ not confirmed" (listed for reprint), all within config.timeout_s.
 from __future__ import annotations
 
 import contextlib
+import functools
 import socket
 import sys
 import time
 import unicodedata
 from collections.abc import Callable
-from typing import Any
 
 import segno
 from escpos.constants import FS, QR_ECLEVEL_M, QR_MODEL_2, RT_STATUS_PAPER
 from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, Network
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.errors import PrinterError
 from kiosk.slips.content import Delivery, SlipContent
 from kiosk.slips.fonts import pil_font
 from kiosk.slips.printer_status import ask_status, paper_is_out, resolve_ipv4
 from kiosk.slips.printers import (
     PrinterConfig,
-    PrinterError,
     plain_reason,
     send_to_device,
     stalled,
@@ -78,7 +78,8 @@ def build_job(
             )
         printer.image(image.convert("1"), impl="bitImageRaster", fragment_height=BAND_ROWS)
     printer.cut()  # ESC d 6 (feed past the cutter), GS V 0
-    return printer.output
+    job: bytes = printer.output  # python-escpos is untyped: Dummy.output is the bytes written
+    return job
 
 
 # --- text mode -------------------------------------------------------------------------------
@@ -183,8 +184,9 @@ def _text_slip(printer: Escpos, content: SlipContent, config: PrinterConfig) -> 
 
 def _qr_dots(text: str, config: PrinterConfig) -> int:
     """Module size for the printer's QR: as large as fits with the quiet zone, at most 6 dots."""
-    modules = segno.make_qr(text, error="m", mode="byte", boost_error=False).symbol_size(border=4)
-    return max(1, min(6, config.width_dots // modules[0]))
+    qr = segno.make_qr(text, error="m", mode="byte", boost_error=False)
+    modules = int(qr.symbol_size(border=4)[0])  # whole at scale 1 (segno types int | float)
+    return max(1, min(6, config.width_dots // modules))
 
 
 # --- raster fallback -------------------------------------------------------------------------
@@ -200,11 +202,11 @@ def fallback_raster(content: SlipContent, width_dots: int) -> Image.Image:
     ops: list[Callable[[ImageDraw.ImageDraw], None]] = []  # drawn once the height is known
     y = margin
 
-    def text(lines: list[str], font: Any, center: bool = False) -> None:
+    def text(lines: list[str], font: ImageFont.FreeTypeFont, center: bool = False) -> None:
         nonlocal y
         for line in lines:
             x = (width_dots - font.getlength(line)) / 2 if center else margin
-            ops.append(lambda d, x=x, y=y, s=line, f=font: d.text((x, y), s, font=f, fill=0))
+            ops.append(functools.partial(_ink, xy=(x, y), text=line, font=font))
             y += int(font.size * 1.35)
 
     for heading in content.titles:
@@ -216,7 +218,7 @@ def fallback_raster(content: SlipContent, width_dots: int) -> Image.Image:
     text(_wrap(content.sources, limit, body.getlength), body)
     qr = segno.make_qr(content.qr_text, error="m", boost_error=False)
     scale = 4 if width_dots >= 576 else 3
-    side = qr.symbol_size(border=4)[0]
+    side = int(qr.symbol_size(border=4)[0])  # whole at scale 1 (segno types int | float)
     symbol = Image.new("1", (side, side), 1)
     symbol.putdata([0 if dark else 1 for row in qr.matrix_iter(border=4) for dark in row])
     symbol = symbol.resize((side * scale, side * scale), Image.Resampling.NEAREST)
@@ -230,6 +232,12 @@ def fallback_raster(content: SlipContent, width_dots: int) -> Image.Image:
     for action in ops:
         action(draw)
     return image
+
+
+def _ink(
+    draw: ImageDraw.ImageDraw, xy: tuple[float, int], text: str, font: ImageFont.FreeTypeFont
+) -> None:
+    draw.text(xy, text, font=font, fill=0)
 
 
 # --- sending: network printers here, USB, serial and file ones in printers.py -----------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Mapping
 
 from PIL import Image, ImageDraw
 
@@ -82,9 +83,9 @@ def render_png(content: SlipContent, width_px: int = 1080) -> bytes:
     card.text(caps["project"], 32 * u, "center", "muted")
     card.text(content.project, 38 * u, "center")
     card.y += 20 * u
-    for line in content.credits:
-        card.text(line.label, 28 * u, "center", "muted")
-        card.text(line.value, 32 * u, "center")
+    for credit in content.credits:
+        card.text(credit.label, 28 * u, "center", "muted")
+        card.text(credit.value, 32 * u, "center")
     card.y += 20 * u if content.credits else 0
     card.text(caps["serial"], 32 * u, "center", "muted")
     card.text(content.serial, 44 * u, "center")
@@ -109,7 +110,9 @@ def render_png(content: SlipContent, width_px: int = 1080) -> bytes:
     return buf.getvalue()
 
 
-def _draw(draw: ImageDraw.ImageDraw, ops: list[Text | Rule | Qr], colours: dict) -> None:
+def _draw(
+    draw: ImageDraw.ImageDraw, ops: list[Text | Rule | Qr], colours: Mapping[str, str | int]
+) -> None:
     """Draw layout operations whose units are pixels."""
     for op in ops:
         if isinstance(op, Text):

@@ -71,7 +71,8 @@ def qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
             if dark:
                 runs.append((row, col, length))
             col += length
-    return qr.symbol_size(border=QUIET)[0], tuple(runs)
+    # segno types sizes int | float (for a float scale); at scale 1 they are whole modules
+    return int(qr.symbol_size(border=QUIET)[0]), tuple(runs)
 
 
 def wrap(text: str, width: float, width_of: Callable[[str], float]) -> list[str]:

@@ -48,7 +48,8 @@ def render_pdf(content: SlipContent, fmt: str) -> bytes:
         )
     height = flow.y
     buf = io.BytesIO()
-    pdf = Canvas(buf, (width, height), invariant=1, pageCompression=1, initialFontName=font)
+    # types-reportlab says initialFontName is a float; reportlab takes a registered font name
+    pdf = Canvas(buf, (width, height), invariant=1, pageCompression=1, initialFontName=font)  # type: ignore[arg-type]
     pdf.setTitle(" / ".join(content.titles))
     pdf.setSubject(content.serial)
     if fmt == "a6":

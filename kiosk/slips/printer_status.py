@@ -28,7 +28,8 @@ from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Serial, Usb
 
-from kiosk.slips.printers import PrinterConfig, PrinterError, lookup_ipv4, plain_reason
+from kiosk.errors import PrinterError
+from kiosk.slips.printers import PrinterConfig, lookup_ipv4, plain_reason
 
 State = Literal[
     "ready",
@@ -172,7 +173,8 @@ def resolve_ipv4(config: PrinterConfig) -> str:
             f"{config.name} is not reachable (unknown host name); "
             "check the printer address in the kiosk settings"
         )
-    return result[0][4][0]
+    address: str = result[0][4][0]  # an AF_INET sockaddr: (address, port)
+    return address
 
 
 def _network_status(config: PrinterConfig) -> PrinterStatus:

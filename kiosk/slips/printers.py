@@ -25,7 +25,7 @@ from pydantic import BeforeValidator, Field, ValidationError
 from pydantic.dataclasses import dataclass
 
 from kiosk.errors import InputError, PrinterError  # PrinterError: raised here
-from kiosk.settings_schema import STRICT, input_errors, not_allowed
+from kiosk.settings_schema import STRICT, allowed_texts, input_errors, not_allowed
 
 Kind = Literal["network", "usb", "serial", "file", "system"]
 KINDS = ("network", "usb", "serial", "file", "system")
@@ -146,7 +146,7 @@ def _host_port(where: str) -> dict[str, Any]:
 
 def _check(c: PrinterConfig) -> None:
     """What each kind of connection needs (types and ranges are the fields' declarations)."""
-    fields = PrinterConfig.__pydantic_fields__  # type: ignore[attr-defined]
+    allowed = allowed_texts(PrinterConfig)
     if c.kind == "network":
         if not c.host or any(ch.isspace() for ch in c.host):
             raise not_allowed("host", c.host, "an IP address or host name")
@@ -156,14 +156,14 @@ def _check(c: PrinterConfig) -> None:
                 raise not_allowed(key, getattr(c, key) or None, USB_ALLOWED)
     elif c.kind == "serial":
         if not c.serial_device:
-            raise not_allowed("serial_device", "", fields["serial_device"].description)
+            raise not_allowed("serial_device", "", allowed["serial_device"])
         if c.baudrate not in BAUDRATES:
-            raise not_allowed("baudrate", c.baudrate, fields["baudrate"].description)
+            raise not_allowed("baudrate", c.baudrate, allowed["baudrate"])
     elif c.kind == "system":
         if not c.queue or any(ch.isspace() for ch in c.queue):
-            raise not_allowed("queue", c.queue, fields["queue"].description)
+            raise not_allowed("queue", c.queue, allowed["queue"])
     elif not c.path:
-        raise not_allowed("path", "", fields["path"].description)
+        raise not_allowed("path", "", allowed["path"])
 
 
 # --- local devices -----------------------------------------------------------------------------

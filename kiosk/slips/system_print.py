@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from kiosk.slips.printers import PrinterConfig, PrinterError
+from kiosk.errors import PrinterError
+from kiosk.slips.printers import PrinterConfig
 
 
 def print_pdf(pdf: bytes, config: PrinterConfig, title: str) -> None:
