@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.certificate.issue import kiosk_key
 from kiosk.config import DEFAULT_CLOSE_AT
 from kiosk.day_summary import DaySummary, summarise
 from kiosk.ledger import Ledger, day_closes
@@ -54,6 +55,14 @@ def close_day(ledger: Ledger, key: Ed25519PrivateKey, day: date, actor: str) -> 
         signed = summary.signed(key)
         day_closes.store(ledger, signed, actor)
         return signed
+
+
+def close_day_signed(ledger: Ledger, day: date, actor: str) -> DaySummary | None:
+    """close_day with this kiosk's own signing key (kiosk.certificate.issue), for the
+    end-of-day report's save and print; None when the day had not begun or is unchanged."""
+    if day > china_date(ledger.clock()):
+        return None
+    return close_day(ledger, kiosk_key(ledger), day, actor)
 
 
 def due_until(now: datetime, close_at: time | None) -> date:

@@ -13,11 +13,11 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = ("kiosk", "ui", "sync")
-REGISTRY_CLI = "sync.commands.registry"  # `diandian registry ...`: the registry host's
+REGISTRY_CLI = ("sync.commands.registry", "sync.commands.settlement")  # `diandian registry ...`
 
 
 def _registry(module: str) -> bool:
-    return module.startswith("sync.registry") or module == REGISTRY_CLI
+    return module.startswith("sync.registry") or module in REGISTRY_CLI
 
 
 ROLES = {  # where each role starts; what it reaches from there is followed

@@ -156,6 +156,9 @@ SQL_HOMES = (
     "kiosk/ledger/",
     "sync/registry/storage.py",
     "sync/registry/credit_storage.py",
+    "sync/registry/settlement_storage.py",
+    "sync/registry/reconcile_storage.py",
+    "sync/registry/operator_storage.py",
     "sync/registry/db.py",
     "sync/registry/tables.py",
     "sync/registry/migrations/",
@@ -231,6 +234,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.cities",
         "kiosk.comparisons",
         "kiosk.config",
+        "kiosk.day_close",  # closing the business day when its report is saved
         "kiosk.errors",
         "kiosk.factors",
         "kiosk.footprint",
