@@ -6,6 +6,7 @@ import argparse
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 from kiosk.errors import DataError, InputError
 from kiosk.paths import data_dir
 from kiosk.settings_schema import (
+    CLOSE_DAY_AT,
     IDLE_RANGE_S,
     LANGUAGES,
     TABLES,
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # imported by printer_config when called: printers load pydan
 __all__ = ["IDLE_RANGE_S", "LANGUAGES", "Problem", "Settings", "load_settings", "save_settings"]
 
 FILE_NAME = "diandian.toml"
+DEFAULT_CLOSE_AT = time.fromisoformat(CLOSE_DAY_AT) if CLOSE_DAY_AT else None
 
 
 def config_path() -> Path:
@@ -86,6 +89,7 @@ class Settings:
     public_url: str = ""  # where certificate QRs point until enrolment names the registry's
     printer: Any = None  # kiosk.slips.printers.PrinterConfig, or None when not configured
     payment: PaymentTable = field(default_factory=PaymentTable)
+    close_day_at: time | None = DEFAULT_CLOSE_AT  # the day closes by itself then (None: at its end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +153,7 @@ def check_settings(raw: bytes | None, path: Path) -> tuple[Settings, list[Proble
         public_url=registry.public_url,
         printer=tables.get("printer"),
         payment=tables.get("payment", PaymentTable()),
+        close_day_at=time.fromisoformat(kiosk.close_day_at) if kiosk.close_day_at else None,
     ), problems
 
 

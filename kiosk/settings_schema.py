@@ -37,6 +37,7 @@ Language = Literal["zh", "en", "fr"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en", "fr")
 IDLE_RANGE_S = (15, 3600)
 TABLES = ("kiosk", "printer", "registry", "payment")
+CLOSE_DAY_AT = ""  # no hour: a business day closes by itself once it has ended
 
 
 def not_allowed(field: str, value: Any, allowed: str) -> InputError:
@@ -86,6 +87,12 @@ class KioskTable(BaseModel):
         default_factory=lambda: list(LANGUAGES),
         min_length=1,
         description=f"a list of {', '.join(LANGUAGES)}",
+    )
+    # when the business day closes by itself (kiosk.day_close), China time
+    close_day_at: str = Field(
+        CLOSE_DAY_AT,
+        pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9])?$",
+        description="a time of day, HH:MM from 00:00 to 23:59 (China time)",
     )
 
     @field_validator("venue")

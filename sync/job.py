@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -253,11 +253,19 @@ def run(
     pull: bool = True,
     batch_size: int | None = None,
     salvage: bool = False,
+    close_days: bool = False,
+    close_at: time | None = None,
 ) -> Result:
     """One sync run, recorded in `sync_runs` whatever happens (a killed run shows up as
-    'interrupted' when the next one starts)."""
+    'interrupted' when the next one starts). `close_days`: first close every business day
+    due (kiosk.day_close: ended, or past `close_at` today), so their summaries go out now."""
     progress = progress or Silent()
     result = Result()
+    if close_days and client.key is not None and not salvage:
+        from kiosk.day_close import close_due
+
+        for made in close_due(ledger, client.key, close_at):
+            log.info("closed business day %s (revision %d)", made.day, made.revision)
     run_id = syncstate.start_run(ledger)
     log.info("sync run %d of kiosk %s with %s", run_id, ledger.kiosk_id, client.base_url)
     try:

@@ -16,7 +16,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kiosk.order_state import EVENTS
+from kiosk.day_summary import OUTBOX_EVENTS
+from kiosk.day_summary import DaySummary as DaySummary  # a message too: the kiosk makes it
+from kiosk.day_summary import Totals as Totals
 from sync import protocol
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
@@ -74,8 +76,9 @@ class EnrolResponse(BaseModel):
 
 class PushRecord(Strict):
     outbox_id: int = Field(ge=0)
+    # an order's id (paid, voided), or a closed day's key (day_closed: a DaySummary payload)
     order_id: str = Field(min_length=1, max_length=64, pattern=ID)
-    event: Literal[tuple(e.value for e in EVENTS)]  # type: ignore[valid-type]
+    event: Literal[OUTBOX_EVENTS]  # type: ignore[valid-type]
     payload: dict[str, Any]
 
 

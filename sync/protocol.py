@@ -14,6 +14,10 @@ Versions (a dated note per change, as Anki does):
   retired serials granted (`grants`) and `drawn_to`; a pushed order carries its
   `credit_ranges`, which the registry checks against that kiosk's grants; the certificate
   lookup adds `retirement_status` and `ranges`. A registry must be upgraded before its kiosks.
+- 1, event added (issue 17, 2026-12): a push may carry `day_closed` records, a kiosk's signed
+  summary of a business day (kiosk.day_summary.DaySummary), keyed `day-YYYY-MM-DD-rN` in
+  `order_id`; a paid order's payload must name its `payment_method`. A registry must be
+  upgraded before its kiosks (an older one refuses the whole batch with a 422).
 
 Every kiosk request except enrolment and the public pages is signed with the kiosk's Ed25519
 key over: the context line, method, path with query, timestamp, nonce and the SHA-256 of the

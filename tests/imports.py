@@ -14,12 +14,13 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 OURS = ("kiosk", "ui", "sync")
 DATA = "diandian_resources"  # resources/, installed by our own wheel (setup.py): no code to walk
-REGISTRY_CLI = "sync.commands.registry"  # `diandian registry ...`: the registry host's
-# (and its parts: sync.commands.registry_events, the events and invoices actions)
+# `diandian registry ...`: the registry host's (and its parts: sync.commands.registry_events,
+# the events and invoices actions; sync.commands.settlement, statements and operators)
+REGISTRY_CLI = ("sync.commands.registry", "sync.commands.settlement")
 
 
 def _registry(module: str) -> bool:
-    return module.startswith(("sync.registry", REGISTRY_CLI))
+    return module.startswith(("sync.registry", *REGISTRY_CLI))
 
 
 ROLES = {  # where each role starts; what it reaches from there is followed

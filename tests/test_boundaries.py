@@ -159,6 +159,9 @@ SQL_HOMES = (
     "sync/registry/phone_storage.py",
     "sync/registry/web/storage.py",
     "sync/registry/event_storage.py",  # events and invoice requests (issue 18)
+    "sync/registry/settlement_storage.py",
+    "sync/registry/reconcile_storage.py",
+    "sync/registry/operator_storage.py",
     "sync/registry/db.py",
     "sync/registry/tables.py",
     "sync/registry/migrations/",
@@ -235,6 +238,7 @@ UI_MAY_IMPORT = frozenset(
         "kiosk.cities",
         "kiosk.comparisons",
         "kiosk.config",
+        "kiosk.day_close",  # closing the business day when its report is saved
         "kiosk.errors",
         "kiosk.factors",
         "kiosk.footprint",

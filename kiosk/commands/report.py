@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     day = report.parse_day(args.date)
     with open_ledger(args, check=False) as ledger:
         summary = report.build(ledger, day)
+        closed = _close(ledger, day) if args.pdf else None
     for label, value in report.lines(summary):
         print(f"{label:<32} {value}")
     if args.csv:
@@ -48,4 +50,14 @@ def run(args: argparse.Namespace) -> int:
     if args.pdf:
         _write(args.pdf, report.to_pdf(summary))
         print(f"wrote {args.pdf}")
+    if closed is not None:
+        print(f"closed {closed.day} (revision {closed.revision}): its summary goes out next sync")
     return 0
+
+
+def _close(ledger: Any, day: date) -> Any:
+    """Printing the till's end-of-day report closes the day (kiosk.day_close), once it has
+    begun: its signed summary is queued for the registry."""
+    from kiosk.day_close import close_day_signed
+
+    return close_day_signed(ledger, day, "report")

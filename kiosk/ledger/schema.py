@@ -303,6 +303,69 @@ def slip_unconfirmed(db: Database) -> None:
     )
 
 
+@migrations(name="0016_day_closes")
+def day_closes(db: Database) -> None:
+    """Closing a business day: each close's signed summary (kiosk.day_summary), append-only,
+    and an outbox that carries it to the registry beside the orders' events. The outbox is
+    rebuilt (as 0010 rebuilt the orders) to take the `day_closed` event, whose key is the
+    summary's (`day-2026-11-26-r1`) rather than an order's id: its foreign key to the orders
+    becomes a trigger that checks an order event's key names an order, and a summary's key
+    names a close. Indexes on the payment and void times keep the report and the closing of
+    days quick on a ledger of years of orders."""
+    conn = db.conn
+    (old,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'"
+    ).fetchone()
+    if "CHECK (event IN ('paid', 'voided'))" not in old:
+        raise sqlite3.DatabaseError("outbox is not as migration 0001 made it")
+    db.executescript(
+        """
+        CREATE TABLE day_closes (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            revision INTEGER NOT NULL CHECK (revision >= 1),
+            key TEXT NOT NULL UNIQUE,
+            payload TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            UNIQUE (day, revision)
+        );
+        CREATE TRIGGER day_closes_fixed BEFORE UPDATE ON day_closes
+            BEGIN SELECT RAISE(ABORT, 'a closed day cannot change'); END;
+        CREATE TRIGGER day_closes_kept BEFORE DELETE ON day_closes
+            BEGIN SELECT RAISE(ABORT, 'closed days are kept'); END;
+        CREATE TABLE outbox_0016 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id TEXT NOT NULL,
+            event TEXT NOT NULL CHECK (event IN ('paid', 'voided', 'day_closed')),
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            acked_at TEXT,
+            UNIQUE (order_id, event)
+        );
+        INSERT INTO outbox_0016 (id, order_id, event, payload, created_at, acked_at)
+            SELECT id, order_id, event, payload, created_at, acked_at FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_0016 RENAME TO outbox;
+        CREATE INDEX outbox_pending ON outbox (acked_at, id);
+        CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
+            BEGIN SELECT RAISE(ABORT, 'outbox entries are kept'); END;
+        CREATE TRIGGER outbox_fixed BEFORE UPDATE OF order_id, event, payload ON outbox
+            BEGIN SELECT RAISE(ABORT, 'an outbox entry cannot change'); END;
+        CREATE TRIGGER outbox_names_an_order BEFORE INSERT ON outbox
+            WHEN NEW.event IN ('paid', 'voided')
+            AND NOT EXISTS (SELECT 1 FROM orders WHERE id = NEW.order_id)
+            BEGIN SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed: no such order'); END;
+        CREATE TRIGGER outbox_names_a_close BEFORE INSERT ON outbox
+            WHEN NEW.event = 'day_closed'
+            AND NOT EXISTS (SELECT 1 FROM day_closes WHERE key = NEW.order_id)
+            BEGIN SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed: no such closed day'); END;
+        CREATE INDEX orders_paid_at ON orders (paid_at) WHERE paid_at IS NOT NULL;
+        CREATE INDEX orders_voided_at ON orders (voided_at) WHERE voided_at IS NOT NULL;
+        """
+    )
+
+
 @migrations(name="0017_companies_events")
 def companies_events(db: Database) -> None:
     """Issue 18: an order may be a company's (name, unified social credit code, invoice email:

@@ -112,6 +112,21 @@ def register(commands: Any) -> None:
     from sync.commands import registry_events  # it uses this module's helpers
 
     registry_events.register(action)
+    from sync.commands.settlement import register_actions
+
+    register_actions(action)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Atomically: a statement half written is worse than none."""
+    from kiosk.errors import InputError
+
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write it: {exc.strerror or exc}") from None
 
 
 def _url(args: argparse.Namespace) -> str:

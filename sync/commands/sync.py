@@ -246,6 +246,14 @@ def _store_venue(ledger: Any) -> None:
         syncstate.set_settings(ledger, {"venue": venue})
 
 
+def _close_at() -> Any:
+    """When the business day closes by itself ([kiosk] close_day_at; a bad setting is
+    reported by the kiosk app, and the default is used here)."""
+    from kiosk.config import load_settings
+
+    return load_settings()[0].close_day_at
+
+
 def _sync(ledger: Any, args: argparse.Namespace, damaged: list[str]) -> int:
     from kiosk.certificate.issue import kiosk_key
     from kiosk.errors import InputError
@@ -278,6 +286,8 @@ def _sync(ledger: Any, args: argparse.Namespace, damaged: list[str]) -> int:
                 pull=not args.no_pull and not damaged,
                 batch_size=args.batch_size or None,
                 salvage=bool(damaged),
+                close_days=True,
+                close_at=_close_at(),
             )
         except SyncError as exc:
             queued = syncstate.queue_length(ledger)

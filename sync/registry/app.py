@@ -18,7 +18,16 @@ from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
 from sync.registry.payments import routes as payment_routes
 from sync.registry.phone import pages_flow, pages_order
-from sync.registry.routes import certificates, enrol, events, health, pulls, push
+from sync.registry.routes import (
+    certificates,
+    enrol,
+    events,
+    health,
+    operator_api,
+    projects,
+    pulls,
+    push,
+)
 from sync.registry.web import render
 
 
@@ -36,12 +45,13 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.add_middleware(BodyLimit)
     app.add_middleware(errors.Guard)
     app.add_middleware(AccessLog)  # the last added runs first: its request id is the guard's
-    for module in (health, enrol, push, pulls, certificates):
+    for module in (health, enrol, push, pulls, certificates, operator_api):
         app.include_router(module.router)
     app.include_router(certificates.page_router)
     for pages in (render, pages_flow, pages_order, payment_routes):  # the phone flow's pages
         app.include_router(pages.router)
     app.include_router(events.page_router)
+    app.include_router(projects.page_router)
     contract.install(app)
     return app
 

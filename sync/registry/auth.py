@@ -106,6 +106,7 @@ class Signed:
                 conn=conn, kiosk_id=auth.kiosk_id, nonce=auth.nonce, seen_at=int(time.time())
             ):
                 raise _unauthorised("replayed request: this nonce was already used")
+            storage.mark_synced(conn=conn, kiosk_id=auth.kiosk_id)
             return work(conn, kiosk)
 
         return await transaction(self.request, checked)

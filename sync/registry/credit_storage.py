@@ -42,7 +42,7 @@ def run_of(row: Row) -> GrantRun:
     return GrantRun.from_row(row._mapping)
 
 
-def _ranges_in_blocks(*columns: Any) -> Any:
+def ranges_in_blocks(*columns: Any) -> Any:
     """SELECT columns FROM purchases' ranges, with the grant and retired block of each."""
     return (
         select(*columns)
@@ -136,7 +136,7 @@ def last_drawn(*, conn: Connection, kiosk_id: str, project_id: str) -> Row | Non
     """The range furthest along this kiosk's sequence that the registry holds."""
     position = grants.c.start_g + (purchase_ranges.c.number - grants.c.first) * TONNE_G
     query = (
-        _ranges_in_blocks(
+        ranges_in_blocks(
             retired_blocks.c.prefix,
             retired_blocks.c.width,
             purchase_ranges.c.number,
@@ -235,7 +235,7 @@ def drew_ranges(*, conn: Connection, kiosk_id: str, order_ids: Sequence[str]) ->
 def credit_of(*, conn: Connection, purchase_id: int) -> tuple[CreditRange, ...]:
     """A purchase's ranges as a certificate names them, in drawing order."""
     query = (
-        _ranges_in_blocks(
+        ranges_in_blocks(
             purchase_ranges.c.number,
             purchase_ranges.c.from_g,
             purchase_ranges.c.to_g,

@@ -7,6 +7,10 @@ the admin can read). A copy whose content differs from what was stored is `rejec
 taken as a duplicate: only the same bytes can be acknowledged as already held. Nothing one
 kiosk pushes can touch another kiosk's orders. All of a batch lands in the caller's one
 transaction, with the answer stored under the batch id.
+
+A `day_closed` record is the kiosk's signed summary of a business day (kiosk.day_summary):
+checked against the kiosk's enrolled key and kept for reconciliation (`reconcile`), keyed by
+(kiosk, day, revision) the same way an order is keyed.
 """
 
 from __future__ import annotations
@@ -16,12 +20,23 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Connection
 
-from kiosk.order_state import OrderState
+from kiosk.certificate.keys import SigningKeyError, public_from_text
+from kiosk.day_summary import DAY_CLOSED, DaySummary
+from kiosk.order_state import METHODS, OrderState
 from kiosk.timestamps import china_date, parse_stamp
 from sync import protocol
-from sync.registry import credit_storage, event_storage, events, invoices, storage
+from sync.messages import problems
+from sync.registry import (
+    credit_storage,
+    event_storage,
+    events,
+    invoices,
+    reconcile_storage,
+    storage,
+)
 from sync.registry.range_checks import CreditCheck
 
 REQUIRED = {
@@ -56,10 +71,13 @@ class _State:
     closed: set[str]
     credit: CreditCheck
     drew: set[str]  # sales (known or new) that drew ranges of the kiosk's grants
+    public_key: str  # the kiosk's enrolled key, which signs its day summaries
+    summaries: dict[tuple[str, int], str]  # (day, revision) -> payload hash, received before
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     ranges: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     voided: set[str] = field(default_factory=set)
     voids: list[dict[str, Any]] = field(default_factory=list)
+    days: list[dict[str, Any]] = field(default_factory=list)  # day summaries to store
 
 
 def _problem(payload: dict[str, Any], kiosk_id: str, order_id: str) -> str | None:
@@ -79,6 +97,8 @@ def _problem(payload: dict[str, Any], kiosk_id: str, order_id: str) -> str | Non
         return "footprint_g and amount_fen must not be negative"
     if china_day(payload["paid_at"]) is None:
         return "paid_at is not an ISO-8601 timestamp"
+    if payload.get("payment_method") not in METHODS:
+        return f"payment_method must be one of {', '.join(METHODS)}"
     return None
 
 
@@ -173,6 +193,7 @@ def purchase_row(
         "voided_at": None,
         "void_reason": None,
         **invoices.buyer_columns(payload),
+        "channel": payload["payment_method"],
     }
 
 
@@ -201,11 +222,68 @@ def _voided(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]
     return {"status": "accepted"}
 
 
+def _day_closed(state: _State, kiosk_id: str, key: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A signed day summary: kept once per (day, revision); a copy with the same bytes is a
+    duplicate, with other bytes a rejection (the stored copy is kept)."""
+    try:
+        summary = DaySummary.model_validate(payload)
+    except ValidationError as exc:
+        return {"status": "rejected", "reason": f"day summary: {problems(exc.errors())}"}
+    if summary.kiosk_id != kiosk_id:
+        return {"status": "rejected", "reason": f"day summary is for kiosk {summary.kiosk_id}"}
+    if summary.key != key:
+        return {"status": "rejected", "reason": f"day summary's key is {summary.key}, not {key}"}
+    try:
+        valid = summary.signature_valid(public_from_text(state.public_key))
+    except SigningKeyError:
+        valid = False
+    if not valid:
+        return {"status": "rejected", "reason": "day summary's signature does not verify"}
+    body = protocol.canonical(summary.model_dump())
+    digest = hashlib.sha256(body).hexdigest()
+    held = state.summaries.get((summary.day, summary.revision))
+    if held is not None:
+        if held == digest:
+            return {"status": "duplicate"}
+        return {
+            "status": "rejected",
+            "reason": f"day {summary.day} revision {summary.revision} was already received"
+            " with other content; the stored copy is kept",
+        }
+    state.summaries[(summary.day, summary.revision)] = digest
+    state.days.append(
+        {
+            "kiosk_id": kiosk_id,
+            "day": summary.day,
+            "revision": summary.revision,
+            "payload": body.decode(),
+            "payload_hash": digest,
+            "closed_at": summary.closed_at,
+            "received_at": storage.now_text(),
+        }
+    )
+    return {"status": "accepted"}
+
+
+def _summary_keys(records: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(day, revision) of the day summaries in a batch, as far as they can be read."""
+    keys = []
+    for record in records:
+        payload = record["payload"]
+        day, revision = payload.get("day"), payload.get("revision")
+        if record["event"] == DAY_CLOSED and isinstance(day, str) and type(revision) is int:
+            keys.append((day[:10], revision))
+    return keys
+
+
+HANDLERS = {OrderState.PAID: _paid, OrderState.VOIDED: _voided, DAY_CLOSED: _day_closed}
+
+
 def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) -> list[dict]:
     """Store a batch's records; one answer per record, in the records' order. The kiosk's
     row is locked first, so two batches of one kiosk never check its ranges side by side."""
-    storage.get_kiosk(conn=conn, kiosk_id=kiosk_id, lock=True)
-    order_ids = [r["order_id"] for r in records]
+    kiosk = storage.get_kiosk(conn=conn, kiosk_id=kiosk_id, lock=True)
+    order_ids = [r["order_id"] for r in records if r["event"] != DAY_CLOSED]
     paid = [r["payload"] for r in records if r["event"] == OrderState.PAID]
     serials = [
         r["payload"]["serial"]
@@ -225,10 +303,14 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
             kiosk_id=kiosk_id,
             order_ids=[r["order_id"] for r in records if r["event"] == OrderState.VOIDED],
         ),
+        public_key=kiosk.public_key if kiosk is not None else "",
+        summaries=reconcile_storage.summary_hashes(
+            conn=conn, kiosk_id=kiosk_id, keys=_summary_keys(records)
+        ),
     )
     results = []
     for record in records:
-        handler = _paid if record["event"] == OrderState.PAID else _voided
+        handler = HANDLERS[record["event"]]
         answer = handler(state, kiosk_id, record["order_id"], record["payload"])
         results.append(
             {
@@ -245,6 +327,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
     event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for(rows, ids))
     storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     event_storage.refund_invoice_requests(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
+    reconcile_storage.add_summaries(conn=conn, rows=state.days)
     refused = [answer for answer in results if answer["status"] == "rejected"]
     credit_storage.add_rejects(conn=conn, kiosk_id=kiosk_id, rows=refused)  # `registry rejects`
     if refused:  # the operator's log, one line a batch; the kiosk files each one

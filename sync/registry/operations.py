@@ -23,7 +23,7 @@ from kiosk.credit import serial_text
 from kiosk.errors import DataError, InputError
 from kiosk.resources import load_toml
 from kiosk.timestamps import stamp, utc_now
-from sync.registry import credit_storage, credits, storage
+from sync.registry import contracts, credit_storage, credits, storage
 
 TOKEN_LIFETIME = timedelta(days=7)  # an enrolment token unused this long is refused
 MAX_TOKEN_LIFETIME = timedelta(days=90)
@@ -158,8 +158,13 @@ def import_projects(*, conn: Connection, data: dict[str, Any], source: str) -> l
                 f"{where}: stock of {old_stock_t + stock_t} t needs as many serials; "
                 f"only {have + new_serials} are imported"
             )
-        plans.append((index, project, blocks, stock_t))
-    for index, project, blocks, stock_t in plans:
+        settlement = row.get("settlement")
+        if settlement is not None and not isinstance(settlement, dict):
+            raise DataError(f"{where}: settlement must be a table (owner, fee_percent, period)")
+        terms = dict(settlement or {})
+        contracts.checked_terms(terms, f"{where} settlement.")  # refused before any change
+        plans.append((index, project, blocks, stock_t, terms))
+    for index, project, blocks, stock_t, terms in plans:
         position = known[project.id].position if project.id in known else len(known) + index
         data_text = json.dumps(project.to_dict(), ensure_ascii=False, sort_keys=True)
         storage.save_project(conn=conn, project_id=project.id, position=position, data=data_text)
@@ -168,8 +173,12 @@ def import_projects(*, conn: Connection, data: dict[str, Any], source: str) -> l
                 conn=conn, project_id=project.id, prefix=prefix, first=first, last=last, width=width
             )
         storage.add_stock(conn=conn, project_id=project.id, grams=stock_t * credits.TONNE_G)
+        if terms:  # the project's settlement contract, or a change of it (audited)
+            contracts.set_contract(
+                conn=conn, project_id=project.id, changes=terms, actor=f"import:{source}"
+            )
     bump_catalogue_version(conn=conn)
-    return [project.id for _, project, _, _ in plans]
+    return [project.id for _, project, _, _, _ in plans]
 
 
 def bump_catalogue_version(*, conn: Connection) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from kiosk.certificate.claims import LABELS, Claim, claim
 from kiosk.credit import RetirementStatus
@@ -30,10 +31,11 @@ box-shadow:0 1px 3px rgba(0,0,0,.08)}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem .8rem;margin:0}
 dt{color:#56705a;font-size:.9rem}dd{margin:0;overflow-wrap:anywhere}
 small{color:#56705a}
+a{color:#185c26}
 """
 
 
-def _grams(value: int) -> str:
+def grams_text(value: int) -> str:
     return f"{value / 1000:,.1f} kg" if value < 1_000_000 else f"{value / 1_000_000:,.3f} t"
 
 
@@ -98,8 +100,8 @@ def _facts(found: Lookup) -> str:
     names = name.get("name", {}) if isinstance(name.get("name"), dict) else {}
     rows = [
         ("证书 Certificate", found.cert_id),
-        ("抵消 Offset", _grams(int(f["offset_g"]))),
-        ("足迹 Footprint", _grams(int(f["footprint_g"]))),
+        ("抵消 Offset", grams_text(int(f["offset_g"]))),
+        ("足迹 Footprint", grams_text(int(f["footprint_g"]))),
         (
             "项目 Project",
             " / ".join(x for x in (names.get("zh"), names.get("en")) if x) or f["project_id"],
@@ -109,7 +111,11 @@ def _facts(found: Lookup) -> str:
         ("排放因子 Factors", f["factors_version"]),
     ]
     items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in rows)
-    return f'<dl data-testid="facts">{items}</dl>'
+    link = f"/p/{quote(str(f['project_id']), safe='')}"
+    more = (
+        f'<p><a href="{escape(link)}" data-testid="project-link">项目详情 About the project</a></p>'
+    )
+    return f'<dl data-testid="facts">{items}</dl>{more}'
 
 
 def _credit(found: Lookup) -> str:
@@ -178,9 +184,14 @@ def render(found: Lookup) -> str:
         body.append(f'<section class="card">{_facts(found)}</section>')
         if found.ranges:
             body.append(_credit(found))
+    return shell(found.cert_id, "".join(body))
+
+
+def shell(title: str, body: str) -> str:
+    """A whole page around `body` (HTML already escaped); `title` is escaped here."""
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{escape(found.cert_id)} · 点点 Diandian</title><style>{STYLE}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>"
+        f"<title>{escape(title)} · 点点 Diandian</title><style>{STYLE}</style></head>"
+        f"<body><main>{body}</main></body></html>"
     )

@@ -152,6 +152,13 @@ def set_kiosk_venue(*, conn: Connection, kiosk_id: str, venue: str) -> None:
     )
 
 
+def mark_synced(*, conn: Connection, kiosk_id: str) -> None:
+    """The kiosk made a signed request now (reconciliation lists kiosks long silent)."""
+    conn.execute(
+        update(kiosks).where(kiosks.c.kiosk_id == kiosk_id).values(last_sync_at=now_text())
+    )
+
+
 def kiosk_keys(*, conn: Connection) -> list[Row]:
     query = select(kiosks.c.kiosk_id, kiosks.c.public_key).order_by(kiosks.c.kiosk_id)
     return list(conn.execute(query))

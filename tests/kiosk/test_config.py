@@ -3,6 +3,7 @@ what is allowed, and the rest of the settings still apply (safe defaults, never 
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,13 @@ def test_good_settings_are_read(tmp_path: Path) -> None:
     assert settings.registry_url == "https://registry.example.com"
 
 
+def test_the_day_closes_at_the_configured_time(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "none.toml")[0].close_day_at is None  # when it ends
+    path = _write(tmp_path, '[kiosk]\nclose_day_at = "21:30"\n')
+    settings, problems = load_settings(path)
+    assert problems == [] and settings.close_day_at == time(21, 30)
+
+
 @pytest.mark.parametrize(
     ("text", "key", "allowed"),
     [
@@ -50,6 +58,8 @@ def test_good_settings_are_read(tmp_path: Path) -> None:
         ('[kiosk]\nlanguages = ["de"]', "kiosk.languages", "zh, en, fr"),
         ("[kiosk]\nlanguages = []", "kiosk.languages", "zh, en, fr"),
         ("[kiosk]\ncolour = 1", "kiosk.colour", "venue, idle_timeout_s, languages"),
+        ('[kiosk]\nclose_day_at = "24:00"', "kiosk.close_day_at", "HH:MM from 00:00 to 23:59"),
+        ('[kiosk]\nclose_day_at = "9pm"', "kiosk.close_day_at", "HH:MM from 00:00 to 23:59"),
         ('[printer]\nkind = "fax"', "printer.kind", "network, usb"),
         ('[printer]\nkind = "network"\nhost = "h"\nport = 0', "printer.port", "1 to 65535"),
         ('[registry]\nurl = "http://example.com"', "registry.url", "https://"),

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from kiosk.catalogue import load_demo_catalogue
+from kiosk.day_summary import DAY_CLOSED, OUTBOX_EVENTS
 from kiosk.footprint import compute
 from kiosk.ledger import Ledger, TransitionRefused
 from kiosk.order_state import EVENTS, OPEN, TRANSITIONS, Action, OrderState, target
@@ -44,7 +45,8 @@ def test_the_ledger_schema_allows_exactly_these_states(ledger) -> None:
     outbox = ledger.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'outbox'").fetchone()
     events = re.search(r"event IN \(([^)]*)\)", outbox[0])
     assert events is not None
-    assert set(re.findall(r"'([a-z_]+)'", events.group(1))) == {e.value for e in EVENTS}
+    assert set(re.findall(r"'([a-z_]+)'", events.group(1))) == set(OUTBOX_EVENTS)
+    assert set(OUTBOX_EVENTS) == {*(e.value for e in EVENTS), DAY_CLOSED}
 
 
 def test_orders_read_back_carry_the_enum_and_each_move_follows_the_table(ledger) -> None:

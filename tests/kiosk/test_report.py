@@ -112,6 +112,12 @@ def test_cli_writes_both_files_and_refuses_a_bad_date(diandian, ledger, tmp_path
     assert "¥22.50" in made.stdout
     assert (tmp_path / "d.csv").read_text().startswith("record,day,kiosk")
     assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
+    # the printed report closed the day: its signed summary waits in the outbox
+    assert "closed 2026-11-26 (revision 1)" in made.stdout
+    queued = ledger.conn.execute("SELECT order_id FROM outbox WHERE event = 'day_closed'")
+    assert [r[0] for r in queued] == ["day-2026-11-26-r1"]
+    again = diandian("report", "--date", "2026-11-26", "--db", db, "--pdf", str(tmp_path / "e"))
+    assert again.returncode == 0 and "closed" not in again.stdout  # nothing changed since
     bad = diandian("report", "--date", "26/11/2026", "--db", db)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
 

@@ -22,6 +22,7 @@ ARGS = [
 ]
 TEST_IDS = ("title", "claim", "signature", "received", "retirement", "facts", "credit")
 TEST_IDS += ("progress", "lines")  # the event page (/e/{id})
+PROJECT_IDS = ("title", "project", "totals", "block")  # the project page's parts
 
 
 @contextmanager

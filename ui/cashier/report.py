@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import report
+from kiosk.day_close import close_day_signed
+from kiosk.ledger import Ledger
 from kiosk.report import DayReport
 from kiosk.timestamps import china_date, utc_now
 from ui import i18n, messages
@@ -148,12 +150,22 @@ class ReportPanel(QWidget):
             partial.replace(target)
             return target
 
-        self.ctx.run(
-            self,
-            write,
-            lambda done: show_message(self.lblMessage, self.tr("Saved {path}.").format(path=done)),
-            self._failed,
-        )
+        def saved(done: Path) -> None:
+            show_message(self.lblMessage, self.tr("Saved {path}.").format(path=done))
+            if kind == "pdf":
+                self._close_day(built.day)
+
+        self.ctx.run(self, write, saved, self._failed)
+
+    def _close_day(self, day: date) -> None:
+        """The till's report is out: the day closes (kiosk.day_close), its signed summary
+        queued for the registry. A failure is logged; the next sync closes the day anyway."""
+        actor = self.ctx.actor.name
+
+        def close(ledger: Ledger) -> object:
+            return close_day_signed(ledger, day, actor)
+
+        self.ctx.write(self, close)
 
     def _failed(self, exc: BaseException) -> None:
         show_message(self.lblMessage, friendly(exc), error=True)

@@ -322,6 +322,7 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
         cert_id=cert_id,
         filed_late=(ingest.china_day(payload["paid_at"]) or "") in closed,
     )
+    row["channel"] = "phone"  # settlement counts the phone flow apart from a till's mobile
     purchase_id = storage.insert_purchases(conn=conn, rows=[row])[order.order_id]
     rows = []
     for item in ranges:

@@ -27,7 +27,7 @@ class Kiosk:
     venue: str = "chengdu-expo"
     next_serial: int = 1
     next_outbox: int = 1
-    paid: dict[str, dict[str, Any]] = field(default_factory=dict)
+    paid: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     runs: dict[str, list[GrantRun]] = field(default_factory=dict)  # retired serials granted
     drawn: dict[str, int] = field(default_factory=dict)  # how far each project is drawn
 

@@ -293,6 +293,7 @@ PUBLIC = {
     protocol.PAGE,
     protocol.PAGE + "/{token}",
     protocol.EVENT_PAGE,
+    "/p/{project_id}",  # the project page
     *("/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"),
     # the phone flow's pages (a visitor's signed cookie and CSRF token, no kiosk signature)
     # and the payment routes (the provider's own signature, checked by its verify_notice)
@@ -318,14 +319,15 @@ def _routes(app: Any) -> list[Any]:
     return found
 
 
-def _signed_routes(client: TestClient) -> dict[str, set[str]]:
-    """path -> methods of every route that checks a kiosk's signature through the dependency."""
+def _signed_routes(client: TestClient, check: Any = None) -> dict[str, set[str]]:
+    """path -> methods of every route that checks a kiosk's signature (or `check`, another
+    dependency) through the dependency."""
     from sync.registry.auth import signed_request
 
     found: dict[str, set[str]] = {}
     for route in _routes(client.app):
         dependant = getattr(route, "dependant", None)
-        if dependant and any(d.call is signed_request for d in dependant.dependencies):
+        if dependant and any(d.call is (check or signed_request) for d in dependant.dependencies):
             found.setdefault(route.path, set()).update(route.methods)
     return found
 
@@ -336,7 +338,12 @@ def test_every_kiosk_route_is_signed_through_one_dependency(client: TestClient) 
         "/c/" + route.path[3:] if route.path.startswith("/C/") else route.path
         for route in _routes(client.app)
     }
-    assert every - PUBLIC == set(signed)  # a new route is public or signed, never unchecked
+    from sync.registry.routes.operator_api import operator_request
+
+    by_operators = _signed_routes(client, operator_request)
+    assert all(path.startswith("/ops/api/") for path in by_operators)
+    # a new route is public, signed by a kiosk or an operator's, never unchecked
+    assert every - PUBLIC == set(signed) | set(by_operators)
     assert set(signed) == {
         protocol.PUSH,
         protocol.CATALOGUE,

@@ -85,3 +85,22 @@ def test_tampered_token_does_not_verify(browser: Any, site: dict[str, Any]) -> N
     texts = page_texts(browser, site["base"] + f"{head}/{flipped}")
     assert "does not verify" in texts["signature"] and "签名无法验证" in texts["signature"]
     assert "facts" not in texts  # nothing from a forged code is shown as fact
+
+
+def test_the_certificate_links_to_its_project_page(browser: Any, site: dict[str, Any]) -> None:
+    from tests.sync.browser import PROJECT_IDS
+
+    kiosk: Kiosk = site["kiosk"]
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page.goto(site["base"] + kiosk.cert_path(site["retired"]))
+        page.get_by_test_id("project-link").click()
+        page.wait_for_url("**/p/demo-longquan-forest")
+        texts = {key: " ".join(page.get_by_test_id(key).all_inner_texts()) for key in PROJECT_IDS}
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate("document.scripts.length") == 0
+    finally:
+        page.close()
+    assert "龙泉山" in texts["title"] and "Longquan Mountain" in texts["title"]
+    assert "Bought by visitors" in texts["totals"] and "1.000 t" in texts["totals"]
+    assert "SEEE-TEST-0001" in texts["block"] and "Diandian visitors" in texts["block"]

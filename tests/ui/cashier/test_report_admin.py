@@ -62,6 +62,13 @@ def test_the_day_report_pdf_and_csv_agree_with_the_ledger(console, ledger_path, 
     shown = [panel.grid.itemAt(i).widget().text() for i in range(panel.grid.count())]
     assert format_fen(net_fen) in shown
 
+    def closed() -> list:  # saving the till's PDF closed the day (kiosk.day_close)
+        with Ledger.open(ledger_path, create=False) as ledger:
+            return ledger.conn.execute("SELECT day, closed_by FROM day_closes").fetchall()
+
+    qtbot.waitUntil(lambda: len(closed()) == 1, timeout=30_000)
+    assert tuple(closed()[0]) == (today_in_china().isoformat(), "alice")
+
 
 def test_admin_settings_are_checked_before_they_are_saved(console, home):
     window = console("root")

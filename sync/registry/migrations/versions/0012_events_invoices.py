@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_events_invoices"
-down_revision = "0010_phone_flow"
+down_revision = "0011_settlement_and_operators"
 branch_labels = None
 depends_on = None
 

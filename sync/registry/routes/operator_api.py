@@ -1,0 +1,101 @@
+"""The operator API: statements, payouts and reconciliation for scripts, with an operator's
+API token (`diandian registry operators token NAME`) as `Authorization: Bearer ddo_...`.
+
+Scoped by role (sync.registry.operators): an operator reads and records payouts; an auditor
+reads everything and changes nothing (403); an owner reads only its own project's statements
+(another project's statement is a 404, as if it did not exist) and no reconciliation. Every
+change is audited under the operator's name, in the change's transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Connection
+
+from kiosk.errors import InputError
+from sync.registry import operators, payouts, reconcile, settle, settlement_storage
+from sync.registry.errors import ApiError
+from sync.registry.operators import Operator
+from sync.registry.routes import transaction
+
+PREFIX = "/ops/api"
+# Not in the kiosks' OpenAPI document (sync.registry.contract, held to it by schemathesis):
+# its error meanings are the kiosks'. Documented in the README until it has its own.
+router = APIRouter(tags=["operators"], include_in_schema=False)
+
+
+async def operator_request(request: Request) -> Operator:
+    """The operator whose token the request carries; 401 without a current one."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(401, "unauthorised", "missing operator token (Authorization: Bearer ...)")
+    found = await transaction(
+        request, lambda conn: operators.by_token(conn=conn, token=token.strip())
+    )
+    if found is None:
+        raise ApiError(401, "unauthorised", "unknown or replaced operator token")
+    return found
+
+
+SignedIn = Annotated[Operator, Depends(operator_request)]
+
+
+def _statement(conn: Connection, who: Operator, number: int) -> Any:
+    row = settlement_storage.get_statement(conn=conn, number=number)
+    if row is None or not who.may_see(row.project_id):
+        raise ApiError(404, "not_found", f"no statement {number}")
+    return row
+
+
+@router.get(f"{PREFIX}/statements")
+async def statements(request: Request, who: SignedIn) -> list[dict[str, Any]]:
+    def work(conn: Connection) -> list[dict[str, Any]]:
+        rows = settlement_storage.list_statements(conn=conn, project_id=who.project_id)
+        return [dict(r._mapping) for r in rows]
+
+    return await transaction(request, work)
+
+
+@router.get(f"{PREFIX}/statements/{{number}}")
+async def statement(number: int, request: Request, who: SignedIn) -> dict[str, Any]:
+    return await transaction(request, lambda conn: settle.content_of(_statement(conn, who, number)))
+
+
+class PayoutBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    paid_on: date
+    bank_reference: str = Field(min_length=1, max_length=200)
+
+
+@router.post(f"{PREFIX}/statements/{{number}}/payout")
+async def payout(number: int, body: PayoutBody, request: Request, who: SignedIn) -> dict[str, Any]:
+    if not who.may_change():
+        raise ApiError(403, "forbidden", f"an {who.role} cannot record payouts")
+
+    def work(conn: Connection) -> dict[str, Any]:
+        _statement(conn, who, number)
+        try:
+            return payouts.record_payout(
+                conn=conn,
+                number=number,
+                paid_on=body.paid_on,
+                reference=body.bank_reference,
+                actor=who.name,
+            )
+        except InputError as exc:
+            raise ApiError(409, "refused", str(exc)) from None
+
+    return await transaction(request, work)
+
+
+@router.get(f"{PREFIX}/reconcile")
+async def reconciliation(day: date, request: Request, who: SignedIn) -> dict[str, Any]:
+    if who.role == operators.Role.OWNER:
+        raise ApiError(403, "forbidden", "reconciliation is for operators and auditors")
+    found = await transaction(request, lambda conn: reconcile.reconcile(conn=conn, day=day))
+    return found.to_dict()
