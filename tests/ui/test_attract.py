@@ -33,6 +33,7 @@ def test_attract_screen_shows_the_phone_flow_qr_once_the_registry_is_known(qtbot
     before that (a demo kiosk) it shows none."""
     import zxingcpp
     from PIL import Image
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.ledger import Ledger, syncstate
     from ui.window import KioskWindow
@@ -42,7 +43,9 @@ def test_attract_screen_shows_the_phone_flow_qr_once_the_registry_is_known(qtbot
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window._prepare_pending)  # the first-paint reads have started
     window.workers.wait()
+    QApplication.processEvents()  # and their results have reached the screen
     assert not window.attract.qrPhone.isVisible()
     with Ledger.open(path) as ledger:
         syncstate.set_settings(ledger, {"public_url": "https://dd.example.cn"})
