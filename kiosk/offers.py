@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from kiosk.comparisons import month_of
 from kiosk.errors import InputError
 from kiosk.ledger import Stock
+from kiosk.money import MAX_GRAMS
 
 MIN_OFFSET_G = 1000  # an offset worth a certificate: 1 kg
+MAX_TYPED = 12  # characters of a typed amount in kg ("46600.5" and more is plenty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +64,16 @@ def chosen_amount(grams: int, stocks: list[Stock], footprint_g: int) -> int:
             high_g=high,
         )
     return grams
+
+
+def typed_grams(text: str) -> int:
+    """An amount typed in kg ("12", "2.5", or "2,5" as French writes it) in whole grams;
+    InputError (code "offset_range") for anything else, or past any order's MAX_GRAMS."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        kg = Decimal(cleaned) if 0 < len(cleaned) <= MAX_TYPED else Decimal("NaN")
+    except InvalidOperation:
+        kg = Decimal("NaN")
+    if not kg.is_finite() or not 0 < kg * 1000 <= MAX_GRAMS:
+        raise InputError("offset_g", f"{text[:MAX_TYPED]!r} is not an amount in kg", "offset_range")
+    return int(kg * 1000)

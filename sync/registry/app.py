@@ -17,7 +17,7 @@ from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
 from sync.registry.payments import routes as payment_routes
-from sync.registry.phone import pages_flow, pages_order
+from sync.registry.phone import pages_flow, pages_order, pages_result
 from sync.registry.routes import (
     certificates,
     enrol,
@@ -48,7 +48,13 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     for module in (health, enrol, push, pulls, certificates, operator_api):
         app.include_router(module.router)
     app.include_router(certificates.page_router)
-    for pages in (render, pages_flow, pages_order, payment_routes):  # the phone flow's pages
+    for pages in (
+        render,
+        pages_flow,
+        pages_result,
+        pages_order,
+        payment_routes,
+    ):  # the phone flow's pages
         app.include_router(pages.router)
     app.include_router(events.page_router)
     app.include_router(projects.page_router)

@@ -59,6 +59,15 @@ def retired_blocks_of(*, conn: Connection, project_id: str) -> list[Row]:
     return list(conn.execute(query.order_by(retired_blocks.c.id)))
 
 
+def unhanded_tonnes(*, conn: Connection) -> dict[str, int]:
+    """Retired serials not yet granted to anyone (kiosk or pool), per project."""
+    free = retired_blocks.c.last - retired_blocks.c.first + 1 - retired_blocks.c.handed
+    query = select(retired_blocks.c.project_id, func.sum(free)).group_by(
+        retired_blocks.c.project_id
+    )
+    return {project: int(tonnes) for project, tonnes in conn.execute(query)}
+
+
 def retired_overlap(*, conn: Connection, prefix: str, first: int, last: int) -> Row | None:
     query = select(retired_blocks).where(
         retired_blocks.c.prefix == prefix,

@@ -5,8 +5,6 @@ year, or an amount the visitor chooses; never a wall of "sold out"."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -172,9 +170,9 @@ class ProjectScreen(Screen):
 
     def _amount_entered(self) -> None:
         try:
-            grams = int(Decimal(self.amountPad.text() or "0") * 1000)
+            grams = offers.typed_grams(self.amountPad.text())
             grams = offers.chosen_amount(grams, self.stocks, self.footprint_g)
-        except (InvalidOperation, InputError):
+        except InputError:
             self._set_problem("range")
             return
         self.amountChosen.emit(grams)

@@ -1,5 +1,5 @@
-"""The phone flow's pages up to the result: the venue's start page, the language switch, one
-page per question, and the result with the projects to pay for.
+"""The phone flow's pages up to the result: the venue's start page, the language switch and
+one page per question (the result page is `pages_result`).
 
 Every rule is the core's (kiosk.session): which questions apply, what an answer may be, why
 one is refused, which page a result sends back to, the footprint and the offset. These
@@ -8,8 +8,6 @@ routes only read the visit from its cookie, word the page and write the visit ba
 
 from __future__ import annotations
 
-import json
-import secrets
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,16 +16,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kiosk import formats
-from kiosk.catalogue import Project
 from kiosk.cities import City
-from kiosk.footprint import Footprint, largest_lines
-from kiosk.money import amount_fen
 from kiosk.scenarios import Question, answer_text, get_scenario
-from kiosk.session import LIFESTYLE, OFFSETS, CustomerSession, Detour
-from kiosk.slips.labels import line_label
-from sync.registry import storage
-from sync.registry.phone.context import Here, providers
-from sync.registry.routes import reading
+from kiosk.session import CustomerSession
+from sync.registry.phone.context import Here
 from sync.registry.web.forms import FormError, read_form
 from sync.registry.web.i18n import LANGS
 
@@ -203,96 +195,3 @@ async def answer(request: Request, venue_id: str, number: int) -> Response:
 
 def _bad_form(here: Here) -> Response:
     return here.problem(here.t("problem.form.title"), here.t("problem.form.message"), status=400)
-
-
-@router.get("/v/{venue_id}/result")
-async def result(request: Request, venue_id: str) -> Response:
-    here = await Here.of(request, venue_id)
-    if isinstance(here, Response):
-        return here
-    session = _flow(here)
-    if session is None:
-        return here.redirect(here.url())
-    chosen = request.query_params.get("offset")
-    if chosen in OFFSETS and session.scenario_id == LIFESTYLE:
-        session.choose_offset(chosen)
-    outcome = session.result()
-    if isinstance(outcome, Detour):
-        here.keep(session)
-        return here.redirect(here.url(f"/q/{outcome.page + 1}?problem={outcome.problem}"))
-    here.keep(session)
-    payable = bool(await providers(request.app))
-    rows = await reading(request, lambda conn: storage.list_projects(conn=conn))
-    projects = [Project.from_dict(_json(row.data)) for row in rows]
-    return here.render(
-        "phone/result.html", _result_context(here, session, outcome, projects, payable)
-    )
-
-
-def _json(text: str) -> dict[str, Any]:
-    data = json.loads(text)
-    assert isinstance(data, dict)
-    return data
-
-
-def _result_context(
-    here: Here,
-    session: CustomerSession,
-    footprint: Footprint,
-    projects: list[Project],
-    payable: bool,
-) -> dict[str, Any]:
-    t = here.t
-    table = here.content.table
-    shown, rest = largest_lines(footprint.lines, MAX_BARS)
-    bars = [
-        {
-            "label": line_label(
-                {"activity": line.activity, "detail": dict(line.detail)}, table, (t.lang,)
-            ),
-            "mass": t.mass(line.grams),
-        }
-        for line in shown
-    ]
-    if rest:
-        bars.append({"label": t("result.rest"), "mass": t.mass(rest)})
-    offsets = []
-    if session.scenario_id == LIFESTYLE:
-        for key in ("month", "year"):
-            probe = CustomerSession(here.venue, lang=t.lang, factors=table)
-            probe.scenario_id, probe.answers = session.scenario_id, session.answers
-            probe.choose_offset(key)
-            grams = probe.offset_g(footprint)
-            offsets.append(
-                {
-                    "url": here.url(f"/result?offset={key}"),
-                    "label": t(f"result.offset.{key}", mass=t.mass(grams)),
-                    "current": key == session.offset,
-                }
-            )
-    offset_g = session.offset_g(footprint)
-    minimum = here.venue.min_charge_fen
-    return {
-        "total": t.mass(footprint.total_grams),
-        "bars": bars,
-        "offsets": offsets,
-        "can_pay": payable,
-        "attempt": secrets.token_urlsafe(12),
-        "offset_g": offset_g,
-        "nickname": session.nickname,
-        "projects": [
-            {
-                "id": p.id,
-                "name": p.label(t.lang),
-                "meta": " · ".join(
-                    x for x in (t.pick(p.location), p.standard, str(p.vintage)) if x
-                ),
-                "price": t.money(p.price_fen_per_t),
-                "amount": t.money(amount_fen(offset_g, p.price_fen_per_t, minimum)),
-            }
-            for p in projects
-        ],
-        "min_charge": t("result.min_charge", amount=t.money(minimum)) if minimum else "",
-        "action": here.url("/order"),
-        "back": here.url(f"/q/{len(session.questions())}"),
-    }

@@ -11,11 +11,13 @@ what has been drawn.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Connection
 
 from kiosk.catalogue import Project
+from kiosk.credit import TONNE_G
 from kiosk.ledger import Stock
 from kiosk.timestamps import stamp
 from sync.registry import credit_storage, credits, phone_storage, storage
@@ -43,6 +45,28 @@ def stocks(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
                 drawn_g=drawn.get(pid, 0),
             )
         )
+    return found
+
+
+def sellable(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
+    """What a new order could get of each project, as `Stock`: what the issuer has left, and
+    what `credits.top_up` could still grant it when an order is placed (whole retired tonnes
+    nobody holds yet, within the project's count; for a sell-first project the count). Only
+    reads: the result page shows it before Pay, the order grants under the locks."""
+    free_t = credit_storage.unhanded_tonnes(conn=conn)
+    rooms = {
+        row.project_id: int(row.stock_g) - int(row.allocated_g)
+        for row in storage.list_projects(conn=conn)
+    }
+    found = []
+    for item in stocks(conn=conn, issuer=issuer, now=now):
+        room = max(rooms.get(item.project.id, 0), 0)
+        if item.project.retire_first:
+            extra = min(free_t.get(item.project.id, 0), room // TONNE_G) * TONNE_G
+            item = replace(item, granted_g=item.granted_g + extra, serial_g=item.serial_g + extra)
+        else:
+            item = replace(item, granted_g=item.granted_g + room)
+        found.append(item)
     return found
 
 

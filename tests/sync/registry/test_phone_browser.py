@@ -125,3 +125,42 @@ def test_double_taps_on_pay_make_one_order_and_one_sale(browser: Any, base: str,
         sold = conn.execute(select(func.count()).where(purchases.c.nickname == "twice")).scalar()
     engine.dispose()
     assert (orders, sold) == (1, 1)
+
+
+def test_short_stock_offers_what_can_be_bought(browser: Any, tmp_path: Path) -> None:
+    """Kiosks hold all but 5 t of each project: a year of 14.26 t is covered by none, so the
+    result page offers what can be bought; a typed amount past it is refused on the page."""
+    from sync.registry import credits, storage
+    from tests.sync.registry.helpers import Kiosk
+
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    engine = demo_engine(make_engine(url))
+    kiosk = Kiosk.new()
+    with engine.begin() as conn:
+        storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
+        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=95_000_000)
+    engine.dispose()
+    with serve(url) as base:
+        page = phone(browser)
+        page.goto(f"{base}/v/{VENUE}/lang/en")
+        page.goto(f"{base}/v/{VENUE}/s/lifestyle")
+        while "/q/" in page.url:
+            typed = {"2": "300", "8": "100000"}.get(page.url.rsplit("/", 1)[1])
+            if typed:
+                page.locator("#answer").fill(typed)
+            page.get_by_test_id("next").click()
+        page.get_by_role("link", name="A whole year: 14.26 t").click()
+        assert "No project here has 14.26 t" in page.get_by_test_id("short-message").inner_text()
+        assert page.get_by_test_id(f"pay-{FORESTS}").count() == 0
+        page.locator("#kg").fill("9999")
+        page.get_by_test_id("offer-amount").click()
+        assert "cannot be offset here" in page.get_by_test_id("amount-problem").inner_text()
+        check(page, "short-en")
+        page.get_by_test_id("offer-largest").click()
+        assert "5.00 t of your 14.26 t" in page.get_by_test_id("chosen").inner_text()
+        assert "Left here: 5.00 t" in page.get_by_test_id(f"left-{FORESTS}").inner_text()
+        check(page, "chosen-en")
+        page.get_by_test_id(f"pay-{FORESTS}").click()
+        page.get_by_test_id("sim-pay").click()
+        assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+        page.context.close()

@@ -165,13 +165,15 @@ def test_sold_out_when_kiosks_hold_every_retired_tonne(phone: Phone, demo: Engin
     from tests.sync.registry.helpers import Kiosk
 
     kiosk = Kiosk.new()
+    phone.answer_all("meal", MEALS)  # the result page read while there was stock
     with demo.begin() as conn:
         storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
         credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=100_000_000)
-    phone.answer_all("meal", MEALS)
     response = phone.order()
     assert response.status_code == 409 and "这个项目已售完" in phone.page
     assert sales(demo) == 0
+    phone.get(f"/v/{VENUE}/result")  # and the result page says so now
+    assert 'data-testid="all-sold-out"' in phone.page and "pay-" not in phone.page
 
 
 def test_an_unpaid_order_expires_and_gives_its_grams_back(

@@ -29,7 +29,7 @@ def test_every_key_a_page_uses_exists() -> None:
             used |= set(
                 re.findall(r'(?<![\w.])t\(\s*["\']([a-z_.]+)["\']', item.read_text("utf-8"))
             )
-    for module in ("pages_flow.py", "pages_order.py", "context.py"):
+    for module in ("pages_flow.py", "pages_result.py", "pages_order.py", "context.py"):
         text = (files("sync.registry.phone") / module).read_text("utf-8")
         used |= set(re.findall(r'(?<![\w.])t\(\s*f?["\']([a-z_.]+)["\']', text))
     used = {key for key in used if not key.endswith(".")}  # f-string stems: problem.{...}
