@@ -112,6 +112,9 @@ def register(commands: Any) -> None:
     from sync.commands import registry_events  # it uses this module's helpers
 
     registry_events.register(action)
+    from sync.commands import registry_phone
+
+    registry_phone.register(action)
     from sync.commands.settlement import register_actions
 
     register_actions(action)

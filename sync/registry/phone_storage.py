@@ -155,6 +155,13 @@ def expire_orders(*, conn: Connection, now: str) -> list[str]:
     return list(conn.execute(stmt).scalars())
 
 
+def refunds_due(*, conn: Connection) -> list[Row]:
+    """Orders paid after their hold with the stock gone (`refund_due`), oldest payment first:
+    the visitor's money, for an operator to give back at the provider."""
+    query = select(phone_orders).where(phone_orders.c.status == "refund_due")
+    return list(conn.execute(query.order_by(phone_orders.c.paid_at, phone_orders.c.order_id)))
+
+
 def add_notice(
     *,
     conn: Connection,

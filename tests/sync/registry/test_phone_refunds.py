@@ -1,0 +1,153 @@
+"""A payment that arrives after an order's hold, when the grams it held were sold meanwhile:
+no sale, the order is `refund_due`, and `diandian registry phone-refunds` lists it for the
+operator to give the money back at the provider."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from kiosk.timestamps import utc_now
+from sync.registry import credits, phone_storage, storage
+from sync.registry.app import create_app
+from sync.registry.db import make_engine
+from sync.registry.phone.context import Options
+from sync.registry.tables import phone_orders, purchase_ranges, purchases
+from tests.sync.registry.helpers import Kiosk
+from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine, field
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+YEAR = {"2": "300", "8": "100000"}  # 14.26 t: more than anything left
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = utc_now()
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.at
+
+
+@pytest.fixture
+def demo(db_url: str) -> Iterator[Engine]:
+    engine = demo_engine(make_engine(db_url))
+    yield engine
+    engine.dispose()
+
+
+def notice(provider: Any, order: Any, at: Any) -> tuple[dict[str, str], bytes]:
+    """The provider's signed notification that ORDER was paid in full."""
+    body = {
+        "id": "N-late-" + order.order_id[:8],
+        "event_type": "TRANSACTION.SUCCESS",
+        "out_trade_no": order.order_id,
+        "transaction_id": "T-late",
+        "trade_state": "SUCCESS",
+        "amount": {"total": int(order.amount_fen), "currency": "CNY"},
+    }
+    raw = json.dumps(body).encode()
+    return provider.sign(raw, at), raw
+
+
+@pytest.fixture
+def late(demo: Engine) -> Iterator[dict[str, Any]]:
+    """Visitor A places an order and lets its hold end; a kiosk is granted every tonne nobody
+    holds, and visitor B buys everything the phone flow has left (the tonne A's order held).
+    Then A's payment arrives."""
+    clock = Clock()
+    app = create_app(demo, headroom_g=0)  # the phone flow is granted only what orders need
+    app.state.clock, app.state.phone = clock, Options(auto_notify=False)
+    with TestClient(app) as client:
+        first = Phone(client)
+        first.answer_all("meal", MEALS)
+        first.order()
+        with demo.begin() as conn:
+            order = conn.execute(select(phone_orders)).one()
+        clock.at += timedelta(minutes=20)
+        kiosk = Kiosk.new()
+        with demo.begin() as conn:
+            storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
+            credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=100_000_000)
+        client.cookies.clear()  # another visitor
+        second = Phone(client)
+        second.get(f"/v/{VENUE}/lang/en")
+        second.answer_all("lifestyle", YEAR)
+        second.get(f"/v/{VENUE}/result?offset=year")
+        second.post(f"/v/{VENUE}/amount", {"csrf": field(second.page, "csrf"), "offer": "largest"})
+        assert field(second.page, "offset_g") == "1000000"  # the tonne A's order held
+        second.order(project=FORESTS)
+        second.press("pay")
+        assert 'data-state="paid"' in second.page
+        provider = app.state.payments["simulated"]
+        headers, body = notice(provider, order, clock.at)
+        answer = client.post("/pay/notify/simulated", content=body, headers=headers)
+        yield {"client": client, "order": order, "answer": answer, "first": first,
+               "headers": headers, "body": body}  # fmt: skip
+
+
+def test_a_late_payment_with_the_stock_gone_is_refund_due_and_sells_nothing(
+    late: dict[str, Any], demo: Engine
+) -> None:
+    order = late["order"]
+    assert late["answer"].status_code == 204  # taken: the provider must not send it again
+    with demo.begin() as conn:
+        row = conn.execute(
+            select(phone_orders).where(phone_orders.c.order_id == order.order_id)
+        ).one()
+        assert (row.status, row.provider_ref, row.purchase_id) == ("refund_due", "T-late", None)
+        assert row.paid_at is not None and row.closed_reason == "paid_late"
+        sold = conn.execute(select(purchases.c.offset_g)).scalars().all()
+        assert sold == [1_000_000]  # only visitor B's tonne
+        drawn = conn.execute(
+            select(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g))
+        ).scalar()
+        assert drawn == 1_000_000
+        notices = phone_storage.notices_of(conn=conn, order_id=order.order_id)
+        assert [n.outcome for n in notices] == ["refund_due"]
+    first = late["first"]
+    first.get(f"/v/{VENUE}/order/{order.order_id}")
+    assert 'data-state="refund"' in first.page
+
+
+def test_a_replay_of_the_late_payment_changes_nothing(late: dict[str, Any], demo: Engine) -> None:
+    again = late["client"].post(
+        "/pay/notify/simulated", content=late["body"], headers=late["headers"]
+    )
+    assert again.status_code == 204
+    with demo.begin() as conn:
+        assert conn.execute(select(func.count()).select_from(purchases)).scalar() == 1
+        status = conn.execute(
+            select(phone_orders.c.status).where(phone_orders.c.order_id == late["order"].order_id)
+        ).scalar()
+    assert status == "refund_due"
+
+
+@pytest.mark.slow
+def test_the_operator_lists_refunds_due(late: dict[str, Any], diandian, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    order = late["order"]
+    listing = diandian("registry", "phone-refunds", "--db", db_url)
+    assert listing.returncode == 0, listing.stderr
+    lines = listing.stdout.strip().splitlines()
+    assert len(lines) == 1
+    amount = f"¥{int(order.amount_fen) // 100}.{int(order.amount_fen) % 100:02d}"
+    assert f"{VENUE}  {amount}  simulated:T-late  order {order.order_id}" in lines[0]
+    data = json.loads(diandian("registry", "phone-refunds", "--db", db_url, "--json").stdout)
+    assert [(d["order_id"], d["amount_fen"], d["provider_ref"]) for d in data] == [
+        (order.order_id, int(order.amount_fen), "T-late")
+    ]
+
+
+@pytest.mark.slow
+def test_no_refunds_due_says_so(demo: Engine, diandian, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    listing = diandian("registry", "phone-refunds", "--db", db_url)
+    assert listing.returncode == 0 and listing.stdout.strip() == "(no phone refunds due)"
+    assert json.loads(diandian("registry", "phone-refunds", "--db", db_url, "--json").stdout) == []
