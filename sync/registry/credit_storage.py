@@ -110,24 +110,33 @@ def kiosk_grants(*, conn: Connection, kiosk_id: str) -> list[Row]:
     return list(conn.execute(query))
 
 
-def serial_granted(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
-    """Grams of retired serials granted to this kiosk, per project."""
+def serial_granted(
+    *, conn: Connection, kiosk_id: str, project_id: str | None = None
+) -> dict[str, int]:
+    """Grams of retired serials granted to this kiosk, per project (only PROJECT_ID's)."""
     query = (
         select(grants.c.project_id, func.sum(_TONNES))
         .where(grants.c.kiosk_id == kiosk_id)
         .group_by(grants.c.project_id)
     )
+    if project_id is not None:
+        query = query.where(grants.c.project_id == project_id)
     return {project: int(tonnes) * TONNE_G for project, tonnes in conn.execute(query)}
 
 
-def drawn_by_kiosk(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
-    """Grams of this kiosk's grants that its purchases hold, refunded ones included."""
+def drawn_by_kiosk(
+    *, conn: Connection, kiosk_id: str, project_id: str | None = None
+) -> dict[str, int]:
+    """Grams of this kiosk's grants that its purchases hold, refunded ones included (per
+    project; only PROJECT_ID's, when given)."""
     query = (
         select(grants.c.project_id, func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g))
         .join(grants, grants.c.id == purchase_ranges.c.grant_id)
         .where(grants.c.kiosk_id == kiosk_id)
         .group_by(grants.c.project_id)
     )
+    if project_id is not None:
+        query = query.where(grants.c.project_id == project_id)
     return {project: int(grams) for project, grams in conn.execute(query)}
 
 

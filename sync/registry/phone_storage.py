@@ -74,8 +74,11 @@ def next_serial(*, conn: Connection, kiosk_id: str) -> int:
     return int(conn.execute(query).scalar() or 0) + 1
 
 
-def issuer_sales(*, conn: Connection, kiosk_id: str) -> dict[str, tuple[int, int]]:
-    """project -> (grams sold, not refunded; grams drawn by refunded sales) for one issuer."""
+def issuer_sales(
+    *, conn: Connection, kiosk_id: str, project_id: str | None = None
+) -> dict[str, tuple[int, int]]:
+    """project -> (grams sold, not refunded; grams drawn by refunded sales) for one issuer
+    (only PROJECT_ID's, when given)."""
     drawn = (
         select(func.coalesce(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g), 0))
         .where(purchase_ranges.c.purchase_id == purchases.c.id)
@@ -91,6 +94,8 @@ def issuer_sales(*, conn: Connection, kiosk_id: str) -> dict[str, tuple[int, int
         .where(purchases.c.kiosk_id == kiosk_id)
         .group_by(purchases.c.project_id)
     )
+    if project_id is not None:
+        query = query.where(purchases.c.project_id == project_id)
     return {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in conn.execute(query)}
 
 
@@ -120,8 +125,11 @@ def order_of_attempt(*, conn: Connection, visit: str, attempt: str) -> Row | Non
     return conn.execute(query).first()
 
 
-def held(*, conn: Connection, kiosk_id: str, now: str) -> dict[str, int]:
-    """project -> grams held by this issuer's unpaid orders that have not expired."""
+def held(
+    *, conn: Connection, kiosk_id: str, now: str, project_id: str | None = None
+) -> dict[str, int]:
+    """project -> grams held by this issuer's unpaid orders that have not expired (only
+    PROJECT_ID's, when given)."""
     query = (
         select(phone_orders.c.project_id, func.sum(phone_orders.c.offset_g))
         .where(
@@ -131,6 +139,8 @@ def held(*, conn: Connection, kiosk_id: str, now: str) -> dict[str, int]:
         )
         .group_by(phone_orders.c.project_id)
     )
+    if project_id is not None:
+        query = query.where(phone_orders.c.project_id == project_id)
     return {row[0]: int(row[1] or 0) for row in conn.execute(query)}
 
 

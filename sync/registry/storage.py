@@ -363,10 +363,15 @@ def get_retirement(*, conn: Connection, retirement_id: int) -> Row | None:
 # -- allocations ---------------------------------------------------------------------------
 
 
-def kiosk_allocations(*, conn: Connection, kiosk_id: str) -> dict[str, int]:
+def kiosk_allocations(
+    *, conn: Connection, kiosk_id: str, project_id: str | None = None
+) -> dict[str, int]:
+    """project -> grams granted to the kiosk (only PROJECT_ID's, when given)."""
     query = select(allocations.c.project_id, allocations.c.granted_g).where(
         allocations.c.kiosk_id == kiosk_id
     )
+    if project_id is not None:
+        query = query.where(allocations.c.project_id == project_id)
     return {row.project_id: row.granted_g for row in conn.execute(query)}
 
 

@@ -131,16 +131,22 @@ def open_order(
     tap on Pay) gets the order it already made. SoldOut when the project has too little left,
     InputError for a choice the kiosk would refuse (a nickname, an offset, a project)."""
     fields = draft_fields(footprint, offset_g, nickname, lang)
+    # Before the issuer's lock (each venue's orders queue on it): the sweep of expired holds
+    # is housekeeping (`held` never counts an expired hold).
+    expire_stale(conn=conn, now=now)
     storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)  # one order at a time per venue
     again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
-    if again is not None:
+    if again is not None:  # a double tap: the order its twin made
         return PhoneOrder.from_row(again)
-    expire_stale(conn=conn, now=now)
-    held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now), project_id)
+    # under the lock, only this project's stock is read (it is all the order draws on)
+    held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now, project_id=project_id),
+                    project_id)  # fmt: skip
     if held is not None and held.available_g < fields["offset_g"]:  # top up only when short
         # (grams held by unpaid orders are unsold to the grant logic: room for them too)
         room = headroom_g + held.reserved_g + fields["offset_g"]
-        items = stock.topped_up(conn=conn, issuer=issuer, headroom_g=room, now=now)
+        items = stock.topped_up(
+            conn=conn, issuer=issuer, headroom_g=room, now=now, project_id=project_id
+        )
         held = stock.of(items, project_id)
     if held is None:
         raise InputError("project", f"no project {project_id!r} at this registry")

@@ -23,26 +23,35 @@ from kiosk.timestamps import stamp
 from sync.registry import credit_storage, credits, phone_storage, storage
 
 
-def stocks(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
-    """Every project with what the issuer has left of it, in catalogue order."""
-    granted = storage.kiosk_allocations(conn=conn, kiosk_id=issuer)
-    serials = credit_storage.serial_granted(conn=conn, kiosk_id=issuer)
-    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer)
-    sales = phone_storage.issuer_sales(conn=conn, kiosk_id=issuer)
-    holding = phone_storage.held(conn=conn, kiosk_id=issuer, now=stamp(now))
+def stocks(
+    *, conn: Connection, issuer: str, now: datetime, project_id: str | None = None
+) -> list[Stock]:
+    """Every project with what the issuer has left of it, in catalogue order; only
+    PROJECT_ID, when given (an order reads just its project under the issuer's lock)."""
+    pid = project_id
+    granted = storage.kiosk_allocations(conn=conn, kiosk_id=issuer, project_id=pid)
+    serials = credit_storage.serial_granted(conn=conn, kiosk_id=issuer, project_id=pid)
+    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer, project_id=pid)
+    sales = phone_storage.issuer_sales(conn=conn, kiosk_id=issuer, project_id=pid)
+    holding = phone_storage.held(conn=conn, kiosk_id=issuer, now=stamp(now), project_id=pid)
+    if project_id is None:
+        rows = storage.list_projects(conn=conn)
+    else:
+        found_row = storage.get_project(conn=conn, project_id=project_id)
+        rows = [found_row] if found_row is not None else []
     found = []
-    for row in storage.list_projects(conn=conn):
-        pid = row.project_id
-        sold, refunded = sales.get(pid, (0, 0))
+    for row in rows:
+        key = row.project_id
+        sold, refunded = sales.get(key, (0, 0))
         found.append(
             Stock(
                 project=Project.from_dict(json.loads(row.data)),
-                granted_g=granted.get(pid, 0),
-                reserved_g=holding.get(pid, 0),
+                granted_g=granted.get(key, 0),
+                reserved_g=holding.get(key, 0),
                 sold_g=sold,
                 refunded_g=refunded,
-                serial_g=serials.get(pid, 0),
-                drawn_g=drawn.get(pid, 0),
+                serial_g=serials.get(key, 0),
+                drawn_g=drawn.get(key, 0),
             )
         )
     return found
@@ -70,11 +79,14 @@ def sellable(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
     return found
 
 
-def topped_up(*, conn: Connection, issuer: str, headroom_g: int, now: datetime) -> list[Stock]:
-    """The stock after topping the issuer up to `headroom_g` unsold grams of each project
-    (a write: the caller's transaction holds the project rows it locks)."""
+def topped_up(
+    *, conn: Connection, issuer: str, headroom_g: int, now: datetime, project_id: str | None = None
+) -> list[Stock]:
+    """The stock (of PROJECT_ID only, when given) after topping the issuer up to `headroom_g`
+    unsold grams of each project (a write: the caller's transaction holds the project rows
+    it locks)."""
     credits.top_up(conn=conn, kiosk_id=issuer, headroom_g=headroom_g)
-    return stocks(conn=conn, issuer=issuer, now=now)
+    return stocks(conn=conn, issuer=issuer, now=now, project_id=project_id)
 
 
 def of(items: list[Stock], project_id: str) -> Stock | None:
