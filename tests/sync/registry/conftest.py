@@ -117,6 +117,17 @@ def engine(db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
+def demo(db_url: str) -> Iterator[Engine]:
+    """A registry in demo mode (the phone flow's tests): demo projects with 100 t retired
+    each, the demo venues, the simulated provider."""
+    from tests.sync.registry.phone import demo_engine
+
+    made = demo_engine(make_engine(db_url))
+    yield made
+    made.dispose()
+
+
+@pytest.fixture
 def client(engine: Engine) -> Iterator[TestClient]:
     with TestClient(create_app(engine, headroom_g=5_000_000)) as test_client:
         yield test_client

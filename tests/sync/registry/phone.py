@@ -4,12 +4,15 @@ registry): follows the pages' own links and forms, as a browser without scripts 
 from __future__ import annotations
 
 import html
+import json
 import re
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
-from sync.registry import migrations
+from kiosk.timestamps import utc_now
+from sync.registry import credits, migrations, storage
 from sync.registry.demo import load_demo
 from sync.registry.phone.context import Options
 
@@ -25,6 +28,45 @@ def demo_engine(engine: Engine) -> Engine:
     with engine.begin() as conn:
         load_demo(conn=conn)
     return engine
+
+
+class Clock:
+    """The registry's clock in a test (`app.state.clock`): moved on by hand."""
+
+    def __init__(self) -> None:
+        self.at = utc_now()
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+def kiosk_takes(engine: Engine, grams: int) -> None:
+    """A counter kiosk is granted GRAMS of every project (whole retired tonnes, in order,
+    by the same locked grant logic as the phone flow's): what it holds is never a phone's."""
+    from tests.sync.registry.helpers import Kiosk
+
+    kiosk = Kiosk.new()
+    with engine.begin() as conn:
+        storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
+        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=grams)
+
+
+def notice(
+    provider: Any, order: Any, at: datetime | None = None, **changes: Any
+) -> tuple[dict[str, str], bytes]:
+    """The simulated provider's signed notification that ORDER was paid in full (CHANGES:
+    fields to change), with its headers, signed at AT (now)."""
+    body = {
+        "id": "N" + order.order_id[:10],
+        "event_type": "TRANSACTION.SUCCESS",
+        "out_trade_no": order.order_id,
+        "transaction_id": "T123",
+        "trade_state": "SUCCESS",
+        "amount": {"total": int(order.amount_fen), "currency": "CNY"},
+        **changes,
+    }
+    raw = json.dumps(body).encode()
+    return provider.sign(raw, at or utc_now()), raw
 
 
 def field(page: str, name: str) -> str:

@@ -12,32 +12,23 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kiosk.timestamps import utc_now
 from sync.registry import phone_storage
 from sync.registry.app import create_app
-from sync.registry.db import make_engine
 from sync.registry.phone.issuer import issuer_id
 from sync.registry.tables import phone_orders, purchase_ranges, purchases
-from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine, text_of
+from tests.sync.registry.phone import (
+    FORESTS,
+    MEALS,
+    VENUE,
+    Clock,
+    Phone,
+    kiosk_takes,
+    text_of,
+)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.at = utc_now()
-
-    def __call__(self):  # type: ignore[no-untyped-def]
-        return self.at
-
-
-@pytest.fixture
-def demo(db_url: str) -> Iterator[Engine]:
-    engine = demo_engine(make_engine(db_url))
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
@@ -161,14 +152,8 @@ def test_back_after_paying_shows_the_same_sale(phone: Phone, demo: Engine) -> No
 def test_sold_out_when_kiosks_hold_every_retired_tonne(phone: Phone, demo: Engine) -> None:
     """The phone flow's stock comes from the same locked grants as kiosks': grams granted to
     a kiosk are never the phone's, so with all retired tonnes granted it is sold out."""
-    from sync.registry import credits, storage
-    from tests.sync.registry.helpers import Kiosk
-
-    kiosk = Kiosk.new()
     phone.answer_all("meal", MEALS)  # the result page read while there was stock
-    with demo.begin() as conn:
-        storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
-        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=100_000_000)
+    kiosk_takes(demo, 100_000_000)
     response = phone.order()
     assert response.status_code == 409 and "这个项目已售完" in phone.page
     assert sales(demo) == 0

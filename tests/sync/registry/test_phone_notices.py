@@ -4,7 +4,6 @@ arrives. Refused ones are answered as the provider expects and change nothing.""
 
 from __future__ import annotations
 
-import json
 import threading
 import warnings
 from collections.abc import Iterator
@@ -17,21 +16,13 @@ from sqlalchemy import Engine, func, select
 from kiosk.timestamps import utc_now
 from sync.registry import phone_storage
 from sync.registry.app import create_app
-from sync.registry.db import make_engine
 from sync.registry.phone.context import Options
 from sync.registry.tables import phone_orders, purchases
-from tests.sync.registry.phone import MEALS, Phone, demo_engine
+from tests.sync.registry.phone import MEALS, Phone, notice
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
-
-
-@pytest.fixture
-def demo(db_url: str) -> Iterator[Engine]:
-    engine = demo_engine(make_engine(db_url))
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
@@ -47,20 +38,6 @@ def placed(demo: Engine) -> Iterator[dict[str, Any]]:
             order = conn.execute(select(phone_orders)).one()
         provider = client.app.state.payments["simulated"]  # type: ignore[attr-defined]
         yield {"client": client, "order": order, "provider": provider}
-
-
-def notice(provider: Any, order: Any, **changes: Any) -> tuple[dict[str, str], bytes]:
-    body = {
-        "id": "N" + order.order_id[:10],
-        "event_type": "TRANSACTION.SUCCESS",
-        "out_trade_no": order.order_id,
-        "transaction_id": "T123",
-        "trade_state": "SUCCESS",
-        "amount": {"total": int(order.amount_fen), "currency": "CNY"},
-        **changes,
-    }
-    raw = json.dumps(body).encode()
-    return provider.sign(raw, utc_now()), raw
 
 
 def count(engine: Engine) -> int:

@@ -13,49 +13,26 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kiosk.timestamps import utc_now
-from sync.registry import credits, phone_storage, storage
+from sync.registry import phone_storage
 from sync.registry.app import create_app
-from sync.registry.db import make_engine
 from sync.registry.phone.context import Options
 from sync.registry.tables import phone_orders, purchase_ranges, purchases
-from tests.sync.registry.helpers import Kiosk
-from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine, field
+from tests.sync.registry.phone import (
+    FORESTS,
+    MEALS,
+    VENUE,
+    Clock,
+    Phone,
+    field,
+    kiosk_takes,
+    notice,
+)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 YEAR = {"2": "300", "8": "100000"}  # 14.26 t: more than anything left
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.at = utc_now()
-
-    def __call__(self):  # type: ignore[no-untyped-def]
-        return self.at
-
-
-@pytest.fixture
-def demo(db_url: str) -> Iterator[Engine]:
-    engine = demo_engine(make_engine(db_url))
-    yield engine
-    engine.dispose()
-
-
-def notice(provider: Any, order: Any, at: Any) -> tuple[dict[str, str], bytes]:
-    """The provider's signed notification that ORDER was paid in full."""
-    body = {
-        "id": "N-late-" + order.order_id[:8],
-        "event_type": "TRANSACTION.SUCCESS",
-        "out_trade_no": order.order_id,
-        "transaction_id": "T-late",
-        "trade_state": "SUCCESS",
-        "amount": {"total": int(order.amount_fen), "currency": "CNY"},
-    }
-    raw = json.dumps(body).encode()
-    return provider.sign(raw, at), raw
 
 
 @pytest.fixture
@@ -73,10 +50,7 @@ def late(demo: Engine) -> Iterator[dict[str, Any]]:
         with demo.begin() as conn:
             order = conn.execute(select(phone_orders)).one()
         clock.at += timedelta(minutes=20)
-        kiosk = Kiosk.new()
-        with demo.begin() as conn:
-            storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
-            credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=100_000_000)
+        kiosk_takes(demo, 100_000_000)
         client.cookies.clear()  # another visitor
         second = Phone(client)
         second.get(f"/v/{VENUE}/lang/en")
@@ -88,7 +62,7 @@ def late(demo: Engine) -> Iterator[dict[str, Any]]:
         second.press("pay")
         assert 'data-state="paid"' in second.page
         provider = app.state.payments["simulated"]
-        headers, body = notice(provider, order, clock.at)
+        headers, body = notice(provider, order, clock.at, transaction_id="T-late")
         answer = client.post("/pay/notify/simulated", content=body, headers=headers)
         yield {"client": client, "order": order, "answer": answer, "first": first,
                "headers": headers, "body": body}  # fmt: skip

@@ -11,12 +11,18 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from sync.registry import credits, storage
+from sync.registry import credits
 from sync.registry.app import create_app
-from sync.registry.db import make_engine
 from sync.registry.tables import phone_orders, purchases
-from tests.sync.registry.helpers import Kiosk
-from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine, field, text_of
+from tests.sync.registry.phone import (
+    FORESTS,
+    MEALS,
+    VENUE,
+    Phone,
+    field,
+    kiosk_takes,
+    text_of,
+)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -25,22 +31,6 @@ with warnings.catch_warnings():
 # a year with 300 kWh a month and 100,000 km of flights: 14.26 t, its month 1.19 t
 YEAR = {"2": "300", "8": "100000"}
 PROJECTS = ("demo-longquan-forest", "demo-rural-biogas", "demo-rooftop-solar", "demo-wetland")
-
-
-@pytest.fixture
-def demo(db_url: str) -> Iterator[Engine]:
-    engine = demo_engine(make_engine(db_url))
-    yield engine
-    engine.dispose()
-
-
-def kiosk_takes(engine: Engine, grams: int) -> None:
-    """A counter kiosk is granted GRAMS of every project (whole retired tonnes, in order):
-    what it holds is never the phone flow's."""
-    kiosk = Kiosk.new()
-    with engine.begin() as conn:
-        storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
-        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=grams)
 
 
 @pytest.fixture
