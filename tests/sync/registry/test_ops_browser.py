@@ -6,10 +6,8 @@ sideways scrolling. DIANDIAN_SCREENSHOTS=DIR keeps a screenshot (docs/screens/op
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +16,7 @@ from kiosk.day_summary import summarise
 from sync.registry import migrations, operations, operators
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
+from tests.sync.browser import keep_screenshot, no_serious_violation
 from tests.sync.registry.conftest import DEMO_PROJECTS, retire_demo_blocks
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
@@ -89,16 +88,10 @@ def base(db: str) -> Iterator[str]:
 
 
 def check(page: Any, name: str) -> None:
-    """No serious or critical axe-core violation; no sideways scrolling at a phone's width;
-    a screenshot at a desktop's."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    found = Axe().run(page).response["violations"]
-    bad = [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{name}: {bad}"
-    shots = os.environ.get("DIANDIAN_SCREENSHOTS")
-    if shots:
-        page.screenshot(path=str(Path(shots) / f"ops-{name}.png"), full_page=True)
+    """No serious or critical axe-core violation; a screenshot at a desktop's width; no
+    sideways scrolling at a phone's."""
+    no_serious_violation(page, name)
+    keep_screenshot(page, f"ops-{name}.png")
     size = page.viewport_size
     page.set_viewport_size({"width": 390, "height": 844})
     width = page.evaluate("document.documentElement.scrollWidth")

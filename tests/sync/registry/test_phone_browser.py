@@ -5,14 +5,13 @@ DIANDIAN_SCREENSHOTS=DIR keeps a screenshot of every page (docs/screens/phone-*.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sync.registry.db import make_engine
+from tests.sync.browser import keep_screenshot, no_serious_violation
 from tests.sync.registry.phone import FORESTS, VENUE, demo_engine
 from tests.sync.registry.served import serve
 
@@ -34,16 +33,10 @@ def base(db: str) -> Iterator[str]:
 
 def check(page: Any, name: str) -> None:
     """No sideways scrolling, no serious or critical axe-core violation; a screenshot."""
-    from axe_playwright_python.sync_playwright import Axe
-
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{name} scrolls sideways on a phone ({width}px)"
-    found = Axe().run(page).response["violations"]
-    bad = [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{name}: {bad}"
-    shots = os.environ.get("DIANDIAN_SCREENSHOTS")
-    if shots:
-        page.screenshot(path=str(Path(shots) / f"phone-{name}.png"), full_page=True)
+    no_serious_violation(page, name)
+    keep_screenshot(page, f"phone-{name}.png")
 
 
 def phone(browser: Any) -> Any:
