@@ -9,6 +9,7 @@ exist; reconciliation is for operators and auditors.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -27,6 +28,8 @@ from sync.registry.web.i18n import strings
 
 router = APIRouter(include_in_schema=False)
 AUDIT_PAGE = 50
+NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: str.isdigit() takes "²", int() not
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # one spelling (fromisoformat takes more)
 
 
 @router.get(f"{HOME}/statements")
@@ -62,7 +65,7 @@ async def statement(request: Request, number: str) -> Response:
 
     def work(conn: Connection) -> tuple[Operator | None, dict[str, Any] | None, Any]:
         who = desk.who(conn)
-        if who is None or not number.isdigit() or len(number) > 9:
+        if who is None or not NUMBER.fullmatch(number):
             return who, None, None
         row = settlement_storage.get_statement(conn=conn, number=int(number))
         if row is None or not who.may_see(row.project_id):
@@ -139,7 +142,7 @@ async def reconciliation(request: Request) -> Response:
     error = ""
     if asked:
         try:
-            day = date.fromisoformat(asked[:10]) if len(asked) == 10 else None
+            day = date.fromisoformat(asked) if DAY.fullmatch(asked) else None
         except ValueError:
             day = None
         if day is None or day > today:
@@ -179,7 +182,7 @@ async def reconciliation(request: Request) -> Response:
 async def audit(request: Request) -> Response:
     desk = await Desk.of(request)
     asked = request.query_params.get("before", "")
-    before = int(asked) if asked.isdigit() and len(asked) < 12 else None
+    before = int(asked) if NUMBER.fullmatch(asked) else None
 
     def work(conn: Connection) -> tuple[Operator | None, list[Any]]:
         who = desk.who(conn)

@@ -136,7 +136,8 @@ class Desk:
 
     def to_sign_in(self) -> RedirectResponse:
         """Back to the sign-in page, remembering where the operator was going."""
-        here = self.request.url.path
+        url = self.request.url
+        here = url.path + (f"?{url.query}" if url.query else "")
         return self.redirect(f"{SIGN_IN}?next={quote(here, safe='')}")
 
 

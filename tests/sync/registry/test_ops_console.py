@@ -4,13 +4,14 @@ is a 404 even by its number in the URL), reconciliation and the audit."""
 
 from __future__ import annotations
 
+import html
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import Engine
 
 from kiosk.timestamps import utc_now
-from sync.registry import operators, settlement_storage
+from sync.registry import operators, payouts, settlement_storage
 from sync.registry.console.session import COOKIE
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.test_settlement import AFTER_OCT, OCT, close, push_ok, sale, set_terms
@@ -105,21 +106,22 @@ def test_wrong_passwords_lock_the_account_and_the_page_says_until_when(
     assert "locked" in actions
 
 
-def test_too_many_sign_ins_from_one_address_are_refused(engine: Engine, client) -> None:
+def test_too_many_sign_ins_from_one_address_are_refused(
+    engine: Engine, client, monkeypatch
+) -> None:
     from sync.registry.console import access
     from sync.registry.web.limits import Limit
 
     add(engine, "amy", "operator")
-    old = access.SIGN_IN_LIMIT
-    access.SIGN_IN_LIMIT = Limit("ops-sign-in", 2, 600)
-    try:
-        token = csrf(client)
-        for _ in range(2):
-            assert sign_in(client, "nobody", token=token).status_code == 403
-        busy = sign_in(client, "amy", token=token)
-    finally:
-        access.SIGN_IN_LIMIT = old
+    monkeypatch.setattr(access, "SIGN_IN_LIMIT", Limit("ops-sign-in", 2, 600))
+    token = csrf(client)
+    for _ in range(2):
+        assert sign_in(client, "nobody", token=token).status_code == 403
+    busy = sign_in(client, "amy", token=token)  # the right password, refused before checking it
     assert busy.status_code == 429 and "十分钟后再试" in busy.text
+    with engine.connect() as conn:
+        (row,) = [r for r in operators.list_operators(conn=conn) if r.name == "amy"]
+    assert row.failed == 0  # a refused try counts nothing against the account
 
 
 def test_an_owner_sees_only_its_project(engine: Engine, client, kiosk: Kiosk) -> None:
@@ -151,7 +153,13 @@ def test_an_auditor_reads_statements_reconciliation_and_the_audit(
     one = client.get("/ops/statements/1")
     assert one.status_code == 200 and "Statement 1" in one.text
     assert kiosk.kiosk_id.upper() in one.text  # its sale's certificate, in the lines
-    assert "¥10.00" in one.text
+    assert "¥10.00" in one.text and "not paid yet" in one.text
+    with engine.begin() as conn:
+        payouts.record_payout(
+            conn=conn, number=1, paid_on=date(2026, 11, 5), reference="ICBC-77", actor="amy"
+        )
+    paid = client.get("/ops/statements/1").text
+    assert "2026-11-05 · ¥9.50 · ICBC-77" in paid  # ¥10.00 less the 5% fee
     day = client.get("/ops/reconcile?day=2026-10-05")
     assert day.status_code == 200 and 'data-testid="agree"' in day.text
     later = utc_now() + timedelta(days=3)  # the kiosk has been quiet for three days
@@ -164,3 +172,33 @@ def test_an_auditor_reads_statements_reconciliation_and_the_audit(
         assert refused.status_code == 400 and "YYYY-MM-DD" in refused.text, bad
     audit = client.get("/ops/audit").text
     assert "<td>settle</td>" in audit and "<td>operator_add</td>" in audit
+
+
+def test_odd_numbers_days_and_next_addresses_get_a_plain_answer(engine: Engine, client) -> None:
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    for number in ("²", "٣", "1e3", "-1", "0x1", "9" * 40):  # digits a str says, int refuses
+        assert client.get(f"/ops/statements/{number}").status_code == 404, number
+    for before in ("²", "-5", "x"):  # a page of the audit: anything odd is the first page
+        assert client.get(f"/ops/audit?before={before}").status_code == 200, before
+    for day in ("2026-W40-1", "20261005", "２０２６-10-05"):  # one spelling of a day only
+        assert client.get(f"/ops/reconcile?day={day}").status_code == 400, day
+    for wanted in ("//evil.example/ops/x", "https://evil.example/ops/", "/ops\\@evil", "/v/x"):
+        answer = client.get("/ops/lang/en", params={"next": wanted}, follow_redirects=False)
+        assert answer.headers["location"] == "/ops", wanted
+    kept = client.get(
+        "/ops/lang/zh", params={"next": "/ops/audit?before=3"}, follow_redirects=False
+    )
+    assert kept.headers["location"] == "/ops/audit?before=3"
+
+
+def test_sign_in_returns_to_the_page_asked_for_with_its_query(engine: Engine, client) -> None:
+    add(engine, "amy", "operator")
+    asked = client.get("/ops/reconcile?day=2026-10-05", follow_redirects=False)
+    assert asked.headers["location"] == "/ops/sign-in?next=%2Fops%2Freconcile%3Fday%3D2026-10-05"
+    page = client.get(asked.headers["location"])
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    wanted = re.search(r'name="next" value="([^"]+)"', page.text).group(1)
+    body = {"csrf": token, "name": "amy", "password": PASSWORD, "next": html.unescape(wanted)}
+    made = client.post("/ops/sign-in", data=body, headers=FORM, follow_redirects=False)
+    assert made.headers["location"] == "/ops/reconcile?day=2026-10-05"
