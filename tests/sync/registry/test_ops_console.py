@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import Engine
 
 from kiosk.timestamps import utc_now
-from sync.registry import operators, payouts, settlement_storage
+from sync.registry import operators, payouts, settlement_storage, storage
 from sync.registry.console.session import COOKIE
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.test_settlement import AFTER_OCT, OCT, close, push_ok, sale, set_terms
@@ -202,3 +202,17 @@ def test_sign_in_returns_to_the_page_asked_for_with_its_query(engine: Engine, cl
     body = {"csrf": token, "name": "amy", "password": PASSWORD, "next": html.unescape(wanted)}
     made = client.post("/ops/sign-in", data=body, headers=FORM, follow_redirects=False)
     assert made.headers["location"] == "/ops/reconcile?day=2026-10-05"
+
+
+def test_console_pages_answer_while_a_writer_holds_the_lock(
+    engine: Engine, client, kiosk: Kiosk
+) -> None:
+    """They read in one snapshot (routes.reading), beside SQLite's one writer."""
+    two_statements(engine, client, kiosk)
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    with engine.begin() as writer:
+        storage.set_setting(conn=writer, key="held", value="uncommitted")
+        for path in ("/ops", "/ops/statements", "/ops/statements/1", "/ops/audit",
+                     "/ops/reconcile?day=2026-10-05"):  # fmt: skip
+            assert client.get(path).status_code == 200, path
