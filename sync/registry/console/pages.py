@@ -59,31 +59,44 @@ async def statements(request: Request) -> Response:
     return desk.render("ops/statements.html", who, {"statements": items})
 
 
+Found = tuple[Operator | None, dict[str, Any] | None, Any]  # who, the content, its payout
+
+
+def find_statement(conn: Connection, desk: Desk, number: str) -> Found:
+    """The statement numbered `number` if this operator may see it (else no content)."""
+    who = desk.who(conn)
+    if who is None or not NUMBER.fullmatch(number):
+        return who, None, None
+    row = settlement_storage.get_statement(conn=conn, number=int(number))
+    if row is None or not who.may_see(row.project_id):
+        return who, None, None
+    return who, settle.content_of(row), settlement_storage.payout_of(conn=conn, statement_id=row.id)
+
+
 @router.get(f"{HOME}/statements/{{number}}")
 async def statement(request: Request, number: str) -> Response:
     desk = await Desk.of(request)
+    found = await reading(request, lambda conn: find_statement(conn, desk, number))
+    return statement_page(desk, number, found)
 
-    def work(conn: Connection) -> tuple[Operator | None, dict[str, Any] | None, Any]:
-        who = desk.who(conn)
-        if who is None or not NUMBER.fullmatch(number):
-            return who, None, None
-        row = settlement_storage.get_statement(conn=conn, number=int(number))
-        if row is None or not who.may_see(row.project_id):
-            return who, None, None
-        return (
-            who,
-            settle.content_of(row),
-            settlement_storage.payout_of(conn=conn, statement_id=row.id),
-        )
 
-    who, content, payout = await reading(request, work)
+def statement_page(
+    desk: Desk, number: str, found: Found, *, error: str = "", status: int = 200
+) -> Response:
+    """One statement; its payout form for an operator while it is unpaid and has a net."""
+    who, content, payout = found
     if who is None:
-        return desk.to_sign_in()
+        return desk.to_sign_in(f"{HOME}/statements/{number[:12]}")
     t = desk.t
     if content is None:
         message = t("ops.statement.missing.message", number=number[:12])
         return desk.problem(who, t("ops.statement.missing"), message, status=404)
-    return desk.render("ops/statement.html", who, _statement_view(desk, content, payout))
+    view = _statement_view(desk, content, payout)
+    payable = who.may_change() and payout is None and content["net_fen"] > 0
+    today = china_date(now(desk.request.app)).isoformat()
+    form = {"closed": content["closed_at"][:10], "today": today}
+    context = {**view, "pay": form if payable else None, "pay_error": error}
+    return desk.render("ops/statement.html", who, context, status=status)
 
 
 def _statement_view(desk: Desk, content: dict[str, Any], payout: Any) -> dict[str, Any]:
@@ -93,6 +106,7 @@ def _statement_view(desk: Desk, content: dict[str, Any], payout: Any) -> dict[st
         "s": content,
         "name": t.pick(content["project_name"], content["project_id"]),
         "fee_percent": f"{content['contract']['fee_bp'] / 100:.2f}",
+        "net": t.money(content["net_fen"]),
         "channels": [
             {
                 "name": _channel(desk, channel),

@@ -134,10 +134,11 @@ class Desk:
     def store(self, response: Response) -> None:
         cookies.store(response, self.request, COOKIE, self.key, asdict(self.state))
 
-    def to_sign_in(self) -> RedirectResponse:
-        """Back to the sign-in page, remembering where the operator was going."""
+    def to_sign_in(self, back: str = "") -> RedirectResponse:
+        """To the sign-in page, remembering where the operator was going (`back`, for a form
+        posted after the session ended: the page the form was on)."""
         url = self.request.url
-        here = url.path + (f"?{url.query}" if url.query else "")
+        here = back or url.path + (f"?{url.query}" if url.query else "")
         return self.redirect(f"{SIGN_IN}?next={quote(here, safe='')}")
 
 

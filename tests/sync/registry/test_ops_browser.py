@@ -133,6 +133,11 @@ def test_an_operator_reads_statements_reconciles_a_day_and_reads_the_audit(
     assert "¥33.25" in totals  # net of the refund and the 5% fee on ¥35.00
     assert page.get_by_test_id("lines").locator("tbody tr").count() == 4  # 3 sales, 1 refund
     check(page, "statement-zh")
+    page.locator("#paid_on").fill("2026-11-05")
+    page.locator("#bank_reference").fill("ICBC 2026110500042")
+    page.get_by_test_id("record-payout").click()
+    assert "ICBC 2026110500042" in page.get_by_test_id("payout").inner_text()
+    assert page.get_by_test_id("pay").count() == 0  # paid once; no second form
 
     page.get_by_test_id("nav-reconcile").click()
     page.locator("#day").fill(DAY)
@@ -147,6 +152,7 @@ def test_an_operator_reads_statements_reconciles_a_day_and_reads_the_audit(
     page.get_by_test_id("nav-audit").click()
     audit = page.get_by_test_id("audit").inner_text()
     assert "settle" in audit and "operator_add" in audit
+    assert "amy" in audit and "payout" in audit  # the payout, under the operator's name
     check(page, "audit-en")
 
     page.get_by_test_id("sign-out").click()

@@ -216,3 +216,55 @@ def test_console_pages_answer_while_a_writer_holds_the_lock(
         for path in ("/ops", "/ops/statements", "/ops/statements/1", "/ops/audit",
                      "/ops/reconcile?day=2026-10-05"):  # fmt: skip
             assert client.get(path).status_code == 200, path
+
+
+def pay(client, number: int, paid_on: str, reference: str, token: str | None = None):
+    body = {
+        "csrf": token or csrf(client, f"/ops/statements/{number}"),
+        "paid_on": paid_on,
+        "bank_reference": reference,
+    }
+    url = f"/ops/statements/{number}/payout"
+    return client.post(url, data=body, headers=FORM, follow_redirects=False)
+
+
+def payouts_made(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = settlement_storage.audit_rows(conn=conn, limit=50)
+    return [(r.actor, r.subject) for r in rows if r.action == "payout"]
+
+
+def test_an_operator_records_a_payout_once_and_others_cannot(
+    engine: Engine, client, kiosk: Kiosk
+) -> None:
+    two_statements(engine, client, kiosk)
+    for name, role, project in (("ann", "auditor", None), ("wet", "owner", "demo-wetland")):
+        add(engine, name, role, project)
+        sign_in(client, name)
+        assert 'data-testid="pay"' not in client.get("/ops/statements/2").text
+        token = csrf(client, "/ops/statements/2")
+        refused = pay(client, 1, "2026-11-05", "ICBC-1", token)
+        assert refused.status_code == (403 if role == "auditor" else 404), name
+    assert payouts_made(engine) == []
+
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    assert 'data-testid="pay"' in client.get("/ops/statements/1").text
+    assert pay(client, 1, "2026-11-05", "ICBC-1", token="forged").status_code == 400
+    empty = pay(client, 1, "2026-11-05", "   ")
+    assert empty.status_code == 409 and "请填写银行流水号" in empty.text
+    for day in ("2026-11-01", "2999-01-01", "5 Nov"):  # before the closing, future, not a day
+        early = pay(client, 1, day, "ICBC-1")
+        assert early.status_code in (400, 409) and "付款日期须为" in early.text, day
+    assert 'data-testid="pay"' not in client.get("/ops/statements/2").text  # nothing to pay
+    nothing = pay(client, 2, "2026-11-05", "ICBC-2")
+    assert nothing.status_code == 409 and "nothing to pay" in nothing.text
+    assert payouts_made(engine) == []
+
+    made = pay(client, 1, "2026-11-05", "ICBC 2026110500042")
+    assert made.status_code == 303 and made.headers["location"] == "/ops/statements/1"
+    page = client.get("/ops/statements/1").text
+    assert "ICBC 2026110500042" in page and 'data-testid="pay"' not in page
+    again = pay(client, 1, "2026-11-05", "ICBC-again", token=csrf(client, "/ops/statements/2"))
+    assert again.status_code == 409 and "already paid" in again.text
+    assert payouts_made(engine) == [("amy", "statement 1")]
