@@ -59,6 +59,14 @@ async def statements(request: Request) -> Response:
     return desk.render("ops/statements.html", who, {"statements": items})
 
 
+def parse_day(text: str) -> date | None:
+    """A day written YYYY-MM-DD (one spelling), or None."""
+    try:
+        return date.fromisoformat(text) if DAY.fullmatch(text) else None
+    except ValueError:
+        return None
+
+
 Found = tuple[Operator | None, dict[str, Any] | None, Any]  # who, the content, its payout
 
 
@@ -155,10 +163,7 @@ async def reconciliation(request: Request) -> Response:
     day: date | None = None
     error = ""
     if asked:
-        try:
-            day = date.fromisoformat(asked) if DAY.fullmatch(asked) else None
-        except ValueError:
-            day = None
+        day = parse_day(asked)
         if day is None or day > today:
             error, day = t("ops.reconcile.bad_day", day=asked[:20], today=today.isoformat()), None
 

@@ -10,9 +10,6 @@ statement again with the reason, in the operator's language.
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from fastapi import APIRouter
 from sqlalchemy import Connection
 from starlette.requests import Request
@@ -21,21 +18,13 @@ from starlette.responses import Response
 from kiosk.errors import InputError
 from kiosk.timestamps import china_date
 from sync.registry import payouts
-from sync.registry.console.pages import Found, find_statement, statement_page
+from sync.registry.console.pages import Found, find_statement, parse_day, statement_page
 from sync.registry.console.session import HOME, Desk
 from sync.registry.phone.context import now
 from sync.registry.routes import transaction
 from sync.registry.web.forms import FormError, read_form
 
 router = APIRouter(include_in_schema=False)
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if DAY.fullmatch(text) else None
-    except ValueError:
-        return None
 
 
 @router.post(f"{HOME}/statements/{{number}}/payout")
@@ -47,7 +36,7 @@ async def record(request: Request, number: str) -> Response:
     except FormError:
         form = {}
     csrf_ok = desk.csrf_ok(form)
-    paid_on = _day(form.get("paid_on", "").strip())
+    paid_on = parse_day(form.get("paid_on", "").strip())
     reference = form.get("bank_reference", "")
     moment = now(request.app)
 
