@@ -36,6 +36,13 @@ SHIPPED = [  # what a kiosk reads at run time, by path inside the wheel
     "diandian_resources/systemd/diandian-sync.timer",
     "sync/registry/migrations/env.py",
     "sync/registry/migrations/versions/0001_initial.py",
+    # the registry's web pages (sync.registry.web): words, style, the phone's and the console's
+    "sync/registry/web/strings.toml",
+    "sync/registry/web/static/web.css",
+    "sync/registry/web/templates/base.html",
+    "sync/registry/web/templates/phone/start.html",
+    "sync/registry/web/templates/ops/layout.html",
+    "sync/registry/web/templates/ops/statement.html",
 ]
 
 

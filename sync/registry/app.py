@@ -13,6 +13,9 @@ from kiosk import logs
 from sync import protocol
 from sync.registry import access_log, contract, errors
 from sync.registry.access_log import AccessLog
+from sync.registry.console import access as console_access
+from sync.registry.console import pages as console_pages
+from sync.registry.console import payout as console_payout
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
@@ -58,6 +61,8 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
         app.include_router(pages.router)
     app.include_router(events.page_router)
     app.include_router(projects.page_router)
+    for console in (console_access, console_pages, console_payout):  # the operator console (/ops)
+        app.include_router(console.router)
     contract.install(app)
     return app
 

@@ -31,6 +31,8 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 TOKEN_PREFIX = "ddo_"  # an operator token, told apart from an enrolment token at a glance
+REFUSED = "wrong name or password"
+LOCKED = "this account is locked until "  # + "YYYY-MM-DD HH:MM UTC"
 
 
 class Role(StrEnum):
@@ -140,13 +142,13 @@ def sign_in(
     """The operator, or why not (one line, the same for an unknown name and a wrong password,
     so the form tells nobody which names exist). Failures and lockouts are audited."""
     moment = now or utc_now()
-    refused = "wrong name or password"
+    refused = REFUSED
     row = operator_storage.get_operator(conn=conn, name=(name or "").strip().lower(), lock=True)
     if row is None or row.disabled_at is not None:
         password_matches(password, hash_password("x" * MIN_PASSWORD))  # the same time spent
         return refused
     if row.locked_until is not None and parse_stamp(row.locked_until) > moment:
-        return f"this account is locked until {row.locked_until[:16].replace('T', ' ')} UTC"
+        return f"{LOCKED}{row.locked_until[:16].replace('T', ' ')} UTC"
     if not password_matches(password, row.password_hash):
         failed = row.failed + 1
         until = stamp(moment + LOCKOUT) if failed >= MAX_FAILURES else None
@@ -182,6 +184,15 @@ def by_token(*, conn: Connection, token: str) -> Operator | None:
     if not token.startswith(TOKEN_PREFIX):
         return None
     row = operator_storage.by_token_hash(conn=conn, token_hash=token_hash(token))
+    if row is None or row.disabled_at is not None:
+        return None
+    return Operator.from_row(row)
+
+
+def current(*, conn: Connection, name: str) -> Operator | None:
+    """The operator a console session names, if the account still exists and is enabled
+    (its role read again: a change takes effect on the next page)."""
+    row = operator_storage.get_operator(conn=conn, name=name)
     if row is None or row.disabled_at is not None:
         return None
     return Operator.from_row(row)

@@ -64,6 +64,22 @@ def page_texts(browser: Any, url: str, name: str = "") -> dict[str, str]:
         page.close()
 
 
+def no_serious_violation(page: Any, name: str) -> None:
+    """axe-core finds no serious or critical accessibility violation on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    bad = [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{name}: {bad}"
+
+
+def keep_screenshot(page: Any, filename: str) -> None:
+    """A full-page screenshot in DIANDIAN_SCREENSHOTS (e.g. docs/screens), when it is set."""
+    shots = os.environ.get("DIANDIAN_SCREENSHOTS")
+    if shots:
+        page.screenshot(path=str(Path(shots) / filename), full_page=True)
+
+
 def _shot_name(url: str, name: str) -> str:
     kind = "event-page" if "/e/" in url else "certificate-page"
     return f"{kind}-{name}.png"

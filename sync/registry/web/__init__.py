@@ -1,7 +1,7 @@
 """The registry's small web layer: server-rendered HTML pages, safe by default.
 
 Why: the registry serves pages to visitors' phones (the phone flow, `sync.registry.phone`)
-and, later, project pages and an operator console. They share one way of rendering, wording,
+and the operator console (`sync.registry.console`). They share one way of rendering, wording,
 remembering a visitor and defending a form, so each page module only says what it shows.
 
 - `render`: one Jinja2 environment (autoescape on, undefined names are errors) over the

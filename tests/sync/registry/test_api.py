@@ -307,7 +307,12 @@ PUBLIC = {
     "/v/{venue_id}/order/{order_id}",
     "/pay/notify/{name}",
     "/pay/sim/{payment_id}",
+    # the operator console's way in and out (its form's CSRF token; sync.registry.console)
+    *("/ops", "/ops/sign-in", "/ops/sign-out", "/ops/lang/{code}"),
 }
+# the operator console's pages: a signed-in operator's session cookie, checked in each page
+CONSOLE = {"/ops/statements", "/ops/statements/{number}", "/ops/reconcile", "/ops/audit"}
+CONSOLE_FORMS = {"/ops/statements/{number}/payout"}  # and the form's CSRF token
 
 
 def _routes(app: Any) -> list[Any]:
@@ -343,7 +348,17 @@ def test_every_kiosk_route_is_signed_through_one_dependency(client: TestClient) 
     by_operators = _signed_routes(client, operator_request)
     assert all(path.startswith("/ops/api/") for path in by_operators)
     # a new route is public, signed by a kiosk or an operator's, never unchecked
-    assert every - PUBLIC == set(signed) | set(by_operators)
+    assert every - PUBLIC - CONSOLE - CONSOLE_FORMS == set(signed) | set(by_operators)
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    for path in CONSOLE | CONSOLE_FORMS:  # without a session, each sends to the sign-in page
+        url = path.replace("{number}", "1")
+        answer = (
+            client.post(url, content=b"csrf=x", headers=form, follow_redirects=False)
+            if path in CONSOLE_FORMS
+            else client.get(url, follow_redirects=False)
+        )
+        assert answer.status_code == 303, path
+        assert answer.headers["location"].startswith("/ops/sign-in?next="), path
     assert set(signed) == {
         protocol.PUSH,
         protocol.CATALOGUE,

@@ -5,7 +5,6 @@ DIANDIAN_SCREENSHOTS=DIR keeps a screenshot of every page (docs/screens/phone-*.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,8 @@ from typing import Any
 import pytest
 
 from sync.registry.db import make_engine
-from tests.sync.registry.phone import FORESTS, VENUE, demo_engine
+from tests.sync.browser import keep_screenshot, no_serious_violation
+from tests.sync.registry.phone import FORESTS, VENUE, demo_engine, kiosk_takes
 from tests.sync.registry.served import serve
 
 pytestmark = pytest.mark.slow
@@ -34,16 +34,10 @@ def base(db: str) -> Iterator[str]:
 
 def check(page: Any, name: str) -> None:
     """No sideways scrolling, no serious or critical axe-core violation; a screenshot."""
-    from axe_playwright_python.sync_playwright import Axe
-
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{name} scrolls sideways on a phone ({width}px)"
-    found = Axe().run(page).response["violations"]
-    bad = [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{name}: {bad}"
-    shots = os.environ.get("DIANDIAN_SCREENSHOTS")
-    if shots:
-        page.screenshot(path=str(Path(shots) / f"phone-{name}.png"), full_page=True)
+    no_serious_violation(page, name)
+    keep_screenshot(page, f"phone-{name}.png")
 
 
 def phone(browser: Any) -> Any:
@@ -130,15 +124,9 @@ def test_double_taps_on_pay_make_one_order_and_one_sale(browser: Any, base: str,
 def test_short_stock_offers_what_can_be_bought(browser: Any, tmp_path: Path) -> None:
     """Kiosks hold all but 5 t of each project: a year of 14.26 t is covered by none, so the
     result page offers what can be bought; a typed amount past it is refused on the page."""
-    from sync.registry import credits, storage
-    from tests.sync.registry.helpers import Kiosk
-
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
     engine = demo_engine(make_engine(url))
-    kiosk = Kiosk.new()
-    with engine.begin() as conn:
-        storage.add_kiosk(conn=conn, kiosk_id=kiosk.kiosk_id, name="k", public_key=kiosk.public)
-        credits.top_up(conn=conn, kiosk_id=kiosk.kiosk_id, headroom_g=95_000_000)
+    kiosk_takes(engine, 95_000_000)
     engine.dispose()
     with serve(url) as base:
         page = phone(browser)

@@ -24,13 +24,20 @@ def test_every_string_has_three_languages_and_chinese_is_translated() -> None:
 def test_every_key_a_page_uses_exists() -> None:
     used = set()
     folder = files("sync.registry.web") / "templates"
-    for item in [*folder.iterdir(), *(folder / "phone").iterdir()]:
+    for item in [*folder.iterdir(), *(folder / "phone").iterdir(), *(folder / "ops").iterdir()]:
         if item.name.endswith(".html"):
             used |= set(
                 re.findall(r'(?<![\w.])t\(\s*["\']([a-z_.]+)["\']', item.read_text("utf-8"))
             )
-    for module in ("pages_flow.py", "pages_result.py", "pages_order.py", "context.py"):
-        text = (files("sync.registry.phone") / module).read_text("utf-8")
+    modules = [
+        ("sync.registry.phone", m)
+        for m in ("pages_flow.py", "pages_result.py", "pages_order.py", "context.py")
+    ]
+    modules += [
+        ("sync.registry.console", m) for m in ("access.py", "pages.py", "session.py", "payout.py")
+    ]
+    for package, module in modules:
+        text = (files(package) / module).read_text("utf-8")
         used |= set(re.findall(r'(?<![\w.])t\(\s*f?["\']([a-z_.]+)["\']', text))
     used = {key for key in used if not key.endswith(".")}  # f-string stems: problem.{...}
     assert used and used <= set(strings()), sorted(used - set(strings()))
@@ -63,7 +70,7 @@ def test_pages_forbid_inline_scripts_and_framing() -> None:
 
 def test_no_inline_style_or_script_in_templates() -> None:
     folder = files("sync.registry.web") / "templates"
-    for item in [*folder.iterdir(), *(folder / "phone").iterdir()]:
+    for item in [*folder.iterdir(), *(folder / "phone").iterdir(), *(folder / "ops").iterdir()]:
         if item.name.endswith(".html"):
             text = item.read_text("utf-8")
             assert "<script" not in text and "style=" not in text and "<style" not in text
