@@ -303,6 +303,7 @@ PUBLIC = {
     "/v/{venue_id}/s/{scenario_id}",
     "/v/{venue_id}/q/{number}",
     "/v/{venue_id}/result",
+    "/v/{venue_id}/amount",
     "/v/{venue_id}/order",
     "/v/{venue_id}/order/{order_id}",
     "/pay/notify/{name}",
