@@ -20,7 +20,7 @@ from sync.registry.operators import Operator
 from sync.registry.phone.context import now
 from sync.registry.routes import reading, transaction
 from sync.registry.web import limits
-from sync.registry.web.forms import FormError, read_form
+from sync.registry.web.forms import FormError, read_form, read_form_or_empty
 from sync.registry.web.i18n import LANGS
 from sync.registry.web.limits import Limit
 
@@ -88,10 +88,7 @@ async def sign_in(request: Request) -> Response:
 @router.post(f"{HOME}/sign-out")
 async def sign_out(request: Request) -> Response:
     desk = await Desk.of(request)
-    try:
-        form = await read_form(request)
-    except FormError:
-        form = {}
+    form = await read_form_or_empty(request)
     if desk.csrf_ok(form):  # a cross-site page cannot sign anyone out
         desk.state = State.new(desk.state.lang)
     return desk.redirect(SIGN_IN)

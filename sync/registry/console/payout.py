@@ -22,7 +22,7 @@ from sync.registry.console.pages import Found, find_statement, parse_day, statem
 from sync.registry.console.session import HOME, Desk
 from sync.registry.phone.context import now
 from sync.registry.routes import transaction
-from sync.registry.web.forms import FormError, read_form
+from sync.registry.web.forms import read_form_or_empty
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,10 +31,7 @@ router = APIRouter(include_in_schema=False)
 async def record(request: Request, number: str) -> Response:
     desk = await Desk.of(request)
     t = desk.t
-    try:
-        form = await read_form(request)
-    except FormError:
-        form = {}
+    form = await read_form_or_empty(request)
     csrf_ok = desk.csrf_ok(form)
     paid_on = parse_day(form.get("paid_on", "").strip())
     reference = form.get("bank_reference", "")

@@ -24,7 +24,7 @@ from sync.registry.phone import orders
 from sync.registry.phone.context import now, options, providers, secret
 from sync.registry.phone.visit import COOKIE, Visit
 from sync.registry.web import cookies, render
-from sync.registry.web.forms import FormError, read_form
+from sync.registry.web.forms import read_form_or_empty
 from sync.registry.web.i18n import DEFAULT, Translator
 
 router = APIRouter(include_in_schema=False)
@@ -115,10 +115,7 @@ async def sim_press(request: Request, payment_id: str) -> Response:
     """Pay or Cancel: the provider's book changes, then (Pay) its signed notification is
     delivered to the notify route's handler, and the visitor goes back to the merchant."""
     provider = await _simulated(request)
-    try:
-        form = await read_form(request)
-    except FormError:
-        form = {}
+    form = await read_form_or_empty(request)
     if provider is None or form.get("token") != provider.button_token(payment_id[:40]):
         return Response("refused", status_code=400, media_type="text/plain")
     at = now(request.app)

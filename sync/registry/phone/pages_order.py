@@ -31,7 +31,7 @@ from sync.registry.phone import issuer, orders
 from sync.registry.phone.context import Here, now, options, providers
 from sync.registry.routes import reading, transaction
 from sync.registry.web import limits
-from sync.registry.web.forms import FormError, read_form
+from sync.registry.web.forms import read_form_or_empty
 
 router = APIRouter(include_in_schema=False)
 BOARD_SIZE = 10
@@ -44,10 +44,7 @@ async def place(request: Request, venue_id: str) -> Response:
     if isinstance(here, Response):
         return here
     t = here.t
-    try:
-        form = await read_form(request)
-    except FormError:
-        form = {}
+    form = await read_form_or_empty(request)
     session = here.session()
     if not session.scenario_id or not here.csrf_ok(form) or not form.get("attempt"):
         return here.problem(t("order.stale.title"), t("order.stale.message"), status=400)

@@ -27,7 +27,7 @@ from kiosk.slips.labels import line_label
 from sync.registry.phone import issuer, stock
 from sync.registry.phone.context import Here, now, providers
 from sync.registry.routes import reading
-from sync.registry.web.forms import FormError, read_form
+from sync.registry.web.forms import read_form_or_empty
 
 router = APIRouter(include_in_schema=False)
 MAX_BARS = 5
@@ -60,10 +60,7 @@ async def amount(request: Request, venue_id: str) -> Response:
     if isinstance(here, Response):
         return here
     t = here.t
-    try:
-        form = await read_form(request)
-    except FormError:
-        form = {}
+    form = await read_form_or_empty(request)
     session = here.session()
     if not session.scenario_id or not here.csrf_ok(form):
         return here.problem(t("problem.form.title"), t("problem.form.message"), status=400)

@@ -42,3 +42,12 @@ async def read_form(request: Request) -> dict[str, str]:
             raise FormError("a form field is too long")
         form[name] = clean(value)
     return form
+
+
+async def read_form_or_empty(request: Request) -> dict[str, str]:
+    """The form, or {} when it is not one this site sends: the page's CSRF or token check then
+    refuses it as it refuses a forged post."""
+    try:
+        return await read_form(request)
+    except FormError:
+        return {}
