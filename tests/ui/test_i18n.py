@@ -40,10 +40,13 @@ NEUTRAL = re.compile(
 
 
 def words_left(text: str) -> str:
-    """TEXT without its neutral parts: what would have to be translated."""
-    for name in NAMES:
-        text = text.replace(name, " ")
+    """TEXT without its neutral parts: what would have to be translated.
+
+    Codes go first and names only as whole words: a random order code such as "EN9 KF3" must
+    not lose its "EN" to the name list and leave "KF3" looking like an English word."""
     text = NEUTRAL.sub(" ", text)
+    for name in NAMES:
+        text = re.sub(rf"(?<![0-9A-Za-z]){re.escape(name)}(?![0-9A-Za-z])", " ", text)
     return " ".join(part for part in text.split() if re.search(r"[A-Za-z]{2,}", part))
 
 
@@ -111,3 +114,21 @@ def test_the_chinese_kiosk_shows_no_english(kiosk, home: Path, slip_file):
     assert zh.keys() == en.keys()
     problems = untranslated(zh, en)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EN9 KF3   ¥9.00   05:02:39",  # an order code that starts with a name (CI, stop 21)
+        "3EN WAN   ¥1.00",
+        "KENROOT123-000002",  # a certificate number holding two names
+        "Wang · EN · 中文",
+    ],
+)
+def test_codes_holding_a_name_are_neutral(text: str):
+    assert words_left(text) == ""
+
+
+def test_a_name_inside_a_word_does_not_hide_the_word():
+    assert words_left("Pay at the counter") == "Pay at the counter"
+    assert words_left("ENter your code") == "ENter your code"
