@@ -75,6 +75,9 @@ def serve(app: object, *, host: str, port: int, tls_cert: str | None, tls_key: s
     import uvicorn
 
     logs.configure(None)
+    from sync.registry.phone.context import warm
+
+    warm(app)  # the phone flow's content, loaded before the first visitor rather than by them
     writer = access_log.Writer(logging.StreamHandler(sys.stdout)).start()
     try:
         uvicorn.run(

@@ -12,10 +12,18 @@ the two kinds of transaction every route runs its work in.
   lock. Every public page that only reads (certificate pages, health, and new pages: the phone
   flow, project pages, the operator console's views) uses `reading`; anything that writes,
   including a signed request (it records its nonce), uses the write transaction.
+- `writing(engine)` is the write transaction as every route takes it: on SQLite the writers
+  of one process first queue on a lock of their own, then `BEGIN IMMEDIATE`. SQLite's own
+  wait for its write lock is a poll that sleeps up to 100 ms between tries, so under a crowd
+  (50 phones ordering at once) a writer could lose the race again and again: the phone
+  flow's order p99 was 2.5 s for a few ms of work. Queued in-process, the next writer starts
+  the moment the last one commits; other processes still meet SQLite's busy timeout.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +69,24 @@ def reading(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+QUEUE_S = 30.0  # as SQLite's busy timeout: past it the writer goes on and SQLite decides
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction (`engine.begin()`), queued behind this process's other writers
+    on SQLite (see above)."""
+    gate = _WRITERS.get(engine)
+    held = gate.acquire(timeout=QUEUE_S) if gate is not None else False
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        if held and gate is not None:
+            gate.release()
+
+
 def make_engine(url: str, **options: Any) -> Engine:
     url = normalise_url(url)
     try:
@@ -69,6 +95,7 @@ def make_engine(url: str, **options: Any) -> Engine:
                 url, connect_args={"timeout": 30, "check_same_thread": False}, **options
             )
             _sqlite_pragmas(engine)
+            _WRITERS[engine] = threading.Lock()
         elif url.startswith("postgresql"):
             engine = create_engine(url, pool_size=10, max_overflow=20, **options)
             _postgresql_reads(engine)

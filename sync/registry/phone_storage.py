@@ -153,12 +153,17 @@ def update_order(*, conn: Connection, order_id: str, only_if: str | None, **valu
     return done.first() is not None
 
 
-def expire_orders(*, conn: Connection, now: str) -> list[str]:
-    """Unpaid orders past their hold become expired (their grams were free from that moment:
-    `held` never counts them); the ids changed."""
+def expire_orders(*, conn: Connection, now: str, limit: int) -> list[str]:
+    """Unpaid orders past their hold become expired, at most LIMIT of them (their grams were
+    free from that moment: `held` never counts them); the ids changed."""
+    stale = (
+        select(phone_orders.c.order_id)
+        .where(phone_orders.c.status == AWAITING, phone_orders.c.expires_at <= now)
+        .limit(limit)
+    )
     stmt = (
         update(phone_orders)
-        .where(phone_orders.c.status == AWAITING, phone_orders.c.expires_at <= now)
+        .where(phone_orders.c.order_id.in_(stale), phone_orders.c.status == AWAITING)
         .values(status="expired", closed_reason="timeout")
         .returning(phone_orders.c.order_id)
     )
@@ -243,14 +248,19 @@ def add_sim_payment(*, conn: Connection, values: dict[str, Any]) -> None:
 
 
 def get_sim_payment(
-    *, conn: Connection, payment_id: str | None = None, order_id: str | None = None
+    *,
+    conn: Connection,
+    payment_id: str | None = None,
+    order_id: str | None = None,
+    lock: bool = True,
 ) -> Row | None:
+    """A simulated payment, its row locked (LOCK false: a read-only transaction's read)."""
     query = select(sim_payments)
     if payment_id is not None:
         query = query.where(sim_payments.c.payment_id == payment_id)
     if order_id is not None:
         query = query.where(sim_payments.c.order_id == order_id)
-    return conn.execute(query.with_for_update()).first()
+    return conn.execute(query.with_for_update() if lock else query).first()
 
 
 def set_sim_state(

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from sync.registry.db import writing
 from sync.registry.payments import NoticeRefused, PaymentProvider
 from sync.registry.payments.simulated import SimulatedProvider
 from sync.registry.phone import orders
@@ -51,7 +52,7 @@ async def handle_notice(
         )
 
     def run() -> orders.Outcome:
-        with app.state.engine.begin() as conn:  # type: ignore[attr-defined]
+        with writing(app.state.engine) as conn:  # type: ignore[attr-defined]
             return work(conn)
 
     outcome = await run_in_threadpool(run)

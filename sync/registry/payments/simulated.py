@@ -24,6 +24,7 @@ from sqlalchemy import Engine, Row
 
 from kiosk.timestamps import parse_stamp, stamp
 from sync.registry import phone_storage
+from sync.registry.db import reading, writing
 from sync.registry.payments import Notice, NoticeRefused, PaymentRequest, Status
 
 NAME = "simulated"
@@ -48,7 +49,7 @@ class SimulatedProvider:
     # -- what the registry asks of it (the PaymentProvider interface) ------------------------
 
     def create(self, request: PaymentRequest) -> str:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             phone_storage.add_sim_payment(  # a second create for one order keeps the first
                 conn=conn,
                 values={
@@ -101,8 +102,8 @@ class SimulatedProvider:
         return 400, json.dumps({"code": "FAIL", "message": "失败"}).encode(), "application/json"
 
     def query(self, order_id: str) -> Status:
-        with self.engine.begin() as conn:
-            row = phone_storage.get_sim_payment(conn=conn, order_id=order_id)
+        with reading(self.engine) as conn:
+            row = phone_storage.get_sim_payment(conn=conn, order_id=order_id, lock=False)
         if row is None:
             return Status("closed")
         if row.state == SUCCESS:
@@ -110,7 +111,7 @@ class SimulatedProvider:
         return Status("closed" if row.state == CLOSED else "open")
 
     def close(self, order_id: str) -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = phone_storage.get_sim_payment(conn=conn, order_id=order_id)
             if row is not None:
                 phone_storage.set_sim_state(
@@ -120,8 +121,8 @@ class SimulatedProvider:
     # -- its own page's buttons ---------------------------------------------------------------
 
     def payment(self, payment_id: str) -> Row | None:
-        with self.engine.begin() as conn:
-            return phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40])
+        with reading(self.engine) as conn:  # its page only reads: never queued behind writers
+            return phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40], lock=False)
 
     def button_token(self, payment_id: str) -> str:
         """What its page's forms carry, so only its own page can press its buttons."""
@@ -131,7 +132,7 @@ class SimulatedProvider:
     def press(self, payment_id: str, action: str, now: datetime) -> Row | None:
         """Pay or Cancel; the payment as it stands after (paying twice pays once; paying
         past the expiry closes it instead)."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40])
             if row is None:
                 return None

@@ -23,6 +23,7 @@ from kiosk.session import CustomerSession
 from kiosk.timestamps import utc_now
 from kiosk.venues import Venue
 from sync.registry import storage
+from sync.registry.db import writing
 from sync.registry.payments import PaymentProvider
 from sync.registry.payments.simulated import KEY_SETTING as SIM_KEY
 from sync.registry.payments.simulated import SimulatedProvider
@@ -66,7 +67,7 @@ async def secret(app: Any) -> bytes:
     if held is None:
 
         def read() -> bytes:
-            with app.state.engine.begin() as conn:
+            with writing(app.state.engine) as conn:
                 return cookies.secret(conn=conn)
 
         held = await run_in_threadpool(read)
@@ -78,17 +79,35 @@ async def providers(app: Any) -> dict[str, PaymentProvider]:
     """The payment providers this registry takes: the simulated one in demo mode only."""
     held: dict[str, PaymentProvider] | None = getattr(app.state, "payments", None)
     if held is None:
-
-        def read() -> dict[str, PaymentProvider]:
-            with app.state.engine.begin() as conn:
-                if storage.get_setting(conn=conn, key=DEMO_SETTING) != "1":
-                    return {}
-                key = web_storage.secret(conn=conn, name=SIM_KEY)
-            return {"simulated": SimulatedProvider(app.state.engine, key)}
-
-        held = await run_in_threadpool(read)
+        held = await run_in_threadpool(_payments, app)
         app.state.payments = held
     return held
+
+
+def warm(app: Any) -> None:
+    """Load what every phone page needs before the first visitor (`registry serve` calls it
+    before it listens): the cookie key, the providers, the venues and factor table, the
+    templates. Lazily, the first crowd to scan the QR waited for all of it at once (the venue
+    page's p99 was 2-3 s in bench/bench_phone.py for a page that takes a few ms)."""
+    from sync.registry.db import reading
+    from sync.registry.phone import content as phone_content
+
+    with writing(app.state.engine) as conn:
+        app.state.web_secret = cookies.secret(conn=conn)
+    app.state.payments = _payments(app)
+    with reading(app.state.engine) as conn:
+        app.state.phone_content = phone_content.load(conn)
+    env = render.environment()
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        env.get_template(name)
+
+
+def _payments(app: Any) -> dict[str, PaymentProvider]:
+    with writing(app.state.engine) as conn:
+        if storage.get_setting(conn=conn, key=DEMO_SETTING) != "1":
+            return {}
+        key = web_storage.secret(conn=conn, name=SIM_KEY)
+    return {"simulated": SimulatedProvider(app.state.engine, key)}
 
 
 class Here:

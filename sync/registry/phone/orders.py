@@ -106,9 +106,16 @@ def get(*, conn: Connection, order_id: str) -> PhoneOrder | None:
     return PhoneOrder.from_row(row) if row is not None else None
 
 
-def expire_stale(*, conn: Connection, now: datetime) -> list[str]:
-    """Mark unpaid orders past their hold expired (their grams already count as free)."""
-    return phone_storage.expire_orders(conn=conn, now=stamp(now))
+SWEEP_S = 60.0  # how often a server process marks expired holds, at most
+SWEEP_ROWS = 500  # and how many in one go (the rest at the next)
+
+
+def expire_stale(*, conn: Connection, now: datetime, limit: int = SWEEP_ROWS) -> list[str]:
+    """Mark unpaid orders past their hold expired, at most LIMIT of them. Housekeeping only:
+    `held` never counts an expired hold, so its grams are free from the moment it ends
+    whether or not this ran; it is not on any order's path (it ran inside every order
+    before, scanning every order of the registry)."""
+    return phone_storage.expire_orders(conn=conn, now=stamp(now), limit=limit)
 
 
 def open_order(
@@ -131,9 +138,6 @@ def open_order(
     tap on Pay) gets the order it already made. SoldOut when the project has too little left,
     InputError for a choice the kiosk would refuse (a nickname, an offset, a project)."""
     fields = draft_fields(footprint, offset_g, nickname, lang)
-    # Before the issuer's lock (each venue's orders queue on it): the sweep of expired holds
-    # is housekeeping (`held` never counts an expired hold).
-    expire_stale(conn=conn, now=now)
     storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)  # one order at a time per venue
     again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
     if again is not None:  # a double tap: the order its twin made

@@ -9,12 +9,14 @@ its hold ended, and applies a payment only through `orders.apply_payment` (exact
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter
 from sqlalchemy import Connection
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -26,6 +28,7 @@ from kiosk.ledger import SoldOut
 from kiosk.ranking import ranked
 from kiosk.timestamps import china_date, parse_stamp
 from sync.registry import operations, phone_storage, storage
+from sync.registry.db import writing
 from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
 from sync.registry.phone import issuer, orders
 from sync.registry.phone.context import Here, now, options, providers
@@ -113,7 +116,24 @@ async def place(request: Request, venue_id: str) -> Response:
         return response
     here.visit = here.visit.but(order=placed.order_id)
     page = await _payment_page(request, here, provider, placed)
-    return here.redirect(page)
+    response = here.redirect(page)
+    if _sweep_due(request.app):  # after the answer is sent: not on the visitor's wait
+        response.background = BackgroundTask(_sweep, request.app, at)
+    return response
+
+
+def _sweep_due(app: Any) -> bool:
+    """At most one sweep of expired holds per orders.SWEEP_S in this process."""
+    last: float | None = getattr(app.state, "phone_swept", None)
+    if last is not None and time.monotonic() - last < orders.SWEEP_S:
+        return False
+    app.state.phone_swept = time.monotonic()
+    return True
+
+
+def _sweep(app: Any, at: datetime) -> None:
+    with writing(app.state.engine) as conn:
+        orders.expire_stale(conn=conn, now=at)
 
 
 async def _payment_page(

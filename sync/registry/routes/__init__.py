@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from sync.registry.db import reading as read_transaction
+from sync.registry.db import writing
 
 T = TypeVar("T")
 
@@ -20,7 +21,7 @@ async def transaction(request: Request, work: Callable[[Connection], T]) -> T:
     """Run `work` in one write transaction on a worker thread: all of it or none of it."""
 
     def run() -> T:
-        with request.app.state.engine.begin() as conn:
+        with writing(request.app.state.engine) as conn:
             return work(conn)
 
     return await run_in_threadpool(run)

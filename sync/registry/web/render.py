@@ -44,6 +44,7 @@ def _static(name: str) -> bytes:
     return (files("sync.registry.web") / "static" / name).read_bytes()
 
 
+@cache
 def static_url(name: str) -> str:
     """`/static/NAME?v=HASH`: cached for a day, and a new file is a new address."""
     return f"/static/{name}?v={hashlib.sha256(_static(name)).hexdigest()[:10]}"
