@@ -17,9 +17,10 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kiosk import offers
+from kiosk import formats, offers
+from kiosk.comparisons import car_km
 from kiosk.errors import InputError
-from kiosk.footprint import Footprint, largest_lines
+from kiosk.footprint import Footprint, Line, largest_lines
 from kiosk.ledger import Stock
 from kiosk.money import amount_fen
 from kiosk.session import LIFESTYLE, OFFSETS, CustomerSession, Detour
@@ -28,6 +29,7 @@ from sync.registry.phone import issuer, stock
 from sync.registry.phone.context import Here, now, providers
 from sync.registry.routes import reading
 from sync.registry.web.forms import read_form_or_empty
+from sync.registry.web.i18n import Translator, strings
 
 router = APIRouter(include_in_schema=False)
 MAX_BARS = 5
@@ -127,11 +129,13 @@ def _footprint(here: Here, session: CustomerSession, footprint: Footprint) -> di
                 {"activity": line.activity, "detail": dict(line.detail)}, table, (t.lang,)
             ),
             "mass": t.mass(line.grams),
+            "counted": counted(t, line),
+            "source": t("result.source", source=line.cite) if line.cite else "",
         }
         for line in shown
     ]
     if rest:
-        bars.append({"label": t("result.rest"), "mass": t.mass(rest)})
+        bars.append({"label": t("result.rest"), "mass": t.mass(rest), "counted": "", "source": ""})
     tabs = []
     if session.scenario_id == LIFESTYLE:
         for key in ("month", "year"):
@@ -147,10 +151,26 @@ def _footprint(here: Here, session: CustomerSession, footprint: Footprint) -> di
             )
     return {
         "total": t.mass(footprint.total_grams),
+        "car": t("result.car", km=t.count(car_km(footprint.total_grams, table))),
+        "factors": t("result.factors", version=footprint.factors_version),
         "bars": bars,
         "offsets": tabs,
         "back": here.url(f"/q/{len(session.questions())}"),
     }
+
+
+UNITS = {"pkm": "km", "vkm": "km", "km": "km"}  # the words of a factor's unit (strings.toml)
+
+
+def counted(t: Translator, line: Line) -> str:
+    """What a line counted, as the kiosk's breakdown words it: "2 nights × 53.5 kg", the
+    factor as sourced (not rounded), so a visitor can check the sum."""
+    unit = UNITS.get(line.unit, line.unit)
+    n = formats.quantity(line.quantity, t.lang)
+    key = f"result.unit.{unit}"
+    amount = t(key, n=n) if key in strings() else f"{n} {line.unit}"
+    each = t("result.factor", factor=formats.factor(line.factor_kg_per_unit, t.lang))
+    return f"{amount} × {each}"
 
 
 def _projects(
