@@ -9,7 +9,9 @@ would on a venue's mobile network), bound to a registry in demo mode served by
 scenario and its four questions, the result, Pay (the order), the simulated provider's page,
 its Pay button (the signed notification and the sale), the paid page. All phones run at once
 (`--phones` concurrent), `--rounds` sessions each. Reported per page: p50/p99 in ms; errors
-(any status other than the expected one); sessions per minute. First on a SQLite file with
+(any status other than the expected one); sessions per minute. First the baseline: the same
+phones, as many requests each, of a bare FastAPI page under the same uvicorn (bench/loadgen),
+and each page's p99 over its p99. Then on a SQLite file with
 one server process, then on a throwaway PostgreSQL 15 cluster with two server processes (the
 phones alternate between them). Prints JSON.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import statistics
 import sys
@@ -33,10 +36,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.loadgen import bare_fastapi  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
 from tests.sync.registry.phone import FORESTS, VENUE, demo_engine  # noqa: E402
-from tests.sync.registry.served import serve  # noqa: E402
+from tests.sync.registry.served import free_port, serve  # noqa: E402
 
 FIELD = re.compile(r'name="(csrf|attempt|offset_g|token)" value="([^"]*)"')
 
@@ -77,7 +81,23 @@ async def session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> N
         raise RuntimeError("the paid page does not say paid")
 
 
-async def run_phones(bases: list[str], phones: int, rounds: int) -> dict[str, Any]:
+REQUESTS = 16  # a session's requests (above), for the baseline's sessions
+
+
+async def bare_session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> None:
+    """The baseline's session: as many requests, each of a bare FastAPI page (no database,
+    no cookie): what this machine's load alone costs 50 closed-loop clients."""
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = await client.get("/bare")
+        times["bare"].append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"bare: {response.status_code}")
+
+
+async def run_phones(
+    bases: list[str], phones: int, rounds: int, flow: Any = None
+) -> dict[str, Any]:
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
 
@@ -90,7 +110,7 @@ async def run_phones(bases: list[str], phones: int, rounds: int) -> dict[str, An
             for _ in range(rounds):
                 client.cookies.clear()
                 try:
-                    await session(client, times)
+                    await (flow or session)(client, times)
                 except (RuntimeError, httpx.HTTPError) as exc:
                     errors.append(str(exc)[:200])
 
@@ -125,20 +145,36 @@ def bench(db_url: str, servers: int, phones: int, rounds: int) -> dict[str, Any]
     return {"servers": servers, **figures}
 
 
+def baseline(phones: int, rounds: int) -> dict[str, Any]:
+    with bare_fastapi(free_port()) as base:
+        return asyncio.run(run_phones([base], phones, rounds, bare_session))
+
+
+def ratios(figures: dict[str, Any], bare: dict[str, Any]) -> None:
+    """Each page's p99 over the bare page's p99 in the same run (the machine's share)."""
+    floor = bare["pages"]["bare"]["p99_ms"]
+    for page in figures["pages"].values():
+        page["p99_over_bare_p99"] = round(page["p99_ms"] / floor, 1) if floor else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
+    out["baseline_bare_fastapi"] = bare = baseline(args.phones, args.rounds)
     with __import__("tempfile").TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'registry.sqlite'}"
         out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds)
+        ratios(out["sqlite_1_process"], bare)
     if not args.skip_postgres and pg.missing() is None:
         with pg.cluster() as admin:
             url = pg.create_database(admin, "phonebench")
             out["postgresql_2_processes"] = bench(url, 2, args.phones, args.rounds)
+            ratios(out["postgresql_2_processes"], bare)
+    out["load_average_after"] = os.getloadavg()[0]
     print(json.dumps(out, indent=2))
 
 

@@ -274,6 +274,7 @@ phone_orders = Table(
     Column("price_fen_per_t", BigInteger, nullable=False),
     Column("amount_fen", BigInteger, nullable=False),
     Column("status", String(20), nullable=False),  # awaiting_payment paid expired refund_due
+    # refunded
     Column("provider", String(32), nullable=False),
     Column("provider_ref", String(64)),  # the provider's transaction id, once paid
     Column("created_at", String(32), nullable=False),
@@ -281,6 +282,10 @@ phone_orders = Table(
     Column("paid_at", String(32)),
     Column("closed_reason", String(40)),  # why it did not become a sale: timeout, cancelled
     Column("purchase_id", Integer, ForeignKey("purchases.id")),
+    # a refund_due order's money given back at the provider (`registry phone-refund-done`)
+    Column("refund_ref", String(64)),  # the provider's refund reference
+    Column("refunded_at", String(32)),
+    Column("refunded_by", String(100)),  # the operator who recorded it
     UniqueConstraint("visit", "attempt", name="phone_order_once"),
     CheckConstraint("offset_g > 0 AND amount_fen > 0", name="phone_order_positive"),
     Index("phone_orders_held", "issuer_id", "project_id", "status"),

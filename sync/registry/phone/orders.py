@@ -40,11 +40,12 @@ from kiosk.order_state import HOLD_S, OrderState
 from kiosk.timestamps import parse_stamp, stamp
 from kiosk.venues import Venue
 from sync import protocol
-from sync.registry import credit_storage, credits, ingest, phone_storage, storage
+from sync.registry import audit, credit_storage, credits, ingest, phone_storage, storage
 from sync.registry.payments import Notice
 from sync.registry.phone import stock
 
 AWAITING, PAID, EXPIRED, REFUND_DUE = "awaiting_payment", "paid", "expired", "refund_due"
+REFUNDED = "refunded"  # a refund_due order's money given back (`registry phone-refund-done`)
 log = logging.getLogger("diandian.registry")
 
 
@@ -213,7 +214,7 @@ def apply_payment(
             order.amount_fen,
         )
         return Outcome.WRONG_AMOUNT
-    if order.status in (PAID, REFUND_DUE):
+    if order.status in (PAID, REFUND_DUE, REFUNDED):
         return Outcome.ALREADY
     late = not order.open_at(now)
     if late:
@@ -244,6 +245,63 @@ def apply_payment(
         purchase_id=purchase_id,
     )
     return Outcome.PAID
+
+
+def record_refund(
+    *, conn: Connection, order_id: str, reference: str, operator: str, now: datetime
+) -> tuple[PhoneOrder, bool]:
+    """Record that a `refund_due` order's money was given back at its provider (REFERENCE:
+    the provider's refund id), audited as OPERATOR's; the order and whether this changed
+    it. Idempotent: the same reference again changes nothing; another one, an unknown order
+    or one that is not refund_due is refused with one line (InputError)."""
+    text = " ".join(str(reference).split())
+    if not 0 < len(text) <= 64 or not text.isprintable():
+        raise InputError("--reference", "give the provider's refund reference, 1 to 64 characters")
+    row = phone_storage.get_order(conn=conn, order_id=order_id[:40], lock=True)
+    if row is None:
+        known = "see `registry phone-refunds`"
+        raise InputError("ORDER", f"no phone order {order_id[:40]!r} ({known})")
+    order = PhoneOrder.from_row(row)
+    if order.status == REFUNDED:
+        if row.refund_ref == text:
+            return order, False
+        raise InputError(
+            "--reference",
+            f"order {order.order_id} was recorded refunded at {row.refunded_at} by "
+            f"{row.refunded_by} with reference {row.refund_ref!r}, not {text!r}",
+        )
+    if order.status != REFUND_DUE:
+        raise InputError(
+            "ORDER",
+            f"order {order.order_id} is {order.status}, not refund_due: only a payment that "
+            "made no sale (see `registry phone-refunds`) is refunded here",
+        )
+    phone_storage.update_order(
+        conn=conn,
+        order_id=order.order_id,
+        only_if=REFUND_DUE,
+        status=REFUNDED,
+        refund_ref=text,
+        refunded_at=stamp(now),
+        refunded_by=operator[:100],
+    )
+    audit.record(
+        conn,
+        actor=operator,
+        action="phone_refund_done",
+        subject=order.order_id,
+        detail={
+            "reference": text,
+            "amount_fen": order.amount_fen,
+            "provider": order.provider,
+            "provider_ref": row.provider_ref,
+            "venue_id": order.venue_id,
+        },
+        project_id=order.project_id,
+    )
+    done = phone_storage.get_order(conn=conn, order_id=order.order_id)
+    assert done is not None
+    return PhoneOrder.from_row(done), True
 
 
 def take_notice(

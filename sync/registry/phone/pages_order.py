@@ -174,6 +174,9 @@ async def order_page(request: Request, venue_id: str, order_id: str) -> Response
         return _state(
             here, "refund", t("order.refund.title"), t("order.refund.message", amount=money)
         )
+    if order.status == orders.REFUNDED:
+        words = t("order.refunded.message", amount=money)
+        return _state(here, "refunded", t("order.refunded.title"), words)
     if order.status == orders.AWAITING:
         pay = await _payment_page(request, here, provider, order) if provider else here.url()
         until = parse_stamp(order.expires_at).astimezone(_CHINA).strftime("%H:%M")

@@ -1,6 +1,6 @@
 """A payment that arrives after an order's hold, when the grams it held were sold meanwhile:
 no sale, the order is `refund_due`, and `diandian registry phone-refunds` lists it for the
-operator to give the money back at the provider."""
+operator to give the money back at the provider; `phone-refund-done` records it given back."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
+from kiosk.errors import InputError
+from kiosk.timestamps import utc_now
 from sync.registry import phone_storage
 from sync.registry.app import create_app
+from sync.registry.phone import orders
 from sync.registry.phone.context import Options
-from sync.registry.tables import phone_orders, purchase_ranges, purchases
+from sync.registry.tables import operator_audit, phone_orders, purchase_ranges, purchases
 from tests.sync.registry.phone import (
     FORESTS,
     MEALS,
@@ -125,3 +128,103 @@ def test_no_refunds_due_says_so(demo: Engine, diandian, db_url: str) -> None:  #
     listing = diandian("registry", "phone-refunds", "--db", db_url)
     assert listing.returncode == 0 and listing.stdout.strip() == "(no phone refunds due)"
     assert json.loads(diandian("registry", "phone-refunds", "--db", db_url, "--json").stdout) == []
+
+
+# -- the operator records the refund done ----------------------------------------------------
+
+
+def record(demo: Engine, order_id: str, reference: str = "R-1", operator: str = "ops:li") -> Any:
+    with demo.begin() as conn:
+        return orders.record_refund(
+            conn=conn, order_id=order_id, reference=reference, operator=operator, now=utc_now()
+        )
+
+
+def test_a_refund_done_is_recorded_audited_and_leaves_the_list(
+    late: dict[str, Any], demo: Engine
+) -> None:
+    order_id = late["order"].order_id
+    done, changed = record(demo, order_id)
+    assert changed and done.status == "refunded"
+    with demo.begin() as conn:
+        row = phone_storage.get_order(conn=conn, order_id=order_id)
+        assert row is not None
+        assert (row.refund_ref, row.refunded_by) == ("R-1", "ops:li") and row.refunded_at
+        assert phone_storage.refunds_due(conn=conn) == []
+        audits = conn.execute(
+            select(operator_audit).where(operator_audit.c.action == "phone_refund_done")
+        ).all()
+    assert [(a.actor, a.subject) for a in audits] == [("ops:li", order_id)]
+    detail = json.loads(audits[0].detail)
+    assert (detail["reference"], detail["amount_fen"], detail["provider_ref"]) == (
+        "R-1", int(late["order"].amount_fen), "T-late",
+    )  # fmt: skip
+    first = late["first"]
+    first.get(f"/v/{VENUE}/order/{order_id}")
+    assert 'data-state="refunded"' in first.page
+
+
+def test_recording_it_again_is_idempotent_and_another_reference_is_refused(
+    late: dict[str, Any], demo: Engine
+) -> None:
+    order_id = late["order"].order_id
+    record(demo, order_id)
+    again, changed = record(demo, order_id, operator="ops:wang")
+    assert not changed and again.status == "refunded"
+    with pytest.raises(InputError, match=r"recorded refunded .* with reference 'R-1', not 'R-2'"):
+        record(demo, order_id, reference="R-2")
+    with demo.begin() as conn:
+        count = conn.execute(
+            select(func.count()).where(operator_audit.c.action == "phone_refund_done")
+        ).scalar()
+        row = phone_storage.get_order(conn=conn, order_id=order_id)
+    assert count == 1 and row is not None and row.refunded_by == "ops:li"
+
+
+def test_a_replayed_payment_of_a_refunded_order_sells_nothing(
+    late: dict[str, Any], demo: Engine
+) -> None:
+    record(demo, late["order"].order_id)
+    again = late["client"].post(
+        "/pay/notify/simulated", content=late["body"], headers=late["headers"]
+    )
+    assert again.status_code == 204
+    with demo.begin() as conn:
+        assert conn.execute(select(func.count()).select_from(purchases)).scalar() == 1
+        status = conn.execute(
+            select(phone_orders.c.status).where(phone_orders.c.order_id == late["order"].order_id)
+        ).scalar()
+    assert status == "refunded"
+
+
+def test_an_unknown_order_a_paid_one_or_no_reference_is_refused_in_one_line(
+    late: dict[str, Any], demo: Engine
+) -> None:
+    with pytest.raises(InputError, match=r"^ORDER: no phone order 'nope'"):
+        record(demo, "nope")
+    with demo.begin() as conn:
+        paid = conn.execute(
+            select(phone_orders.c.order_id).where(phone_orders.c.status == "paid")
+        ).scalar_one()
+    with pytest.raises(InputError, match=r"^ORDER: order \w+ is paid, not refund_due"):
+        record(demo, paid)
+    with pytest.raises(InputError, match=r"^--reference: give the provider's refund reference"):
+        record(demo, late["order"].order_id, reference="  ")
+    with demo.begin() as conn:
+        assert len(phone_storage.refunds_due(conn=conn)) == 1  # nothing changed
+
+
+@pytest.mark.slow
+def test_the_operator_records_a_refund_done(late: dict[str, Any], diandian, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    order_id = late["order"].order_id
+    args = ("registry", "phone-refund-done", order_id, "--reference", "WX-R-77", "--db", db_url)
+    done = diandian(*args, "--operator", "ops:li")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"order {order_id}: ¥") and "(WX-R-77)" in done.stdout
+    again = diandian(*args)
+    assert again.returncode == 0 and "already recorded" in again.stdout
+    listing = diandian("registry", "phone-refunds", "--db", db_url)
+    assert listing.stdout.strip() == "(no phone refunds due)"
+    unknown = diandian("registry", "phone-refund-done", "x1", "--reference", "R", "--db", db_url)
+    assert unknown.returncode != 0 and "no phone order 'x1'" in unknown.stderr
+    assert "Traceback" not in unknown.stderr and len(unknown.stderr.strip().splitlines()) == 1
