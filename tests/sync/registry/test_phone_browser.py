@@ -1,5 +1,5 @@
 """The phone flow in headless Chromium at a phone's size (390 x 844), on a served registry
-in demo mode: Chinese and English through to the certificate, each page checked with
+in demo mode: Chinese, English and French through to the certificate, each page checked with
 axe-core (no serious or critical violation) and for sideways scrolling.
 DIANDIAN_SCREENSHOTS=DIR keeps a screenshot of every page (docs/screens/phone-*.png)."""
 
@@ -80,6 +80,33 @@ def test_the_whole_flow_in_chinese(browser: Any, base: str) -> None:
     page.go_back()  # back after paying: the same paid page, no second sale
     page.reload()
     assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    page.context.close()
+
+
+def test_the_whole_flow_in_french_with_each_lines_factor_and_source(
+    browser: Any, base: str
+) -> None:
+    """In French, the result page words each line as the kiosk's breakdown does (what it
+    counted × its factor, its source) and the total as km in a petrol car."""
+    page = phone(browser)
+    through_meal(page, base, "fr", shots=True)
+    assert "Votre empreinte" in page.content()
+    car = page.get_by_test_id("car").inner_text()
+    assert car.startswith("≈ ") and car.endswith(" km seul dans une voiture essence")
+    counted = page.get_by_test_id("counted").all_inner_texts()
+    assert counted and all(" repas × " in c and c.endswith(" kg") for c in counted)
+    sources = page.get_by_test_id("source").all_inner_texts()
+    assert len(sources) == len(counted) and all(s.startswith("Source : ") for s in sources)
+    check(page, "result-fr")
+    page.locator("#nickname").fill("Renard")
+    page.get_by_test_id(f"pay-{FORESTS}").click()
+    check(page, "pay-fr")
+    page.get_by_test_id("sim-pay").click()
+    assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    assert page.get_by_test_id("state").inner_text() == "Merci ! Payé"
+    assert page.get_by_test_id("message").inner_text().startswith("Vous avez compensé ")
+    assert "Renard" in page.get_by_test_id("ranking").inner_text()
+    check(page, "paid-fr")
     page.context.close()
 
 
