@@ -106,11 +106,11 @@ def purchase(*, conn: Connection, purchase_id: int) -> Row | None:
 # -- phone orders ----------------------------------------------------------------------------
 
 
-def add_order(*, conn: Connection, values: dict[str, Any]) -> bool:
-    """Insert an order unless this visit's attempt already made one (a double tap); whether
-    it was inserted."""
+def add_order(*, conn: Connection, values: dict[str, Any]) -> Row | None:
+    """Insert an order unless this visit's attempt already made one (a double tap); the row
+    inserted, or None."""
     stmt = _insert_ignore(conn, phone_orders).values(**values)
-    return conn.execute(stmt.returning(phone_orders.c.order_id)).first() is not None
+    return conn.execute(stmt.returning(*phone_orders.c)).first()
 
 
 def get_order(*, conn: Connection, order_id: str, lock: bool = False) -> Row | None:

@@ -139,10 +139,12 @@ def open_order(
     tap on Pay) gets the order it already made. SoldOut when the project has too little left,
     InputError for a choice the kiosk would refuse (a nickname, an offset, a project)."""
     fields = draft_fields(footprint, offset_g, nickname, lang)
-    storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)  # one order at a time per venue
+    # a double tap gets the order its twin made: looked up before the lock (the twins racing
+    # past it meet the (visit, attempt) key below), so the lock holds only the stock check
     again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
-    if again is not None:  # a double tap: the order its twin made
+    if again is not None:
         return PhoneOrder.from_row(again)
+    storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)  # one order at a time per venue
     # under the lock, only this project's stock is read (it is all the order draws on)
     held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now, project_id=project_id),
                     project_id)  # fmt: skip
@@ -156,6 +158,9 @@ def open_order(
     if held is None:
         raise InputError("project", f"no project {project_id!r} at this registry")
     if held.available_g < fields["offset_g"]:
+        twin = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
+        if twin is not None:  # the twin committed while this one waited: its hold is the gap
+            return PhoneOrder.from_row(twin)
         raise SoldOut(project_id, fields["offset_g"], held.available_g)
     price = held.project.price_fen_per_t  # as stored now, in this transaction
     values = {
@@ -174,12 +179,10 @@ def open_order(
         "created_at": stamp(now),
         "expires_at": stamp(now + timedelta(seconds=HOLD_S)),
     }
-    if not phone_storage.add_order(conn=conn, values=values):  # a twin won a race
+    row = phone_storage.add_order(conn=conn, values=values)
+    if row is None:  # a twin won a race
         row = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
         assert row is not None
-        return PhoneOrder.from_row(row)
-    row = phone_storage.get_order(conn=conn, order_id=values["order_id"])
-    assert row is not None
     return PhoneOrder.from_row(row)
 
 
