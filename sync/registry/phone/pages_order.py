@@ -30,7 +30,7 @@ from kiosk.timestamps import china_date, parse_stamp
 from sync.registry import operations, phone_storage, storage
 from sync.registry.db import writing
 from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
-from sync.registry.phone import issuer, orders
+from sync.registry.phone import issuer, orders, stock
 from sync.registry.phone.context import Here, now, options, providers
 from sync.registry.routes import reading, transaction
 from sync.registry.web import limits
@@ -66,12 +66,19 @@ async def place(request: Request, venue_id: str) -> Response:
     opts = options(request.app)
     back = [(here.url("/result"), t("order.back_to_result"))]
 
+    def count(conn: Connection) -> limits.Limit | None:
+        buckets = [(opts.ip_limit, address), (opts.venue_limit, here.venue.id)]
+        return limits.allow(conn=conn, limits=buckets, now=at.timestamp())
+
+    # On PostgreSQL the venue's bucket row stays locked until its transaction commits, so
+    # counted inside the order's transaction it queued every order of the venue for the whole
+    # of it (stock check included): it is counted in a transaction of its own first. On
+    # SQLite the write lock queues whole transactions anyway, and a second commit would cost
+    # a second fsync: counted inside.
+    apart = request.app.state.engine.dialect.name == "postgresql"
+
     def work(conn: Connection) -> orders.PhoneOrder | limits.Limit:
-        refused = limits.allow(
-            conn=conn,
-            limits=[(opts.ip_limit, address), (opts.venue_limit, here.venue.id)],
-            now=at.timestamp(),
-        )
+        refused = None if apart else count(conn)
         if refused is not None:
             return refused
         return orders.open_order(
@@ -92,7 +99,8 @@ async def place(request: Request, venue_id: str) -> Response:
 
     here.keep(session)
     try:
-        placed = await transaction(request, work)
+        refused = await transaction(request, count) if apart else None
+        placed = refused or await transaction(request, work)
     except SoldOut as exc:
         words = {
             "project": project_id,
@@ -209,6 +217,8 @@ async def _settle(
     if not order.open_at(at):
         await run_in_threadpool(provider.close, order.order_id)
     status = await run_in_threadpool(provider.query, order.order_id)
+    if status.state == "open" and order.open_at(at):
+        return order  # still waiting: nothing to write (a refresh takes no write lock)
     headroom = request.app.state.headroom_g
 
     def work(conn: Connection) -> orders.PhoneOrder | None:
@@ -254,11 +264,7 @@ def _done(conn: Connection, here: Here, order: orders.PhoneOrder) -> dict[str, A
     project = storage.get_project(conn=conn, project_id=order.project_id)
     name = order.project_id
     if project is not None:
-        import json
-
-        from kiosk.catalogue import Project
-
-        name = Project.from_dict(json.loads(project.data)).label(t.lang)
+        name = stock.project_of(project.data).label(t.lang)
     return {
         "message": t("done.message", mass=t.mass(order.offset_g), project=name),
         "certificate": path,

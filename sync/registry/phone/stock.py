@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 
 from sqlalchemy import Connection
 
@@ -21,6 +22,13 @@ from kiosk.credit import TONNE_G
 from kiosk.ledger import Stock
 from kiosk.timestamps import stamp
 from sync.registry import credit_storage, credits, phone_storage, storage
+
+
+@lru_cache(maxsize=256)
+def project_of(data: str) -> Project:
+    """A project as its stored catalogue text says, parsed once per text (every result page
+    and order reads every project's row; a changed row is a new text, parsed anew)."""
+    return Project.from_dict(json.loads(data))
 
 
 def stocks(
@@ -45,7 +53,7 @@ def stocks(
         sold, refunded = sales.get(key, (0, 0))
         found.append(
             Stock(
-                project=Project.from_dict(json.loads(row.data)),
+                project=project_of(row.data),
                 granted_g=granted.get(key, 0),
                 reserved_g=holding.get(key, 0),
                 sold_g=sold,
