@@ -109,6 +109,9 @@ def test_init_says_the_absolute_path_it_opened(diandian, tmp_path: Path) -> None
         ("registry", "serve", "--db", "DB", "--tls-cert", "x.pem"),
         ("registry", "stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"),
         ("registry", "phone-refunds", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"),
+        ("registry", "phone-refund-done", "x", "--reference", "R", "--db", "DB"),
+        ("registry", "phone-refund-done", "x", "--reference", " ", "--db", "DB"),
+        ("registry", "phone-refund-done", "x", "--db", "DB"),
     ],
 )
 def test_cli_errors_are_one_line(diandian, tmp_path: Path, args: tuple[str, ...]) -> None:
