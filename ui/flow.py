@@ -21,11 +21,11 @@ from kiosk.session import LIFESTYLE, Detour
 from kiosk.slips.content import Delivery
 from kiosk.timestamps import utc_now
 from kiosk.venue_events import Running
-from ui.screens.scenario import EVENT
 
 if TYPE_CHECKING:
     from ui.window import KioskWindow
 
+EVENT = "event"  # the organisers' scenario (ui.screens.scenario: built after the first frame)
 PAID_MIN_S = 1.5  # the "payment received" page stays at least this long
 SWEEP_MS = 60_000  # how often unpaid orders past their hold give their grams back
 log = logging.getLogger(__name__)
@@ -51,31 +51,45 @@ class CustomerFlow(QObject):
         self.sweep = QTimer(self)
         self.sweep.setInterval(sweep_ms)
         self.sweep.timeout.connect(self.release_stale)
-        w = window
-        w.attract.startRequested.connect(self.start)
-        w.scenario.scenarioChosen.connect(self.choose_scenario)
-        w.scenario.backRequested.connect(lambda: self.home(keep_language=True))
-        w.question.valueEdited.connect(self.edit)
-        w.question.nextRequested.connect(self.next)
-        w.question.backRequested.connect(self.back)
-        w.question.finishRequested.connect(self.finish)
-        w.result.offsetChosen.connect(self.choose_offset)
-        w.result.backRequested.connect(self.back_from_result)
-        w.project.projectChosen.connect(self.choose_project)
-        w.project.amountChosen.connect(self.choose_amount)
-        w.project.backRequested.connect(lambda: w.go(w.result))
-        w.nickname.nicknameChosen.connect(self.open_order)
-        w.nickname.backRequested.connect(lambda: w.go(w.project))
-        w.order.cancelRequested.connect(self.cancel)
-        w.order.terminalRequested.connect(self.pay_by_terminal)
-        w.certificate.retryPrintRequested.connect(self.print_slip)
-        w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
-        w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
-        w.ranking.scopeChosen.connect(self.show_ranking)
-        w.ranking.certificateRequested.connect(lambda: w.go(w.certificate))
-        w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
-        w.outOfService.retryRequested.connect(self.retry)
-        w.outOfService.homeRequested.connect(self.home)
+
+    def wire(self, name: str) -> None:
+        """Connect the screen NAME's signals, as the window builds it (most are built after the
+        first frame, `KioskWindow._make`)."""
+        w = self.w
+        if name == "attract":
+            w.attract.startRequested.connect(self.start)
+        elif name == "scenario":
+            w.scenario.scenarioChosen.connect(self.choose_scenario)
+            w.scenario.backRequested.connect(lambda: self.home(keep_language=True))
+        elif name == "question":
+            w.question.valueEdited.connect(self.edit)
+            w.question.nextRequested.connect(self.next)
+            w.question.backRequested.connect(self.back)
+            w.question.finishRequested.connect(self.finish)
+        elif name == "result":
+            w.result.offsetChosen.connect(self.choose_offset)
+            w.result.backRequested.connect(self.back_from_result)
+        elif name == "project":
+            w.project.projectChosen.connect(self.choose_project)
+            w.project.amountChosen.connect(self.choose_amount)
+            w.project.backRequested.connect(lambda: w.go(w.result))
+        elif name == "nickname":
+            w.nickname.nicknameChosen.connect(self.open_order)
+            w.nickname.backRequested.connect(lambda: w.go(w.project))
+        elif name == "order":
+            w.order.cancelRequested.connect(self.cancel)
+            w.order.terminalRequested.connect(self.pay_by_terminal)
+        elif name == "certificate":
+            w.certificate.retryPrintRequested.connect(self.print_slip)
+            w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
+            w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
+        elif name == "ranking":
+            w.ranking.scopeChosen.connect(self.show_ranking)
+            w.ranking.certificateRequested.connect(lambda: w.go(w.certificate))
+            w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
+        elif name == "outOfService":
+            w.outOfService.retryRequested.connect(self.retry)
+            w.outOfService.homeRequested.connect(self.home)
 
     # -- start, home, failures ----------------------------------------------------------------
 
