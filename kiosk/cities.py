@@ -146,6 +146,9 @@ def _variants(key: str) -> Iterator[str]:
             yield key[: -len(suffix)]
 
 
+_REMEMBERED = 4096  # texts CityTable.lookup keeps the answer to
+
+
 class CityTable:
     """Cities in file order, with indexes built once for lookup and type-ahead search.
 
@@ -159,6 +162,7 @@ class CityTable:
     ) -> None:
         self._rows = rows
         self._made: dict[int, City] = {}
+        self._found: dict[str, City] = {}  # lookup's answers, by the exact text (_REMEMBERED)
         self._by_id = {row[0]: i for i, row in enumerate(rows)}
         if len(self._by_id) != len(rows):
             raise ValueError("duplicate city id in the city table")
@@ -191,7 +195,19 @@ class CityTable:
     def lookup(self, query: str) -> City:
         """Resolve what a person typed: 成都, 成都市, chengdu, Chéngdū, CTU, TFU or an id; a name
         several cities share ("Suzhou") needs its province ("Suzhou, Anhui", "安徽宿州") or the
-        Chinese name, else AmbiguousCityError lists them. An airport code keeps that airport."""
+        Chinese name, else AmbiguousCityError lists them. An airport code keeps that airport.
+
+        A text found once is answered from memory after (the table never changes; a kiosk
+        hears the same few hundred names all day), up to _REMEMBERED texts, then forgotten."""
+        city = self._found.get(query)
+        if city is None:
+            city = self._lookup(query)
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            self._found[query] = city
+        return city
+
+    def _lookup(self, query: str) -> City:
         key = normalize(query)
         if not key:
             raise UnknownCityError(query)
