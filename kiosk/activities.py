@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from kiosk.cities import City, haversine_km
 from kiosk.errors import InputError
@@ -54,7 +54,7 @@ def _activity(factor_id: str, quantity: Decimal, detail: Mapping[str, str], shar
     return _TUPLE_NEW(Activity, (factor_id, quantity, detail, share))
 
 
-_TUPLE_NEW: Callable[..., Any] = tuple.__new__
+_TUPLE_NEW: Callable[..., Activity] = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
