@@ -78,6 +78,8 @@ class StoredLine(TypedDict):
 
 @dataclass(frozen=True, slots=True)
 class Footprint:
+    """A scenario's answers and its priced lines: the total is the sum of the lines' grams."""
+
     scenario: str
     venue: str
     answers: Mapping[str, Answer]

@@ -33,6 +33,8 @@ Answer = City | Decimal | int | bool | str | TravelMix | None
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """One question of a scenario: its type, range or choices, default and condition."""
+
     key: str
     type: str
     label: Mapping[str, str]
@@ -90,6 +92,8 @@ Step = tuple[
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
+    """A scenario's questions in order, and the plan parse_answers follows."""
+
     id: str
     label: Mapping[str, str]
     summary: Mapping[str, str]
