@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.comparisons import month_of
 from kiosk.errors import InputError
 from kiosk.factors import FactorTable
 from kiosk.footprint import Footprint, compute
-from kiosk.ledger import Order
 from kiosk.scenarios import (
     AUTO,
     VENUE_CITY,
@@ -30,6 +29,9 @@ from kiosk.scenarios import (
     parse_value,
 )
 from kiosk.venues import Venue
+
+if TYPE_CHECKING:  # the ledger's order module is not needed for the kiosk's first frame
+    from kiosk.ledger import Order
 
 LIFESTYLE = "lifestyle"
 # Why a question page refuses what was given (each screen words these in its language):

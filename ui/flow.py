@@ -11,18 +11,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kiosk import checkout, payment, ranking
 from kiosk.errors import DataError, InputError, PrinterError
-from kiosk.factors import FactorTable
-from kiosk.footprint import Footprint
-from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
+from kiosk.ledger import LedgerUnavailable
 from kiosk.order_state import OPEN, OrderState
 from kiosk.session import LIFESTYLE, Detour
-from kiosk.slips.content import Delivery
 from kiosk.timestamps import utc_now
-from kiosk.venue_events import Running
 
+# kiosk.checkout, kiosk.payment and kiosk.ranking (and the ledger's store, the certificates, the
+# event and slip modules behind them) are imported by the methods that use them, not here: this
+# module is imported before the first frame, and they cost it tens of milliseconds.
 if TYPE_CHECKING:
+    from kiosk import checkout, ranking
+    from kiosk.factors import FactorTable
+    from kiosk.footprint import Footprint
+    from kiosk.ledger import Order, Stock
+    from kiosk.slips.content import Delivery
+    from kiosk.venue_events import Running
     from ui.window import KioskWindow
 
 EVENT = "event"  # the organisers' scenario (ui.screens.scenario: built after the first frame)
@@ -95,6 +99,8 @@ class CustomerFlow(QObject):
 
     def prepare(self) -> None:
         """At start and after a retry: make sure the ledger is usable and the key exists."""
+        from kiosk import checkout
+
         self.w.workers.write(checkout.prepare, self._prepared, self.w.fail)
 
     def _prepared(self, key: Any) -> None:
@@ -119,11 +125,15 @@ class CustomerFlow(QObject):
     def release_stale(self) -> None:
         """Unpaid orders past their hold give their grams back (a visitor who walked away from
         the order screen still had until then to pay at the counter)."""
+        from kiosk import checkout
+
         self.w.workers.write(
             checkout.release_stale, None, lambda exc: log.warning("stale orders: %s", exc)
         )
 
     def retry(self) -> None:
+        from kiosk import checkout
+
         self.w.workers.reset()
         self.w.workers.write(
             checkout.prepare, lambda key: (self._prepared(key), self.home()), self.w.fail
@@ -151,6 +161,8 @@ class CustomerFlow(QObject):
     def load_event(self) -> None:
         """The event running at the venue (the last sync's pull), read when the kiosk is ready
         and on the way home: the attract screen shows its progress, the scenarios its card."""
+        from kiosk import checkout
+
         self.w.workers.read(
             checkout.running_event,
             self._use_event,
@@ -180,6 +192,8 @@ class CustomerFlow(QObject):
 
     def abandon_order(self, reason: str) -> None:
         """An unpaid order gives its grams back (the customer left, or staff took over)."""
+        from kiosk import checkout
+
         order = self.session.order
         if order is not None and order.status != OrderState.PAID:
             self.session.order = None
@@ -205,6 +219,8 @@ class CustomerFlow(QObject):
         """The table in force (pulled by sync, with an admin's local values), read when the
         kiosk is ready, on the way home and as a visit starts, so a change made at the console
         applies from the next customer; an order records the version it was computed with."""
+        from kiosk import checkout
+
         self._read(checkout.factors, self._use_factors, self._factors_failed)
 
     def _read(self, work: Any, done: Any, failed: Any) -> None:
@@ -321,6 +337,8 @@ class CustomerFlow(QObject):
         self.show_projects()
 
     def show_projects(self, notice: str = "") -> None:
+        from kiosk import checkout
+
         def shown(stocks: list[Stock]) -> None:
             footprint = self.footprint
             assert footprint is not None
@@ -347,6 +365,8 @@ class CustomerFlow(QObject):
         self.w.go(self.w.nickname)
 
     def open_order(self, nickname: str) -> None:
+        from kiosk import checkout
+
         session, footprint = self.session, self.footprint
         assert footprint is not None
         session.nickname = nickname
@@ -373,6 +393,8 @@ class CustomerFlow(QObject):
         self.w.workers.write(work, self._opened, self._open_failed)
 
     def _opened(self, order: Order) -> None:
+        from kiosk import checkout
+
         self.w.nickname.set_busy(False)
         if self.w.current() is not self.w.nickname:  # the customer left meanwhile
             self.w.workers.write(lambda ledger: checkout.abandon(ledger, order.id, "left"))
@@ -388,6 +410,8 @@ class CustomerFlow(QObject):
 
     def _open_failed(self, exc: BaseException) -> None:
         self.w.nickname.set_busy(False)
+        from kiosk.ledger import SoldOut
+
         if isinstance(exc, SoldOut):
             self.show_projects("sold_out")
         else:
@@ -400,6 +424,8 @@ class CustomerFlow(QObject):
     # -- payment -----------------------------------------------------------------------------
 
     def _poll(self) -> None:
+        from kiosk import checkout
+
         order = self.session.order
         if order is None or self.polling:
             return
@@ -422,6 +448,8 @@ class CustomerFlow(QObject):
         self.w.workers.read(lambda ledger: checkout.status(ledger, order.id), seen, failed)
 
     def pay_by_terminal(self) -> None:
+        from kiosk import payment
+
         order, terminal = self.session.order, self.w.terminal
         if order is None or terminal is None:
             return
@@ -441,6 +469,8 @@ class CustomerFlow(QObject):
         self.w.workers.run(lambda: terminal.charge(order), charged, declined)
 
     def paid(self, order: Order) -> None:
+        from kiosk import checkout
+
         if self.w.current() is not self.w.order:
             return  # already noticed (by the poll or the terminal)
         self.poll.stop()
@@ -480,6 +510,8 @@ class CustomerFlow(QObject):
         self.print_slip()
 
     def print_slip(self) -> None:
+        from kiosk import checkout
+
         cert = self.w.certificate.cert
         if cert is None:
             return
@@ -511,6 +543,8 @@ class CustomerFlow(QObject):
     # -- ranking -----------------------------------------------------------------------------
 
     def show_ranking(self, scope: str) -> None:
+        from kiosk import ranking
+
         order = self.session.order
         order_id = order.id if order is not None else ""
         venue_id = self.w.venue.id
