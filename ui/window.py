@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import accounts
-from kiosk.accounts import Account, AccountLocked, WrongPin
 from kiosk.ledger import LedgerUnavailable
 from kiosk.paths import default_ledger
 from kiosk.payment import PaymentTerminal, configured_terminal
@@ -43,6 +41,7 @@ from ui.widgets.progress import StepIndicator
 from ui.workers import Workers
 
 if TYPE_CHECKING:
+    from kiosk.accounts import Account
     from ui.screens.certificate import CertificateScreen
     from ui.screens.nickname import NicknameScreen
     from ui.screens.order import OrderScreen
@@ -422,6 +421,8 @@ class KioskWindow(QMainWindow):
             return
         self.recovery = ""
         self.staff_from = self.current()
+        from kiosk import accounts  # the staff's path, not the first frame's (hashlib, hmac)
+
         self.workers.read(accounts.accounts, self._show_accounts, self._no_accounts)
 
     def _show_accounts(self, found: list[Account]) -> None:
@@ -450,6 +451,8 @@ class KioskWindow(QMainWindow):
         self.workers.run(recovery_accounts, found, lambda _: self.fail(exc))
 
     def _sign_in(self, name: str, pin: str) -> None:
+        from kiosk import accounts
+        from kiosk.accounts import AccountLocked, WrongPin
         from kiosk.cashier_ops import NotAllowed
 
         def failed(exc: BaseException) -> None:
