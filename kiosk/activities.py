@@ -101,7 +101,20 @@ def _round(value: Decimal | float, step: Decimal = TENTH) -> Decimal:
 
 
 def _leg_detail(a: City, b: City, leg: str, basis: str) -> Mapping[str, str]:
-    return MappingProxyType({"leg": leg, "from": a.id, "to": b.id, "basis": basis})
+    """A leg's detail, one read-only mapping per (from, to, leg, basis), made once and shared
+    (up to _REMEMBERED of them): every trip footprint has one or two."""
+    key = (a.id, b.id, leg, basis)
+    detail = _DETAILS.get(key)
+    if detail is None:
+        if len(_DETAILS) >= _REMEMBERED:
+            _DETAILS.clear()
+        detail = _DETAILS[key] = MappingProxyType(
+            {"leg": leg, "from": a.id, "to": b.id, "basis": basis}
+        )
+    return detail
+
+
+_DETAILS: dict[tuple[str, str, str, str], Mapping[str, str]] = {}
 
 
 def _apart(origin: City, destination: City, *, by_air: bool = False) -> Decimal:
