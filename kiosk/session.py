@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from kiosk.comparisons import month_of
 from kiosk.errors import InputError
 from kiosk.factors import FactorTable
-from kiosk.footprint import Footprint, compute
 from kiosk.scenarios import (
     AUTO,
     VENUE_CITY,
@@ -30,7 +29,8 @@ from kiosk.scenarios import (
 )
 from kiosk.venues import Venue
 
-if TYPE_CHECKING:  # the ledger's order module is not needed for the kiosk's first frame
+if TYPE_CHECKING:  # the engine and the ledger's orders are not needed for the first frame
+    from kiosk.footprint import Footprint
     from kiosk.ledger import Order
 
 LIFESTYLE = "lifestyle"
@@ -203,6 +203,8 @@ class CustomerSession:
 
     def footprint(self) -> Footprint:
         """The footprint of the answers so far; InputError if it cannot be worked out yet."""
+        from kiosk.footprint import compute  # first asked after the first frame
+
         return compute(self.scenario_id, self._raw(), venue=self.venue, table=self.factors)
 
     def running_total(self) -> int | None:
