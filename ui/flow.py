@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import DataError, InputError, PrinterError
-from kiosk.ledger import LedgerUnavailable
 from kiosk.order_state import OPEN, OrderState
 from kiosk.session import LIFESTYLE, Detour
 from kiosk.timestamps import utc_now
@@ -236,6 +235,8 @@ class CustomerFlow(QObject):
         self.session.factors = table
 
     def _factors_failed(self, exc: BaseException) -> None:
+        from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
         if isinstance(exc, LedgerUnavailable):
             self.w.fail(exc)
         else:  # keep the last table: the customer can carry on

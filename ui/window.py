@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ledger import LedgerUnavailable
 from kiosk.paths import default_ledger
 from kiosk.payment import PaymentTerminal, configured_terminal
 from kiosk.session import CustomerSession
@@ -208,11 +207,11 @@ class KioskWindow(QMainWindow):
         self.built[lazy.name] = screen
         self.screens.append(screen)
         self.stack.addWidget(screen)
+        if self._wired:  # as at start: connections, then the language and sizes
+            self._wire(lazy.name)
         screen.set_language(self.session.lang)
         if self.metrics is not None:
             screen.set_metrics(self.metrics)
-        if self._wired:
-            self._wire(lazy.name)
         return screen
 
     def _wire(self, name: str) -> None:
@@ -369,6 +368,8 @@ class KioskWindow(QMainWindow):
 
     def fail(self, exc: BaseException) -> None:
         """Any failure the customer meets: a friendly page with a way back, never a traceback."""
+        from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
         self.flow.stop()
         if isinstance(exc, LedgerUnavailable):
             log.error("ledger unavailable: %s", exc)  # the path and details, for staff
@@ -381,6 +382,7 @@ class KioskWindow(QMainWindow):
     # -- staff ------------------------------------------------------------------------------
 
     def _wire_staff(self) -> None:
+        self._asking_accounts = False  # the accounts are being read for the sign-in screen
         self.recovery = ""  # why the ledger could not be used when staff signed in, if it could not
         self.staff_from: Screen = self.attract  # where the gesture was made: Back returns there
         self.cashier: QMainWindow | None = None
@@ -417,8 +419,9 @@ class KioskWindow(QMainWindow):
     def open_staff(self) -> None:
         """The hidden gesture: staff type their name and PIN. A visitor's order is left as it
         is (staff often come to take its payment); Back returns to where the gesture was made."""
-        if self.current() in (self.staffSignIn, self.staff):
-            return
+        if self._asking_accounts or self.current() in (self.staffSignIn, self.staff):
+            return  # a second gesture before the first one's answer would reset what is typed
+        self._asking_accounts = True
         self.recovery = ""
         self.staff_from = self.current()
         from kiosk import accounts  # the staff's path, not the first frame's (hashlib, hmac)
@@ -426,6 +429,7 @@ class KioskWindow(QMainWindow):
         self.workers.read(accounts.accounts, self._show_accounts, self._no_accounts)
 
     def _show_accounts(self, found: list[Account]) -> None:
+        self._asking_accounts = False
         self.staffSignIn.show_accounts([account.name for account in found], self.recovery)
         self.go(self.staffSignIn)
 
@@ -439,6 +443,9 @@ class KioskWindow(QMainWindow):
     def _no_accounts(self, exc: BaseException) -> None:
         """The ledger cannot be used: administrators sign in against the newest backup
         (kiosk.recovery), so one can restore a backup from the console right here."""
+        self._asking_accounts = False
+        from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
         if not isinstance(exc, LedgerUnavailable):
             self.fail(exc)
             return
@@ -456,6 +463,8 @@ class KioskWindow(QMainWindow):
         from kiosk.cashier_ops import NotAllowed
 
         def failed(exc: BaseException) -> None:
+            from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
             if isinstance(exc, WrongPin):
                 self.staffSignIn.show_error("wrong", str(exc.left))
             elif isinstance(exc, AccountLocked):
