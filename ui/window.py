@@ -179,7 +179,7 @@ class KioskWindow(QMainWindow):
         if watched is self.attract and event.type() == QEvent.Type.Paint:
             self.attract.removeEventFilter(self)
             QTimer.singleShot(0, self._prepare)  # queued: runs once this frame is painted
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)  # dropped if the window goes
         return False
 
     def _build_next(self) -> None:
@@ -190,7 +190,7 @@ class KioskWindow(QMainWindow):
         for name in self.LAZY:
             if name not in self.built:
                 getattr(self, name)
-                QTimer.singleShot(0, self._build_next)
+                QTimer.singleShot(0, self, self._build_next)  # dropped if the window goes
                 return
 
     def build_screens(self) -> None:
