@@ -20,7 +20,7 @@ from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
 from sync.registry.payments import routes as payment_routes
-from sync.registry.phone import pages_flow, pages_order, pages_result
+from sync.registry.phone import pages_company, pages_flow, pages_order, pages_result
 from sync.registry.routes import (
     certificates,
     enrol,
@@ -55,6 +55,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
         render,
         pages_flow,
         pages_result,
+        pages_company,
         pages_order,
         payment_routes,
     ):  # the phone flow's pages

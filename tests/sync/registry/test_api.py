@@ -304,6 +304,7 @@ PUBLIC = {
     "/v/{venue_id}/q/{number}",
     "/v/{venue_id}/result",
     "/v/{venue_id}/amount",
+    "/v/{venue_id}/company",
     "/v/{venue_id}/order",
     "/v/{venue_id}/order/{order_id}",
     "/pay/notify/{name}",
