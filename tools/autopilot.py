@@ -191,10 +191,6 @@ def tour(pilot: Autopilot, staff: tuple[str, str] = ("", "")) -> Iterator[str]:
     yield "project"
     next(c for c in w.project.cards.values() if c.available).click()  # one that covers the offset
     pilot.on("nicknameScreen")
-    w.nickname.set_company_mode(True)  # the company's name, code and invoice email
-    w.nickname.keyboard.set_chinese(True)  # the tallest: two rows of fields, the candidates
-    yield "nickname-company"
-    w.nickname.set_company_mode(False)
     keyboard = w.nickname.keyboard
     keyboard.set_chinese(True)
     for char in "xiaoming":

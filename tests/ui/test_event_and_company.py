@@ -173,6 +173,32 @@ def test_the_invoice_email_is_typed_on_the_keyboard_and_checked(qtbot) -> None:
     assert screen.edtInvoiceEmail.text() == ""
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1080, 1920)], ids=str)
+def test_the_company_page_fits_every_screen(kiosk, size) -> None:
+    """Two rows of company fields, the candidate bar of a Chinese name, the email keys, a
+    problem shown: every button stays inside the window (at 1280x800 the candidate bar was
+    cut before the fields moved into the nickname's row)."""
+    from tests.ui.test_fit import outside
+    from tools.autopilot import tour
+
+    window, pilot = kiosk()
+    window.resize(*size)
+    pilot.settle()
+    for screen in tour(pilot):
+        if screen == "nickname":
+            break
+    page = window.nickname
+    page.set_company_mode(True)
+    page.keyboard.set_chinese(True)
+    _type(page.keyboard, "chengdu")  # candidates shown
+    assert outside(window) == [], "a Chinese company name"
+    page.focus_field(page.edtInvoiceEmail)
+    assert outside(window) == [], "the invoice email"
+    page.btnDone.click()  # no name yet: the problem shows
+    assert page.lblError.isVisible()
+    assert outside(window) == [], "with a problem shown"
+
+
 def test_the_readme_walkthrough_attendee_organiser_and_invoice(
     kiosk, registry: LiveRegistry, qtbot
 ) -> None:

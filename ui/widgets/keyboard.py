@@ -5,7 +5,7 @@ candidate bar offers whole words, then characters for the first syllable (kiosk.
 tapping one inserts it and keeps the rest of the letters. In EN mode letters go straight in,
 ⇧ gives the next one as a capital, and the àé key swaps the digits for accented letters
 (French names). Digits, space and backspace work in both. For an email address
-(`set_symbols`) @ . - _ join the bottom row and ".com" takes the àé key's place, so the
+(`set_symbols`) ".com", - _ and @ . join the letter rows (- _ in the àé key's place), so the
 keyboard is no taller.
 """
 
@@ -27,8 +27,9 @@ from ui.style import set_role
 
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 ACCENTS = "àâçéèêëîïôùûüœ"  # French letters, on the row the digits leave when àé is on
-SYMBOLS = ("@", ".", "-", "_")  # what an email address needs beyond letters and digits
-DOMAIN = ".com"
+# what an email address needs beyond letters and digits, by the row it joins (spread so that
+# every key stays wide enough for its text at 1080 pixels)
+SYMBOLS = {"q": (".com",), "a": ("-", "_"), "z": ("@", ".")}
 PAGE = 8  # candidates shown at once
 
 
@@ -109,12 +110,11 @@ class TouchKeyboard(QWidget):
                 self.btnAccents = self._key("àé", "btnAccents", self.toggle_accents)
                 self.btnAccents.setCheckable(True)
                 line.addWidget(self.btnAccents, 2)
-            extra = (DOMAIN,) if row.startswith("a") else SYMBOLS if row.startswith("z") else ()
-            for text in extra:
+            for text in SYMBOLS.get(row[0], ()):
                 key = self._key(text, f"btnSym_{text}", lambda _=False, t=text: self._insert(t))
                 key.hide()
                 self.symbolKeys[text] = key
-                line.addWidget(key, 3 if text == DOMAIN else 2)
+                line.addWidget(key, len(text) + 1)
             if row.startswith("z"):
                 self.btnSpace = self._key("", "btnSpace", lambda: self.type(" "))
                 line.addWidget(self.btnSpace, 4)
