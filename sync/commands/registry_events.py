@@ -148,31 +148,39 @@ def run_invoices(args: argparse.Namespace) -> int:
 
 
 def run_issue(args: argparse.Namespace) -> int:
-    from sync.registry import invoices
+    from sync.registry import audit, invoices
 
     _in_transaction(
-        args, lambda conn: invoices.issue(conn=conn, request_id=args.id, number=args.number)
+        args,
+        lambda conn: invoices.issue(
+            conn=conn, request_id=args.id, number=args.number, actor=audit.cli_actor()
+        ),
     )
     print(f"invoice request #{args.id}: issued {args.number.strip()}")
     return 0
 
 
 def run_refuse(args: argparse.Namespace) -> int:
-    from sync.registry import invoices
+    from sync.registry import audit, invoices
 
     _in_transaction(
-        args, lambda conn: invoices.refuse(conn=conn, request_id=args.id, reason=args.reason)
+        args,
+        lambda conn: invoices.refuse(
+            conn=conn, request_id=args.id, reason=args.reason, actor=audit.cli_actor()
+        ),
     )
     print(f"invoice request #{args.id}: refused")
     return 0
 
 
 def run_credit_note(args: argparse.Namespace) -> int:
-    from sync.registry import invoices
+    from sync.registry import audit, invoices
 
     _in_transaction(
         args,
-        lambda conn: invoices.credit_note_issued(conn=conn, request_id=args.id, number=args.number),
+        lambda conn: invoices.credit_note_issued(
+            conn=conn, request_id=args.id, number=args.number, actor=audit.cli_actor()
+        ),
     )
     print(f"invoice request #{args.id}: red-letter invoice {args.number.strip()} recorded")
     return 0

@@ -14,6 +14,7 @@ from sync import protocol
 from sync.registry import access_log, contract, errors
 from sync.registry.access_log import AccessLog
 from sync.registry.console import access as console_access
+from sync.registry.console import events_invoices as console_events_invoices
 from sync.registry.console import pages as console_pages
 from sync.registry.console import payout as console_payout
 from sync.registry.credits import DEFAULT_HEADROOM_G
@@ -64,6 +65,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     app.include_router(projects.page_router)
     for console in (console_access, console_pages, console_payout):  # the operator console (/ops)
         app.include_router(console.router)
+    app.include_router(console_events_invoices.router)  # the console's events and invoices
     contract.install(app)
     return app
 

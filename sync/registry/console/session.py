@@ -93,6 +93,7 @@ class Desk:
         items = [("statements", f"{HOME}/statements"), ("audit", f"{HOME}/audit")]
         if who.role != Role.OWNER:
             items.insert(1, ("reconcile", f"{HOME}/reconcile"))
+            items[2:2] = [("events", f"{HOME}/events"), ("invoices", f"{HOME}/invoices")]
         path = self.request.url.path
         return [
             {

@@ -314,7 +314,9 @@ PUBLIC = {
 }
 # the operator console's pages: a signed-in operator's session cookie, checked in each page
 CONSOLE = {"/ops/statements", "/ops/statements/{number}", "/ops/reconcile", "/ops/audit"}
+CONSOLE |= {"/ops/events", "/ops/invoices"}  # issue 18
 CONSOLE_FORMS = {"/ops/statements/{number}/payout"}  # and the form's CSRF token
+CONSOLE_FORMS |= {"/ops/invoices/{request_id}/{action}"}  # issue 18
 
 
 def _routes(app: Any) -> list[Any]:
