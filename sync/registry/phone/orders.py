@@ -343,6 +343,7 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
         filed_late=(ingest.china_day(payload["paid_at"]) or "") in closed,
     )
     row["channel"] = "phone"  # settlement counts the phone flow apart from a till's mobile
+    row["event_id"] = _running_event(conn, row["venue"], row["day"])  # as a kiosk tags its sale
     ids = storage.insert_purchases(conn=conn, rows=[row])
     purchase_id = ids[order.order_id]
     # a company's sale queues its invoice request as a pushed kiosk sale does
@@ -361,6 +362,13 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
         )
     credit_storage.add_ranges(conn=conn, rows=rows)
     return purchase_id
+
+
+def _running_event(conn: Connection, venue: str, day: str) -> str:
+    """The event at VENUE on DAY (China time) a phone sale counts towards, "" for none: an
+    attendee offsetting on the phone counts as one at the kiosk does."""
+    found = event_storage.list_events(conn=conn, venue=venue, after=day)
+    return next((e.event_id for e in found if e.starts_on <= day <= e.ends_on), "")
 
 
 def sale_of(*, conn: Connection, order: PhoneOrder) -> Order | None:

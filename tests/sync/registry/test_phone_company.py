@@ -140,3 +140,36 @@ def test_a_forged_company_form_is_refused(phone: Phone) -> None:
     assert response.status_code == 400
     phone.get(f"/v/{VENUE}/result")
     assert 'data-testid="company-as"' not in phone.page
+
+
+def test_a_phone_sale_during_an_event_counts_towards_it(phone: Phone, demo: Engine) -> None:
+    """An attendee offsetting on the phone counts towards the venue's running event, as at
+    the kiosk; the event's page and the console show it."""
+    from datetime import timedelta
+
+    from kiosk.timestamps import china_date
+    from sync.registry import events
+
+    today = china_date(phone.client.app.state.clock())
+    with demo.begin() as conn:
+        events.create(
+            conn=conn,
+            event_id="expo-2026",
+            venue=VENUE,
+            names={"zh": "低碳博览会"},
+            starts_on=today.isoformat(),
+            ends_on=(today + timedelta(days=1)).isoformat(),
+            organiser="成都会展有限公司",
+            answers={"attendees": "500", "hall_kwh": "12000"},
+        )
+    phone.answer_all("meal", MEALS)
+    phone.order(nickname="小明")
+    phone.press("pay")
+    with demo.begin() as conn:
+        sale = conn.execute(select(purchases)).one()
+        summary = events.summary(conn, "expo-2026")
+    assert (sale.event_id, sale.for_event) == ("expo-2026", False)
+    assert (summary["offset_by_attendees_g"], summary["offset_by_organiser_g"]) == (
+        sale.offset_g,
+        0,
+    )
