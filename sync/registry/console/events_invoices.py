@@ -1,19 +1,20 @@
 """The console's events and invoice requests (issue 18): the venues' events with how much of
 each the attendees and the organiser have offset, and the companies' invoice requests, where
 an operator records the number of an invoice issued outside this system (or of the red-letter
-invoice that reversed a refunded one).
+invoice that reversed a refunded one), or refuses a request with the reason.
 
 Operators and auditors see both pages; an owner (bound to one project) sees neither, as
 neither belongs to a project. Only an operator gets the forms. A form's CSRF token is checked
 first, then sync.registry.invoices applies every rule (a request still waiting, a number of 1
-to 64 printable characters, not a refunded purchase) and writes the audit row under the
-operator's name in the same transaction. After a change the browser is sent back to the list
-it came from (a reload posts nothing twice); a refusal shows the list again with the reason,
-in the operator's language.
+to 64 printable characters, not a refunded purchase, a reason of 1 to 300 characters) and
+writes the audit row under the operator's name in the same transaction. After a change the
+browser is sent back to the list it came from (a reload posts nothing twice); a refusal shows
+the list again with the reason, in the operator's language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter
@@ -37,7 +38,18 @@ router = APIRouter(include_in_schema=False)
 EVENTS = f"{HOME}/events"
 INVOICES = f"{HOME}/invoices"
 SHOWN = ("requested", "issued", "refused", "credit_note")  # the list's tabs, in this order
-ACTIONS = {"issue": invoices.issue, "credit-note": invoices.credit_note_issued}
+Record = Callable[[Connection, int, str, str], None]  # conn, request, what was typed, who
+ACTIONS: dict[str, Record] = {
+    "issue": lambda conn, rid, text, who: invoices.issue(
+        conn=conn, request_id=rid, number=text, actor=who
+    ),
+    "credit-note": lambda conn, rid, text, who: invoices.credit_note_issued(
+        conn=conn, request_id=rid, number=text, actor=who
+    ),
+    "refuse": lambda conn, rid, text, who: invoices.refuse(
+        conn=conn, request_id=rid, reason=text, actor=who
+    ),
+}
 
 
 @router.get(EVENTS)
@@ -127,6 +139,9 @@ def _invoices_page(
             "certificate": r["cert_id"],
             "state": _state(desk, r),
             "form": f"{INVOICES}/{r['id']}/{action}" if action and who.may_change() else "",
+            "refuse": f"{INVOICES}/{r['id']}/refuse"
+            if action == "issue" and who.may_change()
+            else "",
             "error": error if failed == r["id"] else "",
         }
         for r in rows
@@ -181,7 +196,7 @@ async def answer(request: Request, request_id: str, action: str) -> Response:
     csrf_ok = desk.csrf_ok(form)
     record = ACTIONS.get(action)
     status = "credit_note" if action == "credit-note" else "requested"
-    number = form.get("number", "")
+    text = form.get("reason" if action == "refuse" else "number", "")
     known = NUMBER.fullmatch(request_id) is not None
 
     def work(conn: Connection) -> tuple[Operator | None, str, int, list[Any]]:
@@ -195,7 +210,7 @@ async def answer(request: Request, request_id: str, action: str) -> Response:
         if not known:
             return who, t("ops.invoices.unknown"), 404, _list(conn, desk, status)[1]
         try:
-            record(conn=conn, request_id=int(request_id), number=number, actor=who.name)
+            record(conn, int(request_id), text, who.name)
         except InputError as exc:
             return who, _reason(desk, exc), 409, _list(conn, desk, status)[1]
         return who, "", 303, []
@@ -220,4 +235,6 @@ def _reason(desk: Desk, exc: InputError) -> str:
     t = desk.t
     if exc.field == "--number":
         return t("ops.invoices.bad_number")
+    if exc.field == "--reason":
+        return t("ops.invoices.bad_reason")
     return t("ops.invoices.refused", reason=exc.message)

@@ -189,3 +189,29 @@ def test_the_pages_ask_for_sign_in(client) -> None:
         follow_redirects=False,
     )  # fmt: skip
     assert posted.status_code == 303
+
+
+def test_an_operator_refuses_a_request_with_the_reason(
+    engine: Engine, client, kiosk: Kiosk
+) -> None:
+    _event(engine)
+    _sales(kiosk, client)
+    first, _ = _ids(engine)
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    page = client.get("/ops/invoices")
+    token = _csrf(page.text)
+    url = f"/ops/invoices/{first}/refuse"
+    assert f'action="{url}"' in page.text
+    blank = client.post(url, data={"csrf": token, "reason": " "}, headers=FORM)
+    assert blank.status_code == 409 and "请说明原因" in blank.text
+    done = client.post(
+        url, data={"csrf": token, "reason": "名称与税务登记不符"}, headers=FORM,
+        follow_redirects=False,
+    )  # fmt: skip
+    assert done.status_code == 303
+    refused = client.get("/ops/invoices?status=refused").text
+    assert "已拒绝：名称与税务登记不符" in refused
+    with engine.begin() as conn:
+        (audited,) = settlement_storage.audit_rows(conn=conn, limit=1)
+    assert (audited.actor, audited.action) == ("amy", "invoice_refused")
