@@ -77,7 +77,7 @@ def _event_line(e: dict[str, Any]) -> str:
 
 def run_event_create(args: argparse.Namespace) -> int:
     from kiosk.commands.footprint import parse_pairs
-    from sync.registry import events
+    from sync.registry import audit, events
 
     answers = parse_pairs(args.answers)
     made = _in_transaction(
@@ -91,6 +91,7 @@ def run_event_create(args: argparse.Namespace) -> int:
             ends_on=args.ends,
             organiser=args.organiser,
             answers=answers,
+            actor=audit.cli_actor(),
         ),
     )
     print(json.dumps(made, ensure_ascii=False) if args.json else _event_line(made))

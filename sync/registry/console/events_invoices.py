@@ -1,5 +1,6 @@
 """The console's events and invoice requests (issue 18): the venues' events with how much of
-each the attendees and the organiser have offset, and the companies' invoice requests, where
+each the attendees and the organiser have offset (and an operator's form recording a new one,
+as `registry event-create` does), and the companies' invoice requests, where
 an operator records the number of an invoice issued outside this system (or of the red-letter
 invoice that reversed a refunded one), or refuses a request with the reason.
 
@@ -24,7 +25,9 @@ from starlette.responses import Response
 
 from kiosk.errors import InputError
 from kiosk.money import format_tonnes
+from kiosk.scenarios import Question, get_scenario
 from kiosk.timestamps import china_date
+from kiosk.venues import load_venues
 from sync.registry import event_storage, events, invoices
 from sync.registry.console.pages import NUMBER
 from sync.registry.console.session import HOME, Desk
@@ -33,6 +36,7 @@ from sync.registry.operators import Operator, Role
 from sync.registry.phone.context import now
 from sync.registry.routes import reading, transaction
 from sync.registry.web.forms import read_form_or_empty
+from sync.registry.web.i18n import strings
 
 router = APIRouter(include_in_schema=False)
 EVENTS = f"{HOME}/events"
@@ -52,22 +56,44 @@ ACTIONS: dict[str, Record] = {
 }
 
 
+FIELDS = ("id", "venue", "name_zh", "name_en", "name_fr", "starts", "ends", "organiser")
+
+
+def _questions() -> list[Question]:
+    """The event scenario's questions the form asks (its days come from the dates)."""
+    return [q for q in get_scenario("event").questions if q.key != "days"]
+
+
+def _all_events(conn: Connection, desk: Desk) -> tuple[Operator | None, list[dict[str, Any]]]:
+    who = desk.who(conn)
+    if who is None or who.role == Role.OWNER:
+        return who, []
+    return who, events.listed(conn)  # every event, ended ones too
+
+
 @router.get(EVENTS)
 async def events_page(request: Request) -> Response:
     desk = await Desk.of(request)
-    t = desk.t
-
-    def work(conn: Connection) -> tuple[Operator | None, list[dict[str, Any]]]:
-        who = desk.who(conn)
-        if who is None or who.role == Role.OWNER:
-            return who, []
-        return who, events.listed(conn)  # every event, ended ones too
-
-    who, found = await reading(request, work)
+    who, found = await reading(request, lambda conn: _all_events(conn, desk))
     if who is None:
         return desk.to_sign_in()
     if who.role == Role.OWNER:
+        t = desk.t
         return desk.problem(who, t("ops.forbidden"), t("ops.events.forbidden"), status=403)
+    return _events_page(request, desk, who, found)
+
+
+def _events_page(
+    request: Request,
+    desk: Desk,
+    who: Operator,
+    found: list[dict[str, Any]],
+    *,
+    typed: dict[str, str] | None = None,
+    error: str = "",
+    code: int = 200,
+) -> Response:
+    t = desk.t
     today = china_date(now(request.app)).isoformat()
     items = []
     for e in reversed(found):  # the latest first
@@ -91,7 +117,78 @@ async def events_page(request: Request) -> Response:
                 "page": f"/e/{e['event_id']}",
             }
         )
-    return desk.render("ops/events.html", who, {"events": items})
+    form = None
+    if who.may_change():
+        form = {
+            "action": EVENTS,
+            "typed": typed or {"starts": today, "ends": today},
+            "venues": [(v.id, t.pick(v.name, v.id)) for v in load_venues().values()],
+            "error": error,
+            "questions": [
+                {
+                    "name": f"a_{q.key}",
+                    "label": t.pick(q.label, q.key) + (f" ({q.unit})" if q.unit else ""),
+                    "key": q.key,
+                }
+                for q in _questions()
+            ],
+        }
+    return desk.render("ops/events.html", who, {"events": items, "form": form}, status=code)
+
+
+def _answers(typed: dict[str, str]) -> dict[str, str]:
+    """The event scenario's answers given (the CLI's --set KEY=VALUE, one box each)."""
+    found = {q.key: typed.get(f"a_{q.key}", "").strip() for q in _questions()}
+    return {key: value for key, value in found.items() if value}
+
+
+@router.post(EVENTS)
+async def create_event(request: Request) -> Response:
+    """An operator records an event (the rules are events.create's; audited)."""
+    desk = await Desk.of(request)
+    t = desk.t
+    form = await read_form_or_empty(request)
+    csrf_ok = desk.csrf_ok(form)
+    names = FIELDS + tuple(f"a_{q.key}" for q in _questions())
+    typed = {key: form.get(key, "")[:2000] for key in names}
+
+    def work(conn: Connection) -> tuple[Operator | None, str, int, list[dict[str, Any]]]:
+        who = desk.who(conn)
+        if who is None or who.role == Role.OWNER:
+            return who, "", 403, []
+        if not csrf_ok:
+            return who, t("ops.form.expired"), 400, _all_events(conn, desk)[1]
+        if not who.may_change():
+            return who, "", 403, []
+        try:
+            events.create(
+                conn=conn,
+                event_id=typed["id"].strip(),
+                venue=typed["venue"],
+                names={"zh": typed["name_zh"], "en": typed["name_en"], "fr": typed["name_fr"]},
+                starts_on=typed["starts"],
+                ends_on=typed["ends"],
+                organiser=typed["organiser"],
+                answers=_answers(typed),
+                actor=who.name,
+            )
+        except InputError as exc:
+            field = exc.field.lstrip("-").replace("-", "_").split("/")[0]
+            words = f"ops.events.field.{field}"
+            where = t(words) if words in strings() else exc.field
+            reason = t("ops.events.refused", field=where, reason=exc.message)
+            return who, reason, 409, _all_events(conn, desk)[1]
+        return who, "", 303, []
+
+    who, error, code, found = await transaction(request, work)
+    if who is None:
+        return desk.to_sign_in(EVENTS)
+    if code == 303:
+        return desk.redirect(EVENTS)
+    if code == 403:
+        words = "ops.events.forbidden" if who.role == Role.OWNER else "ops.events.operators_only"
+        return desk.problem(who, t("ops.forbidden"), t(words), status=403)
+    return _events_page(request, desk, who, found, typed=typed, error=error, code=code)
 
 
 def _list(conn: Connection, desk: Desk, status: str) -> tuple[Operator | None, list[Any]]:

@@ -215,3 +215,52 @@ def test_an_operator_refuses_a_request_with_the_reason(
     with engine.begin() as conn:
         (audited,) = settlement_storage.audit_rows(conn=conn, limit=1)
     assert (audited.actor, audited.action) == ("amy", "invoice_refused")
+
+
+def test_an_operator_records_an_event_and_a_refusal_names_the_field(engine: Engine, client) -> None:
+    add(engine, "amy", "operator")
+    add(engine, "ann", "auditor")
+    sign_in(client, "amy")
+    page = client.get("/ops/events")
+    assert 'data-testid="none"' in page.text and 'data-testid="new-event"' in page.text
+    token = _csrf(page.text)
+    today = china_date(utc_now())
+    form = {
+        "csrf": token,
+        "id": "expo-2026",
+        "venue": "demo-expo",
+        "name_zh": "低碳博览会",
+        "starts": today.isoformat(),
+        "ends": (today + timedelta(days=2)).isoformat(),
+        "organiser": "成都会展有限公司",
+        "a_attendees": "500",
+        "a_hall_kwh": "12000",
+        "a_travel": "chengdu:metro:150:20",
+    }
+    bad = client.post("/ops/events", data={**form, "ends": "2026-13-01"}, headers=FORM)
+    assert bad.status_code == 409 and "未登记：最后一天" in bad.text
+    assert 'value="低碳博览会"' in bad.text  # what was typed stays
+    zero = client.post("/ops/events", data={**form, "a_attendees": "0"}, headers=FORM)
+    assert zero.status_code == 409 and "whole number from 1" in zero.text
+    done = client.post("/ops/events", data=form, headers=FORM, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/ops/events"
+    with engine.begin() as conn:
+        made = events.summary(conn, "expo-2026")
+        (audited,) = settlement_storage.audit_rows(conn=conn, limit=1)
+    assert made["answers"]["days"] == "3" and made["footprint_g"] > 0
+    assert (audited.actor, audited.action, audited.subject) == (
+        "amy",
+        "event_create",
+        "event expo-2026",
+    )
+    assert "低碳博览会" in client.get("/ops/events").text
+    again = client.post("/ops/events", data=form, headers=FORM)
+    assert again.status_code == 409 and "already exists" in again.text
+    client.cookies.clear()
+    sign_in(client, "ann")
+    page = client.get("/ops/events")
+    assert 'data-testid="new-event"' not in page.text  # an auditor reads only
+    refused = client.post(
+        "/ops/events", data={**form, "csrf": _csrf(page.text), "id": "other"}, headers=FORM
+    )
+    assert refused.status_code == 403
