@@ -173,3 +173,16 @@ def test_a_phone_sale_during_an_event_counts_towards_it(phone: Phone, demo: Engi
         sale.offset_g,
         0,
     )
+
+
+def test_the_longest_company_fits_the_visits_cookie(phone: Phone) -> None:
+    """The longest name and email the core takes, on the scenario with the most answers: the
+    visit's signed cookie stays under its limit (cookies.MAX_BYTES), the page answers."""
+    from kiosk.buyer import COMPANY_NAME_MAX
+
+    phone.answer_all("lifestyle", {"2": "300", "8": "100000"})
+    name = "国" * COMPANY_NAME_MAX
+    email = "f" * 64 + "@" + "e" * 50 + ".com"
+    fill(phone, name, CODE, email)
+    assert phone.url.endswith("/result") and name in text_of(phone.page, "company-as")
+    assert len(phone.client.cookies.get("dd_visit", "")) < 3800
