@@ -56,6 +56,7 @@ ACTIONS: dict[str, Record] = {
 }
 
 
+UNITS = ("kWh", "kg", "m2")  # shown beside a question (a count's unit, e.g. meal, is not)
 FIELDS = ("id", "venue", "name_zh", "name_en", "name_fr", "starts", "ends", "organiser")
 
 
@@ -127,7 +128,7 @@ def _events_page(
             "questions": [
                 {
                     "name": f"a_{q.key}",
-                    "label": t.pick(q.label, q.key) + (f" ({q.unit})" if q.unit else ""),
+                    "label": t.pick(q.label, q.key) + (f" ({q.unit})" if q.unit in UNITS else ""),
                     "key": q.key,
                 }
                 for q in _questions()
