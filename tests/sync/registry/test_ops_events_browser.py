@@ -63,6 +63,22 @@ def test_an_operator_reads_an_events_progress_and_marks_an_invoice_issued(
         progress = page.get_by_test_id("progress-expo-2026").inner_text()
         assert "参会者已抵消本次活动" in progress and tonnes(50_000) in progress
         check(page, "events-zh")
+        form = page.get_by_test_id("new-event")  # a second event, next year, at the same venue
+        form.locator("#event-id").fill("forum-2027")
+        form.locator("#event-name_zh").fill("绿色论坛")
+        form.locator("#event-organiser").fill("成都会展有限公司")
+        form.locator("#event-venue").select_option("demo-expo")
+        form.locator("#event-starts").fill("2027-01-10")
+        form.locator("#event-ends").fill("2027-01-09")  # before the start: refused, kept
+        form.locator("#event-a_attendees").fill("200")
+        form.locator("#event-a_hall_kwh").fill("3000")
+        page.get_by_test_id("create-event").click()
+        assert "未登记：最后一天" in page.get_by_test_id("error").inner_text()
+        assert page.locator("#event-a_hall_kwh").input_value() == "3000"
+        page.locator("#event-ends").fill("2027-01-11")
+        page.get_by_test_id("create-event").click()
+        assert page.url.endswith("/ops/events")
+        assert "绿色论坛" in page.get_by_test_id("event-forum-2027").inner_text()
         page.get_by_test_id("lang-en").click()
         page.get_by_test_id("nav-invoices").click()
         first = page.locator("section[data-testid^=request-]").first
