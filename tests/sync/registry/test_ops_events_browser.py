@@ -1,8 +1,8 @@
 """The console's events and invoice requests in headless Chromium (Debian's /usr/bin/chromium)
-on a served registry: an operator reads an event's progress, marks a company's invoice request
-issued with its number, and finds it under "issued"; each page checked with axe-core and at a
-phone's width for sideways scrolling. DIANDIAN_SCREENSHOTS=DIR keeps screenshots
-(docs/screens/ops-events-*.png, ops-invoices-*.png)."""
+on a served registry: an operator reads an event's progress, records another through the
+form, marks a company's invoice request issued with its number, and finds it under "issued";
+each page checked with axe-core and at a phone's width for sideways scrolling.
+DIANDIAN_SCREENSHOTS=DIR keeps screenshots (docs/screens/ops-events-*.png, ops-invoices-*.png)."""
 
 from __future__ import annotations
 
