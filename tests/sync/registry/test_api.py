@@ -313,7 +313,10 @@ PUBLIC = {
 }
 # the operator console's pages: a signed-in operator's session cookie, checked in each page
 CONSOLE = {"/ops/statements", "/ops/statements/{number}", "/ops/reconcile", "/ops/audit"}
+CONSOLE |= {"/ops/kiosks", "/ops/venues", "/ops/sales", "/ops/retirements", "/ops/tokens"}
+CONSOLE |= {"/ops/statements/{number}/pdf", "/ops/statements/{number}/csv"}
 CONSOLE_FORMS = {"/ops/statements/{number}/payout"}  # and the form's CSRF token
+CONSOLE_FORMS |= {"/ops/statements/close", "/ops/retirements", "/ops/tokens", "/ops/tokens/revoke"}
 
 
 def _routes(app: Any) -> list[Any]:
