@@ -133,7 +133,7 @@ async def venues(request: Request) -> Response:
         for k in console_storage.kiosk_rows(conn=conn):
             tills[k.venue] = tills.get(k.venue, 0) + 1
         totals = console_storage.venue_totals(conn=conn)
-        ids = list(served) + sorted((set(tills) | set(totals)) - set(served))
+        ids = list(served) + sorted((set(tills) | set(totals)) - set(served) - {""})
         items = []
         for venue_id in ids:
             row = served.get(venue_id)
