@@ -195,7 +195,7 @@ async def retire(request: Request) -> Response:
         return _forbidden(desk, who)
     if status == 200:
         return desk.redirect(f"{HOME}/retirements")
-    return await retirements_page(request, desk, who, asked, error, status)
+    return await retirements_page(request, desk, asked, error, status)
 
 
 # -- enrolment tokens ------------------------------------------------------------------------

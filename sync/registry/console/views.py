@@ -298,24 +298,27 @@ def retirement_items(t: Translator, rows: list[Any]) -> list[dict[str, Any]]:
 @router.get(f"{HOME}/retirements")
 async def retirements(request: Request) -> Response:
     desk = await Desk.of(request)
-    who = await reading(request, desk.who)
-    if who is None:
-        return desk.to_sign_in()
-    return await retirements_page(request, desk, who, {}, "", 200)
+    return await retirements_page(request, desk, {}, "", 200)
 
 
 async def retirements_page(
-    request: Request, desk: Desk, who: Operator, asked: dict[str, str], error: str, status: int
+    request: Request, desk: Desk, asked: dict[str, str], error: str, status: int
 ) -> Response:
     """The retired blocks (an owner: its project's), and for an operator the form that
-    records one (filled with what was refused, and why, in `asked` and `error`)."""
+    records one (filled with what was refused, and why, in `asked` and `error`); one
+    snapshot."""
 
-    def work(conn: Connection) -> tuple[list[dict[str, Any]], list[str]]:
+    def work(conn: Connection) -> tuple[Operator | None, list[dict[str, Any]], list[str]]:
+        who = desk.who(conn)
+        if who is None:
+            return None, [], []
         rows = console_storage.retired(conn=conn, project_id=who.project_id)
         projects = sorted(storage.project_ids(conn=conn)) if who.may_change() else []
-        return retirement_items(desk.t, rows), projects
+        return who, retirement_items(desk.t, rows), projects
 
-    blocks, projects = await reading(request, work)
+    who, blocks, projects = await reading(request, work)
+    if who is None:
+        return desk.to_sign_in(f"{HOME}/retirements")
     form = {"project": "", "serials": "", "reference": "", "beneficiary": "", **asked}
     context = {
         "blocks": blocks,

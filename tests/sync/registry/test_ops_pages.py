@@ -219,3 +219,18 @@ def test_retirements_listed_by_role_and_recorded_by_an_operator(engine: Engine, 
     sign_in(client, "lq")
     theirs = client.get("/ops/retirements").text
     assert "CEEX-R-9" not in theirs and "demo-wetland" not in theirs
+
+
+def test_the_new_pages_answer_while_a_writer_holds_the_lock(
+    engine: Engine, client, kiosk: Kiosk
+) -> None:
+    """Each reads in one snapshot (routes.reading), beside SQLite's one writer."""
+    two_statements(engine, client, kiosk)
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    paths = ("/ops/kiosks", "/ops/venues", "/ops/sales?from=2026-10-01&to=2026-10-31",
+             "/ops/retirements", "/ops/tokens", "/ops/statements/1/csv")  # fmt: skip
+    with engine.begin() as writer:
+        storage.set_setting(conn=writer, key="held", value="uncommitted")
+        for path in paths:
+            assert client.get(path).status_code == 200, path
