@@ -67,10 +67,21 @@ async def _form_work(
             return who, None, "", 403
         try:
             return who, work(conn, who, form), "", 200
-        except InputError as exc:
-            return who, None, _refusal(desk, exc), 409
+        except InputError as exc:  # out of the transaction: what `work` wrote is rolled back
+            raise _Refused(who, _refusal(desk, exc)) from None
 
-    return await transaction(request, run)
+    try:
+        return await transaction(request, run)
+    except _Refused as refused:
+        return refused.who, None, refused.reason, 409
+
+
+class _Refused(Exception):
+    """An action refused part way: carries who asked and why out of its transaction."""
+
+    def __init__(self, who: Operator, reason: str) -> None:
+        super().__init__(reason)
+        self.who, self.reason = who, reason
 
 
 # -- closing a period ------------------------------------------------------------------------

@@ -234,3 +234,23 @@ def test_the_new_pages_answer_while_a_writer_holds_the_lock(
         storage.set_setting(conn=writer, key="held", value="uncommitted")
         for path in paths:
             assert client.get(path).status_code == 200, path
+
+
+def test_a_refused_close_writes_nothing(engine: Engine, client, kiosk: Kiosk) -> None:
+    """The first project's statement is written before the second is refused (its sales
+    have no contract): the form's transaction is rolled back whole, as the CLI's is."""
+    set_terms(engine)  # demo-longquan-forest only
+    stamp = "2026-10-05T04:00:00.000000Z"
+    other = kiosk.order(
+        offset_g=10_000, amount_fen=1_000, project="demo-wetland", paid_at=stamp,
+        created_at=stamp, updated_at=stamp,
+    )  # fmt: skip
+    push_ok(kiosk, client, [kiosk.record(sale(kiosk, "2026-10-05", 1_000)), kiosk.record(other)])
+    client.app.state.clock = lambda: AFTER_OCT
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    refused = post(client, "/ops/statements/close", {"period": "2026-10"}, "/ops/statements")
+    assert refused.status_code == 409 and "demo-wetland has no settlement contract" in refused.text
+    with engine.connect() as conn:
+        assert settlement_storage.list_statements(conn=conn) == []
+    assert audit_of(engine, "settle") == []
