@@ -36,7 +36,8 @@ DAY = "2026-10-05"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """October's sales by cash, card and mobile (one refunded) at one kiosk with its day
-    summary, two projects' contracts, no statement yet; an operator and a project's owner."""
+    summary, two projects' contracts, no statement yet; an operator, an auditor and a
+    project's owner."""
     url = f"sqlite:///{tmp_path_factory.mktemp('ops-pages') / 'registry.sqlite'}"
     engine = make_engine(url)
     migrations.upgrade(engine)
@@ -65,7 +66,11 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
         ).signed(kiosk.key)  # fmt: skip
         push_ok(kiosk, client, [closed(kiosk, summary)])
     with engine.begin() as conn:
-        for name, role, project in (("amy", "operator", None), ("wet", "owner", "demo-wetland")):
+        for name, role, project in (
+            ("amy", "operator", None),
+            ("ann", "auditor", None),
+            ("wet", "owner", "demo-wetland"),
+        ):
             operators.add_operator(
                 conn=conn, name=name, role=role, password=PASSWORD, project_id=project, actor="t"
             )
@@ -158,3 +163,42 @@ def test_kiosks_venues_sales_retirements_and_enrolment_tokens(browser: Any, base
     page.get_by_test_id("nav-tokens").click()
     assert token not in page.content()  # shown once
     page.context.close()
+
+
+def test_an_auditor_reads_every_page_and_finds_no_form_a_forged_post_is_refused(
+    browser: Any, base: str
+) -> None:
+    page = desk(browser)
+    sign_in(page, base, "ann")
+    forms = {"statements": "close", "retirements": "retire", "tokens": "new-token"}
+    for key in ("statements", "sales", "retirements", "kiosks", "venues", "tokens"):
+        page.get_by_test_id(f"nav-{key}").click()
+        assert page.url.split("?")[0].endswith(f"/ops/{key}"), key
+        if key in forms:
+            assert page.get_by_test_id(forms[key]).count() == 0, key
+    answer = page.request.post(
+        f"{base}/ops/tokens", form={"name": "x", "lifetime": "7d"}, max_redirects=0
+    )
+    assert answer.status == 400  # no CSRF token: refused before the role is even asked
+    token = page.locator("input[name=csrf]").first.get_attribute("value")
+    for path, form in (
+        ("/ops/tokens", {"name": "x", "lifetime": "7d"}),
+        ("/ops/statements/close", {"period": "2026-09"}),
+        ("/ops/retirements", {"project": "demo-wetland", "serials": "X1..2"}),
+    ):
+        answer = page.request.post(f"{base}{path}", form={"csrf": token, **form}, max_redirects=0)
+        assert answer.status == 403, path  # its own session's token: refused for its role
+    page.context.close()
+
+    staff = desk(browser)
+    sign_in(staff, base, "amy")
+    forged = staff.request.post(
+        f"{base}/ops/tokens", form={"csrf": "from-another-site", "name": "x", "lifetime": "7d"},
+        max_redirects=0,
+    )  # fmt: skip
+    assert forged.status == 400
+    staff.get_by_test_id("nav-tokens").click()
+    assert "x" not in [
+        cell.inner_text() for cell in staff.get_by_test_id("tokens").locator("td").all()
+    ]
+    staff.context.close()
