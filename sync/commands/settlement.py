@@ -303,6 +303,8 @@ def run_operators(args: argparse.Namespace) -> int:
     from kiosk.errors import InputError
     from sync.registry import audit, operators
 
+    if args.revoke and args.verb != "token":
+        raise InputError("--revoke", "only with `operators token NAME --revoke`")
     if args.verb == "list":
         rows = _in_transaction(args, lambda conn: operators.list_operators(conn=conn))
         if args.json:

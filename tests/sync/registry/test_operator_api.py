@@ -133,6 +133,7 @@ def test_a_revoked_operator_token_is_refused(engine: Engine, client) -> None:
     assert main(["registry", "operators", "token", "amy", "--revoke", *db]) == 0
     assert client.get("/ops/api/statements", headers=staff).status_code == 401
     assert main(["registry", "operators", "token", "amy", "--revoke", *db]) == 0
+    assert main(["registry", "operators", "list", "--revoke", *db]) == 2  # one plain line
     with engine.connect() as conn:
         actions = [r.action for r in settlement_storage.audit_rows(conn=conn, limit=5)]
     assert actions.count("operator_token_revoke") == 1
