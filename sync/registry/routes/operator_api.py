@@ -18,6 +18,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
 
 from kiosk.errors import InputError
 from sync.registry import (
@@ -28,6 +30,7 @@ from sync.registry import (
     reconcile,
     settle,
     settlement_storage,
+    statement_files,
 )
 from sync.registry.errors import ApiError
 from sync.registry.operators import Operator
@@ -76,6 +79,28 @@ async def statements(request: Request, who: SignedIn) -> list[dict[str, Any]]:
 @router.get(f"{PREFIX}/statements/{{number}}")
 async def statement(number: int, request: Request, who: SignedIn) -> dict[str, Any]:
     return await transaction(request, lambda conn: settle.content_of(_statement(conn, who, number)))
+
+
+@router.get(f"{PREFIX}/statements/{{number}}/{{kind}}")
+async def statement_file(number: int, kind: str, request: Request, who: SignedIn) -> Response:
+    """The statement's A4 PDF or its CSV (`registry statement N --pdf/--csv`)."""
+    if kind not in ("pdf", "csv"):
+        raise ApiError(404, "not_found", f"no file {kind!r}; allowed: pdf, csv")
+
+    def work(conn: Connection) -> tuple[Any, dict[str, Any] | None]:
+        row = _statement(conn, who, number)
+        payout = settlement_storage.payout_of(conn=conn, statement_id=row.id)
+        return row, dict(payout._mapping) if payout is not None else None
+
+    row, payout = await transaction(request, work)
+    content = settle.content_of(row)
+    if kind == "pdf":
+        body = await run_in_threadpool(statement_files.to_pdf, content, payout)
+    else:
+        body = statement_files.to_csv(content).encode("utf-8")
+    media = "application/pdf" if kind == "pdf" else "text/csv; charset=utf-8"
+    disposition = f'attachment; filename="statement-{row.number}.{kind}"'
+    return Response(body, media_type=media, headers={"Content-Disposition": disposition})
 
 
 class PayoutBody(BaseModel):

@@ -45,6 +45,13 @@ def test_roles_scope_the_operator_api(engine: Engine, client, kiosk: Kiosk) -> N
     )
     assert client.get("/ops/api/statements/1", headers=owner).status_code == 404  # by URL too
     assert client.get("/ops/api/statements/9", headers=staff).status_code == 404
+    pdf = client.get("/ops/api/statements/2/pdf", headers=owner)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    csv = client.get("/ops/api/statements/1/csv", headers=auditor)
+    assert csv.status_code == 200 and "demo-longquan-forest" in csv.text
+    assert client.get("/ops/api/statements/1/csv", headers=owner).status_code == 404
+    assert client.get("/ops/api/statements/1/xls", headers=staff).status_code == 404
+    assert client.get("/ops/api/statements/1/pdf").status_code == 401
 
     body = {"paid_on": "2026-11-05", "bank_reference": "ICBC-77"}
     for who in (auditor, owner):
