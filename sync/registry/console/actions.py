@@ -118,7 +118,7 @@ async def close_period(request: Request) -> Response:
                 net=t.money(r["net_fen"]),
             )
             if "number" in r
-            else t("ops.close.skipped", project=r["project_id"], reason=r["skipped"])
+            else t("ops.close.skipped", project=r["project_id"], reason=_skipped(desk, r))
             for r in results or []
         ],
     }
@@ -132,6 +132,22 @@ def _close_result(desk: Desk, r: dict[str, Any]) -> str:
     return t(
         "ops.close.made", number=r["number"], project=r["project_id"], net=t.money(r["net_fen"])
     )
+
+
+def _skipped(desk: Desk, result: dict[str, Any]) -> str:
+    """Why settle wrote no statement for a project, in the operator's words when known."""
+    reason = str(result["skipped"])
+    t = desk.t
+    if reason.startswith("no contract"):
+        return t("ops.close.no_contract")
+    if reason.endswith(" is already closed"):
+        return t("ops.close.already")
+    if reason.startswith("settles "):
+        kind = reason.removeprefix("settles ")
+        return t("ops.close.other_kind", kind=t(f"ops.close.kind.{kind}")) if kind in (
+            "monthly", "quarterly"
+        ) else reason  # fmt: skip
+    return reason
 
 
 # -- statement files -------------------------------------------------------------------------

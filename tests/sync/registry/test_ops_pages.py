@@ -130,7 +130,7 @@ def test_an_operator_closes_a_period_from_the_console_and_others_cannot(
         assert {settlement_storage.get_statement(conn=conn, number=1).closed_by} == {"amy"}
     assert sorted(audit_of(engine, "settle")) == [("amy", "statement 1"), ("amy", "statement 2")]
     again = post(client, "/ops/statements/close", {"period": "2026-10"}, "/ops/statements")
-    assert again.status_code == 200 and "already closed" in again.text
+    assert again.status_code == 200 and "该期间已结账" in again.text
     with engine.connect() as conn:
         assert len(settlement_storage.list_statements(conn=conn)) == 2
 
