@@ -7,5 +7,7 @@ sign-out; `pages` the read-only pages about money (each one `routes.reading` sna
 `views` the overview pages (kiosks, venues, sales with the `chart` drawn as SVG,
 retirements); `payout` and `actions` the forms that change something (closing a period,
 recording a retirement, enrolment tokens; one write transaction each, the CLI's code in
-sync.registry.operator_actions, audited under the operator's name) and the statement files.
+sync.registry.operator_actions, audited under the operator's name) and the statement files;
+`events_invoices` the events (progress, recording one) and the companies' invoice requests
+(recording an invoice's number or refusing one), issue 18.
 """
