@@ -264,3 +264,20 @@ def test_an_operator_records_an_event_and_a_refusal_names_the_field(engine: Engi
         "/ops/events", data={**form, "csrf": _csrf(page.text), "id": "other"}, headers=FORM
     )
     assert refused.status_code == 403
+
+
+def test_odd_invoice_posts_get_a_plain_answer(engine: Engine, client) -> None:
+    """An id that is no number, one that does not exist, an action that does not exist: a
+    page saying so, never a 500."""
+    add(engine, "amy", "operator")
+    sign_in(client, "amy")
+    client.get("/ops/lang/en")
+    token = _csrf(client.get("/ops/invoices").text)
+    for path, status, words in (
+        ("/ops/invoices/abc/issue", 404, "No such invoice request"),
+        ("/ops/invoices/²/issue", 404, "No such invoice request"),
+        ("/ops/invoices/999999999/issue", 409, "no invoice request 999999999"),
+        ("/ops/invoices/1/bogus", 404, "No such invoice request"),
+    ):
+        answer = client.post(path, data={"csrf": token, "number": "N1"}, headers=FORM)
+        assert answer.status_code == status and words in answer.text, path
