@@ -186,3 +186,12 @@ def test_the_longest_company_fits_the_visits_cookie(phone: Phone) -> None:
     fill(phone, name, CODE, email)
     assert phone.url.endswith("/result") and name in text_of(phone.page, "company-as")
     assert len(phone.client.cookies.get("dd_visit", "")) < 3800
+
+
+def test_the_company_step_before_a_footprint_and_an_overlong_name(phone: Phone) -> None:
+    phone.get(f"/v/{VENUE}/company")
+    assert phone.url.endswith(f"/v/{VENUE}")  # nothing to buy yet: the venue's start
+    phone.get(f"/v/{VENUE}/lang/en")
+    phone.answer_all("meal", MEALS)
+    fill(phone, "A" * 500, CODE)
+    assert "at most 60 characters" in text_of(phone.page, "company-problem")
