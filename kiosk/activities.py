@@ -14,7 +14,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import NamedTuple
 
-from kiosk.cities import City, city_distance_km
+from kiosk.cities import City, haversine_km
 from kiosk.errors import InputError
 from kiosk.factors import FactorTable
 from kiosk.routes import route_km
@@ -46,6 +46,15 @@ class Activity(NamedTuple):
     quantity: Decimal
     detail: Mapping[str, str] = NO_DETAIL
     share: int = 1  # people sharing it: grams = quantity x factor / share, rounded once
+
+
+def _activity(factor_id: str, quantity: Decimal, detail: Mapping[str, str], share: int) -> Activity:
+    """Activity(...), made as its tuple: a named tuple's __new__ is a Python function, this is
+    one C call (every argument given: no defaults filled)."""
+    return _TUPLE_NEW(Activity, (factor_id, quantity, detail, share))
+
+
+_TUPLE_NEW: Callable[..., Activity] = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,20 +101,51 @@ def _round(value: Decimal | float, step: Decimal = TENTH) -> Decimal:
 
 
 def _leg_detail(a: City, b: City, leg: str, basis: str) -> Mapping[str, str]:
-    return MappingProxyType({"leg": leg, "from": a.id, "to": b.id, "basis": basis})
+    """A leg's detail, one read-only mapping per (from, to, leg, basis), made once and shared
+    (up to _REMEMBERED of them): every trip footprint has one or two."""
+    key = (a.id, b.id, leg, basis)
+    detail = _DETAILS.get(key)
+    if detail is None:
+        if len(_DETAILS) >= _REMEMBERED:
+            _DETAILS.clear()
+        detail = _DETAILS[key] = MappingProxyType(
+            {"leg": leg, "from": a.id, "to": b.id, "basis": basis}
+        )
+    return detail
+
+
+_DETAILS: dict[tuple[str, str, str, str], Mapping[str, str]] = {}
 
 
 def _apart(origin: City, destination: City, *, by_air: bool = False) -> Decimal:
     """Great-circle km between the two places; two that share one map point (the same city, or
-    a scenic area placed at its town's point) need the customer's distance_km instead."""
-    km = city_distance_km(origin, destination, by_air=by_air)
-    if km < SAME_POINT_KM:
-        raise InputError(
-            "distance_km",
-            f"origin and destination are both at {destination.name_en}'s map point; "
-            "give the one-way distance in km",
-        )
-    return Decimal(km)
+    a scenic area placed at its town's point) need the customer's distance_km instead.
+
+    Kept by the two points (_APART, up to _REMEMBERED pairs): a kiosk's trips nearly all end
+    at its venue and start from the same few hundred places, and the haversine and the exact
+    Decimal of its float cost a tenth of a footprint."""
+    if by_air and origin.airports and destination.airports:  # city_distance_km, one call less
+        points = (origin.airports[0], destination.airports[0])
+    else:
+        points = ((origin.lat, origin.lon), (destination.lat, destination.lon))
+    km = _APART.get(points)
+    if km is None:
+        (lat_a, lon_a), (lat_b, lon_b) = points
+        far = haversine_km(lat_a, lon_a, lat_b, lon_b)
+        if far < SAME_POINT_KM:
+            raise InputError(
+                "distance_km",
+                f"origin and destination are both at {destination.name_en}'s map point; "
+                "give the one-way distance in km",
+            )
+        if len(_APART) >= _REMEMBERED:
+            _APART.clear()
+        km = _APART[points] = Decimal(far)
+    return km
+
+
+_APART: dict[tuple[tuple[float, float], tuple[float, float]], Decimal] = {}
+_REMEMBERED = 4096
 
 
 def _flight(
@@ -120,8 +160,9 @@ def _flight(
     gcd = given if isinstance(given, Decimal) else _apart(origin, destination, by_air=True)
     basis = "given" if isinstance(given, Decimal) else "great_circle"
     if origin.country in CAAC_DOMESTIC and destination.country in CAAC_DOMESTIC:
-        uplift = table.constant("flight_distance_uplift")
-        return f"flight_domestic_{cabin}", _round(gcd * uplift), f"{basis}+uplift"
+        uplift = table.constants["flight_distance_uplift"].value
+        km = (gcd * uplift).quantize(TENTH, ROUND_HALF_UP)  # _round, inlined
+        return f"flight_domestic_{cabin}", km, f"{basis}+uplift"
     short_max = table.constant("flight_short_haul_max_km")
     if gcd <= short_max:
         return f"flight_short_haul_{cabin}", _round(gcd), basis
@@ -180,10 +221,11 @@ def travel(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> lis
             factor_id = grid.car  # charged within the venue's province, on its grid
         if mode in CAR_MODES:  # a car's emissions are shared by the people in it
             share = int(_num(answers["passengers"]))
-    legs = [("outbound", origin, destination)]
-    if answers.get("round_trip"):
-        legs.append(("return", destination, origin))
-    return [Activity(factor_id, km, _leg_detail(a, b, leg, basis), share) for leg, a, b in legs]
+    out = _activity(factor_id, km, _leg_detail(origin, destination, "outbound", basis), share)
+    if not answers.get("round_trip"):
+        return [out]
+    back = _activity(factor_id, km, _leg_detail(destination, origin, "return", basis), share)
+    return [out, back]
 
 
 def _num(value: Answer) -> Decimal | int | str:
@@ -195,20 +237,23 @@ def _num(value: Answer) -> Decimal | int | str:
 
 
 def meals(count: int, meal_type: str) -> list[Activity]:
-    return [Activity(f"meal_{meal_type}", Decimal(count))] if count else []
+    return [_activity(f"meal_{meal_type}", Decimal(count), NO_DETAIL, 1)] if count else []
 
 
 def hotel(nights: int, guests: int = 1) -> list[Activity]:
     """A room-night factor is per room: guests sharing a room share it."""
-    return [Activity("hotel_night_china", Decimal(nights), share=guests)] if nights else []
+    return [_activity("hotel_night_china", Decimal(nights), NO_DETAIL, guests)] if nights else []
 
 
 def trip(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:
-    return [
-        *travel(answers, table, grid),
-        *hotel(int(_num(answers["nights"]))),
-        *meals(int(_num(answers["meals"])), str(answers["meal_type"])),
-    ]
+    activities = travel(answers, table, grid)
+    nights, count = int(_num(answers["nights"])), int(_num(answers["meals"]))
+    if nights:  # hotel(nights), without the call and the list
+        activities.append(_activity("hotel_night_china", Decimal(nights), NO_DETAIL, 1))
+    if count:  # meals(count, meal_type), likewise
+        meal_id = f"meal_{answers['meal_type']}"
+        activities.append(_activity(meal_id, Decimal(count), NO_DETAIL, 1))
+    return activities
 
 
 def hotel_stay(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> list[Activity]:

@@ -146,6 +146,9 @@ def _variants(key: str) -> Iterator[str]:
             yield key[: -len(suffix)]
 
 
+_REMEMBERED = 4096  # texts CityTable.lookup keeps the answer to
+
+
 class CityTable:
     """Cities in file order, with indexes built once for lookup and type-ahead search.
 
@@ -159,6 +162,7 @@ class CityTable:
     ) -> None:
         self._rows = rows
         self._made: dict[int, City] = {}
+        self._found: dict[str, City] = {}  # lookup's answers, by the exact text (_REMEMBERED)
         self._by_id = {row[0]: i for i, row in enumerate(rows)}
         if len(self._by_id) != len(rows):
             raise ValueError("duplicate city id in the city table")
@@ -191,7 +195,19 @@ class CityTable:
     def lookup(self, query: str) -> City:
         """Resolve what a person typed: 成都, 成都市, chengdu, Chéngdū, CTU, TFU or an id; a name
         several cities share ("Suzhou") needs its province ("Suzhou, Anhui", "安徽宿州") or the
-        Chinese name, else AmbiguousCityError lists them. An airport code keeps that airport."""
+        Chinese name, else AmbiguousCityError lists them. An airport code keeps that airport.
+
+        A text found once is answered from memory after (the table never changes; a kiosk
+        hears the same few hundred names all day), up to _REMEMBERED texts, then forgotten."""
+        city = self._found.get(query)
+        if city is None:
+            city = self._lookup(query)
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            self._found[query] = city
+        return city
+
+    def _lookup(self, query: str) -> City:
         key = normalize(query)
         if not key:
             raise UnknownCityError(query)
@@ -361,13 +377,14 @@ def load_cities() -> CityTable:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a sphere of mean Earth radius; within ~0.5% of the ellipsoid."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance on a sphere of mean Earth radius; within ~0.5% of the ellipsoid.
+    (The math functions bound to names once: every trip footprint asks, most twice.)"""
+    p1, p2 = _radians(lat1), _radians(lat2)
+    h = _sin((p2 - p1) / 2) ** 2 + _cos(p1) * _cos(p2) * _sin(_radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * _asin(min(1.0, _sqrt(h)))
+
+
+_radians, _sin, _cos, _asin, _sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
 
 
 def city_distance_km(a: City, b: City, *, by_air: bool = False) -> float:

@@ -38,6 +38,9 @@ _VERSION = re.compile(r"[0-9A-Za-z._-]{1,16}")
 
 @dataclass(frozen=True, slots=True)
 class Factor:
+    """One emission factor and where it comes from. (Each class in the footprint's path has a
+    docstring: without one, @dataclass builds it from inspect.signature at every import.)"""
+
     id: str
     unit: str
     kg_per_unit: Decimal
@@ -64,6 +67,8 @@ class Factor:
 
 @dataclass(frozen=True, slots=True)
 class Constant:
+    """A number the engine multiplies by (an uplift, a detour factor), with its source."""
+
     value: Decimal
     unit: str
     source: str
@@ -71,6 +76,8 @@ class Constant:
 
 @dataclass(frozen=True, slots=True)
 class FactorTable:
+    """One version of the factor table: the factors and the constants, by id."""
+
     version: str
     factors: Mapping[str, Factor]
     constants: Mapping[str, Constant]

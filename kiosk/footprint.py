@@ -78,6 +78,8 @@ class StoredLine(TypedDict):
 
 @dataclass(frozen=True, slots=True)
 class Footprint:
+    """A scenario's answers and its priced lines: the total is the sum of the lines' grams."""
+
     scenario: str
     venue: str
     answers: Mapping[str, Answer]
@@ -156,31 +158,25 @@ assert Line.__slots__ == ("factor", "quantity", "grams", "detail", "share")
 assert Footprint.__slots__ == ("scenario", "venue", "answers", "lines", "factors_version")
 
 
-def _line(
-    factor: Factor, quantity: Decimal, grams: int, detail: Mapping[str, str], share: int
-) -> Line:
-    line: Line = _NEW(Line)
-    set_factor, set_quantity, set_grams, set_detail, set_share = _SET_LINE
-    set_factor(line, factor)
-    set_quantity(line, quantity)
-    set_grams(line, grams)
-    set_detail(line, detail)
-    set_share(line, share)
-    return line
-
-
 def price(activities: list[Activity], table: FactorTable) -> tuple[Line, ...]:
     """Each activity's line: quantity x factor (/ share) rounded half-up to the gram, once."""
     factors = table.factors
+    set_factor, set_quantity, set_grams, set_detail, set_share = _SET_LINE
     lines = []
     for factor_id, quantity, detail, share in activities:
         factor = factors[factor_id]
         exact = quantity * factor.kg_per_unit * _GRAMS_PER_KG
         if share != 1:
             exact /= share
-        # the rounding passed by position: a keyword to a C method costs more than the rounding
-        grams = int(exact.quantize(_ONE, ROUND_HALF_UP))
-        lines.append(_line(factor, quantity, grams, detail, share))
+        # the line filled here, not by a call to _line: four or five calls per footprint; the
+        # rounding passed by position: a keyword to a C method costs more than the rounding
+        line: Line = _NEW(Line)
+        set_factor(line, factor)
+        set_quantity(line, quantity)
+        set_grams(line, int(exact.quantize(_ONE, ROUND_HALF_UP)))
+        set_detail(line, detail)
+        set_share(line, share)
+        lines.append(line)
     return tuple(lines)
 
 
@@ -199,8 +195,10 @@ def compute(
     grid = choose_grid(venue.grid, venue.city, table)
     lines = price(MAPPERS[scenario.id](answers, table, grid), table)
     footprint: Footprint = _NEW(Footprint)
-    for set_field, value in zip(
-        _SET_FOOTPRINT, (scenario.id, venue.id, answers, lines, table.version), strict=True
-    ):
-        set_field(footprint, value)
+    set_scenario, set_venue, set_answers, set_lines, set_version = _SET_FOOTPRINT
+    set_scenario(footprint, scenario.id)
+    set_venue(footprint, venue.id)
+    set_answers(footprint, answers)
+    set_lines(footprint, lines)
+    set_version(footprint, table.version)
     return footprint

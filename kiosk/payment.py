@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.errors import DiandianError
-from kiosk.ledger import Ledger, Order
+
+if TYPE_CHECKING:  # not imported for the kiosk's first frame (kiosk.ledger's store)
+    from kiosk.ledger import Ledger, Order
 
 log = logging.getLogger(__name__)
 

@@ -33,6 +33,8 @@ Answer = City | Decimal | int | bool | str | TravelMix | None
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """One question of a scenario: its type, range or choices, default and condition."""
+
     key: str
     type: str
     label: Mapping[str, str]
@@ -72,14 +74,33 @@ class Question:
         return True
 
 
+# What parse_answers does with a question left unanswered, besides its typed default.
+_REQUIRED: Any = object()  # refuse: the visitor must answer
+_VENUE: Any = object()  # the venue's city
+
+# One question as parse_answers walks it: key, parser, the question, its condition as (key,
+# values) pairs or None, and what an unanswered one gets (a typed default, None, _REQUIRED or
+# _VENUE). Made once per scenario as it loads: a plain tuple, so the walk reads no attributes.
+Step = tuple[
+    str,
+    Callable[["Question", Any], Answer],
+    Question,
+    tuple[tuple[str, tuple[str, ...]], ...] | None,
+    Any,
+]
+
+
 @dataclass(frozen=True, slots=True)
 class Scenario:
+    """A scenario's questions in order, and the plan parse_answers follows."""
+
     id: str
     label: Mapping[str, str]
     summary: Mapping[str, str]
     questions: tuple[Question, ...]
     at_least_one: tuple[str, ...] = ()
     keys: frozenset[str] = frozenset()  # the questions' keys, to refuse an unknown one at once
+    plan: tuple[Step, ...] = ()  # parse_answers' steps, one per question (_plan)
 
     def question(self, key: str) -> Question:
         for question in self.questions:
@@ -140,8 +161,20 @@ def load_scenarios() -> Mapping[str, Scenario]:
             questions=tuple(questions),
             at_least_one=tuple(spec.get("at_least_one", ())),
             keys=frozenset(question.key for question in questions),
+            plan=tuple(_plan(question) for question in questions),
         )
     return MappingProxyType(scenarios)
+
+
+def _plan(question: Question) -> Step:
+    if question.required:
+        missing = _REQUIRED
+    elif question.default == VENUE_CITY:
+        missing = _VENUE
+    else:  # a typed default, or None for @auto
+        missing = question.default_value
+    when = tuple(question.when.items()) or None
+    return (question.key, _PARSERS[question.type], question, when, missing)
 
 
 def get_scenario(scenario_id: str) -> Scenario:
@@ -182,6 +215,14 @@ def _number(question: Question, raw: Any) -> Decimal:
 def _parse_int(question: Question, raw: Any) -> int:
     if isinstance(raw, str):
         text = raw.strip()
+        # digits only (what \d matches), the common case, need no regex
+        if text.isdecimal() and len(text) <= 9 and len(raw) <= _MAX_TEXT:
+            value = int(text)
+            if not question.min <= value <= question.max:  # type: ignore[operator]
+                raise InputError(
+                    question.key, f"{raw} is out of range; allowed: {question.allowed()}"
+                )
+            return value
         if not _INT.fullmatch(text):
             raise InputError(
                 question.key, f"{raw!r} is not a whole number; allowed: {question.allowed()}"
@@ -268,23 +309,27 @@ def parse_answers(
             allowed = ", ".join(question.key for question in scenario.questions)
             raise InputError(key, f"not a question of {scenario.id}; allowed: {allowed}")
     answers: dict[str, Answer] = {}
-    for question in scenario.questions:
-        key = question.key
-        given = raw.get(key)
-        if given is None or given == "":  # not answered: the default, if the question applies
-            if question.when and not question.applies(answers):
-                continue
-            value = question.default_value
-            if value is None:
-                if question.required:
-                    raise InputError(key, f"an answer is required; allowed: {question.allowed()}")
-                value = venue_city if question.default == VENUE_CITY else None  # or @auto
-            answers[key] = value
-        elif question.when and not question.applies(answers):
-            condition = "; ".join(f"{k} is {' or '.join(v)}" for k, v in question.when.items())
-            raise InputError(key, f"only applies when {condition}")
+    given_for = raw.get
+    answered = answers.get
+    for key, parse, question, when, missing in scenario.plan:
+        given = given_for(key)
+        if when is not None:
+            applies = True
+            for on, values in when:  # a loop: a generator costs more than the test
+                if answered(on) not in values:
+                    applies = False
+                    break
+            if not applies:
+                if given is None or given == "":
+                    continue  # not asked, not answered: no value at all
+                condition = "; ".join(f"{k} is {' or '.join(v)}" for k, v in when)
+                raise InputError(key, f"only applies when {condition}")
+        if given is None or given == "":  # not answered: the default
+            if missing is _REQUIRED:
+                raise InputError(key, f"an answer is required; allowed: {question.allowed()}")
+            answers[key] = venue_city if missing is _VENUE else missing
         else:
-            answers[key] = _PARSERS[question.type](question, given)
+            answers[key] = parse(question, given)
     if scenario.at_least_one and not any(answers.get(key) for key in scenario.at_least_one):
         raise InputError(
             scenario.at_least_one[0],

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.comparisons import month_of
 from kiosk.errors import InputError
 from kiosk.factors import FactorTable
-from kiosk.footprint import Footprint, compute
-from kiosk.ledger import Order
 from kiosk.scenarios import (
     AUTO,
     VENUE_CITY,
@@ -30,6 +28,10 @@ from kiosk.scenarios import (
     parse_value,
 )
 from kiosk.venues import Venue
+
+if TYPE_CHECKING:  # the engine and the ledger's orders are not needed for the first frame
+    from kiosk.footprint import Footprint
+    from kiosk.ledger import Order
 
 LIFESTYLE = "lifestyle"
 # Why a question page refuses what was given (each screen words these in its language):
@@ -201,6 +203,8 @@ class CustomerSession:
 
     def footprint(self) -> Footprint:
         """The footprint of the answers so far; InputError if it cannot be worked out yet."""
+        from kiosk.footprint import compute  # first asked after the first frame
+
         return compute(self.scenario_id, self._raw(), venue=self.venue, table=self.factors)
 
     def running_total(self) -> int | None:

@@ -8,6 +8,11 @@ table, this module's format and the Python version. A key that does not match me
 source, so a stale table is never used: it is rebuilt from the source and stored again, or just
 used from the source when the folder cannot be written. The hash is `importlib.util.
 source_hash`, the one Python itself checks hash-based `.pyc` files with.
+
+The key is in the file's name too: two installs or checkouts of different versions sharing
+one cache folder (a developer's ~/.cache, a before/after benchmark) each keep their own file,
+rather than each rebuilding and overwriting the other's at every start. A version's file
+unused for KEEP_DAYS is removed when another version of the same table is stored.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = b"diandian-tables-1"
+KEEP_DAYS = 30
 _VERSION = sys.version.encode()
 
 
@@ -83,10 +89,25 @@ def cached(
         key = _key(data, code)
     except OSError:  # a module without its source (a .pyc-only install): nothing to key by
         return build(data)
-    path = (folder or cache_dir()) / f"{source.parent.name}-{source.name}.marshal"
+    stem = f"{source.parent.name}-{source.name}"
+    path = (folder or cache_dir()) / f"{stem}.{source_hash(key).hex()}.marshal"
     found, table = _read(path, key)
     if found:
         return table
     table = build(data)
     _write(path, key, table)
+    _forget_old(path, stem)
     return table
+
+
+def _forget_old(path: Path, stem: str) -> None:
+    """Other versions of this table not used (read or written) for KEEP_DAYS."""
+    import time
+
+    limit = time.time() - KEEP_DAYS * 86400
+    try:
+        for other in path.parent.glob(f"{stem}.*.marshal"):
+            if other != path and other.stat().st_atime < limit and other.stat().st_mtime < limit:
+                other.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder that cannot be listed or written: the files only take space

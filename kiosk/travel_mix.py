@@ -30,6 +30,8 @@ SYNTAX = "groups ORIGIN:MODE:PEOPLE[:KM] separated by ';', PEOPLE a count (120) 
 
 @dataclass(frozen=True, slots=True)
 class TravelGroup:
+    """Visitors who came from one place by one mode."""
+
     origin: City
     mode: str
     count: int | None = None  # people, or
@@ -50,6 +52,8 @@ class TravelGroup:
 
 @dataclass(frozen=True, slots=True)
 class TravelMix:
+    """How an event's visitors travelled: one group per origin and mode."""
+
     groups: tuple[TravelGroup, ...] = ()
 
     def __bool__(self) -> bool:

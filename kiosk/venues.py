@@ -27,6 +27,8 @@ LANGS = ("zh", "en", "fr")
 
 @dataclass(frozen=True, slots=True)
 class Venue:
+    """A place a kiosk stands: its city, grid, scenarios and settings."""
+
     id: str
     name: Mapping[str, str]
     kind: str

@@ -7,6 +7,7 @@ import logging
 import sys
 import types
 from pathlib import Path
+from typing import Any
 
 from kiosk import logs
 from kiosk.paths import data_dir, default_ledger
@@ -65,7 +66,6 @@ def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
         log.warning("settings: %s (the default is used)", problem)
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ledger import Checkpointer
     from ui.watchdog import Watchdog
     from ui.window import KioskWindow
 
@@ -77,10 +77,12 @@ def run_kiosk(venue_id: str | None = None, *, windowed: bool = False) -> int:
     window.langBar.offer(settings.languages)
     install_excepthook(window)
     window.exitRequested.connect(app.quit)
-    checkpointers: list[Checkpointer] = []
+    checkpointers: list[Any] = []  # kiosk.ledger.Checkpointer, imported once the ledger is ready
 
     def start_checkpointer() -> None:  # only once the ledger exists: it never creates one
         if not checkpointers:
+            from kiosk.ledger import Checkpointer
+
             checkpointers.append(Checkpointer(default_ledger()))
             checkpointers[0].start()
 

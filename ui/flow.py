@@ -11,21 +11,24 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kiosk import checkout, payment, ranking
 from kiosk.errors import DataError, InputError, PrinterError
-from kiosk.factors import FactorTable
-from kiosk.footprint import Footprint
-from kiosk.ledger import LedgerUnavailable, Order, SoldOut, Stock
 from kiosk.order_state import OPEN, OrderState
 from kiosk.session import LIFESTYLE, Detour
-from kiosk.slips.content import Delivery
 from kiosk.timestamps import utc_now
-from kiosk.venue_events import Running
-from ui.screens.scenario import EVENT
 
+# kiosk.checkout, kiosk.payment and kiosk.ranking (and the ledger's store, the certificates, the
+# event and slip modules behind them) are imported by the methods that use them, not here: this
+# module is imported before the first frame, and they cost it tens of milliseconds.
 if TYPE_CHECKING:
+    from kiosk import checkout, ranking
+    from kiosk.factors import FactorTable
+    from kiosk.footprint import Footprint
+    from kiosk.ledger import Order, Stock
+    from kiosk.slips.content import Delivery
+    from kiosk.venue_events import Running
     from ui.window import KioskWindow
 
+EVENT = "event"  # the organisers' scenario (ui.screens.scenario: built after the first frame)
 PAID_MIN_S = 1.5  # the "payment received" page stays at least this long
 SWEEP_MS = 60_000  # how often unpaid orders past their hold give their grams back
 log = logging.getLogger(__name__)
@@ -51,36 +54,52 @@ class CustomerFlow(QObject):
         self.sweep = QTimer(self)
         self.sweep.setInterval(sweep_ms)
         self.sweep.timeout.connect(self.release_stale)
-        w = window
-        w.attract.startRequested.connect(self.start)
-        w.scenario.scenarioChosen.connect(self.choose_scenario)
-        w.scenario.backRequested.connect(lambda: self.home(keep_language=True))
-        w.question.valueEdited.connect(self.edit)
-        w.question.nextRequested.connect(self.next)
-        w.question.backRequested.connect(self.back)
-        w.question.finishRequested.connect(self.finish)
-        w.result.offsetChosen.connect(self.choose_offset)
-        w.result.backRequested.connect(self.back_from_result)
-        w.project.projectChosen.connect(self.choose_project)
-        w.project.amountChosen.connect(self.choose_amount)
-        w.project.backRequested.connect(lambda: w.go(w.result))
-        w.nickname.nicknameChosen.connect(self.open_order)
-        w.nickname.backRequested.connect(lambda: w.go(w.project))
-        w.order.cancelRequested.connect(self.cancel)
-        w.order.terminalRequested.connect(self.pay_by_terminal)
-        w.certificate.retryPrintRequested.connect(self.print_slip)
-        w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
-        w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
-        w.ranking.scopeChosen.connect(self.show_ranking)
-        w.ranking.certificateRequested.connect(lambda: w.go(w.certificate))
-        w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
-        w.outOfService.retryRequested.connect(self.retry)
-        w.outOfService.homeRequested.connect(self.home)
+
+    def wire(self, name: str) -> None:
+        """Connect the screen NAME's signals, as the window builds it (most are built after the
+        first frame, `KioskWindow._make`)."""
+        w = self.w
+        if name == "attract":
+            w.attract.startRequested.connect(self.start)
+        elif name == "scenario":
+            w.scenario.scenarioChosen.connect(self.choose_scenario)
+            w.scenario.backRequested.connect(lambda: self.home(keep_language=True))
+        elif name == "question":
+            w.question.valueEdited.connect(self.edit)
+            w.question.nextRequested.connect(self.next)
+            w.question.backRequested.connect(self.back)
+            w.question.finishRequested.connect(self.finish)
+        elif name == "result":
+            w.result.offsetChosen.connect(self.choose_offset)
+            w.result.backRequested.connect(self.back_from_result)
+        elif name == "project":
+            w.project.projectChosen.connect(self.choose_project)
+            w.project.amountChosen.connect(self.choose_amount)
+            w.project.backRequested.connect(lambda: w.go(w.result))
+        elif name == "nickname":
+            w.nickname.nicknameChosen.connect(self.open_order)
+            w.nickname.backRequested.connect(lambda: w.go(w.project))
+        elif name == "order":
+            w.order.cancelRequested.connect(self.cancel)
+            w.order.terminalRequested.connect(self.pay_by_terminal)
+        elif name == "certificate":
+            w.certificate.retryPrintRequested.connect(self.print_slip)
+            w.certificate.rankingRequested.connect(lambda: self.show_ranking("today"))
+            w.certificate.finishRequested.connect(lambda: self.home(keep_language=True))
+        elif name == "ranking":
+            w.ranking.scopeChosen.connect(self.show_ranking)
+            w.ranking.certificateRequested.connect(lambda: w.go(w.certificate))
+            w.ranking.finishRequested.connect(lambda: self.home(keep_language=True))
+        elif name == "outOfService":
+            w.outOfService.retryRequested.connect(self.retry)
+            w.outOfService.homeRequested.connect(self.home)
 
     # -- start, home, failures ----------------------------------------------------------------
 
     def prepare(self) -> None:
         """At start and after a retry: make sure the ledger is usable and the key exists."""
+        from kiosk import checkout
+
         self.w.workers.write(checkout.prepare, self._prepared, self.w.fail)
 
     def _prepared(self, key: Any) -> None:
@@ -105,11 +124,15 @@ class CustomerFlow(QObject):
     def release_stale(self) -> None:
         """Unpaid orders past their hold give their grams back (a visitor who walked away from
         the order screen still had until then to pay at the counter)."""
+        from kiosk import checkout
+
         self.w.workers.write(
             checkout.release_stale, None, lambda exc: log.warning("stale orders: %s", exc)
         )
 
     def retry(self) -> None:
+        from kiosk import checkout
+
         self.w.workers.reset()
         self.w.workers.write(
             checkout.prepare, lambda key: (self._prepared(key), self.home()), self.w.fail
@@ -137,6 +160,8 @@ class CustomerFlow(QObject):
     def load_event(self) -> None:
         """The event running at the venue (the last sync's pull), read when the kiosk is ready
         and on the way home: the attract screen shows its progress, the scenarios its card."""
+        from kiosk import checkout
+
         self.w.workers.read(
             checkout.running_event,
             self._use_event,
@@ -166,6 +191,8 @@ class CustomerFlow(QObject):
 
     def abandon_order(self, reason: str) -> None:
         """An unpaid order gives its grams back (the customer left, or staff took over)."""
+        from kiosk import checkout
+
         order = self.session.order
         if order is not None and order.status != OrderState.PAID:
             self.session.order = None
@@ -191,6 +218,8 @@ class CustomerFlow(QObject):
         """The table in force (pulled by sync, with an admin's local values), read when the
         kiosk is ready, on the way home and as a visit starts, so a change made at the console
         applies from the next customer; an order records the version it was computed with."""
+        from kiosk import checkout
+
         self._read(checkout.factors, self._use_factors, self._factors_failed)
 
     def _read(self, work: Any, done: Any, failed: Any) -> None:
@@ -206,6 +235,8 @@ class CustomerFlow(QObject):
         self.session.factors = table
 
     def _factors_failed(self, exc: BaseException) -> None:
+        from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
         if isinstance(exc, LedgerUnavailable):
             self.w.fail(exc)
         else:  # keep the last table: the customer can carry on
@@ -307,6 +338,8 @@ class CustomerFlow(QObject):
         self.show_projects()
 
     def show_projects(self, notice: str = "") -> None:
+        from kiosk import checkout
+
         def shown(stocks: list[Stock]) -> None:
             footprint = self.footprint
             assert footprint is not None
@@ -333,6 +366,8 @@ class CustomerFlow(QObject):
         self.w.go(self.w.nickname)
 
     def open_order(self, nickname: str) -> None:
+        from kiosk import checkout
+
         session, footprint = self.session, self.footprint
         assert footprint is not None
         session.nickname = nickname
@@ -359,6 +394,8 @@ class CustomerFlow(QObject):
         self.w.workers.write(work, self._opened, self._open_failed)
 
     def _opened(self, order: Order) -> None:
+        from kiosk import checkout
+
         self.w.nickname.set_busy(False)
         if self.w.current() is not self.w.nickname:  # the customer left meanwhile
             self.w.workers.write(lambda ledger: checkout.abandon(ledger, order.id, "left"))
@@ -374,6 +411,8 @@ class CustomerFlow(QObject):
 
     def _open_failed(self, exc: BaseException) -> None:
         self.w.nickname.set_busy(False)
+        from kiosk.ledger import SoldOut
+
         if isinstance(exc, SoldOut):
             self.show_projects("sold_out")
         else:
@@ -386,6 +425,8 @@ class CustomerFlow(QObject):
     # -- payment -----------------------------------------------------------------------------
 
     def _poll(self) -> None:
+        from kiosk import checkout
+
         order = self.session.order
         if order is None or self.polling:
             return
@@ -408,6 +449,8 @@ class CustomerFlow(QObject):
         self.w.workers.read(lambda ledger: checkout.status(ledger, order.id), seen, failed)
 
     def pay_by_terminal(self) -> None:
+        from kiosk import payment
+
         order, terminal = self.session.order, self.w.terminal
         if order is None or terminal is None:
             return
@@ -427,6 +470,8 @@ class CustomerFlow(QObject):
         self.w.workers.run(lambda: terminal.charge(order), charged, declined)
 
     def paid(self, order: Order) -> None:
+        from kiosk import checkout
+
         if self.w.current() is not self.w.order:
             return  # already noticed (by the poll or the terminal)
         self.poll.stop()
@@ -466,6 +511,8 @@ class CustomerFlow(QObject):
         self.print_slip()
 
     def print_slip(self) -> None:
+        from kiosk import checkout
+
         cert = self.w.certificate.cert
         if cert is None:
             return
@@ -497,6 +544,8 @@ class CustomerFlow(QObject):
     # -- ranking -----------------------------------------------------------------------------
 
     def show_ranking(self, scope: str) -> None:
+        from kiosk import ranking
+
         order = self.session.order
         order_id = order.id if order is not None else ""
         venue_id = self.w.venue.id

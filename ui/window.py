@@ -6,8 +6,10 @@ customer flow itself (what each screen's signal leads to) is `ui.flow.CustomerFl
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -21,9 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import accounts
-from kiosk.accounts import Account, AccountLocked, WrongPin
-from kiosk.ledger import LedgerUnavailable
 from kiosk.paths import default_ledger
 from kiosk.payment import PaymentTerminal, configured_terminal
 from kiosk.session import CustomerSession
@@ -34,28 +33,59 @@ from ui.guard import IdleTimer, KioskGuard
 from ui.i18n import DEFAULT, Translations
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen, label
-from ui.screens.certificate import CertificateScreen
-from ui.screens.nickname import NicknameScreen
-from ui.screens.order import OrderScreen
-from ui.screens.outofservice import OutOfServiceScreen
-from ui.screens.paid import PaidScreen
-from ui.screens.project import ProjectScreen
-from ui.screens.question import QuestionScreen
-from ui.screens.ranking import RankingScreen
-from ui.screens.result import ResultScreen
-from ui.screens.scenario import ScenarioScreen
-from ui.screens.staff import StaffScreen
-from ui.screens.staffsignin import StaffSignInScreen
 from ui.style import Metrics, metrics_for, set_role, stylesheet
 from ui.widgets.idleprompt import IdlePrompt
 from ui.widgets.langbar import LangBar
 from ui.widgets.progress import StepIndicator
 from ui.workers import Workers
 
+if TYPE_CHECKING:
+    from kiosk.accounts import Account
+    from ui.screens.certificate import CertificateScreen
+    from ui.screens.nickname import NicknameScreen
+    from ui.screens.order import OrderScreen
+    from ui.screens.outofservice import OutOfServiceScreen
+    from ui.screens.paid import PaidScreen
+    from ui.screens.project import ProjectScreen
+    from ui.screens.question import QuestionScreen
+    from ui.screens.ranking import RankingScreen
+    from ui.screens.result import ResultScreen
+    from ui.screens.scenario import ScenarioScreen
+    from ui.screens.staff import StaffScreen
+    from ui.screens.staffsignin import StaffSignInScreen
+
 PROMPT_S = 15  # how long "are you still there?" waits before starting over
 PREPARE_LATEST_MS = 1000  # the ledger is opened after the first frame, or after this
 log = logging.getLogger(__name__)
 _CONFIGURED = object()
+S = TypeVar("S", bound=Screen)
+
+
+class _Lazy(Generic[S]):
+    """A screen the window builds on first use (its module imported then too). Only the attract
+    screen is built before the first frame: building and importing the other twelve cost the
+    first paint about half its time. The rest are built one per turn of the event loop once
+    the attract screen is painted (`KioskWindow._build_next`), so a visitor's first tap
+    rarely meets an unbuilt screen, and never waits for more than the one it opens."""
+
+    def __init__(self, module: str, cls: str) -> None:
+        self.module, self.cls = module, cls
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, window: None, owner: type) -> _Lazy[S]: ...
+    @overload
+    def __get__(self, window: KioskWindow, owner: type) -> S: ...
+    def __get__(self, window: KioskWindow | None, owner: type) -> _Lazy[S] | S:
+        if window is None:
+            return self
+        screen = window.built.get(self.name)
+        if screen is None:
+            screen = window._make(self)
+        return screen  # type: ignore[return-value]
 
 
 class KioskWindow(QMainWindow):
@@ -64,6 +94,34 @@ class KioskWindow(QMainWindow):
     screenChanged = Signal(str)  # the new screen's objectName
     exitRequested = Signal()  # an admin chose "exit kiosk mode"
     ledgerReady = Signal()  # the ledger opened and checked (at start and after a retry)
+
+    # in the order they are built after the first frame: the visitor's path first
+    scenario: _Lazy[ScenarioScreen] = _Lazy("ui.screens.scenario", "ScenarioScreen")
+    question: _Lazy[QuestionScreen] = _Lazy("ui.screens.question", "QuestionScreen")
+    result: _Lazy[ResultScreen] = _Lazy("ui.screens.result", "ResultScreen")
+    project: _Lazy[ProjectScreen] = _Lazy("ui.screens.project", "ProjectScreen")
+    nickname: _Lazy[NicknameScreen] = _Lazy("ui.screens.nickname", "NicknameScreen")
+    order: _Lazy[OrderScreen] = _Lazy("ui.screens.order", "OrderScreen")
+    paid: _Lazy[PaidScreen] = _Lazy("ui.screens.paid", "PaidScreen")
+    certificate: _Lazy[CertificateScreen] = _Lazy("ui.screens.certificate", "CertificateScreen")
+    ranking: _Lazy[RankingScreen] = _Lazy("ui.screens.ranking", "RankingScreen")
+    outOfService: _Lazy[OutOfServiceScreen] = _Lazy("ui.screens.outofservice", "OutOfServiceScreen")
+    staffSignIn: _Lazy[StaffSignInScreen] = _Lazy("ui.screens.staffsignin", "StaffSignInScreen")
+    staff: _Lazy[StaffScreen] = _Lazy("ui.screens.staff", "StaffScreen")
+    LAZY = (
+        "scenario",
+        "question",
+        "result",
+        "project",
+        "nickname",
+        "order",
+        "paid",
+        "certificate",
+        "ranking",
+        "outOfService",
+        "staffSignIn",
+        "staff",
+    )
 
     def __init__(
         self,
@@ -104,6 +162,9 @@ class KioskWindow(QMainWindow):
         self.prompt.stayed.connect(self._activity)
         self.flow = CustomerFlow(self, poll_ms=poll_ms, sweep_ms=sweep_ms)
         self._wire_staff()
+        self._wired = True
+        for name in list(self.built):
+            self._wire(name)
         self.set_language(lang)
         self.apply_metrics(1920, 1080)
         self.go(self.attract)
@@ -118,7 +179,51 @@ class KioskWindow(QMainWindow):
         if watched is self.attract and event.type() == QEvent.Type.Paint:
             self.attract.removeEventFilter(self)
             QTimer.singleShot(0, self._prepare)  # queued: runs once this frame is painted
+            QTimer.singleShot(0, self, self._build_next)  # dropped if the window goes
         return False
+
+    def _build_next(self) -> None:
+        """Build the next screen not yet built, then queue the one after: one screen per turn
+        of the event loop, so a tap meanwhile is answered after one screen, not twelve."""
+        if self._closed:
+            return
+        for name in self.LAZY:
+            if name not in self.built:
+                getattr(self, name)
+                QTimer.singleShot(0, self, self._build_next)  # dropped if the window goes
+                return
+
+    def build_screens(self) -> None:
+        """Build every screen now (tests and tools that look through all of them)."""
+        for name in self.LAZY:
+            getattr(self, name)
+
+    def _make(self, lazy: _Lazy[Any]) -> Screen:
+        """Build a lazy screen and give it what the built ones already have: its place in the
+        stack, the language, the sizes and the flow's and the staff's connections."""
+        screen: Screen = getattr(importlib.import_module(lazy.module), lazy.cls)(
+            *((self.venue,) if lazy.name == "scenario" else ())
+        )
+        self.built[lazy.name] = screen
+        self.screens.append(screen)
+        self.stack.addWidget(screen)
+        if self._wired:  # as at start: connections, then the language and sizes
+            self._wire(lazy.name)
+        screen.set_language(self.session.lang)
+        if self.metrics is not None:
+            screen.set_metrics(self.metrics)
+        return screen
+
+    def _wire(self, name: str) -> None:
+        self.flow.wire(name)
+        if name == "staffSignIn":
+            self.staffSignIn.signInRequested.connect(self._sign_in)
+            self.staffSignIn.cancelRequested.connect(self.resume_customer)
+        elif name == "staff":
+            self.staff.doneRequested.connect(self.leave_staff)
+            self.staff.resumeRequested.connect(self.resume_customer)
+            self.staff.exitRequested.connect(self.exit_kiosk)
+            self.staff.add_tool("cashier", self.open_cashier)
 
     def _prepare(self) -> None:
         if self._prepare_pending:
@@ -129,37 +234,14 @@ class KioskWindow(QMainWindow):
             self.flow.prepare()
 
     def _build(self, venue: Venue, lang: str) -> None:
+        """The frame around the screens and the attract screen; the others on first use."""
+        self._closed = False
+        self._wired = False
         self.attract = AttractScreen(venue, lang)
-        self.scenario = ScenarioScreen(venue)
-        self.question = QuestionScreen()
-        self.result = ResultScreen()
-        self.project = ProjectScreen()
-        self.nickname = NicknameScreen()
-        self.order = OrderScreen()
-        self.paid = PaidScreen()
-        self.certificate = CertificateScreen()
-        self.ranking = RankingScreen()
-        self.outOfService = OutOfServiceScreen()
-        self.staffSignIn = StaffSignInScreen()
-        self.staff = StaffScreen()
-        self.screens: list[Screen] = [
-            self.attract,
-            self.scenario,
-            self.question,
-            self.result,
-            self.project,
-            self.nickname,
-            self.order,
-            self.paid,
-            self.certificate,
-            self.ranking,
-            self.outOfService,
-            self.staffSignIn,
-            self.staff,
-        ]
+        self.built: dict[str, Screen] = {"attract": self.attract}
+        self.screens: list[Screen] = [self.attract]  # the screens built so far
         self.stack = QStackedWidget()
-        for screen in self.screens:
-            self.stack.addWidget(screen)
+        self.stack.addWidget(self.attract)
         self.header = QFrame()
         self.header.setObjectName("header")
         set_role(self.header, "header")
@@ -237,7 +319,7 @@ class KioskWindow(QMainWindow):
 
     def apply_metrics(self, width: int, height: int) -> None:
         """Size everything for this screen. Setting the style sheet restyles every widget of
-        13 screens (tens of milliseconds): it is done again only when the sizes change, not
+        the screens built (tens of milliseconds): it is done again only when the sizes change, not
         when the first resize confirms the size the window was built for."""
         metrics = metrics_for(width, height, self.screen())
         if metrics == self.metrics:
@@ -266,6 +348,7 @@ class KioskWindow(QMainWindow):
         if not self.allow_close:
             event.ignore()  # a customer cannot close the kiosk
             return
+        self._closed = True  # no more screens built in the background
         self.flow.stop()
         if self.cashier is not None:
             self.cashier.close()
@@ -285,6 +368,8 @@ class KioskWindow(QMainWindow):
 
     def fail(self, exc: BaseException) -> None:
         """Any failure the customer meets: a friendly page with a way back, never a traceback."""
+        from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
         self.flow.stop()
         if isinstance(exc, LedgerUnavailable):
             log.error("ledger unavailable: %s", exc)  # the path and details, for staff
@@ -297,14 +382,9 @@ class KioskWindow(QMainWindow):
     # -- staff ------------------------------------------------------------------------------
 
     def _wire_staff(self) -> None:
-        self.staffSignIn.signInRequested.connect(self._sign_in)
-        self.staffSignIn.cancelRequested.connect(self.resume_customer)
-        self.staff.doneRequested.connect(self.leave_staff)
-        self.staff.resumeRequested.connect(self.resume_customer)
+        self._asking_accounts = False  # the accounts are being read for the sign-in screen
         self.recovery = ""  # why the ledger could not be used when staff signed in, if it could not
         self.staff_from: Screen = self.attract  # where the gesture was made: Back returns there
-        self.staff.exitRequested.connect(self.exit_kiosk)
-        self.staff.add_tool("cashier", self.open_cashier)
         self.cashier: QMainWindow | None = None
         self.screenChanged.connect(self._close_cashier_off_staff)
 
@@ -339,13 +419,17 @@ class KioskWindow(QMainWindow):
     def open_staff(self) -> None:
         """The hidden gesture: staff type their name and PIN. A visitor's order is left as it
         is (staff often come to take its payment); Back returns to where the gesture was made."""
-        if self.current() in (self.staffSignIn, self.staff):
-            return
+        if self._asking_accounts or self.current() in (self.staffSignIn, self.staff):
+            return  # a second gesture before the first one's answer would reset what is typed
+        self._asking_accounts = True
         self.recovery = ""
         self.staff_from = self.current()
+        from kiosk import accounts  # the staff's path, not the first frame's (hashlib, hmac)
+
         self.workers.read(accounts.accounts, self._show_accounts, self._no_accounts)
 
     def _show_accounts(self, found: list[Account]) -> None:
+        self._asking_accounts = False
         self.staffSignIn.show_accounts([account.name for account in found], self.recovery)
         self.go(self.staffSignIn)
 
@@ -359,6 +443,9 @@ class KioskWindow(QMainWindow):
     def _no_accounts(self, exc: BaseException) -> None:
         """The ledger cannot be used: administrators sign in against the newest backup
         (kiosk.recovery), so one can restore a backup from the console right here."""
+        self._asking_accounts = False
+        from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
         if not isinstance(exc, LedgerUnavailable):
             self.fail(exc)
             return
@@ -371,9 +458,13 @@ class KioskWindow(QMainWindow):
         self.workers.run(recovery_accounts, found, lambda _: self.fail(exc))
 
     def _sign_in(self, name: str, pin: str) -> None:
+        from kiosk import accounts
+        from kiosk.accounts import AccountLocked, WrongPin
         from kiosk.cashier_ops import NotAllowed
 
         def failed(exc: BaseException) -> None:
+            from kiosk.ledger import LedgerUnavailable  # sqlite3: not for the first frame
+
             if isinstance(exc, WrongPin):
                 self.staffSignIn.show_error("wrong", str(exc.left))
             elif isinstance(exc, AccountLocked):

@@ -18,11 +18,12 @@ import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from kiosk.ledger import Ledger
+if TYPE_CHECKING:  # the ledger's store is imported by the first job, after the first frame
+    from kiosk.ledger import Ledger
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -90,6 +91,8 @@ class Workers(QObject):
         """The writer's Ledger, opened (with a quick_check) on first use and after `reset`."""
         if self._ledger is None or self._ledger_generation != self.generation:
             self._close_writer_ledger()
+            from kiosk.ledger import Ledger
+
             self._ledger = Ledger.open(self.path, create=not self._created, check=True)
             self._ledger_generation = self.generation
             self._created = True
@@ -105,6 +108,8 @@ class Workers(QObject):
 
     def _reader_ledger(self) -> Ledger:
         """A read-only connection for one job: pool threads keep no state between jobs."""
+        from kiosk.ledger import Ledger
+
         return Ledger.open(self.path, create=False, read_only=True, check=False)
 
     def _write_loop(self) -> None:

@@ -784,6 +784,10 @@ Dernière erreur : {error}</translation>
         <translation>Saisissez le nom enregistré de l&apos;entreprise.</translation>
     </message>
     <message>
+        <source>The invoice email does not look right: type one like name@example.com, or leave it empty.</source>
+        <translation>L&apos;e-mail de facturation semble incorrect : saisissez une adresse comme name@example.com, ou laissez vide.</translation>
+    </message>
+    <message>
         <source>Character {n} ({c}) is never in a credit code: digits and capitals except I, O, S, V, Z.</source>
         <translation>Le caractère {n} ({c}) n&apos;existe pas dans un code de crédit social : chiffres et majuscules sauf I, O, S, V, Z.</translation>
     </message>
@@ -820,12 +824,16 @@ Dernière erreur : {error}</translation>
         <translation>Code unifié de crédit social (18)</translation>
     </message>
     <message>
+        <source>Email for the invoice (optional)</source>
+        <translation>E-mail pour la facture (facultatif)</translation>
+    </message>
+    <message>
         <source>Which company is buying?</source>
         <translation>Quelle entreprise achète ?</translation>
     </message>
     <message>
-        <source>The certificate names the company; an invoice is requested with its name and unified social credit code. Tap a field to type in it.</source>
-        <translation>Le certificat nomme l&apos;entreprise ; une facture est demandée avec son nom et son code unifié de crédit social. Touchez un champ pour y écrire.</translation>
+        <source>The certificate names the company; an invoice is requested with its name and unified social credit code, sent to the email if you give one. Tap a field to type in it.</source>
+        <translation>Le certificat nomme l&apos;entreprise ; une facture est demandée avec son nom et son code unifié de crédit social, envoyée à l&apos;e-mail si vous en donnez un. Touchez un champ pour y écrire.</translation>
     </message>
     <message>
         <source>‹ Back</source>

@@ -784,6 +784,10 @@ Last error: {error}</source>
         <translation>请输入单位的登记名称。</translation>
     </message>
     <message>
+        <source>The invoice email does not look right: type one like name@example.com, or leave it empty.</source>
+        <translation>接收发票的邮箱格式不对：请输入形如 name@example.com 的地址，或留空。</translation>
+    </message>
+    <message>
         <source>Character {n} ({c}) is never in a credit code: digits and capitals except I, O, S, V, Z.</source>
         <translation>第 {n} 位（{c}）不可能出现在统一社会信用代码中：只有数字和除 I、O、S、V、Z 以外的大写字母。</translation>
     </message>
@@ -820,12 +824,16 @@ Last error: {error}</source>
         <translation>统一社会信用代码（18位）</translation>
     </message>
     <message>
+        <source>Email for the invoice (optional)</source>
+        <translation>接收发票的邮箱（可不填）</translation>
+    </message>
+    <message>
         <source>Which company is buying?</source>
         <translation>哪家单位购买？</translation>
     </message>
     <message>
-        <source>The certificate names the company; an invoice is requested with its name and unified social credit code. Tap a field to type in it.</source>
-        <translation>证书上显示单位名称；将按单位名称和统一社会信用代码申请开具发票。点选输入框后输入。</translation>
+        <source>The certificate names the company; an invoice is requested with its name and unified social credit code, sent to the email if you give one. Tap a field to type in it.</source>
+        <translation>证书上显示单位名称；将按单位名称和统一社会信用代码申请开具发票，如填写邮箱则发送至该邮箱。点选输入框后输入。</translation>
     </message>
     <message>
         <source>‹ Back</source>

@@ -77,7 +77,7 @@ def _event_line(e: dict[str, Any]) -> str:
 
 def run_event_create(args: argparse.Namespace) -> int:
     from kiosk.commands.footprint import parse_pairs
-    from sync.registry import events
+    from sync.registry import audit, events
 
     answers = parse_pairs(args.answers)
     made = _in_transaction(
@@ -91,6 +91,7 @@ def run_event_create(args: argparse.Namespace) -> int:
             ends_on=args.ends,
             organiser=args.organiser,
             answers=answers,
+            actor=audit.cli_actor(),
         ),
     )
     print(json.dumps(made, ensure_ascii=False) if args.json else _event_line(made))
@@ -148,31 +149,39 @@ def run_invoices(args: argparse.Namespace) -> int:
 
 
 def run_issue(args: argparse.Namespace) -> int:
-    from sync.registry import invoices
+    from sync.registry import audit, invoices
 
     _in_transaction(
-        args, lambda conn: invoices.issue(conn=conn, request_id=args.id, number=args.number)
+        args,
+        lambda conn: invoices.issue(
+            conn=conn, request_id=args.id, number=args.number, actor=audit.cli_actor()
+        ),
     )
     print(f"invoice request #{args.id}: issued {args.number.strip()}")
     return 0
 
 
 def run_refuse(args: argparse.Namespace) -> int:
-    from sync.registry import invoices
+    from sync.registry import audit, invoices
 
     _in_transaction(
-        args, lambda conn: invoices.refuse(conn=conn, request_id=args.id, reason=args.reason)
+        args,
+        lambda conn: invoices.refuse(
+            conn=conn, request_id=args.id, reason=args.reason, actor=audit.cli_actor()
+        ),
     )
     print(f"invoice request #{args.id}: refused")
     return 0
 
 
 def run_credit_note(args: argparse.Namespace) -> int:
-    from sync.registry import invoices
+    from sync.registry import audit, invoices
 
     _in_transaction(
         args,
-        lambda conn: invoices.credit_note_issued(conn=conn, request_id=args.id, number=args.number),
+        lambda conn: invoices.credit_note_issued(
+            conn=conn, request_id=args.id, number=args.number, actor=audit.cli_actor()
+        ),
     )
     print(f"invoice request #{args.id}: red-letter invoice {args.number.strip()} recorded")
     return 0

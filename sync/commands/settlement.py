@@ -72,7 +72,8 @@ def register_actions(action: Any) -> None:
     people = action(
         "operators",
         "operator accounts: `operators add NAME --role R [--project ID]` (password asked, or"
-        " --password-stdin), `operators list`, `operators token NAME` (a new API token, once)",
+        " --password-stdin), `operators list`, `operators token NAME` (a new API token, once;"
+        " --revoke withdraws it)",
         run_operators,
     )
     people.add_argument("verb", choices=("add", "list", "token"))
@@ -83,6 +84,9 @@ def register_actions(action: Any) -> None:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     people.add_argument("--json", action="store_true", help="`list` as a JSON array")
+    people.add_argument(
+        "--revoke", action="store_true", help="`token NAME --revoke`: its API token stops working"
+    )
     audit = action("audit", "operator actions, newest first", run_audit)
     audit.add_argument("--project", metavar="ID", help="only those about this project")
     audit.add_argument("--limit", type=int, default=50, help="how many (50)")
@@ -299,6 +303,8 @@ def run_operators(args: argparse.Namespace) -> int:
     from kiosk.errors import InputError
     from sync.registry import audit, operators
 
+    if args.revoke and args.verb != "token":
+        raise InputError("--revoke", "only with `operators token NAME --revoke`")
     if args.verb == "list":
         rows = _in_transaction(args, lambda conn: operators.list_operators(conn=conn))
         if args.json:
@@ -312,6 +318,13 @@ def run_operators(args: argparse.Namespace) -> int:
         return 0
     if not args.name:
         raise InputError("NAME", f"`operators {args.verb}` needs the operator's name")
+    if args.verb == "token" and args.revoke:
+        revoked = _in_transaction(
+            args,
+            lambda conn: operators.revoke_token(conn=conn, name=args.name, actor=audit.cli_actor()),
+        )
+        print("token revoked" if revoked else f"{args.name} had no API token")
+        return 0
     if args.verb == "token":
         token = _in_transaction(
             args,

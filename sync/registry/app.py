@@ -14,13 +14,16 @@ from sync import protocol
 from sync.registry import access_log, contract, errors
 from sync.registry.access_log import AccessLog
 from sync.registry.console import access as console_access
+from sync.registry.console import actions as console_actions
+from sync.registry.console import events_invoices as console_events_invoices
 from sync.registry.console import pages as console_pages
 from sync.registry.console import payout as console_payout
+from sync.registry.console import views as console_views
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
 from sync.registry.payments import routes as payment_routes
-from sync.registry.phone import pages_flow, pages_order, pages_result
+from sync.registry.phone import pages_company, pages_flow, pages_order, pages_result
 from sync.registry.routes import (
     certificates,
     enrol,
@@ -55,14 +58,17 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
         render,
         pages_flow,
         pages_result,
+        pages_company,
         pages_order,
         payment_routes,
     ):  # the phone flow's pages
         app.include_router(pages.router)
     app.include_router(events.page_router)
     app.include_router(projects.page_router)
-    for console in (console_access, console_pages, console_payout):  # the operator console (/ops)
+    consoles = (console_access, console_pages, console_views, console_actions, console_payout)
+    for console in consoles:  # the operator console (/ops)
         app.include_router(console.router)
+    app.include_router(console_events_invoices.router)  # the console's events and invoices
     contract.install(app)
     return app
 

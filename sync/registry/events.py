@@ -22,7 +22,7 @@ from kiosk.errors import InputError
 from kiosk.factors import parse_factor_table
 from kiosk.footprint import Footprint, compute
 from kiosk.venues import get_venue
-from sync.registry import event_storage, operations
+from sync.registry import audit, event_storage, operations
 
 EVENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{2,63}")
 NAME_MAX = 120
@@ -59,8 +59,10 @@ def create(
     ends_on: str,
     organiser: str,
     answers: dict[str, str],
+    actor: str = "",
 ) -> dict[str, Any]:
-    """Record an event; InputError names the field at fault and nothing is written."""
+    """Record an event; InputError names the field at fault and nothing is written. ACTOR
+    (the console's operator, the CLI's `cli:USER`): who is named in its audit row."""
     if not EVENT_ID.fullmatch(event_id):
         raise InputError("--id", "3 to 64 of a-z, 0-9 and -, starting with a letter or digit")
     get_venue(venue)  # InputError listing the venues
@@ -97,6 +99,11 @@ def create(
         "factors_version": footprint.factors_version,
     }
     event_storage.insert_event(conn=conn, row=row)
+    if actor:
+        detail = {"venue": venue, "starts_on": row["starts_on"], "ends_on": row["ends_on"],
+                  "footprint_g": row["footprint_g"]}  # fmt: skip
+        audit.record(conn, actor=actor, action="event_create", subject=f"event {event_id}",
+                     detail=detail)  # fmt: skip
     return summary(conn, event_id)
 
 

@@ -4,7 +4,9 @@ The registry does not issue e-invoices: it queues one request per company purcha
 the invoice needs (the company's name and unified social credit code, the amount, the items,
 the certificate and retired serials), lists them for the operator, and records the invoice
 number once issued outside (or the reason it was refused). A refund of an invoiced purchase
-is flagged for a red-letter (credit) invoice until its number is recorded too.
+is flagged for a red-letter (credit) invoice until its number is recorded too. Each answer is
+written with its audit row (sync.registry.audit) under who gave it: the console's operator or
+the CLI's `cli:USER`.
 
 A code that fails its check character (a kiosk of an older version, a hand-made record) does
 not lose the sale: the purchase is kept and its request refused with the reason, since an
@@ -21,7 +23,7 @@ from sqlalchemy import Connection, Row
 from kiosk.credit import parse_ranges
 from kiosk.errors import DataError, InputError
 from kiosk.uscc import check
-from sync.registry import event_storage
+from sync.registry import audit, event_storage
 from sync.registry.storage import now_text
 
 STATUSES = ("requested", "issued", "refused")
@@ -120,7 +122,17 @@ def _number(text: str, what: str) -> str:
     return number
 
 
-def issue(*, conn: Connection, request_id: int, number: str) -> None:
+def _audit(conn: Connection, actor: str, action: str, row: Row, **detail: Any) -> None:
+    audit.record(
+        conn,
+        actor=actor,
+        action=action,
+        subject=f"invoice request {row.id}",
+        detail={"company_code": row.company_code, "amount_fen": row.amount_fen, **detail},
+    )
+
+
+def issue(*, conn: Connection, request_id: int, number: str, actor: str) -> None:
     """Record the number of the invoice issued outside this system."""
     row = _get(conn, request_id, requested=True)
     if row.refunded_at is not None:
@@ -129,19 +141,21 @@ def issue(*, conn: Connection, request_id: int, number: str) -> None:
     event_storage.set_invoice_request(
         conn=conn, request_id=request_id, status="issued", invoice_number=number
     )
+    _audit(conn, actor, "invoice_issued", row, invoice_number=number)
 
 
-def refuse(*, conn: Connection, request_id: int, reason: str) -> None:
-    _get(conn, request_id, requested=True)
+def refuse(*, conn: Connection, request_id: int, reason: str, actor: str) -> None:
+    row = _get(conn, request_id, requested=True)
     reason = " ".join(reason.split())
     if not reason or len(reason) > 300:
         raise InputError("--reason", "say why, in 1 to 300 characters")
     event_storage.set_invoice_request(
         conn=conn, request_id=request_id, status="refused", refused_reason=reason
     )
+    _audit(conn, actor, "invoice_refused", row, reason=reason)
 
 
-def credit_note_issued(*, conn: Connection, request_id: int, number: str) -> None:
+def credit_note_issued(*, conn: Connection, request_id: int, number: str, actor: str) -> None:
     """Record the red-letter (credit) invoice that reversed a refunded purchase's invoice."""
     row = _get(conn, request_id)
     if row.credit_note != "needed":
@@ -150,3 +164,4 @@ def credit_note_issued(*, conn: Connection, request_id: int, number: str) -> Non
     event_storage.set_invoice_request(
         conn=conn, request_id=request_id, credit_note="issued", credit_note_number=number
     )
+    _audit(conn, actor, "invoice_credit_note", row, credit_note_number=number)

@@ -29,7 +29,7 @@ def set_failures(*, conn: Connection, name: str, failed: int, locked_until: str 
     )
 
 
-def set_token(*, conn: Connection, name: str, token_hash: str) -> None:
+def set_token(*, conn: Connection, name: str, token_hash: str | None) -> None:
     conn.execute(update(operators).where(operators.c.name == name).values(token_hash=token_hash))
 
 

@@ -179,6 +179,21 @@ def new_token(*, conn: Connection, name: str, actor: str) -> str:
     return token
 
 
+def revoke_token(*, conn: Connection, name: str, actor: str) -> bool:
+    """The operator's API token stops working at once; False when it had none."""
+    row = operator_storage.get_operator(conn=conn, name=_name(name))
+    if row is None:
+        raise InputError("NAME", f"no operator {name!r}")
+    if row.token_hash is None:
+        return False
+    operator_storage.set_token(conn=conn, name=row.name, token_hash=None)
+    audit.record(
+        conn, actor=actor, action="operator_token_revoke", subject=row.name,
+        project_id=row.project_id,
+    )  # fmt: skip
+    return True
+
+
 def by_token(*, conn: Connection, token: str) -> Operator | None:
     """The operator an API token belongs to, if it is current and the account enabled."""
     if not token.startswith(TOKEN_PREFIX):

@@ -27,7 +27,7 @@ CASES_PER_SCENARIO = 2500
 CITIES = list(load_cities())
 NOISE = ["", None, " ", "abc", "-1", "1e3", "inf", "NaN", "+7", "007", " 12 ", "2.0", "0.05",
          "9" * 12, "x" * 70, True, False, 3.5, Decimal("1.50"), 0, [1], "是", "ＴＲＵＥ",
-         "１２"]  # fmt: skip
+         "１２", "²", "٣", "1_000", "٣٤٥"]  # fmt: skip
 
 
 def _city_text(rng: random.Random) -> Any:

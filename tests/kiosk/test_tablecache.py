@@ -156,3 +156,32 @@ def test_a_process_notices_a_changed_city_file(tmp_path: Path) -> None:
     assert any((tmp_path / "cache" / "diandian").iterdir())
     csv.write_text(csv.read_text(encoding="utf-8").replace(",Chengdu,", ",Chengtu,", 1), "utf-8")
     assert run().strip() == "Chengtu"
+
+
+def test_two_versions_sharing_a_folder_keep_one_file_each(source: Path, tmp_path: Path) -> None:
+    """Two checkouts (or installs) of different code on one cache folder, used in turn: each
+    builds its table once, not at every turn (the key names the file)."""
+    folder, old, new = tmp_path / "cache", tmp_path / "old.py", tmp_path / "new.py"
+    old.write_text("VERSION = 1\n")
+    new.write_text("VERSION = 2\n")
+    builds = {old: Builds(), new: Builds()}
+    for _ in range(3):
+        for module, build in builds.items():
+            assert tablecache.cached(source, build, code=(module,), folder=folder) == ["a", "b"]
+    assert [build.calls for build in builds.values()] == [1, 1]
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_a_version_unused_for_long_is_removed_when_another_is_stored(
+    source: Path, tmp_path: Path
+) -> None:
+    folder, module = tmp_path / "cache", tmp_path / "builder.py"
+    module.write_text("VERSION = 1\n")
+    tablecache.cached(source, Builds(), code=(module,), folder=folder)
+    (first,) = folder.iterdir()
+    long_ago = first.stat().st_mtime - (tablecache.KEEP_DAYS + 1) * 86400
+    os.utime(first, (long_ago, long_ago))
+    module.write_text("VERSION = 2\n")
+    tablecache.cached(source, Builds(), code=(module,), folder=folder)
+    (second,) = folder.iterdir()
+    assert second != first

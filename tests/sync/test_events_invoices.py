@@ -20,7 +20,7 @@ from kiosk.venue_events import running
 from kiosk.venues import get_venue
 from sync import job
 from sync import pull as pulls
-from sync.registry import event_storage, events, invoices
+from sync.registry import event_storage, events, invoices, settlement_storage
 from sync.registry.event_page import tonnes
 from sync.registry.tables import purchases
 from tests.sync.conftest import URL
@@ -117,12 +117,14 @@ def test_an_invoice_request_through_issue_and_refund_to_the_red_letter_flag(
 
     with registry.engine.begin() as conn:
         with pytest.raises(InputError, match="the invoice number as issued"):
-            invoices.issue(conn=conn, request_id=request["id"], number="  ")
-        invoices.issue(conn=conn, request_id=request["id"], number="24512000000012345678")
+            invoices.issue(conn=conn, request_id=request["id"], number="  ", actor="t")
+        invoices.issue(
+            conn=conn, request_id=request["id"], number="24512000000012345678", actor="t"
+        )
         with pytest.raises(InputError, match="is issued, not requested"):
-            invoices.refuse(conn=conn, request_id=request["id"], reason="late")
+            invoices.refuse(conn=conn, request_id=request["id"], reason="late", actor="t")
         with pytest.raises(InputError, match="needs no red-letter invoice"):
-            invoices.credit_note_issued(conn=conn, request_id=request["id"], number="1")
+            invoices.credit_note_issued(conn=conn, request_id=request["id"], number="1", actor="t")
 
     ledger.void(paid.id, reason="customer changed mind", actor="c1")
     _sync(ledger, registry)
@@ -134,8 +136,17 @@ def test_an_invoice_request_through_issue_and_refund_to_the_red_letter_flag(
             "needed",
         )
         assert due.refunded_at is not None
-        invoices.credit_note_issued(conn=conn, request_id=due.id, number="24512000000099999999")
+        invoices.credit_note_issued(
+            conn=conn, request_id=due.id, number="24512000000099999999", actor="t"
+        )
         assert event_storage.list_invoice_requests(conn=conn, status="credit_note") == []
+        audited = settlement_storage.audit_rows(conn=conn, limit=10)  # newest first
+    subject = f"invoice request {request['id']}"
+    assert [(r.actor, r.action, r.subject) for r in audited] == [
+        ("t", "invoice_credit_note", subject),
+        ("t", "invoice_issued", subject),  # the refused tries left no row
+    ]
+    assert '"invoice_number": "24512000000012345678"' in audited[1].detail
 
 
 def test_a_refund_before_the_invoice_refuses_the_request(

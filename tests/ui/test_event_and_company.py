@@ -133,6 +133,72 @@ def test_the_company_code_is_checked_as_it_is_typed(qtbot) -> None:
     assert screen.company() is None and screen.edtNickname.isVisible()
 
 
+def test_the_invoice_email_is_typed_on_the_keyboard_and_checked(qtbot) -> None:
+    """The company's invoice email: typed with the keyboard's @ . row (shown for that field
+    only), refused on Continue when it is not an address, optional."""
+    from PySide6.QtCore import Qt
+
+    from ui.screens.nickname import NicknameScreen
+
+    screen = NicknameScreen()
+    qtbot.addWidget(screen)
+    screen.reset("en")
+    screen.show()
+    screen.btnCompany.click()
+    _type(screen.keyboard, "Acme")
+    qtbot.mouseClick(screen.edtCompanyCode, Qt.LeftButton)
+    _type(screen.keyboard, VALID.lower())
+    assert not screen.keyboard.symbolKeys["@"].isVisible()
+    qtbot.mouseClick(screen.edtInvoiceEmail, Qt.LeftButton)
+    assert screen.keyboard.symbolKeys["@"].isVisible() and not screen.keyboard.chinese
+    _type(screen.keyboard, "fapiao")
+    screen.keyboard.symbolKeys[".com"].click()  # no @ yet: not an address
+    with qtbot.assertNotEmitted(screen.nicknameChosen):
+        screen.btnDone.click()
+    assert "invoice email does not look right" in screen.lblError.text()
+    assert screen.edtInvoiceEmail.property("active")  # the keyboard is back on the email
+    for _ in ".com":
+        screen.keyboard.backspace()
+    screen.keyboard.symbolKeys["@"].click()
+    _type(screen.keyboard, "acme")
+    screen.keyboard.symbolKeys[".com"].click()
+    assert screen.edtInvoiceEmail.text() == "fapiao@acme.com"
+    with qtbot.waitSignal(screen.nicknameChosen):
+        screen.btnDone.click()
+    found = screen.company()
+    assert found is not None and (found.code, found.invoice_email) == (VALID, "fapiao@acme.com")
+    qtbot.mouseClick(screen.edtCompanyName, Qt.LeftButton)
+    assert not screen.keyboard.symbolKeys["@"].isVisible()
+    screen.reset("en")  # the next customer starts with none
+    assert screen.edtInvoiceEmail.text() == ""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1080, 1920)], ids=str)
+def test_the_company_page_fits_every_screen(kiosk, size) -> None:
+    """Two rows of company fields, the candidate bar of a Chinese name, the email keys, a
+    problem shown: every button stays inside the window (at 1280x800 the candidate bar was
+    cut before the fields moved into the nickname's row)."""
+    from tests.ui.test_fit import outside
+    from tools.autopilot import tour
+
+    window, pilot = kiosk()
+    window.resize(*size)
+    pilot.settle()
+    for screen in tour(pilot):
+        if screen == "nickname":
+            break
+    page = window.nickname
+    page.set_company_mode(True)
+    page.keyboard.set_chinese(True)
+    _type(page.keyboard, "chengdu")  # candidates shown
+    assert outside(window) == [], "a Chinese company name"
+    page.focus_field(page.edtInvoiceEmail)
+    assert outside(window) == [], "the invoice email"
+    page.btnDone.click()  # no name yet: the problem shows
+    assert page.lblError.isVisible()
+    assert outside(window) == [], "with a problem shown"
+
+
 def test_the_readme_walkthrough_attendee_organiser_and_invoice(
     kiosk, registry: LiveRegistry, qtbot
 ) -> None:
@@ -160,6 +226,11 @@ def test_the_readme_walkthrough_attendee_organiser_and_invoice(
     page.edtCompanyName.setText("成都会展有限公司")  # typed in pinyin in real life
     page.focus_field(page.edtCompanyCode)
     _type(page.keyboard, VALID.lower())
+    page.focus_field(page.edtInvoiceEmail)
+    _type(page.keyboard, "fapiao")
+    page.keyboard.symbolKeys["@"].click()
+    _type(page.keyboard, "expo")
+    page.keyboard.symbolKeys[".com"].click()
     page.btnDone.click()
     pilot.on("orderScreen")
     order = window.session.order
@@ -175,6 +246,7 @@ def test_the_readme_walkthrough_attendee_organiser_and_invoice(
         (request,) = event_storage.list_invoice_requests(conn=conn)
         summary = events.summary(conn, "expo-2026")
     assert (request.company_name, request.company_code) == ("成都会展有限公司", VALID)
+    assert request.invoice_email == "fapiao@expo.com"  # typed on the kiosk, pushed
     assert summary["offset_by_organiser_g"] == order.offset_g
     assert summary["offset_by_attendees_g"] == attendee.offset_g
     with (  # the next pull brings the new figures

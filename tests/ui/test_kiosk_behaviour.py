@@ -181,3 +181,21 @@ def test_the_configured_terminal_is_read_once_the_first_frame_is_painted(qtbot, 
     assert isinstance(window.terminal, SimulatedTerminal) and window.terminal.delay_s == 0.5
     window.allow_close = True
     window.close()
+
+
+def test_a_second_gesture_before_the_accounts_are_read_asks_once(kiosk, monkeypatch) -> None:
+    """Ten quick taps make two gestures: the second, before the first one's accounts came
+    back, must not read them again (their arrival would clear the name being typed)."""
+    window, pilot = kiosk()
+    reads: list[object] = []
+    read = window.workers.read
+
+    def counted(work, *args, **kwargs):
+        reads.append(work)
+        return read(work, *args, **kwargs)
+
+    monkeypatch.setattr(window.workers, "read", counted)
+    window.guard.gestureMade.emit()
+    window.guard.gestureMade.emit()  # at once: the first read cannot have been answered yet
+    pilot.on("staffSignInScreen")
+    assert [work.__name__ for work in reads] == ["accounts"]  # type: ignore[attr-defined]

@@ -19,7 +19,9 @@ def test_offscreen_and_wayland_need_no_x_display() -> None:
 
 
 def test_missing_xcb_libraries_are_named_with_their_package(monkeypatch) -> None:
-    monkeypatch.setattr(preflight.ctypes.util, "find_library", lambda name: None)
+    import ctypes.util  # preflight imports it only when it needs it
+
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
     with pytest.raises(DiandianError, match="libxcb-cursor0 libxcb-icccm4"):
         preflight.check_display({"DISPLAY": ":0"})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
@@ -9,13 +11,15 @@ from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 from kiosk.money import format_tonnes
 from kiosk.scenarios import load_scenarios
 from kiosk.timestamps import stamp
-from kiosk.venue_events import Running
 from kiosk.venues import Venue
 from ui import fmt
 from ui.screens.base import Screen, button, label
 from ui.style import COLORS
 from ui.widgets.qrview import QrView
 from ui.widgets.square import SquareWidget
+
+if TYPE_CHECKING:  # kiosk.venue_events brings the ledger's store: not for the first frame
+    from kiosk.venue_events import Running
 
 
 class Leaf(SquareWidget):

@@ -10,6 +10,7 @@ from kiosk.venues import Venue
 from ui.screens.base import Screen, button, label, nav_row
 
 EVENT = "event"  # the organisers' scenario: their whole event (kiosk/event_activities.py)
+# (ui.flow has its own copy: it is imported before the first frame, and this module after it)
 
 
 class ScenarioScreen(Screen):

@@ -4,7 +4,9 @@ It edits a QLineEdit it is attached to. In 中 mode letters collect in the compo
 candidate bar offers whole words, then characters for the first syllable (kiosk.pinyin);
 tapping one inserts it and keeps the rest of the letters. In EN mode letters go straight in,
 ⇧ gives the next one as a capital, and the àé key swaps the digits for accented letters
-(French names). Digits, space and backspace work in both.
+(French names). Digits, space and backspace work in both. For an email address
+(`set_symbols`) ".com", - _ and @ . join the letter rows (- _ in the àé key's place), so the
+keyboard is no taller.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from ui.style import set_role
 
 ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 ACCENTS = "àâçéèêëîïôùûüœ"  # French letters, on the row the digits leave when àé is on
+# what an email address needs beyond letters and digits, by the row it joins (spread so that
+# every key stays wide enough for its text at 1080 pixels)
+SYMBOLS = {"q": (".com",), "a": ("-", "_"), "z": ("@", ".")}
 PAGE = 8  # candidates shown at once
 
 
@@ -69,6 +74,8 @@ class TouchKeyboard(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.candidateBar)
         self.letterKeys: dict[str, QPushButton] = {}
+        self.symbols = False  # the email keys are shown
+        self.symbolKeys: dict[str, QPushButton] = {}
         self.shift = False  # the next letter is a capital (EN mode)
         self.accents = False  # the top row shows accented letters instead of digits
         self.accentKeys: dict[str, QPushButton] = {}
@@ -103,6 +110,11 @@ class TouchKeyboard(QWidget):
                 self.btnAccents = self._key("àé", "btnAccents", self.toggle_accents)
                 self.btnAccents.setCheckable(True)
                 line.addWidget(self.btnAccents, 2)
+            for text in SYMBOLS.get(row[0], ()):
+                key = self._key(text, f"btnSym_{text}", lambda _=False, t=text: self._insert(t))
+                key.hide()
+                self.symbolKeys[text] = key
+                line.addWidget(key, len(text) + 1)
             if row.startswith("z"):
                 self.btnSpace = self._key("", "btnSpace", lambda: self.type(" "))
                 line.addWidget(self.btnSpace, 4)
@@ -131,7 +143,9 @@ class TouchKeyboard(QWidget):
         self.candidateBar.setVisible(self.chinese)
         self.btnShift.setVisible(not self.chinese)  # capitals and accents: Latin names only
         if self.digits:
-            self.btnAccents.setVisible(not self.chinese)
+            self.btnAccents.setVisible(not self.chinese and not self.symbols)
+        for key in self.symbolKeys.values():
+            key.setVisible(self.symbols)
 
     def toggle_shift(self) -> None:
         self.shift = not self.shift
@@ -162,6 +176,13 @@ class TouchKeyboard(QWidget):
         self._show_case()
         self.retranslate()
         self._refresh()
+
+    def set_symbols(self, on: bool) -> None:
+        """The email keys (@ . - _ .com) on, for an address; off for a name or a code."""
+        self.symbols = on
+        if on and self.accents:
+            self.toggle_accents()
+        self.retranslate()
 
     def toggle_mode(self) -> None:
         self.set_chinese(not self.chinese)

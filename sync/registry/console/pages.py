@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from kiosk.timestamps import china_date
-from sync.registry import reconcile, settle, settlement_storage
+from sync.registry import reconcile, settle, settlement_storage, storage
 from sync.registry.console.session import HOME, Desk
 from sync.registry.operators import Operator, Role
 from sync.registry.phone.context import now
@@ -36,15 +36,45 @@ DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # one spelling (fromisoformat t
 async def statements(request: Request) -> Response:
     desk = await Desk.of(request)
 
-    def work(conn: Connection) -> tuple[Operator | None, list[Any]]:
+    def work(conn: Connection) -> tuple[Operator | None, Listing]:
         who = desk.who(conn)
-        if who is None:
-            return None, []
-        return who, settlement_storage.list_statements(conn=conn, project_id=who.project_id)
+        return who, listing(conn, who) if who is not None else ([], [])
 
-    who, rows = await reading(request, work)
+    who, found = await reading(request, work)
     if who is None:
         return desk.to_sign_in()
+    return statements_page(desk, who, found)
+
+
+Listing = tuple[list[Any], list[str]]  # the statements one may see; the projects one may close
+
+
+def listing(conn: Connection, who: Operator) -> Listing:
+    rows = settlement_storage.list_statements(conn=conn, project_id=who.project_id)
+    return rows, sorted(storage.project_ids(conn=conn)) if who.may_change() else []
+
+
+def last_period(today: date) -> str:
+    """The last month that has ended: what an operator closes most days of the month."""
+    first = today.replace(day=1)
+    previous = date.fromordinal(first.toordinal() - 1)
+    return f"{previous.year:04d}-{previous.month:02d}"
+
+
+def statements_page(
+    desk: Desk,
+    who: Operator,
+    found: Listing,
+    *,
+    closing: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
+    """The statements, newest first; for an operator, the form that closes a period (with
+    what the last close did, or why it was refused, in `closing`)."""
+    rows, projects = found
+    today = china_date(now(desk.request.app))
+    form = {"period": last_period(today), "project": "", "error": "", "results": []}
+    form.update(closing or {})
     items = [
         {
             "number": r.number,
@@ -56,7 +86,12 @@ async def statements(request: Request) -> Response:
         }
         for r in reversed(rows)  # newest first
     ]
-    return desk.render("ops/statements.html", who, {"statements": items})
+    context = {
+        "statements": items,
+        "close": form if who.may_change() else None,
+        "projects": projects,
+    }
+    return desk.render("ops/statements.html", who, context, status=status)
 
 
 def parse_day(text: str) -> date | None:

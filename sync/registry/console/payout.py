@@ -1,4 +1,4 @@
-"""Recording a payout from the console: the one page here that changes something.
+"""Recording a payout from the console (the other forms are in console.actions).
 
 Operators only (an auditor or an owner gets 403, and never sees the form); the form's CSRF
 token first; then sync.registry.payouts.record_payout, which holds every rule (one payout

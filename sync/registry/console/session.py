@@ -87,12 +87,15 @@ class Desk:
         return render.languages(self.state.lang, lambda code: f"{HOME}/lang/{code}?next={back}")
 
     def nav(self, who: Operator | None) -> list[dict[str, Any]]:
-        """The console's sections this operator may open (an owner has no reconciliation)."""
+        """The console's sections this operator may open (an owner: its project's statements,
+        sales and retirements, and its audit rows)."""
         if who is None:
             return []
-        items = [("statements", f"{HOME}/statements"), ("audit", f"{HOME}/audit")]
-        if who.role != Role.OWNER:
-            items.insert(1, ("reconcile", f"{HOME}/reconcile"))
+        staff = who.role != Role.OWNER
+        keys = ["statements", "sales", "retirements"]
+        keys += ["kiosks", "venues", "tokens", "reconcile"] if staff else []
+        keys += ["events", "invoices"] if staff else []  # issue 18 (console/events_invoices)
+        items = [(key, f"{HOME}/{key}") for key in [*keys, "audit"]]
         path = self.request.url.path
         return [
             {

@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
+from kiosk.buyer import Company
 from kiosk.credit import CreditModel, NotEnoughCredit, draw, ranges_json
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
@@ -40,7 +41,16 @@ from kiosk.order_state import HOLD_S, OrderState
 from kiosk.timestamps import parse_stamp, stamp
 from kiosk.venues import Venue
 from sync import protocol
-from sync.registry import audit, credit_storage, credits, ingest, phone_storage, storage
+from sync.registry import (
+    audit,
+    credit_storage,
+    credits,
+    event_storage,
+    ingest,
+    invoices,
+    phone_storage,
+    storage,
+)
 from sync.registry.payments import Notice
 from sync.registry.phone import stock
 
@@ -134,11 +144,13 @@ def open_order(
     provider: str,
     now: datetime,
     headroom_g: int,
+    company: Company | None = None,
 ) -> PhoneOrder:
     """Place an order, holding its grams for HOLD_S; the same visit's same attempt (a double
     tap on Pay) gets the order it already made. SoldOut when the project has too little left,
-    InputError for a choice the kiosk would refuse (a nickname, an offset, a project)."""
-    fields = draft_fields(footprint, offset_g, nickname, lang)
+    InputError for a choice the kiosk would refuse (a nickname, an offset, a project). A
+    COMPANY's order keeps its name, code and invoice email in the draft, as a kiosk's does."""
+    fields = draft_fields(footprint, offset_g, nickname, lang, company)
     # a double tap gets the order its twin made: looked up before the lock (the twins racing
     # past it meet the (visit, attempt) key below), so the lock holds only the stock check
     again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
@@ -371,6 +383,9 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
         amount_fen=order.amount_fen,
         nickname=draft["nickname"],
         lang=draft["lang"],
+        company_name=draft.get("company_name", ""),  # orders placed before the company step
+        company_code=draft.get("company_code", ""),  # have none
+        invoice_email=draft.get("invoice_email", ""),
         status=OrderState.PAID,
         created_at=order.created_at,
         updated_at=stamp(now),
@@ -394,7 +409,11 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
         filed_late=(ingest.china_day(payload["paid_at"]) or "") in closed,
     )
     row["channel"] = "phone"  # settlement counts the phone flow apart from a till's mobile
-    purchase_id = storage.insert_purchases(conn=conn, rows=[row])[order.order_id]
+    row["event_id"] = _running_event(conn, row["venue"], row["day"])  # as a kiosk tags its sale
+    ids = storage.insert_purchases(conn=conn, rows=[row])
+    purchase_id = ids[order.order_id]
+    # a company's sale queues its invoice request as a pushed kiosk sale does
+    event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for([row], ids))
     rows = []
     for item in ranges:
         grant_id, number = credits.locate(runs, item.serial)
@@ -409,6 +428,13 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
         )
     credit_storage.add_ranges(conn=conn, rows=rows)
     return purchase_id
+
+
+def _running_event(conn: Connection, venue: str, day: str) -> str:
+    """The event at VENUE on DAY (China time) a phone sale counts towards, "" for none: an
+    attendee offsetting on the phone counts as one at the kiosk does."""
+    found = event_storage.list_events(conn=conn, venue=venue, after=day)
+    return next((e.event_id for e in found if e.starts_on <= day <= e.ends_on), "")
 
 
 def sale_of(*, conn: Connection, order: PhoneOrder) -> Order | None:

@@ -30,7 +30,7 @@ from kiosk.timestamps import china_date, parse_stamp
 from sync.registry import operations, phone_storage, storage
 from sync.registry.db import writing
 from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
-from sync.registry.phone import issuer, orders, stock
+from sync.registry.phone import issuer, orders, pages_company, stock
 from sync.registry.phone.context import Here, now, options, providers
 from sync.registry.routes import reading, transaction
 from sync.registry.web import limits
@@ -59,6 +59,17 @@ async def place(request: Request, venue_id: str) -> Response:
         return here.redirect(here.url("/result"))
     name, provider = next(iter(found.items()))
     session.nickname = form.get("nickname", "").strip()
+    try:
+        buyer = pages_company.of_visit(here)  # checked again: the cookie is only kept text
+    except InputError as exc:
+        return here.problem(
+            t("order.refused.title"),
+            pages_company.problem(t, exc),
+            status=400,
+            actions=[(here.url("/company"), t("result.company.change"))],
+        )
+    if buyer is not None:
+        session.nickname = ""  # the certificate names the company
     project_id = form.get("project", "")[:100]
     offset_g = session.offset_g(footprint)
     at = now(request.app)
@@ -95,6 +106,7 @@ async def place(request: Request, venue_id: str) -> Response:
             provider=name,
             now=at,
             headroom_g=request.app.state.headroom_g,
+            company=buyer,
         )
 
     here.keep(session)

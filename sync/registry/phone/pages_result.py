@@ -202,6 +202,8 @@ def _projects(
         "attempt": secrets.token_urlsafe(12),
         "offset_g": offset_g,
         "nickname": session.nickname,
+        "company": _company(here),
+        "company_url": here.url("/company"),
         "short": short,
         "short_message": t("result.short.message", mass=t.mass(offset_g)),
         "offers": [
@@ -218,6 +220,14 @@ def _projects(
         "action": here.url("/order"),
         "amount_action": here.url("/amount"),
     }
+
+
+def _company(here: Here) -> str:
+    """The line naming the company the visitor buys as ("" for a person)."""
+    v = here.visit
+    if not v.company_code:
+        return ""
+    return here.t("result.company.as", name=v.company_name, code=v.company_code)
 
 
 def _card(here: Here, item: Stock, offset_g: int, minimum: int) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """One visitor's way through the phone flow, kept in their browser's signed cookie
 (sync.registry.web.cookies): the venue, the language, the scenario and answers (as plain
-text, kiosk.scenarios.answer_text), what part to offset, the project, the nickname and the
-last order. Nothing in it is trusted for money: every page recomputes from it with the core.
+text, kiosk.scenarios.answer_text), what part to offset, the project, the nickname, the
+company buying (if one is) and the last order. Nothing in it is trusted for money: every
+page recomputes from it with the core (a company is checked again when the order is placed).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class Visit:
     project: str = ""
     nickname: str = ""
     order: str = ""  # the last order placed (its id)
+    # buying as a company (the company step, checked by kiosk.buyer.company when taken)
+    company_name: str = ""
+    company_code: str = ""
+    invoice_email: str = ""
 
     @classmethod
     def new(cls, venue: str, lang: str = DEFAULT) -> Visit:
@@ -41,7 +46,8 @@ class Visit:
         """The visit a valid cookie holds; None for anything malformed."""
         if state is None:
             return None
-        texts = ("id", "venue", "lang", "scenario", "offset", "project", "nickname", "order")
+        texts = ("id", "venue", "lang", "scenario", "offset", "project", "nickname", "order",
+                 "company_name", "company_code", "invoice_email")  # fmt: skip
         if any(not isinstance(state.get(k, ""), str) for k in texts):
             return None
         answers = state.get("answers", {})
@@ -63,6 +69,9 @@ class Visit:
             project=state.get("project", ""),
             nickname=state.get("nickname", "")[:40],
             order=state.get("order", "")[:40],
+            company_name=state.get("company_name", "")[:120],
+            company_code=state.get("company_code", "")[:40],
+            invoice_email=state.get("invoice_email", "")[:120],
         )
         return visit
 

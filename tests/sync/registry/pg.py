@@ -19,6 +19,7 @@ import os
 import shutil
 import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -92,11 +93,33 @@ def cluster() -> Iterator[str]:
     try:
         executor.start()
         executor.wait_for_postgres()
-        yield f"host=127.0.0.1 port={port} user=postgres dbname=postgres"
+        admin = f"host=127.0.0.1 port={port} user=postgres dbname=postgres"
+        wait_until_accepting(admin)
+        yield admin
     finally:
         with suppress(Exception):  # already gone: nothing left to stop
             executor.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def wait_until_accepting(admin: str, timeout_s: float = 120.0) -> None:
+    """Return once the cluster accepts a connection.
+
+    The executor returns when the port is open and `pg_ctl status` sees a postmaster, which on
+    a loaded machine can be before start-up recovery ends: the first query then fails with "the
+    database system is starting up" (seen once by a helper's run on the shared 2-core machine).
+    """
+    import psycopg
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with psycopg.connect(admin, connect_timeout=10):
+                return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def create_database(admin: str, name: str) -> str:

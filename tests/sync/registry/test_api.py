@@ -304,6 +304,7 @@ PUBLIC = {
     "/v/{venue_id}/q/{number}",
     "/v/{venue_id}/result",
     "/v/{venue_id}/amount",
+    "/v/{venue_id}/company",
     "/v/{venue_id}/order",
     "/v/{venue_id}/order/{order_id}",
     "/pay/notify/{name}",
@@ -313,7 +314,12 @@ PUBLIC = {
 }
 # the operator console's pages: a signed-in operator's session cookie, checked in each page
 CONSOLE = {"/ops/statements", "/ops/statements/{number}", "/ops/reconcile", "/ops/audit"}
+CONSOLE |= {"/ops/kiosks", "/ops/venues", "/ops/sales", "/ops/retirements", "/ops/tokens"}
+CONSOLE |= {"/ops/statements/{number}/pdf", "/ops/statements/{number}/csv"}
 CONSOLE_FORMS = {"/ops/statements/{number}/payout"}  # and the form's CSRF token
+CONSOLE_FORMS |= {"/ops/statements/close", "/ops/retirements", "/ops/tokens", "/ops/tokens/revoke"}
+CONSOLE |= {"/ops/events", "/ops/invoices"}  # issue 18
+CONSOLE_FORMS |= {"/ops/events", "/ops/invoices/{request_id}/{action}"}  # issue 18
 
 
 def _routes(app: Any) -> list[Any]:
@@ -351,15 +357,16 @@ def test_every_kiosk_route_is_signed_through_one_dependency(client: TestClient) 
     # a new route is public, signed by a kiosk or an operator's, never unchecked
     assert every - PUBLIC - CONSOLE - CONSOLE_FORMS == set(signed) | set(by_operators)
     form = {"content-type": "application/x-www-form-urlencoded"}
-    for path in CONSOLE | CONSOLE_FORMS:  # without a session, each sends to the sign-in page
+    # without a session, each page and each form sends to the sign-in page
+    for method, path in [*(("GET", p) for p in CONSOLE), *(("POST", p) for p in CONSOLE_FORMS)]:
         url = path.replace("{number}", "1")
         answer = (
             client.post(url, content=b"csrf=x", headers=form, follow_redirects=False)
-            if path in CONSOLE_FORMS
+            if method == "POST"
             else client.get(url, follow_redirects=False)
         )
-        assert answer.status_code == 303, path
-        assert answer.headers["location"].startswith("/ops/sign-in?next="), path
+        assert answer.status_code == 303, (method, path)
+        assert answer.headers["location"].startswith("/ops/sign-in?next="), (method, path)
     assert set(signed) == {
         protocol.PUSH,
         protocol.CATALOGUE,

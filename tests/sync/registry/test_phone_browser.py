@@ -179,3 +179,47 @@ def test_short_stock_offers_what_can_be_bought(browser: Any, tmp_path: Path) -> 
         page.get_by_test_id("sim-pay").click()
         assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
         page.context.close()
+
+
+def test_a_company_buys_with_an_invoice_request(browser: Any, base: str, db: str) -> None:
+    """The "buy as a company" step in French: a code with a wrong check character is refused
+    on the page in the visitor's language, the corrected one is kept, and the paid sale's
+    invoice request is queued with the email typed."""
+    from sqlalchemy import select
+
+    from sync.registry.tables import invoice_requests, purchases
+
+    page = phone(browser)
+    through_meal(page, base, "fr", shots=False)
+    page.get_by_test_id("company-offer").click()
+    page.get_by_test_id("company-name").fill("Société Verte Chengdu")
+    page.get_by_test_id("company-code").fill("91110000600037341M")
+    page.get_by_test_id("company-email").fill("factures@example.com")
+    page.get_by_test_id("company-save").click()
+    assert page.url.endswith("/company")
+    problem = page.get_by_test_id("company-problem").inner_text()
+    assert "ne correspond pas aux 17 premiers" in problem
+    assert page.get_by_test_id("company-code").get_attribute("aria-invalid") == "true"
+    check(page, "company-fr")
+    page.get_by_test_id("company-code").fill("91110000600037341L")
+    page.get_by_test_id("company-save").click()
+    assert page.url.endswith("/result")
+    assert "Société Verte Chengdu" in page.get_by_test_id("company-as").inner_text()
+    page.get_by_test_id(f"pay-{FORESTS}").click()
+    page.get_by_test_id("sim-pay").click()
+    assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
+    page.context.close()
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        request = conn.execute(
+            select(invoice_requests, purchases.c.nickname)
+            .join(purchases, purchases.c.id == invoice_requests.c.purchase_id)
+            .where(invoice_requests.c.company_name == "Société Verte Chengdu")
+        ).one()
+    engine.dispose()
+    assert (request.company_code, request.invoice_email, request.status) == (
+        "91110000600037341L",
+        "factures@example.com",
+        "requested",
+    )
+    assert request.nickname == ""

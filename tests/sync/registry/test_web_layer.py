@@ -33,9 +33,8 @@ def test_every_key_a_page_uses_exists() -> None:
         ("sync.registry.phone", m)
         for m in ("pages_flow.py", "pages_result.py", "pages_order.py", "context.py")
     ]
-    modules += [
-        ("sync.registry.console", m) for m in ("access.py", "pages.py", "session.py", "payout.py")
-    ]
+    console = ("access.py", "pages.py", "session.py", "payout.py", "views.py", "actions.py")
+    modules += [("sync.registry.console", m) for m in console]
     for package, module in modules:
         text = (files(package) / module).read_text("utf-8")
         used |= set(re.findall(r'(?<![\w.])t\(\s*f?["\']([a-z_.]+)["\']', text))
