@@ -233,6 +233,10 @@ def apply_payment(
         return Outcome.ALREADY
     late = not order.open_at(now)
     if late:
+        # the stock is read under the issuer's lock, as an order's is: read before it, a new
+        # order could hold the same grams meanwhile and its own payment would then find them
+        # drawn (order row, then issuer: the lock order of every payment)
+        storage.get_kiosk(conn=conn, kiosk_id=order.issuer_id, lock=True)
         items = stock.topped_up(
             conn=conn, issuer=order.issuer_id, headroom_g=headroom_g + order.offset_g, now=now
         )
