@@ -1,8 +1,13 @@
 """The append-only audit log: every state change, each row chained to the previous by SHA-256.
 
-A row holds the entity's whole content after the change, so `ledger verify` can tell both a
-broken chain (a row edited or removed) and an entity edited behind the app's back (its current
-row no longer matches its last audited state).
+Every row's hash covers the entity's whole content after the change, so `ledger verify` can
+tell both a broken chain (a row edited or removed) and an entity edited behind the app's back
+(its current row no longer matches its last audited state). What a row stores is either that
+whole content (a JSON object: an entity's first row, every row written before migration 0018,
+and the kinds audited without `delta`) or only what changed since the entity's previous row
+(a JSON array `[changed fields]` or `[changed fields, removed keys]`): an order's five rows
+then hold it once, not five times. The whole content of a change row is worked out by
+applying the changes in order, so the hash, and with it every edit, is checked the same way.
 """
 
 from __future__ import annotations
@@ -10,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 GENESIS = "0" * 64
+CHAIN = 16  # at most this many change rows in a row for one entity, then its whole content again
 
 
 def canonical(value: Any) -> str:
@@ -33,8 +39,55 @@ def row_hash(
     state: str,
     prev_hash: str,
 ) -> str:
+    """STATE is the canonical text of the whole content, whatever the row stores."""
     body = canonical([id, at, entity, entity_id, action, actor, state, prev_hash])
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class Known:
+    """An entity's last audited content as this connection wrote it, keyed by that row's hash
+    (a row rolled back or written by another process since has another hash: read again)."""
+
+    hash: str
+    state: dict[str, Any]
+    changes: int  # change rows since the last whole one
+
+
+Memo = MutableMapping[tuple[str, str], Known]
+
+
+def apply(state: Mapping[str, Any], stored: Any) -> dict[str, Any]:
+    """The whole content after a change row (`stored`, parsed) applied to the one before."""
+    changed, removed = (stored[0], stored[1]) if len(stored) > 1 else (stored[0], ())
+    result = {k: v for k, v in state.items() if k not in removed}
+    result.update(changed)
+    return result
+
+
+def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Any]:
+    changed = {k: v for k, v in after.items() if k not in before or before[k] != v}
+    removed = sorted(k for k in before if k not in after)
+    return [changed, removed] if removed else [changed]
+
+
+def _last_known(conn: sqlite3.Connection, entity: str, entity_id: str) -> Known | None:
+    """Read back an entity's last audited content: its rows from the newest to the last whole
+    one (at most CHAIN + 1 when this code wrote them), applied in order."""
+    rows = []
+    for hash_, text in conn.execute(
+        "SELECT hash, state FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
+        (entity, entity_id),
+    ):
+        rows.append((hash_, json.loads(text)))
+        if isinstance(rows[-1][1], dict):
+            break
+    if not rows or not isinstance(rows[-1][1], dict):
+        return None  # no row, or change rows with nothing under them: start again whole
+    state: dict[str, Any] = rows[-1][1]
+    for _, stored in reversed(rows[:-1]):
+        state = apply(state, stored)
+    return Known(rows[0][0], state, len(rows) - 1)
 
 
 def append(
@@ -47,11 +100,14 @@ def append(
     actor: str,
     state: Mapping[str, Any],
     last: tuple[int, str] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[int, str]:
     """Add one row inside the write transaction that made the change; returns its (id, hash).
 
     `last` is the previous row's (id, hash) when the caller already knows it (a second row in
     the same transaction, under the same write lock); otherwise it is read from the log.
+    With `memo` (the caller's record of what it audited), the row stores only what changed
+    since the entity's last audited content; without, the whole content.
     """
     if last is None:
         last = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
@@ -59,12 +115,33 @@ def append(
     fields = dict(at=at, entity=entity, entity_id=entity_id, action=action, actor=actor)
     text = canonical(dict(state))
     digest = row_hash(id=new_id, state=text, prev_hash=prev, **fields)
+    stored = text
+    if memo is not None:
+        whole: dict[str, Any] = json.loads(text)  # as verify will see it (tuples are lists)
+        known = _known(conn, memo, entity, entity_id)
+        changes = 0
+        if known is not None and known.changes < CHAIN:
+            stored, changes = canonical(_diff(known.state, whole)), known.changes + 1
+        memo[(entity, entity_id)] = Known(digest, whole, changes)
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id, at, entity, entity_id, action, actor, text, prev, digest),
+        (new_id, at, entity, entity_id, action, actor, stored, prev, digest),
     )
     return new_id, digest
+
+
+def _known(conn: sqlite3.Connection, memo: Memo, entity: str, entity_id: str) -> Known | None:
+    row = conn.execute(
+        "SELECT hash FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+        (entity, entity_id),
+    ).fetchone()
+    if row is None:
+        return None
+    known = memo.get((entity, entity_id))
+    if known is not None and known.hash == row[0]:
+        return known
+    return _last_known(conn, entity, entity_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,34 +151,72 @@ class ChainBreak:
 
 
 def check_chain(conn: sqlite3.Connection) -> Iterator[ChainBreak]:
-    """Walk the whole log once; yield every place where it does not hold together."""
+    """Walk the whole log once in order (ids and links), then entity by entity (each row's
+    hash over the whole content its change rows add up to); yield every place where it does
+    not hold together."""
     expected_prev, expected_id = GENESIS, 1
-    for row in conn.execute("SELECT * FROM audit ORDER BY id"):
-        if row["id"] != expected_id:
-            yield ChainBreak(row["id"], f"rows {expected_id}..{row['id'] - 1} are missing")
-        if row["prev_hash"] != expected_prev:
-            yield ChainBreak(row["id"], "does not follow the previous row (prev_hash differs)")
-        digest = row_hash(
-            id=row["id"],
-            at=row["at"],
-            entity=row["entity"],
-            entity_id=row["entity_id"],
-            action=row["action"],
-            actor=row["actor"],
-            state=row["state"],
-            prev_hash=row["prev_hash"],
-        )
-        if digest != row["hash"]:
-            yield ChainBreak(row["id"], "its content was changed after it was written")
-        expected_prev, expected_id = row["hash"], row["id"] + 1
+    for id_, prev_hash, hash_ in conn.execute("SELECT id, prev_hash, hash FROM audit ORDER BY id"):
+        if id_ != expected_id:
+            yield ChainBreak(id_, f"rows {expected_id}..{id_ - 1} are missing")
+        if prev_hash != expected_prev:
+            yield ChainBreak(id_, "does not follow the previous row (prev_hash differs)")
+        expected_prev, expected_id = hash_, id_ + 1
+    breaks = [b for b, _ in _walk(conn, None) if b is not None]
+    yield from sorted(breaks, key=lambda b: b.audit_id)
+
+
+def _walk(
+    conn: sqlite3.Connection, entity: str | None
+) -> Iterator[tuple[ChainBreak | None, tuple[str, str, dict[str, Any] | None]]]:
+    """Every row (of one kind, or all), entity by entity in order, with the whole content it
+    audits (None where it cannot be worked out) and whether its hash holds."""
+    sql = "SELECT * FROM audit" + (" WHERE entity = ?" if entity else "")
+    rows = conn.execute(sql + " ORDER BY entity, entity_id, id", (entity,) if entity else ())
+    current: tuple[str, str] | None = None
+    state: dict[str, Any] | None = None
+    for row in rows:
+        key = (row["entity"], row["entity_id"])
+        if key != current:
+            current, state = key, None
+        problem = None
+        try:
+            stored = json.loads(row["state"])
+        except ValueError:
+            stored = None
+        if isinstance(stored, dict):
+            state, text = stored, row["state"]
+        elif isinstance(stored, list) and 1 <= len(stored) <= 2 and state is not None:
+            try:
+                state = apply(state, stored)
+                text = canonical(state)
+            except (TypeError, ValueError, AttributeError, IndexError):
+                state, text = None, ""
+        else:
+            state, text = None, ""
+        if state is None:
+            problem = ChainBreak(row["id"], "its content was changed after it was written")
+        else:
+            digest = row_hash(
+                id=row["id"],
+                at=row["at"],
+                entity=row["entity"],
+                entity_id=row["entity_id"],
+                action=row["action"],
+                actor=row["actor"],
+                state=text,
+                prev_hash=row["prev_hash"],
+            )
+            if digest != row["hash"]:
+                problem = ChainBreak(row["id"], "its content was changed after it was written")
+        yield problem, (key[0], key[1], state)
 
 
 def last_states(conn: sqlite3.Connection, entity: str) -> dict[str, dict[str, Any]]:
-    """The last audited content of every entity of one kind."""
-    rows = conn.execute(
-        "SELECT a.entity_id, a.state FROM audit a JOIN ("
-        " SELECT entity_id, MAX(id) AS id FROM audit WHERE entity = ? GROUP BY entity_id"
-        ") last ON a.id = last.id",
-        (entity,),
-    )
-    return {row[0]: json.loads(row[1]) for row in rows}
+    """The last audited content of every entity of one kind (change rows applied)."""
+    result: dict[str, dict[str, Any]] = {}
+    for _, (_, entity_id, state) in _walk(conn, entity):
+        if state is None:
+            result.pop(entity_id, None)
+        else:
+            result[entity_id] = state
+    return result

@@ -57,6 +57,7 @@ class Ledger(StockMixin):
         self.conn, self.path, self.clock = conn, path, clock
         self._inode = os.stat(path).st_ino
         self._depth = 0  # nesting of _write(): inner changes join the outer transaction
+        self._audited: audit.Memo = {}  # what this connection last audited of each entity
         self.session: sessions.Session | None = None  # see Ledger.open and sessions.py
         row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
         self.kiosk_id: str = row[0] if row else ""
@@ -193,9 +194,19 @@ class Ledger(StockMixin):
             ).coded("replaced", path=str(self.path))
 
     def audit(
-        self, entity: str, entity_id: str, action: str, actor: str, state: Mapping[str, Any]
+        self,
+        entity: str,
+        entity_id: str,
+        action: str,
+        actor: str,
+        state: Mapping[str, Any],
+        *,
+        changes: bool = False,
     ) -> None:
-        """One hash-chained audit row for a change (inside `transaction()`)."""
+        """One hash-chained audit row for a change (inside `transaction()`); with `changes`,
+        the row stores only what changed since the entity's last row (kinds written often)."""
+        if len(self._audited) > 4096:  # a day's orders at most; the rest is read back if needed
+            self._audited.clear()
         self._last_audit = audit.append(
             self.conn,
             at=self._now,
@@ -205,6 +216,7 @@ class Ledger(StockMixin):
             actor=actor,
             state=state,
             last=self._last_audit,
+            memo=self._audited if changes else None,
         )
 
     def _next(self, counter: str) -> int:
@@ -228,7 +240,7 @@ class Ledger(StockMixin):
             f"UPDATE orders SET {columns} WHERE id = ?", (*changes.values(), order.id)
         )
         saved = replace(order, **changes)  # exactly what was written; no need to read it back
-        self.audit("order", order.id, action, actor, saved.as_dict())
+        self.audit("order", order.id, action, actor, saved.as_dict(), changes=True)
         return saved
 
     # -- the order lifecycle ------------------------------------------------------------------
@@ -300,7 +312,7 @@ class Ledger(StockMixin):
             f"INSERT INTO orders ({', '.join(given)}) VALUES ({', '.join('?' * len(given))})",
             tuple(given.values()),
         )
-        self.audit("order", order.id, "create", actor, row)
+        self.audit("order", order.id, "create", actor, row, changes=True)
         return order
 
     def _new_code(self) -> str:
