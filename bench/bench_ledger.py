@@ -109,6 +109,7 @@ def size_of_orders(folder: Path, orders: int) -> dict[str, float]:
         "orders": orders,
         "paid": outcomes["paid"],
         "bytes_per_order": round(size / orders),
+        "bytes_per_paid_order": round(size / outcomes["paid"]),
         "largest_tables_bytes_per_order": {name: round(b / orders) for name, b in tables},
     }
 

@@ -107,22 +107,24 @@ def append(
     `last` is the previous row's (id, hash) when the caller already knows it (a second row in
     the same transaction, under the same write lock); otherwise it is read from the log.
     With `memo` (the caller's record of what it audited), the row stores only what changed
-    since the entity's last audited content; without, the whole content.
+    since the entity's last audited content, and a NULL field is left out of the content (a
+    column missing from a state reads as its default, NULL for every nullable column:
+    verify); without, the whole content as given.
     """
     if last is None:
         last = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     new_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     fields = dict(at=at, entity=entity, entity_id=entity_id, action=action, actor=actor)
-    text = canonical(dict(state))
+    whole = {k: v for k, v in state.items() if v is not None} if memo is not None else state
+    text = canonical(dict(whole))
     digest = row_hash(id=new_id, state=text, prev_hash=prev, **fields)
     stored = text
     if memo is not None:
-        whole: dict[str, Any] = json.loads(text)  # as verify will see it (tuples are lists)
         known = _known(conn, memo, entity, entity_id)
         changes = 0
         if known is not None and known.changes < CHAIN:
             stored, changes = canonical(_diff(known.state, whole)), known.changes + 1
-        memo[(entity, entity_id)] = Known(digest, whole, changes)
+        memo[(entity, entity_id)] = Known(digest, dict(whole), changes)
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
