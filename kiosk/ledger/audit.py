@@ -46,10 +46,8 @@ def row_hash(
 
 @dataclass(slots=True)
 class Known:
-    """An entity's last audited content as this connection wrote it, keyed by that row's hash
-    (a row rolled back or written by another process since has another hash: read again)."""
+    """An entity's last audited content, as its writer remembers it."""
 
-    hash: str
     state: dict[str, Any]
     changes: int  # change rows since the last whole one
 
@@ -75,19 +73,19 @@ def _last_known(conn: sqlite3.Connection, entity: str, entity_id: str) -> Known 
     """Read back an entity's last audited content: its rows from the newest to the last whole
     one (at most CHAIN + 1 when this code wrote them), applied in order."""
     rows = []
-    for hash_, text in conn.execute(
-        "SELECT hash, state FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
+    for (text,) in conn.execute(
+        "SELECT state FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
         (entity, entity_id),
     ):
-        rows.append((hash_, json.loads(text)))
-        if isinstance(rows[-1][1], dict):
+        rows.append(json.loads(text))
+        if isinstance(rows[-1], dict):
             break
-    if not rows or not isinstance(rows[-1][1], dict):
+    if not rows or not isinstance(rows[-1], dict):
         return None  # no row, or change rows with nothing under them: start again whole
-    state: dict[str, Any] = rows[-1][1]
-    for _, stored in reversed(rows[:-1]):
+    state: dict[str, Any] = rows[-1]
+    for stored in reversed(rows[:-1]):
         state = apply(state, stored)
-    return Known(rows[0][0], state, len(rows) - 1)
+    return Known(state, len(rows) - 1)
 
 
 def append(
@@ -106,10 +104,11 @@ def append(
 
     `last` is the previous row's (id, hash) when the caller already knows it (a second row in
     the same transaction, under the same write lock); otherwise it is read from the log.
-    With `memo` (the caller's record of what it audited), the row stores only what changed
-    since the entity's last audited content, and a NULL field is left out of the content (a
-    column missing from a state reads as its default, NULL for every nullable column:
-    verify); without, the whole content as given.
+    With `memo` (what the caller last audited of each entity; it must drop it whenever
+    another writer may have written since, or a change rolled back), the row stores only what
+    changed since the entity's last audited content, and a NULL field is left out of the
+    content (a column missing from a state reads as its default, NULL for every nullable
+    column: verify); without, the whole content as given.
     """
     if last is None:
         last = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
@@ -118,32 +117,19 @@ def append(
     whole = {k: v for k, v in state.items() if v is not None} if memo is not None else state
     text = canonical(dict(whole))
     digest = row_hash(id=new_id, state=text, prev_hash=prev, **fields)
-    stored = text
+    stored, changes = text, 0
     if memo is not None:
-        known = _known(conn, memo, entity, entity_id)
-        changes = 0
+        known = memo.pop((entity, entity_id), None) or _last_known(conn, entity, entity_id)
         if known is not None and known.changes < CHAIN:
             stored, changes = canonical(_diff(known.state, whole)), known.changes + 1
-        memo[(entity, entity_id)] = Known(digest, dict(whole), changes)
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (new_id, at, entity, entity_id, action, actor, stored, prev, digest),
     )
+    if memo is not None:  # only once the row is in
+        memo[(entity, entity_id)] = Known(dict(whole), changes)
     return new_id, digest
-
-
-def _known(conn: sqlite3.Connection, memo: Memo, entity: str, entity_id: str) -> Known | None:
-    row = conn.execute(
-        "SELECT hash FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
-        (entity, entity_id),
-    ).fetchone()
-    if row is None:
-        return None
-    known = memo.get((entity, entity_id))
-    if known is not None and known.hash == row[0]:
-        return known
-    return _last_known(conn, entity, entity_id)
 
 
 @dataclass(frozen=True, slots=True)
