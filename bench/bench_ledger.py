@@ -1,6 +1,6 @@
 """Ledger benchmark: latency of one whole paid order against a bare FULL commit; bytes an
 order; start-up on a big ledger (the goal's 1,000,000 orders with `--big 1000000`; 100,000 by
-default, so `make bench` stays bounded: 10 GB and a long build at today's 10 KB an order)
+default, so `make bench` stays bounded: 7 GB and a 20-minute build at 7 KB an order)
 against an empty one; listing speed.
 
 Run: `.venv/bin/python bench/bench_ledger.py [--orders 3000] [--big 1000000] [--start-up-only]`
