@@ -3,11 +3,13 @@
 Every row's hash covers the entity's whole content after the change, so `ledger verify` can
 tell both a broken chain (a row edited or removed) and an entity edited behind the app's back
 (its current row no longer matches its last audited state). What a row stores is either that
-whole content (a JSON object: an entity's first row, every row written before migration 0018,
-and the kinds audited without `delta`) or only what changed since the entity's previous row
-(a JSON array `[changed fields]` or `[changed fields, removed keys]`): an order's five rows
-then hold it once, not five times. The whole content of a change row is worked out by
-applying the changes in order, so the hash, and with it every edit, is checked the same way.
+whole content (a JSON object: an entity's first row and every CHAIN + 1st, every row written
+before migration 0018, and the kinds audited without `memo`) or only what changed since the
+entity's previous row (a JSON array `[changed fields]` or `[changed fields, removed keys]`):
+an order's five rows then hold it once, not five times. The whole content of a change row is
+worked out by applying the changes in order, so the hash, and with it every edit, is checked
+the same way. The kinds audited with `memo` (orders, allocations) leave NULL fields out of
+their content: verify reads a missing column as its default, NULL.
 """
 
 from __future__ import annotations

@@ -84,6 +84,7 @@ def test_an_untouched_ledger_verifies(sample: Sample) -> None:
         ("amount_fen", 1),
         ("status", "voided"),
         ("serial", 99),
+        ("void_reason", "refunded"),  # a NULL column (left out of the audited content) set
         ("offset_g", 1),
         ("cashier", "mallory"),
         ("paid_at", "2020-01-01T00:00:00.000Z"),
