@@ -385,6 +385,17 @@ def companies_events(db: Database) -> None:
     )
 
 
+@migrations(name="0018_audit_changes")
+def audit_changes(db: Database) -> None:
+    """Issue 19: from here on an order's and an allocation's audit rows store only what changed
+    (kiosk/ledger/audit.py), their hashes still over the whole content. The rows written
+    before keep their format and their hashes, so nothing is rewritten: a change row applies
+    to the entity's last row whatever its format. The index the writer reads an entity's last
+    row by (entity, entity_id, id) is 0001's; this version marks the new format, which an app
+    from before it could not verify."""
+    del db  # nothing to convert or add
+
+
 def _database(conn: sqlite3.Connection | str) -> Database:
     """sqlite-utils' view of a connection, without its plugins: a package installed beside
     ours must not run its `prepare_connection` hook on the ledger (and looking for plugins

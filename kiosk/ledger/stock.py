@@ -92,7 +92,7 @@ class StockMixin(GrantsMixin):
                 project_id,
             ),
         )
-        self.audit("allocation", project_id, action, actor, row)
+        self.audit("allocation", project_id, action, actor, row, changes=True)
 
     def _allocation_row(self, project_id: str) -> dict[str, Any]:
         row = self.conn.execute(

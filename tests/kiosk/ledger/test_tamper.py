@@ -83,6 +83,8 @@ def test_an_untouched_ledger_verifies(sample: Sample) -> None:
     [
         ("amount_fen", 1),
         ("status", "voided"),
+        ("serial", 99),
+        ("void_reason", "refunded"),  # a NULL column (left out of the audited content) set
         ("offset_g", 1),
         ("cashier", "mallory"),
         ("paid_at", "2020-01-01T00:00:00.000Z"),
@@ -147,6 +149,30 @@ def test_an_audit_row_edited_by_hand_is_named(sample: Sample, column: str, value
     with by_hand(sample.path) as conn:
         conn.execute("DROP TRIGGER audit_no_update")
         conn.execute(f"UPDATE audit SET {column} = ? WHERE id = ?", (value, row))
+    found = problems(sample.path)
+    assert named(found, f"audit row {row}:", "changed"), found
+
+
+@pytest.mark.parametrize(
+    ("action", "path", "value"),
+    [
+        ("create", "$.amount_fen", 1),  # an order's first row: its whole content
+        ("pay", "$[0].serial", 99),  # a change row: only what the payment changed
+        ("pay", "$[0].status", "'voided'"),
+        ("place", "$[0].amount_fen", 1),  # a change row given a field it did not change
+    ],
+)
+def test_an_audited_amount_status_or_serial_edited_by_hand_is_named(
+    sample: Sample, action: str, path: str, value: object
+) -> None:
+    """Rows store only what changed, but each hash covers the whole content: an edit of any
+    row, whole or change, breaks that row's hash (and the rows after it of the same order)."""
+    row = audit_id(sample.path, "action = ? AND entity_id = ?", action, sample.paid[0])
+    with by_hand(sample.path) as conn:
+        conn.execute("DROP TRIGGER audit_no_update")
+        conn.execute(
+            f"UPDATE audit SET state = json_set(state, '{path}', {value}) WHERE id = ?", (row,)
+        )
     found = problems(sample.path)
     assert named(found, f"audit row {row}:", "changed"), found
 
