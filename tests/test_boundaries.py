@@ -162,6 +162,7 @@ SQL_HOMES = (
     "sync/registry/settlement_storage.py",
     "sync/registry/reconcile_storage.py",
     "sync/registry/operator_storage.py",
+    "sync/registry/console_storage.py",  # the operator console's overview pages (issue 17)
     "sync/registry/db.py",
     "sync/registry/tables.py",
     "sync/registry/migrations/",
