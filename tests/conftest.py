@@ -8,11 +8,13 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.ports import HeldPort
 
 # Qt tests run headless wherever pytest is started from, not only through `make test`.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,6 +49,14 @@ def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("DIANDIAN_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def closed_port() -> Iterator[int]:
+    """A loopback port that refuses connections for the whole test: held, never listened on
+    (a port closed again at once could be taken by another process meanwhile)."""
+    with HeldPort() as held:
+        yield held.port
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import io
-import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -146,12 +145,8 @@ def test_print_reaches_a_network_printer_and_marks_the_slip(diandian, ledger_fil
 
 
 def test_a_dead_printer_leaves_the_order_paid_and_the_slip_for_reprint(
-    diandian, ledger_file
+    diandian, ledger_file, closed_port
 ) -> None:
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    closed_port = probe.getsockname()[1]
-    probe.close()
     result = diandian(
         "cert",
         "print",

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import time
 
 import pytest
@@ -196,11 +195,8 @@ def test_out_of_paper_is_reported_and_nothing_is_sent(content):
     assert fake.close() == b""
 
 
-def test_closed_port_is_not_reachable():
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
+def test_closed_port_is_not_reachable(closed_port):
+    port = closed_port
     config = PrinterConfig(kind="network", host="127.0.0.1", port=port, timeout_s=0.5)
     with pytest.raises(PrinterError) as caught:
         send(b"\x1b@", config)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import select
-import socket
 import threading
 import time
 import tty
@@ -39,12 +38,6 @@ def _ask(
         return printer_status(fake.config(timeout_s=timeout_s)), fake
     finally:
         fake.close()
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # closed again when the block ends
 
 
 def _one_line(status: PrinterStatus) -> None:
@@ -130,8 +123,8 @@ def test_garbage_answer_is_unknown(garbage):
     assert fake.requests == [1]  # a confused printer is not asked more
 
 
-def test_closed_port_is_unreachable():
-    port = _closed_port()
+def test_closed_port_is_unreachable(closed_port):
+    port = closed_port
     status = printer_status(PrinterConfig(kind="network", host="127.0.0.1", port=port))
     assert (status.state, status.level) == ("unreachable", "problem")
     assert status.message == (
