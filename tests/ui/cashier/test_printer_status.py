@@ -46,7 +46,8 @@ def test_the_printer_tab_shows_unreachable_for_a_closed_port(console, home, qtbo
 
 def test_check_status_asks_again_without_blocking_the_ui(console, home, qtbot):
     printer = FakePrinter(answers=SILENT)
-    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\ntimeout_s = 1')
+    # 3 s: the silence is waited out once, and the answers later have as long to arrive
+    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\ntimeout_s = 3')
     try:
         window = console("alice")
         panel = window.show_panel("printer")
