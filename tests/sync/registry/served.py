@@ -22,7 +22,7 @@ def serve(
     db_url: str,
     *extra: str,
     scheme: str = "http",
-    timeout: float = 20,
+    timeout: float = 60,
     output: list[str] | None = None,
 ) -> Iterator[str]:
     """The base URL of a registry serving `db_url`; the process is stopped afterwards (and
