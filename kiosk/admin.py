@@ -17,7 +17,7 @@ from kiosk.errors import DataError
 from kiosk.ledger import Ledger, checkpoint, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
 from kiosk.ledger.restore import RestorePlan, RestoreResult, compare, restore
-from kiosk.ledger.restore_plan import taken_at
+from kiosk.ledger.restore_files import taken_at
 from kiosk.ledger.verify import Report, verify
 from kiosk.paths import data_dir
 from kiosk.slips.printers import where_settings as where_settings  # the printer field's one rule

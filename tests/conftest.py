@@ -8,11 +8,21 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+from tests.ports import HeldPort
+
+# Property tests draw the same examples every run (a seed derived from each test) and have no
+# per-example deadline: Hypothesis's default 200 ms, overrun by one example on a loaded 2-core
+# machine, fails the test as "Unreliable test timings". HYPOTHESIS_PROFILE=explore draws anew.
+settings.register_profile("fixed", deadline=None, derandomize=True, database=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 # Qt tests run headless wherever pytest is started from, not only through `make test`.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,6 +57,14 @@ def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("DIANDIAN_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def closed_port() -> Iterator[int]:
+    """A loopback port that refuses connections for the whole test: held, never listened on
+    (a port closed again at once could be taken by another process meanwhile)."""
+    with HeldPort() as held:
+        yield held.port
 
 
 @pytest.fixture

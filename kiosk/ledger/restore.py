@@ -4,7 +4,7 @@ An older backup rewinds the ledger: the orders paid after it vanish from this ki
 counters would hand out again serials that are on customers' certificates and maybe at the
 registry (which refuses a serial used twice). So `restore`
 
-1. plans (kiosk/ledger/restore_plan.py `compare`): the backup against the current ledger, the
+1. plans (kiosk/ledger/restore_compare.py `compare`): the backup against the current ledger, the
    paid orders only the current one records, and the high-water marks of every copy of this
    kiosk's numbers on the machine (and of what the sync state says the registry has);
 2. refuses, changing nothing, when paid orders would be lost and the caller did not
@@ -39,8 +39,9 @@ from pathlib import Path
 from kiosk.errors import DiandianError
 from kiosk.ledger import audit, backup, db
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.restore_compare import compare
 from kiosk.ledger.restore_credit import carry_over
-from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused, compare
+from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused
 from kiosk.ledger.verify import Report, verify
 from kiosk.timestamps import file_stamp, stamp, utc_now
 

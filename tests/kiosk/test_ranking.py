@@ -28,9 +28,15 @@ def _sell(ledger: Ledger, meals: int, nickname: str, venue: str = "demo-expo") -
     return order.id
 
 
+# Every sale in these tests is made a second before midnight, China time: "today" is then
+# asked at that moment and a moment later, never at whatever the wall clock says (a midnight
+# falling between the sales and the question emptied the board).
+SOLD_AT = datetime(2026, 12, 5, 15, 59, 59, tzinfo=UTC)  # 23:59:59 in Chengdu
+
+
 @pytest.fixture
 def ledger(tmp_path: Path) -> Ledger:
-    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
+    with Ledger.open(tmp_path / "ledger.sqlite", clock=lambda: SOLD_AT) as opened:
         checkout.prepare(opened)
         yield opened
 
@@ -46,9 +52,9 @@ def test_the_board_ranks_biggest_first_with_shared_ranks(ledger: Ledger) -> None
     everything = ranking.board(ledger, "all", venue_id="demo-expo", limit=1, order_id=small)
     assert len(everything.entries) == 1 and everything.entries[0].nickname == ""
     assert everything.mine.rank == 4  # outside the top 1, still found
-    today = ranking.board(ledger, "today", venue_id="demo-expo")
+    today = ranking.board(ledger, "today", venue_id="demo-expo", now=SOLD_AT)
     assert len(today.entries) == 3
-    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    tomorrow = SOLD_AT + timedelta(seconds=2)  # past midnight in China
     assert ranking.board(ledger, "today", venue_id="demo-expo", now=tomorrow).entries == ()
 
 

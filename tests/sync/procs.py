@@ -27,15 +27,10 @@ from urllib.parse import urlsplit
 
 from kiosk.catalogue import load_demo_catalogue
 from tests.conftest import BIN
+from tests.ports import HeldPort
 
 STOCK_T = 100_000
 RETIRED_T = 10_000  # of each project's stock, retired by the operator at the start
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run(
@@ -169,7 +164,8 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 @contextmanager
 def registry(folder: Path, *, start: bool = True, tls: bool = False) -> Iterator[Registry]:
     folder.mkdir(parents=True, exist_ok=True)
-    reg = Registry(folder / "registry.sqlite", folder, free_port())
+    held = HeldPort()  # ours until the registry is stopped for good: restarts find it free
+    reg = Registry(folder / "registry.sqlite", folder, held.port)
     if tls:
         reg.tls = self_signed(folder)
     reg.cli("init")
@@ -184,6 +180,7 @@ def registry(folder: Path, *, start: bool = True, tls: bool = False) -> Iterator
         yield reg
     finally:
         reg.stop()
+        held.close()
 
 
 class FaultProxy:

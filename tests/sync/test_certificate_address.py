@@ -79,7 +79,10 @@ def test_the_qr_opens_the_registrys_public_page(tmp_path: Path) -> None:
         with Ledger.open(path) as ledger:
             assert syncstate.setting(ledger, "public_url") == moved
         after = slip_qr(path, other, reg.home, tmp_path / "after.pdf")
-        assert host_of(after) == f"127.0.0.1:{reg.port}" and httpx.get(after).status_code == 200
+        assert (
+            host_of(after) == f"127.0.0.1:{reg.port}"
+            and httpx.get(after, timeout=60).status_code == 200
+        )
         elsewhere = run("cert", "verify", before, "--db", str(path), home=reg.home)
         assert elsewhere.returncode == 4
         assert f"a phone would open localhost:{reg.port}, not 127.0.0.1:{reg.port}" in (

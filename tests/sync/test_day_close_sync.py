@@ -4,22 +4,50 @@ period closes over what the kiosk sold."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+import time as timer
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
-from kiosk.timestamps import china_date, utc_now
+import pytest
+
+from kiosk.ledger import Ledger
+from kiosk.timestamps import CHINA_TIME, china_date, utc_now
 from sync import job
 from sync.registry import contracts, reconcile, settle
 from sync.registry.periods import period_of
-from tests.sync.conftest import sell
+from tests.sync.conftest import enrol, sell
+from tests.sync.live import LiveRegistry
 
 MIDNIGHT = time(0, 0)  # every day that has begun is due: today closes in this run
+
+
+def _past_noon() -> datetime:
+    """The last noon in China before now: a day that has begun, twelve hours from its end."""
+    local = utc_now().astimezone(CHINA_TIME)
+    noon = local.replace(hour=12, minute=0, second=0, microsecond=0)
+    return (noon if noon <= local else noon - timedelta(days=1)).astimezone(UTC)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path, registry: LiveRegistry) -> Iterator[Ledger]:
+    """The kiosk's clock runs from the last China noon: the sales, the day the job closes and
+    `today` are one business day however long the test takes (the wall clock's midnight, at
+    16:00 UTC, falling between the sales and the close made two days of one)."""
+    start, started = _past_noon(), timer.monotonic()
+    with Ledger.open(
+        tmp_path / "ledger.sqlite",
+        clock=lambda: start + timedelta(seconds=timer.monotonic() - started),
+    ) as opened:
+        enrol(opened, registry)
+        yield opened
 
 
 def test_the_sync_job_closes_the_day_and_the_registry_reconciles_it(
     ledger, registry, client_for
 ) -> None:
     sell(ledger, 12)
-    today = china_date(utc_now())
+    today = china_date(ledger.clock())
     with client_for(ledger) as client:
         result = job.run(ledger, client, close_days=True, close_at=MIDNIGHT)
     assert result.rejected == 0

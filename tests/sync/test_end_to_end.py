@@ -166,7 +166,7 @@ def test_three_kiosks_sync_and_the_registry_matches_their_ledgers(tmp_path: Path
         assert got == _rankings(paths)
 
         # every certificate at the registry as the kiosk issued it, with its retired grams
-        with httpx.Client(base_url=reg.url) as web:
+        with httpx.Client(base_url=reg.url, timeout=60) as web:
             for path in paths:
                 with Ledger.open(path) as ledger:
                     orders = ledger.orders(limit=10_000)

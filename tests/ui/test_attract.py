@@ -15,12 +15,12 @@ def test_attract_screen_shows_the_venue_and_its_scenarios(qtbot) -> None:
     window = KioskWindow(get_venue("demo-scenic"), lang="zh", terminal=None)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
+    qtbot.waitExposed(window, timeout=30_000)
     assert window.stack.currentWidget() is window.attract
     assert window.attract.lblVenue.text() == "演示：都江堰景区"
     assert "景区游览" in window.attract.lblScenarios.text()
     assert window.attract.btnStart.text() == "点击开始"  # translated by the compiled .qm
-    with qtbot.waitSignal(window.attract.startRequested, timeout=1000):
+    with qtbot.waitSignal(window.attract.startRequested, timeout=30_000):
         window.attract.btnStart.click()
     assert window.current() is window.scenario
     window.workers.wait()
@@ -42,8 +42,8 @@ def test_attract_screen_shows_the_phone_flow_qr_once_the_registry_is_known(qtbot
     window = KioskWindow(get_venue("demo-expo"), lang="zh", terminal=None, ledger_path=path)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window._prepare_pending)  # the first-paint reads have started
+    qtbot.waitExposed(window, timeout=30_000)
+    qtbot.waitUntil(lambda: not window._prepare_pending, timeout=30_000)  # reads started
     window.workers.wait()
     QApplication.processEvents()  # and their results have reached the screen
     assert not window.attract.qrPhone.isVisible()

@@ -124,7 +124,7 @@ def test_the_company_code_is_checked_as_it_is_typed(qtbot) -> None:
     screen.keyboard.backspace()
     screen.keyboard.type("l")
     assert not screen.lblError.isVisible() and screen.lblCodeState.text() == "18/18"
-    with qtbot.waitSignal(screen.nicknameChosen) as chosen:
+    with qtbot.waitSignal(screen.nicknameChosen, timeout=30_000) as chosen:
         screen.btnDone.click()
     assert chosen.args == [""]
     found = screen.company()

@@ -121,8 +121,12 @@ def test_a_project_selling_out_meanwhile_sends_the_customer_back(kiosk, qtbot):
     assert window.project.lblNotice.isVisible()
 
 
-def test_a_printer_failure_leaves_the_order_paid_with_a_retry(kiosk, home: Path, qtbot):
-    set_printer(home, 'kind = "network"\nhost = "127.0.0.1"\nport = 9\ntimeout_s = 1.0')
+def test_a_printer_failure_leaves_the_order_paid_with_a_retry(
+    kiosk, home: Path, qtbot, closed_port
+):
+    set_printer(
+        home, f'kind = "network"\nhost = "127.0.0.1"\nport = {closed_port}\ntimeout_s = 1.0'
+    )
     window, pilot = kiosk()
     order = pilot.customer("meal")
     assert window.certificate.slip == "failed"

@@ -47,7 +47,7 @@ class Worker:
         with self._changed:
             self._changed.notify_all()
 
-    def wait_for(self, word: str, timeout: float = 20) -> float:
+    def wait_for(self, word: str, timeout: float = 60) -> float:
         """Block until a line starting with `word` arrives; return its arrival time."""
         deadline = time.monotonic() + timeout
         with self._changed:

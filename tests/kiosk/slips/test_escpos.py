@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import time
 
 import pytest
@@ -178,29 +177,26 @@ def test_a_printer_that_takes_the_bytes_and_never_answers_is_unconfirmed(content
     finally:
         fake.close()
     assert delivery.status == "unconfirmed" and "did not answer" in delivery.note
-    assert time.monotonic() - started < 5  # about the 1 s timeout, with room for a busy machine
+    assert time.monotonic() - started < 1.0 + MARGIN_S  # about the 1 s timeout, however busy
 
 
 def test_a_printer_that_runs_out_of_paper_during_the_job_fails_it(content):
     fake = FakePrinter(after_job=PAPER_OUT)
     job = build_job(content, file_config(80))
     with pytest.raises(PrinterError, match=r"is out of paper; load a new roll.*may be incomplete"):
-        send(job, fake.config(timeout_s=2))
+        send(job, fake.config(timeout_s=MARGIN_S))
     assert fake.close() == job  # the job went out; the printer then said it had no paper
 
 
 def test_out_of_paper_is_reported_and_nothing_is_sent(content):
     fake = FakePrinter(status=b"\x7e")  # near end and paper end sensors both set
     with pytest.raises(PrinterError, match=r"^the printer is out of paper"):
-        send(build_job(content, file_config(80)), fake.config(timeout_s=0.5))
+        send(build_job(content, file_config(80)), fake.config(timeout_s=MARGIN_S))
     assert fake.close() == b""
 
 
-def test_closed_port_is_not_reachable():
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
+def test_closed_port_is_not_reachable(closed_port):
+    port = closed_port
     config = PrinterConfig(kind="network", host="127.0.0.1", port=port, timeout_s=0.5)
     with pytest.raises(PrinterError) as caught:
         send(b"\x1b@", config)

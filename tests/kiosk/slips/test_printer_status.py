@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import select
-import socket
 import threading
 import time
 import tty
@@ -32,19 +31,13 @@ from .conftest import MARGIN_S
 
 
 def _ask(
-    answers: Mapping[int, bytes | None], timeout_s: float = 2.0
+    answers: Mapping[int, bytes | None], timeout_s: float = MARGIN_S
 ) -> tuple[PrinterStatus, FakePrinter]:
     fake = FakePrinter(answers=answers)
     try:
         return printer_status(fake.config(timeout_s=timeout_s)), fake
     finally:
         fake.close()
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # closed again when the block ends
 
 
 def _one_line(status: PrinterStatus) -> None:
@@ -130,8 +123,8 @@ def test_garbage_answer_is_unknown(garbage):
     assert fake.requests == [1]  # a confused printer is not asked more
 
 
-def test_closed_port_is_unreachable():
-    port = _closed_port()
+def test_closed_port_is_unreachable(closed_port):
+    port = closed_port
     status = printer_status(PrinterConfig(kind="network", host="127.0.0.1", port=port))
     assert (status.state, status.level) == ("unreachable", "problem")
     assert status.message == (
@@ -149,7 +142,7 @@ def test_unknown_host_is_unreachable_quickly():
 
 
 def test_printer_answering_only_dle_eot_1():
-    status, _ = _ask({1: b"\x12"}, timeout_s=0.5)
+    status, _ = _ask({1: b"\x12"}, timeout_s=5)  # the answer's bound, and the silence's cost
     assert status.state == "ready" and status.paper_out is None
     assert "does not report its paper sensor" in status.message
 
@@ -157,9 +150,9 @@ def test_printer_answering_only_dle_eot_1():
 def test_the_fake_answers_each_connection_afresh():
     fake = FakePrinter()
     try:
-        first = printer_status(fake.config(timeout_s=1))
+        first = printer_status(fake.config(timeout_s=MARGIN_S))
         fake.answers = dict(PAPER_OUT)
-        second = printer_status(fake.config(timeout_s=1))
+        second = printer_status(fake.config(timeout_s=MARGIN_S))
     finally:
         fake.close()
     assert (first.state, second.state, fake.connections) == ("ready", "paper_out", 2)
@@ -230,7 +223,9 @@ def _serial_printer(answers: Mapping[int, bytes]) -> Iterator[str]:
 
 def test_serial_printer_out_of_paper():
     with _serial_printer({n: b[0:1] for n, b in PAPER_OUT.items()}) as device:
-        status = printer_status(PrinterConfig(kind="serial", serial_device=device, timeout_s=2))
+        # each read waits a quarter of the timeout, answered or not: 1 s, twice the old 0.5 s
+        config = PrinterConfig(kind="serial", serial_device=device, timeout_s=4)
+        status = printer_status(config)
     assert status.state == "paper_out" and status.answers == ((1, 0x1A), (2, 0x32), (4, 0x7E))
     assert status.message.startswith(f"serial printer {device} is out of paper")
 
@@ -306,7 +301,7 @@ def _fake_lpstat(folder: Path, out: str, code: int = 0, err: str = "") -> None:
 
 def _system(monkeypatch: pytest.MonkeyPatch, folder: Path) -> PrinterStatus:
     monkeypatch.setenv("PATH", str(folder))
-    return printer_status(PrinterConfig(kind="system", queue="Counter", timeout_s=2))
+    return printer_status(PrinterConfig(kind="system", queue="Counter", timeout_s=MARGIN_S))
 
 
 def test_system_printer_without_lpstat_is_unknown(monkeypatch, tmp_path):

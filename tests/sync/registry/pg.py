@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+
+from tests.ports import HeldPort
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_CTL = PG_BIN / "pg_ctl"
@@ -67,19 +68,14 @@ def wrapper() -> str:
     return str(path)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def cluster() -> Iterator[str]:
     """A running throwaway cluster: yields its admin libpq string (database `postgres`)."""
     from pytest_postgresql.executors import PostgreSQLExecutor
 
     folder = Path(tempfile.mkdtemp(prefix="diandian-pg-"))
-    port = _free_port()
+    held = HeldPort()  # PostgreSQL binds it with SO_REUSEADDR, as the registry does
+    port = held.port
     executor = PostgreSQLExecutor(
         executable=wrapper(),
         host="127.0.0.1",
@@ -97,6 +93,7 @@ def cluster() -> Iterator[str]:
         wait_until_accepting(admin)
         yield admin
     finally:
+        held.close()
         with suppress(Exception):  # already gone: nothing left to stop
             executor.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,13 +12,9 @@ from pathlib import Path
 
 import httpx
 
+from tests.ports import HeldPort
+
 BIN = Path(sys.executable).parent / "diandian"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -27,12 +22,13 @@ def serve(
     db_url: str,
     *extra: str,
     scheme: str = "http",
-    timeout: float = 20,
+    timeout: float = 60,
     output: list[str] | None = None,
 ) -> Iterator[str]:
     """The base URL of a registry serving `db_url`; the process is stopped afterwards (and
     its stdout lines appended to `output`, when given)."""
-    port = free_port()
+    held = HeldPort()  # nobody else's until the registry listens on it
+    port = held.port
     env = {k: v for k, v in os.environ.items() if k != "DIANDIAN_DEBUG"}
     args = [str(BIN), "registry", "serve", "--db", db_url, "--port", str(port), *extra]
     process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -52,6 +48,7 @@ def serve(
             time.sleep(0.1)
         yield base
     finally:
+        held.close()
         process.terminate()
         try:
             out, _ = process.communicate(timeout=10)

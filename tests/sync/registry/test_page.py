@@ -34,7 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         retire_demo_blocks(conn)
         operations.import_projects(conn=conn, data=SELL_FIRST, source="sell-first")
     kiosk = Kiosk.new()
-    with serve(db) as base, httpx.Client(base_url=base) as client:
+    with serve(db) as base, httpx.Client(base_url=base, timeout=60) as client:
         kiosk.enrol(client, engine)
         retired, offline = (kiosk.order(offset_g=g) for g in (1_000_000, 4_200))
         received = kiosk.order(offset_g=2_500, project="sell-first-forest")

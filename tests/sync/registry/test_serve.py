@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 def test_served_registry_takes_a_push(engine: Engine, db_url: str) -> None:
     kiosk = Kiosk.new()
-    with serve(db_url) as base, httpx.Client(base_url=base, timeout=10) as client:
+    with serve(db_url) as base, httpx.Client(base_url=base, timeout=60) as client:
         kiosk.enrol(client, engine)
         sales = [kiosk.order() for _ in range(20)]
         response = kiosk.push(client, [kiosk.record(s) for s in sales], batch_id="first")
@@ -128,7 +128,7 @@ def test_cli_errors_are_one_line(diandian, tmp_path: Path, args: tuple[str, ...]
 def test_the_served_registry_writes_an_access_line_per_request(tmp_path: Path) -> None:
     lines: list[str] = []
     with serve(f"sqlite:///{tmp_path / 'r.sqlite'}", output=lines) as base:
-        answer = httpx.get(f"{base}/v1/health", headers={"X-Request-ID": "probe-1"})
+        answer = httpx.get(f"{base}/v1/health", headers={"X-Request-ID": "probe-1"}, timeout=60)
     assert answer.headers["x-request-id"] == "probe-1"
     logged = [json.loads(line) for line in lines if line.startswith("{")]
     probe = [line for line in logged if line["request_id"] == "probe-1"]
@@ -141,7 +141,7 @@ def test_serves_tls(tmp_path: Path) -> None:
     extra = ("--tls-cert", str(cert), "--tls-key", str(key))
     with serve(db, *extra, scheme="https") as base:
         assert base.startswith("https://")
-        assert httpx.get(f"{base}/v1/health", verify=False).json()["status"] == "ok"
+        assert httpx.get(f"{base}/v1/health", verify=False, timeout=60).json()["status"] == "ok"
 
 
 def test_a_server_url_is_said_without_its_password() -> None:

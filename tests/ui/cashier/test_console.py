@@ -147,7 +147,7 @@ def test_paying_from_the_console_moves_the_kiosk_in_another_process_on(console, 
         panel.pay()
         qtbot.waitUntil(lambda: panel.last_paid is not None, timeout=30_000)
         assert kiosk.wait(60) == 0, kiosk.stderr.read()
-        reader.join(5)
+        reader.join(60)  # the pipe is at its end: a bound for a loaded machine
         assert f"paid {panel.last_paid.serial}" in [line.strip() for line in lines]
         settle(window)
         qtbot.waitUntil(lambda: not panel.orders, timeout=30_000)  # no longer waiting

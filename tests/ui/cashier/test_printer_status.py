@@ -4,20 +4,12 @@ status" asks again, all on a worker thread with the line coloured by level."""
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from tests.fake_printer import PAPER_OUT, SILENT, FakePrinter
 from tests.ui.conftest import set_printer
 
 pytestmark = pytest.mark.gui
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # closed again when the block ends
 
 
 def _live(panel) -> str:
@@ -41,8 +33,8 @@ def test_the_printer_tab_shows_paper_out(console, home, qtbot):
     assert printer.requests == [1, 2, 4]
 
 
-def test_the_printer_tab_shows_unreachable_for_a_closed_port(console, home, qtbot):
-    port = _closed_port()
+def test_the_printer_tab_shows_unreachable_for_a_closed_port(console, home, qtbot, closed_port):
+    port = closed_port
     set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {port}')
     window = console("alice")
     panel = window.show_panel("printer")
@@ -54,7 +46,8 @@ def test_the_printer_tab_shows_unreachable_for_a_closed_port(console, home, qtbo
 
 def test_check_status_asks_again_without_blocking_the_ui(console, home, qtbot):
     printer = FakePrinter(answers=SILENT)
-    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\ntimeout_s = 1')
+    # 3 s: the silence is waited out once, and the answers later have as long to arrive
+    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {printer.port}\ntimeout_s = 3')
     try:
         window = console("alice")
         panel = window.show_panel("printer")

@@ -4,7 +4,6 @@ print, and voiding with and without a reason (audit row and outbox entry by the 
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,6 @@ from tests.ui.cashier.conftest import open_order, pay, settle
 from tests.ui.conftest import set_printer, silent_printer
 
 pytestmark = pytest.mark.gui
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # closed again when the block ends
 
 
 def _slip(ledger_path: Path, order_id: str) -> tuple[str, str, str | None]:
@@ -47,9 +40,9 @@ def test_a_slip_printed_on_a_network_printer(console, ledger_path, home, qtbot):
 
 
 def test_a_closed_port_leaves_the_order_paid_and_listed_for_reprint(
-    console, ledger_path, home, qtbot
+    console, ledger_path, home, qtbot, closed_port
 ):
-    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {_closed_port()}')
+    set_printer(home, f'kind = "network"\nhost = "127.0.0.1"\nport = {closed_port}')
     order = open_order(ledger_path)
     window = console("alice")
     orders = window.orders
