@@ -23,11 +23,15 @@ from kiosk.errors import InputError
 from sync.registry import (
     operations,
     operator_actions,
-    settlement_storage,
     statement_files,
     storage,
 )
-from sync.registry.console.pages import NUMBER, Listing, listing, statements_page
+from sync.registry.console.pages import (
+    Listing,
+    find_statement,
+    listing,
+    statements_page,
+)
 from sync.registry.console.session import HOME, Desk
 from sync.registry.console.views import retirements_page
 from sync.registry.operators import Operator, Role
@@ -157,25 +161,16 @@ async def _statement_file(request: Request, number: str, kind: str) -> Response:
     desk = await Desk.of(request)
 
     def work(conn: Connection) -> tuple[Operator | None, Any, Any]:
-        who = desk.who(conn)
-        if who is None or not NUMBER.fullmatch(number):
-            return who, None, None
-        row = settlement_storage.get_statement(conn=conn, number=int(number))
-        if row is None or not who.may_see(row.project_id):
-            return who, None, None
-        payout = settlement_storage.payout_of(conn=conn, statement_id=row.id)
-        return who, row, dict(payout._mapping) if payout is not None else None
+        who, content, payout = find_statement(conn, desk, number)
+        return who, content, dict(payout._mapping) if payout is not None else None
 
-    who, row, payout = await reading(request, work)
+    who, content, payout = await reading(request, work)
     if who is None:
         return desk.to_sign_in(f"{HOME}/statements/{number[:12]}")
     t = desk.t
-    if row is None:
+    if content is None:
         message = t("ops.statement.missing.message", number=number[:12])
         return desk.problem(who, t("ops.statement.missing"), message, status=404)
-    from sync.registry import settle
-
-    content = settle.content_of(row)
     if kind == "pdf":
         body = await run_in_threadpool(statement_files.to_pdf, content, payout)
         media = "application/pdf"
@@ -184,7 +179,7 @@ async def _statement_file(request: Request, number: str, kind: str) -> Response:
         media = "text/csv; charset=utf-8"
     headers = {
         **render.headers(),
-        "Content-Disposition": f'attachment; filename="statement-{row.number}.{kind}"',
+        "Content-Disposition": f'attachment; filename="statement-{int(number)}.{kind}"',
     }
     return Response(body, media_type=media, headers=headers)
 

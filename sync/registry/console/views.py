@@ -60,6 +60,15 @@ def _staff_only(desk: Desk, who: Operator) -> Response | None:
     return desk.problem(who, t("ops.forbidden"), t("ops.staff_only"), status=403)
 
 
+def _staff_page(
+    desk: Desk, who: Operator | None, template: str, context: dict[str, Any]
+) -> Response:
+    """An exchange-wide page: sign-in first, then 403 for an owner, else the page."""
+    if who is None:
+        return desk.to_sign_in()
+    return _staff_only(desk, who) or desk.render(template, who, context)
+
+
 @router.get(f"{HOME}/kiosks")
 async def kiosks(request: Request) -> Response:
     desk = await Desk.of(request)
@@ -98,12 +107,7 @@ async def kiosks(request: Request) -> Response:
         return who, items
 
     who, items = await reading(request, work)
-    if who is None:
-        return desk.to_sign_in()
-    refused = _staff_only(desk, who)
-    if refused is not None:
-        return refused
-    return desk.render("ops/kiosks.html", who, {"kiosks": items})
+    return _staff_page(desk, who, "ops/kiosks.html", {"kiosks": items})
 
 
 def _summary(t: Translator, row: Any) -> str:
@@ -153,12 +157,7 @@ async def venues(request: Request) -> Response:
         return who, items
 
     who, items = await reading(request, work)
-    if who is None:
-        return desk.to_sign_in()
-    refused = _staff_only(desk, who)
-    if refused is not None:
-        return refused
-    return desk.render("ops/venues.html", who, {"venues": items})
+    return _staff_page(desk, who, "ops/venues.html", {"venues": items})
 
 
 def _venue_name(t: Translator, data: str) -> str:
