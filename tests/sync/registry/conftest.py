@@ -102,16 +102,23 @@ def retire_demo_blocks(conn: Connection) -> None:
         )
 
 
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    """A current schema with the demo projects (4 projects, 1,000 t of stock each, the first
-    100 t of each retired)."""
-    made = make_engine(db_url)
+def demo_engine(url: str) -> Engine:
+    """A registry database at URL on the current schema with the demo projects, the first
+    100 t of each retired."""
+    made = make_engine(url)
     migrations.upgrade(made)
     with made.begin() as conn:
         data = operations.read_file(DEMO_PROJECTS)
         operations.import_projects(conn=conn, data=data, source="demo")
         retire_demo_blocks(conn)
+    return made
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """A current schema with the demo projects (4 projects, 1,000 t of stock each, the first
+    100 t of each retired)."""
+    made = demo_engine(db_url)
     yield made
     made.dispose()
 

@@ -13,11 +13,10 @@ from typing import Any
 import pytest
 
 from kiosk.day_summary import summarise
-from sync.registry import migrations, operations, operators
+from sync.registry import operators
 from sync.registry.app import create_app
-from sync.registry.db import make_engine
 from tests.sync.browser import keep_screenshot, no_serious_violation
-from tests.sync.registry.conftest import DEMO_PROJECTS, retire_demo_blocks
+from tests.sync.registry.conftest import demo_engine
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
 from tests.sync.registry.test_reconcile import closed
@@ -45,13 +44,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Two projects' October statements (sales by cash and card, a refund), a kiosk whose
     day summary of DAY leaves out one sale, an operator and a project's owner."""
     url = f"sqlite:///{tmp_path_factory.mktemp('ops') / 'registry.sqlite'}"
-    engine = make_engine(url)
-    migrations.upgrade(engine)
-    with engine.begin() as conn:
-        operations.import_projects(
-            conn=conn, data=operations.read_file(DEMO_PROJECTS), source="demo"
-        )
-        retire_demo_blocks(conn)
+    engine = demo_engine(url)
     set_terms(engine)
     set_terms(engine, project="demo-wetland", fee="3.5")
     with TestClient(create_app(engine, headroom_g=5_000_000)) as client:

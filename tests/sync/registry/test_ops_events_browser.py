@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 
-from sync.registry import migrations, operations, operators
+from sync.registry import operators
 from sync.registry.app import create_app
-from sync.registry.db import make_engine
 from sync.registry.event_page import tonnes
-from tests.sync.registry.conftest import DEMO_PROJECTS, retire_demo_blocks
+from tests.sync.registry.conftest import demo_engine
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
 from tests.sync.registry.test_ops_browser import PASSWORD, check, desk, sign_in
@@ -33,13 +32,8 @@ def db(tmp_path) -> str:
     """An event at the demo venue, an attendee's sale and two companies' (one at the event),
     and an operator."""
     url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
-    engine = make_engine(url)
-    migrations.upgrade(engine)
+    engine = demo_engine(url)
     with engine.begin() as conn:
-        operations.import_projects(
-            conn=conn, data=operations.read_file(DEMO_PROJECTS), source="demo"
-        )
-        retire_demo_blocks(conn)
         operators.add_operator(
             conn=conn, name="amy", role="operator", password=PASSWORD, project_id=None, actor="t"
         )

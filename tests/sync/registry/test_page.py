@@ -12,10 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from sync.registry import migrations, operations
-from sync.registry.db import make_engine
+from sync.registry import operations
 from tests.sync.browser import page_texts
-from tests.sync.registry.conftest import DEMO_PROJECTS, SELL_FIRST, retire_demo_blocks
+from tests.sync.registry.conftest import SELL_FIRST, demo_engine
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.served import serve
 
@@ -27,11 +26,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A served registry holding a retired sale (its grams drawn from retired serials), a
     sale of a sell-first project awaiting retirement, and one not synced."""
     db = f"sqlite:///{tmp_path_factory.mktemp('page') / 'registry.sqlite'}"
-    engine = make_engine(db)
-    migrations.upgrade(engine)
+    engine = demo_engine(db)
     with engine.begin() as conn:
-        operations.import_projects(conn=conn, data=operations.read_file(DEMO_PROJECTS), source="d")
-        retire_demo_blocks(conn)
         operations.import_projects(conn=conn, data=SELL_FIRST, source="sell-first")
     kiosk = Kiosk.new()
     with serve(db) as base, httpx.Client(base_url=base, timeout=60) as client:
