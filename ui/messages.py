@@ -121,6 +121,9 @@ def _templates() -> dict[str, str]:
         "cannot_create": QCoreApplication.translate(
             "Messages", "The sales ledger cannot be created."
         ),
+        "newer": QCoreApplication.translate(
+            "Messages", "The sales ledger was written by a newer version of this app; update it."
+        ),
         "failed": QCoreApplication.translate("Messages", "The sales ledger failed."),
     }
 

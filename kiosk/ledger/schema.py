@@ -15,6 +15,8 @@ import sqlite3
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk.ledger.db import LedgerUnavailable
+
 migrations = Migrations("diandian-ledger")
 
 
@@ -425,7 +427,14 @@ def migrate(conn: sqlite3.Connection, *, stop_before: str | None = None) -> None
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it first
     conn.execute("BEGIN IMMEDIATE")
     try:
-        before = len(migrations.applied(db))
+        applied = migrations.applied(db)
+        unknown = [m.name for m in applied if m.name not in _all_names()]
+        if unknown:  # a newer app upgraded it: this one would misread what it cannot know
+            raise LedgerUnavailable(
+                f"the ledger was upgraded by a newer version of Diandian (its step"
+                f" {unknown[-1]} is unknown to this one): run that version or a later one"
+            ).coded("newer", step=unknown[-1])
+        before = len(applied)
         migrations.apply(db, stop_before=stop_before)
         changed = len(migrations.applied(db)) != before  # nothing to check on a current file
         dangling = conn.execute("PRAGMA foreign_key_check").fetchall() if changed else []

@@ -769,6 +769,10 @@ Dernière erreur : {error}</translation>
         <translation>Le registre des ventes ne peut pas être créé.</translation>
     </message>
     <message>
+        <source>The sales ledger was written by a newer version of this app; update it.</source>
+        <translation>Le registre des ventes a été écrit par une version plus récente de l’application ; mettez-la à jour.</translation>
+    </message>
+    <message>
         <source>The sales ledger failed.</source>
         <translation>Le registre des ventes a échoué.</translation>
     </message>

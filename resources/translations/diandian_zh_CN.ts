@@ -769,6 +769,10 @@ Last error: {error}</source>
         <translation>无法创建销售账本。</translation>
     </message>
     <message>
+        <source>The sales ledger was written by a newer version of this app; update it.</source>
+        <translation>销售账本由更新版本的应用写入；请更新本应用。</translation>
+    </message>
+    <message>
         <source>The sales ledger failed.</source>
         <translation>销售账本出错。</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.catalogue import load_demo_catalogue
-from kiosk.ledger import Ledger, schema
+from kiosk.ledger import Ledger, LedgerUnavailable, schema
 from kiosk.ledger.verify import verify
 
 OLD = Path(__file__).with_name("old_ledgers")  # SQL dumps of ledgers made by the code of the
@@ -128,3 +128,39 @@ def test_sqlite_utils_plugins_never_touch_the_ledger(tmp_path: Path) -> None:
     finally:
         sqlite_utils.plugins.pm.unregister(plugin)
     assert seen == []
+
+
+def _from_a_newer_app(path: Path) -> bytes:
+    """A current ledger that a later version upgraded one step further; its bytes."""
+    Ledger.open(path).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('diandian-ledger', '0099_from_the_future', '2027-01-01T00:00:00+00:00')"
+        )
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path.read_bytes()
+
+
+def test_a_ledger_upgraded_by_a_newer_app_is_refused_untouched(tmp_path) -> None:
+    """An app older than its ledger would misread rows in a format it cannot know (an app from
+    before 0018 fails on the audit's change rows): it refuses, naming the step, and writes
+    nothing."""
+    path = tmp_path / "ledger.sqlite"
+    before = _from_a_newer_app(path)
+    with pytest.raises(LedgerUnavailable, match="0099_from_the_future") as refused:
+        Ledger.open(path)
+    assert refused.value.code == "newer"
+    assert path.read_bytes() == before
+
+
+def test_the_command_line_says_so_in_one_line(tmp_path, diandian) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    _from_a_newer_app(home / "ledger.sqlite")
+    done = diandian("orders", "list", "--db", str(home / "ledger.sqlite"))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "newer version of Diandian" in done.stderr
+    assert "Traceback" not in done.stderr
