@@ -40,13 +40,14 @@ def close_day(ledger: Ledger, key: Ed25519PrivateKey, day: date, actor: str) -> 
     start, end = _bounds(day)
     with ledger.transaction():
         rows = day_rows(ledger.conn, start, end)
-        before = day_closes.latest(ledger, day.isoformat())
+        text = day.isoformat()
+        before = day_closes.latest(ledger, text)
         summary = summarise(
             kiosk_id=ledger.kiosk_id,
-            day=day.isoformat(),
+            day=text,
             paid=rows[OrderState.PAID],
             voided=rows[OrderState.VOIDED],
-            revision=before.revision + 1 if before else 1,
+            revision=max(before.revision if before else 0, day_closes.floor(ledger, text)) + 1,
             closed_at=ledger.change_time(),
             closed_by=actor,
         )

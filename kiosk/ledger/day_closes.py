@@ -5,7 +5,10 @@ a void). When to close and what a summary says live in kiosk.day_close and kiosk
 
 from __future__ import annotations
 
+import json
+
 from kiosk.day_summary import DAY_CLOSED, DaySummary
+from kiosk.ledger.restore_closes import FLOOR
 from kiosk.ledger.store import Ledger
 
 
@@ -15,6 +18,17 @@ def latest(ledger: Ledger, day: str) -> DaySummary | None:
         "SELECT payload FROM day_closes WHERE day = ? ORDER BY revision DESC LIMIT 1", (day,)
     ).fetchone()
     return DaySummary.model_validate_json(row[0]) if row else None
+
+
+def floor(ledger: Ledger, day: str) -> int:
+    """The revision `day`'s next close must exceed whatever its closes here say: set by a
+    restore that could not read the replaced ledger (kiosk.ledger.restore_closes), for the
+    days up to it, whose closes the registry may hold unseen here; 0 otherwise."""
+    row = ledger.conn.execute("SELECT value FROM settings WHERE key = ?", (FLOOR,)).fetchone()
+    if row is None:
+        return 0
+    recorded = json.loads(row[0])
+    return int(recorded["revision"]) if day <= recorded["through"] else 0
 
 
 def last_closed_day(ledger: Ledger) -> str | None:

@@ -39,6 +39,7 @@ from pathlib import Path
 from kiosk.errors import DiandianError
 from kiosk.ledger import audit, backup, db
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger import restore_closes
 from kiosk.ledger.restore_compare import compare
 from kiosk.ledger.restore_credit import carry_over
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused
@@ -326,6 +327,9 @@ def _stage(
                     (name, value),
                 )
             credit = carry_over(conn, plan.credit, at=now, actor=actor)
+            closes = restore_closes.carry_over(
+                conn, plan.closes, unknown=bool(plan.margin), at=now, actor=actor
+            )
             audit.append(
                 conn,
                 at=now,
@@ -333,7 +337,7 @@ def _stage(
                 entity_id=str(uuid.uuid4()),
                 action="restore",
                 actor=actor,
-                state=_event(plan, accept_loss, force, kept) | credit,
+                state=_event(plan, accept_loss, force, kept) | credit | closes,
             )
         report = verify(conn)
         if not report.ok and plan.report.ok:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.ledger import backup, db
 from kiosk.ledger.db import LedgerUnavailable
+from kiosk.ledger.restore_closes import CloseMarks
 from kiosk.ledger.restore_credit import CreditMarks
 from kiosk.ledger.restore_files import (
     other_copies,
@@ -49,6 +50,7 @@ class _Survey:
     enrolment_gone: bool = False
     identity_from: str = ""
     credit: CreditMarks = field(default_factory=CreditMarks)
+    closes: CloseMarks = field(default_factory=CloseMarks)
 
     def raise_marks(self, serial: int, seq: int) -> None:
         self.serial, self.seq = max(self.serial, serial), max(self.seq, seq)
@@ -138,6 +140,7 @@ def _read_current(survey: _Survey, conn: sqlite3.Connection) -> None:
         survey.sources.append(f"the current ledger's {', '.join(read)}")
     if survey.current is not None:
         survey.credit.read(conn)
+    survey.closes.read(conn)  # signed facts, even from a damaged file: the more the safer
 
 
 def _check_signing_key(source: Path, ledger: Path, kiosk_id: str) -> None:
@@ -209,6 +212,7 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
                 serial, seq, read = read_marks(conn, ("counters", "orders"))
                 survey.raise_marks(serial, seq)
                 survey.credit.read(conn)
+                survey.closes.read(conn)
                 others += bool(read)
         finally:
             conn.close()
@@ -236,4 +240,5 @@ def compare(backup_path: Path | str, ledger_path: Path | str) -> RestorePlan:
         enrolment_gone=survey.enrolment_gone,
         identity_from=survey.identity_from,
         credit=survey.credit,
+        closes=survey.closes,
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.errors import DiandianError
+from kiosk.ledger.restore_closes import CloseMarks
 from kiosk.ledger.restore_credit import CreditMarks
 from kiosk.ledger.verify import Report
 from kiosk.money import format_fen
@@ -74,6 +75,7 @@ class RestorePlan:
     enrolment_gone: bool  # the kiosk was enrolled after the backup: enrol it again
     identity_from: str  # the kiosk id of a new, empty ledger the backup's identity replaces
     credit: CreditMarks = field(default_factory=CreditMarks)  # grants and cursors to carry
+    closes: CloseMarks = field(default_factory=CloseMarks)  # day closes to carry
 
     @property
     def skipped_serials(self) -> tuple[int, int] | None:
