@@ -37,9 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.errors import DiandianError
-from kiosk.ledger import audit, backup, db
+from kiosk.ledger import audit, backup, db, restore_closes
 from kiosk.ledger.db import LedgerUnavailable
-from kiosk.ledger import restore_closes
 from kiosk.ledger.restore_compare import compare
 from kiosk.ledger.restore_credit import carry_over
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers, RestorePlan, RestoreRefused
