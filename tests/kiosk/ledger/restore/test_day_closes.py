@@ -20,7 +20,7 @@ from kiosk.ledger import Ledger
 from kiosk.ledger.backup import backup
 from kiosk.ledger.restore import compare, restore
 from kiosk.ledger.restore_closes import MARGIN
-from kiosk.timestamps import china_date, utc_now
+from kiosk.timestamps import china_date, parse_stamp
 
 from ..support import sell
 from .rewound import garbage_header, problems
@@ -68,6 +68,14 @@ def _event(ledger: Ledger) -> dict:
     return json.loads(row[0])
 
 
+def _restored_on(ledger: Ledger) -> date:
+    """The China day of the first restore (its audit row's time, not the wall clock's now)."""
+    row = ledger.conn.execute(
+        "SELECT at FROM audit WHERE entity = 'restore' ORDER BY id LIMIT 1"
+    ).fetchone()
+    return china_date(parse_stamp(row[0]))
+
+
 def test_a_restore_carries_over_the_closes_the_backup_lacks(
     tmp_path: Path, footprint: Footprint
 ) -> None:
@@ -100,9 +108,9 @@ def test_over_an_unreadable_ledger_the_next_closes_start_above_a_floor(
     garbage_header(path)  # its closes 2 and 3 cannot be read: the registry may hold them
     result = restore(copy, path, actor="root", accept_unknown_loss=True)
     assert result.report.ok and result.replaced
-    today = china_date(utc_now())
-    floor = {"revision": 1 + MARGIN, "through": today.isoformat()}
     with Ledger.open(path, clock=clock) as ledger:
+        today = _restored_on(ledger)
+        floor = {"revision": 1 + MARGIN, "through": today.isoformat()}
         assert _event(ledger)["day_close_floor"] == floor
     # Restored again, now over a readable ledger: the floor still guards the unknown closes.
     restore(copy, path, actor="root", accept_loss=len(compare(copy, path).lost))
