@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.day_summary import DAY_CLOSED
+from kiosk.day_summary import DAY_CLOSED, DaySummary
 from kiosk.ledger import audit
 
 MARGIN = 100  # revisions skipped when the current ledger's closes are unknown
@@ -41,8 +41,9 @@ class CloseMarks:
         except sqlite3.Error:
             rows = []
         for row in rows:
-            self.closes.setdefault(row[2], dict(zip(COLUMNS, row, strict=True)))
-            self.highest = max(self.highest, int(row[1]))
+            self.highest = max(self.highest, int(row[1] or 0))
+            if _sound(dict(zip(COLUMNS, row, strict=True))):
+                self.closes.setdefault(row[2], dict(zip(COLUMNS, row, strict=True)))
         try:
             queued = conn.execute(
                 "SELECT order_id, acked_at IS NOT NULL, json_extract(payload, '$.revision')"
@@ -56,6 +57,16 @@ class CloseMarks:
                 self.acked.add(key)
             self.highest = max(self.highest, int(revision or 0))
         self.floor = _higher(self.floor, read_floor(conn))
+
+
+def _sound(row: dict[str, Any]) -> bool:
+    """A close worth carrying: its payload a summary of that day, revision and key (a damaged
+    file may give anything)."""
+    try:
+        summary = DaySummary.model_validate_json(row["payload"])
+    except (ValueError, TypeError):
+        return False
+    return (summary.day, summary.revision, summary.key) == (row["day"], row["revision"], row["key"])
 
 
 def read_floor(conn: sqlite3.Connection) -> dict[str, Any]:

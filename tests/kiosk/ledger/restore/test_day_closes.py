@@ -22,7 +22,7 @@ from kiosk.ledger.restore import compare, restore
 from kiosk.ledger.restore_closes import MARGIN
 from kiosk.timestamps import china_date, parse_stamp
 
-from ..support import sell
+from ..support import damage_page, sell
 from .rewound import garbage_header, problems
 
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
@@ -120,4 +120,21 @@ def test_over_an_unreadable_ledger_the_next_closes_start_above_a_floor(
         assert close_day(ledger, KEY, DAY, "c1").revision == 2 + MARGIN
         later = today + timedelta(days=2)  # after the restore: nothing unknown, from 1
         assert close_day(ledger, KEY, later, "c1").revision == 1
+    assert problems(path) == []
+
+
+def test_a_damaged_ledger_still_gives_the_closes_it_can(
+    tmp_path: Path, footprint: Footprint
+) -> None:
+    """Its orders page broken, its day closes readable: they are carried (and the floor set,
+    for what it cannot show), so the next close is above both."""
+    path, copy, clock = _closed_twice(tmp_path, footprint)
+    damage_page(path, "orders")
+    result = restore(copy, path, actor="root", accept_unknown_loss=True)
+    assert result.report.ok and result.replaced
+    with Ledger.open(path, clock=clock) as ledger:
+        assert [r for r, _ in _closes(ledger)] == [1, 2, 3]
+        assert _event(ledger)["day_close_floor"]["revision"] == 3 + MARGIN
+        sell(ledger, footprint)
+        assert close_day(ledger, KEY, DAY, "c1").revision == 4 + MARGIN
     assert problems(path) == []
