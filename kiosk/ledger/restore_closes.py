@@ -41,9 +41,10 @@ class CloseMarks:
         except sqlite3.Error:
             rows = []
         for row in rows:
-            self.highest = max(self.highest, int(row[1] or 0))
-            if _sound(dict(zip(COLUMNS, row, strict=True))):
-                self.closes.setdefault(row[2], dict(zip(COLUMNS, row, strict=True)))
+            close = dict(zip(COLUMNS, row, strict=True))
+            self.highest = max(self.highest, int(close["revision"] or 0))
+            if _sound(close):
+                self.closes.setdefault(close["key"], close)
         try:
             queued = conn.execute(
                 "SELECT order_id, acked_at IS NOT NULL, json_extract(payload, '$.revision')"
