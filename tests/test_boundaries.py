@@ -164,7 +164,7 @@ SQL_HOMES = (
     "sync/registry/operator_storage.py",
     "sync/registry/console_storage.py",  # the operator console's overview pages (issue 17)
     "sync/registry/db.py",
-    "sync/registry/tables.py",
+    "sync/registry/tables/",  # the tables by area (core, phone, events, settlement, operators)
     "sync/registry/migrations/",
 )
 SQL_TEXT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|ALTER|DROP|BEGIN)\b")

@@ -1,4 +1,4 @@
-"""Write the next registry schema step from what `sync/registry/tables.py` now says.
+"""Write the next registry schema step from what `sync/registry/tables/` now says.
 
     .venv/bin/python tools/registry_migration.py "add kiosk notes"
 

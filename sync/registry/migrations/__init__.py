@@ -13,7 +13,7 @@ upgrade runs in one transaction (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an advis
 so two processes starting on a fresh database never race, and a failed step leaves nothing.
 
 Adding a step (a new table or column):
-  1. change `sync/registry/tables.py`;
+  1. change `sync/registry/tables/` (one module per area);
   2. `.venv/bin/python tools/registry_migration.py "what it adds"` writes
      `versions/NNNN_what_it_adds.py` from the difference (autogenerate, revision id `NNNN_…`,
      `down_revision` the current head); read it and tidy it: it is now frozen text;
