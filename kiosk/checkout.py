@@ -72,9 +72,13 @@ def factors(ledger: Ledger) -> FactorTable:
     return effective_factors(ledger)
 
 
-def running_event(ledger: Ledger) -> Running | None:
-    """The event at this venue today, from the last sync's pull (the attract screen's bar)."""
-    return venue_events.running(ledger, ledger.clock())
+def running_event(ledger: Ledger) -> tuple[Running | None, bool]:
+    """The event at this venue today, from the last sync's pull (the attract screen's bar), and
+    whether its figures are stale (not pulled today): both from one reading of the ledger's
+    clock, so a China midnight cannot fall between them, and a clock a test sets is obeyed."""
+    now = ledger.clock()
+    running = venue_events.running(ledger, now)
+    return running, running is not None and running.stale(now)
 
 
 def open_order(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QWidget
 from kiosk.errors import DataError, InputError, PrinterError
 from kiosk.order_state import OPEN, OrderState
 from kiosk.session import LIFESTYLE, Detour
-from kiosk.timestamps import utc_now
 
 # kiosk.checkout, kiosk.payment and kiosk.ranking (and the ledger's store, the certificates, the
 # event and slip modules behind them) are imported by the methods that use them, not here: this
@@ -168,9 +167,9 @@ class CustomerFlow(QObject):
             lambda exc: log.warning("event not read: %s", exc),
         )
 
-    def _use_event(self, running: Running | None) -> None:
+    def _use_event(self, found: tuple[Running | None, bool]) -> None:
+        running, stale = found
         self.running = running
-        stale = running is not None and running.stale(utc_now())
         self.w.attract.show_event(running, stale)
         self.w.scenario.set_event(running is not None)
 

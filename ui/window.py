@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.paths import default_ledger
 from kiosk.payment import PaymentTerminal, configured_terminal
 from kiosk.session import CustomerSession
+from kiosk.timestamps import utc_now
 from kiosk.venues import Venue
 from ui import fmt
 from ui.flow import CustomerFlow
@@ -40,6 +41,9 @@ from ui.widgets.progress import StepIndicator
 from ui.workers import Workers
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from kiosk.accounts import Account
     from ui.screens.certificate import CertificateScreen
     from ui.screens.nickname import NicknameScreen
@@ -134,6 +138,7 @@ class KioskWindow(QMainWindow):
         terminal: PaymentTerminal | object | None = _CONFIGURED,
         poll_ms: int = 300,
         sweep_ms: int = 60_000,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
@@ -143,7 +148,7 @@ class KioskWindow(QMainWindow):
         self.metrics: Metrics | None = None
         self.translations = Translations(self)
         self.session = CustomerSession(venue, lang=lang)
-        self.workers = Workers(ledger_path or default_ledger())
+        self.workers = Workers(ledger_path or default_ledger(), clock=clock)  # the ledger's time
         # the configured terminal is read once the first frame is painted (with the ledger):
         # its settings schema (pydantic) costs the first paint a tenth of a second
         self._terminal_pending = terminal is _CONFIGURED

@@ -22,7 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from kiosk.timestamps import utc_now
+
 if TYPE_CHECKING:  # the ledger's store is imported by the first job, after the first frame
+    from datetime import datetime
+
     from kiosk.ledger import Ledger
 
 Done = Callable[[Any], None]
@@ -70,9 +74,12 @@ class _Job(QRunnable):
 class Workers(QObject):
     """The writer thread and the reader pool over one ledger file."""
 
-    def __init__(self, path: Path, readers: int = 3) -> None:
+    def __init__(
+        self, path: Path, readers: int = 3, clock: Callable[[], datetime] = utc_now
+    ) -> None:
         super().__init__()
         self.path = path
+        self.clock = clock  # every Ledger opened here reads the time from it (tests set one)
         self.generation = 0
         self._created = path.exists()  # create the file only if it never existed
         self._bridge = _Bridge()
@@ -93,7 +100,9 @@ class Workers(QObject):
             self._close_writer_ledger()
             from kiosk.ledger import Ledger
 
-            self._ledger = Ledger.open(self.path, create=not self._created, check=True)
+            self._ledger = Ledger.open(
+                self.path, create=not self._created, check=True, clock=self.clock
+            )
             self._ledger_generation = self.generation
             self._created = True
         return self._ledger
@@ -110,7 +119,7 @@ class Workers(QObject):
         """A read-only connection for one job: pool threads keep no state between jobs."""
         from kiosk.ledger import Ledger
 
-        return Ledger.open(self.path, create=False, read_only=True, check=False)
+        return Ledger.open(self.path, create=False, read_only=True, check=False, clock=self.clock)
 
     def _write_loop(self) -> None:
         while True:

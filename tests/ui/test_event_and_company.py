@@ -5,7 +5,7 @@ organiser offsets the event as a company, and the registry queues the invoice re
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -34,8 +34,15 @@ def registry(tmp_path: Path):
     made.close()
 
 
-def _event_pulled(registry: LiveRegistry) -> dict:
-    """An event running today at the demo venue, pulled into the kiosk's own ledger."""
+# The kiosk's own clock in the "截至" (as of) checks: two days ahead of this machine's, so the
+# screen must judge staleness by it (the ledger's clock), and no China midnight falling between
+# the pull and the check can change what it shows.
+AHEAD = timedelta(days=2)
+
+
+def _event_pulled(registry: LiveRegistry, pulled_at: datetime | None = None) -> dict:
+    """An event running from today to the day after the kiosk's, at the demo venue, pulled into
+    the kiosk's own ledger (as if at PULLED_AT, when given)."""
     today = china_date(utc_now())
     with registry.engine.begin() as conn:
         made = events.create(
@@ -44,7 +51,7 @@ def _event_pulled(registry: LiveRegistry) -> dict:
             venue=get_venue("demo-expo").id,
             names={"zh": "低碳博览会", "en": "Low-carbon Expo"},
             starts_on=today.isoformat(),
-            ends_on=(today + timedelta(days=1)).isoformat(),
+            ends_on=(today + AHEAD + timedelta(days=1)).isoformat(),
             organiser="成都会展有限公司",
             answers=ANSWERS,
         )
@@ -53,7 +60,16 @@ def _event_pulled(registry: LiveRegistry) -> dict:
         syncstate.set_settings(ledger, {"venue": "demo-expo"})
         with registry.client(ledger, URL) as client:
             pulls.pull_events(ledger, client, job.Result())
+        if pulled_at is not None:
+            _pulled_at(ledger, pulled_at)
     return made
+
+
+def _pulled_at(ledger: Ledger, moment: datetime) -> None:
+    with ledger.transaction():
+        ledger.conn.execute(
+            "UPDATE pulled SET fetched_at = ? WHERE kind = 'events'", (stamp(moment),)
+        )
 
 
 def _type(keyboard, text: str) -> None:
@@ -64,8 +80,9 @@ def _type(keyboard, text: str) -> None:
 def test_the_attract_screen_shows_the_running_event_and_its_card_comes_first(
     kiosk, registry: LiveRegistry, qtbot
 ) -> None:
-    made = _event_pulled(registry)
-    window, pilot = kiosk("demo-expo", lang="zh")
+    now = utc_now() + AHEAD  # the kiosk's clock
+    made = _event_pulled(registry, pulled_at=now)
+    window, pilot = kiosk("demo-expo", lang="zh", clock=lambda: now)
     attract = window.attract
     wait(qtbot, attract.eventBox.isVisible)
     assert attract.lblEvent.text() == "低碳博览会"
@@ -83,11 +100,9 @@ def test_the_attract_screen_shows_the_running_event_and_its_card_comes_first(
 
 
 def test_figures_not_pulled_today_say_as_of_when(kiosk, registry: LiveRegistry, qtbot) -> None:
-    _event_pulled(registry)
-    with Ledger.open(default_ledger()) as ledger, ledger.transaction():
-        yesterday = stamp(utc_now() - timedelta(days=1))
-        ledger.conn.execute("UPDATE pulled SET fetched_at = ? WHERE kind = 'events'", (yesterday,))
-    window, _ = kiosk("demo-expo", lang="zh")
+    now = utc_now() + AHEAD  # the kiosk's clock
+    _event_pulled(registry, pulled_at=now - timedelta(days=1))
+    window, _ = kiosk("demo-expo", lang="zh", clock=lambda: now)
     wait(qtbot, window.attract.eventBox.isVisible)
     assert "截至" in window.attract.lblEventProgress.text()
 
