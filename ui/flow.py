@@ -1,39 +1,39 @@
 """The customer flow: what each screen's signal leads to. It keeps the visit in a
 `CustomerSession` (core), runs every ledger change on the writer thread and every slow read,
-render or print on the pool, and moves the window from screen to screen."""
+render or print on the pool, and moves the window from screen to screen. The steps live by
+stage: here the start, home, failures and the order; the questions in `ui.flow_questions`, the
+payment, certificate and ranking in `ui.flow_payment`."""
 
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kiosk.errors import DataError, InputError, PrinterError
-from kiosk.order_state import OPEN, OrderState
-from kiosk.session import LIFESTYLE, Detour
+from kiosk.order_state import OrderState
+from kiosk.session import LIFESTYLE
+from ui.flow_payment import PaymentSteps
+from ui.flow_questions import EVENT, QuestionSteps
 
 # kiosk.checkout, kiosk.payment and kiosk.ranking (and the ledger's store, the certificates, the
 # event and slip modules behind them) are imported by the methods that use them, not here: this
 # module is imported before the first frame, and they cost it tens of milliseconds.
 if TYPE_CHECKING:
-    from kiosk import checkout, ranking
+    from kiosk import checkout
     from kiosk.factors import FactorTable
     from kiosk.footprint import Footprint
     from kiosk.ledger import Order, Stock
-    from kiosk.slips.content import Delivery
     from kiosk.venue_events import Running
     from ui.window import KioskWindow
 
-EVENT = "event"  # the organisers' scenario (ui.screens.scenario: built after the first frame)
 PAID_MIN_S = 1.5  # the "payment received" page stays at least this long
 SWEEP_MS = 60_000  # how often unpaid orders past their hold give their grams back
 log = logging.getLogger(__name__)
 
 
-class CustomerFlow(QObject):
+class CustomerFlow(QuestionSteps, PaymentSteps, QObject):
     def __init__(self, window: KioskWindow, poll_ms: int = 300, sweep_ms: int = SWEEP_MS) -> None:
         super().__init__(window)
         self.w = window
@@ -241,95 +241,6 @@ class CustomerFlow(QObject):
         else:  # keep the last table: the customer can carry on
             log.error("factor table not read: %s", exc)
 
-    # -- questions ----------------------------------------------------------------------------
-
-    def choose_scenario(self, scenario_id: str) -> None:
-        self.session.start(scenario_id)
-        if scenario_id == EVENT:
-            self.show_event_footprint()
-        else:
-            self.show_page(0)
-
-    def show_event_footprint(self) -> None:
-        """The organisers' card: the event's own footprint as recorded at the registry, worked
-        out on this kiosk's factor table; there are no questions to answer here."""
-        if self.running is None:
-            self.w.go(self.w.scenario)
-            return
-        try:
-            footprint = self.running.event.footprint(self.w.venue, self.session.factors)
-        except InputError as exc:  # answers this kiosk's factor table cannot price
-            log.error("event %s: %s", self.running.event.id, exc)
-            self.w.go(self.w.scenario)
-            return
-        self.footprint = footprint
-        self.w.result.show_result(footprint, self.session.offset, self.session.factors)
-        self.w.go(self.w.result)
-
-    def back_from_result(self) -> None:
-        if self.session.scenario_id == EVENT:
-            self.w.go(self.w.scenario)
-        else:
-            self.show_page(len(self.session.questions()) - 1)
-
-    def show_page(self, index: int, problem: str = "") -> None:
-        pages = self.session.questions()
-        self.page = max(0, min(index, len(pages) - 1))
-        question = pages[self.page]
-        self.invalid = False
-        self.w.question.show_question(
-            question,
-            self.session.value(question),
-            self.page,
-            len(pages),
-            can_finish=not self.session.missing(),
-            popular=self.w.venue.popular_origins,
-            here=self.w.venue.city,
-        )
-        self.w.question.set_total(self.session.running_total())
-        self.w.question.show_problem(problem)
-        self.w.go(self.w.question)
-
-    def edit(self, key: str, raw: object) -> None:
-        """Every change on the page: keep it if valid and update the running total. A value
-        refused here (out of range, or a way of travelling that does not fit the distance) is
-        refused on this page, and the total never counts it (kiosk.session.edit)."""
-        edit = self.session.edit(key, raw)
-        self.invalid = bool(edit.problem)
-        self.w.question.show_problem(edit.problem)
-        self.w.question.set_total(None if edit.unparsed else self.session.running_total())
-
-    def next(self) -> None:
-        if self.w.current() is not self.w.question:
-            return  # a late auto-advance after the customer already moved on
-        pages = self.session.questions()
-        question = pages[self.page]
-        if self.invalid:
-            return
-        if question.required and question.key not in self.session.answers:
-            self.w.question.show_problem("required")
-            return
-        if self.page + 1 < len(self.session.questions()):
-            self.show_page(self.page + 1)
-        else:
-            self.finish()
-
-    def back(self) -> None:
-        if self.page == 0:
-            self.w.go(self.w.scenario)
-        else:
-            self.show_page(self.page - 1)
-
-    def finish(self) -> None:
-        """Work out the footprint; a problem sends the customer to the page that can fix it."""
-        result = self.session.result()
-        if isinstance(result, Detour):
-            self.show_page(result.page, result.problem)
-            return
-        self.footprint = result
-        self.w.result.show_result(result, self.session.offset, self.session.factors)
-        self.w.go(self.w.result)
-
     # -- project, nickname, order ---------------------------------------------------------------
 
     def choose_offset(self, offset: str) -> None:
@@ -420,143 +331,3 @@ class CustomerFlow(QObject):
     def cancel(self) -> None:
         self.abandon_order("cancelled")
         self.home()
-
-    # -- payment -----------------------------------------------------------------------------
-
-    def _poll(self) -> None:
-        from kiosk import checkout
-
-        order = self.session.order
-        if order is None or self.polling:
-            return
-        self.polling = True
-
-        def seen(now: Order) -> None:
-            self.polling = False
-            if self.session.order is None or now.id != self.session.order.id:
-                return
-            if now.status == OrderState.PAID:
-                self.paid(now)
-            elif now.status not in OPEN and self.w.current() is self.w.order:
-                log.info("order %s became %s while shown", now.code, now.status)
-                self.home(keep_language=True)
-
-        def failed(exc: BaseException) -> None:
-            self.polling = False
-            self.w.fail(exc)
-
-        self.w.workers.read(lambda ledger: checkout.status(ledger, order.id), seen, failed)
-
-    def pay_by_terminal(self) -> None:
-        from kiosk import payment
-
-        order, terminal = self.session.order, self.w.terminal
-        if order is None or terminal is None:
-            return
-        self.w.order.set_terminal_state("waiting")
-
-        def charged(_: object) -> None:
-            self.w.workers.write(
-                lambda ledger: payment.record(ledger, order.id, terminal), self.paid, self.w.fail
-            )
-
-        def declined(exc: BaseException) -> None:
-            if isinstance(exc, payment.PaymentDeclined):
-                self.w.order.set_terminal_state("declined")
-            else:
-                self.w.fail(exc)
-
-        self.w.workers.run(lambda: terminal.charge(order), charged, declined)
-
-    def paid(self, order: Order) -> None:
-        from kiosk import checkout
-
-        if self.w.current() is not self.w.order:
-            return  # already noticed (by the poll or the terminal)
-        self.poll.stop()
-        self.session.order = order
-        self.paid_at = time.monotonic()
-        self.w.paid.show_paid(order)
-        self.w.go(self.w.paid)
-        key = self.key
-        if key is None:  # the start-up check has not finished: let the writer make the key
-            self.w.workers.write(
-                lambda ledger: checkout.certificate(ledger, order, checkout.prepare(ledger)),
-                self._certificate_ready,
-                self.w.fail,
-            )
-            return
-        self.w.workers.read(
-            lambda ledger: checkout.certificate(ledger, order, key),
-            self._certificate_ready,
-            self.w.fail,
-        )
-
-    def _certificate_ready(self, cert: checkout.Certificate) -> None:
-        wait_ms = int(max(0.0, self.paid_min_s - (time.monotonic() - self.paid_at)) * 1000)
-        QTimer.singleShot(wait_ms, lambda: self._show_certificate(cert))
-
-    def _show_certificate(self, cert: checkout.Certificate) -> None:
-        if self.session.order is None or cert.order.id != self.session.order.id:
-            return
-        if self.w.current() in (self.w.staffSignIn, self.w.staff):
-            self.ready = cert  # shown when staff go back to the visitor
-            return
-        if self.w.current() is not self.w.paid:
-            return
-        self.ready = None
-        self.w.certificate.show_certificate(cert)
-        self.w.go(self.w.certificate)
-        self.print_slip()
-
-    def print_slip(self) -> None:
-        from kiosk import checkout
-
-        cert = self.w.certificate.cert
-        if cert is None:
-            return
-        order_id = cert.order.id
-        self.w.certificate.set_slip("printing")
-
-        def record(status: str, error: str = "") -> None:
-            self.w.workers.write(
-                lambda ledger: ledger.set_slip(order_id, status, error=error, actor="kiosk"),
-                None,
-                lambda exc: log.warning("slip status not recorded: %s", exc),
-            )
-
-        def printed(delivery: Delivery) -> None:
-            record(delivery.status, delivery.note)  # "unconfirmed": on the reprint list
-            self.w.certificate.set_slip(delivery.status)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, DataError):  # no printer configured here
-                self.w.certificate.set_slip("no_printer")
-                return
-            log.warning("slip not printed: %s", exc)
-            reason = str(exc) if isinstance(exc, PrinterError | InputError) else type(exc).__name__
-            record("failed", reason)
-            self.w.certificate.set_slip("failed")
-
-        self.w.workers.run(lambda: checkout.print_slip(cert.content), printed, failed)
-
-    # -- ranking -----------------------------------------------------------------------------
-
-    def show_ranking(self, scope: str) -> None:
-        from kiosk import ranking
-
-        order = self.session.order
-        order_id = order.id if order is not None else ""
-        venue_id = self.w.venue.id
-
-        def work(ledger: Any) -> ranking.Board:
-            return ranking.board(ledger, scope, venue_id=venue_id, order_id=order_id)
-
-        def shown(board: ranking.Board) -> None:
-            cert = self.w.certificate.cert
-            mine = cert is not None and order is not None and cert.order.id == order.id
-            self.w.ranking.show_board(board, back=mine)
-            if self.w.current() is not self.w.ranking:
-                self.w.go(self.w.ranking)
-
-        self._read(work, shown, self.w.fail)
