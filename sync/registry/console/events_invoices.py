@@ -30,6 +30,7 @@ from kiosk.timestamps import china_date
 from kiosk.venues import load_venues
 from sync.registry import event_storage, events, invoices
 from sync.registry.console.pages import NUMBER
+from sync.registry.console.refusals import refusal
 from sync.registry.console.session import HOME, Desk
 from sync.registry.event_page import share
 from sync.registry.operators import Operator, Role
@@ -177,7 +178,7 @@ async def create_event(request: Request) -> Response:
             field = exc.field.lstrip("-").replace("-", "_").split("/")[0]
             words = f"ops.events.field.{field}"
             where = t(words) if words in strings() else exc.field
-            reason = t("ops.events.refused", field=where, reason=exc.message)
+            reason = t("ops.events.refused", field=where, reason=refusal(t, exc))
             return who, reason, 409, _all_events(conn, desk)[1]
         return who, "", 303, []
 
@@ -335,4 +336,4 @@ def _reason(desk: Desk, exc: InputError) -> str:
         return t("ops.invoices.bad_number")
     if exc.field == "--reason":
         return t("ops.invoices.bad_reason")
-    return t("ops.invoices.refused", reason=exc.message)
+    return t("ops.invoices.refused", reason=refusal(t, exc))
