@@ -228,8 +228,11 @@ def retire_blocks(
             "--serials",
             f"retiring {tonnes:,} t would pass {project_id}'s stock of"
             f" {project.stock_g // TONNE_G:,} t ({project.retired_g // TONNE_G:,} t retired)",
-            "stock_passed", project=project_id, tonnes_t=tonnes,
-            stock_t=project.stock_g // TONNE_G, retired_t=project.retired_g // TONNE_G,
+            "stock_passed",
+            project=project_id,
+            tonnes_t=tonnes,
+            stock_t=project.stock_g // TONNE_G,
+            retired_t=project.retired_g // TONNE_G,
         )
     block_id = credit_storage.add_retired_block(
         conn=conn,

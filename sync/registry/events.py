@@ -72,7 +72,8 @@ def create(
     try:
         get_venue(venue)
     except InputError as exc:  # its line lists the venues; the console names them too
-        raise exc.coded("unknown_venue", venue=venue[:40], allowed=", ".join(load_venues()))
+        allowed = ", ".join(load_venues())
+        raise exc.coded("unknown_venue", venue=venue[:40], allowed=allowed) from None
     first, last = _day(starts_on, "--starts"), _day(ends_on, "--ends")
     if last < first:
         raise InputError(

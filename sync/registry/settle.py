@@ -214,8 +214,11 @@ def close_period(
     moment = now or utc_now()
     if period.last >= china_date(moment):
         raise InputError(
-            "--period", f"{period.label} has not ended yet (its last day is {period.last})",
-            "period_not_ended", period=period.label, last=period.last.isoformat(),
+            "--period",
+            f"{period.label} has not ended yet (its last day is {period.last})",
+            "period_not_ended",
+            period=period.label,
+            last=period.last.isoformat(),
         )
     if project_id is not None and storage.get_project(conn=conn, project_id=project_id) is None:
         raise InputError(
@@ -235,7 +238,9 @@ def close_period(
                     "--project",
                     f"{pid} has no settlement contract in force on {period.first}; set one:"
                     f" diandian registry contract --project {pid} --owner NAME",
-                    "no_contract", project=pid, day=period.first.isoformat(),
+                    "no_contract",
+                    project=pid,
+                    day=period.first.isoformat(),
                 )
             results.append({"project_id": pid, "skipped": "no contract, nothing to settle"})
             continue
@@ -253,7 +258,8 @@ def close_period(
             results.append({"project_id": pid, "skipped": f"{period.label} is already closed"})
             continue
         if refusal is not None:
-            raise InputError("--period", f"{pid}: {refusal[0]}", refusal[1], project=pid, **refusal[2])
+            line, code, params = refusal
+            raise InputError("--period", f"{pid}: {line}", code, project=pid, **params)
         results.append(_write(conn, project, period, contract, actor, stamp(moment)))
     return results
 

@@ -111,7 +111,7 @@ def test_an_operator_marks_an_invoice_issued(engine: Engine, client, kiosk: Kios
     )
     assert done.status_code == 303 and done.headers["location"] == "/ops/invoices?status=requested"
     again = client.post(url, data={"csrf": token, "number": "2"}, headers=FORM)
-    assert again.status_code == 409 and "is issued, not requested" in again.text
+    assert again.status_code == 409 and "was already answered (Issued)" in again.text
     pending = client.get("/ops/invoices").text
     assert f'data-testid="request-{first}"' not in pending
     assert f'data-testid="request-{second}"' in pending
@@ -255,7 +255,7 @@ def test_an_operator_records_an_event_and_a_refusal_names_the_field(engine: Engi
     )
     assert "低碳博览会" in client.get("/ops/events").text
     again = client.post("/ops/events", data=form, headers=FORM)
-    assert again.status_code == 409 and "already exists" in again.text
+    assert again.status_code == 409 and "活动 expo-2026 已存在" in again.text
     client.cookies.clear()
     sign_in(client, "ann")
     page = client.get("/ops/events")

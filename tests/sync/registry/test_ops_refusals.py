@@ -136,10 +136,10 @@ def test_event_form_refusals_in_chinese(engine: Engine, client) -> None:
     add(engine, "amy", "operator")
     sign_in(client, "amy")
     today = china_date(utc_now())
+    starts, ends = ((today + timedelta(days=d)).isoformat() for d in (30, 31))
     good = {"id": "expo-2027", "venue": "demo-expo", "name_zh": "博览会", "name_en": "",
-            "name_fr": "", "organiser": "成都会展", "starts": (today + timedelta(days=30)).isoformat(),
-            "ends": (today + timedelta(days=31)).isoformat(), "a_attendees": "500",
-            "a_hall_kwh": "12000", "a_travel": ""}  # fmt: skip
+            "name_fr": "", "organiser": "成都会展", "starts": starts, "ends": ends,
+            "a_attendees": "500", "a_hall_kwh": "12000", "a_travel": ""}  # fmt: skip
     for change in (
         {"id": "expo-2026"},  # exists
         {"id": "X"},
@@ -168,5 +168,6 @@ def test_an_uncoded_refusal_keeps_its_sentence_and_a_coded_one_each_language() -
     plain = InputError("--x", "something new")
     assert refusal(Translator("zh"), plain) == "something new"
     coded = InputError("--statement", "there is no statement 7", "no_statement", number=7)
-    assert "7" in refusal(Translator("zh"), coded) and english_in(refusal(Translator("zh"), coded)) == ""
+    zh = refusal(Translator("zh"), coded)
+    assert "7" in zh and english_in(zh) == "", zh
     assert refusal(Translator("en"), coded) != refusal(Translator("fr"), coded)
