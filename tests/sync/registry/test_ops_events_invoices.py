@@ -241,7 +241,7 @@ def test_an_operator_records_an_event_and_a_refusal_names_the_field(engine: Engi
     assert bad.status_code == 409 and "未登记：最后一天" in bad.text
     assert 'value="低碳博览会"' in bad.text  # what was typed stays
     zero = client.post("/ops/events", data={**form, "a_attendees": "0"}, headers=FORM)
-    assert zero.status_code == 409 and "whole number from 1" in zero.text
+    assert zero.status_code == 409 and "请填写 1 至 200000 之间的整数" in zero.text
     done = client.post("/ops/events", data=form, headers=FORM, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == "/ops/events"
     with engine.begin() as conn:

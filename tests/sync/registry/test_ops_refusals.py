@@ -149,6 +149,10 @@ def test_event_form_refusals_in_chinese(engine: Engine, client) -> None:
         {"starts": "nonsense"},
         {"name_zh": ""},
         {"starts": today.isoformat(), "ends": today.isoformat()},  # expo-2026 is there then
+        {"a_attendees": "lots"},  # the scenario's answers: labels and ranges in Chinese
+        {"a_hall_kwh": "-5"},
+        {"a_travel": "nonsense"},
+        {"a_round_trip": "maybe"},
     ):
         refused = post(client, "/ops/events", {**good, **change}, "/ops/events")
         assert refused.status_code == 409, change
