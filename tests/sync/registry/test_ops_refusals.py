@@ -5,9 +5,11 @@ keeps its English line (its own tests)."""
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -15,7 +17,7 @@ from kiosk.errors import InputError
 from kiosk.timestamps import china_date, utc_now
 from sync.registry import console_storage, storage
 from sync.registry.console.refusals import refusal
-from sync.registry.web.i18n import Translator
+from sync.registry.web.i18n import LANGS, Translator, strings
 from tests.sync.registry.helpers import Kiosk
 from tests.sync.registry.test_ops_console import add, csrf, pay, sign_in, two_statements
 from tests.sync.registry.test_ops_events_invoices import _event
@@ -94,6 +96,8 @@ def test_retirement_refusals_in_chinese(engine: Engine, client) -> None:
         {"serials": backwards},
         {"serials": far},
         {"reference": ""},
+        {"beneficiary": " "},
+        {"serials": f"{block.prefix}{'1' * 19}..{'2' * 19}"},
         {"project": "no-such-project"},
     ):
         refused = post(client, "/ops/retirements", {**asked, **change}, "/ops/retirements")
@@ -175,3 +179,26 @@ def test_an_uncoded_refusal_keeps_its_sentence_and_a_coded_one_each_language() -
     zh = refusal(Translator("zh"), coded)
     assert "7" in zh and english_in(zh) == "", zh
     assert refusal(Translator("en"), coded) != refusal(Translator("fr"), coded)
+
+
+def _codes_raised(source: Path) -> set[str]:
+    """The codes an InputError is given in SOURCE: its third argument, or `.coded(CODE)`."""
+    found = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        args = node.args[2:3] if name == "InputError" else node.args[:1] if name == "coded" else []
+        found |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+    return found
+
+
+def test_every_code_the_registry_raises_is_worded_in_each_language() -> None:
+    root = Path(__file__).parents[3] / "sync" / "registry"
+    codes = set().union(*(_codes_raised(p) for p in root.rglob("*.py")))
+    codes |= {"retire_reference", "retire_beneficiary"}  # credits._clean's, made from the flag
+    assert len(codes) > 30, codes
+    missing = sorted(c for c in codes if f"ops.error.{c}" not in strings())
+    assert missing == []
+    for code in codes:
+        assert all(strings()[f"ops.error.{code}"][lang] for lang in LANGS), code
