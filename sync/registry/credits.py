@@ -39,12 +39,12 @@ def parse_serials(text: str, where: str = "--serials") -> tuple[str, int, int, i
     """`CDCER-2024-000001..000500` (or `..CDCER-2024-000500`) -> (prefix, first, last, width)."""
     match = SERIAL_RANGE.match(str(text).strip())
     if not match:
-        raise InputError(where, f"{text!r} is not like CDCER-2024-000001..000500")
+        raise InputError(where, f"{text!r} is not like CDCER-2024-000001..000500", "bad_serials")
     first, last = int(match["first"]), int(match["last"])
     if last < first:
-        raise InputError(where, f"{text!r} ends before it starts")
+        raise InputError(where, f"{text!r} ends before it starts", "serials_backwards")
     if len(match["first"]) > 18:
-        raise InputError(where, f"{text!r}: serial numbers of at most 18 digits")
+        raise InputError(where, f"{text!r}: serial numbers of at most 18 digits", "serials_long")
     return match["prefix"], first, last, len(match["first"])
 
 
@@ -167,7 +167,7 @@ def allocations_for(*, conn: Connection, kiosk_id: str) -> list[dict[str, Any]]:
 def _clean(value: str, name: str) -> str:
     text = " ".join(str(value or "").split())
     if not text or len(text) > 200:
-        raise InputError(name, "give 1 to 200 characters")
+        raise InputError(name, "give 1 to 200 characters", f"retire_{name.lstrip('-')}")
     return text
 
 
@@ -196,26 +196,43 @@ def retire_blocks(
     prefix, first, last, width = parse_serials(serials)
     project = storage.get_project(conn=conn, project_id=project_id, lock=True)
     if project is None:
-        raise InputError("--project", f"no project {project_id!r} at this registry")
+        raise InputError(
+            "--project", f"no project {project_id!r} at this registry", "no_project",
+            project=project_id,
+        )  # fmt: skip
     text = f"{serial_text(prefix, first, width)}..{serial_text('', last, width)}"
     inside = any(
         b.prefix == prefix and b.width == width and b.first <= first and last <= b.last
         for b in storage.serial_blocks_of(conn=conn, project_id=project_id)
     )
     if not inside:
-        raise InputError("--serials", f"{text} are not among {project_id}'s imported serials")
+        raise InputError(
+            "--serials", f"{text} are not among {project_id}'s imported serials",
+            "serials_not_imported", serials=text, project=project_id,
+        )  # fmt: skip
     clash = credit_storage.retired_overlap(conn=conn, prefix=prefix, first=first, last=last)
     if clash is not None:
-        raise InputError("--serials", f"{text} overlap a block already retired ({clash.reference})")
+        raise InputError(
+            "--serials", f"{text} overlap a block already retired ({clash.reference})",
+            "serials_retired", serials=text, reference=clash.reference,
+        )  # fmt: skip
     for old_prefix, old_first, old_last in _legacy_serials(conn, project):
         if old_prefix == prefix and old_first <= last and first <= old_last:
-            raise InputError("--serials", f"{text} overlap serials retired before retire-first")
+            raise InputError(
+                "--serials", f"{text} overlap serials retired before retire-first",
+                "serials_legacy", serials=text,
+            )  # fmt: skip
     tonnes = last - first + 1
     if project.retired_g + tonnes * TONNE_G > project.stock_g:
         raise InputError(
             "--serials",
             f"retiring {tonnes:,} t would pass {project_id}'s stock of"
             f" {project.stock_g // TONNE_G:,} t ({project.retired_g // TONNE_G:,} t retired)",
+            "stock_passed",
+            project=project_id,
+            tonnes_t=tonnes,
+            stock_t=project.stock_g // TONNE_G,
+            retired_t=project.retired_g // TONNE_G,
         )
     block_id = credit_storage.add_retired_block(
         conn=conn,

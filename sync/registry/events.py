@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Row
 from kiosk.errors import InputError
 from kiosk.factors import parse_factor_table
 from kiosk.footprint import Footprint, compute
-from kiosk.venues import get_venue
+from kiosk.venues import get_venue, load_venues
 from sync.registry import audit, event_storage, operations
 
 EVENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{2,63}")
@@ -33,13 +33,15 @@ def _day(text: str, flag: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(flag, f"{text!r} is not a date like 2026-12-05") from None
+        raise InputError(
+            flag, f"{text!r} is not a date like 2026-12-05", "bad_day", text=text[:20]
+        ) from None
 
 
 def _name(text: str, flag: str) -> str:
     name = " ".join(text.split())
     if not name or len(name) > NAME_MAX or not name.isprintable():
-        raise InputError(flag, f"1 to {NAME_MAX} printable characters")
+        raise InputError(flag, f"1 to {NAME_MAX} printable characters", "event_name", max=NAME_MAX)
     return name
 
 
@@ -64,13 +66,22 @@ def create(
     """Record an event; InputError names the field at fault and nothing is written. ACTOR
     (the console's operator, the CLI's `cli:USER`): who is named in its audit row."""
     if not EVENT_ID.fullmatch(event_id):
-        raise InputError("--id", "3 to 64 of a-z, 0-9 and -, starting with a letter or digit")
-    get_venue(venue)  # InputError listing the venues
+        raise InputError(
+            "--id", "3 to 64 of a-z, 0-9 and -, starting with a letter or digit", "event_id"
+        )
+    try:
+        get_venue(venue)
+    except InputError as exc:  # its line lists the venues; the console names them too
+        allowed = ", ".join(load_venues())
+        raise exc.coded("unknown_venue", venue=venue[:40], allowed=allowed) from None
     first, last = _day(starts_on, "--starts"), _day(ends_on, "--ends")
     if last < first:
-        raise InputError("--ends", f"{ends_on} is before the start, {starts_on}")
+        raise InputError(
+            "--ends", f"{ends_on} is before the start, {starts_on}", "event_ends_early",
+            ends=ends_on, starts=starts_on,
+        )  # fmt: skip
     if (last - first).days >= 60:
-        raise InputError("--ends", "an event lasts at most 60 days")
+        raise InputError("--ends", "an event lasts at most 60 days", "event_too_long", days=60)
     zh = _name(names.get("zh", ""), "--name-zh")
     en = _name(names.get("en") or zh, "--name-en")
     fr = _name(names.get("fr") or en, "--name-fr")
@@ -78,12 +89,15 @@ def create(
     answers = {"days": str((last - first).days + 1), **answers}
     footprint = footprint_of(conn, venue, answers)
     if event_storage.get_event(conn=conn, event_id=event_id) is not None:
-        raise InputError("--id", f"event {event_id} already exists")
+        raise InputError("--id", f"event {event_id} already exists", "event_exists", event=event_id)
     clash = event_storage.overlapping(
         conn=conn, venue=venue, starts_on=first.isoformat(), ends_on=last.isoformat()
     )
     if clash is not None:
-        raise InputError("--starts/--ends", f"event {clash.event_id} is at {venue} on those days")
+        raise InputError(
+            "--starts/--ends", f"event {clash.event_id} is at {venue} on those days",
+            "event_clash", event=clash.event_id, venue=venue,
+        )  # fmt: skip
     row = {
         "event_id": event_id,
         "venue": venue,
@@ -144,7 +158,7 @@ def _as_dict(row: Row, progress: dict[str, tuple[int, int]]) -> dict[str, Any]:
 def summary(conn: Connection, event_id: str) -> dict[str, Any]:
     row = event_storage.get_event(conn=conn, event_id=event_id)
     if row is None:
-        raise InputError("event", f"no event {event_id}")
+        raise InputError("event", f"no event {event_id}", "no_event", event=event_id)
     return _as_dict(row, event_storage.event_progress(conn=conn, event_ids=[event_id]))
 
 

@@ -109,9 +109,12 @@ def _get(conn: Connection, request_id: int, *, requested: bool = False) -> Row:
     """The request, or InputError; REQUESTED: it must still be waiting for an answer."""
     row = event_storage.get_invoice_request(conn=conn, request_id=request_id)
     if row is None:
-        raise InputError("ID", f"no invoice request {request_id}")
+        raise InputError("ID", f"no invoice request {request_id}", "no_request", id=request_id)
     if requested and row.status != "requested":
-        raise InputError("ID", f"invoice request {request_id} is {row.status}, not requested")
+        raise InputError(
+            "ID", f"invoice request {request_id} is {row.status}, not requested",
+            "request_answered", id=request_id, status=row.status,
+        )  # fmt: skip
     return row
 
 
@@ -136,7 +139,10 @@ def issue(*, conn: Connection, request_id: int, number: str, actor: str) -> None
     """Record the number of the invoice issued outside this system."""
     row = _get(conn, request_id, requested=True)
     if row.refunded_at is not None:
-        raise InputError("ID", f"invoice request {request_id}: its purchase was refunded")
+        raise InputError(
+            "ID", f"invoice request {request_id}: its purchase was refunded", "request_refunded",
+            id=request_id,
+        )  # fmt: skip
     number = _number(number, "invoice")
     event_storage.set_invoice_request(
         conn=conn, request_id=request_id, status="issued", invoice_number=number
@@ -159,7 +165,10 @@ def credit_note_issued(*, conn: Connection, request_id: int, number: str, actor:
     """Record the red-letter (credit) invoice that reversed a refunded purchase's invoice."""
     row = _get(conn, request_id)
     if row.credit_note != "needed":
-        raise InputError("ID", f"invoice request {request_id} needs no red-letter invoice")
+        raise InputError(
+            "ID", f"invoice request {request_id} needs no red-letter invoice", "no_credit_note",
+            id=request_id,
+        )  # fmt: skip
     number = _number(number, "red-letter invoice")
     event_storage.set_invoice_request(
         conn=conn, request_id=request_id, credit_note="issued", credit_note_number=number

@@ -92,7 +92,9 @@ def revoke_token(*, conn: Connection, ref: str) -> int:
     """Revoke the token given in full, or by the fingerprint `registry tokens` shows."""
     ref = ref.strip()
     if not ref:
-        raise InputError("TOKEN", "give the token, or its fingerprint from `registry tokens`")
+        raise InputError(
+            "TOKEN", "give the token, or its fingerprint from `registry tokens`", "token_empty"
+        )
     full = hash_token(ref)
     matches = [
         t.token_hash
@@ -100,9 +102,15 @@ def revoke_token(*, conn: Connection, ref: str) -> int:
         if t.token_hash == full or (len(ref) >= 8 and t.token_hash.startswith(ref.lower()))
     ]
     if not matches:
-        raise InputError("TOKEN", f"no enrolment token is {ref!r} or starts with it")
+        raise InputError(
+            "TOKEN", f"no enrolment token is {ref!r} or starts with it", "token_unknown",
+            ref=ref[:40],
+        )  # fmt: skip
     if len(matches) > 1:
-        raise InputError("TOKEN", f"{ref!r} matches {len(matches)} tokens; give more of it")
+        raise InputError(
+            "TOKEN", f"{ref!r} matches {len(matches)} tokens; give more of it", "token_ambiguous",
+            ref=ref[:40], count=len(matches),
+        )  # fmt: skip
     return storage.revoke_enrol_tokens(conn=conn, token_hashes=matches)
 
 

@@ -69,7 +69,7 @@ def enrol_token(
     _may_change(who, "make enrolment tokens")
     cleaned = (name or "").strip()
     if not cleaned or len(cleaned) > 200:
-        raise InputError("name", "the kiosk's name: 1 to 200 characters")
+        raise InputError("name", "the kiosk's name: 1 to 200 characters", "token_name")
     token = operations.new_enrol_token(conn=conn, name=cleaned, lifetime=lifetime)
     row = storage.get_enrol_token(conn=conn, token_hash=operations.hash_token(token))
     fingerprint = operations.token_fingerprint(operations.hash_token(token))

@@ -30,23 +30,37 @@ def record_payout(
         raise InputError("--reference", "the bank's reference: 1 to 200 characters")
     statement = settlement_storage.get_statement(conn=conn, number=number)
     if statement is None:
-        raise InputError("--statement", f"there is no statement {number}")
+        raise InputError(
+            "--statement", f"there is no statement {number}", "no_statement", number=number
+        )
     paid = settlement_storage.payout_of(conn=conn, statement_id=statement.id)
     if paid is not None:
         raise InputError(
             "--statement",
             f"statement {number} was already paid on {paid.paid_on} ({paid.bank_reference})",
+            "already_paid",
+            number=number,
+            day=paid.paid_on,
+            reference=paid.bank_reference,
         )
     if statement.net_fen <= 0:
         raise InputError(
             "--statement",
             f"statement {number} has nothing to pay (net {format_fen(statement.net_fen)})",
+            "nothing_to_pay",
+            number=number,
+            net_fen=statement.net_fen,
         )
     closed = china_date(parse_stamp(statement.closed_at))
     if paid_on < closed:
-        raise InputError("--date", f"{paid_on} is before statement {number} was closed ({closed})")
+        raise InputError(
+            "--date", f"{paid_on} is before statement {number} was closed ({closed})",
+            "paid_before_close", day=paid_on.isoformat(), number=number, closed=closed.isoformat(),
+        )  # fmt: skip
     if paid_on > (today or china_date(utc_now())):
-        raise InputError("--date", f"{paid_on} is in the future")
+        raise InputError(
+            "--date", f"{paid_on} is in the future", "paid_future", day=paid_on.isoformat()
+        )
     values = {
         "statement_id": statement.id,
         "paid_on": paid_on.isoformat(),

@@ -54,7 +54,7 @@ def parse_period(text: str, field: str = "--period") -> Period:
             date(year, first_month, 1),
             _month_end(year, first_month + 2),
         )
-    raise InputError(field, f"{text!r} is not a period; allowed: {ALLOWED}")
+    raise InputError(field, f"{text!r} is not a period; allowed: {ALLOWED}", "bad_period")
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:
@@ -69,4 +69,6 @@ def parse_day(text: str, field: str) -> date:
     try:
         return date.fromisoformat((text or "").strip())
     except ValueError:
-        raise InputError(field, f"{text!r} is not a date; allowed: YYYY-MM-DD") from None
+        raise InputError(
+            field, f"{text!r} is not a date; allowed: YYYY-MM-DD", "bad_day", text=str(text)[:20]
+        ) from None

@@ -178,20 +178,26 @@ def build_content(
     return content, claimed
 
 
-def _check_order(conn: Connection, project_id: str, period: Period, kind: str) -> str | None:
+def _check_order(
+    conn: Connection, project_id: str, period: Period, kind: str
+) -> tuple[str, str, dict[str, Any]] | None:
     """Why this period cannot be closed next for the project (periods close in order, with no
-    gap), or None. "closed" when it already is."""
+    gap): the English line, its code and parameters; or None. "closed" when it already is."""
     before = settlement_storage.last_statement(conn=conn, project_id=project_id)
     if before is None:
         return None
     if before.period == period.label:
-        return "closed"
+        return "closed", "", {}
     following = date.fromordinal(date.fromisoformat(before.last_day).toordinal() + 1)
     if period.first < following:
-        return f"{period.label} overlaps {before.period} (closed: statement {before.number})"
+        line = f"{period.label} overlaps {before.period} (closed: statement {before.number})"
+        return line, "period_overlaps", {
+            "period": period.label, "closed": before.period, "number": before.number
+        }  # fmt: skip
     if period.first > following:
         nxt = period_of(following, contracts.PeriodKind(kind))
-        return f"close {nxt.label} first (the last closed period is {before.period})"
+        line = f"close {nxt.label} first (the last closed period is {before.period})"
+        return line, "period_gap", {"next": nxt.label, "closed": before.period}
     return None
 
 
@@ -208,10 +214,17 @@ def close_period(
     moment = now or utc_now()
     if period.last >= china_date(moment):
         raise InputError(
-            "--period", f"{period.label} has not ended yet (its last day is {period.last})"
+            "--period",
+            f"{period.label} has not ended yet (its last day is {period.last})",
+            "period_not_ended",
+            period=period.label,
+            last=period.last.isoformat(),
         )
     if project_id is not None and storage.get_project(conn=conn, project_id=project_id) is None:
-        raise InputError("--project", f"no project {project_id!r} at this registry")
+        raise InputError(
+            "--project", f"no project {project_id!r} at this registry", "no_project",
+            project=project_id,
+        )  # fmt: skip
     storage.set_setting(conn=conn, key="statement_chain", value=stamp(moment))  # one at a time
     results: list[dict[str, Any]] = []
     for project in storage.list_projects(conn=conn):
@@ -225,20 +238,28 @@ def close_period(
                     "--project",
                     f"{pid} has no settlement contract in force on {period.first}; set one:"
                     f" diandian registry contract --project {pid} --owner NAME",
+                    "no_contract",
+                    project=pid,
+                    day=period.first.isoformat(),
                 )
             results.append({"project_id": pid, "skipped": "no contract, nothing to settle"})
             continue
         if contract.period != period.kind:
             if project_id is not None:
-                raise InputError("--period", f"{pid} settles {contract.period}, not {period.kind}")
+                raise InputError(
+                    "--period", f"{pid} settles {contract.period}, not {period.kind}",
+                    "other_kind", project=pid, kind=str(contract.period),
+                    asked_kind=str(period.kind),
+                )  # fmt: skip
             results.append({"project_id": pid, "skipped": f"settles {contract.period}"})
             continue
         refusal = _check_order(conn, pid, period, contract.period)
-        if refusal == "closed":
+        if refusal is not None and refusal[0] == "closed":
             results.append({"project_id": pid, "skipped": f"{period.label} is already closed"})
             continue
         if refusal is not None:
-            raise InputError("--period", f"{pid}: {refusal}")
+            line, code, params = refusal
+            raise InputError("--period", f"{pid}: {line}", code, project=pid, **params)
         results.append(_write(conn, project, period, contract, actor, stamp(moment)))
     return results
 

@@ -32,6 +32,7 @@ from sync.registry.console.pages import (
     listing,
     statements_page,
 )
+from sync.registry.console.refusals import refusal
 from sync.registry.console.session import HOME, Desk
 from sync.registry.console.views import retirements_page
 from sync.registry.operators import Operator, Role
@@ -45,7 +46,7 @@ LIFETIMES = ("1d", "7d", "30d")  # what the token form offers (the CLI takes any
 
 
 def _refusal(desk: Desk, exc: InputError) -> str:
-    return desk.t("ops.refused", reason=exc.message)
+    return desk.t("ops.refused", reason=refusal(desk.t, exc))
 
 
 def _forbidden(desk: Desk, who: Operator) -> Response:
@@ -290,7 +291,10 @@ async def make_token(request: Request) -> Response:
     def work(conn: Connection, who: Operator, form: dict[str, str]) -> dict[str, str]:
         life = form.get("lifetime", "7d")
         if life not in LIFETIMES:
-            raise InputError("lifetime", f"one of {', '.join(LIFETIMES)}")
+            raise InputError(
+                "lifetime", f"one of {', '.join(LIFETIMES)}", "token_lifetime",
+                allowed=", ".join(LIFETIMES),
+            )  # fmt: skip
         return operator_actions.enrol_token(
             conn=conn, who=who, name=form.get("name", ""), lifetime=operations.parse_lifetime(life)
         )

@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
+from kiosk import formats
 from kiosk.errors import InputError
 from kiosk.money import format_tonnes
 from kiosk.scenarios import Question, get_scenario
@@ -30,6 +31,7 @@ from kiosk.timestamps import china_date
 from kiosk.venues import load_venues
 from sync.registry import event_storage, events, invoices
 from sync.registry.console.pages import NUMBER
+from sync.registry.console.refusals import refusal
 from sync.registry.console.session import HOME, Desk
 from sync.registry.event_page import share
 from sync.registry.operators import Operator, Role
@@ -174,11 +176,7 @@ async def create_event(request: Request) -> Response:
                 actor=who.name,
             )
         except InputError as exc:
-            field = exc.field.lstrip("-").replace("-", "_").split("/")[0]
-            words = f"ops.events.field.{field}"
-            where = t(words) if words in strings() else exc.field
-            reason = t("ops.events.refused", field=where, reason=exc.message)
-            return who, reason, 409, _all_events(conn, desk)[1]
+            return who, _event_refusal(desk, exc), 409, _all_events(conn, desk)[1]
         return who, "", 303, []
 
     who, error, code, found = await transaction(request, work)
@@ -190,6 +188,28 @@ async def create_event(request: Request) -> Response:
         words = "ops.events.forbidden" if who.role == Role.OWNER else "ops.events.operators_only"
         return desk.problem(who, t("ops.forbidden"), t(words), status=403)
     return _events_page(request, desk, who, found, typed=typed, error=error, code=code)
+
+
+def _event_refusal(desk: Desk, exc: InputError) -> str:
+    """The event form's refusal: the field by its label, the rule in the operator's words. An
+    answer's refusal comes from the kiosk's scenario checks (uncoded, English): it is worded
+    here from the question's range, as the phone flow does (sync.registry.phone.pages_flow)."""
+    t = desk.t
+    question = next((q for q in get_scenario("event").questions if q.key == exc.field), None)
+    if question is not None:
+        where = t.pick(question.label, question.key)
+        if question.min is not None and question.max is not None:
+            low, high = (formats.number(v, t.lang) for v in (question.min, question.max))
+            whole = "int" if question.type == "int" else "number"
+            reason = t(f"ops.error.answer_{whole}", low=low, high=high)
+        else:
+            words = f"ops.error.answer_{question.type}"
+            reason = t(words if words in strings() else "ops.error.answer")
+        return t("ops.events.refused", field=where, reason=reason)
+    field = exc.field.lstrip("-").replace("-", "_").split("/")[0]
+    words = f"ops.events.field.{field}"
+    where = t(words) if words in strings() else exc.field
+    return t("ops.events.refused", field=where, reason=refusal(t, exc))
 
 
 def _list(conn: Connection, desk: Desk, status: str) -> tuple[Operator | None, list[Any]]:
@@ -335,4 +355,4 @@ def _reason(desk: Desk, exc: InputError) -> str:
         return t("ops.invoices.bad_number")
     if exc.field == "--reason":
         return t("ops.invoices.bad_reason")
-    return t("ops.invoices.refused", reason=exc.message)
+    return t("ops.invoices.refused", reason=refusal(t, exc))

@@ -19,6 +19,7 @@ from kiosk.errors import InputError
 from kiosk.timestamps import china_date
 from sync.registry import payouts
 from sync.registry.console.pages import Found, find_statement, parse_day, statement_page
+from sync.registry.console.refusals import refusal
 from sync.registry.console.session import HOME, Desk
 from sync.registry.phone.context import now
 from sync.registry.routes import transaction
@@ -75,4 +76,4 @@ def _reason(desk: Desk, exc: InputError) -> str:
         return t("ops.payout.bad_reference")
     if exc.field == "--date":
         return t("ops.payout.bad_day")
-    return t("ops.payout.refused", reason=exc.message)
+    return t("ops.payout.refused", reason=refusal(t, exc))

@@ -262,7 +262,7 @@ def test_an_operator_records_a_payout_once_and_others_cannot(
         assert early.status_code in (400, 409) and "付款日期须为" in early.text, day
     assert 'data-testid="pay"' not in client.get("/ops/statements/2").text  # nothing to pay
     nothing = pay(client, 2, "2026-11-05", "ICBC-2")
-    assert nothing.status_code == 409 and "nothing to pay" in nothing.text
+    assert nothing.status_code == 409 and "结算单 2 无需付款" in nothing.text
     assert payouts_made(engine) == []
 
     made = pay(client, 1, "2026-11-05", "ICBC 2026110500042")
@@ -270,5 +270,6 @@ def test_an_operator_records_a_payout_once_and_others_cannot(
     page = client.get("/ops/statements/1").text
     assert "ICBC 2026110500042" in page and 'data-testid="pay"' not in page
     again = pay(client, 1, "2026-11-05", "ICBC-again", token=csrf(client, "/ops/statements/2"))
-    assert again.status_code == 409 and "already paid" in again.text
+    assert again.status_code == 409
+    assert "结算单 1 已于 2026-11-05 付款（ICBC 2026110500042）" in again.text
     assert payouts_made(engine) == [("amy", "statement 1")]

@@ -111,7 +111,7 @@ def test_an_operator_marks_an_invoice_issued(engine: Engine, client, kiosk: Kios
     )
     assert done.status_code == 303 and done.headers["location"] == "/ops/invoices?status=requested"
     again = client.post(url, data={"csrf": token, "number": "2"}, headers=FORM)
-    assert again.status_code == 409 and "is issued, not requested" in again.text
+    assert again.status_code == 409 and "was already answered (Issued)" in again.text
     pending = client.get("/ops/invoices").text
     assert f'data-testid="request-{first}"' not in pending
     assert f'data-testid="request-{second}"' in pending
@@ -241,7 +241,7 @@ def test_an_operator_records_an_event_and_a_refusal_names_the_field(engine: Engi
     assert bad.status_code == 409 and "未登记：最后一天" in bad.text
     assert 'value="低碳博览会"' in bad.text  # what was typed stays
     zero = client.post("/ops/events", data={**form, "a_attendees": "0"}, headers=FORM)
-    assert zero.status_code == 409 and "whole number from 1" in zero.text
+    assert zero.status_code == 409 and "请填写 1 至 200000 之间的整数" in zero.text
     done = client.post("/ops/events", data=form, headers=FORM, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == "/ops/events"
     with engine.begin() as conn:
@@ -255,7 +255,7 @@ def test_an_operator_records_an_event_and_a_refusal_names_the_field(engine: Engi
     )
     assert "低碳博览会" in client.get("/ops/events").text
     again = client.post("/ops/events", data=form, headers=FORM)
-    assert again.status_code == 409 and "already exists" in again.text
+    assert again.status_code == 409 and "活动 expo-2026 已存在" in again.text
     client.cookies.clear()
     sign_in(client, "ann")
     page = client.get("/ops/events")

@@ -115,7 +115,7 @@ def test_an_operator_closes_a_period_from_the_console_and_others_cannot(
     forged = client.post("/ops/statements/close", data={"csrf": "forged", **asked}, headers=FORM)
     assert forged.status_code == 400
     early = post(client, "/ops/statements/close", {"period": "2026-11"}, "/ops/statements")
-    assert early.status_code == 409 and "has not ended yet" in early.text
+    assert early.status_code == 409 and "2026-11 尚未结束（最后一天为 2026-11-30）" in early.text
     odd = post(client, "/ops/statements/close", {"period": "Oct"}, "/ops/statements")
     assert odd.status_code == 409 and "2026-Q4" in odd.text
     with engine.connect() as conn:
@@ -208,7 +208,7 @@ def test_retirements_listed_by_role_and_recorded_by_an_operator(engine: Engine, 
     listed = client.get("/ops/retirements").text
     assert "CEEX-R-9" in listed
     again = post(client, "/ops/retirements", asked, "/ops/retirements")
-    assert again.status_code == 409 and "overlap" in again.text and "CEEX-R-9" in again.text
+    assert again.status_code == 409 and "与已注销的批次重叠（CEEX-R-9）" in again.text
     assert [a for a, _ in audit_of(engine, "retire_blocks")] == ["amy"]
 
     add(engine, "ann", "auditor")
@@ -250,7 +250,8 @@ def test_a_refused_close_writes_nothing(engine: Engine, client, kiosk: Kiosk) ->
     add(engine, "amy", "operator")
     sign_in(client, "amy")
     refused = post(client, "/ops/statements/close", {"period": "2026-10"}, "/ops/statements")
-    assert refused.status_code == 409 and "demo-wetland has no settlement contract" in refused.text
+    assert refused.status_code == 409
+    assert "demo-wetland 在 2026-10-01 没有生效的结算合同" in refused.text
     with engine.connect() as conn:
         assert settlement_storage.list_statements(conn=conn) == []
     assert audit_of(engine, "settle") == []
