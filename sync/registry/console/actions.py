@@ -30,6 +30,7 @@ from sync.registry.console.pages import (
     Listing,
     find_statement,
     listing,
+    statement_unseen,
     statements_page,
 )
 from sync.registry.console.refusals import refusal
@@ -166,12 +167,9 @@ async def _statement_file(request: Request, number: str, kind: str) -> Response:
         return who, content, dict(payout._mapping) if payout is not None else None
 
     who, content, payout = await reading(request, work)
-    if who is None:
-        return desk.to_sign_in(f"{HOME}/statements/{number[:12]}")
-    t = desk.t
-    if content is None:
-        message = t("ops.statement.missing.message", number=number[:12])
-        return desk.problem(who, t("ops.statement.missing"), message, status=404)
+    unseen = statement_unseen(desk, number, who, content)
+    if unseen is not None:
+        return unseen
     if kind == "pdf":
         body = await run_in_threadpool(statement_files.to_pdf, content, payout)
         media = "application/pdf"

@@ -105,6 +105,20 @@ def parse_day(text: str) -> date | None:
 Found = tuple[Operator | None, dict[str, Any] | None, Any]  # who, the content, its payout
 
 
+def statement_unseen(
+    desk: Desk, number: str, who: Operator | None, content: Any
+) -> Response | None:
+    """The answer when statement NUMBER cannot be shown: sign in first, or 404 (another
+    project's statement is as missing as one that does not exist)."""
+    if who is None:
+        return desk.to_sign_in(f"{HOME}/statements/{number[:12]}")
+    if content is None:
+        t = desk.t
+        message = t("ops.statement.missing.message", number=number[:12])
+        return desk.problem(who, t("ops.statement.missing"), message, status=404)
+    return None
+
+
 def find_statement(conn: Connection, desk: Desk, number: str) -> Found:
     """The statement numbered `number` if this operator may see it (else no content)."""
     who = desk.who(conn)
@@ -128,12 +142,9 @@ def statement_page(
 ) -> Response:
     """One statement; its payout form for an operator while it is unpaid and has a net."""
     who, content, payout = found
-    if who is None:
-        return desk.to_sign_in(f"{HOME}/statements/{number[:12]}")
-    t = desk.t
-    if content is None:
-        message = t("ops.statement.missing.message", number=number[:12])
-        return desk.problem(who, t("ops.statement.missing"), message, status=404)
+    unseen = statement_unseen(desk, number, who, content)
+    if unseen is not None:
+        return unseen
     view = _statement_view(desk, content, payout)
     payable = who.may_change() and payout is None and content["net_fen"] > 0
     today = china_date(now(desk.request.app)).isoformat()
