@@ -56,3 +56,24 @@ def test_the_kiosk_app_logs_to_a_rotating_kiosk_log(
     ]
     assert isinstance(handler, logging.handlers.RotatingFileHandler)
     assert handler.baseFilename == str(tmp_path / "kiosk.log") and handler.maxBytes > 0
+
+
+def test_the_kiosk_log_holds_lines_until_the_file_opens(
+    tmp_path: Path, root_handlers: None
+) -> None:
+    """The kiosk opens kiosk.log once its first frame is painted: what is logged before that is
+    held (and goes to stderr at once), then written to the file first, in order; nothing lost."""
+    path = tmp_path / "kiosk.log"
+    open_file = logs.configure_held(path)
+    log = logging.getLogger("diandian.test")
+    log.warning("settings: early %d", 1)
+    log.info("early %d", 2)
+    log.debug("below the level")
+    assert not path.exists()
+    handlers = open_file()
+    log.info("late %d", 3)
+    assert open_file() is handlers  # a second call opens nothing more
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == ["settings: early 1", "early 2", "late 3"]
+    assert any(isinstance(h, logging.handlers.RotatingFileHandler) for h in handlers)
+    assert len(handlers) == 2 and all(h in logging.getLogger().handlers for h in handlers)

@@ -99,6 +99,9 @@ class KioskWindow(StaffHandOver, QMainWindow):
     screenChanged = Signal(str)  # the new screen's objectName
     exitRequested = Signal()  # an admin chose "exit kiosk mode"
     ledgerReady = Signal()  # the ledger opened and checked (at start and after a retry)
+    # the first frame is painted (or PREPARE_LATEST_MS passed, or a tap came first): what
+    # waited for it may start (the ledger, the payment terminal, the kiosk.log file)
+    prepared = Signal()
 
     # in the order they are built after the first frame: the visitor's path first
     scenario: _Lazy[ScenarioScreen] = _Lazy("ui.screens.scenario", "ScenarioScreen")
@@ -234,6 +237,7 @@ class KioskWindow(StaffHandOver, QMainWindow):
     def _prepare(self) -> None:
         if self._prepare_pending:
             self._prepare_pending = False
+            self.prepared.emit()
             if self._terminal_pending:
                 self._terminal_pending = False
                 self.terminal = configured_terminal()

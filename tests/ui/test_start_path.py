@@ -1,7 +1,7 @@
 """Issue 19: what the kiosk loads before its first frame. A start with an unchanged settings
 file paints the attract screen without pydantic, sqlite-utils, the certificate and signing
-stack, the printer library or the QR encoder (each costs the first paint tens of ms; they load
-when first used, after it), and with no screen built (or its module imported) but the attract
+stack, the printer library, the QR encoder or the rotating log file's module (each costs the
+first paint milliseconds to tens of ms; they load when first used, after it), and with no screen built (or its module imported) but the attract
 screen: the others are built once it is painted. Checked in new processes, as `diandian
 kiosk` starts."""
 
@@ -11,7 +11,16 @@ from pathlib import Path
 
 from tests.conftest import processes_in_turn
 
-HEAVY = ("pydantic", "sqlite_utils", "cryptography", "cbor2", "escpos", "segno", "tomlkit")
+HEAVY = (
+    "pydantic",
+    "sqlite_utils",
+    "cryptography",
+    "cbor2",
+    "escpos",
+    "segno",
+    "tomlkit",
+    "logging.handlers",
+)
 START = f"""
 import json, sys, time
 import ui.window
