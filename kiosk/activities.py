@@ -8,17 +8,19 @@ so the breakdown a customer sees is exactly what was multiplied.
 from __future__ import annotations
 
 import functools
+from collections import namedtuple
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import NamedTuple
 
 from kiosk.cities import City, haversine_km
 from kiosk.errors import InputError
 from kiosk.factors import FactorTable
+from kiosk.records import Record
 from kiosk.routes import route_km
 from kiosk.scenarios import Answer
+
+TYPE_CHECKING = False
 
 TENTH = Decimal("0.1")
 CAR_MODES = frozenset({"car_petrol", "car_electric"})
@@ -37,15 +39,24 @@ SAME_POINT_KM = 0.05  # closer than this the two places share one map point
 NO_DETAIL: Mapping[str, str] = MappingProxyType({})
 
 
-class Activity(NamedTuple):
-    """A factor id, a quantity in its unit and the people sharing it. A named tuple, not a
-    frozen dataclass: it never leaves the engine (footprint.line_for turns it into a Line), and
-    building one costs half as much, several times per footprint."""
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-    factor_id: str
-    quantity: Decimal
-    detail: Mapping[str, str] = NO_DETAIL
-    share: int = 1  # people sharing it: grams = quantity x factor / share, rounded once
+    class Activity(NamedTuple):
+        """A factor id, a quantity in its unit and the people sharing it (grams = quantity x
+        factor / share, rounded once)."""
+
+        factor_id: str
+        quantity: Decimal
+        detail: Mapping[str, str] = NO_DETAIL
+        share: int = 1
+
+else:  # the same named tuple without typing (not imported at run time: `diandian footprint`
+    # starts without it). A named tuple, not a frozen record: it never leaves the engine (the
+    # footprint's price turns it into a Line), and several are made per footprint.
+    Activity = namedtuple(
+        "Activity", ("factor_id", "quantity", "detail", "share"), defaults=(NO_DETAIL, 1)
+    )
 
 
 def _activity(factor_id: str, quantity: Decimal, detail: Mapping[str, str], share: int) -> Activity:
@@ -57,14 +68,22 @@ def _activity(factor_id: str, quantity: Decimal, detail: Mapping[str, str], shar
 _TUPLE_NEW: Callable[..., Activity] = tuple.__new__
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+class Grid(Record):
     """Which electricity factors a footprint uses: a province's grid or the national one."""
 
+    FIELDS = ("key", "province", "electricity", "car")
+    __slots__ = FIELDS
     key: str  # "china" or a province key such as "sichuan"
     province: str  # the province's name as in cities.csv; "" for the national grid
     electricity: str  # factor id per kWh
     car: str  # factor id of an electric car charged from it
+
+    def __init__(self, key: str, province: str, electricity: str, car: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "province", province)
+        set_(self, "electricity", electricity)
+        set_(self, "car", car)
 
 
 NATIONAL_GRID = Grid("china", "", "electricity_china_grid", "car_electric")

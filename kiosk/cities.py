@@ -12,12 +12,15 @@ import functools
 import math
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
 
 from kiosk import tablecache
+from kiosk.records import Record
 from kiosk.resources import resource
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 EMPTY_QUERY_MESSAGE = "city is empty; type a city name, pinyin or airport code"
@@ -39,14 +42,30 @@ def _is_han(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
-@dataclass(frozen=True, slots=True)
-class City:
+class City(Record):
     """One row of cities.csv; coordinates in decimal degrees (WGS 84).
 
     `iata` and `airports` (their coordinates) are in the same order; the first is the airport a
     flight uses: the city's busiest, or the one the visitor named (`CityTable.lookup("CTU")`).
+    A frozen record (kiosk/records.py), as a frozen dataclass would be.
     """
 
+    FIELDS = (
+        "id",
+        "name_en",
+        "name_zh",
+        "pinyin",
+        "country",
+        "lat",
+        "lon",
+        "population",
+        "iata",
+        "airports",
+        "province",
+        "province_zh",
+        "kind",
+    )
+    __slots__ = FIELDS
     id: str
     name_en: str
     name_zh: str
@@ -55,11 +74,42 @@ class City:
     lat: float
     lon: float
     population: int
-    iata: tuple[str, ...] = ()
-    airports: tuple[tuple[float, float], ...] = ()
-    province: str = ""  # "Sichuan"; for Hong Kong, Macau, Taiwan their own name; else ""
-    province_zh: str = ""
-    kind: str = "city"  # city, seat (a prefecture seat), town or scenic (a scenic area)
+    iata: tuple[str, ...]
+    airports: tuple[tuple[float, float], ...]
+    province: str  # "Sichuan"; for Hong Kong, Macau, Taiwan their own name; else ""
+    province_zh: str
+    kind: str  # city, seat (a prefecture seat), town or scenic (a scenic area)
+
+    def __init__(
+        self,
+        id: str,
+        name_en: str,
+        name_zh: str,
+        pinyin: str,
+        country: str,
+        lat: float,
+        lon: float,
+        population: int,
+        iata: tuple[str, ...] = (),
+        airports: tuple[tuple[float, float], ...] = (),
+        province: str = "",
+        province_zh: str = "",
+        kind: str = "city",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "name_en", name_en)
+        set_(self, "name_zh", name_zh)
+        set_(self, "pinyin", pinyin)
+        set_(self, "country", country)
+        set_(self, "lat", lat)
+        set_(self, "lon", lon)
+        set_(self, "population", population)
+        set_(self, "iata", iata)
+        set_(self, "airports", airports)
+        set_(self, "province", province)
+        set_(self, "province_zh", province_zh)
+        set_(self, "kind", kind)
 
     @property
     def airport_lat(self) -> float | None:
@@ -73,10 +123,12 @@ class City:
         """This city with CODE (one of its airports) as the one its flights use."""
         at = self.iata.index(code)
         order = [at, *(i for i in range(len(self.iata)) if i != at)]
-        return replace(
-            self,
-            iata=tuple(self.iata[i] for i in order),
-            airports=tuple(self.airports[i] for i in order),
+        iata = tuple(self.iata[i] for i in order)
+        airports = tuple(self.airports[i] for i in order)
+        return City(
+            *(self.id, self.name_en, self.name_zh, self.pinyin, self.country),
+            *(self.lat, self.lon, self.population, iata, airports),
+            *(self.province, self.province_zh, self.kind),
         )
 
     def label(self, lang: str = "en") -> str:
@@ -361,7 +413,7 @@ def _table_state(data: bytes) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
 
     rows = csv.reader(data.decode("utf-8").splitlines())
     next(rows)  # header
-    names = [f.name for f in fields(City)]
+    names = City.FIELDS
     cities = [tuple(getattr(_parse(row), name) for name in names) for row in rows if row]
     return cities, index_state(cities)
 

@@ -11,7 +11,10 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any, NoReturn
 
 # The core's own subcommands, one module each in kiosk/commands/ registering the command of its
 # name. The packages above the core add theirs through the entry-point group below (declared in
@@ -31,7 +34,8 @@ ENTRY_POINT_GROUP = "diandian.commands"
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
 
-Register = Callable[[Any], None]
+if TYPE_CHECKING:
+    Register = Callable[[Any], None]
 
 
 class Parser(argparse.ArgumentParser):

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import MappingProxyType
-from typing import Any
 
 from kiosk.errors import DataError, InputError
+from kiosk.records import Record
 from kiosk.resources import load_toml
 from kiosk.timestamps import YEARS_ALLOWED, is_data_year
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 MAX_SOURCE_TEXT, MAX_URL = 120, 300  # a local factor's publisher / dataset, and its URL
 UNITS = frozenset({"pkm", "vkm", "room_night", "meal", "person_day", "kWh", "m3", "kg"})
@@ -36,11 +39,28 @@ _FILE = "factors/factors.toml"
 _VERSION = re.compile(r"[0-9A-Za-z._-]{1,16}")
 
 
-@dataclass(frozen=True, slots=True)
-class Factor:
-    """One emission factor and where it comes from. (Each class in the footprint's path has a
-    docstring: without one, @dataclass builds it from inspect.signature at every import.)"""
+class Factor(Record):
+    """One emission factor and where it comes from (a frozen record, kiosk/records.py)."""
 
+    FIELDS = (
+        "id",
+        "unit",
+        "kg_per_unit",
+        "gas",
+        "covers",
+        "publisher",
+        "dataset",
+        "year",
+        "url",
+        "derivation",
+        "label",
+        "cite",
+        "source",
+    )
+    __slots__ = FIELDS
+    # One line for a breakdown or a slip: who published it, what, when, where. Worked out once
+    # (every footprint line carries it), and again by with_overrides when a local value changes it.
+    DERIVED = ("source",)
     id: str
     unit: str
     kg_per_unit: Decimal
@@ -52,35 +72,73 @@ class Factor:
     url: str
     derivation: str
     label: Mapping[str, str]
-    cite: str = ""  # short citation for a slip's one-line sources
-    # One line for a breakdown or a slip: who published it, what, when, where. Worked out once
-    # (every footprint line carries it), and again by `replace` when a local value changes it.
-    source: str = field(init=False, repr=False, compare=False)
+    cite: str  # short citation for a slip's one-line sources
+    source: str
 
-    def __post_init__(self) -> None:
-        source = f"{self.publisher}, {self.dataset} ({self.year}) {self.url}"
-        object.__setattr__(self, "source", source)
+    def __init__(
+        self,
+        id: str,
+        unit: str,
+        kg_per_unit: Decimal,
+        gas: str,
+        covers: str,
+        publisher: str,
+        dataset: str,
+        year: int,
+        url: str,
+        derivation: str,
+        label: Mapping[str, str],
+        cite: str = "",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "unit", unit)
+        set_(self, "kg_per_unit", kg_per_unit)
+        set_(self, "gas", gas)
+        set_(self, "covers", covers)
+        set_(self, "publisher", publisher)
+        set_(self, "dataset", dataset)
+        set_(self, "year", year)
+        set_(self, "url", url)
+        set_(self, "derivation", derivation)
+        set_(self, "label", label)
+        set_(self, "cite", cite)
+        set_(self, "source", f"{publisher}, {dataset} ({year}) {url}")
 
     def name(self, lang: str) -> str:
         return self.label.get(lang) or self.label.get("en") or self.id
 
 
-@dataclass(frozen=True, slots=True)
-class Constant:
+class Constant(Record):
     """A number the engine multiplies by (an uplift, a detour factor), with its source."""
 
+    FIELDS = ("value", "unit", "source")
+    __slots__ = FIELDS
     value: Decimal
     unit: str
     source: str
 
+    def __init__(self, value: Decimal, unit: str, source: str) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "source", source)
 
-@dataclass(frozen=True, slots=True)
-class FactorTable:
+
+class FactorTable(Record):
     """One version of the factor table: the factors and the constants, by id."""
 
+    FIELDS = ("version", "factors", "constants")
+    __slots__ = FIELDS
     version: str
     factors: Mapping[str, Factor]
     constants: Mapping[str, Constant]
+
+    def __init__(
+        self, version: str, factors: Mapping[str, Factor], constants: Mapping[str, Constant]
+    ) -> None:
+        object.__setattr__(self, "version", version)
+        object.__setattr__(self, "factors", factors)
+        object.__setattr__(self, "constants", constants)
 
     def __getitem__(self, factor_id: str) -> Factor:
         return self.factors[factor_id]
@@ -167,21 +225,56 @@ def load_factors() -> FactorTable:
     return parse_factor_table(load_toml(*_FILE.split("/")))
 
 
-@dataclass(frozen=True, slots=True)
-class LocalFactor:
+class LocalFactor(Record):
     """A value an admin set on this kiosk for one factor, with the source it comes from."""
 
+    FIELDS = (
+        "factor_id",
+        "kg_per_unit",
+        "publisher",
+        "dataset",
+        "year",
+        "url",
+        "reason",
+        "set_by",
+        "set_at",
+    )
+    __slots__ = FIELDS
     factor_id: str
     kg_per_unit: Decimal
     publisher: str
     dataset: str
     year: int
     url: str
-    reason: str = ""
-    set_by: str = ""
-    set_at: str = ""
+    reason: str
+    set_by: str
+    set_at: str
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        factor_id: str,
+        kg_per_unit: Decimal,
+        publisher: str,
+        dataset: str,
+        year: int,
+        url: str,
+        reason: str = "",
+        set_by: str = "",
+        set_at: str = "",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "factor_id", factor_id)
+        set_(self, "kg_per_unit", kg_per_unit)
+        set_(self, "publisher", publisher)
+        set_(self, "dataset", dataset)
+        set_(self, "year", year)
+        set_(self, "url", url)
+        set_(self, "reason", reason)
+        set_(self, "set_by", set_by)
+        set_(self, "set_at", set_at)
+        self._check()
+
+    def _check(self) -> None:
         for name in ("publisher", "dataset"):
             text = str(getattr(self, name)).strip()
             if not text:
@@ -231,15 +324,19 @@ def with_overrides(table: FactorTable, local: tuple[LocalFactor, ...]) -> Factor
         if old is None:
             continue  # a factor the new table dropped: nothing computes with it any more
         applied.append(item)
-        factors[item.factor_id] = replace(
-            old,
+        factors[item.factor_id] = Factor(
+            id=old.id,
+            unit=old.unit,
             kg_per_unit=item.kg_per_unit,
+            gas=old.gas,
+            covers=old.covers,
             publisher=item.publisher,
             dataset=item.dataset,
             year=item.year,
             url=item.url,
             derivation=f"set on this kiosk by {item.set_by} at {item.set_at}: {item.reason}"
             f" (table {table.version}: {old.kg_per_unit})",
+            label=old.label,
             cite=f"{item.publisher} (local)",
         )
     if not applied:

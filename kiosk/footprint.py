@@ -8,34 +8,54 @@ half-up to the gram, and the total is the sum of the lines. Only the grams are r
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, NotRequired, TypedDict
 
 from kiosk.activities import Activity, choose_grid
 from kiosk.cities import City, load_cities
 from kiosk.factors import Factor, FactorTable, load_factors
 from kiosk.mappers import MAPPERS
+from kiosk.records import Record
 from kiosk.scenarios import Answer, get_scenario, parse_answers
 from kiosk.travel_mix import TravelMix
 from kiosk.venues import Venue, get_venue
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any, NotRequired, TypedDict
 
 _GRAMS_PER_KG = Decimal(1000)
 GRID_PREFIXES = ("electricity_", "car_electric")
 _ONE = Decimal(1)
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Record):
     """One activity priced: quantity x the factor's kg per unit (divided by the people sharing
     it), in grams. It keeps the factor itself, not copies of its unit, value and source: a
-    footprint makes several lines per visit, and the engine makes a hundred thousand a second."""
+    footprint makes several lines per visit, and the engine makes a hundred thousand a second.
+    A frozen record (kiosk/records.py)."""
 
+    FIELDS = ("factor", "quantity", "grams", "detail", "share")
+    __slots__ = FIELDS
     factor: Factor
     quantity: Decimal
     grams: int
-    detail: Mapping[str, str] = field(default_factory=dict)
-    share: int = 1  # people sharing the quantity (guests in a room, people in a car, a household)
+    detail: Mapping[str, str]
+    share: int  # people sharing the quantity (guests in a room, people in a car, a household)
+
+    def __init__(
+        self,
+        factor: Factor,
+        quantity: Decimal,
+        grams: int,
+        detail: Mapping[str, str] | None = None,
+        share: int = 1,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "factor", factor)
+        set_(self, "quantity", quantity)
+        set_(self, "grams", grams)
+        set_(self, "detail", {} if detail is None else detail)
+        set_(self, "share", share)
 
     @property
     def activity(self) -> str:
@@ -63,28 +83,49 @@ class Line:
         return Decimal(self.grams) / _GRAMS_PER_KG
 
 
-class StoredLine(TypedDict):
-    """A breakdown line as the ledger stores it (Order.lines): one of to_json's lines without
-    its source text and kg (kiosk.ledger.drafts.stored_line)."""
+if TYPE_CHECKING:
 
-    activity: str
-    quantity: float
-    unit: str
-    factor_kg_per_unit: float
-    g: int
-    share: NotRequired[int]
-    detail: NotRequired[dict[str, str]]
+    class StoredLine(TypedDict):
+        """A breakdown line as the ledger stores it (Order.lines): one of to_json's lines
+        without its source text and kg (kiosk.ledger.drafts.stored_line)."""
+
+        activity: str
+        quantity: float
+        unit: str
+        factor_kg_per_unit: float
+        g: int
+        share: NotRequired[int]
+        detail: NotRequired[dict[str, str]]
+
+else:
+    StoredLine = dict  # what a TypedDict is at run time
 
 
-@dataclass(frozen=True, slots=True)
-class Footprint:
+class Footprint(Record):
     """A scenario's answers and its priced lines: the total is the sum of the lines' grams."""
 
+    FIELDS = ("scenario", "venue", "answers", "lines", "factors_version")
+    __slots__ = FIELDS
     scenario: str
     venue: str
     answers: Mapping[str, Answer]
     lines: tuple[Line, ...]
     factors_version: str
+
+    def __init__(
+        self,
+        scenario: str,
+        venue: str,
+        answers: Mapping[str, Answer],
+        lines: tuple[Line, ...],
+        factors_version: str,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "scenario", scenario)
+        set_(self, "venue", venue)
+        set_(self, "answers", answers)
+        set_(self, "lines", lines)
+        set_(self, "factors_version", factors_version)
 
     @property
     def total_grams(self) -> int:
@@ -147,8 +188,8 @@ def _plain(value: Answer) -> Any:
     return value
 
 
-# A frozen dataclass's generated __init__ sets each field through object.__setattr__, looked
-# up anew for every field: a Line costs twice what its five slots do. The engine makes four or
+# A frozen record's __init__ sets each field through object.__setattr__ (as a frozen
+# dataclass's did): a Line costs twice what its five slots do. The engine makes four or
 # five per footprint, so it fills the slots itself through their descriptors: the same object,
 # equal to one made by Line(...) (tests/kiosk/test_footprint_differential.py compares them).
 _NEW = object.__new__

@@ -9,12 +9,15 @@ kiosk hands its font to Qt by path).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import diandian_resources
 
 from kiosk import tablecache
 from kiosk.errors import DataError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 PACKAGE = "diandian_resources"
 ROOT = Path(diandian_resources.__file__).parent

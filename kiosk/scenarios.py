@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from types import MappingProxyType
-from typing import Any
 
 from kiosk.cities import AmbiguousCityError, City, UnknownCityError, load_cities
 from kiosk.errors import DataError, InputError
+from kiosk.records import Record
 from kiosk.resources import load_toml
 from kiosk.travel_mix import SYNTAX, TravelMix, parse_travel_mix
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 TYPES = frozenset({"city", "choice", "int", "decimal", "bool", "travel_mix"})
 ON_SCREEN = frozenset({"city", "choice", "int", "decimal", "bool"})  # types the touch pages edit
@@ -31,22 +34,60 @@ _MAX_TEXT = 64  # longer answers are refused before any parsing
 Answer = City | Decimal | int | bool | str | TravelMix | None
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    """One question of a scenario: its type, range or choices, default and condition."""
+class Question(Record):
+    """One question of a scenario: its type, range or choices, default and condition (a
+    frozen record, kiosk/records.py)."""
 
+    FIELDS = (
+        "key",
+        "type",
+        "label",
+        "unit",
+        "min",
+        "max",
+        "default",
+        "choices",
+        "when",
+        "default_value",
+    )
+    __slots__ = FIELDS
     key: str
     type: str
     label: Mapping[str, str]
-    unit: str = ""
-    min: Decimal | None = None
-    max: Decimal | None = None
-    default: Any = None  # None means the customer must answer
-    choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unit: str
+    min: Decimal | None
+    max: Decimal | None
+    default: Any  # None means the customer must answer
+    choices: Mapping[str, Mapping[str, str]]
+    when: Mapping[str, tuple[str, ...]]
     # The default as a typed answer, checked once when the scenarios load (None for @venue,
     # @auto and a required question): parse_answers never re-parses it per call.
-    default_value: Answer = None
+    default_value: Answer
+
+    def __init__(
+        self,
+        key: str,
+        type: str,
+        label: Mapping[str, str],
+        unit: str = "",
+        min: Decimal | None = None,
+        max: Decimal | None = None,
+        default: Any = None,
+        choices: Mapping[str, Mapping[str, str]] | None = None,
+        when: Mapping[str, tuple[str, ...]] | None = None,
+        default_value: Answer = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "type", type)
+        set_(self, "label", label)
+        set_(self, "unit", unit)
+        set_(self, "min", min)
+        set_(self, "max", max)
+        set_(self, "default", default)
+        set_(self, "choices", {} if choices is None else choices)
+        set_(self, "when", {} if when is None else when)
+        set_(self, "default_value", default_value)
 
     @property
     def required(self) -> bool:
@@ -81,26 +122,47 @@ _VENUE: Any = object()  # the venue's city
 # One question as parse_answers walks it: key, parser, the question, its condition as (key,
 # values) pairs or None, and what an unanswered one gets (a typed default, None, _REQUIRED or
 # _VENUE). Made once per scenario as it loads: a plain tuple, so the walk reads no attributes.
-Step = tuple[
-    str,
-    Callable[["Question", Any], Answer],
-    Question,
-    tuple[tuple[str, tuple[str, ...]], ...] | None,
-    Any,
-]
+if TYPE_CHECKING:
+    Step = tuple[
+        str,
+        Callable[[Question, Any], Answer],
+        Question,
+        tuple[tuple[str, tuple[str, ...]], ...] | None,
+        Any,
+    ]
 
 
-@dataclass(frozen=True, slots=True)
-class Scenario:
+class Scenario(Record):
     """A scenario's questions in order, and the plan parse_answers follows."""
 
+    FIELDS = ("id", "label", "summary", "questions", "at_least_one", "keys", "plan")
+    __slots__ = FIELDS
     id: str
     label: Mapping[str, str]
     summary: Mapping[str, str]
     questions: tuple[Question, ...]
-    at_least_one: tuple[str, ...] = ()
-    keys: frozenset[str] = frozenset()  # the questions' keys, to refuse an unknown one at once
-    plan: tuple[Step, ...] = ()  # parse_answers' steps, one per question (_plan)
+    at_least_one: tuple[str, ...]
+    keys: frozenset[str]  # the questions' keys, to refuse an unknown one at once
+    plan: tuple[Step, ...]  # parse_answers' steps, one per question (_plan)
+
+    def __init__(
+        self,
+        id: str,
+        label: Mapping[str, str],
+        summary: Mapping[str, str],
+        questions: tuple[Question, ...],
+        at_least_one: tuple[str, ...] = (),
+        keys: frozenset[str] = frozenset(),
+        plan: tuple[Step, ...] = (),
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "label", label)
+        set_(self, "summary", summary)
+        set_(self, "questions", questions)
+        set_(self, "at_least_one", at_least_one)
+        set_(self, "keys", keys)
+        set_(self, "plan", plan)
 
     def question(self, key: str) -> Question:
         for question in self.questions:
@@ -135,9 +197,13 @@ def _question(key: str, spec: Mapping[str, Any], choice_lists: Mapping[str, Any]
     if question.default in (None, VENUE_CITY, AUTO):
         return question
     try:
-        return replace(question, default_value=parse_value(question, question.default))
+        default_value = parse_value(question, question.default)
     except InputError as exc:
         raise DataError(f"{where}: default {question.default!r}: {exc.message}") from None
+    return Question(
+        *(key, question.type, question.label, question.unit, question.min, question.max),
+        *(question.default, question.choices, question.when, default_value),
+    )
 
 
 @cache

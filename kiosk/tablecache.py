@@ -23,7 +23,10 @@ import sys
 from collections.abc import Callable, Iterable
 from importlib.util import source_hash
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 FORMAT = b"diandian-tables-1"
 KEEP_DAYS = 30

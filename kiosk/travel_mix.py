@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kiosk.cities import AmbiguousCityError, City, UnknownCityError, load_cities
 from kiosk.errors import InputError
+from kiosk.records import Record
 
 MAX_GROUPS = 40
 MAX_TEXT = 2000
@@ -28,15 +28,31 @@ _SHARE = re.compile(r"\d{1,3}(\.\d{1,2})?%")
 SYNTAX = "groups ORIGIN:MODE:PEOPLE[:KM] separated by ';', PEOPLE a count (120) or a share (40%)"
 
 
-@dataclass(frozen=True, slots=True)
-class TravelGroup:
-    """Visitors who came from one place by one mode."""
+class TravelGroup(Record):
+    """Visitors who came from one place by one mode (a frozen record, kiosk/records.py)."""
 
+    FIELDS = ("origin", "mode", "count", "share", "km")
+    __slots__ = FIELDS
     origin: City
     mode: str
-    count: int | None = None  # people, or
-    share: Decimal | None = None  # a percentage of the attendees
-    km: Decimal | None = None  # one-way km, when the cities cannot give it
+    count: int | None  # people, or
+    share: Decimal | None  # a percentage of the attendees
+    km: Decimal | None  # one-way km, when the cities cannot give it
+
+    def __init__(
+        self,
+        origin: City,
+        mode: str,
+        count: int | None = None,
+        share: Decimal | None = None,
+        km: Decimal | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "origin", origin)
+        set_(self, "mode", mode)
+        set_(self, "count", count)
+        set_(self, "share", share)
+        set_(self, "km", km)
 
     def people(self, attendees: int) -> Decimal:
         if self.count is not None:
@@ -50,11 +66,15 @@ class TravelGroup:
         return f"{self.origin.id}:{self.mode}:{people}{km}"
 
 
-@dataclass(frozen=True, slots=True)
-class TravelMix:
+class TravelMix(Record):
     """How an event's visitors travelled: one group per origin and mode."""
 
-    groups: tuple[TravelGroup, ...] = ()
+    FIELDS = ("groups",)
+    __slots__ = FIELDS
+    groups: tuple[TravelGroup, ...]
+
+    def __init__(self, groups: tuple[TravelGroup, ...] = ()) -> None:
+        object.__setattr__(self, "groups", groups)
 
     def __bool__(self) -> bool:
         return bool(self.groups)

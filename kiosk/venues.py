@@ -9,26 +9,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
-from typing import Any
 
 from kiosk.cities import City, CityTable, load_cities
 from kiosk.errors import DataError, InputError
 from kiosk.factors import load_factors
+from kiosk.records import Record
 from kiosk.resources import load_toml
 from kiosk.scenarios import load_scenarios
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 # A venue id is part of the phone flow's address (/v/ID, printed on the entrance poster).
 VENUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LANGS = ("zh", "en", "fr")
 
 
-@dataclass(frozen=True, slots=True)
-class Venue:
-    """A place a kiosk stands: its city, grid, scenarios and settings."""
+class Venue(Record):
+    """A place a kiosk stands: its city, grid, scenarios and settings (a frozen record,
+    kiosk/records.py)."""
 
+    FIELDS = (
+        "id",
+        "name",
+        "kind",
+        "city",
+        "scenarios",
+        "popular_origins",
+        "idle_timeout_s",
+        "min_charge_fen",
+        "grid",
+        "event",
+    )
+    __slots__ = FIELDS
     id: str
     name: Mapping[str, str]
     kind: str
@@ -37,9 +53,34 @@ class Venue:
     popular_origins: tuple[City, ...]
     idle_timeout_s: int
     min_charge_fen: int
-    grid: str = ""  # electricity grid for "my year" and electric cars; "" = the province's rule
+    grid: str  # electricity grid for "my year" and electric cars; "" = the province's rule
     # the event held there now ("" in every language: none), shown under the venue's name
-    event: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    event: Mapping[str, str]
+
+    def __init__(
+        self,
+        id: str,
+        name: Mapping[str, str],
+        kind: str,
+        city: City,
+        scenarios: tuple[str, ...],
+        popular_origins: tuple[City, ...],
+        idle_timeout_s: int,
+        min_charge_fen: int,
+        grid: str = "",
+        event: Mapping[str, str] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "name", name)
+        set_(self, "kind", kind)
+        set_(self, "city", city)
+        set_(self, "scenarios", scenarios)
+        set_(self, "popular_origins", popular_origins)
+        set_(self, "idle_timeout_s", idle_timeout_s)
+        set_(self, "min_charge_fen", min_charge_fen)
+        set_(self, "grid", grid)
+        set_(self, "event", MappingProxyType({}) if event is None else event)
 
 
 @cache

@@ -7,7 +7,10 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
+    from typing import Any
 
 LANGS = ("zh", "en", "fr")
 
