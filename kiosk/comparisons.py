@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from kiosk.factors import FactorTable, load_factors
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kiosk.factors import FactorTable
 
 CAR_FACTOR = "car_petrol"  # kg CO2e per vehicle-km
 MONTHS = 12
@@ -19,6 +21,8 @@ MONTHS = 12
 
 def car_km(grams: int, table: FactorTable | None = None) -> int:
     """How many km alone in an average petrol car emit `grams` (rounded, at least 1 if any)."""
+    from kiosk.factors import load_factors  # here: the kiosk's first frame needs no table
+
     factor = (table or load_factors())[CAR_FACTOR].kg_per_unit
     km = (Decimal(grams) / 1000 / factor).quantize(0, ROUND_HALF_UP)
     return max(int(km), 1 if grams > 0 else 0)

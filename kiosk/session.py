@@ -15,23 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.comparisons import month_of
 from kiosk.errors import InputError
-from kiosk.factors import FactorTable
-from kiosk.scenarios import (
-    AUTO,
-    VENUE_CITY,
-    Answer,
-    Question,
-    Scenario,
-    answer_from_text,
-    answer_text,
-    get_scenario,
-    parse_value,
-)
 from kiosk.venues import Venue
 
-if TYPE_CHECKING:  # the engine and the ledger's orders are not needed for the first frame
+# The engine, the ledger's orders, the scenarios and the factor table are not needed for the
+# kiosk's first frame (a session is made with the window): each is imported where it is used.
+if TYPE_CHECKING:
+    from kiosk.factors import FactorTable
     from kiosk.footprint import Footprint
     from kiosk.ledger import Order
+    from kiosk.scenarios import Answer, Question, Scenario
 
 LIFESTYLE = "lifestyle"
 # Why a question page refuses what was given (each screen words these in its language):
@@ -85,6 +77,8 @@ class CustomerSession:
         self.amount_g = None
 
     def start(self, scenario_id: str) -> None:
+        from kiosk.scenarios import get_scenario
+
         get_scenario(scenario_id)  # an unknown id is refused here, not on the result screen
         self.scenario_id = scenario_id
         self.answers = {}
@@ -94,6 +88,8 @@ class CustomerSession:
 
     @property
     def scenario(self) -> Scenario:
+        from kiosk.scenarios import get_scenario
+
         return get_scenario(self.scenario_id)
 
     def questions(self) -> list[Question]:
@@ -111,6 +107,8 @@ class CustomerSession:
 
     def value(self, question: Question) -> Answer:
         """The answer given, else the default the page starts from (None: blank)."""
+        from kiosk.scenarios import AUTO, VENUE_CITY, parse_value
+
         if question.key in self.answers:
             return self.answers[question.key]
         if question.default is None or question.default == AUTO:
@@ -121,6 +119,8 @@ class CustomerSession:
 
     def answer(self, key: str, raw: Any) -> Answer:
         """Check and keep one answer; None or "" clears it (back to the default)."""
+        from kiosk.scenarios import parse_value
+
         question = self.scenario.question(key)
         if raw is None or raw == "":
             self.answers.pop(key, None)
@@ -132,11 +132,15 @@ class CustomerSession:
     def answer_texts(self) -> dict[str, str]:
         """The answers as plain text (kiosk.scenarios.answer_text), to keep them outside the
         process: the phone flow carries them from page to page in a signed cookie."""
+        from kiosk.scenarios import answer_text
+
         return {key: answer_text(value) for key, value in self.answers.items()}
 
     def restore_answers(self, texts: Mapping[str, str]) -> None:
         """Answers kept by `answer_texts`, each checked again as it comes back; one that no
         longer fits (not a question of this scenario, a value out of range) is dropped."""
+        from kiosk.scenarios import answer_from_text
+
         self.answers = {}
         for key, text in texts.items():
             try:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
+from kiosk import tablecache
 from kiosk.cities import City, CityTable, load_cities
 from kiosk.errors import DataError, InputError
-from kiosk.factors import load_factors
 from kiosk.records import Record
-from kiosk.resources import load_toml
-from kiosk.scenarios import load_scenarios
+from kiosk.resources import load_toml, resource
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: `diandian footprint` starts without it
@@ -85,7 +85,62 @@ class Venue(Record):
 
 @cache
 def _load() -> tuple[str, Mapping[str, Venue]]:
-    return parse_venues(load_toml("venues", "venues.toml"))
+    """The shipped venues, checked in full (parse_venues) once per version of what the check
+    reads, the outcome kept in the table cache as plain values: a kiosk makes its Venue from
+    it at start without importing the scenarios and the factor table (its first frame needs
+    neither: they load after it)."""
+    default, rows, _labels = _checked()
+    cities = load_cities()
+    venues = {row[0]: _venue(row, cities) for row in rows}
+    return default, MappingProxyType(venues)
+
+
+@cache
+def _checked() -> tuple[str, list[tuple[Any, ...]], dict[str, dict[str, str]]]:
+    """(default id, each venue's fields as plain values, each scenario's name by language),
+    from the table cache, keyed by venues.toml and every file parse_venues' check reads."""
+    here = Path(__file__).parent
+    code = (
+        *(here / name for name in ("venues.py", "scenarios.py", "factors.py", "cities.py")),
+        resource("scenarios", "scenarios.toml"),
+        resource("factors", "factors.toml"),
+        resource("cities", "cities.csv"),
+    )
+    found: tuple[str, list[tuple[Any, ...]], dict[str, dict[str, str]]]
+    found = tablecache.cached(resource("venues", "venues.toml"), _check, code=code)
+    return found
+
+
+def _check(_data: bytes) -> tuple[str, list[tuple[Any, ...]], dict[str, dict[str, str]]]:
+    from kiosk.scenarios import load_scenarios
+
+    default, venues = parse_venues(load_toml("venues", "venues.toml"))
+    rows = [
+        (
+            *(v.id, dict(v.name), v.kind, v.city.id, v.scenarios),
+            tuple(city.id for city in v.popular_origins),
+            *(v.idle_timeout_s, v.min_charge_fen, v.grid, dict(v.event)),
+        )
+        for v in venues.values()
+    ]
+    labels = {key: dict(scenario.label) for key, scenario in load_scenarios().items()}
+    return default, rows, labels
+
+
+def _venue(row: tuple[Any, ...], cities: CityTable) -> Venue:
+    """A Venue from the fields _check kept (checked then: nothing to check again)."""
+    (id_, name, kind, city, scenarios, popular, idle_timeout_s, min_charge_fen, grid, event) = row
+    return Venue(
+        *(id_, MappingProxyType(name), kind, cities.get(city), tuple(scenarios)),
+        tuple(cities.get(c) for c in popular),
+        *(idle_timeout_s, min_charge_fen, grid, MappingProxyType(event)),
+    )
+
+
+def scenario_labels() -> Mapping[str, Mapping[str, str]]:
+    """Each scenario's name by language, as load_scenarios() gives them (kept with the checked
+    venues): the attract screen lists its venue's before the scenarios themselves load."""
+    return _checked()[2]
 
 
 def _texts(venue_id: str, spec: Mapping[str, Any], key: str, required: bool) -> Mapping[str, str]:
@@ -118,6 +173,8 @@ def venue_from_spec(
         )
     if not isinstance(spec, Mapping):
         raise DataError(f"venue {venue_id!r}: expected a table")
+    from kiosk.scenarios import load_scenarios
+
     cities = cities or load_cities()
     scenarios = spec.get("scenarios")
     known = load_scenarios()
@@ -163,6 +220,8 @@ def parse_venues(data: Mapping[str, Any]) -> tuple[str, Mapping[str, Venue]]:
 def grids() -> tuple[str, ...]:
     """The grid settings a venue may choose: "china" and each province the shipped table has
     an electricity factor (and an electric-car factor) for."""
+    from kiosk.factors import load_factors
+
     table = load_factors()
     found = [
         fid.removeprefix("electricity_").removesuffix("_grid")

@@ -9,9 +9,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.money import format_tonnes
-from kiosk.scenarios import load_scenarios
 from kiosk.timestamps import stamp
-from kiosk.venues import Venue
+from kiosk.venues import Venue, scenario_labels
 from ui import fmt
 from ui.screens.base import Screen, button, label
 from ui.style import COLORS
@@ -132,8 +131,8 @@ class AttractScreen(Screen):
                 "and offset it with local projects."
             )
         )
-        scenarios = load_scenarios()
-        names = [scenarios[s].label.get(lang, s) for s in self.venue.scenarios if s in scenarios]
+        labels = scenario_labels()  # without loading the scenarios before the first frame
+        names = [labels[s].get(lang, s) for s in self.venue.scenarios if s in labels]
         self.lblScenarios.setText("  ·  ".join(names))
         self.btnStart.setText(self.tr("Touch to start"))
         self.lblPhone.setText(self.tr("Or scan with your phone"))
