@@ -158,10 +158,11 @@ class KioskWindow(StaffHandOver, QMainWindow):
         self._terminal_pending = terminal is _CONFIGURED
         self.terminal = None if terminal is _CONFIGURED else terminal
         self._build(venue, lang)
+        # Watches every event of the app, from the first frame on (_prepare): installed sooner,
+        # it met the first frame's events for Qt's own objects (the style's, the layouts'),
+        # and PySide, finding each a Python type, made every widget class's enums (about 170
+        # Python enums, a tenth of the first paint). Nothing can be tapped before that frame.
         self.guard = KioskGuard(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.guard)
         timeout = venue.idle_timeout_s if idle_timeout_s is None else idle_timeout_s
         self.idle = IdleTimer(timeout, prompt_s, parent=self)
         self.guard.activity.connect(self._activity)
@@ -237,6 +238,9 @@ class KioskWindow(StaffHandOver, QMainWindow):
     def _prepare(self) -> None:
         if self._prepare_pending:
             self._prepare_pending = False
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self.guard)
             self.prepared.emit()
             if self._terminal_pending:
                 self._terminal_pending = False
