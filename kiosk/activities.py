@@ -247,10 +247,13 @@ def travel(answers: Mapping[str, Answer], table: FactorTable, grid: Grid) -> lis
     return [out, back]
 
 
+_NUMBERS = (Decimal, int, str)  # a tuple: isinstance takes it faster than a union
+
+
 def _num(value: Answer) -> Decimal | int | str:
     """A number question's answer, as int() and Decimal() take it: parse_answers gives an int
     or a Decimal; a city, None or anything else is a programming error, refused as int() would."""
-    if isinstance(value, Decimal | int | str):
+    if isinstance(value, _NUMBERS):
         return value
     raise TypeError(f"not a number: {value!r}")
 

@@ -200,21 +200,27 @@ assert Footprint.__slots__ == ("scenario", "venue", "answers", "lines", "factors
 
 
 def price(activities: list[Activity], table: FactorTable) -> tuple[Line, ...]:
-    """Each activity's line: quantity x factor (/ share) rounded half-up to the gram, once."""
+    """Each activity's line: quantity x factor (/ share) rounded half-up to the gram, once.
+    An activity with the factor, quantity and share of the one before it (a return leg after
+    its outbound leg: the same factor, km and people) gets the same grams without the sums."""
     factors = table.factors
     set_factor, set_quantity, set_grams, set_detail, set_share = _SET_LINE
     lines = []
+    last_id, last_quantity, last_share, grams = None, None, 0, 0
     for factor_id, quantity, detail, share in activities:
         factor = factors[factor_id]
-        exact = quantity * factor.kg_per_unit * _GRAMS_PER_KG
-        if share != 1:
-            exact /= share
-        # the line filled here, not by a call to _line: four or five calls per footprint; the
-        # rounding passed by position: a keyword to a C method costs more than the rounding
+        if factor_id != last_id or quantity != last_quantity or share != last_share:
+            exact = quantity * factor.kg_per_unit * _GRAMS_PER_KG
+            if share != 1:
+                exact /= share
+            # the rounding passed by position: a keyword to a C method costs more than it
+            grams = int(exact.quantize(_ONE, ROUND_HALF_UP))
+            last_id, last_quantity, last_share = factor_id, quantity, share
+        # the line filled here, not by a call to _line: four or five calls per footprint
         line: Line = _NEW(Line)
         set_factor(line, factor)
         set_quantity(line, quantity)
-        set_grams(line, int(exact.quantize(_ONE, ROUND_HALF_UP)))
+        set_grams(line, grams)
         set_detail(line, detail)
         set_share(line, share)
         lines.append(line)
