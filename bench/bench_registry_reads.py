@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import bare_fastapi, load  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
+from tests.ports import HeldPort  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
 from tests.sync.registry.helpers import Kiosk  # noqa: E402
-from tests.ports import HeldPort  # noqa: E402
 from tests.sync.registry.served import serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
