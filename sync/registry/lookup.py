@@ -21,6 +21,7 @@ from kiosk.certificate import payload
 from kiosk.certificate.keys import SigningKeyError, public_from_text
 from kiosk.credit import CreditRange, RetirementStatus
 from sync.registry import page_storage
+from sync.registry.credit_storage import range_named
 from sync.registry.page_storage import RETIREMENT
 
 TOKENS = 4096  # tokens whose opening and check this process remembers (a few MB at most)
@@ -107,13 +108,7 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
 
 
 def _ranges(rows: tuple[Row[Any], ...]) -> tuple[CreditRange, ...]:
-    return tuple(
-        CreditRange(
-            f"{r.prefix}{r.number:0{r.width}d}", r.from_g, r.to_g, r.reference, r.beneficiary
-        )
-        for r in rows
-        if r.number is not None
-    )
+    return tuple(range_named(r) for r in rows if r.number is not None)
 
 
 def interpret(read: Gathered) -> Lookup:
