@@ -4,10 +4,12 @@ valid token does not make a forged one pass (issue 19, section 1).
 
 Each staleness test first shows the page is cached (the cache holds it), then changes the
 registry and asks again. With the freshness check removed from PageCache.page (a cached page
-reused whatever the rows), the void, retirement, second-process and enrolment tests fail."""
+reused whatever the rows), the void, retirement, second-process, enrolment, rename and
+ETag tests fail."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import httpx
@@ -15,11 +17,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 from starlette.testclient import TestClient
 
-from sync.registry import credits, operations
+from sync.registry import credits, operations, storage
 from sync.registry.db import reading
 from sync.registry.page_cache import PageCache
 from tests.sync.registry.conftest import SELL_FIRST
-from tests.sync.registry.helpers import Kiosk
+from tests.sync.registry.helpers import PROJECT, Kiosk
 from tests.sync.registry.served import serve
 
 REFUNDED = "This certificate was refunded (void)"
@@ -155,3 +157,20 @@ def test_the_cache_is_bounded(engine: Engine, client: TestClient, kiosk: Kiosk) 
         assert len(cache) == 2
         again = cache.page(conn=conn, cert_id=f"{kiosk.kiosk_id}-000003", token=None)
     assert again is made[2] and all(page.status == 200 for page in made)
+
+
+def test_a_renamed_project_shows_on_a_cached_page(
+    engine: Engine, client: TestClient, kiosk: Kiosk
+) -> None:
+    sale = _sold(client, kiosk)
+    path = kiosk.cert_path(sale)
+    assert "Longquan Mountain urban forest" in client.get(path).text
+    with engine.begin() as conn:
+        row = storage.get_project(conn=conn, project_id=PROJECT)
+        assert row is not None
+        data = json.loads(row.data)
+        data["name"]["en"] = "Longquan forest, renamed"
+        storage.save_project(
+            conn=conn, project_id=PROJECT, position=row.position, data=json.dumps(data)
+        )
+    assert "Longquan forest, renamed" in client.get(path).text
