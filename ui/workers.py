@@ -72,7 +72,14 @@ class _Job(QRunnable):
 
 
 class Workers(QObject):
-    """The writer thread and the reader pool over one ledger file."""
+    """The writer thread and the reader pool over one ledger file.
+
+    When the writer's open leaves the daily whole-file check for later (kiosk/ledger/
+    sessions.py), the check runs on a pool thread with its own connection, so no write waits
+    for it; damage it finds is emitted as `checkFailed` (a LedgerUnavailable).
+    """
+
+    checkFailed = Signal(object)
 
     def __init__(
         self, path: Path, readers: int = 3, clock: Callable[[], datetime] = utc_now
@@ -105,6 +112,9 @@ class Workers(QObject):
             )
             self._ledger_generation = self.generation
             self._created = True
+            check = self._ledger.deferred_check()
+            if check is not None:
+                self.run(check, None, self.checkFailed.emit)
         return self._ledger
 
     def _close_writer_ledger(self) -> None:

@@ -117,6 +117,31 @@ class Ledger(OrderChangesMixin):
                 session.release()
             raise
 
+    def deferred_check(self) -> Callable[[], None] | None:
+        """The daily whole-file check this open left for later (sessions.py), as work for
+        another thread: it reads the file on its own read-only connection, so sales go on
+        beside it, and records the outcome; a damaged file raises LedgerUnavailable. None
+        when no check is deferred."""
+        session, path, clock = self.session, self.path, self.clock
+        if session is None or not session.deferred:
+            return None
+
+        def check() -> None:
+            try:
+                conn = db.connect(path, read_only=True)
+                try:
+                    _whole_file(conn)
+                finally:
+                    conn.close()
+            except sqlite3.Error as exc:
+                failure = db.unavailable(exc, path)
+                if failure.code == "damaged":  # not a busy or vanished file: no verdict then
+                    session.failed(clock(), str(failure))
+                raise failure from None
+            session.passed(clock())
+
+        return check
+
     def close(self) -> None:
         session, self.session = self.session, None
         if session is None:
