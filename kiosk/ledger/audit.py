@@ -62,6 +62,7 @@ class Known:
 
 
 Memo = MutableMapping[tuple[str, str], Known]
+NEW = Known({}, CHAIN)  # in a memo: an entity with no rows yet (its first row is whole)
 
 
 def apply(state: Mapping[str, Any], stored: Any) -> dict[str, Any]:

@@ -175,11 +175,10 @@ class Ledger(OrderChangesMixin):
             finally:
                 self._depth -= 1
             return
-        self._same_file()
         wrote: tuple[int, str] | None = None
         try:
             with db.write(self.conn, self.path):
-                self._same_file()  # again with the lock held: a restore may have renamed it
+                self._same_file()  # with the lock held: a restore may have renamed it
                 self._now = stamp(self.clock())  # one timestamp for everything the change writes
                 self._depth = 1  # (_last_audit is None: every change leaves it so)
                 try:
@@ -222,9 +221,11 @@ class Ledger(OrderChangesMixin):
         state: Mapping[str, Any],
         *,
         changes: bool = False,
+        new: bool = False,
     ) -> None:
         """One hash-chained audit row for a change (inside `transaction()`); with `changes`,
-        the row stores only what changed since the entity's last row (kinds written often)."""
+        the row stores only what changed since the entity's last row (kinds written often).
+        `new`: the entity was made in this change, so it has no earlier rows to look up."""
         if self._last_audit is None:  # the first row of this change: who wrote the last one?
             found = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
             row = found.fetchone()
@@ -236,6 +237,8 @@ class Ledger(OrderChangesMixin):
                 self._audited.clear()
         if not changes:
             self._audited.pop((entity, entity_id), None)
+        elif new:
+            self._audited[(entity, entity_id)] = audit.NEW
         self._last_audit = audit.append(
             self.conn,
             at=self._now,

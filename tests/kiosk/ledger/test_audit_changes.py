@@ -40,13 +40,9 @@ def test_a_paid_order_is_stored_whole_once_then_as_changes(
     assert failed[0]["slip_error"] == "paper out"
     assert slip[1] == ["slip_error"]
     assert isinstance(create, dict) and create["status"] == "draft"
-    assert place == [
-        {
-            "status": "awaiting_payment",
-            "expires_at": place[0]["expires_at"],
-            "updated_at": place[0]["updated_at"],
-        }
-    ]
+    # updated_at is there only when the clock moved on since the draft (same millisecond: not)
+    assert len(place) == 1 and place[0]["status"] == "awaiting_payment"
+    assert {"status", "expires_at"} <= set(place[0]) <= {"status", "expires_at", "updated_at"}
     assert pay[0]["status"] == "paid" and pay[0]["serial"] == 1 and "answers" not in pay[0]
     assert slip[0]["slip_status"] == "printed" and "serial" not in slip[0]
     last = audit.last_states(ledger.conn, "order")[order.id]
