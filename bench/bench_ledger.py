@@ -138,7 +138,7 @@ def listing(path: Path) -> dict[str, float]:
 def _format_key() -> str:
     """Changes whenever the ledger's schema or its audit rows change (what the copies hold)."""
     digest = hashlib.sha256()
-    for path in [ROOT / "kiosk" / "ledger" / name for name in ("migrations.py", "schema.py", "audit.py")]:
+    for path in [ROOT / "kiosk" / "ledger" / name for name in ("migrations.py", "schema.py", "audit.py", "audit_codec.py")]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -9,7 +9,8 @@ entity's previous row (a JSON array `[changed fields]` or `[changed fields, remo
 an order's five rows then hold it once, not five times. The whole content of a change row is
 worked out by applying the changes in order, so the hash, and with it every edit, is checked
 the same way. The kinds audited with `memo` (orders, allocations) leave NULL fields out of
-their content: verify reads a missing column as its default, NULL.
+their content: verify reads a missing column as its default, NULL; their whole rows are stored
+compact (a BLOB, audit_codec.py), their hashes over the same canonical text.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import sqlite3
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+
+from kiosk.ledger import audit_codec
 
 GENESIS = "0" * 64
 CHAIN = 16  # at most this many change rows in a row for one entity, then its whole content again
@@ -83,11 +86,11 @@ def _last_known(conn: sqlite3.Connection, entity: str, entity_id: str) -> Known 
     """Read back an entity's last audited content: its rows from the newest to the last whole
     one (at most CHAIN + 1 when this code wrote them), applied in order."""
     rows = []
-    for (text,) in conn.execute(
+    for (stored,) in conn.execute(
         "SELECT state FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
         (entity, entity_id),
     ):
-        rows.append(json.loads(text))
+        rows.append(json.loads(audit_codec.decode(stored)))
         if isinstance(rows[-1], dict):
             break
     if not rows or not isinstance(rows[-1], dict):
@@ -127,11 +130,14 @@ def append(
     whole = {k: v for k, v in state.items() if v is not None} if memo is not None else state
     text = canonical(dict(whole))
     digest = row_hash(id=new_id, state=text, prev_hash=prev, **fields)
-    stored, changes = text, 0
+    stored: str | bytes = text
+    changes = 0
     if memo is not None:
         known = memo.pop((entity, entity_id), None) or _last_known(conn, entity, entity_id)
         if known is not None and known.changes < CHAIN:
             stored, changes = canonical(_diff(known.state, whole)), known.changes + 1
+        else:
+            stored = audit_codec.encode(text)  # a whole row: compact (audit_codec.py)
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -178,11 +184,12 @@ def _walk(
             current, state = key, None
         problem = None
         try:
-            stored = json.loads(row["state"])
+            raw = audit_codec.decode(row["state"])
+            stored = json.loads(raw)
         except ValueError:
-            stored = None
+            raw, stored = "", None
         if isinstance(stored, dict):
-            state, text = stored, row["state"]
+            state, text = stored, raw
         elif isinstance(stored, list) and 1 <= len(stored) <= 2 and state is not None:
             try:
                 state = apply(state, stored)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.footprint import Footprint
-from kiosk.ledger import Ledger, audit
+from kiosk.ledger import Ledger, audit, audit_codec
 from kiosk.ledger.verify import verify
 
 from .support import sell
@@ -20,7 +20,7 @@ from .support import sell
 
 def rows(ledger: Ledger, entity_id: str) -> list[tuple[str, object]]:
     return [
-        (action, json.loads(state))
+        (action, json.loads(audit_codec.decode(state)))
         for action, state in ledger.conn.execute(
             "SELECT action, state FROM audit WHERE entity_id = ? ORDER BY id", (entity_id,)
         )
@@ -114,3 +114,29 @@ def test_row_hash_is_the_canonical_body_hashed(text: str) -> None:
     body = audit.canonical([12, *fields.values(), text + "{}", audit.GENESIS])
     expected = hashlib.sha256(body.encode()).hexdigest()
     assert audit.row_hash(id=12, **fields, state=text + "{}", prev_hash=audit.GENESIS) == expected
+
+
+def test_the_compact_rows_dictionary_never_changes() -> None:
+    """Rows written with a dictionary need its exact bytes to be read (audit_codec.py): a new
+    one is a new version, never an edit of this one."""
+    from kiosk.ledger.audit_dictionary import V1
+
+    assert hashlib.sha256(V1).hexdigest() == (
+        "caa5f83e9a8698599e779721a722ba8d8711cfa2158e94072e6caf5019651f88"
+    )
+
+
+def test_an_orders_first_row_is_stored_compact_and_read_back_exactly(
+    new_ledger, footprint: Footprint, tmp_path: Path
+) -> None:
+    ledger: Ledger = new_ledger(tmp_path / "ledger.sqlite")
+    order = sell(ledger, footprint)
+    (stored,) = ledger.conn.execute(
+        "SELECT state FROM audit WHERE entity_id = ? AND action = 'create'", (order.id,)
+    ).fetchone()
+    text = audit_codec.decode(stored)
+    assert isinstance(stored, bytes) and len(stored) * 3 < len(text.encode())
+    assert text == audit.canonical(json.loads(text))  # the canonical text the hash is over
+    assert audit_codec.decode(audit_codec.encode(text)) == text
+    assert audit_codec.encode('{"a":1}') == '{"a":1}'  # not shorter compact: kept as text
+    assert verify(ledger.conn).ok
