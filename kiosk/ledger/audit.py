@@ -1,8 +1,10 @@
 """The append-only audit log: every state change, each row chained to the previous by SHA-256.
 
-Every row's hash covers the entity's whole content after the change, so `ledger verify` can
-tell both a broken chain (a row edited or removed) and an entity edited behind the app's back
-(its current row no longer matches its last audited state). What a row stores is either that
+Every row's hash covers the entity's whole content after the change and the previous row's
+hash (stored in `prev_hash` before migration 0020; since then "", being the row before's
+`hash`: 64 bytes a row saved), so `ledger verify` can tell both a broken chain (a row edited
+or removed) and an entity edited behind the app's back (its current row no longer matches its
+last audited state). What a row stores is either that
 whole content (a JSON object: an entity's first row and every CHAIN + 1st, every row written
 before migration 0018, and the kinds audited without `memo`) or only what changed since the
 entity's previous row (a JSON array `[changed fields]` or `[changed fields, removed keys]`):
@@ -141,7 +143,7 @@ def append(
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id, at, entity, entity_id, action, actor, stored, prev, digest),
+        (new_id, at, entity, entity_id, action, actor, stored, "", digest),  # prev: derived
     )
     if memo is not None:  # only once the row is in
         memo[(entity, entity_id)] = Known(dict(whole), changes)
@@ -162,7 +164,7 @@ def check_chain(conn: sqlite3.Connection) -> Iterator[ChainBreak]:
     for id_, prev_hash, hash_ in conn.execute("SELECT id, prev_hash, hash FROM audit ORDER BY id"):
         if id_ != expected_id:
             yield ChainBreak(id_, f"rows {expected_id}..{id_ - 1} are missing")
-        if prev_hash != expected_prev:
+        if prev_hash and prev_hash != expected_prev:  # "": the previous row's, see _walk
             yield ChainBreak(id_, "does not follow the previous row (prev_hash differs)")
         expected_prev, expected_id = hash_, id_ + 1
     breaks = [b for b, _ in _walk(conn, None) if b is not None]
@@ -174,8 +176,11 @@ def _walk(
 ) -> Iterator[tuple[ChainBreak | None, tuple[str, str, dict[str, Any] | None]]]:
     """Every row (of one kind, or all), entity by entity in order, with the whole content it
     audits (None where it cannot be worked out) and whether its hash holds."""
-    sql = "SELECT * FROM audit" + (" WHERE entity = ?" if entity else "")
-    rows = conn.execute(sql + " ORDER BY entity, entity_id, id", (entity,) if entity else ())
+    sql = (  # each row with the hash of the row before it (a rowid look-up)
+        "SELECT a.*, (SELECT b.hash FROM audit b WHERE b.id = a.id - 1) AS before FROM audit a"
+        + (" WHERE a.entity = ?" if entity else "")
+    )
+    rows = conn.execute(sql + " ORDER BY a.entity, a.entity_id, a.id", (entity,) if entity else ())
     current: tuple[str, str] | None = None
     state: dict[str, Any] | None = None
     for row in rows:
@@ -198,8 +203,11 @@ def _walk(
                 state, text = None, ""
         else:
             state, text = None, ""
+        prev = row["prev_hash"] or (row["before"] if row["id"] > 1 else GENESIS)
         if state is None:
             problem = ChainBreak(row["id"], "its content was changed after it was written")
+        elif prev is None:  # the row before it is gone (check_chain names the gap)
+            problem = ChainBreak(row["id"], "does not follow the previous row (it is missing)")
         else:
             digest = row_hash(
                 id=row["id"],
@@ -209,10 +217,16 @@ def _walk(
                 action=row["action"],
                 actor=row["actor"],
                 state=text,
-                prev_hash=row["prev_hash"],
+                prev_hash=prev,
             )
-            if digest != row["hash"]:
+            if digest != row["hash"] and row["prev_hash"]:
                 problem = ChainBreak(row["id"], "its content was changed after it was written")
+            elif digest != row["hash"]:  # over the row before's hash: either may be the edit
+                problem = ChainBreak(
+                    row["id"],
+                    "its content was changed after it was written, or it does not follow the "
+                    "previous row (that row's hash changed)",
+                )
         yield problem, (key[0], key[1], state)
 
 

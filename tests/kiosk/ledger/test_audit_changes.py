@@ -139,4 +139,6 @@ def test_an_orders_first_row_is_stored_compact_and_read_back_exactly(
     assert text == audit.canonical(json.loads(text))  # the canonical text the hash is over
     assert audit_codec.decode(audit_codec.encode(text)) == text
     assert audit_codec.encode('{"a":1}') == '{"a":1}'  # not shorter compact: kept as text
+    # a row's prev_hash is the row before's hash, not stored again (its hash covers it)
+    assert {r[0] for r in ledger.conn.execute("SELECT prev_hash FROM audit")} == {""}
     assert verify(ledger.conn).ok
