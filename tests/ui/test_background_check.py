@@ -57,3 +57,8 @@ def test_a_customer_mid_way_finishes_before_the_kiosk_goes_out_of_service(kiosk,
     window.go(window.attract)
     assert window.current() is window.outOfService
     assert isinstance(window._damaged, LedgerUnavailable)
+    window.ledgerReady.emit()  # the start's own "ready", arriving after the failure
+    assert window._damaged is damage
+    window.workers.reset()  # a retry reopens the ledger (which checks it first)
+    window.ledgerReady.emit()
+    assert window._damaged is None
