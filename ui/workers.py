@@ -99,6 +99,7 @@ class Workers(QObject):
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(readers)
         self._ledger: Ledger | None = None  # the writer's; only the writer thread touches it
+        self._stopping = threading.Event()  # set at shutdown: a whole-file check gives up
         self._ledger_generation = -1
 
     def _writer_ledger(self) -> Ledger:
@@ -112,10 +113,18 @@ class Workers(QObject):
             )
             self._ledger_generation = self.generation
             self._created = True
-            check = self._ledger.deferred_check()
+            check = self._ledger.deferred_check(self._stopping.is_set)
             if check is not None:
-                self.run(check, None, self.checkFailed.emit)
+                self.run(check, None, self._check_failed)
         return self._ledger
+
+    def _check_failed(self, exc: BaseException) -> None:
+        """Damage puts the kiosk out of service; a check that could not run (the file busy or
+        gone) stays due for the next start, and is only logged."""
+        if getattr(exc, "code", "") == "damaged":
+            self.checkFailed.emit(exc)
+        else:
+            log.warning("the whole-file check did not run: %s", exc)
 
     def _close_writer_ledger(self) -> None:
         ledger, self._ledger = self._ledger, None
@@ -197,6 +206,7 @@ class Workers(QObject):
         """Finish queued work, then close the writer's connection on the writer's thread.
         Results still queued for the UI are dropped: their window is closing."""
         self._bridge.closed = True
+        self._stopping.set()
         if self.writer.is_alive():
             self._jobs.put(None)
             self.writer.join(10)

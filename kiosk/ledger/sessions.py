@@ -72,7 +72,8 @@ class Session:
     reason: str
     checked_now: bool = False  # this open ran the whole-file check (and it passed)
     deferred: bool = False  # the daily check is due, left to a thread beside the sales
-    _lock: threading.Lock = field(default_factory=threading.Lock)  # that thread and `close`
+    # held by that thread's verdict and by `close`/`release`, which may run on another thread
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def passed(self, now: datetime) -> None:
         """The whole-file check ran and found the file sound."""

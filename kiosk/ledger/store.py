@@ -117,23 +117,29 @@ class Ledger(OrderChangesMixin):
                 session.release()
             raise
 
-    def deferred_check(self) -> Callable[[], None] | None:
+    def deferred_check(self, stop: Callable[[], bool] = bool) -> Callable[[], None] | None:
         """The daily whole-file check this open left for later (sessions.py), as work for
         another thread: it reads the file on its own read-only connection, so sales go on
         beside it, and records the outcome; a damaged file raises LedgerUnavailable. None
-        when no check is deferred."""
+        when no check is deferred. Once `stop()` is true (the app closing) the check gives
+        up without a verdict (it stays due)."""
         session, path, clock = self.session, self.path, self.clock
         if session is None or not session.deferred:
             return None
 
         def check() -> None:
+            if stop():
+                return  # the app closed before the pool got to it
             try:
                 conn = db.connect(path, read_only=True)
+                conn.set_progress_handler(lambda: 1 if stop() else 0, 10_000)
                 try:
                     _whole_file(conn)
                 finally:
                     conn.close()
             except sqlite3.Error as exc:
+                if stop():
+                    return  # interrupted: no verdict
                 failure = db.unavailable(exc, path)
                 if failure.code == "damaged":  # not a busy or vanished file: no verdict then
                     session.failed(clock(), str(failure))

@@ -118,6 +118,16 @@ def test_a_deferred_check_finishing_after_the_close_records_nothing(closed: Path
     assert _opened(closed, clock=lambda: tomorrow) == (False, sessions.DAILY)
 
 
+def test_a_deferred_check_stopped_by_the_app_closing_leaves_it_due(closed: Path) -> None:
+    tomorrow = utc_now() + timedelta(hours=25)
+    with Ledger.open(closed, create=False, clock=lambda: tomorrow) as ledger:
+        check = ledger.deferred_check(stop=lambda: True)
+        assert check is not None
+        check()  # gives up: no verdict, no failure
+        assert ledger.session is not None and ledger.session.deferred
+    assert _opened(closed, clock=lambda: tomorrow) == (False, sessions.DAILY)
+
+
 def test_the_sync_job_start_leaves_the_daily_check_to_the_kiosk(closed: Path) -> None:
     """A callable check (the sync job's per-table one) is not run for the daily check."""
     called: list[bool] = []
