@@ -140,9 +140,8 @@ def listing(path: Path) -> dict[str, float]:
 def _format_key() -> str:
     """Changes whenever the ledger's schema or its audit rows change (what the copies hold)."""
     digest = hashlib.sha256()
-    names = ("migrations.py", "schema.py", "audit.py", "audit_codec.py")
-    for path in [ROOT / "kiosk" / "ledger" / name for name in names]:
-        digest.update(path.read_bytes())
+    for name in ("migrations.py", "schema.py", "audit.py", "audit_codec.py"):
+        digest.update((ROOT / "kiosk" / "ledger" / name).read_bytes())
     return digest.hexdigest()[:12]
 
 

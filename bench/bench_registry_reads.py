@@ -33,9 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import bare_fastapi, load  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
+from tests.ports import HeldPort  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
 from tests.sync.registry.helpers import Kiosk  # noqa: E402
-from tests.sync.registry.served import free_port, serve  # noqa: E402
+from tests.sync.registry.served import serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_registry import prepare  # noqa: E402
@@ -116,7 +117,7 @@ def main() -> None:
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     figures: dict[str, Any] = {"baseline_bare_fastapi": {}}
-    with bare_fastapi(free_port()) as base:
+    with HeldPort() as held, bare_fastapi(held.port) as base:
         for count in args.clients:
             figures["baseline_bare_fastapi"][f"{count}_clients"] = load(
                 base, ["/bare"], count, args.seconds

@@ -22,6 +22,7 @@ from sync.registry.console import views as console_views
 from sync.registry.credits import DEFAULT_HEADROOM_G
 from sync.registry.db import make_engine
 from sync.registry.limits import BodyLimit
+from sync.registry.page_cache import PageCache
 from sync.registry.payments import routes as payment_routes
 from sync.registry.phone import pages_company, pages_flow, pages_order, pages_result
 from sync.registry.routes import (
@@ -47,6 +48,7 @@ def create_app(db: str | Engine, *, headroom_g: int = DEFAULT_HEADROOM_G) -> Fas
     )
     app.state.engine = make_engine(db) if isinstance(db, str) else db
     app.state.headroom_g = headroom_g
+    app.state.page_cache = PageCache()  # rendered certificate pages (page_cache.py)
     errors.install(app)
     app.add_middleware(BodyLimit)
     app.add_middleware(errors.Guard)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, and_, case, exists, func, select, tuple_, update
 
-from kiosk.credit import TONNE_G, CreditRange, GrantRun
+from kiosk.credit import TONNE_G, CreditRange, GrantRun, serial_text
 from sync.registry.storage import CHUNK, now_text
 from sync.registry.tables import (
     allocations,
@@ -265,12 +265,14 @@ def credit_of(*, conn: Connection, purchase_id: int) -> tuple[CreditRange, ...]:
         .where(purchase_ranges.c.purchase_id == purchase_id)
         .order_by(purchase_ranges.c.id)
     )
-    return tuple(
-        CreditRange(
-            f"{r.prefix}{r.number:0{r.width}d}", r.from_g, r.to_g, r.reference, r.beneficiary
-        )
-        for r in conn.execute(query)
-    )
+    return tuple(range_named(r) for r in conn.execute(query))
+
+
+def range_named(row: Row[Any]) -> CreditRange:
+    """A purchase's range as a certificate names it, from a row holding the range's number,
+    from_g, to_g and its block's prefix, width, reference and beneficiary."""
+    serial = serial_text(row.prefix, row.number, row.width)
+    return CreditRange(serial, row.from_g, row.to_g, row.reference, row.beneficiary)
 
 
 def pending_purchases(*, conn: Connection, project_id: str) -> list[Row]:

@@ -2,20 +2,29 @@
 
 Shared by the JSON lookup and the HTML page. The token in the QR is checked with the issuing
 kiosk's enrolled key, so a certificate issued offline verifies before the registry has it.
+
+`gather` reads (one statement, sync/registry/page_storage.py) and checks the token; `interpret`
+turns that into a `Lookup`. The split lets the page cache (sync/registry/page_cache.py) compare
+what was read with what its cached page was made of before doing anything else.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Row
 
 from kiosk.certificate import payload
 from kiosk.certificate.keys import SigningKeyError, public_from_text
 from kiosk.credit import CreditRange, RetirementStatus
-from sync.registry import credit_storage, storage
+from sync.registry import page_storage
+from sync.registry.credit_storage import range_named
+from sync.registry.page_storage import RETIREMENT
+
+TOKENS = 4096  # tokens whose opening and check this process remembers (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -34,32 +43,80 @@ class Lookup:
     scenario: str = ""  # from the uploaded order ("" until it arrives): for "month of your year"
 
 
-def _from_token(conn: Connection, cert_id: str, token: str) -> tuple[Any, str, str]:
-    """Check the token with its kiosk's enrolled key before anything in it is interpreted
-    (kiosk.certificate.payload reads only the kiosk id first)."""
-    text = f"/C/{cert_id}/{token}"
+@dataclass(frozen=True)
+class Gathered:
+    """What one certificate's page is made of: the rows read and the token's check."""
+
+    cert_id: str
+    rows: tuple[Row[Any], ...]  # page_storage.page_rows
+    token_project: str | None  # the verified token's project's data, when not the upload's
+    cert: payload.Certificate | None  # the verified token's content
+    signature: str
+    problem: str
+
+    @property
+    def version(self) -> tuple[Any, ...]:
+        """Everything the page depends on besides the token (which keys the cache): equal
+        versions make the same page (sync/registry/page_cache.py)."""
+        return (self.rows, self.token_project)
+
+
+@lru_cache(maxsize=TOKENS)
+def _issuer(text: str) -> tuple[str | None, str]:
+    """The kiosk id a token names (nothing else is read before its signature is checked), or
+    why it cannot be opened. A pure function of the text: safe to remember."""
     try:
-        kiosk_id = payload.open_token(text).kiosk_id
+        return payload.open_token(text).kiosk_id, ""
     except payload.CertificateError as exc:
-        return None, "invalid", str(exc)
-    kiosk = storage.get_kiosk(conn=conn, kiosk_id=kiosk_id)
-    if kiosk is None:
-        return None, "unknown_kiosk", f"kiosk {kiosk_id} is not enrolled here"
+        return None, str(exc)
+
+
+@lru_cache(maxsize=TOKENS)
+def _checked(text: str, kiosk_id: str, public_key: str) -> tuple[payload.Certificate | None, str]:
+    """The token's content if its signature verifies with exactly this key, else why not.
+    A pure function of the text and the key, so remembering it is safe: a forged or altered
+    token is another text and is checked afresh; a kiosk's new key is another key."""
     try:
-        cert = payload.verify(text, {kiosk_id: public_from_text(kiosk.public_key)})
+        return payload.verify(text, {kiosk_id: public_from_text(public_key)}), ""
     except (payload.CertificateError, SigningKeyError) as exc:
-        return None, "invalid", str(exc)
-    return cert, "verified", ""
+        return None, str(exc)
+
+
+def gather(*, conn: Connection, cert_id: str, token: str | None) -> Gathered:
+    """Read one certificate's rows (one statement) and check its token, if any."""
+    cert_id = cert_id.upper()
+    text = f"/C/{cert_id}/{token}" if token else ""
+    kiosk_id, problem = _issuer(text) if text else (None, "")
+    rows = page_storage.page_rows(conn=conn, cert_id=cert_id, kiosk_id=kiosk_id)
+    cert, signature, token_project = None, "absent", None
+    if text and kiosk_id is None:
+        signature = "invalid"
+    elif text and kiosk_id is not None:
+        key = rows[0].public_key
+        if key is None:
+            signature, problem = "unknown_kiosk", f"kiosk {kiosk_id} is not enrolled here"
+        else:
+            cert, problem = _checked(text, kiosk_id, key)
+            signature = "verified" if cert is not None else "invalid"
+    if cert is not None and cert.project_id != rows[0].project_id:
+        token_project = page_storage.project_data(conn=conn, project_id=cert.project_id)
+    return Gathered(cert_id, rows, token_project, cert, signature, problem)
 
 
 def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
-    cert_id = cert_id.upper()
-    cert, signature, problem = (None, "absent", "")
-    if token:
-        cert, signature, problem = _from_token(conn, cert_id, token)
-    row = storage.find_purchase(conn=conn, cert_id=cert_id)
+    return interpret(gather(conn=conn, cert_id=cert_id, token=token))
+
+
+def _ranges(rows: tuple[Row[Any], ...]) -> tuple[CreditRange, ...]:
+    return tuple(range_named(r) for r in rows if r.number is not None)
+
+
+def interpret(read: Gathered) -> Lookup:
+    """The certificate as the page and the JSON lookup tell it, from what `gather` read."""
+    row = read.rows[0] if read.rows[0].id is not None else None
+    cert, signature = read.cert, read.signature
     facts: dict[str, Any] | None = None
-    if cert is not None and signature == "verified":
+    if cert is not None:
         facts = {
             "kiosk_id": cert.kiosk_id,
             "serial": cert.serial,
@@ -69,8 +126,8 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
             "project_id": cert.project_id,
             "factors_version": cert.factors_version,
         }
-    elif row is not None and signature == "absent":
-        data = json.loads(row.payload)
+    data = json.loads(row.payload) if row is not None else {}
+    if row is not None and signature == "absent":
         facts = {
             "kiosk_id": row.kiosk_id,
             "serial": row.serial,
@@ -83,29 +140,26 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
     mismatch = bool(
         row is not None
         and cert is not None
-        and signature == "verified"
         and (row.offset_g, row.project_id, row.serial)
         != (cert.offset_g, cert.project_id, cert.serial)
     )
     retirement = None
-    if row is not None and row.retirement_id is not None:
-        found = storage.get_retirement(conn=conn, retirement_id=row.retirement_id)
-        retirement = dict(found._mapping) if found is not None else None
-    ranges = credit_storage.credit_of(conn=conn, purchase_id=row.id) if row is not None else ()
+    if row is not None and row.retirement_id is not None and row.r_id is not None:
+        retirement = {name: getattr(row, f"r_{name}") for name in RETIREMENT}
+    ranges = _ranges(read.rows) if row is not None else ()
     status = None
     if row is not None:
         covered = ranges or retirement is not None
         status = RetirementStatus.RETIRED if covered else RetirementStatus.PENDING
-    project = None
-    project_id = (facts or {}).get("project_id") or (row.project_id if row is not None else None)
-    if project_id:
-        found = storage.get_project(conn=conn, project_id=project_id)
-        project = json.loads(found.data) if found is not None else None
+    project_data = read.token_project if cert is not None else read.rows[0].project_data
+    if cert is not None and row is not None and cert.project_id == row.project_id:
+        project_data = row.project_data
+    project = json.loads(project_data) if project_data is not None else None
     return Lookup(
-        cert_id=cert_id,
+        cert_id=read.cert_id,
         facts=facts,
         signature=signature,
-        problem=problem,
+        problem=read.problem,
         received=row is not None,
         voided=bool(row is not None and row.voided_at),
         mismatch=mismatch,
@@ -113,5 +167,5 @@ def look_up(*, conn: Connection, cert_id: str, token: str | None) -> Lookup:
         project=project,
         ranges=ranges,
         retirement_status=status,
-        scenario=str(json.loads(row.payload).get("scenario", "")) if row is not None else "",
+        scenario=str(data.get("scenario", "")),
     )

@@ -23,7 +23,6 @@ from sync.registry.tables import (
     nonces,
     projects,
     purchases,
-    retirements,
     serial_blocks,
     settings,
 )
@@ -354,10 +353,6 @@ def voided_cert_ids(*, conn: Connection) -> list[str]:
         .order_by(purchases.c.voided_at, purchases.c.cert_id)
     )
     return list(conn.execute(query).scalars())
-
-
-def get_retirement(*, conn: Connection, retirement_id: int) -> Row | None:
-    return conn.execute(select(retirements).where(retirements.c.id == retirement_id)).first()
 
 
 # -- allocations ---------------------------------------------------------------------------

@@ -43,6 +43,12 @@ class QuestionScreen(Screen):
         self.problem = ""
         self.popular: tuple[City, ...] = ()
         self.here: City | None = None  # the kiosk's city: a destination's one chip
+        # one timer, not a fire-and-forget single shot: a new page (Back tapped meanwhile)
+        # stops it, so a choice never advances a page it was not made on
+        self.advanceTimer = QTimer(self)
+        self.advanceTimer.setSingleShot(True)
+        self.advanceTimer.setInterval(AUTO_ADVANCE_MS)
+        self.advanceTimer.timeout.connect(self.nextRequested)
         self.lblCounter = label("lblCounter", "muted")
         self.lblQuestion = label("lblQuestion", "title")
         self.lblHint = label("lblHint", "muted")
@@ -105,6 +111,7 @@ class QuestionScreen(Screen):
         popular: tuple[City, ...] = (),
         here: City | None = None,
     ) -> None:
+        self.advanceTimer.stop()
         self.question, self.value, self.index, self.count = question, value, index, count
         self.can_finish, self.popular, self.problem = can_finish, popular, ""
         self.here = here
@@ -179,7 +186,7 @@ class QuestionScreen(Screen):
     def _chosen(self, key: object) -> None:
         self._edited(key)
         if not self.problem:
-            QTimer.singleShot(AUTO_ADVANCE_MS, lambda: self.nextRequested.emit())
+            self.advanceTimer.start()
 
     def _edited(self, raw: object) -> None:
         if self.question is not None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Connection
 
 from sync import protocol
 from sync.messages import CertificateStatus
-from sync.registry import contract, pages
+from sync.registry import contract
 from sync.registry.errors import ApiError
 from sync.registry.lookup import Lookup, look_up
+from sync.registry.page_cache import CACHE_CONTROL, Page, PageCache, not_modified
 from sync.registry.routes import reading
 
 router = APIRouter(tags=["certificates"])
@@ -48,23 +49,26 @@ async def certificate(cert_id: str, request: Request) -> dict[str, Any]:
     }
 
 
-async def _page(request: Request, cert_id: str, token: str | None) -> HTMLResponse:
+async def _page(request: Request, cert_id: str, token: str | None) -> Response:
     if len(cert_id) > 80 or (token is not None and len(token) > 400):
         raise ApiError(404, "not_found", "no such page")
+    cache: PageCache = request.app.state.page_cache
 
-    def work(conn: Connection) -> Lookup:
-        return look_up(conn=conn, cert_id=cert_id, token=token)
+    def work(conn: Connection) -> Page:
+        return cache.page(conn=conn, cert_id=cert_id, token=token)
 
     found = await reading(request, work)
-    status = 404 if found.facts is None and found.signature == "absent" else 200
-    return HTMLResponse(pages.render(found), status_code=status)
+    headers = {"ETag": found.etag, "Cache-Control": CACHE_CONTROL}
+    if found.status == 200 and not_modified(request.headers.get("if-none-match"), found.etag):
+        return Response(status_code=304, headers=headers)
+    return HTMLResponse(found.body, status_code=found.status, headers=headers)
 
 
-async def page(request: Request, cert_id: str) -> HTMLResponse:
+async def page(request: Request, cert_id: str) -> Response:
     return await _page(request, cert_id, None)
 
 
-async def page_with_token(request: Request, cert_id: str, token: str) -> HTMLResponse:
+async def page_with_token(request: Request, cert_id: str, token: str) -> Response:
     return await _page(request, cert_id, token)
 
 

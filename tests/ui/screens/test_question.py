@@ -32,7 +32,7 @@ def test_a_metro_from_beijing_is_refused_on_its_own_page(kiosk, qtbot):
     pilot.answer("beijing")
     assert window.question.question.key == "mode"
     next(b for b in window.question.choiceButtons if b.objectName() == "btnChoice_metro").click()
-    qtbot.wait(400)  # longer than the auto-advance
+    assert not window.question.advanceTimer.isActive()  # no move on is even scheduled
     assert window.question.question.key == "mode" and window.current() is window.question
     assert window.question.problem == "mode_distance" and window.question.lblError.isVisible()
     assert "mode" not in window.session.answers
@@ -103,3 +103,30 @@ def test_an_electric_car_is_an_electric_car_and_every_title_is_a_question(kiosk)
             window.question.btnNext.click()
         if window.current() is not window.question:
             break
+
+
+def test_an_accepted_choice_moves_on_after_a_moment_and_only_from_its_own_page(kiosk, qtbot):
+    window, pilot = kiosk()
+    pilot.start("trip")
+    pilot.answer("beijing")
+    assert window.question.question.key == "mode"
+    rail = next(
+        b for b in window.question.choiceButtons if b.objectName() == "btnChoice_high_speed_rail"
+    )
+    rail.click()
+    assert window.question.advanceTimer.isActive()  # shown selected for a moment first
+    assert window.question.question.key == "mode"
+    with qtbot.waitSignal(window.question.nextRequested, timeout=5000):
+        pass
+    assert window.question.question.key != "mode"
+    # a choice, then Back before the moment is over: the page Back shows is not skipped
+    window.question.btnBack.click()
+    assert window.question.question.key == "mode"
+    rail = next(
+        b for b in window.question.choiceButtons if b.objectName() == "btnChoice_high_speed_rail"
+    )
+    rail.click()
+    assert window.question.advanceTimer.isActive()
+    window.question.btnBack.click()
+    assert not window.question.advanceTimer.isActive()  # stopped with its page: nothing to fire
+    assert window.question.question.key == "origin"
