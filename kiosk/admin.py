@@ -14,7 +14,7 @@ from kiosk.accounts import Account
 from kiosk.cashier_ops import require_admin
 from kiosk.config import Problem, config_path, load_config, load_settings, save_settings
 from kiosk.errors import DataError
-from kiosk.ledger import Ledger, checkpoint, syncstate
+from kiosk.ledger import Ledger, checkpoint, sessions, syncstate
 from kiosk.ledger.backup import PREFIX, SUFFIX, BackupResult, backup
 from kiosk.ledger.restore import RestorePlan, RestoreResult, compare, restore
 from kiosk.ledger.restore_files import taken_at
@@ -38,6 +38,7 @@ class Status:
     last_run: str  # outcome and time of the last run
     last_error: str
     checkpoint_error: str  # WAL checkpoints failing now ("" when they work)
+    check_error: str = ""  # the last whole-file check found damage ("" when sound)
 
 
 def status(ledger: Ledger) -> Status:
@@ -54,6 +55,7 @@ def status(ledger: Ledger) -> Status:
         last_run=f"{last.outcome or 'running'} at {last.started_at}" if last else "",
         last_error=f"{error.started_at}: {error.error}" if error else "",
         checkpoint_error=checkpoint.last_failure(ledger.path),
+        check_error=sessions.last_failure(ledger.path),
     )
 
 

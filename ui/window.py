@@ -153,6 +153,10 @@ class KioskWindow(StaffHandOver, QMainWindow):
         self.translations = Translations(self)
         self.session = CustomerSession(venue, lang=lang)
         self.workers = Workers(ledger_path or default_ledger(), clock=clock)  # the ledger's time
+        self._damaged: BaseException | None = None  # what the background check found
+        self._damaged_at = 0  # the writer's generation then (see _check_cleared)
+        self.workers.checkFailed.connect(self._check_failed)
+        self.ledgerReady.connect(self._check_cleared)
         # the configured terminal is read once the first frame is painted (with the ledger):
         # its settings schema (pydantic) costs the first paint a tenth of a second
         self._terminal_pending = terminal is _CONFIGURED
@@ -287,6 +291,9 @@ class KioskWindow(StaffHandOver, QMainWindow):
         return self.stack.currentWidget()  # type: ignore[return-value]
 
     def go(self, screen: Screen) -> None:
+        if screen is self.attract and self._damaged is not None:
+            self.fail(self._damaged)  # the customer before was let finish; no new one starts
+            return
         if screen is not self.attract:
             self._prepare()  # every other screen may need the ledger
         self.prompt.hide()
@@ -379,6 +386,22 @@ class KioskWindow(StaffHandOver, QMainWindow):
         self.prompt.hide()
 
     # -- failures ---------------------------------------------------------------------------
+
+    def _check_failed(self, exc: BaseException) -> None:
+        """The daily whole-file check, run beside the sales, found the ledger damaged: out of
+        service now, or once the customer at the screen is done (their sale is not cut off
+        half-way); the ledger's record makes the next start check again and refuse."""
+        self._damaged = exc
+        self._damaged_at = self.workers.generation
+        if self.current() is self.attract:
+            self.fail(exc)
+
+    def _check_cleared(self) -> None:
+        """Ready again: cleared once the ledger was reopened since the failure (a retry, after
+        a restore, say: that open checked the whole file first, as the failure left it due),
+        not by the start's own "ready", which may come after the check's failure."""
+        if self._damaged is not None and self.workers.generation > self._damaged_at:
+            self._damaged = None
 
     def fail(self, exc: BaseException) -> None:
         """Any failure the customer meets: a friendly page with a way back, never a traceback."""

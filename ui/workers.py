@@ -72,7 +72,14 @@ class _Job(QRunnable):
 
 
 class Workers(QObject):
-    """The writer thread and the reader pool over one ledger file."""
+    """The writer thread and the reader pool over one ledger file.
+
+    When the writer's open leaves the daily whole-file check for later (kiosk/ledger/
+    sessions.py), the check runs on a pool thread with its own connection, so no write waits
+    for it; damage it finds is emitted as `checkFailed` (a LedgerUnavailable).
+    """
+
+    checkFailed = Signal(object)
 
     def __init__(
         self, path: Path, readers: int = 3, clock: Callable[[], datetime] = utc_now
@@ -92,6 +99,7 @@ class Workers(QObject):
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(readers)
         self._ledger: Ledger | None = None  # the writer's; only the writer thread touches it
+        self._stopping = threading.Event()  # set at shutdown: a whole-file check gives up
         self._ledger_generation = -1
 
     def _writer_ledger(self) -> Ledger:
@@ -105,7 +113,18 @@ class Workers(QObject):
             )
             self._ledger_generation = self.generation
             self._created = True
+            check = self._ledger.deferred_check(self._stopping.is_set)
+            if check is not None:
+                self.run(check, None, self._check_failed)
         return self._ledger
+
+    def _check_failed(self, exc: BaseException) -> None:
+        """Damage puts the kiosk out of service; a check that could not run (the file busy or
+        gone) stays due for the next start, and is only logged."""
+        if getattr(exc, "code", "") == "damaged":
+            self.checkFailed.emit(exc)
+        else:
+            log.warning("the whole-file check did not run: %s", exc)
 
     def _close_writer_ledger(self) -> None:
         ledger, self._ledger = self._ledger, None
@@ -187,6 +206,7 @@ class Workers(QObject):
         """Finish queued work, then close the writer's connection on the writer's thread.
         Results still queued for the UI are dropped: their window is closing."""
         self._bridge.closed = True
+        self._stopping.set()
         if self.writer.is_alive():
             self._jobs.put(None)
             self.writer.join(10)

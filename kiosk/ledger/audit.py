@@ -1,15 +1,18 @@
 """The append-only audit log: every state change, each row chained to the previous by SHA-256.
 
-Every row's hash covers the entity's whole content after the change, so `ledger verify` can
-tell both a broken chain (a row edited or removed) and an entity edited behind the app's back
-(its current row no longer matches its last audited state). What a row stores is either that
+Every row's hash covers the entity's whole content after the change and the previous row's
+hash (stored in `prev_hash` before migration 0020; since then "", being the row before's
+`hash`: 64 bytes a row saved), so `ledger verify` can tell both a broken chain (a row edited
+or removed) and an entity edited behind the app's back (its current row no longer matches its
+last audited state). What a row stores is either that
 whole content (a JSON object: an entity's first row and every CHAIN + 1st, every row written
 before migration 0018, and the kinds audited without `memo`) or only what changed since the
 entity's previous row (a JSON array `[changed fields]` or `[changed fields, removed keys]`):
 an order's five rows then hold it once, not five times. The whole content of a change row is
 worked out by applying the changes in order, so the hash, and with it every edit, is checked
 the same way. The kinds audited with `memo` (orders, allocations) leave NULL fields out of
-their content: verify reads a missing column as its default, NULL.
+their content: verify reads a missing column as its default, NULL; their whole rows are stored
+compact (a BLOB, audit_codec.py), their hashes over the same canonical text.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.ledger import audit_codec
+
 GENESIS = "0" * 64
 CHAIN = 16  # at most this many change rows in a row for one entity, then its whole content again
+COMPACT_FROM = 160  # a change row longer than this is stored compact (0.02 ms: not every one)
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -62,6 +68,7 @@ class Known:
 
 
 Memo = MutableMapping[tuple[str, str], Known]
+NEW = Known({}, CHAIN)  # in a memo: an entity with no rows yet (its first row is whole)
 
 
 def apply(state: Mapping[str, Any], stored: Any) -> dict[str, Any]:
@@ -82,11 +89,11 @@ def _last_known(conn: sqlite3.Connection, entity: str, entity_id: str) -> Known 
     """Read back an entity's last audited content: its rows from the newest to the last whole
     one (at most CHAIN + 1 when this code wrote them), applied in order."""
     rows = []
-    for (text,) in conn.execute(
+    for (stored,) in conn.execute(
         "SELECT state FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
         (entity, entity_id),
     ):
-        rows.append(json.loads(text))
+        rows.append(json.loads(audit_codec.decode(stored)))
         if isinstance(rows[-1], dict):
             break
     if not rows or not isinstance(rows[-1], dict):
@@ -126,15 +133,20 @@ def append(
     whole = {k: v for k, v in state.items() if v is not None} if memo is not None else state
     text = canonical(dict(whole))
     digest = row_hash(id=new_id, state=text, prev_hash=prev, **fields)
-    stored, changes = text, 0
+    stored: str | bytes = text
+    changes = 0
     if memo is not None:
         known = memo.pop((entity, entity_id), None) or _last_known(conn, entity, entity_id)
         if known is not None and known.changes < CHAIN:
             stored, changes = canonical(_diff(known.state, whole)), known.changes + 1
+            if len(stored) > COMPACT_FROM:  # a payment's: its ranges, 300 bytes to 160
+                stored = audit_codec.encode(stored)
+        else:
+            stored = audit_codec.encode(text)  # a whole row: compact (audit_codec.py)
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id, at, entity, entity_id, action, actor, stored, prev, digest),
+        (new_id, at, entity, entity_id, action, actor, stored, "", digest),  # prev: derived
     )
     if memo is not None:  # only once the row is in
         memo[(entity, entity_id)] = Known(dict(whole), changes)
@@ -155,7 +167,7 @@ def check_chain(conn: sqlite3.Connection) -> Iterator[ChainBreak]:
     for id_, prev_hash, hash_ in conn.execute("SELECT id, prev_hash, hash FROM audit ORDER BY id"):
         if id_ != expected_id:
             yield ChainBreak(id_, f"rows {expected_id}..{id_ - 1} are missing")
-        if prev_hash != expected_prev:
+        if prev_hash and prev_hash != expected_prev:  # "": the previous row's, see _walk
             yield ChainBreak(id_, "does not follow the previous row (prev_hash differs)")
         expected_prev, expected_id = hash_, id_ + 1
     breaks = [b for b, _ in _walk(conn, None) if b is not None]
@@ -167,8 +179,11 @@ def _walk(
 ) -> Iterator[tuple[ChainBreak | None, tuple[str, str, dict[str, Any] | None]]]:
     """Every row (of one kind, or all), entity by entity in order, with the whole content it
     audits (None where it cannot be worked out) and whether its hash holds."""
-    sql = "SELECT * FROM audit" + (" WHERE entity = ?" if entity else "")
-    rows = conn.execute(sql + " ORDER BY entity, entity_id, id", (entity,) if entity else ())
+    sql = (  # each row with the hash of the row before it (a rowid look-up)
+        "SELECT a.*, (SELECT b.hash FROM audit b WHERE b.id = a.id - 1) AS before FROM audit a"
+        + (" WHERE a.entity = ?" if entity else "")
+    )
+    rows = conn.execute(sql + " ORDER BY a.entity, a.entity_id, a.id", (entity,) if entity else ())
     current: tuple[str, str] | None = None
     state: dict[str, Any] | None = None
     for row in rows:
@@ -177,11 +192,12 @@ def _walk(
             current, state = key, None
         problem = None
         try:
-            stored = json.loads(row["state"])
+            raw = audit_codec.decode(row["state"])
+            stored = json.loads(raw)
         except ValueError:
-            stored = None
+            raw, stored = "", None
         if isinstance(stored, dict):
-            state, text = stored, row["state"]
+            state, text = stored, raw
         elif isinstance(stored, list) and 1 <= len(stored) <= 2 and state is not None:
             try:
                 state = apply(state, stored)
@@ -190,8 +206,11 @@ def _walk(
                 state, text = None, ""
         else:
             state, text = None, ""
+        prev = row["prev_hash"] or (row["before"] if row["id"] > 1 else GENESIS)
         if state is None:
             problem = ChainBreak(row["id"], "its content was changed after it was written")
+        elif prev is None:  # the row before it is gone (check_chain names the gap)
+            problem = ChainBreak(row["id"], "does not follow the previous row (it is missing)")
         else:
             digest = row_hash(
                 id=row["id"],
@@ -201,10 +220,16 @@ def _walk(
                 action=row["action"],
                 actor=row["actor"],
                 state=text,
-                prev_hash=row["prev_hash"],
+                prev_hash=prev,
             )
-            if digest != row["hash"]:
+            if digest != row["hash"] and row["prev_hash"]:
                 problem = ChainBreak(row["id"], "its content was changed after it was written")
+            elif digest != row["hash"]:  # over the row before's hash: either may be the edit
+                problem = ChainBreak(
+                    row["id"],
+                    "its content was changed after it was written, or it does not follow the "
+                    "previous row (that row's hash changed)",
+                )
         yield problem, (key[0], key[1], state)
 
 

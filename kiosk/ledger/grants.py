@@ -89,6 +89,28 @@ class GrantsMixin:
             row["serial_g"] = self._serial_end(project_id)
         return row
 
+    def _for_sale(self, project_id: str, *, serials: bool) -> tuple[bool, dict[str, Any]]:
+        """Whether the project is retire-first and its allocation row (with `serial_g` when
+        SERIALS, as `_allocation_with_serials`), in one query: what the sale path reads
+        (each statement is about a tenth of a paid order's time)."""
+        serial = (
+            ", (SELECT COALESCE(MAX(g.start_g + (g.last - g.first + 1) * ?), 0)"
+            " FROM credit_grants g WHERE g.project_id = p.id) AS serial_g"
+            if serials
+            else ""
+        )
+        row = self.conn.execute(
+            f"SELECT json_extract(p.data, '$.credit_model') AS credit_model, a.*{serial}"
+            " FROM projects p LEFT JOIN allocations a ON a.project_id = p.id WHERE p.id = ?",
+            (TONNE_G, project_id) if serials else (project_id,),
+        ).fetchone()
+        if row is None:
+            return False, {}
+        found = dict(row)
+        model = found.pop("credit_model")
+        retire_first = (model or CreditModel.RETIRE_FIRST) == CreditModel.RETIRE_FIRST
+        return retire_first, found if found["project_id"] is not None else {}
+
     # -- granting -----------------------------------------------------------------------------
 
     def add_grant(

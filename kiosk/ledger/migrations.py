@@ -394,3 +394,14 @@ def audit_changes(db: Database) -> None:
     row by (entity, entity_id, id) is 0001's; this version marks the new format, which an app
     from before it could not verify."""
     del db  # nothing to convert or add
+
+
+@migrations(name="0020_audit_compact")
+def audit_compact(db: Database) -> None:
+    """Issue 19: from here on an order's and an allocation's whole audit rows are stored as
+    BLOBs, compressed against a fixed dictionary (kiosk/ledger/audit_codec.py), their hashes
+    still over the canonical text; and a new row's `prev_hash` is stored empty, being the
+    hash of the row before it (its hash still covers it). The rows written before keep
+    theirs and verify as they are, so nothing is rewritten; this version marks the new
+    format, which an app from before it would read as edited rows."""
+    del db  # nothing to convert or add

@@ -123,7 +123,7 @@ class OrderChangesMixin(StockMixin):
         order = Order(
             id=str(uuid.uuid4()),
             seq=self._next("order_seq"),
-            code=self._new_code(),
+            code=_new_code(),
             kiosk_id=self.kiosk_id,
             project_id=project_id,
             price_fen_per_t=price[0],
@@ -133,20 +133,22 @@ class OrderChangesMixin(StockMixin):
             updated_at=self._now,
             **fields,
         )
-        row = order.as_dict()
-        given = {k: v for k, v in row.items() if v is not None and not k.startswith("slip_")}
-        self.conn.execute(  # columns left out take their schema defaults (slip_status 'none')
-            f"INSERT INTO orders ({', '.join(given)}) VALUES ({', '.join('?' * len(given))})",
-            tuple(given.values()),
-        )
-        self.audit("order", order.id, "create", actor, row, changes=True)
+        while True:  # a code taken already (1 in 10^9 a pair) fails the UNIQUE: another one
+            row = order.as_dict()
+            given = {k: v for k, v in row.items() if v is not None and not k.startswith("slip_")}
+            marks = ", ".join("?" * len(given))
+            try:
+                self.conn.execute(  # columns left out take their defaults (slip_status 'none')
+                    f"INSERT INTO orders ({', '.join(given)}) VALUES ({marks})",
+                    tuple(given.values()),
+                )
+                break
+            except sqlite3.IntegrityError as exc:
+                if "orders.code" not in str(exc):
+                    raise
+                order = replace(order, code=_new_code())
+        self.audit("order", order.id, "create", actor, row, changes=True, new=True)
         return order
-
-    def _new_code(self) -> str:
-        while True:
-            code = "".join(CODE_ALPHABET[b % 32] for b in secrets.token_bytes(6))
-            if not self.conn.execute("SELECT 1 FROM orders WHERE code = ?", (code,)).fetchone():
-                return code
 
     def place(self, order_id: str, *, hold_s: int = HOLD_S, actor: str = "kiosk") -> Order:
         """The customer commits: the grams are reserved until payment or expiry."""
@@ -155,8 +157,7 @@ class OrderChangesMixin(StockMixin):
 
     def _place(self, order: Order, hold_s: int, actor: str) -> Order:
         target = check_transition(order, Action.PLACE)
-        retire_first = self._retire_first(order.project_id)
-        allocation = self._allocation_with_serials(order.project_id)
+        retire_first, allocation = self._for_sale(order.project_id, serials=True)
         left = grams_left(allocation, retire_first=retire_first)
         if left < order.offset_g:
             raise SoldOut(order.project_id, order.offset_g, left)
@@ -186,8 +187,8 @@ class OrderChangesMixin(StockMixin):
                     tendered_fen=tendered_fen,
                     due_fen=order.amount_fen,
                 )
-            allocation = self._allocation_row(order.project_id)
-            ranges = self._ranges_for(order, allocation["drawn_g"])
+            retire_first, allocation = self._for_sale(order.project_id, serials=False)
+            ranges = self._ranges_for(order, allocation["drawn_g"]) if retire_first else ()
             self._move_grams(
                 order.project_id,
                 cashier,
@@ -212,11 +213,9 @@ class OrderChangesMixin(StockMixin):
             return paid
 
     def _ranges_for(self, order: Order, drawn_g: int) -> tuple[CreditRange, ...]:
-        """Its ranges from the cursor DRAWN_G on, for a retire-first project (SoldOut when the
+        """Its ranges from the cursor DRAWN_G on, of a retire-first project (SoldOut when the
         serials fall short: only an order reserved before this ledger drew ranges, or after a
         forfeit, can)."""
-        if not self._retire_first(order.project_id):
-            return ()
         ranges = self._draw(order.project_id, drawn_g, order.offset_g)
         if not ranges:
             left = self._serial_end(order.project_id) - drawn_g
@@ -296,3 +295,8 @@ class OrderChangesMixin(StockMixin):
             "INSERT INTO outbox (order_id, event, payload, created_at) VALUES (?, ?, ?, ?)",
             (order.id, event, audit.canonical(order.as_dict()), self._now),
         )
+
+
+def _new_code() -> str:
+    """An order's short code (the orders table's UNIQUE on `code` refuses a repeat)."""
+    return "".join(CODE_ALPHABET[b % 32] for b in secrets.token_bytes(6))

@@ -11,6 +11,15 @@ runs it only when it can find something:
 - on a ledger never checked before (no record yet, as after the upgrade).
 Otherwise opening reads only the header, schema and the rows the open needs (cheap, constant).
 
+The daily check is not the open's: it is `deferred`, for the kiosk to run on a thread of its own
+beside the sales (`Ledger.deferred_check`); a file that closed cleanly and is unchanged has no
+reason to be damaged beyond what a day's bit rot can do, so the kiosk may sell while it runs.
+Its outcome is recorded like the open's: passed (the day starts again), or failed (a check
+stays pending, so the next open checks before selling and refuses, and `last_failure` tells
+the admin screen). The other reasons keep the check in the open, before the first sale: after
+an unclean end or a change outside a session something did go wrong, and a sale written into
+a damaged B-tree can spread the damage to the rows already paid for (README, "The ledger").
+
 The record is a small JSON sidecar, `<ledger>.session`. Each open that takes part holds a
 shared `flock` on it for its lifetime (flock locks belong to the open file, so they never touch
 SQLite's own POSIX locks on the ledger). The open that finds no other holder (its exclusive
@@ -26,12 +35,14 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 EVERY = timedelta(days=1)
+DAILY = "the daily check"
 SIZE = 512  # the record's bytes, padded with spaces
 
 
@@ -60,13 +71,26 @@ class Session:
     due: bool
     reason: str
     checked_now: bool = False  # this open ran the whole-file check (and it passed)
+    deferred: bool = False  # the daily check is due, left to a thread beside the sales
+    # held by that thread's verdict and by `close`/`release`, which may run on another thread
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def passed(self, now: datetime) -> None:
         """The whole-file check ran and found the file sound."""
-        self.due, self.checked_now = False, True
-        if self.fd is not None:
-            record = {**_read(self.fd), "state": "open", "pending": False}
-            self._put({**record, "checked_at": now.isoformat()}, durable=True)
+        with self._lock:
+            self.due, self.deferred, self.checked_now = False, False, True
+            if self.fd is not None:
+                record = {**_read(self.fd), "state": "open", "pending": False, "failed": ""}
+                self._put({**record, "checked_at": now.isoformat()}, durable=True)
+
+    def failed(self, now: datetime, problem: str) -> None:
+        """A deferred check found damage: the next open checks again before selling (and
+        refuses), and the admin screen says so until a check passes (`last_failure`)."""
+        with self._lock:
+            self.deferred = False
+            if self.fd is not None:
+                failure = f"{now.isoformat(timespec='seconds')}: {problem}"
+                self._put({**_read(self.fd), "pending": True, "failed": failure}, durable=True)
 
     def _put(self, record: dict[str, Any], *, durable: bool) -> None:
         assert self.fd is not None
@@ -88,6 +112,10 @@ class Session:
     def close(self, *, settled: bool) -> None:
         """After the ledger's connection closed: the last session out, its WAL `settled` into
         the file, writes "clean" and the file's stat, unless a check is pending."""
+        with self._lock:
+            self._close(settled=settled)
+
+    def _close(self, *, settled: bool) -> None:
         if self.fd is None:
             return
         try:
@@ -97,10 +125,14 @@ class Session:
                 self._put(record, durable=False)
         except OSError:
             pass  # a record we cannot write only means a check at the next start
-        self.release()
+        self._release()
 
     def release(self) -> None:
         """Let go without a verdict (the open failed, or others are still open)."""
+        with self._lock:
+            self._release()
+
+    def _release(self) -> None:
         if self.fd is not None:
             os.close(self.fd)  # closing drops the flock
             self.fd = None
@@ -120,8 +152,9 @@ def begin(path: Path, now: datetime) -> Session:
             return Session(path, fd, False, "open in another session")
         record = _read(fd)
         due, reason = _due(path, record, now)
-        session = Session(path, fd, due, reason)
-        session._put({**record, "state": "open", "pending": due}, durable=True)
+        deferred = reason == DAILY  # see the module's docstring
+        session = Session(path, fd, due and not deferred, reason, deferred=deferred)
+        session._put({**record, "state": "open", "pending": session.due}, durable=True)
         return session
     except BaseException:
         os.close(fd)
@@ -156,5 +189,16 @@ def _due(path: Path, record: dict[str, Any], now: datetime) -> tuple[bool, str]:
     except ValueError:
         return True, "never checked"
     if checked.tzinfo is None or not now - EVERY < checked <= now:
-        return True, "the daily check"
+        return True, DAILY
     return False, "closed cleanly, checked within the day"
+
+
+def last_failure(path: Path) -> str:
+    """One line for the admin screen while the last whole-file check found damage, else ""."""
+    try:
+        with open(sidecar(path), "rb") as file:
+            record = json.loads(file.read(SIZE).strip() or b"{}")
+    except (OSError, ValueError):
+        return ""
+    failed = record.get("failed") if isinstance(record, dict) else None
+    return f"the whole-file check failed at {failed}" if failed else ""

@@ -117,6 +117,37 @@ class Ledger(OrderChangesMixin):
                 session.release()
             raise
 
+    def deferred_check(self, stop: Callable[[], bool] = bool) -> Callable[[], None] | None:
+        """The daily whole-file check this open left for later (sessions.py), as work for
+        another thread: it reads the file on its own read-only connection, so sales go on
+        beside it, and records the outcome; a damaged file raises LedgerUnavailable. None
+        when no check is deferred. Once `stop()` is true (the app closing) the check gives
+        up without a verdict (it stays due)."""
+        session, path, clock = self.session, self.path, self.clock
+        if session is None or not session.deferred:
+            return None
+
+        def check() -> None:
+            if stop():
+                return  # the app closed before the pool got to it
+            try:
+                conn = db.connect(path, read_only=True)
+                conn.set_progress_handler(lambda: 1 if stop() else 0, 10_000)
+                try:
+                    _whole_file(conn)
+                finally:
+                    conn.close()
+            except sqlite3.Error as exc:
+                if stop():
+                    return  # interrupted: no verdict
+                failure = db.unavailable(exc, path)
+                if failure.code == "damaged":  # not a busy or vanished file: no verdict then
+                    session.failed(clock(), str(failure))
+                raise failure from None
+            session.passed(clock())
+
+        return check
+
     def close(self) -> None:
         session, self.session = self.session, None
         if session is None:
@@ -150,11 +181,10 @@ class Ledger(OrderChangesMixin):
             finally:
                 self._depth -= 1
             return
-        self._same_file()
         wrote: tuple[int, str] | None = None
         try:
             with db.write(self.conn, self.path):
-                self._same_file()  # again with the lock held: a restore may have renamed it
+                self._same_file()  # with the lock held: a restore may have renamed it
                 self._now = stamp(self.clock())  # one timestamp for everything the change writes
                 self._depth = 1  # (_last_audit is None: every change leaves it so)
                 try:
@@ -197,9 +227,11 @@ class Ledger(OrderChangesMixin):
         state: Mapping[str, Any],
         *,
         changes: bool = False,
+        new: bool = False,
     ) -> None:
         """One hash-chained audit row for a change (inside `transaction()`); with `changes`,
-        the row stores only what changed since the entity's last row (kinds written often)."""
+        the row stores only what changed since the entity's last row (kinds written often).
+        `new`: the entity was made in this change, so it has no earlier rows to look up."""
         if self._last_audit is None:  # the first row of this change: who wrote the last one?
             found = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
             row = found.fetchone()
@@ -211,6 +243,8 @@ class Ledger(OrderChangesMixin):
                 self._audited.clear()
         if not changes:
             self._audited.pop((entity, entity_id), None)
+        elif new:
+            self._audited[(entity, entity_id)] = audit.NEW
         self._last_audit = audit.append(
             self.conn,
             at=self._now,

@@ -170,12 +170,13 @@ class AdminPanel(QWidget):
                 error=status.last_error or self.tr("none"),
             )
         )
-        if status.checkpoint_error:
-            self.lblStatus.setText(
-                self.lblStatus.text()
-                + "\n"
-                + self.tr("Ledger: {problem}").format(problem=status.checkpoint_error)
-            )
+        for problem in (status.checkpoint_error, status.check_error):
+            if problem:
+                self.lblStatus.setText(
+                    self.lblStatus.text()
+                    + "\n"
+                    + self.tr("Ledger: {problem}").format(problem=problem)
+                )
         if status.registry_url and not self.edtRegistry.text():
             self.edtRegistry.setText(status.registry_url)
 

@@ -266,3 +266,21 @@ def test_changes_inside_a_transaction_land_together_or_not_at_all(ledger) -> Non
         ledger.set_allocation("demo-rooftop-solar", 2_000, actor="sync")
     assert stock(ledger).granted_g == 1_000
     assert verify(ledger.conn).ok
+
+
+def test_an_order_code_already_taken_is_drawn_again(
+    new_ledger, footprint, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code's uniqueness is the table's UNIQUE (no lookup before the insert): a repeat
+    is drawn again inside the same transaction, and the order and its audit row carry the
+    code that was stored."""
+    from kiosk.ledger import order_changes
+
+    ledger: Ledger = new_ledger(tmp_path / "ledger.sqlite")
+    draws = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
+    monkeypatch.setattr(order_changes.secrets, "token_bytes", lambda n: next(draws))
+    first = ledger.create_draft(footprint, project_id=PROJECT)
+    second = ledger.create_draft(footprint, project_id=PROJECT)
+    assert first.code != second.code
+    assert ledger.get(second.id).code == second.code
+    assert verify(ledger.conn).ok

@@ -3,8 +3,9 @@ must name what was touched, and the triggers must refuse the edits the schema fo
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.footprint import Footprint
-from kiosk.ledger import Ledger
-from kiosk.ledger.audit import row_hash
+from kiosk.ledger import Ledger, audit_codec
+from kiosk.ledger.audit import canonical, row_hash
 from kiosk.ledger.verify import verify
 
 from .support import open_raw, sell
@@ -154,25 +155,73 @@ def test_an_audit_row_edited_by_hand_is_named(sample: Sample, column: str, value
 
 
 @pytest.mark.parametrize(
-    ("action", "path", "value"),
+    ("action", "field", "value"),
     [
-        ("create", "$.amount_fen", 1),  # an order's first row: its whole content
-        ("pay", "$[0].serial", 99),  # a change row: only what the payment changed
-        ("pay", "$[0].status", "'voided'"),
-        ("place", "$[0].amount_fen", 1),  # a change row given a field it did not change
+        ("pay", "serial", 99),  # a change row: only what the payment changed (stored compact)
+        ("pay", "status", "voided"),
+        ("place", "amount_fen", 1),  # a change row given a field it did not change (text)
     ],
 )
 def test_an_audited_amount_status_or_serial_edited_by_hand_is_named(
-    sample: Sample, action: str, path: str, value: object
+    sample: Sample, action: str, field: str, value: object
 ) -> None:
     """Rows store only what changed, but each hash covers the whole content: an edit of any
-    row, whole or change, breaks that row's hash (and the rows after it of the same order)."""
+    row, whole or change, text or compact, breaks that row's hash."""
     row = audit_id(sample.path, "action = ? AND entity_id = ?", action, sample.paid[0])
     with by_hand(sample.path) as conn:
+        stored = conn.execute("SELECT state FROM audit WHERE id = ?", (row,)).fetchone()[0]
+        changes = json.loads(audit_codec.decode(stored))
+        changes[0][field] = value
+        edited = canonical(changes)
         conn.execute("DROP TRIGGER audit_no_update")
         conn.execute(
-            f"UPDATE audit SET state = json_set(state, '{path}', {value}) WHERE id = ?", (row,)
+            "UPDATE audit SET state = ? WHERE id = ?",
+            (audit_codec.encode(edited) if isinstance(stored, bytes) else edited, row),
         )
+    found = problems(sample.path)
+    assert named(found, f"audit row {row}:", "changed"), found
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("amount_fen", 1), ("status", "voided"), ("serial", 99), ("offset_g", 1)],
+)
+def test_an_orders_compact_first_row_edited_by_hand_is_named(
+    sample: Sample, column: str, value: object
+) -> None:
+    """An order's first row is its whole content, stored compact (audit_codec.py): a forger
+    who decodes it, edits a field and encodes it again breaks its hash all the same."""
+    row = audit_id(sample.path, "action = 'create' AND entity_id = ?", sample.paid[0])
+    with by_hand(sample.path) as conn:
+        stored = conn.execute("SELECT state FROM audit WHERE id = ?", (row,)).fetchone()[0]
+        assert isinstance(stored, bytes)  # stored compact
+        content = {**json.loads(audit_codec.decode(stored)), column: value}
+        conn.execute("DROP TRIGGER audit_no_update")
+        edited = audit_codec.encode(canonical(content))
+        conn.execute("UPDATE audit SET state = ? WHERE id = ?", (edited, row))
+    found = problems(sample.path)
+    assert named(found, f"audit row {row}:", "changed"), found
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: bytes((b[0] ^ 0x7F,)) + b[1:],  # another encoding's version byte
+        lambda b: b[:-4],  # cut short
+        lambda b: b + b"\x00",  # bytes after the stream's end
+    ],
+    ids=["version", "cut", "longer"],
+)
+def test_a_compact_rows_bytes_damaged_are_named(
+    sample: Sample, damage: Callable[[bytes], bytes]
+) -> None:
+    """Rot or a careless edit of the stored bytes: the row cannot be read, so its hash
+    cannot hold (an edit inside the stream that still decodes is the test above)."""
+    row = audit_id(sample.path, "action = 'create' AND entity_id = ?", sample.paid[0])
+    with by_hand(sample.path) as conn:
+        stored = conn.execute("SELECT state FROM audit WHERE id = ?", (row,)).fetchone()[0]
+        conn.execute("DROP TRIGGER audit_no_update")
+        conn.execute("UPDATE audit SET state = ? WHERE id = ?", (damage(stored), row))
     found = problems(sample.path)
     assert named(found, f"audit row {row}:", "changed"), found
 
@@ -183,7 +232,7 @@ def test_an_audit_row_edited_with_its_hash_recomputed_is_named(sample: Sample) -
     with by_hand(sample.path) as conn:
         conn.execute("DROP TRIGGER audit_no_update")
         old = dict(conn.execute("SELECT * FROM audit WHERE id = ?", (row,)).fetchone())
-        new = {**old, "actor": "mallory"}
+        new = {**old, "actor": "mallory", "state": audit_codec.decode(old["state"])}
         digest = row_hash(**{k: v for k, v in new.items() if k != "hash"})
         conn.execute("UPDATE audit SET actor = ?, hash = ? WHERE id = ?", ("mallory", digest, row))
     found = problems(sample.path)
