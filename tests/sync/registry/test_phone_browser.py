@@ -77,6 +77,7 @@ def test_the_whole_flow_in_chinese(browser: Any, base: str) -> None:
     page.get_by_test_id("certificate").click()
     assert "签名有效" in page.get_by_test_id("signature").inner_text()
     assert "已注销" in page.get_by_test_id("retirement").inner_text()
+    check(page, "certificate-zh")  # the certificate the paid page links to
     page.go_back()  # back after paying: the same paid page, no second sale
     page.reload()
     assert page.get_by_test_id("state").get_attribute("data-state") == "paid"

@@ -155,8 +155,9 @@ def no_gram_twice(engine: Engine) -> None:
 
 def test_concurrent_orders_for_the_last_grams_hold_each_gram_once(demo: Engine) -> None:
     """A kiosk holds 99 t of every project: 1 t is left for the venue's phones, 0.9 t of
-    it after a first order. Eight phones order 0.3 t at once (and two order another project meanwhile): exactly
-    three fit, the others are told it is sold out, and nothing a kiosk holds is taken."""
+    it after a first order. Eight phones order 0.3 t at once (and two order another project
+    meanwhile): exactly three fit, the others are told it is sold out, and nothing a kiosk
+    holds is taken."""
     with demo.begin() as conn:
         issuer.ensure_issuer(conn=conn, venue_id=VENUE)
     kiosk_takes(demo, 99_000_000)
