@@ -357,9 +357,15 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
     serials stay gapless and its draws never overlap (its hold guarantees the grams: no
     stock lock)."""
     issuer = order.issuer_id
-    phone_storage.lock_issuer(conn=conn, kiosk_id=issuer)
+    draft = order.draft
+    # what does not depend on the draw is read before the lock (every sale of the venue
+    # waits for it): the project, the closed days, the event running
     project = storage.get_project(conn=conn, project_id=order.project_id)
     assert project is not None
+    day = ingest.china_day(stamp(now)) or ""
+    late = day in storage.closed_day_set(conn=conn)
+    event_id = _running_event(conn, draft["venue"], day)  # as a kiosk tags its sale
+    phone_storage.lock_issuer(conn=conn, kiosk_id=issuer)
     runs = {
         g.id: credit_storage.run_of(g)
         for g in credit_storage.holder_grants(
@@ -368,13 +374,15 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
     }
     ranges = ()
     if credits.model_of(project) == CreditModel.RETIRE_FIRST:
-        cursor = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer).get(order.project_id, 0)
+        drawn = credit_storage.drawn_by_kiosk(
+            conn=conn, kiosk_id=issuer, project_id=order.project_id
+        )
+        cursor = drawn.get(order.project_id, 0)
         try:
             ranges = draw(runs.values(), cursor, order.offset_g)
         except NotEnoughCredit as exc:  # a hold guarantees the grams: this is a bug
             raise RuntimeError(f"phone order {order.order_id}: {exc}") from None
     serial = phone_storage.next_serial(conn=conn, kiosk_id=issuer)
-    draft = order.draft
     sale = Order(
         id=order.order_id,
         seq=serial,
@@ -408,17 +416,16 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
     payload = sale.as_dict()
     body = protocol.canonical(payload)
     cert_id = f"{issuer}-{serial:06d}"
-    closed = storage.closed_day_set(conn=conn)
     row = ingest.purchase_row(
         kiosk_id=issuer,
         payload=payload,
         body=body,
         payload_hash=hashlib.sha256(body).hexdigest(),
         cert_id=cert_id,
-        filed_late=(ingest.china_day(payload["paid_at"]) or "") in closed,
+        filed_late=late,
     )
     row["channel"] = "phone"  # settlement counts the phone flow apart from a till's mobile
-    row["event_id"] = _running_event(conn, row["venue"], row["day"])  # as a kiosk tags its sale
+    row["event_id"] = event_id
     ids = storage.insert_purchases(conn=conn, rows=[row])
     purchase_id = ids[order.order_id]
     # a company's sale queues its invoice request as a pushed kiosk sale does
