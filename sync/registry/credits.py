@@ -114,7 +114,8 @@ def top_up(
         want = headroom_g - unsold
         if want <= 0:
             continue
-        locked = storage.get_project(conn=conn, project_id=pid, lock=True)
+        # its count changes, not its id: sales of the project (a key share) go on meanwhile
+        locked = storage.get_project(conn=conn, project_id=pid, lock=True, key_share=True)
         assert locked is not None
         room = locked.stock_g - locked.allocated_g
         if retire_first:

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+import pytest
+from sqlalchemy import Connection, Engine, func, select
 
 from kiosk.footprint import compute
 from kiosk.ledger import SoldOut
@@ -50,27 +51,31 @@ def at_once(jobs: list[Callable[[], Any]]) -> list[Any]:
     return results
 
 
-def order_of(engine: Engine, grams: int, n: int, project: str = FORESTS) -> Callable[[], Any]:
+def order_args(grams: int, n: int, project: str = FORESTS) -> dict[str, Any]:
+    """`orders.open_order`'s arguments but its connection: phone N orders GRAMS of PROJECT."""
     venue = load_venues()[VENUE]
-    footprint = compute("meal", {"meat_meals": 2, "mixed_meals": 1}, venue=venue)
+    return {
+        "venue": venue,
+        "issuer": issuer.issuer_id(VENUE),
+        "footprint": compute("meal", {"meat_meals": 2, "mixed_meals": 1}, venue=venue),
+        "project_id": project,
+        "offset_g": grams,
+        "nickname": "",
+        "lang": "en",
+        "visit": f"visit-{project}-{n}",
+        "attempt": "a",
+        "provider": "simulated",
+        "now": utc_now(),
+        "headroom_g": HEADROOM_G,
+    }
+
+
+def order_of(engine: Engine, grams: int, n: int, project: str = FORESTS) -> Callable[[], Any]:
+    args = order_args(grams, n, project)
 
     def place() -> orders.PhoneOrder:
         with writing(engine) as conn:
-            return orders.open_order(
-                conn=conn,
-                venue=venue,
-                issuer=issuer.issuer_id(VENUE),
-                footprint=footprint,
-                project_id=project,
-                offset_g=grams,
-                nickname="",
-                lang="en",
-                visit=f"visit-{project}-{n}",
-                attempt="a",
-                provider="simulated",
-                now=utc_now(),
-                headroom_g=HEADROOM_G,
-            )
+            return orders.open_order(conn=conn, **args)
 
     return place
 
@@ -203,4 +208,70 @@ def test_orders_and_sales_of_one_venue_at_once_keep_held_sold_free_exact(demo: E
     assert rest == [orders.Outcome.PAID, orders.Outcome.PAID]
     found = ledger(demo, FORESTS)
     assert found == {"granted": 1_000_000, "held": 0, "sold": 1_000_000, "drawn": 1_000_000}
+    no_gram_twice(demo)
+
+
+def no_lock_wait(conn: Connection) -> None:
+    """From here on this PostgreSQL transaction fails at once, rather than wait, on any lock
+    another transaction holds (so a test shows what does not wait, without timing)."""
+    conn.exec_driver_sql("SET LOCAL lock_timeout = '1ms'")
+
+
+def test_an_order_does_not_wait_for_a_sale_in_progress(demo: Engine) -> None:
+    """A sale holds the venue issuer's row until it commits; an order of the same project
+    placed meanwhile neither waits for it nor counts its grams twice (one snapshot). It used
+    to take the issuer's row too (FOR UPDATE), so every order queued behind every sale."""
+    if demo.dialect.name != "postgresql":
+        pytest.skip("on SQLite the one write lock serialises whole transactions by design")
+    with demo.begin() as conn:
+        issuer.ensure_issuer(conn=conn, venue_id=VENUE)
+    kiosk_takes(demo, 99_000_000)
+    first = order_of(demo, 600_000, 1)()  # tops the phone flow up with the last 1 t
+    with demo.connect() as selling, selling.begin():
+        paid = orders.apply_payment(
+            conn=selling,
+            order_id=first.order_id,
+            provider="simulated",
+            transaction_id="T-1",
+            amount=first.amount_fen,
+            now=utc_now(),
+            headroom_g=HEADROOM_G,
+        )
+        assert paid == orders.Outcome.PAID  # not committed yet: the issuer's row is held
+        with writing(demo) as conn:
+            no_lock_wait(conn)
+            second = orders.open_order(**order_args(400_000, 2), conn=conn)
+            with pytest.raises(SoldOut):  # 0.6 t held or sold, 0.4 t held: nothing left
+                orders.open_order(**order_args(1, 3), conn=conn)
+    assert second.status == orders.AWAITING
+    found = ledger(demo, FORESTS)
+    assert found == {"granted": 1_000_000, "held": 400_000, "sold": 600_000, "drawn": 600_000}
+
+
+def test_a_sale_does_not_wait_for_an_order_in_progress(demo: Engine) -> None:
+    """An order holds its project's stock lock until it commits; a sale of the venue made
+    meanwhile (the issuer's row) does not wait for it."""
+    if demo.dialect.name != "postgresql":
+        pytest.skip("on SQLite the one write lock serialises whole transactions by design")
+    with demo.begin() as conn:
+        issuer.ensure_issuer(conn=conn, venue_id=VENUE)
+    kiosk_takes(demo, 99_000_000)
+    first = order_of(demo, 300_000, 1)()  # tops up the last 1 t: the next order needs none
+    with demo.connect() as ordering, ordering.begin():
+        second = orders.open_order(**order_args(300_000, 2), conn=ordering)
+        with writing(demo) as conn:
+            no_lock_wait(conn)
+            paid = orders.apply_payment(
+                conn=conn,
+                order_id=first.order_id,
+                provider="simulated",
+                transaction_id="T-1",
+                amount=first.amount_fen,
+                now=utc_now(),
+                headroom_g=HEADROOM_G,
+            )
+        assert paid == orders.Outcome.PAID
+    assert second.status == orders.AWAITING
+    found = ledger(demo, FORESTS)
+    assert found == {"granted": 1_000_000, "held": 300_000, "sold": 300_000, "drawn": 300_000}
     no_gram_twice(demo)
