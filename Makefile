@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test typecheck lint format bench lock clean screenshots translations ts compile
+.PHONY: run test typecheck lint format bench lock clean screenshots phone-screenshots translations ts compile
 
 # Qt translations: the committed .ts sources compiled to .qm (git-ignored) next to them.
 TS := $(wildcard resources/translations/*.ts)
@@ -63,6 +63,13 @@ bench: $(STAMP) $(QM) compile
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screens
 	QT_QPA_PLATFORM=offscreen $(PY) tools/cashier_screenshots.py docs/screens
+
+# The phone flow's pages in headless Chromium at 390x844 (docs/screens/phone-*.png): the
+# browser tests with the shipped CJK font added (tools/fonts.conf), so Chinese is drawn on a
+# machine without a CJK font of its own.
+phone-screenshots: $(STAMP)
+	FONTCONFIG_FILE=$(CURDIR)/tools/fonts.conf DIANDIAN_SCREENSHOTS=docs/screens \
+		$(VENV)/bin/pytest -q -p no:randomly tests/sync/registry/test_phone_browser.py
 
 # Re-pin every dependency to what is installed now (run after changing pyproject.toml, then `make test`).
 lock: $(STAMP)

@@ -38,9 +38,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import bare_fastapi  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
+from tests.ports import HeldPort  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
 from tests.sync.registry.phone import FORESTS, VENUE, demo_engine  # noqa: E402
-from tests.sync.registry.served import free_port, serve  # noqa: E402
+from tests.sync.registry.served import serve  # noqa: E402
 
 FIELD = re.compile(r'name="(csrf|attempt|offset_g|token)" value="([^"]*)"')
 
@@ -158,7 +159,7 @@ def bench(db_url: str, servers: int, phones: int, rounds: int) -> dict[str, Any]
 
 
 def baseline(phones: int, rounds: int) -> dict[str, Any]:
-    with bare_fastapi(free_port()) as base:
+    with HeldPort() as held, bare_fastapi(held.port) as base:  # ours until it listens
         return asyncio.run(run_phones([base], phones, rounds, bare_session))
 
 

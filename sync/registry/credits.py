@@ -91,15 +91,21 @@ def _take_tonnes(
     return taken, given
 
 
-def top_up(*, conn: Connection, kiosk_id: str, headroom_g: int) -> None:
-    """Give the kiosk up to `headroom_g` unsold grams of each project: whole retired tonnes
-    by serial (retire-first), or a count (sell-first)."""
-    granted = storage.kiosk_allocations(conn=conn, kiosk_id=kiosk_id)
-    serials = credit_storage.serial_granted(conn=conn, kiosk_id=kiosk_id)
-    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=kiosk_id)
+def top_up(
+    *, conn: Connection, kiosk_id: str, headroom_g: int, project_id: str | None = None
+) -> None:
+    """Give the kiosk up to `headroom_g` unsold grams of each project (only PROJECT_ID, when
+    given: a phone order tops up the project it holds): whole retired tonnes by serial
+    (retire-first), or a count (sell-first)."""
+    pid = project_id
+    granted = storage.kiosk_allocations(conn=conn, kiosk_id=kiosk_id, project_id=pid)
+    serials = credit_storage.serial_granted(conn=conn, kiosk_id=kiosk_id, project_id=pid)
+    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=kiosk_id, project_id=pid)
     counted = credit_storage.count_sold(conn=conn, kiosk_id=kiosk_id)
     for project in storage.list_projects(conn=conn):
         pid = project.project_id
+        if project_id is not None and pid != project_id:
+            continue
         retire_first = model_of(project) == CreditModel.RETIRE_FIRST
         if retire_first:
             unsold = serials.get(pid, 0) - drawn.get(pid, 0)
@@ -108,7 +114,8 @@ def top_up(*, conn: Connection, kiosk_id: str, headroom_g: int) -> None:
         want = headroom_g - unsold
         if want <= 0:
             continue
-        locked = storage.get_project(conn=conn, project_id=pid, lock=True)
+        # its count changes, not its id: sales of the project (a key share) go on meanwhile
+        locked = storage.get_project(conn=conn, project_id=pid, lock=True, key_share=True)
         assert locked is not None
         room = locked.stock_g - locked.allocated_g
         if retire_first:

@@ -6,15 +6,20 @@ connection; the caller owns the transaction, and policy lives in `sync/registry/
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlalchemy import Connection, Row, case, func, select, update
 
+from kiosk.credit import TONNE_G
 from sync.registry.storage import _insert_ignore, now_text
 from sync.registry.tables import (
+    allocations,
+    grants,
     kiosks,
     payment_notices,
     phone_orders,
+    projects,
     purchase_ranges,
     purchases,
     sim_payments,
@@ -74,29 +79,75 @@ def next_serial(*, conn: Connection, kiosk_id: str) -> int:
     return int(conn.execute(query).scalar() or 0) + 1
 
 
-def issuer_sales(
-    *, conn: Connection, kiosk_id: str, project_id: str | None = None
-) -> dict[str, tuple[int, int]]:
-    """project -> (grams sold, not refunded; grams drawn by refunded sales) for one issuer
-    (only PROJECT_ID's, when given)."""
+def issuer_stock(
+    *, conn: Connection, kiosk_id: str, now: str, project_id: str | None = None
+) -> list[Row]:
+    """Every project (only PROJECT_ID, when given) in catalogue order, with what this issuer
+    has of it, read in ONE statement so under READ COMMITTED it is one snapshot: a sale
+    committing meanwhile moves its grams from held to sold (and drawn) together, never out
+    of both. Columns: the project's row, granted_g, serial_g (retired serials granted),
+    drawn_g (of them, drawn by its sales), sold_g (not refunded), refunded_g (drawn by
+    refunded sales), held_g (by unpaid orders within their hold)."""
+    pid = projects.c.project_id
+    granted = select(allocations.c.granted_g).where(
+        allocations.c.kiosk_id == kiosk_id, allocations.c.project_id == pid
+    )
+    serial = select(func.sum(grants.c.last - grants.c.first + 1) * TONNE_G).where(
+        grants.c.kiosk_id == kiosk_id, grants.c.project_id == pid
+    )
     drawn = (
+        select(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g))
+        .join(grants, grants.c.id == purchase_ranges.c.grant_id)
+        .where(grants.c.kiosk_id == kiosk_id, grants.c.project_id == pid)
+    )
+    live = purchases.c.voided_at.is_(None)
+    ranged = (
         select(func.coalesce(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g), 0))
         .where(purchase_ranges.c.purchase_id == purchases.c.id)
         .scalar_subquery()
     )
-    live = purchases.c.voided_at.is_(None)
-    query = (
-        select(
-            purchases.c.project_id,
-            func.sum(case((live, purchases.c.offset_g), else_=0)),
-            func.sum(case((live, 0), else_=drawn)),
-        )
-        .where(purchases.c.kiosk_id == kiosk_id)
-        .group_by(purchases.c.project_id)
+    mine = (purchases.c.kiosk_id == kiosk_id, purchases.c.project_id == pid)
+    sold = select(func.sum(case((live, purchases.c.offset_g), else_=0))).where(*mine)
+    refunded = select(func.sum(case((live, 0), else_=ranged))).where(*mine)
+    holding = select(func.sum(phone_orders.c.offset_g)).where(
+        *_holding(kiosk_id, now), phone_orders.c.project_id == pid
     )
+
+    def grams(query: Any, name: str) -> Any:
+        return func.coalesce(query.correlate(projects).scalar_subquery(), 0).label(name)
+
+    query = select(
+        projects,
+        grams(granted, "granted_g"),
+        grams(serial, "serial_g"),
+        grams(drawn, "drawn_g"),
+        grams(sold, "sold_g"),
+        grams(refunded, "refunded_g"),
+        grams(holding, "held_g"),
+    ).order_by(projects.c.position, pid)
     if project_id is not None:
-        query = query.where(purchases.c.project_id == project_id)
-    return {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in conn.execute(query)}
+        query = query.where(pid == project_id)
+    return list(conn.execute(query))
+
+
+def lock_stock(*, conn: Connection, kiosk_id: str, project_id: str) -> None:
+    """Hold, until the transaction ends, the lock that orders of one issuer's project take in
+    turn (its stock check, top-up and hold are one step). On PostgreSQL a transaction-level
+    advisory lock keyed by the pair, so orders of other projects, and sales (the issuer's
+    row), do not wait for it; on SQLite the one write lock already serialises writers."""
+    if conn.dialect.name != "postgresql":
+        return
+    digest = hashlib.sha256(f"phone-stock\0{kiosk_id}\0{project_id}".encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    conn.execute(select(func.pg_advisory_xact_lock(key)))
+
+
+def lock_issuer(*, conn: Connection, kiosk_id: str) -> None:
+    """Lock the issuer's row for a sale (its serials gapless, its draws never overlapping):
+    FOR NO KEY UPDATE on PostgreSQL, which an order inserting a row that refers to the issuer
+    (a key share) does not wait for."""
+    query = select(kiosks.c.kiosk_id).where(kiosks.c.kiosk_id == kiosk_id)
+    conn.execute(query.with_for_update(key_share=True)).first()
 
 
 def purchase(*, conn: Connection, purchase_id: int) -> Row | None:
@@ -125,22 +176,22 @@ def order_of_attempt(*, conn: Connection, visit: str, attempt: str) -> Row | Non
     return conn.execute(query).first()
 
 
-def held(
-    *, conn: Connection, kiosk_id: str, now: str, project_id: str | None = None
-) -> dict[str, int]:
-    """project -> grams held by this issuer's unpaid orders that have not expired (only
-    PROJECT_ID's, when given)."""
+def _holding(kiosk_id: str, now: str) -> tuple[Any, ...]:
+    """An issuer's orders that hold grams at NOW: unpaid and within their hold."""
+    return (
+        phone_orders.c.issuer_id == kiosk_id,
+        phone_orders.c.status == AWAITING,
+        phone_orders.c.expires_at > now,
+    )
+
+
+def held(*, conn: Connection, kiosk_id: str, now: str) -> dict[str, int]:
+    """project -> grams held by this issuer's unpaid orders that have not expired."""
     query = (
         select(phone_orders.c.project_id, func.sum(phone_orders.c.offset_g))
-        .where(
-            phone_orders.c.issuer_id == kiosk_id,
-            phone_orders.c.status == AWAITING,
-            phone_orders.c.expires_at > now,
-        )
+        .where(*_holding(kiosk_id, now))
         .group_by(phone_orders.c.project_id)
     )
-    if project_id is not None:
-        query = query.where(phone_orders.c.project_id == project_id)
     return {row[0]: int(row[1] or 0) for row in conn.execute(query)}
 
 

@@ -201,9 +201,14 @@ def store_batch_response(*, conn: Connection, kiosk_id: str, batch_id: str, resp
 # -- projects and serial blocks ------------------------------------------------------------
 
 
-def get_project(*, conn: Connection, project_id: str, lock: bool = False) -> Row | None:
+def get_project(
+    *, conn: Connection, project_id: str, lock: bool = False, key_share: bool = False
+) -> Row | None:
+    """A project's row; LOCK: locked for update, KEY_SHARE too: `FOR NO KEY UPDATE` on
+    PostgreSQL (a change that leaves its id alone: a sale inserting a row that refers to the
+    project, which takes a key share, does not wait for it)."""
     query = select(projects).where(projects.c.project_id == project_id)
-    return conn.execute(query.with_for_update() if lock else query).first()
+    return conn.execute(query.with_for_update(key_share=key_share) if lock else query).first()
 
 
 def list_projects(*, conn: Connection) -> list[Row]:

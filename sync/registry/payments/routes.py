@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import datetime
 
 from fastapi import APIRouter
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Row
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from sync.registry.db import writing
-from sync.registry.payments import NoticeRefused, PaymentProvider
+from sync.registry.payments import Notice, NoticeRefused, PaymentProvider
 from sync.registry.payments.simulated import SimulatedProvider
 from sync.registry.phone import orders
 from sync.registry.phone.context import now, options, providers, secret
@@ -44,19 +45,26 @@ async def handle_notice(
         log.warning("payment notification from %s refused: %s", provider.name, exc.reason)
         _, text, media = provider.notice_answer(False)
         return exc.status, text, media
-    headroom = app.state.headroom_g  # type: ignore[attr-defined]
-
-    def work(conn: Connection) -> orders.Outcome:
-        return orders.take_notice(
-            conn=conn, provider=provider.name, notice=notice, now=at, headroom_g=headroom
-        )
 
     def run() -> orders.Outcome:
         with writing(app.state.engine) as conn:  # type: ignore[attr-defined]
-            return work(conn)
+            return _apply(conn, app, provider, notice, at)
 
     outcome = await run_in_threadpool(run)
     return provider.notice_answer(outcome in ANSWERED)
+
+
+def _apply(
+    conn: Connection, app: object, provider: PaymentProvider, notice: Notice, at: datetime
+) -> orders.Outcome:
+    """A verified notification applied in the caller's write transaction."""
+    return orders.take_notice(
+        conn=conn,
+        provider=provider.name,
+        notice=notice,
+        now=at,
+        headroom_g=app.state.headroom_g,  # type: ignore[attr-defined]
+    )
 
 
 @router.post("/pay/notify/{name}")
@@ -120,10 +128,22 @@ async def sim_press(request: Request, payment_id: str) -> Response:
     if provider is None or form.get("token") != provider.button_token(payment_id[:40]):
         return Response("refused", status_code=400, media_type="text/plain")
     at = now(request.app)
-    row = await run_in_threadpool(provider.press, payment_id, form.get("action", ""), at)
+    notify = options(request.app).auto_notify
+    engine = request.app.state.engine
+
+    def run() -> Row | None:
+        # its book is in our database: the press and the notification it sends are applied
+        # in one transaction (one commit, not two); the notification is still checked as
+        # any provider's is, and a real provider's arrives at /pay/notify on its own
+        with writing(engine) as conn:
+            row = provider.press(conn, payment_id, form.get("action", ""), at)
+            if row is not None and row.state == "SUCCESS" and notify:
+                headers, body = provider.notification(row, at)
+                notice = provider.verify_notice(headers, body, at)
+                _apply(conn, request.app, provider, notice, at)
+            return row
+
+    row = await run_in_threadpool(run)
     if row is None:
         return Response("unknown payment", status_code=404, media_type="text/plain")
-    if row.state == "SUCCESS" and options(request.app).auto_notify:
-        headers, body = provider.notification(row, at)
-        await handle_notice(request.app, provider, headers, body)
     return RedirectResponse(row.return_url, status_code=303, headers=render.headers())

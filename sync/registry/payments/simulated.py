@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import Engine, Row
+from sqlalchemy import Connection, Engine, Row
 
 from kiosk.timestamps import parse_stamp, stamp
 from sync.registry import phone_storage
@@ -50,20 +50,26 @@ class SimulatedProvider:
 
     def create(self, request: PaymentRequest) -> str:
         with writing(self.engine) as conn:
-            phone_storage.add_sim_payment(  # a second create for one order keeps the first
-                conn=conn,
-                values={
-                    "payment_id": "SIM" + secrets.token_hex(12).upper(),
-                    "order_id": request.order_id,
-                    "amount_fen": request.amount_fen,
-                    "description": request.description[:127],
-                    "notify_url": request.notify_url[:255],
-                    "return_url": request.return_url[:255],
-                    "expires_at": stamp(request.expires_at),
-                    "state": NOTPAY,
-                },
-            )
-            row = phone_storage.get_sim_payment(conn=conn, order_id=request.order_id)
+            return self.create_in(conn, request)
+
+    def create_in(self, conn: Connection, request: PaymentRequest) -> str:
+        """`create` inside the caller's transaction: its book is in the registry's own
+        database, so the order that asks for it books it in the same commit (one commit
+        fewer a session; a real provider's `create` is a call to its server instead)."""
+        phone_storage.add_sim_payment(  # a second create for one order keeps the first
+            conn=conn,
+            values={
+                "payment_id": "SIM" + secrets.token_hex(12).upper(),
+                "order_id": request.order_id,
+                "amount_fen": request.amount_fen,
+                "description": request.description[:127],
+                "notify_url": request.notify_url[:255],
+                "return_url": request.return_url[:255],
+                "expires_at": stamp(request.expires_at),
+                "state": NOTPAY,
+            },
+        )
+        row = phone_storage.get_sim_payment(conn=conn, order_id=request.order_id)
         assert row is not None
         return PAGE + row.payment_id
 
@@ -129,27 +135,26 @@ class SimulatedProvider:
         mac = hmac.new(self.key, f"button:{payment_id}".encode(), hashlib.sha256)
         return mac.hexdigest()[:32]
 
-    def press(self, payment_id: str, action: str, now: datetime) -> Row | None:
-        """Pay or Cancel; the payment as it stands after (paying twice pays once; paying
-        past the expiry closes it instead)."""
-        with writing(self.engine) as conn:
-            row = phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40])
-            if row is None:
-                return None
-            if row.state == NOTPAY and (action == "cancel" or parse_stamp(row.expires_at) <= now):
-                phone_storage.set_sim_state(
-                    conn=conn, payment_id=row.payment_id, state=CLOSED, only_if=NOTPAY
-                )
-            elif row.state == NOTPAY and action == "pay":
-                phone_storage.set_sim_state(
-                    conn=conn,
-                    payment_id=row.payment_id,
-                    state=SUCCESS,
-                    only_if=NOTPAY,
-                    transaction_id="T" + secrets.token_hex(14).upper(),
-                    paid_at=stamp(now),
-                )
-            return phone_storage.get_sim_payment(conn=conn, payment_id=row.payment_id)
+    def press(self, conn: Connection, payment_id: str, action: str, now: datetime) -> Row | None:
+        """Pay or Cancel, in the caller's write transaction; the payment as it stands after
+        (paying twice pays once; paying past the expiry closes it instead)."""
+        row = phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40])
+        if row is None:
+            return None
+        if row.state == NOTPAY and (action == "cancel" or parse_stamp(row.expires_at) <= now):
+            phone_storage.set_sim_state(
+                conn=conn, payment_id=row.payment_id, state=CLOSED, only_if=NOTPAY
+            )
+        elif row.state == NOTPAY and action == "pay":
+            phone_storage.set_sim_state(
+                conn=conn,
+                payment_id=row.payment_id,
+                state=SUCCESS,
+                only_if=NOTPAY,
+                transaction_id="T" + secrets.token_hex(14).upper(),
+                paid_at=stamp(now),
+            )
+        return phone_storage.get_sim_payment(conn=conn, payment_id=row.payment_id)
 
     def notification(self, row: Row, now: datetime) -> tuple[dict[str, str], bytes]:
         """The signed notification of a paid payment: headers and raw body."""

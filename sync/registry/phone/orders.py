@@ -156,17 +156,17 @@ def open_order(
     again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
     if again is not None:
         return PhoneOrder.from_row(again)
-    storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)  # one order at a time per venue
-    # under the lock, only this project's stock is read (it is all the order draws on)
+    # one order at a time per (venue's issuer, project): the stock check, top-up and hold
+    # are one step; sales (the issuer's row) and the venue's other projects do not wait
+    phone_storage.lock_stock(conn=conn, kiosk_id=issuer, project_id=project_id)
     held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now, project_id=project_id),
                     project_id)  # fmt: skip
     if held is not None and held.available_g < fields["offset_g"]:  # top up only when short
         # (grams held by unpaid orders are unsold to the grant logic: room for them too)
         room = headroom_g + held.reserved_g + fields["offset_g"]
-        items = stock.topped_up(
+        held = stock.topped_up(
             conn=conn, issuer=issuer, headroom_g=room, now=now, project_id=project_id
         )
-        held = stock.of(items, project_id)
     if held is None:
         raise InputError("project", f"no project {project_id!r} at this registry")
     if held.available_g < fields["offset_g"]:
@@ -233,14 +233,18 @@ def apply_payment(
         return Outcome.ALREADY
     late = not order.open_at(now)
     if late:
-        # the stock is read under the issuer's lock, as an order's is: read before it, a new
-        # order could hold the same grams meanwhile and its own payment would then find them
-        # drawn (order row, then issuer: the lock order of every payment)
-        storage.get_kiosk(conn=conn, kiosk_id=order.issuer_id, lock=True)
-        items = stock.topped_up(
-            conn=conn, issuer=order.issuer_id, headroom_g=headroom_g + order.offset_g, now=now
+        # the stock is read under the lock an order of this project takes: read before it,
+        # a new order could hold the same grams meanwhile and its own payment would then
+        # find them drawn (order row, issuer, then the pair: the lock order of every payment)
+        phone_storage.lock_issuer(conn=conn, kiosk_id=order.issuer_id)
+        phone_storage.lock_stock(conn=conn, kiosk_id=order.issuer_id, project_id=order.project_id)
+        held = stock.topped_up(
+            conn=conn,
+            issuer=order.issuer_id,
+            headroom_g=headroom_g + order.offset_g,
+            now=now,
+            project_id=order.project_id,
         )
-        held = stock.of(items, order.project_id)
         if held is None or held.available_g < order.offset_g:
             phone_storage.update_order(
                 conn=conn,
@@ -350,11 +354,18 @@ def take_notice(
 
 def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now: datetime) -> int:
     """The purchase (and its gram ranges) for a paid order; the issuer's row is locked so its
-    serials stay gapless and its draws never overlap."""
+    serials stay gapless and its draws never overlap (its hold guarantees the grams: no
+    stock lock)."""
     issuer = order.issuer_id
-    storage.get_kiosk(conn=conn, kiosk_id=issuer, lock=True)
+    draft = order.draft
+    # what does not depend on the draw is read before the lock (every sale of the venue
+    # waits for it): the project, the closed days, the event running
     project = storage.get_project(conn=conn, project_id=order.project_id)
     assert project is not None
+    day = ingest.china_day(stamp(now)) or ""
+    late = day in storage.closed_day_set(conn=conn)
+    event_id = _running_event(conn, draft["venue"], day)  # as a kiosk tags its sale
+    phone_storage.lock_issuer(conn=conn, kiosk_id=issuer)
     runs = {
         g.id: credit_storage.run_of(g)
         for g in credit_storage.holder_grants(
@@ -363,13 +374,15 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
     }
     ranges = ()
     if credits.model_of(project) == CreditModel.RETIRE_FIRST:
-        cursor = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer).get(order.project_id, 0)
+        drawn = credit_storage.drawn_by_kiosk(
+            conn=conn, kiosk_id=issuer, project_id=order.project_id
+        )
+        cursor = drawn.get(order.project_id, 0)
         try:
             ranges = draw(runs.values(), cursor, order.offset_g)
         except NotEnoughCredit as exc:  # a hold guarantees the grams: this is a bug
             raise RuntimeError(f"phone order {order.order_id}: {exc}") from None
     serial = phone_storage.next_serial(conn=conn, kiosk_id=issuer)
-    draft = order.draft
     sale = Order(
         id=order.order_id,
         seq=serial,
@@ -403,17 +416,16 @@ def _sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, no
     payload = sale.as_dict()
     body = protocol.canonical(payload)
     cert_id = f"{issuer}-{serial:06d}"
-    closed = storage.closed_day_set(conn=conn)
     row = ingest.purchase_row(
         kiosk_id=issuer,
         payload=payload,
         body=body,
         payload_hash=hashlib.sha256(body).hexdigest(),
         cert_id=cert_id,
-        filed_late=(ingest.china_day(payload["paid_at"]) or "") in closed,
+        filed_late=late,
     )
     row["channel"] = "phone"  # settlement counts the phone flow apart from a till's mobile
-    row["event_id"] = _running_event(conn, row["venue"], row["day"])  # as a kiosk tags its sale
+    row["event_id"] = event_id
     ids = storage.insert_purchases(conn=conn, rows=[row])
     purchase_id = ids[order.order_id]
     # a company's sale queues its invoice request as a pushed kiosk sale does

@@ -30,6 +30,7 @@ from kiosk.timestamps import china_date, parse_stamp
 from sync.registry import operations, phone_storage, storage
 from sync.registry.db import writing
 from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
+from sync.registry.payments.simulated import SimulatedProvider
 from sync.registry.phone import issuer, orders, pages_company, stock
 from sync.registry.phone.context import Here, now, options, providers
 from sync.registry.routes import reading, transaction
@@ -88,11 +89,11 @@ async def place(request: Request, venue_id: str) -> Response:
     # a second fsync: counted inside.
     apart = request.app.state.engine.dialect.name == "postgresql"
 
-    def work(conn: Connection) -> orders.PhoneOrder | limits.Limit:
+    def work(conn: Connection) -> tuple[orders.PhoneOrder, str | None] | limits.Limit:
         refused = None if apart else count(conn)
         if refused is not None:
             return refused
-        return orders.open_order(
+        placed = orders.open_order(
             conn=conn,
             venue=here.venue,
             issuer=issuer.issuer_id(here.venue.id),
@@ -108,11 +109,15 @@ async def place(request: Request, venue_id: str) -> Response:
             headroom_g=request.app.state.headroom_g,
             company=buyer,
         )
+        # the simulated provider's book is ours: booked in this commit, not one of its own
+        if isinstance(provider, SimulatedProvider):
+            return placed, provider.create_in(conn, _payment(request, here, provider, placed))
+        return placed, None
 
     here.keep(session)
     try:
         refused = await transaction(request, count) if apart else None
-        placed = refused or await transaction(request, work)
+        done = refused or await transaction(request, work)
     except SoldOut as exc:
         words = {
             "project": project_id,
@@ -130,12 +135,14 @@ async def place(request: Request, venue_id: str) -> Response:
             status=400,
             actions=back,
         )
-    if isinstance(placed, limits.Limit):
+    if isinstance(done, limits.Limit):
         response = here.problem(t("limit.title"), t("limit.message"), status=429, actions=back)
-        response.headers["Retry-After"] = str(placed.window_s)
+        response.headers["Retry-After"] = str(done.window_s)
         return response
+    placed, page = done
     here.visit = here.visit.but(order=placed.order_id)
-    page = await _payment_page(request, here, provider, placed)
+    if page is None:
+        page = await run_in_threadpool(provider.create, _payment(request, here, provider, placed))
     response = here.redirect(page)
     if _sweep_due(request.app):  # after the answer is sent: not on the visitor's wait
         response.background = BackgroundTask(_sweep, request.app, at)
@@ -156,12 +163,12 @@ def _sweep(app: Any, at: datetime) -> None:
         orders.expire_stale(conn=conn, now=at)
 
 
-async def _payment_page(
+def _payment(
     request: Request, here: Here, provider: PaymentProvider, order: orders.PhoneOrder
-) -> str:
-    """Where the visitor pays: the provider's page for this order (made once per order)."""
+) -> PaymentRequest:
+    """What the provider is asked for this order (its page is made once per order)."""
     base = str(request.base_url).rstrip("/")
-    payment = PaymentRequest(
+    return PaymentRequest(
         order_id=order.order_id,
         amount_fen=order.amount_fen,
         description=f"Diandian {here.venue.id} {order.order_id[:6].upper()}",
@@ -169,7 +176,6 @@ async def _payment_page(
         return_url=here.url(f"/order/{order.order_id}"),
         expires_at=parse_stamp(order.expires_at),
     )
-    return await run_in_threadpool(provider.create, payment)
 
 
 @router.get("/v/{venue_id}/order/{order_id}")
@@ -198,7 +204,9 @@ async def order_page(request: Request, venue_id: str, order_id: str) -> Response
         words = t("order.refunded.message", amount=money)
         return _state(here, "refunded", t("order.refunded.title"), words)
     if order.status == orders.AWAITING:
-        pay = await _payment_page(request, here, provider, order) if provider else here.url()
+        pay = here.url()
+        if provider is not None:
+            pay = await run_in_threadpool(provider.create, _payment(request, here, provider, order))
         until = parse_stamp(order.expires_at).astimezone(_CHINA).strftime("%H:%M")
         message = t("order.waiting.message", code=order.order_id[:6].upper(), amount=money,
                     until=until)  # fmt: skip

@@ -35,34 +35,23 @@ def stocks(
     *, conn: Connection, issuer: str, now: datetime, project_id: str | None = None
 ) -> list[Stock]:
     """Every project with what the issuer has left of it, in catalogue order; only
-    PROJECT_ID, when given (an order reads just its project under the issuer's lock)."""
-    pid = project_id
-    granted = storage.kiosk_allocations(conn=conn, kiosk_id=issuer, project_id=pid)
-    serials = credit_storage.serial_granted(conn=conn, kiosk_id=issuer, project_id=pid)
-    drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=issuer, project_id=pid)
-    sales = phone_storage.issuer_sales(conn=conn, kiosk_id=issuer, project_id=pid)
-    holding = phone_storage.held(conn=conn, kiosk_id=issuer, now=stamp(now), project_id=pid)
-    if project_id is None:
-        rows = storage.list_projects(conn=conn)
-    else:
-        found_row = storage.get_project(conn=conn, project_id=project_id)
-        rows = [found_row] if found_row is not None else []
-    found = []
-    for row in rows:
-        key = row.project_id
-        sold, refunded = sales.get(key, (0, 0))
-        found.append(
-            Stock(
-                project=project_of(row.data),
-                granted_g=granted.get(key, 0),
-                reserved_g=holding.get(key, 0),
-                sold_g=sold,
-                refunded_g=refunded,
-                serial_g=serials.get(key, 0),
-                drawn_g=drawn.get(key, 0),
-            )
+    PROJECT_ID, when given (an order reads just its project). One statement, one snapshot
+    (`phone_storage.issuer_stock`): a sale committing meanwhile cannot hide its grams from
+    both held and sold, so an order needs no lock that excludes sales."""
+    return [
+        Stock(
+            project=project_of(row.data),
+            granted_g=int(row.granted_g),
+            reserved_g=int(row.held_g),
+            sold_g=int(row.sold_g),
+            refunded_g=int(row.refunded_g),
+            serial_g=int(row.serial_g),
+            drawn_g=int(row.drawn_g),
         )
-    return found
+        for row in phone_storage.issuer_stock(
+            conn=conn, kiosk_id=issuer, now=stamp(now), project_id=project_id
+        )
+    ]
 
 
 def sellable(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
@@ -88,13 +77,13 @@ def sellable(*, conn: Connection, issuer: str, now: datetime) -> list[Stock]:
 
 
 def topped_up(
-    *, conn: Connection, issuer: str, headroom_g: int, now: datetime, project_id: str | None = None
-) -> list[Stock]:
-    """The stock (of PROJECT_ID only, when given) after topping the issuer up to `headroom_g`
-    unsold grams of each project (a write: the caller's transaction holds the project rows
-    it locks)."""
-    credits.top_up(conn=conn, kiosk_id=issuer, headroom_g=headroom_g)
-    return stocks(conn=conn, issuer=issuer, now=now, project_id=project_id)
+    *, conn: Connection, issuer: str, headroom_g: int, now: datetime, project_id: str
+) -> Stock | None:
+    """PROJECT_ID's stock after topping the issuer up to `headroom_g` unsold grams of it (a
+    write: the caller holds `phone_storage.lock_stock` for the pair, and its transaction the
+    project row that `credits.top_up` locks)."""
+    credits.top_up(conn=conn, kiosk_id=issuer, headroom_g=headroom_g, project_id=project_id)
+    return of(stocks(conn=conn, issuer=issuer, now=now, project_id=project_id), project_id)
 
 
 def of(items: list[Stock], project_id: str) -> Stock | None:

@@ -48,16 +48,17 @@ def phone(browser: Any) -> Any:
 def through_meal(page: Any, base: str, lang: str, shots: bool) -> None:
     page.goto(f"{base}/v/{VENUE}")
     if lang != "zh":
-        page.get_by_test_id(f"lang-{lang}").click()
+        with page.expect_navigation():  # the page is measured below: the new one, loaded
+            page.get_by_test_id(f"lang-{lang}").click()
     if shots:
         check(page, f"start-{lang}")
     page.get_by_test_id("scenario-meal").click()
     page.locator("#answer").fill("2")
     if shots:
         check(page, f"question-{lang}")
-    page.get_by_test_id("next").click()
-    while "/q/" in page.url:
-        page.get_by_test_id("next").click()
+    while "/q/" in page.url:  # each answer's page loaded before the URL is read again
+        with page.expect_navigation():
+            page.get_by_test_id("next").click()
     assert page.url.endswith("/result")
 
 
@@ -67,8 +68,8 @@ def test_the_whole_flow_in_chinese(browser: Any, base: str) -> None:
     assert page.get_by_test_id("total").inner_text().endswith("kg")
     check(page, "result-zh")
     page.locator("#nickname").fill("熊猫")
-    page.get_by_test_id(f"pay-{FORESTS}").click()
-    assert "/pay/sim/" in page.url
+    with page.expect_navigation(url="**/pay/sim/**"):
+        page.get_by_test_id(f"pay-{FORESTS}").click()
     check(page, "pay-zh")
     page.get_by_test_id("sim-pay").click()
     assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
@@ -77,6 +78,7 @@ def test_the_whole_flow_in_chinese(browser: Any, base: str) -> None:
     page.get_by_test_id("certificate").click()
     assert "签名有效" in page.get_by_test_id("signature").inner_text()
     assert "已注销" in page.get_by_test_id("retirement").inner_text()
+    check(page, "certificate-zh")  # the certificate the paid page links to
     page.go_back()  # back after paying: the same paid page, no second sale
     page.reload()
     assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
@@ -99,7 +101,8 @@ def test_the_whole_flow_in_french_with_each_lines_factor_and_source(
     assert len(sources) == len(counted) and all(s.startswith("Source : ") for s in sources)
     check(page, "result-fr")
     page.locator("#nickname").fill("Renard")
-    page.get_by_test_id(f"pay-{FORESTS}").click()
+    with page.expect_navigation(url="**/pay/sim/**"):  # measured once it is there
+        page.get_by_test_id(f"pay-{FORESTS}").click()
     check(page, "pay-fr")
     page.get_by_test_id("sim-pay").click()
     assert page.get_by_test_id("state").get_attribute("data-state") == "paid"
@@ -113,7 +116,8 @@ def test_the_whole_flow_in_french_with_each_lines_factor_and_source(
 def test_english_with_a_switch_midway_and_a_cancel(browser: Any, base: str) -> None:
     page = phone(browser)
     through_meal(page, base, "zh", shots=False)
-    page.get_by_test_id("lang-en").click()
+    with page.expect_navigation():
+        page.get_by_test_id("lang-en").click()
     assert page.url.endswith("/result") and "Your footprint" in page.content()
     page.get_by_test_id(f"pay-{FORESTS}").click()
     page.get_by_test_id("sim-cancel").click()
@@ -163,7 +167,8 @@ def test_short_stock_offers_what_can_be_bought(browser: Any, tmp_path: Path) -> 
             typed = {"2": "300", "8": "100000"}.get(page.url.rsplit("/", 1)[1])
             if typed:
                 page.locator("#answer").fill(typed)
-            page.get_by_test_id("next").click()
+            with page.expect_navigation():
+                page.get_by_test_id("next").click()
         page.get_by_role("link", name="A whole year: 14.26 t").click()
         assert "No project here has 14.26 t" in page.get_by_test_id("short-message").inner_text()
         assert page.get_by_test_id(f"pay-{FORESTS}").count() == 0
@@ -202,8 +207,8 @@ def test_a_company_buys_with_an_invoice_request(browser: Any, base: str, db: str
     assert page.get_by_test_id("company-code").get_attribute("aria-invalid") == "true"
     check(page, "company-fr")
     page.get_by_test_id("company-code").fill("91110000600037341L")
-    page.get_by_test_id("company-save").click()
-    assert page.url.endswith("/result")
+    with page.expect_navigation(url="**/result"):
+        page.get_by_test_id("company-save").click()
     assert "Société Verte Chengdu" in page.get_by_test_id("company-as").inner_text()
     page.get_by_test_id(f"pay-{FORESTS}").click()
     page.get_by_test_id("sim-pay").click()

@@ -8,21 +8,26 @@ import asyncio
 import json
 import threading
 import time
+import warnings
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, event, select
 
 from kiosk.timestamps import stamp, utc_now
 from sync.registry import phone_storage, storage
 from sync.registry.app import create_app
-from sync.registry.db import _WRITERS, make_engine, writing
+from sync.registry.db import _WRITERS, READ_ONLY, make_engine, writing
 from sync.registry.phone import content, orders
 from sync.registry.phone.issuer import issuer_id
 from sync.registry.tables import phone_orders
-from tests.sync.registry.phone import FORESTS, VENUE, demo_engine
+from tests.sync.registry.phone import FORESTS, MEALS, VENUE, Phone, demo_engine
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 
 @pytest.fixture
@@ -113,3 +118,34 @@ def test_the_sweep_of_expired_holds_is_bounded(sqlite_demo: Engine) -> None:
         assert orders.expire_stale(conn=conn, now=now, limit=3) == []
         statuses = conn.execute(select(phone_orders.c.status)).scalars().all()
     assert sorted(statuses) == [orders.AWAITING] + [orders.EXPIRED] * 4  # the live hold stays
+
+
+def test_a_session_commits_twice_the_order_and_the_sale(
+    sqlite_demo: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite every commit queues for the one write lock (and syncs the disk): a whole
+    session with the simulated provider commits twice, the order (with the provider's
+    booking) and the Pay button (with the sale its notification makes). It was four."""
+    demo = sqlite_demo
+    commits: list[int] = []  # write transactions only (a read's end is a commit too)
+
+    def committed(conn: Connection) -> None:
+        if not conn.get_execution_options().get(READ_ONLY):
+            commits.append(1)
+
+    event.listen(demo, "commit", committed)
+    monkeypatch.setattr(orders, "SWEEP_S", float("inf"))  # the sweep (at most once a minute
+    app = create_app(demo, headroom_g=5_000_000)  # a process) is not the session's: none due
+    app.state.phone_swept = time.monotonic()
+    with TestClient(app) as client:
+        phone = Phone(client)
+        phone.answer_all("meal", MEALS)
+        before = len(commits)
+        phone.order()  # the order, then the provider's page
+        assert "/pay/sim/" in phone.url
+        ordered = len(commits)
+        phone.press("pay")  # the provider's book, its notification, the sale; the paid page
+        assert 'data-testid="certificate"' in phone.page
+    assert (ordered - before, len(commits) - ordered) == (1, 1)
+    with demo.begin() as conn:
+        assert conn.execute(select(phone_orders.c.status)).scalars().all() == ["paid"]
