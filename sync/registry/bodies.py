@@ -4,7 +4,8 @@ Why not FastAPI's body parameter: it parses (on the event loop, so a large body 
 other request, `/v1/health` included) before any dependency has checked who is asking, and
 its 422 tells a stranger the schema. Routes call `parse` once the bytes are authenticated.
 The body is parsed once and never encoded again: a push's batch hash is the SHA-256 of the
-bytes as they arrived (auth took it for the signature).
+bytes as they arrived (auth took it for the signature), and a push laid out canonically keeps
+each payload's text as sent (sync.registry.push_body).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from sync import protocol
-from sync.messages import problems
+from sync.messages import PushRequest, problems
+from sync.registry import push_body
 from sync.registry.errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,9 +34,11 @@ def parse(raw: bytes, model: type[M]) -> M:
     (`"\\ud800"`: valid JSON, but not text any database or the canonical encoding can hold):
     400. Not the model's shape: 422 naming the fields.
     """
+    texts: list[str] | None = None
     try:
         text = raw.decode()  # strict: a surrogate encoded as UTF-8 bytes is refused here
-        value = json.loads(text)
+        read = push_body.read(text) if model is PushRequest else None
+        value, texts = read if read is not None else (json.loads(text), None)
         if _SURROGATE_ESCAPE.search(text):
             protocol.canonical(value)  # raises UnicodeError on a lone one
     except RecursionError:
@@ -46,6 +50,10 @@ def parse(raw: bytes, model: type[M]) -> M:
     except ValueError as exc:
         raise ApiError(400, "bad_body", f"the body is not JSON: {exc}") from None
     try:
-        return model.model_validate(value)
+        parsed = model.model_validate(value)
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", problems(exc.errors())) from None
+    if texts is not None and isinstance(parsed, PushRequest):
+        for record, sent in zip(parsed.records, texts, strict=True):
+            record._sent_text = sent
+    return parsed

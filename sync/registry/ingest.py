@@ -75,6 +75,7 @@ class _State:
     public_key: str  # the kiosk's enrolled key, which signs its day summaries
     summaries: dict[tuple[str, int], str]  # (day, revision) -> payload hash, received before
     received_at: str  # one moment for the batch (it is one transaction)
+    sent_texts: dict[int, str]  # id(payload) -> its text as sent (sync.registry.push_body)
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     ranges: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     voided: set[str] = field(default_factory=set)
@@ -130,7 +131,8 @@ def _copy(state: _State, order_id: str, payload_hash: str) -> dict[str, Any] | N
 
 
 def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    body = protocol.canonical(payload)
+    sent = state.sent_texts.get(id(payload))  # the canonical text the kiosk sent, if kept
+    body = sent.encode() if sent is not None else protocol.canonical(payload)
     payload_hash = hashlib.sha256(body).hexdigest()
     copy = _copy(state, order_id, payload_hash)
     if copy is not None:
@@ -314,6 +316,7 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
             conn=conn, kiosk_id=kiosk_id, keys=_summary_keys(records)
         ),
         received_at=storage.now_text(),
+        sent_texts={id(r["payload"]): r["payload_text"] for r in records if r.get("payload_text")},
     )
     results = []
     for record in records:

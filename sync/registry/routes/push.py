@@ -74,7 +74,7 @@ async def push(signed: SignedRequest, key: IdempotencyKey) -> Response:
             return str(stored.response), True
         records = [  # as validated, without model_dump's deep copy of every payload
             {"outbox_id": r.outbox_id, "order_id": r.order_id, "event": r.event,
-             "payload": r.payload}
+             "payload": r.payload, "payload_text": r._sent_text}
             for r in body.records
         ]  # fmt: skip
         results = ingest(conn=conn, kiosk_id=kiosk_id, records=records)

@@ -11,7 +11,8 @@ from sqlalchemy import Engine, select, update
 from starlette.testclient import TestClient
 
 from sync import protocol
-from sync.registry.tables import batches
+from sync.registry import push_body
+from sync.registry.tables import batches, purchases
 from tests.sync.registry.helpers import Kiosk
 
 
@@ -72,3 +73,53 @@ def test_a_surrogate_written_as_utf8_bytes_is_a_400(client: TestClient, kiosk: K
     assert b"\xed\xa0\x80" in body
     refused = _push(client, kiosk, body, "b-sur")
     assert refused.status_code == 400 and "surrogate" in refused.json()["error"]["message"]
+
+
+def test_the_layout_reader_keeps_each_payload_as_sent_or_declines() -> None:
+    tricky = {"nickname": '},{"event":"paid","x":"\\"', "lines": [{"g": 1}], "z": "é"}
+    body = protocol.canonical(
+        {
+            "batch_id": "b-1",
+            "records": [
+                {"outbox_id": 7, "order_id": "o-1", "event": "paid", "payload": tricky},
+                {"outbox_id": 8, "order_id": "o-2", "event": "voided", "payload": {}},
+            ],
+        }
+    ).decode()
+    value, texts = push_body.read(body)
+    assert value == json.loads(body)
+    assert texts == [protocol.canonical(tricky).decode(), "{}"]
+    assert push_body.read(protocol.canonical({"batch_id": "b", "records": []}).decode()) == (
+        {"batch_id": "b", "records": []},
+        [],
+    )
+    for other in (
+        json.dumps(json.loads(body), indent=1),  # spaced out
+        body.replace('"outbox_id":7', '"outbox_id":7.0'),
+        body + " ",
+        body[:-1],  # cut short: the whole parse names the fault
+        '{"records":[],"batch_id":"b"}',
+    ):
+        assert push_body.read(other) is None
+
+
+def test_a_paid_order_is_stored_and_hashed_as_the_kiosk_sent_it(
+    client: TestClient, kiosk: Kiosk, engine: Engine
+) -> None:
+    """A canonical body (as the kiosk's job writes it): the stored payload is the text sent,
+    its hash the SHA-256 of those bytes, which is its canonical JSON's."""
+    order = kiosk.order()
+    body = protocol.canonical({"batch_id": "b-c", "records": [kiosk.record(order)]})
+    assert _push(client, kiosk, body, "b-c").json()["results"][0]["status"] == "accepted"
+    sent = protocol.canonical(order)
+    assert sent in body
+    with engine.connect() as conn:
+        stored = conn.execute(
+            select(purchases.c.payload, purchases.c.payload_hash).where(
+                purchases.c.order_id == order["id"]
+            )
+        ).one()
+    assert stored.payload.encode() == sent
+    assert stored.payload_hash == hashlib.sha256(sent).hexdigest()
+    again = protocol.canonical({"batch_id": "b-d", "records": [kiosk.record(order)]})
+    assert _push(client, kiosk, again, "b-d").json()["results"][0]["status"] == "duplicate"
