@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -128,9 +129,11 @@ def one_run(source: Path, folder: Path, db_url: str, raw_url: str, orders: int) 
     prepare(db_url)
     with serve(db_url, "--headroom-t", "500") as base:
         enrol(base, db_url, ledger)
+        before = _children_cpu()
         started = time.perf_counter()
         output = run_cli("sync", "--db", str(ledger)).stdout
         elapsed = time.perf_counter() - started
+        client_cpu = _children_cpu() - before
     if f"pushed {orders} ({orders} accepted" not in output:
         raise RuntimeError(f"the push did not take every sale: {output}")
     rows, ranges, (kiosks, blocks, grants) = stored_rows(db_url)
@@ -142,7 +145,14 @@ def one_run(source: Path, folder: Path, db_url: str, raw_url: str, orders: int) 
         "raw_insert_seconds": round(raw_s, 3),
         "raw_orders_per_s": round(orders / raw_s),
         "sync_over_raw": round(elapsed / raw_s, 2),
+        "sync_client_cpu_seconds": round(client_cpu, 2),  # the `diandian sync` process alone
     }
+
+
+def _children_cpu() -> float:
+    """User + system seconds of the child processes waited for so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def raw_insert(
