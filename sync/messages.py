@@ -80,14 +80,14 @@ class PushRecord(Strict):
     order_id: str = Field(min_length=1, max_length=64, pattern=ID)
     event: Literal[OUTBOX_EVENTS]  # type: ignore[valid-type]
     payload: dict[str, Any]
-    # The payload's text as it came in (registry side, sync.registry.push_body), when the body
-    # was laid out canonically: not a field (never sent, validated or dumped).
-    _sent_text: str | None = None
 
 
 class PushRequest(Strict):
     batch_id: str = Field(min_length=1, max_length=100, pattern=ID)
     records: list[PushRecord] = Field(max_length=protocol.MAX_BATCH)
+    # Each record's payload text as it came in (registry side, sync.registry.push_body), when
+    # the body was laid out canonically: not a field (never sent, validated or dumped).
+    _payload_texts: list[str] | None = None
 
 
 class PushResult(BaseModel):

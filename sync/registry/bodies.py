@@ -54,6 +54,5 @@ def parse(raw: bytes, model: type[M]) -> M:
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", problems(exc.errors())) from None
     if texts is not None and isinstance(parsed, PushRequest):
-        for record, sent in zip(parsed.records, texts, strict=True):
-            record._sent_text = sent
+        parsed._payload_texts = texts
     return parsed

@@ -72,10 +72,11 @@ async def push(signed: SignedRequest, key: IdempotencyKey) -> Response:
                     f"batch {key} was already sent with different records",
                 )
             return str(stored.response), True
+        texts = body._payload_texts or [None] * len(body.records)
         records = [  # as validated, without model_dump's deep copy of every payload
             {"outbox_id": r.outbox_id, "order_id": r.order_id, "event": r.event,
-             "payload": r.payload, "payload_text": r._sent_text}
-            for r in body.records
+             "payload": r.payload, "payload_text": text}
+            for r, text in zip(body.records, texts, strict=True)
         ]  # fmt: skip
         results = ingest(conn=conn, kiosk_id=kiosk_id, records=records)
         answer = {
