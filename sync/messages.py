@@ -5,7 +5,7 @@ answers with them. They need not match the registry's tables.
 Request models forbid unknown fields, so a typo in a field name is a 422 that names it rather
 than a silently ignored value. Answers allow unknown fields: a registry may add some
 compatibly (e.g. `high_water` and `note` on a push answer, 2026-11-26), and a kiosk ignores
-what it does not know. What is signed and hashed is the canonical JSON of a request's
+what it does not know. What a kiosk signs and sends is the canonical JSON of a request's
 `model_dump()` (sync.protocol.canonical), whose keys are the fields below.
 """
 
