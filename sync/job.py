@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import time, timedelta
@@ -22,13 +24,14 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from kiosk.day_summary import DAY_CLOSED
 from kiosk.ledger import Ledger, LedgerUnavailable, syncstate
 from kiosk.ledger.syncstate import Batch
 from kiosk.timestamps import stamp
 from sync import protocol
 from sync import pull as pulls
 from sync.client import Refused, RegistryClient, SyncError
-from sync.messages import PushRecord, PushRequest, PushResponse, problems
+from sync.messages import PushResponse, problems
 
 log = logging.getLogger(__name__)
 BODY_KEEP_DAYS = 30  # an answered batch's exact bytes are kept this long, then emptied
@@ -86,38 +89,65 @@ class Result:
 
 
 def build_body(batch_id: str, entries: Sequence[Any]) -> bytes:
-    """The PushRequest for outbox rows, in the canonical encoding both sides hash."""
-    records = [
-        PushRecord(
-            outbox_id=row["id"],
-            order_id=row["order_id"],
-            event=row["event"],
-            payload=json.loads(row["payload"]),
-        )
-        for row in entries
-    ]
-    request = PushRequest(batch_id=batch_id, records=records)
-    return protocol.canonical(request.model_dump(mode="json"))
+    """The PushRequest for outbox rows, in the canonical encoding both sides hash
+    (protocol.canonical of {batch_id, records: [{event, order_id, outbox_id, payload}]}).
 
-
-def next_batch(
-    ledger: Ledger, size: int = protocol.MAX_BATCH, result: Result | None = None
-) -> Batch | None:
-    """Record the next batch of sendable entries (one transaction), or None when done.
-
-    A batch whose body would pass the registry's cap (protocol.MAX_PUSH_BODY) is halved
-    until it fits; an entry too large to go alone is filed as rejected here, with the reason.
+    Written out directly, keys in sorted order: an order's stored payload already is its
+    canonical JSON (the ledger writes it with the same encoder), so it goes in as stored, not
+    parsed and encoded again for every push. A day summary's payload (pydantic's encoding,
+    keys in field order) is re-encoded; there is one a day.
     """
-    while entries := syncstate.sendable(ledger, size):
-        batch_id = str(uuid.uuid4())
+    records = []
+    for row in entries:
+        payload = row["payload"]
+        if row["event"] == DAY_CLOSED or not isinstance(payload, str):
+            payload = protocol.canonical(json.loads(payload)).decode()
+        records.append(
+            f'{{"event":{_string(row["event"])},"order_id":{_string(row["order_id"])},'
+            f'"outbox_id":{int(row["id"])},"payload":{payload}}}'
+        )
+    return f'{{"batch_id":{_string(batch_id)},"records":[{",".join(records)}]}}'.encode()
+
+
+def _string(value: str) -> str:
+    """A JSON string as protocol.canonical writes it (ensure_ascii=False)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """The next batch, cut but not yet recorded in the ledger."""
+
+    batch_id: str
+    entry_ids: list[int]
+    body: bytes
+
+
+def _fit(entries: Sequence[Any]) -> Pending | None:
+    """The entries as a new batch, halved until its body fits the registry's cap
+    (protocol.MAX_PUSH_BODY); None when the first entry alone is too large."""
+    batch_id = str(uuid.uuid4())
+    body = build_body(batch_id, entries)
+    while len(body) > protocol.MAX_PUSH_BODY and len(entries) > 1:
+        entries = entries[: len(entries) // 2]
         body = build_body(batch_id, entries)
-        while len(body) > protocol.MAX_PUSH_BODY and len(entries) > 1:
-            entries = entries[: len(entries) // 2]
-            body = build_body(batch_id, entries)
-        if len(body) <= protocol.MAX_PUSH_BODY:
-            return syncstate.record_batch(ledger, batch_id, [row["id"] for row in entries], body)
-        (entry,) = entries
-        reason = f"the record is {len(body):,} bytes; the registry takes at most "
+    if len(body) > protocol.MAX_PUSH_BODY:
+        return None
+    return Pending(batch_id, [row["id"] for row in entries], body)
+
+
+def prepare(
+    ledger: Ledger, size: int = protocol.MAX_BATCH, result: Result | None = None
+) -> Pending | None:
+    """Cut the next batch of sendable entries (not recorded yet), or None when done. An entry
+    too large to go alone is filed as rejected here, with the reason."""
+    while entries := syncstate.sendable(ledger, size):
+        pending = _fit(entries)
+        if pending is not None:
+            return pending
+        entry = entries[0]
+        size_now = len(build_body(str(uuid.uuid4()), [entry]))
+        reason = f"the record is {size_now:,} bytes; the registry takes at most "
         reason += f"{protocol.MAX_PUSH_BODY:,} per push"
         syncstate.file_rejects(ledger, [(entry["id"], entry["order_id"], reason)])
         if result is not None:
@@ -125,23 +155,58 @@ def next_batch(
     return None
 
 
+def next_batch(
+    ledger: Ledger,
+    size: int = protocol.MAX_BATCH,
+    result: Result | None = None,
+    *,
+    sent: bool = False,
+) -> Batch | None:
+    """Record the next batch of sendable entries (one transaction), or None when done."""
+    pending = prepare(ledger, size, result)
+    if pending is None:
+        return None
+    return syncstate.record_batch(
+        ledger, pending.batch_id, pending.entry_ids, pending.body, sent=sent
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Dead:
+    """The registry holds other records under the batch's id (409 idempotency_conflict)."""
+
+    refusal: Refused
+
+
+def post(client: RegistryClient, batch: Batch) -> Any:
+    """Send one recorded batch byte for byte: the registry's answer, or Dead."""
+    try:
+        return client.post(protocol.PUSH, batch.body, idempotency_key=batch.batch_id)
+    except Refused as exc:
+        if exc.status != 409 or exc.code != "idempotency_conflict":
+            raise  # any other refusal (a 409 about the records themselves too) ends the run
+        return Dead(exc)
+
+
+def settle(ledger: Ledger, batch: Batch, answer: Any, result: Result) -> None:
+    """Apply the registry's answer to a batch in one transaction (the caller's, if open)."""
+    if isinstance(answer, Dead):
+        # It cannot happen with our own byte-for-byte resends; a ledger restored beside a live
+        # one could do it. The key is dead: close the batch unanswered so its entries go again
+        # in a new batch, where the registry's per-order check answers `duplicate` for any it
+        # already has.
+        syncstate.finish_batch(ledger, batch.batch_id, [])
+        refusal = answer.refusal
+        result.warnings.append(f"batch {batch.batch_id} conflicted at the registry: {refusal}")
+        return
+    apply_answer(ledger, batch, answer, result)
+
+
 def send(ledger: Ledger, client: RegistryClient, batch: Batch, result: Result) -> None:
     """Send one recorded batch (byte for byte) and apply the registry's per-record answer."""
     if batch.sent_at is None:
         syncstate.mark_sent(ledger, batch.batch_id)
-    try:
-        answer = client.post(protocol.PUSH, batch.body, idempotency_key=batch.batch_id)
-    except Refused as exc:
-        if exc.status != 409 or exc.code != "idempotency_conflict":
-            raise  # any other refusal (a 409 about the records themselves too) ends the run
-        # The registry holds other records under this batch id (it cannot happen with our own
-        # byte-for-byte resends; a ledger restored beside a live one could do it). The key is
-        # dead: close the batch unanswered so its entries go again in a new batch, where the
-        # registry's per-order check answers `duplicate` for any it already has.
-        syncstate.finish_batch(ledger, batch.batch_id, [])
-        result.warnings.append(f"batch {batch.batch_id} conflicted at the registry: {exc}")
-        return
-    apply_answer(ledger, batch, answer, result)
+    settle(ledger, batch, post(client, batch), result)
 
 
 def _count_sends(sends: Counter[int], batch: Batch) -> None:
@@ -231,10 +296,80 @@ def push(
         progress.log(f"resending batch {batch.batch_id} ({len(batch.entry_ids)} records)")
         deliver(batch)
         _advance(ledger, run_id, result, progress, len(batch.entry_ids))
-    while (batch := next_batch(ledger, batch_size, result)) is not None:
-        deliver(batch)
-        _advance(ledger, run_id, result, progress, len(batch.entry_ids))
-        progress.detail(f"batch {result.batches}: {len(batch.entry_ids)} records sent")
+    if salvage:  # each answer alone: one the damaged ledger cannot record must not stop the rest
+        while (alone := next_batch(ledger, batch_size, result)) is not None:
+            deliver(alone)
+            _advance(ledger, run_id, result, progress, len(alone.entry_ids))
+            progress.detail(f"batch {result.batches}: {len(alone.entry_ids)} records sent")
+        return
+    _pipelined(ledger, client, result, progress, batch_size, run_id, sends)
+
+
+class Cutter:
+    """Cuts the next batch on a worker thread while this one waits for the registry, reading
+    the outbox through its own read-only connection (the ledger's stays on its own thread).
+    It writes nothing: what it cuts is recorded by the caller."""
+
+    def __init__(self, ledger: Ledger, size: int) -> None:
+        self.ledger, self.size = ledger, size
+        self.conn: sqlite3.Connection | None = None
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="push")
+
+    def _cut(self) -> Pending | None:
+        if self.conn is None:
+            self.conn = syncstate.reader(self.ledger)
+        entries = syncstate.sendable_in(self.conn, self.size)
+        return _fit(entries) if entries else None
+
+    def start(self) -> Future[Pending | None]:
+        return self.worker.submit(self._cut)
+
+    def close(self) -> None:
+        def close_conn() -> None:
+            if self.conn is not None:
+                self.conn.close()
+
+        self.worker.submit(close_conn).result()
+        self.worker.shutdown()
+
+
+def _pipelined(
+    ledger: Ledger,
+    client: RegistryClient,
+    result: Result,
+    progress: Progress,
+    batch_size: int,
+    run_id: int | None,
+    sends: Counter[int],
+) -> None:
+    """New batches, one in flight at a time: while the registry works on batch N, batch N+1
+    is cut and encoded on a worker thread. Once N's answer is in, one ledger transaction
+    applies it, saves the run's count and records N+1 (id, entries, exact body), which is only
+    then sent. A crash before that commit leaves N unanswered (resent, its answer replayed)
+    and N+1 unwritten; after it, N+1 is an unanswered batch like any other.
+    """
+    batch: Batch | None = next_batch(ledger, batch_size, result, sent=True)
+    cutter = Cutter(ledger, batch_size)
+    try:
+        while batch is not None:
+            _count_sends(sends, batch)
+            ahead = cutter.start()  # it reads with N recorded: N's entries are left out
+            answer = post(client, batch)
+            cut = ahead.result()
+            with ledger.transaction():
+                settle(ledger, batch, answer, result)
+                _advance(ledger, run_id, result, progress, len(batch.entry_ids))
+                # None: nothing was left then, or one entry too large to send; look again
+                # (a dead batch id gives its entries back), filing any such entry as rejected
+                upcoming = cut or prepare(ledger, batch_size, result)
+                done, batch = batch, None
+                if upcoming is not None:
+                    batch = syncstate.record_batch(
+                        ledger, upcoming.batch_id, upcoming.entry_ids, upcoming.body, sent=True
+                    )
+            progress.detail(f"batch {result.batches}: {len(done.entry_ids)} records sent")
+    finally:
+        cutter.close()
 
 
 def _advance(

@@ -5,7 +5,7 @@ answers with them. They need not match the registry's tables.
 Request models forbid unknown fields, so a typo in a field name is a 422 that names it rather
 than a silently ignored value. Answers allow unknown fields: a registry may add some
 compatibly (e.g. `high_water` and `note` on a push answer, 2026-11-26), and a kiosk ignores
-what it does not know. What is signed and hashed is the canonical JSON of a request's
+what it does not know. What a kiosk signs and sends is the canonical JSON of a request's
 `model_dump()` (sync.protocol.canonical), whose keys are the fields below.
 """
 
@@ -85,6 +85,9 @@ class PushRecord(Strict):
 class PushRequest(Strict):
     batch_id: str = Field(min_length=1, max_length=100, pattern=ID)
     records: list[PushRecord] = Field(max_length=protocol.MAX_BATCH)
+    # Each record's payload text as it came in (registry side, sync.registry.push_body), when
+    # the body was laid out canonically: not a field (never sent, validated or dumped).
+    _payload_texts: list[str] | None = None
 
 
 class PushResult(BaseModel):

@@ -18,6 +18,10 @@ Versions (a dated note per change, as Anki does):
   summary of a business day (kiosk.day_summary.DaySummary), keyed `day-YYYY-MM-DD-rN` in
   `order_id`; a paid order's payload must name its `payment_method`. A registry must be
   upgraded before its kiosks (an older one refuses the whole batch with a 422).
+- 1, compatible (issue 19, 2026-12-06): the registry keys a pushed batch by the SHA-256 of its
+  body as sent (it took the canonical re-encoding's before; kiosks always sent canonical
+  bytes, so the two agree), and stores and hashes each payload's text as sent when the body is
+  laid out as `canonical` lays it out.
 
 Every kiosk request except enrolment and the public pages is signed with the kiosk's Ed25519
 key over: the context line, method, path with query, timestamp, nonce and the SHA-256 of the

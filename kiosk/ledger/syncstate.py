@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.ledger import db
 from kiosk.ledger.store import Ledger
 
 
@@ -94,11 +95,23 @@ def batch(ledger: Ledger, batch_id: str) -> Batch | None:
 def sendable(ledger: Ledger, limit: int) -> list[sqlite3.Row]:
     """Unacknowledged outbox entries in sequence order, leaving out rejected ones and any that
     an unanswered batch already carries."""
-    return ledger.conn.execute(
+    return sendable_in(ledger.conn, limit)
+
+
+def reader(ledger: Ledger) -> sqlite3.Connection:
+    """A read-only connection to the ledger's file, for a thread that reads beside the
+    ledger's own connection (which stays on the thread that opened it)."""
+    return db.connect(ledger.path, read_only=True)
+
+
+def sendable_in(conn: sqlite3.Connection, limit: int) -> list[sqlite3.Row]:
+    """`sendable`, on a given connection (each read sees the last committed batch)."""
+    return conn.execute(
         "SELECT o.* FROM outbox o WHERE o.acked_at IS NULL"
         " AND NOT EXISTS (SELECT 1 FROM sync_rejects r WHERE r.outbox_id = o.id)"
-        " AND NOT EXISTS (SELECT 1 FROM sync_batches b, json_each(b.entry_ids) e"
-        "  WHERE b.answered_at IS NULL AND e.value = o.id)"
+        # NOT IN an uncorrelated list: the unanswered batches' ids are read once, not per row
+        " AND o.id NOT IN (SELECT e.value FROM sync_batches b, json_each(b.entry_ids) e"
+        "  WHERE b.answered_at IS NULL)"
         " ORDER BY o.id LIMIT ?",
         (limit,),
     ).fetchall()
@@ -113,15 +126,21 @@ def queue_length(ledger: Ledger) -> int:
     return count
 
 
-def record_batch(ledger: Ledger, batch_id: str, entry_ids: Iterable[int], body: bytes) -> Batch:
-    """Write the batch, its entry ids and its exact body in one transaction, before sending."""
+def record_batch(
+    ledger: Ledger, batch_id: str, entry_ids: Iterable[int], body: bytes, *, sent: bool = False
+) -> Batch:
+    """Write the batch, its entry ids and its exact body in one transaction, before sending.
+    `sent`: it goes out as soon as this commits, so it is marked sent now (saving the
+    separate commit of `mark_sent`; a crash in between leaves it unanswered all the same)."""
     ids = list(entry_ids)
     with ledger.transaction():
+        at = ledger.change_time()
         ledger.conn.execute(
-            "INSERT INTO sync_batches (batch_id, entry_ids, body, created_at) VALUES (?, ?, ?, ?)",
-            (batch_id, json.dumps(ids), body, ledger.change_time()),
+            "INSERT INTO sync_batches (batch_id, entry_ids, body, created_at, sent_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (batch_id, json.dumps(ids), body, at, at if sent else None),
         )
-    return Batch(batch_id, tuple(ids), body, None)
+    return Batch(batch_id, tuple(ids), body, at if sent else None)
 
 
 def mark_sent(ledger: Ledger, batch_id: str) -> None:

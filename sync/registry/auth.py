@@ -29,7 +29,7 @@ from kiosk.certificate.keys import SigningKeyError, public_from_text
 from sync import protocol
 from sync.registry import bodies, storage
 from sync.registry.errors import ApiError
-from sync.registry.routes import transaction
+from sync.registry.routes import reading, transaction
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -88,10 +88,11 @@ class Signed:
 
     request: Request
     body: bytes
+    body_sha256: str  # hex, as signed
     auth: protocol.AuthHeaders
 
-    async def parse(self, model: type[M]) -> tuple[M, bytes]:
-        """The body as `model` and its canonical bytes, parsed off the event loop."""
+    async def parse(self, model: type[M]) -> M:
+        """The body as `model`, parsed once, off the event loop."""
         return await run_in_threadpool(bodies.parse, self.body, model)
 
     async def run(self, work: Callable[[Connection, Row], T]) -> T:
@@ -130,7 +131,7 @@ async def signed_request(
         kiosk = storage.get_kiosk(conn=conn, kiosk_id=auth.kiosk_id)
         return str(usable_kiosk(kiosk, auth.kiosk_id).public_key)
 
-    key_text = await transaction(request, enrolled_key)
+    key_text = await reading(request, enrolled_key)  # beside the writer, not queued behind it
     digest = hashlib.sha256()
     chunks = []
     async for chunk in request.stream():  # capped by limits.BodyLimit as it arrives
@@ -143,7 +144,7 @@ async def signed_request(
         )
     except (protocol.AuthError, SigningKeyError):
         raise _unauthorised("bad signature") from None
-    return Signed(request, b"".join(chunks), auth)
+    return Signed(request, b"".join(chunks), digest.hexdigest(), auth)
 
 
 SignedRequest = Annotated[Signed, Depends(signed_request)]

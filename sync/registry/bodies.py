@@ -3,32 +3,44 @@
 Why not FastAPI's body parameter: it parses (on the event loop, so a large body stalls every
 other request, `/v1/health` included) before any dependency has checked who is asking, and
 its 422 tells a stranger the schema. Routes call `parse` once the bytes are authenticated.
+The body is parsed once and never encoded again: a push's batch hash is the SHA-256 of the
+bytes as they arrived (auth took it for the signature), and a push laid out canonically keeps
+each payload's text as sent (sync.registry.push_body).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from sync import protocol
-from sync.messages import problems
+from sync.messages import PushRequest, problems
+from sync.registry import push_body
 from sync.registry.errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
+# A JSON escape that may stand for a UTF-16 surrogate; only a body holding one is checked
+# further (the kiosk writes text as UTF-8, never escaped, so this is rare).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def parse(raw: bytes, model: type[M]) -> tuple[M, bytes]:
-    """The body as `model`, and its canonical encoding (what the batch hash is taken over).
+def parse(raw: bytes, model: type[M]) -> M:
+    """The body as `model`.
 
-    Not JSON, nested past Python's limit, or holding a lone UTF-16 surrogate (`"\\ud800"`:
-    valid JSON, but not text any database or the canonical encoding can hold): 400.
-    Not the model's shape: 422 naming the fields.
+    Not UTF-8 JSON, nested past Python's limit, or holding a lone UTF-16 surrogate
+    (`"\\ud800"`: valid JSON, but not text any database or the canonical encoding can hold):
+    400. Not the model's shape: 422 naming the fields.
     """
+    texts: list[str] | None = None
     try:
-        value = json.loads(raw)
-        canonical = protocol.canonical(value)
+        text = raw.decode()  # strict: a surrogate encoded as UTF-8 bytes is refused here
+        read = push_body.read(text) if model is PushRequest else None
+        value, texts = read if read is not None else (json.loads(text), None)
+        if _SURROGATE_ESCAPE.search(text):
+            protocol.canonical(value)  # raises UnicodeError on a lone one
     except RecursionError:
         raise ApiError(400, "bad_body", "the body is nested too deeply") from None
     except UnicodeError:
@@ -38,6 +50,9 @@ def parse(raw: bytes, model: type[M]) -> tuple[M, bytes]:
     except ValueError as exc:
         raise ApiError(400, "bad_body", f"the body is not JSON: {exc}") from None
     try:
-        return model.model_validate(value), canonical
+        parsed = model.model_validate(value)
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", problems(exc.errors())) from None
+    if texts is not None and isinstance(parsed, PushRequest):
+        parsed._payload_texts = texts
+    return parsed

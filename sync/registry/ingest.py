@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -73,6 +74,8 @@ class _State:
     drew: set[str]  # sales (known or new) that drew ranges of the kiosk's grants
     public_key: str  # the kiosk's enrolled key, which signs its day summaries
     summaries: dict[tuple[str, int], str]  # (day, revision) -> payload hash, received before
+    received_at: str  # one moment for the batch (it is one transaction)
+    sent_texts: dict[int, str]  # id(payload) -> its text as sent (sync.registry.push_body)
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     ranges: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     voided: set[str] = field(default_factory=set)
@@ -102,8 +105,10 @@ def _problem(payload: dict[str, Any], kiosk_id: str, order_id: str) -> str | Non
     return None
 
 
+@lru_cache(maxsize=1024)
 def china_day(stamp: str) -> str | None:
-    """The China day (UTC+8) of a UTC timestamp, as customers and rankings count days."""
+    """The China day (UTC+8) of a UTC timestamp, as customers and rankings count days.
+    Remembered: a record's `paid_at` is read three times (checked, filed, stored)."""
     try:
         return china_date(parse_stamp(stamp)).isoformat()
     except ValueError:
@@ -126,7 +131,8 @@ def _copy(state: _State, order_id: str, payload_hash: str) -> dict[str, Any] | N
 
 
 def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    body = protocol.canonical(payload)
+    sent = state.sent_texts.get(id(payload))  # the canonical text the kiosk sent, if kept
+    body = sent.encode() if sent is not None else protocol.canonical(payload)
     payload_hash = hashlib.sha256(body).hexdigest()
     copy = _copy(state, order_id, payload_hash)
     if copy is not None:
@@ -156,6 +162,7 @@ def _paid(state: _State, kiosk_id: str, order_id: str, payload: dict[str, Any]) 
         payload_hash=payload_hash,
         cert_id=cert_id,
         filed_late=day in state.closed,
+        received_at=state.received_at,
     )
     if day in state.closed:
         return {"status": "accepted", "note": f"filed: day {day} was already closed"}
@@ -170,6 +177,7 @@ def purchase_row(
     payload_hash: str,
     cert_id: str,
     filed_late: bool,
+    received_at: str | None = None,
 ) -> dict[str, Any]:
     """A `purchases` row for a paid order's checked payload: a kiosk's pushed record, or a
     sale the registry's phone flow made itself."""
@@ -188,7 +196,7 @@ def purchase_row(
         "paid_at": payload["paid_at"],
         "payload": body.decode(),
         "payload_hash": payload_hash,
-        "received_at": storage.now_text(),
+        "received_at": received_at or storage.now_text(),
         "filed_late": filed_late,
         "voided_at": None,
         "void_reason": None,
@@ -307,6 +315,8 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         summaries=reconcile_storage.summary_hashes(
             conn=conn, kiosk_id=kiosk_id, keys=_summary_keys(records)
         ),
+        received_at=storage.now_text(),
+        sent_texts={id(r["payload"]): r["payload_text"] for r in records if r.get("payload_text")},
     )
     results = []
     for record in records:

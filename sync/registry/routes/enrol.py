@@ -31,7 +31,7 @@ router = APIRouter(tags=["enrolment"])
 )
 async def enrol(request: Request) -> EnrolResponse:
     check_protocol(request)
-    body, _ = await run_in_threadpool(bodies.parse, await request.body(), EnrolRequest)
+    body = await run_in_threadpool(bodies.parse, await request.body(), EnrolRequest)
 
     def work(conn: Connection) -> EnrolResponse:
         answer = EnrolResponse(

@@ -11,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from sqlalchemy import Connection, Row
 
 from sync import protocol
 from sync.messages import ID, PushRequest, PushResponse
 from sync.registry import contract, storage
-from sync.registry.auth import SignedRequest
+from sync.registry.auth import Signed, SignedRequest
 from sync.registry.errors import ApiError
 from sync.registry.ingest import ingest
 
@@ -54,36 +54,52 @@ IdempotencyKey = Annotated[
     },
     openapi_extra=contract.request_body(PushRequest, protocol.MAX_PUSH_BODY),
 )
-async def push(signed: SignedRequest, key: IdempotencyKey) -> JSONResponse:
-    body, canonical = await signed.parse(PushRequest)
+async def push(signed: SignedRequest, key: IdempotencyKey) -> Response:
+    body = await signed.parse(PushRequest)
     if key != body.batch_id:
         raise ApiError(400, "idempotency_key", f"{protocol.H_IDEMPOTENCY} must equal batch_id")
-    digest = hashlib.sha256(canonical).hexdigest()
+    digest = signed.body_sha256  # of the bytes as sent: a resend repeats them exactly
 
-    def work(conn: Connection, kiosk: Row) -> tuple[dict[str, Any], bool]:
+    def work(conn: Connection, kiosk: Row) -> tuple[str, bool]:
         kiosk_id = kiosk.kiosk_id
         storage.prune_nonces(conn=conn, before=int(time.time()) - protocol.NONCE_TTL_S)
         if not storage.claim_batch(conn=conn, kiosk_id=kiosk_id, batch_id=key, request_hash=digest):
             stored = storage.get_batch(conn=conn, kiosk_id=kiosk_id, batch_id=key)
-            if stored is None or stored.request_hash != digest or not stored.response:
+            if stored is None or not stored.response or not _same(stored.request_hash, signed):
                 raise ApiError(
                     409,
                     "idempotency_conflict",
                     f"batch {key} was already sent with different records",
                 )
-            return json.loads(stored.response), True
-        records = [r.model_dump() for r in body.records]
+            return str(stored.response), True
+        texts = body._payload_texts or [None] * len(body.records)
+        records = [  # as validated, without model_dump's deep copy of every payload
+            {"outbox_id": r.outbox_id, "order_id": r.order_id, "event": r.event,
+             "payload": r.payload, "payload_text": text}
+            for r, text in zip(body.records, texts, strict=True)
+        ]  # fmt: skip
         results = ingest(conn=conn, kiosk_id=kiosk_id, records=records)
         answer = {
             "batch_id": key,
             "results": results,
             "high_water": max((r["outbox_id"] for r in records), default=None),
         }
-        storage.store_batch_response(
-            conn=conn, kiosk_id=kiosk_id, batch_id=key, response=json.dumps(answer)
-        )
-        return answer, False
+        text = json.dumps(answer, separators=(",", ":"))  # encoded once: stored and sent
+        storage.store_batch_response(conn=conn, kiosk_id=kiosk_id, batch_id=key, response=text)
+        return text, False
 
     answer, replayed = await signed.run(work)
     headers = {"Idempotent-Replayed": "true"} if replayed else {}
-    return JSONResponse(answer, headers=headers)
+    return Response(answer, media_type="application/json", headers=headers)
+
+
+def _same(stored_hash: str, signed: Signed) -> bool:
+    """Whether a stored batch hash is this body's: the SHA-256 of its bytes, or (a batch
+    stored before 2026-12-06) of their canonical re-encoding."""
+    if stored_hash == signed.body_sha256:
+        return True
+    try:
+        canonical = protocol.canonical(json.loads(signed.body))
+    except (ValueError, UnicodeError, RecursionError):
+        return False
+    return stored_hash == hashlib.sha256(canonical).hexdigest()
