@@ -105,20 +105,16 @@ def ledger(engine: Engine, project: str) -> dict[str, int]:
                 allocations.c.kiosk_id == kiosk_id, allocations.c.project_id == project
             )
         ).scalar()
-        held = conn.execute(
-            select(func.coalesce(func.sum(phone_orders.c.offset_g), 0)).where(
-                phone_orders.c.issuer_id == kiosk_id,
-                phone_orders.c.project_id == project,
-                phone_orders.c.status == orders.AWAITING,
-            )
-        ).scalar()
-        sold = conn.execute(
-            select(func.coalesce(func.sum(phone_orders.c.offset_g), 0)).where(
-                phone_orders.c.issuer_id == kiosk_id,
-                phone_orders.c.project_id == project,
-                phone_orders.c.status == orders.PAID,
-            )
-        ).scalar()
+        held, sold = (
+            conn.execute(
+                select(func.coalesce(func.sum(phone_orders.c.offset_g), 0)).where(
+                    phone_orders.c.issuer_id == kiosk_id,
+                    phone_orders.c.project_id == project,
+                    phone_orders.c.status == status,
+                )
+            ).scalar()
+            for status in (orders.AWAITING, orders.PAID)
+        )
         drawn = conn.execute(
             select(func.coalesce(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g), 0))
             .join(grants, grants.c.id == purchase_ranges.c.grant_id)
