@@ -80,20 +80,25 @@ def order_of(engine: Engine, grams: int, n: int, project: str = FORESTS) -> Call
     return place
 
 
-def payment_of(engine: Engine, order: orders.PhoneOrder) -> Callable[[], Any]:
-    def pay() -> orders.Outcome:
-        with writing(engine) as conn:
-            return orders.apply_payment(
-                conn=conn,
-                order_id=order.order_id,
-                provider="simulated",
-                transaction_id=f"T-{order.order_id[:8]}",
-                amount=order.amount_fen,
-                now=utc_now(),
-                headroom_g=HEADROOM_G,
-            )
+def pay(order: orders.PhoneOrder, *, conn: Connection) -> orders.Outcome:
+    """The simulated provider's payment of ORDER, in CONN's transaction."""
+    return orders.apply_payment(
+        conn=conn,
+        order_id=order.order_id,
+        provider="simulated",
+        transaction_id=f"T-{order.order_id[:8]}",
+        amount=order.amount_fen,
+        now=utc_now(),
+        headroom_g=HEADROOM_G,
+    )
 
-    return pay
+
+def payment_of(engine: Engine, order: orders.PhoneOrder) -> Callable[[], Any]:
+    def paying() -> orders.Outcome:
+        with writing(engine) as conn:
+            return pay(order, conn=conn)
+
+    return paying
 
 
 def ledger(engine: Engine, project: str) -> dict[str, int]:
@@ -224,15 +229,7 @@ def test_an_order_does_not_wait_for_a_sale_in_progress(demo: Engine) -> None:
     kiosk_takes(demo, 99_000_000)
     first = order_of(demo, 600_000, 1)()  # tops the phone flow up with the last 1 t
     with demo.connect() as selling, selling.begin():
-        paid = orders.apply_payment(
-            conn=selling,
-            order_id=first.order_id,
-            provider="simulated",
-            transaction_id="T-1",
-            amount=first.amount_fen,
-            now=utc_now(),
-            headroom_g=HEADROOM_G,
-        )
+        paid = pay(first, conn=selling)
         assert paid == orders.Outcome.PAID  # not committed yet: the issuer's row is held
         with writing(demo) as conn:
             no_lock_wait(conn)
@@ -257,15 +254,7 @@ def test_a_sale_does_not_wait_for_an_order_in_progress(demo: Engine) -> None:
         second = orders.open_order(**order_args(300_000, 2), conn=ordering)
         with writing(demo) as conn:
             no_lock_wait(conn)
-            paid = orders.apply_payment(
-                conn=conn,
-                order_id=first.order_id,
-                provider="simulated",
-                transaction_id="T-1",
-                amount=first.amount_fen,
-                now=utc_now(),
-                headroom_g=HEADROOM_G,
-            )
+            paid = pay(first, conn=conn)
         assert paid == orders.Outcome.PAID
     assert second.status == orders.AWAITING
     found = ledger(demo, FORESTS)
