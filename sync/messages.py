@@ -22,6 +22,7 @@ from kiosk.day_summary import Totals as Totals
 from sync import protocol
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+ORDER_ID_MAX, BATCH_ID_MAX = 64, 100  # lengths (sync.registry.push_body checks them too)
 # The Base64 of 32 bytes (every 32 bytes is an Ed25519 public key): 43 characters, the last
 # holding 2 bits of padding, then "=".
 PUBLIC_KEY = r"^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$"
@@ -77,17 +78,14 @@ class EnrolResponse(BaseModel):
 class PushRecord(Strict):
     outbox_id: int = Field(ge=0)
     # an order's id (paid, voided), or a closed day's key (day_closed: a DaySummary payload)
-    order_id: str = Field(min_length=1, max_length=64, pattern=ID)
+    order_id: str = Field(min_length=1, max_length=ORDER_ID_MAX, pattern=ID)
     event: Literal[OUTBOX_EVENTS]  # type: ignore[valid-type]
     payload: dict[str, Any]
 
 
 class PushRequest(Strict):
-    batch_id: str = Field(min_length=1, max_length=100, pattern=ID)
+    batch_id: str = Field(min_length=1, max_length=BATCH_ID_MAX, pattern=ID)
     records: list[PushRecord] = Field(max_length=protocol.MAX_BATCH)
-    # Each record's payload text as it came in (registry side, sync.registry.push_body), when
-    # the body was laid out canonically: not a field (never sent, validated or dumped).
-    _payload_texts: list[str] | None = None
 
 
 class PushResult(BaseModel):

@@ -95,6 +95,10 @@ class Signed:
         """The body as `model`, parsed once, off the event loop."""
         return await run_in_threadpool(bodies.parse, self.body, model)
 
+    async def parse_push(self) -> bodies.PushBatch:
+        """The body as a push (`bodies.parse_push`), parsed once, off the event loop."""
+        return await run_in_threadpool(bodies.parse_push, self.body)
+
     async def run(self, work: Callable[[Connection, Row], T]) -> T:
         """`work(conn, kiosk)` in one transaction that first records the nonce: a refused
         request writes nothing, an accepted one cannot be replayed."""

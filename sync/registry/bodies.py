@@ -5,14 +5,16 @@ other request, `/v1/health` included) before any dependency has checked who is a
 its 422 tells a stranger the schema. Routes call `parse` once the bytes are authenticated.
 The body is parsed once and never encoded again: a push's batch hash is the SHA-256 of the
 bytes as they arrived (auth took it for the signature), and a push laid out canonically keeps
-each payload's text as sent (sync.registry.push_body).
+each payload's text as sent (sync.registry.push_body); such a body that passes the same checks
+as `PushRequest` is not validated a second time (`parse_push`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +29,15 @@ M = TypeVar("M", bound=BaseModel)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
+@dataclass(frozen=True, slots=True)
+class PushBatch:
+    """A push as ingest takes it: each record a dict of outbox_id, order_id, event, payload
+    and payload_text (the payload as sent, or None when the body was not canonical)."""
+
+    batch_id: str
+    records: list[dict[str, Any]]
+
+
 def parse(raw: bytes, model: type[M]) -> M:
     """The body as `model`.
 
@@ -34,10 +45,35 @@ def parse(raw: bytes, model: type[M]) -> M:
     (`"\\ud800"`: valid JSON, but not text any database or the canonical encoding can hold):
     400. Not the model's shape: 422 naming the fields.
     """
-    texts: list[str] | None = None
+    value, _texts = _json(raw, canonical_push=False)
+    return _model(value, model)
+
+
+def parse_push(raw: bytes) -> PushBatch:
+    """A push body (as `parse` with PushRequest): a canonical one that passes PushRequest's
+    checks is taken as read; any other is validated by the model."""
+    value, texts = _json(raw, canonical_push=True)
+    if texts is not None and push_body.valid(value):
+        records = value["records"]
+        for record, text in zip(records, texts, strict=True):
+            record["payload_text"] = text
+        return PushBatch(value["batch_id"], records)
+    body = _model(value, PushRequest)
+    return PushBatch(
+        body.batch_id,
+        [  # as validated, without model_dump's deep copy of every payload
+            {"outbox_id": r.outbox_id, "order_id": r.order_id, "event": r.event,
+             "payload": r.payload, "payload_text": None}
+            for r in body.records
+        ],
+    )  # fmt: skip
+
+
+def _json(raw: bytes, *, canonical_push: bool) -> tuple[Any, list[str] | None]:
+    """The body's JSON value (and each payload's text, for a canonical push), or a 400."""
     try:
         text = raw.decode()  # strict: a surrogate encoded as UTF-8 bytes is refused here
-        read = push_body.read(text) if model is PushRequest else None
+        read = push_body.read(text) if canonical_push else None
         value, texts = read if read is not None else (json.loads(text), None)
         if _SURROGATE_ESCAPE.search(text):
             protocol.canonical(value)  # raises UnicodeError on a lone one
@@ -49,10 +85,11 @@ def parse(raw: bytes, model: type[M]) -> M:
         ) from None
     except ValueError as exc:
         raise ApiError(400, "bad_body", f"the body is not JSON: {exc}") from None
+    return value, texts
+
+
+def _model(value: Any, model: type[M]) -> M:
     try:
-        parsed = model.model_validate(value)
+        return model.model_validate(value)
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", problems(exc.errors())) from None
-    if texts is not None and isinstance(parsed, PushRequest):
-        parsed._payload_texts = texts
-    return parsed

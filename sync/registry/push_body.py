@@ -8,6 +8,10 @@ by field (the C scanner for strings and each payload), each payload's slice of t
 as sent; any other layout returns None and the caller parses the body whole, as before.
 A payload's text is then what the kiosk sent for it: a second copy of an order is a
 `duplicate` only when it repeats those bytes.
+
+`valid` then checks what `PushRequest` checks (sync.messages), so a canonical body needs no
+second pass through pydantic (12 % of the registry's push time, 2026-12-06); a body it doubts
+goes through `PushRequest.model_validate`, whose 422 names the field.
 """
 
 from __future__ import annotations
@@ -17,8 +21,16 @@ import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
+from kiosk.day_summary import OUTBOX_EVENTS
+from sync import protocol
+from sync.messages import BATCH_ID_MAX, ID, ORDER_ID_MAX
+
 _DECODER = json.JSONDecoder()
 _INT = re.compile(r"(?:0|[1-9][0-9]*)")
+
+
+_ID = re.compile(ID.removeprefix("^").removesuffix("$"))  # as a whole match (fullmatch)
+_EVENTS = frozenset(OUTBOX_EVENTS)
 
 
 class _Layout(Exception):
@@ -73,3 +85,21 @@ def _read(text: str) -> tuple[dict[str, Any], list[str]]:
     if _expect(text, pos, "}") != len(text):
         raise _Layout
     return {"batch_id": batch_id, "records": records}, texts
+
+
+def valid(value: dict[str, Any]) -> bool:
+    """Whether a body `read` returned passes every check of `PushRequest`: its batch id and
+    each record's order id (length, pattern), event, outbox id and payload (an object). The
+    reader already held the layout to exactly those fields, in that order."""
+    batch_id, records = value["batch_id"], value["records"]
+    if not (0 < len(batch_id) <= BATCH_ID_MAX and _ID.fullmatch(batch_id)):
+        return False
+    if len(records) > protocol.MAX_BATCH:
+        return False
+    for record in records:
+        order_id = record["order_id"]
+        if not (0 < len(order_id) <= ORDER_ID_MAX and _ID.fullmatch(order_id)):
+            return False
+        if record["event"] not in _EVENTS or type(record["payload"]) is not dict:
+            return False
+    return True  # outbox_id: the reader takes only digits, so it is an int >= 0

@@ -55,7 +55,7 @@ IdempotencyKey = Annotated[
     openapi_extra=contract.request_body(PushRequest, protocol.MAX_PUSH_BODY),
 )
 async def push(signed: SignedRequest, key: IdempotencyKey) -> Response:
-    body = await signed.parse(PushRequest)
+    body = await signed.parse_push()
     if key != body.batch_id:
         raise ApiError(400, "idempotency_key", f"{protocol.H_IDEMPOTENCY} must equal batch_id")
     digest = signed.body_sha256  # of the bytes as sent: a resend repeats them exactly
@@ -72,12 +72,7 @@ async def push(signed: SignedRequest, key: IdempotencyKey) -> Response:
                     f"batch {key} was already sent with different records",
                 )
             return str(stored.response), True
-        texts = body._payload_texts or [None] * len(body.records)
-        records = [  # as validated, without model_dump's deep copy of every payload
-            {"outbox_id": r.outbox_id, "order_id": r.order_id, "event": r.event,
-             "payload": r.payload, "payload_text": text}
-            for r, text in zip(body.records, texts, strict=True)
-        ]  # fmt: skip
+        records = body.records
         results = ingest(conn=conn, kiosk_id=kiosk_id, records=records)
         answer = {
             "batch_id": key,

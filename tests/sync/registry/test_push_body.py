@@ -7,10 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
+from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 from starlette.testclient import TestClient
 
 from sync import protocol
+from sync.messages import PushRequest
 from sync.registry import push_body
 from sync.registry.tables import batches, purchases
 from tests.sync.registry.helpers import Kiosk
@@ -123,3 +126,50 @@ def test_a_paid_order_is_stored_and_hashed_as_the_kiosk_sent_it(
     assert stored.payload_hash == hashlib.sha256(sent).hexdigest()
     again = protocol.canonical({"batch_id": "b-d", "records": [kiosk.record(order)]})
     assert _push(client, kiosk, again, "b-d").json()["results"][0]["status"] == "duplicate"
+
+
+def _canonical(batch_id: str, record: dict, count: int = 1) -> str:
+    return protocol.canonical({"batch_id": batch_id, "records": [record] * count}).decode()
+
+
+def test_a_canonical_body_is_checked_as_the_model_checks_it() -> None:
+    """Taken as read only when PushRequest would take it: each field it checks, broken in a
+    body the layout reader reads, is doubted (and then refused by the model)."""
+    good = {"outbox_id": 3, "order_id": "o-1:a.b_c", "event": "voided", "payload": {"a": 1}}
+    broken = [
+        ("b\n", {}),  # a trailing newline, which Python's `$` would let through
+        ("-b", {}),
+        ("b" * 101, {}),
+        ("", {}),
+        ("b", {"order_id": "o-1\n"}),
+        ("b", {"order_id": ""}),
+        ("b", {"order_id": "o" * 65}),
+        ("b", {"order_id": "o/1"}),
+        ("b", {"event": "shipped"}),
+        ("b", {"payload": []}),
+        ("b", {"payload": "x"}),
+    ]
+    for batch_id, change in broken:
+        text = _canonical(batch_id, {**good, **change})
+        read = push_body.read(text)
+        assert read is not None, (batch_id, change)
+        assert not push_body.valid(read[0]), (batch_id, change)
+        with pytest.raises(ValidationError):
+            PushRequest.model_validate_json(text)
+    too_many = push_body.read(_canonical("b", good, protocol.MAX_BATCH + 1))
+    assert too_many is not None and not push_body.valid(too_many[0])
+    for batch_id, count in (("b" * 100, 1), ("B.1:x_y-z", protocol.MAX_BATCH), ("b", 0)):
+        text = _canonical(batch_id, {**good, "order_id": "o" * 64}, count)
+        read = push_body.read(text)
+        assert read is not None and push_body.valid(read[0])
+        PushRequest.model_validate_json(text)
+
+
+def test_a_canonical_body_the_model_refuses_is_a_422_naming_the_field(
+    client: TestClient, kiosk: Kiosk
+) -> None:
+    record = {**kiosk.record(kiosk.order()), "order_id": "o-1\n"}
+    body = _canonical("b-422", record).encode()
+    refused = _push(client, kiosk, body, "b-422")
+    assert refused.status_code == 422
+    assert refused.json()["error"]["message"].startswith("records.0.order_id: ")

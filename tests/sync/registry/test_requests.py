@@ -179,14 +179,14 @@ def test_health_answers_while_a_push_is_being_parsed(
     """The push's parse is held on a worker thread until health has answered: were it on
     the event loop, health could not answer and this would time out."""
     parsing, release = threading.Event(), threading.Event()
-    real_parse = bodies.parse
+    real_parse = bodies.parse_push
 
-    def held_parse(raw, model):
+    def held_parse(raw):
         parsing.set()
         assert release.wait(WAIT_S), "health never answered while the body was parsed"
-        return real_parse(raw, model)
+        return real_parse(raw)
 
-    monkeypatch.setattr(bodies, "parse", held_parse)
+    monkeypatch.setattr(bodies, "parse_push", held_parse)
     records = [kiosk.record(kiosk.order()) for _ in range(200)]
     batch_id = str(uuid.uuid4())
     with ThreadPoolExecutor(1) as pool:
