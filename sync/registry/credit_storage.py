@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, and_, case, exists, func, select, tuple_, update
 
 from kiosk.credit import TONNE_G, CreditRange, GrantRun, serial_text
+from sync.registry.db import insert_rows
 from sync.registry.storage import CHUNK, now_text
 from sync.registry.tables import (
     allocations,
@@ -233,8 +234,7 @@ def insert_ranges(
 
 def add_ranges(*, conn: Connection, rows: list[dict[str, int]]) -> None:
     """Rows of purchase_id, grant_id, number, from_g, to_g (one executemany)."""
-    if rows:
-        conn.execute(purchase_ranges.insert(), rows)
+    insert_rows(conn, purchase_ranges, rows)
 
 
 def drew_ranges(*, conn: Connection, kiosk_id: str, order_ids: Sequence[str]) -> set[str]:

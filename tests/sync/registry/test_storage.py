@@ -232,3 +232,36 @@ def test_retiring_refuses_more_than_the_stock(engine: Engine) -> None:
         _retire(conn, "SM-000010..000010", project="nope")
     with pytest.raises(InputError, match="--reference"), engine.begin() as conn:
         _retire(conn, "SM-000010..000010", reference="  ")
+
+
+def _sale_row(kiosk_id: str, serial: int) -> dict[str, Any]:
+    return {
+        "order_id": f"{kiosk_id}-{serial}", "kiosk_id": kiosk_id, "serial": serial,
+        "cert_id": f"{kiosk_id}-{serial:06d}", "project_id": "small", "offset_g": 1,
+        "footprint_g": 1, "amount_fen": 1, "nickname": "", "venue": "v", "day": "2026-11-26",
+        "paid_at": "2026-11-26T10:00:00Z", "payload": "{}", "payload_hash": "h",
+        "received_at": "now", "filed_late": False,
+    }  # fmt: skip
+
+
+def test_inserted_purchases_are_answered_with_their_own_ids(engine: Engine) -> None:
+    """Without RETURNING on SQLite (ids worked out from the largest before): right in the
+    usual case, and still right once the largest id is taken and SQLite picks ids at random."""
+    (kiosk_id,) = _kiosks(engine, 1)
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=SMALL, source="small")
+    largest = 2**63 - 1 if engine.dialect.name == "sqlite" else 2**31 - 1
+    for first, explicit in ((1, None), (10, largest), (20, None)):
+        with engine.begin() as conn:
+            if explicit is not None:
+                conn.execute(purchases.insert(), {**_sale_row(kiosk_id, 99), "id": explicit})
+            rows = [_sale_row(kiosk_id, first + i) for i in range(5)]
+            ids = storage.insert_purchases(conn=conn, rows=rows)
+            stored = dict(
+                conn.execute(
+                    select(purchases.c.order_id, purchases.c.id).where(
+                        purchases.c.order_id.in_([r["order_id"] for r in rows])
+                    )
+                ).all()
+            )
+            assert ids == stored and len(set(ids.values())) == 5
