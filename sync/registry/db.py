@@ -146,28 +146,25 @@ def _postgresql_reads(engine: Engine) -> None:
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of one shape (one executemany). On SQLite straight through the driver with
-    a statement built once per shape (issue 19: SQLAlchemy's per-row parameter handling was
-    a third of a 500-record push's insert); elsewhere SQLAlchemy's executemany, which
-    psycopg pipelines."""
+    """Insert rows of one shape (one executemany), straight through the driver with a
+    statement built once per shape (issue 19: SQLAlchemy's per-row parameter handling was a
+    third of a 500-record push's insert on SQLite); psycopg pipelines the executemany."""
     if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), rows)
         return
     names = tuple(rows[0])
     if any(len(row) != len(names) for row in rows):  # with row[n] below: the same keys
         raise ValueError(f"insert_rows: rows of {table.name} differ in their columns")
-    conn.exec_driver_sql(_insert_sql(table, names), [tuple(r[n] for n in names) for r in rows])
+    sql = _insert_sql(table, names, "?" if conn.dialect.paramstyle == "qmark" else "%s")
+    conn.exec_driver_sql(sql, [tuple(r[n] for n in names) for r in rows])
 
 
 _PLAIN = (String, Integer, Boolean)  # types the driver takes as they are (Text: a String)
 
 
 @lru_cache(maxsize=64)
-def _insert_sql(table: Table, names: tuple[str, ...]) -> str:
+def _insert_sql(table: Table, names: tuple[str, ...], mark: str) -> str:
     """The INSERT of these columns; only for columns whose values need no conversion."""
     if not all(isinstance(table.c[name].type, _PLAIN) for name in names):
         raise TypeError(f"insert_rows: {table.name} has a column SQLAlchemy must convert")
     columns = ", ".join(f'"{table.c[name].name}"' for name in names)  # KeyError: no such column
-    return f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+    return f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join([mark] * len(names))})'
