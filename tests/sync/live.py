@@ -28,10 +28,11 @@ from kiosk.certificate.issue import kiosk_key
 from kiosk.ledger import Ledger
 from sync import job, protocol
 from sync.client import Backoff, RegistryClient
-from sync.registry import credits, migrations, operations, storage
+from sync.registry import credits, operations, storage
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
 from sync.registry.tables import allocations, batches, grants, kiosks, purchases
+from tests.sync import schema
 
 DEMO_PROJECTS = Path(__file__).parents[2] / "resources" / "catalogue" / "demo_projects.toml"
 Fault = Callable[[str, str], tuple[int, dict[str, Any]] | None]
@@ -56,7 +57,7 @@ class LiveRegistry:
         retired: bool = True,
     ) -> None:
         self.engine = make_engine(f"sqlite:///{folder / 'registry.sqlite'}")
-        migrations.upgrade(self.engine)
+        schema.upgrade(self.engine)
         self.add_projects(demo_projects() if projects is None else projects, retired=retired)
         self.app = create_app(self.engine, headroom_g=headroom_g)
         self.requests: list[str] = []

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, Engine
 
-from sync.registry import credits, migrations, operations
+from sync.registry import credits, operations
 from sync.registry.app import create_app
 from sync.registry.db import make_engine
+from tests.sync import schema
 from tests.sync.registry import pg
 from tests.sync.registry.helpers import Kiosk
 
@@ -106,7 +107,7 @@ def demo_engine(url: str) -> Engine:
     """A registry database at URL on the current schema with the demo projects, the first
     100 t of each retired."""
     made = make_engine(url)
-    migrations.upgrade(made)
+    schema.upgrade(made)
     with made.begin() as conn:
         data = operations.read_file(DEMO_PROJECTS)
         operations.import_projects(conn=conn, data=data, source="demo")

@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import Engine
 
 from kiosk.timestamps import utc_now
-from sync.registry import credits, migrations, storage
+from sync.registry import credits, storage
 from sync.registry.demo import load_demo
 from sync.registry.phone.context import Options
+from tests.sync import schema
 
 VENUE = "demo-expo"
 FORESTS = "demo-longquan-forest"
@@ -24,7 +25,7 @@ MEALS = {"1": "2", "2": "1"}  # the meal scenario: two meat meals, one mixed, no
 def demo_engine(engine: Engine) -> Engine:
     """A registry in demo mode: schema, demo projects (100 t retired each), venues, the
     simulated provider."""
-    migrations.upgrade(engine)
+    schema.upgrade(engine)
     with engine.begin() as conn:
         load_demo(conn=conn)
     return engine
