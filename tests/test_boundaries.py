@@ -164,6 +164,7 @@ SQL_HOMES = (
     "sync/registry/operator_storage.py",
     "sync/registry/console_storage.py",  # the operator console's overview pages (issue 17)
     "sync/registry/page_storage.py",  # a certificate page in one statement (issue 19)
+    "sync/registry/purchase_storage.py",  # the purchases (a push's hot path)
     "sync/registry/db.py",
     "sync/registry/tables/",  # the tables by area (core, phone, events, settlement, operators)
     "sync/registry/migrations/",

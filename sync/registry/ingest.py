@@ -35,6 +35,7 @@ from sync.registry import (
     event_storage,
     events,
     invoices,
+    purchase_storage,
     reconcile_storage,
     storage,
 )
@@ -301,8 +302,10 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         and r["event"] == OrderState.PAID
     ]
     state = _State(
-        known=storage.purchases_by_order(conn=conn, kiosk_id=kiosk_id, order_ids=order_ids),
-        serials=storage.serial_owners(conn=conn, kiosk_id=kiosk_id, serials=serials),
+        known=purchase_storage.purchases_by_order(
+            conn=conn, kiosk_id=kiosk_id, order_ids=order_ids
+        ),
+        serials=purchase_storage.serial_owners(conn=conn, kiosk_id=kiosk_id, serials=serials),
         projects=storage.project_ids(conn=conn),
         closed=storage.closed_day_set(conn=conn),
         credit=CreditCheck(conn, kiosk_id, paid),
@@ -332,10 +335,10 @@ def ingest(*, conn: Connection, kiosk_id: str, records: list[dict[str, Any]]) ->
         )
     rows = list(state.new.values())
     events.keep_known_events(conn, rows)
-    ids = storage.insert_purchases(conn=conn, rows=rows)
+    ids = purchase_storage.insert_purchases(conn=conn, rows=rows)
     credit_storage.insert_ranges(conn=conn, ids=ids, order_ranges=state.ranges)
     event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for(rows, ids))
-    storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
+    purchase_storage.void_purchases(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     event_storage.refund_invoice_requests(conn=conn, kiosk_id=kiosk_id, voids=state.voids)
     reconcile_storage.add_summaries(conn=conn, rows=state.days)
     refused = [answer for answer in results if answer["status"] == "rejected"]

@@ -1,4 +1,5 @@
-"""All of the registry's SQL, as keyword-only functions given their connection.
+"""The registry's SQL, as keyword-only functions given their connection (a kiosk's sales,
+the purchases, are `sync.registry.purchase_storage`).
 
 The caller owns the transaction (one per request or operator command), so a failure anywhere
 rolls back everything the request wrote. Nothing here decides policy; that lives in
@@ -7,14 +8,13 @@ rolls back everything the request wrote. Nothing here decides policy; that lives
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, func, select, text, update
+from sqlalchemy import Connection, Row, and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.timestamps import stamp, utc_now
-from sync.registry.db import insert_rows
 from sync.registry.tables import (
     allocations,
     batches,
@@ -39,11 +39,6 @@ def _insert_ignore(conn: Connection, table: Any) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING: a clash leaves the transaction usable on PostgreSQL."""
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     return dialect.insert(table).on_conflict_do_nothing()
-
-
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 # -- settings ------------------------------------------------------------------------------
@@ -272,100 +267,6 @@ def serial_count(*, conn: Connection, project_id: str) -> int:
     return int(conn.execute(query).scalar() or 0)
 
 
-# -- purchases -----------------------------------------------------------------------------
-
-
-def purchases_by_order(
-    *, conn: Connection, kiosk_id: str, order_ids: Sequence[str]
-) -> dict[str, Row]:
-    """This kiosk's purchases among `order_ids` (another kiosk's orders are not its own)."""
-    found: dict[str, Row] = {}
-    cols = (
-        purchases.c.order_id,
-        purchases.c.kiosk_id,
-        purchases.c.serial,
-        purchases.c.payload_hash,
-        purchases.c.voided_at,
-        purchases.c.project_id,
-        purchases.c.offset_g,
-    )
-    for part in _chunks(list(order_ids)):
-        query = select(*cols).where(
-            purchases.c.kiosk_id == kiosk_id, purchases.c.order_id.in_(part)
-        )
-        for row in conn.execute(query):
-            found[row.order_id] = row
-    return found
-
-
-def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for part in _chunks(list(serials)):
-        query = select(purchases.c.serial, purchases.c.order_id).where(
-            purchases.c.kiosk_id == kiosk_id, purchases.c.serial.in_(part)
-        )
-        found.update({row.serial: row.order_id for row in conn.execute(query)})
-    return found
-
-
-def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert (one executemany); order id -> the new purchase's id. Without RETURNING
-    (issue 19): on PostgreSQL SQLAlchemy turned a RETURNING executemany into one statement of
-    every row's values, which psycopg parsed afresh each batch (half the push's time)."""
-    if not rows:
-        return {}
-    if conn.dialect.name == "postgresql":
-        # the ids drawn from the column's own sequence, then inserted as given
-        drawn = text(
-            "SELECT nextval(pg_get_serial_sequence('purchases', 'id')) "
-            "FROM generate_series(1, :count)"
-        )
-        ids = [int(i) for i in conn.execute(drawn, {"count": len(rows)}).scalars()]
-        insert_rows(conn, purchases, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)])
-        return {row["order_id"]: i for i, row in zip(ids, rows, strict=True)}
-    # SQLite gives a row without an id the largest id so far + 1, and this write transaction
-    # holds the database's one write lock: when the largest id grew by exactly the rows
-    # inserted, they took the ids after it in order (RETURNING doubled the insert's time).
-    largest = select(func.coalesce(func.max(purchases.c.id), 0))
-    before = int(conn.execute(largest).scalar_one())
-    insert_rows(conn, purchases, rows)
-    if int(conn.execute(largest).scalar_one()) == before + len(rows):
-        return {row["order_id"]: before + 1 + i for i, row in enumerate(rows)}
-    return _ids_of(conn, rows)  # ids were not handed out in order (never seen in practice)
-
-
-def _ids_of(conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """The ids of purchases just inserted, read back by (kiosk, order id)."""
-    found: dict[str, int] = {}
-    for kiosk_id in {row["kiosk_id"] for row in rows}:
-        order_ids = [row["order_id"] for row in rows if row["kiosk_id"] == kiosk_id]
-        for part in _chunks(order_ids):
-            query = select(purchases.c.order_id, purchases.c.id).where(
-                purchases.c.kiosk_id == kiosk_id, purchases.c.order_id.in_(part)
-            )
-            found.update({row.order_id: row.id for row in conn.execute(query)})
-    return found
-
-
-def void_purchases(*, conn: Connection, kiosk_id: str, voids: list[dict[str, Any]]) -> None:
-    """Mark this kiosk's refunds (one executemany); keys order_id, voided_at, void_reason."""
-    if voids:
-        stmt = (
-            update(purchases)
-            .where(
-                purchases.c.kiosk_id == kiosk_id,
-                purchases.c.order_id == bindparam("v_order"),
-                purchases.c.voided_at.is_(None),
-            )
-            .values(voided_at=bindparam("v_at"), void_reason=bindparam("v_reason"))
-        )
-        rows = [
-            {"v_order": v["order_id"], "v_at": v["voided_at"], "v_reason": v["void_reason"]}
-            for v in voids
-        ]
-        conn.execute(stmt, rows)
-
-
 def closed_day_set(*, conn: Connection) -> set[str]:
     return set(conn.execute(select(closed_days.c.day)).scalars())
 
@@ -373,21 +274,6 @@ def closed_day_set(*, conn: Connection) -> set[str]:
 def close_day(*, conn: Connection, day: str) -> bool:
     stmt = _insert_ignore(conn, closed_days).values(day=day, closed_at=now_text())
     return conn.execute(stmt.returning(closed_days.c.day)).first() is not None
-
-
-def find_purchase(*, conn: Connection, cert_id: str) -> Row | None:
-    return conn.execute(select(purchases).where(purchases.c.cert_id == cert_id.upper())).first()
-
-
-def voided_cert_ids(*, conn: Connection) -> list[str]:
-    """Every refunded certificate's id, oldest refund first (what kiosks pull to check
-    certificates offline)."""
-    query = (
-        select(purchases.c.cert_id)
-        .where(purchases.c.voided_at.is_not(None))
-        .order_by(purchases.c.voided_at, purchases.c.cert_id)
-    )
-    return list(conn.execute(query).scalars())
 
 
 # -- allocations ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Row
 from kiosk.timestamps import china_date, utc_now
 from sync import protocol
 from sync.messages import Allocations, Catalogue, Events, Factors, Keys, Rankings
-from sync.registry import contract, credits, events, operations, storage
+from sync.registry import contract, credits, events, operations, purchase_storage, storage
 from sync.registry.auth import SignedRequest
 from sync.registry.errors import ApiError
 
@@ -83,7 +83,7 @@ async def keys(signed: SignedRequest) -> dict[str, Any]:
         rows = storage.kiosk_keys(conn=conn)
         return {
             "keys": [{"kiosk_id": r.kiosk_id, "public_key": r.public_key} for r in rows],
-            "revoked": storage.voided_cert_ids(conn=conn),
+            "revoked": purchase_storage.voided_cert_ids(conn=conn),
         }
 
     return await signed.run(work)

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from starlette.testclient import TestClient
 
 from sync import protocol
-from sync.registry import operations, storage
+from sync.registry import operations, purchase_storage, storage
 from sync.registry.tables import batches, kiosks, nonces, purchases
 from tests.sync.registry.helpers import Kiosk
 
@@ -116,7 +116,9 @@ def test_void_then_duplicate_void(client: TestClient, kiosk: Kiosk, engine: Engi
     second = kiosk.push(client, [kiosk.void(sale)]).json()["results"][0]["status"]
     assert (first, second) == ("accepted", "duplicate")
     with engine.connect() as conn:
-        assert storage.find_purchase(conn=conn, cert_id=f"{kiosk.kiosk_id}-000001").voided_at
+        assert purchase_storage.find_purchase(
+            conn=conn, cert_id=f"{kiosk.kiosk_id}-000001"
+        ).voided_at
 
 
 def test_paid_and_voided_in_one_batch(client: TestClient, kiosk: Kiosk, engine: Engine) -> None:
@@ -150,7 +152,9 @@ def test_closed_day_is_filed_not_refused(client: TestClient, kiosk: Kiosk, engin
     result = kiosk.push(client, [kiosk.record(late)]).json()["results"][0]
     assert result["status"] == "accepted" and "filed" in result["note"]
     with engine.connect() as conn:
-        assert storage.find_purchase(conn=conn, cert_id=f"{kiosk.kiosk_id}-000001").filed_late
+        assert purchase_storage.find_purchase(
+            conn=conn, cert_id=f"{kiosk.kiosk_id}-000001"
+        ).filed_late
 
 
 def test_bad_bodies_are_4xx_json_and_write_nothing(
@@ -257,9 +261,9 @@ def test_odd_values_never_make_a_500(client: TestClient, kiosk: Kiosk, engine: E
     results = kiosk.push(client, [kiosk.record(huge), kiosk.record(nul)]).json()["results"]
     assert [r["status"] for r in results] == ["rejected", "accepted"]
     with engine.connect() as conn:
-        assert storage.find_purchase(conn=conn, cert_id=f"{kiosk.kiosk_id}-000002").nickname == (
-            "panda"
-        )
+        assert purchase_storage.find_purchase(
+            conn=conn, cert_id=f"{kiosk.kiosk_id}-000002"
+        ).nickname == ("panda")
 
 
 def test_imported_factor_table_replaces_the_shipped_one(

@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import Engine, select
 
 from kiosk.errors import DataError, InputError
-from sync.registry import credit_storage, credits, migrations, operations, storage
+from sync.registry import (
+    credit_storage,
+    credits,
+    migrations,
+    operations,
+    purchase_storage,
+    storage,
+)
 from sync.registry.tables import allocations, grants, projects, purchases
 
 SMALL = {
@@ -132,7 +139,7 @@ def test_a_sell_first_project_is_granted_a_count(engine: Engine) -> None:
 
 
 def _sale(conn: Any, kiosk_id: str, serial: int, grams: int, project: str = "small") -> None:
-    storage.insert_purchases(
+    purchase_storage.insert_purchases(
         conn=conn,
         rows=[
             {
@@ -172,7 +179,7 @@ def test_retiring_blocks_covers_pending_sales_in_order(engine: Engine) -> None:
     with engine.begin() as conn:
         for serial, grams in ((1, 600_000), (2, 500_000), (3, 300_000), (4, 700_000)):
             _sale(conn, kiosk, serial, grams)
-        storage.void_purchases(
+        purchase_storage.void_purchases(
             conn=conn,
             kiosk_id=kiosk,
             voids=[{"order_id": f"{kiosk}-3", "voided_at": "t", "void_reason": "r"}],
@@ -256,7 +263,7 @@ def test_inserted_purchases_are_answered_with_their_own_ids(engine: Engine) -> N
             if explicit is not None:
                 conn.execute(purchases.insert(), {**_sale_row(kiosk_id, 99), "id": explicit})
             rows = [_sale_row(kiosk_id, first + i) for i in range(5)]
-            ids = storage.insert_purchases(conn=conn, rows=rows)
+            ids = purchase_storage.insert_purchases(conn=conn, rows=rows)
             stored = dict(
                 conn.execute(
                     select(purchases.c.order_id, purchases.c.id).where(

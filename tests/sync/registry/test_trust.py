@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func, select, text
 from starlette.testclient import TestClient
 
 from sync import protocol
-from sync.registry import migrations, operations, storage
+from sync.registry import migrations, operations, purchase_storage, storage
 from sync.registry.tables import kiosks, purchases
 from tests.sync.registry.helpers import PROJECT, Kiosk
 
@@ -162,7 +162,9 @@ def test_step_0006_suspends_a_case_twin_and_frees_the_genuine_certificates(
         assert storage.get_kiosk(conn=conn, kiosk_id=genuine.kiosk_id).suspended is None
         reason = storage.get_kiosk(conn=conn, kiosk_id=twin.kiosk_id).suspended
         assert genuine.kiosk_id in reason and "case" in reason
-        assert storage.find_purchase(conn=conn, cert_id=f"{genuine.kiosk_id}-000001") is None
+        assert (
+            purchase_storage.find_purchase(conn=conn, cert_id=f"{genuine.kiosk_id}-000001") is None
+        )
         stats = operations.stats(conn=conn)
         assert stats["suspended"] == [{"kiosk_id": twin.kiosk_id, "reason": reason}]
         assert stats["purchases"] == 3  # nothing deleted
