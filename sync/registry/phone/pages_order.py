@@ -33,6 +33,7 @@ from sync.registry.payments import Notice, PaymentProvider, PaymentRequest
 from sync.registry.payments.simulated import SimulatedProvider
 from sync.registry.phone import issuer, orders, pages_company, stock
 from sync.registry.phone.context import Here, now, options, providers
+from sync.registry.phone.sale import sale_of
 from sync.registry.routes import reading, transaction
 from sync.registry.web import limits
 from sync.registry.web.forms import read_form_or_empty
@@ -265,7 +266,7 @@ def _done(conn: Connection, here: Here, order: orders.PhoneOrder) -> dict[str, A
     """The paid page: the certificate's link (signed by the registry's issuer key, the same
     QR payload as a kiosk's) and the venue's ranking of the day with the visitor's place."""
     t = here.t
-    sale = orders.sale_of(conn=conn, order=order)
+    sale = sale_of(conn=conn, order=order)
     assert sale is not None and sale.paid_at is not None
     link = qr_text(sale, issuer.key_of(conn=conn), operations.public_url(conn=conn) or "https://x")
     path = "/C/" + link.split("/C/", 1)[1]
