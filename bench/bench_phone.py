@@ -1,6 +1,7 @@
 """Phone flow benchmark: N simulated phones through the whole flow over real HTTP.
 
-`.venv/bin/python bench/bench_phone.py [--phones 50] [--rounds 3] [--skip-postgres]`
+`.venv/bin/python bench/bench_phone.py [--phones 50] [--rounds 3] [--think LOW HIGH]
+[--skip-postgres]`
 
 Each phone is an httpx.AsyncClient with its own cookie jar and its own loopback source
 address (127.0.0.2, .3, ...: the per-address order limit then counts each phone apart, as it
@@ -14,6 +15,15 @@ phones, as many requests each, of a bare FastAPI page under the same uvicorn (be
 and each page's p99 over its p99. Then on a SQLite file with
 one server process, then on a throwaway PostgreSQL 15 cluster with two server processes (the
 phones alternate between them). Prints JSON.
+
+By default the phones run a closed loop: each request leaves the moment the last answer came,
+which measures how many sessions a minute the registry can serve, not what a visitor waits.
+`--think LOW HIGH` gives each phone a person: before every tap (choosing the scenario, each
+answer, Pay, the provider's Pay) and before the next visitor's first page, it waits a time
+drawn uniformly from LOW..HIGH seconds, from a generator seeded per phone so every run draws
+the same times; the redirect a tap answers with is followed at once, as a browser does.
+Phones start at a seeded offset within the first HIGH seconds (visitors do not scan the
+poster in the same millisecond). The baseline's bare sessions pause the same way.
 """
 
 from __future__ import annotations
@@ -22,11 +32,13 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import re
 import statistics
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -50,7 +62,16 @@ def fields(page: str) -> dict[str, str]:
     return dict(FIELD.findall(page))
 
 
-async def session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> None:
+Pause = Callable[[], Awaitable[None]]  # the visitor reading a page before their next tap
+
+
+async def no_pause() -> None:
+    """The closed loop's visitor taps the moment the page arrives."""
+
+
+async def session(
+    client: httpx.AsyncClient, times: dict[str, list[float]], pause: Pause = no_pause
+) -> None:
     """One visitor's flow; raises on any unexpected answer."""
 
     async def call(name: str, method: str, url: str, data: Any = None, want: int = 200) -> Any:
@@ -62,10 +83,12 @@ async def session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> N
         return response
 
     await call("venue", "GET", f"/v/{VENUE}")
+    await pause()
     await call("scenario", "GET", f"/v/{VENUE}/s/meal", want=303)
     page = (await call("question", "GET", f"/v/{VENUE}/q/1")).text
     for number in range(1, 5):
         answer = "2" if number == 1 else ""
+        await pause()
         await call("answer", "POST", f"/v/{VENUE}/q/{number}",
                    {"csrf": fields(page)["csrf"], "answer": answer}, want=303)  # fmt: skip
         if number < 4:
@@ -73,8 +96,10 @@ async def session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> N
     page = (await call("result", "GET", f"/v/{VENUE}/result")).text
     form = fields(page)
     order = {**form, "project": FORESTS, "nickname": ""}
+    await pause()
     pay = (await call("order", "POST", f"/v/{VENUE}/order", order, want=303)).headers["location"]
     page = (await call("provider", "GET", pay)).text
+    await pause()
     back = await call("pay", "POST", pay, {"token": fields(page)["token"], "action": "pay"},
                       want=303)  # fmt: skip
     paid = (await call("paid", "GET", back.headers["location"])).text
@@ -82,13 +107,20 @@ async def session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> N
         raise RuntimeError("the paid page does not say paid")
 
 
-REQUESTS = 16  # a session's requests (above), for the baseline's sessions
+# A session's requests (above): venue, scenario, 4 questions, 4 answers, result, order,
+# provider, Pay, paid. 7 of them are taps (scenario, 4 answers, order, Pay), each one after a
+# page was shown and each answered with a redirect followed at once.
+REQUESTS, TAPS = 15, 7
 
 
-async def bare_session(client: httpx.AsyncClient, times: dict[str, list[float]]) -> None:
+async def bare_session(
+    client: httpx.AsyncClient, times: dict[str, list[float]], pause: Pause = no_pause
+) -> None:
     """The baseline's session: as many requests, each of a bare FastAPI page (no database,
-    no cookie): what this machine's load alone costs 50 closed-loop clients."""
-    for _ in range(REQUESTS):
+    no cookie), with as many pauses: what this machine's load alone costs the same phones."""
+    for number in range(REQUESTS):
+        if number % 2 == 1 and number < 2 * TAPS:  # as many pauses, spread alike
+            await pause()
         start = time.perf_counter()
         response = await client.get("/bare")
         times["bare"].append((time.perf_counter() - start) * 1000)
@@ -97,16 +129,31 @@ async def bare_session(client: httpx.AsyncClient, times: dict[str, list[float]])
 
 
 async def run_phones(
-    bases: list[str], phones: int, rounds: int, flow: Any = None
+    bases: list[str],
+    phones: int,
+    rounds: int,
+    flow: Any = None,
+    think: tuple[float, float] | None = None,
 ) -> dict[str, Any]:
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
 
-    async def phone(client: httpx.AsyncClient) -> None:
-        for _ in range(rounds):
+    async def phone(index: int, client: httpx.AsyncClient) -> None:
+        pause: Pause = no_pause
+        if think is not None:
+            draw = random.Random(index)  # the same person, the same pauses, every run
+            low, high = think
+
+            async def pause() -> None:
+                await asyncio.sleep(draw.uniform(low, high))
+
+            await asyncio.sleep(draw.uniform(0, high))  # when this visitor scans the poster
+        for turn in range(rounds):
+            if turn:
+                await pause()  # the next visitor walks up to this phone's place in the crowd
             client.cookies.clear()
             try:
-                await (flow or session)(client, times)
+                await (flow or session)(client, times, pause)
             except (RuntimeError, httpx.HTTPError) as exc:
                 errors.append(str(exc)[:200])
 
@@ -125,7 +172,7 @@ async def run_phones(
     ]
     start = time.perf_counter()
     try:
-        await asyncio.gather(*(phone(client) for client in clients))
+        await asyncio.gather(*(phone(index, client) for index, client in enumerate(clients)))
     finally:
         elapsed = time.perf_counter() - start
         for client in clients:
@@ -141,26 +188,30 @@ async def run_phones(
     done = phones * rounds - len(errors)
     return {
         "phones": phones,
+        "think_s": list(think) if think else "none (closed loop)",
         "sessions": done,
         "errors": len(errors),
         "first_errors": errors[:3],
         "seconds": round(elapsed, 1),
         "sessions_per_min": round(done / elapsed * 60, 1),
+        "requests_per_s": round(sum(len(v) for v in times.values()) / elapsed, 1),
         "pages": pages,
     }
 
 
-def bench(db_url: str, servers: int, phones: int, rounds: int) -> dict[str, Any]:
+def bench(
+    db_url: str, servers: int, phones: int, rounds: int, think: tuple[float, float] | None
+) -> dict[str, Any]:
     demo_engine(make_engine(db_url)).dispose()
     with ExitStack() as stack:
         bases = [stack.enter_context(serve(db_url, "--headroom-t", "50")) for _ in range(servers)]
-        figures = asyncio.run(run_phones(bases, phones, rounds))
+        figures = asyncio.run(run_phones(bases, phones, rounds, think=think))
     return {"servers": servers, **figures}
 
 
-def baseline(phones: int, rounds: int) -> dict[str, Any]:
+def baseline(phones: int, rounds: int, think: tuple[float, float] | None) -> dict[str, Any]:
     with HeldPort() as held, bare_fastapi(held.port) as base:  # ours until it listens
-        return asyncio.run(run_phones([base], phones, rounds, bare_session))
+        return asyncio.run(run_phones([base], phones, rounds, bare_session, think))
 
 
 def ratios(figures: dict[str, Any], bare: dict[str, Any]) -> None:
@@ -174,18 +225,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--think",
+        nargs=2,
+        type=float,
+        metavar=("LOW", "HIGH"),
+        help="seconds a visitor reads a page before each tap (default: none, a closed loop)",
+    )
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
+    think = None
+    if args.think is not None:
+        low, high = args.think
+        if not 0 <= low <= high <= 600:
+            parser.error("--think wants LOW HIGH seconds with 0 <= LOW <= HIGH <= 600")
+        think = (low, high)
     out: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
-    out["baseline_bare_fastapi"] = bare = baseline(args.phones, args.rounds)
+    out["baseline_bare_fastapi"] = bare = baseline(args.phones, args.rounds, think)
     with __import__("tempfile").TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'registry.sqlite'}"
-        out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds)
+        out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds, think)
         ratios(out["sqlite_1_process"], bare)
     if not args.skip_postgres and pg.missing() is None:
         with pg.cluster() as admin:
             url = pg.create_database(admin, "phonebench")
-            out["postgresql_2_processes"] = bench(url, 2, args.phones, args.rounds)
+            out["postgresql_2_processes"] = bench(url, 2, args.phones, args.rounds, think)
             ratios(out["postgresql_2_processes"], bare)
     out["load_average_after"] = os.getloadavg()[0]
     print(json.dumps(out, indent=2))
