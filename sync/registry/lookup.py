@@ -151,9 +151,9 @@ def interpret(read: Gathered) -> Lookup:
     if row is not None:
         covered = ranges or retirement is not None
         status = RetirementStatus.RETIRED if covered else RetirementStatus.PENDING
-    project_data = read.token_project if cert is not None else read.rows[0].project_data
-    if cert is not None and row is not None and cert.project_id == row.project_id:
-        project_data = row.project_data
+    project_data = read.rows[0].project_data  # the upload's project (NULL: not received)
+    if cert is not None and cert.project_id != read.rows[0].project_id:
+        project_data = read.token_project  # the verified token names another (as gather read)
     project = json.loads(project_data) if project_data is not None else None
     return Lookup(
         cert_id=read.cert_id,
