@@ -196,9 +196,11 @@ def _due(path: Path, record: dict[str, Any], now: datetime) -> tuple[bool, str]:
 def last_failure(path: Path) -> str:
     """One line for the admin screen while the last whole-file check found damage, else ""."""
     try:
-        with open(sidecar(path), "rb") as file:
-            record = json.loads(file.read(SIZE).strip() or b"{}")
-    except (OSError, ValueError):
+        fd = os.open(sidecar(path), os.O_RDONLY)
+        try:
+            failed = _read(fd).get("failed")
+        finally:
+            os.close(fd)
+    except OSError:
         return ""
-    failed = record.get("failed") if isinstance(record, dict) else None
     return f"the whole-file check failed at {failed}" if failed else ""
