@@ -109,8 +109,11 @@ def issuer_stock(
     mine = (purchases.c.kiosk_id == kiosk_id, purchases.c.project_id == pid)
     sold = select(func.sum(case((live, purchases.c.offset_g), else_=0))).where(*mine)
     refunded = select(func.sum(case((live, 0), else_=ranged))).where(*mine)
-    holding = select(func.sum(phone_orders.c.offset_g)).where(
-        *_holding(kiosk_id, now), phone_orders.c.project_id == pid
+    holding = select(func.sum(phone_orders.c.offset_g)).where(  # unpaid, within their hold
+        phone_orders.c.issuer_id == kiosk_id,
+        phone_orders.c.status == AWAITING,
+        phone_orders.c.expires_at > now,
+        phone_orders.c.project_id == pid,
     )
 
     def grams(query: Any, name: str) -> Any:
@@ -174,25 +177,6 @@ def order_of_attempt(*, conn: Connection, visit: str, attempt: str) -> Row | Non
         phone_orders.c.visit == visit, phone_orders.c.attempt == attempt
     )
     return conn.execute(query).first()
-
-
-def _holding(kiosk_id: str, now: str) -> tuple[Any, ...]:
-    """An issuer's orders that hold grams at NOW: unpaid and within their hold."""
-    return (
-        phone_orders.c.issuer_id == kiosk_id,
-        phone_orders.c.status == AWAITING,
-        phone_orders.c.expires_at > now,
-    )
-
-
-def held(*, conn: Connection, kiosk_id: str, now: str) -> dict[str, int]:
-    """project -> grams held by this issuer's unpaid orders that have not expired."""
-    query = (
-        select(phone_orders.c.project_id, func.sum(phone_orders.c.offset_g))
-        .where(*_holding(kiosk_id, now))
-        .group_by(phone_orders.c.project_id)
-    )
-    return {row[0]: int(row[1] or 0) for row in conn.execute(query)}
 
 
 def update_order(*, conn: Connection, order_id: str, only_if: str | None, **values: Any) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from sync.registry import phone_storage
 from sync.registry.app import create_app
@@ -161,6 +161,13 @@ def test_sold_out_when_kiosks_hold_every_retired_tonne(phone: Phone, demo: Engin
     assert 'data-testid="all-sold-out"' in phone.page and "pay-" not in phone.page
 
 
+def held(conn: Connection, issuer: str, now: str) -> dict[str, int]:
+    """project -> grams the issuer's unpaid orders hold at NOW, as an order's stock check
+    reads them (phone_storage.issuer_stock)."""
+    rows = phone_storage.issuer_stock(conn=conn, kiosk_id=issuer, now=now)
+    return {row.project_id: int(row.held_g) for row in rows if row.held_g}
+
+
 def test_an_unpaid_order_expires_and_gives_its_grams_back(
     phone: Phone, demo: Engine, clock: Clock
 ) -> None:
@@ -169,8 +176,7 @@ def test_an_unpaid_order_expires_and_gives_its_grams_back(
     sim = phone.url
     with demo.begin() as conn:
         order = conn.execute(select(phone_orders)).one()
-        held = phone_storage.held(conn=conn, kiosk_id=order.issuer_id, now=order.created_at)
-        assert held == {FORESTS: order.offset_g}
+        assert held(conn, order.issuer_id, order.created_at) == {FORESTS: order.offset_g}
     clock.at += timedelta(minutes=16)
     phone.get(f"/v/{VENUE}/order/{order.order_id}")
     assert 'data-state="expired"' in phone.page
@@ -179,7 +185,7 @@ def test_an_unpaid_order_expires_and_gives_its_grams_back(
     with demo.begin() as conn:
         assert conn.execute(select(phone_orders.c.status)).scalar() == "expired"
         now = (clock.at).isoformat()
-        assert phone_storage.held(conn=conn, kiosk_id=order.issuer_id, now=now) == {}
+        assert held(conn, order.issuer_id, now) == {}
     assert sales(demo) == 0
 
 
