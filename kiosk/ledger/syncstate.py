@@ -92,7 +92,7 @@ def batch(ledger: Ledger, batch_id: str) -> Batch | None:
     return _batch(row) if row else None
 
 
-def payload_text(entry: Mapping[str, Any]) -> str:
+def payload_text(entry: sqlite3.Row | Mapping[str, Any]) -> str:
     """An outbox entry's payload as stored in its text: an order's canonical JSON exactly as
     the ledger encoded it (stored compact since migration 0021, audit_codec.py), a closed
     day's summary as written. ValueError when the stored bytes cannot be read (damaged)."""
