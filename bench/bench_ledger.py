@@ -4,13 +4,15 @@ default, so `make bench` stays bounded: 7 GB and a 20-minute build at 7 KB an or
 against an empty one; listing speed.
 
 Run: `.venv/bin/python bench/bench_ledger.py [--orders 3000] [--big 1000000] [--start-up-only]
-[--latency-only]`
+[--latency-only] [--size-only]`
 (part of `make bench`). Goals (issues 3 and 19): a paid order (draft → place → pay, with
 serial, outbox and audit rows) at p99 under 3 ms with synchronous=FULL and at p50 within 3 × a
-bare one-row FULL commit; at most 3 KB an order; the kiosk's start (its ledger opened and
-checked, the start-up work of kiosk.checkout.prepare, the factor table read) and `diandian
-sync`'s start (process start to the first request) on a 1,000,000-order ledger within 10 % of
-an empty ledger's; `orders list` of the newest 50 (here on the big ledger) under 200 ms.
+bare one-row FULL commit; at most 3 KB of ledger a paid order (printed with its baseline:
+the same orders' canonical JSON, each once, in a bare table); the kiosk's start (its ledger
+opened and checked, the start-up work of kiosk.checkout.prepare, the factor table read) and
+`diandian sync`'s start (process start to the first request) on a 1,000,000-order ledger
+within 10 % of an empty ledger's; `orders list` of the newest 50 (here on the big ledger)
+under 200 ms.
 
 The big ledger is made fast: --seed orders simulated through the real Ledger, then
 their orders, audit rows and outbox entries copied with SQL under new ids until there are
@@ -40,8 +42,9 @@ from kiosk import checkout
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.certificate import keys
 from kiosk.footprint import compute
-from kiosk.ledger import Ledger, db, syncstate
+from kiosk.ledger import Ledger, audit, db, syncstate
 from kiosk.ledger.checkpoint import Checkpointer
+from kiosk.ledger.orders import Order
 from kiosk.simulate import simulate
 from kiosk.timestamps import utc_now
 from kiosk.venues import get_venue
@@ -95,25 +98,64 @@ def paid_orders(folder: Path, count: int, *, separate_draft: bool) -> list[float
     return times
 
 
-def size_of_orders(folder: Path, orders: int) -> dict[str, float]:
+GOAL_BYTES_PER_PAID_ORDER = 3_000  # issue 19 section 3
+
+
+def _file_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(f"{path.name}*"))
+
+
+def bare_size(folder: Path, texts: list[str], page_size: int) -> int:
+    """The baseline: the same texts, each once, in a bare table (no index, no other column),
+    the ledger's page size and pragmas, WAL checkpointed; the file's bytes."""
+    path = folder / "bare-size.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA page_size = {page_size}")
+    conn.close()
+    conn = db.connect(path)
+    conn.execute("CREATE TABLE t (v TEXT)")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO t (v) VALUES (?)", [(t,) for t in texts])
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return _file_bytes(path)
+
+
+def size_of_orders(folder: Path, orders: int) -> dict[str, object]:
     """Simulated customers through the real Ledger, synchronous=FULL as sold (paid, a few
-    voided or walked away): the file's bytes an order, WAL checkpointed."""
+    voided or walked away): the file's bytes a paid order, WAL checkpointed, against the
+    baseline of the paid orders' canonical JSON (as pushed), each once, in a bare table."""
     path = folder / "sized.sqlite"
     with Ledger.open(path) as ledger:
         outcomes = simulate(ledger, orders=orders, seed=1, venue=get_venue())
+        paid = ledger.conn.execute("SELECT * FROM orders WHERE status = 'paid'").fetchall()
+        texts = [audit.canonical(Order.from_row(row).as_dict()) for row in paid]
     conn = db.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     tables = conn.execute(
-        "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6"
+        "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
     ).fetchall()
     conn.close()
-    size = sum(p.stat().st_size for p in folder.glob("sized.sqlite*"))
+    size = _file_bytes(path)
+    if len(texts) != outcomes["paid"]:
+        raise RuntimeError(f"{len(texts)} paid orders in the ledger, {outcomes['paid']} simulated")
+    per_paid = size / len(texts)
+    bare_per_paid = bare_size(folder, texts, page_size) / len(texts)
     return {
         "orders": orders,
-        "paid": outcomes["paid"],
+        "paid": len(texts),
         "bytes_per_order": round(size / orders),
-        "bytes_per_paid_order": round(size / outcomes["paid"]),
-        "largest_tables_bytes_per_order": {name: round(b / orders) for name, b in tables},
+        "bytes_per_paid_order": round(per_paid),
+        "bare_bytes_per_paid_order": round(bare_per_paid),  # its canonical JSON, bare table
+        "paid_order_over_bare": round(per_paid / bare_per_paid, 2),
+        "goal_bytes_per_paid_order": GOAL_BYTES_PER_PAID_ORDER,
+        "goal_met": per_paid <= GOAL_BYTES_PER_PAID_ORDER,
+        "tables_bytes_per_paid_order": {  # dbstat: each table's and index's pages
+            **{name: round(b / len(texts)) for name, b in tables if b >= 10 * len(texts)},
+            "the rest": round(sum(b for _, b in tables if b < 10 * len(texts)) / len(texts)),
+        },
     }
 
 
@@ -203,8 +245,12 @@ def big_ledger(orders: int, seed: int = 1000) -> Path:
                 "id": f"id + k.n * {top_audit}",
                 "entity_id": f"CASE entity WHEN 'order' THEN {new_id.format('entity_id')}"
                 " ELSE entity_id END",
-                "hash": "substr(hash, 1, 56) || printf('%08x', k.n)",
-                "prev_hash": "substr(prev_hash, 1, 56) || printf('%08x', k.n)",
+                # unique, of the same size: 32 bytes since 0021, 64 hex characters before
+                "hash": "CASE typeof(hash) WHEN 'blob'"
+                " THEN CAST(substr(hash, 1, 28) || printf('%04x', k.n) AS BLOB)"
+                " ELSE substr(hash, 1, 56) || printf('%08x', k.n) END",
+                "prev_hash": "CASE prev_hash WHEN '' THEN ''"  # "" since 0020
+                " ELSE substr(prev_hash, 1, 56) || printf('%08x', k.n) END",
             },
             "WHERE audit.entity IN ('order', 'allocation')",
         )
@@ -328,11 +374,15 @@ def main() -> None:
     parser.add_argument(
         "--latency-only", action="store_true", help="the bare commit and the paid order only"
     )
+    parser.add_argument("--size-only", action="store_true", help="the bytes a paid order only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         folder = Path(tmp)
         if args.start_up_only:
             print(json.dumps(start_up(folder, args.big), indent=2))
+            return
+        if args.size_only:
+            print(json.dumps(size_of_orders(folder, args.orders), indent=2))
             return
         bare = bare_commits(folder, args.samples)
         paid = paid_orders(folder, args.samples, separate_draft=False)

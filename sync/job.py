@@ -93,20 +93,32 @@ def build_body(batch_id: str, entries: Sequence[Any]) -> bytes:
     (protocol.canonical of {batch_id, records: [{event, order_id, outbox_id, payload}]}).
 
     Written out directly, keys in sorted order: an order's stored payload already is its
-    canonical JSON (the ledger writes it with the same encoder), so it goes in as stored, not
-    parsed and encoded again for every push. A day summary's payload (pydantic's encoding,
-    keys in field order) is re-encoded; there is one a day.
+    canonical JSON (the ledger writes it with the same encoder; stored compact, it is read
+    back to that same text), so it goes in as stored, not parsed and encoded again for every
+    push. A day summary's payload (pydantic's encoding, keys in field order) is re-encoded;
+    there is one a day. Unreadable when an entry's stored payload cannot be read.
     """
     records = []
     for row in entries:
-        payload = row["payload"]
-        if row["event"] == DAY_CLOSED or not isinstance(payload, str):
+        try:
+            payload = syncstate.payload_text(row)
+        except ValueError as exc:
+            raise Unreadable(row, str(exc)) from None
+        if row["event"] == DAY_CLOSED:
             payload = protocol.canonical(json.loads(payload)).decode()
         records.append(
             f'{{"event":{_string(row["event"])},"order_id":{_string(row["order_id"])},'
             f'"outbox_id":{int(row["id"])},"payload":{payload}}}'
         )
     return f'{{"batch_id":{_string(batch_id)},"records":[{",".join(records)}]}}'.encode()
+
+
+class Unreadable(ValueError):
+    """An outbox entry whose stored payload cannot be read (damaged bytes)."""
+
+    def __init__(self, entry: Any, reason: str) -> None:
+        super().__init__(reason)
+        self.entry = entry
 
 
 def _string(value: str) -> str:
@@ -142,13 +154,18 @@ def prepare(
     """Cut the next batch of sendable entries (not recorded yet), or None when done. An entry
     too large to go alone is filed as rejected here, with the reason."""
     while entries := syncstate.sendable(ledger, size):
-        pending = _fit(entries)
-        if pending is not None:
-            return pending
-        entry = entries[0]
-        size_now = len(build_body(str(uuid.uuid4()), [entry]))
-        reason = f"the record is {size_now:,} bytes; the registry takes at most "
-        reason += f"{protocol.MAX_PUSH_BODY:,} per push"
+        try:
+            pending = _fit(entries)
+        except Unreadable as bad:  # filed, so the entries after it still go
+            entry = bad.entry
+            reason = f"its stored payload cannot be read ({bad}): see `diandian ledger verify`"
+        else:
+            if pending is not None:
+                return pending
+            entry = entries[0]
+            size_now = len(build_body(str(uuid.uuid4()), [entry]))
+            reason = f"the record is {size_now:,} bytes; the registry takes at most "
+            reason += f"{protocol.MAX_PUSH_BODY:,} per push"
         syncstate.file_rejects(ledger, [(entry["id"], entry["order_id"], reason)])
         if result is not None:
             result.rejected += 1
@@ -319,7 +336,10 @@ class Cutter:
         if self.conn is None:
             self.conn = syncstate.reader(self.ledger)
         entries = syncstate.sendable_in(self.conn, self.size)
-        return _fit(entries) if entries else None
+        try:
+            return _fit(entries) if entries else None
+        except Unreadable:  # left to `prepare`, which files it under the write lock
+            return None
 
     def start(self) -> Future[Pending | None]:
         return self.worker.submit(self._cut)
@@ -359,8 +379,9 @@ def _pipelined(
             with ledger.transaction():
                 settle(ledger, batch, answer, result)
                 _advance(ledger, run_id, result, progress, len(batch.entry_ids))
-                # None: nothing was left then, or one entry too large to send; look again
-                # (a dead batch id gives its entries back), filing any such entry as rejected
+                # None: nothing was left then, or one entry too large to send or unreadable;
+                # look again (a dead batch id gives its entries back), filing any such entry
+                # as rejected
                 upcoming = cut or prepare(ledger, batch_size, result)
                 done, batch = batch, None
                 if upcoming is not None:

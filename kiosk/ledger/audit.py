@@ -2,7 +2,8 @@
 
 Every row's hash covers the entity's whole content after the change and the previous row's
 hash (stored in `prev_hash` before migration 0020; since then "", being the row before's
-`hash`: 64 bytes a row saved), so `ledger verify` can tell both a broken chain (a row edited
+`hash`: 64 bytes a row saved; the hash itself stored as its 32 bytes since 0021, `hex_hash`),
+so `ledger verify` can tell both a broken chain (a row edited
 or removed) and an entity edited behind the app's back (its current row no longer matches its
 last audited state). What a row stores is either that
 whole content (a JSON object: an entity's first row and every CHAIN + 1st, every row written
@@ -33,6 +34,13 @@ COMPACT_FROM = 160  # a change row longer than this is stored compact (0.02 ms: 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 _string = json.encoder.encode_basestring  # a JSON string as the encoder above writes it
+
+
+def hex_hash(stored: str | bytes | None) -> str | None:
+    """A row's hash as the chain uses it (hex text), whatever its column stores: the 32 bytes
+    themselves since migration 0021 (half the row's and its UNIQUE index's bytes), hex text
+    before."""
+    return stored.hex() if isinstance(stored, bytes) else stored
 
 
 def canonical(value: Any) -> str:
@@ -128,7 +136,7 @@ def append(
     """
     if last is None:
         last = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-    new_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    new_id, prev = (last[0] + 1, hex_hash(last[1]) or GENESIS) if last else (1, GENESIS)
     fields = dict(at=at, entity=entity, entity_id=entity_id, action=action, actor=actor)
     whole = {k: v for k, v in state.items() if v is not None} if memo is not None else state
     text = canonical(dict(whole))
@@ -146,7 +154,8 @@ def append(
     conn.execute(
         "INSERT INTO audit (id, at, entity, entity_id, action, actor, state, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id, at, entity, entity_id, action, actor, stored, "", digest),  # prev: derived
+        # prev: derived; the hash as its 32 bytes
+        (new_id, at, entity, entity_id, action, actor, stored, "", bytes.fromhex(digest)),
     )
     if memo is not None:  # only once the row is in
         memo[(entity, entity_id)] = Known(dict(whole), changes)
@@ -169,7 +178,7 @@ def check_chain(conn: sqlite3.Connection) -> Iterator[ChainBreak]:
             yield ChainBreak(id_, f"rows {expected_id}..{id_ - 1} are missing")
         if prev_hash and prev_hash != expected_prev:  # "": the previous row's, see _walk
             yield ChainBreak(id_, "does not follow the previous row (prev_hash differs)")
-        expected_prev, expected_id = hash_, id_ + 1
+        expected_prev, expected_id = hex_hash(hash_) or "", id_ + 1
     breaks = [b for b, _ in _walk(conn, None) if b is not None]
     yield from sorted(breaks, key=lambda b: b.audit_id)
 
@@ -206,7 +215,7 @@ def _walk(
                 state, text = None, ""
         else:
             state, text = None, ""
-        prev = row["prev_hash"] or (row["before"] if row["id"] > 1 else GENESIS)
+        prev = row["prev_hash"] or (hex_hash(row["before"]) if row["id"] > 1 else GENESIS)
         if state is None:
             problem = ChainBreak(row["id"], "its content was changed after it was written")
         elif prev is None:  # the row before it is gone (check_chain names the gap)
@@ -222,9 +231,10 @@ def _walk(
                 state=text,
                 prev_hash=prev,
             )
-            if digest != row["hash"] and row["prev_hash"]:
+            written = hex_hash(row["hash"])
+            if digest != written and row["prev_hash"]:
                 problem = ChainBreak(row["id"], "its content was changed after it was written")
-            elif digest != row["hash"]:  # over the row before's hash: either may be the edit
+            elif digest != written:  # over the row before's hash: either may be the edit
                 problem = ChainBreak(
                     row["id"],
                     "its content was changed after it was written, or it does not follow the "

@@ -405,3 +405,16 @@ def audit_compact(db: Database) -> None:
     theirs and verify as they are, so nothing is rewritten; this version marks the new
     format, which an app from before it would read as edited rows."""
     del db  # nothing to convert or add
+
+
+@migrations(name="0021_outbox_compact")
+def outbox_compact(db: Database) -> None:
+    """Issue 19: from here on an order's outbox payload (its canonical JSON as pushed) is
+    stored as a BLOB, compressed against a fixed dictionary of paid orders' payloads
+    (kiosk/ledger/audit_codec.py, version 2); the push reads it back to the same text, so the
+    bytes sent and signed do not change. And a new audit row's hash is stored as its 32 bytes,
+    not 64 hex characters (kiosk/ledger/audit.py `hex_hash`; the chain is over the same hex
+    text). The payloads and hashes written before stay text and are read as they are, so
+    nothing is rewritten (an entry cannot change: `outbox_fixed`); this version marks the new
+    formats, which an app from before it could neither push nor verify."""
+    del db  # nothing to convert or add

@@ -17,7 +17,7 @@ from kiosk.buyer import Company, EventTag
 from kiosk.credit import CreditRange, ranges_json
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint
-from kiosk.ledger import audit
+from kiosk.ledger import audit, audit_codec
 from kiosk.ledger.create import CODE_ALPHABET
 from kiosk.ledger.drafts import draft_fields
 from kiosk.ledger.grants import grams_left
@@ -291,9 +291,12 @@ class OrderChangesMixin(StockMixin):
             )
 
     def _outbox(self, order: Order, event: str) -> None:
+        """The event's entry: the order's canonical JSON as it will be pushed, stored compact
+        (audit_codec.py; syncstate.payload_text reads it back byte for byte)."""
+        payload = audit_codec.encode(audit.canonical(order.as_dict()), audit_codec.PAYLOAD)
         self.conn.execute(
             "INSERT INTO outbox (order_id, event, payload, created_at) VALUES (?, ?, ?, ?)",
-            (order.id, event, audit.canonical(order.as_dict()), self._now),
+            (order.id, event, payload, self._now),
         )
 
 

@@ -9,7 +9,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.ledger import backup
+from kiosk.ledger import audit_codec, backup
 from kiosk.ledger.restore_plan import KEPT, LostOrder, Numbers
 from kiosk.order_state import EVENTS, OrderState
 from kiosk.timestamps import parse_file_stamp, stamp
@@ -18,8 +18,9 @@ MARKS = {  # what each table says about the highest serial and order seq issued
     "counters": "SELECT max(CASE WHEN name = 'serial' THEN value END),"
     " max(CASE WHEN name = 'order_seq' THEN value END) FROM counters",
     "orders": "SELECT max(serial), max(seq) FROM orders",
-    "outbox": "SELECT max(json_extract(payload, '$.serial')), max(json_extract(payload, '$.seq'))"
-    " FROM outbox",
+    # its payloads stored compact since 0021: read through ledger_text (audit_codec.readable)
+    "outbox": "SELECT max(json_extract(ledger_text(payload), '$.serial')),"
+    " max(json_extract(ledger_text(payload), '$.seq')) FROM outbox",
     "sync batches": "SELECT max(json_extract(r.value, '$.payload.serial')),"
     " max(json_extract(r.value, '$.payload.seq')) FROM sync_batches b,"
     " json_each(CAST(b.body AS TEXT), '$.records') r WHERE length(b.body) > 0",
@@ -47,6 +48,7 @@ def read_marks(
     """The highest serial and seq the tables hold, and which of them could be read."""
     serial = seq = 0
     read: list[str] = []
+    audit_codec.readable(conn)
     for name in tables:
         try:
             row = conn.execute(MARKS[name]).fetchone()

@@ -235,7 +235,7 @@ class Ledger(OrderChangesMixin):
         if self._last_audit is None:  # the first row of this change: who wrote the last one?
             found = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
             row = found.fetchone()
-            self._last_audit = (row[0], row[1]) if row else None
+            self._last_audit = (row[0], audit.hex_hash(row[1]) or "") if row else None
             # Another writer since: read its entities back when needed. Kept small too: the
             # orders in hand and the allocations are all it serves, and a large memory of
             # dicts costs every garbage collection (0.2 ms a sale with 4,096 kept).

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.ledger import db
+from kiosk.ledger import audit_codec, db
 from kiosk.ledger.store import Ledger
 
 
@@ -90,6 +90,13 @@ def batch(ledger: Ledger, batch_id: str) -> Batch | None:
         "SELECT * FROM sync_batches WHERE batch_id = ?", (batch_id,)
     ).fetchone()
     return _batch(row) if row else None
+
+
+def payload_text(entry: sqlite3.Row | Mapping[str, Any]) -> str:
+    """An outbox entry's payload as stored in its text: an order's canonical JSON exactly as
+    the ledger encoded it (stored compact since migration 0021, audit_codec.py), a closed
+    day's summary as written. ValueError when the stored bytes cannot be read (damaged)."""
+    return audit_codec.decode(entry["payload"])
 
 
 def sendable(ledger: Ledger, limit: int) -> list[sqlite3.Row]:

@@ -1,5 +1,6 @@
 """`ledger verify`: is the file sound, the audit chain whole, every row as last audited, and do
-the allocation sums, credit ranges (verify_credit), serials and outbox agree with the orders?"""
+the allocation sums, credit ranges (verify_credit), serials and outbox (its entries and what
+their payloads say) agree with the orders?"""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.ledger import audit
+from kiosk.ledger import audit, audit_codec
 from kiosk.ledger.verify_credit import check_ranges
 from kiosk.order_state import OrderState
 
@@ -191,6 +192,44 @@ def _serials_and_outbox(conn: sqlite3.Connection, report: Report) -> None:
     ).fetchone()[0]
 
 
+_SLIP = {"slip_status", "slip_error", "slip_printed_at", "updated_at"}
+# what an order may still change after an outbox event took its payload: its slip, a refund
+LATER = {
+    OrderState.PAID: _SLIP | {"status", "voided_at", "voided_by", "void_reason"},
+    OrderState.VOIDED: _SLIP,
+}
+
+
+def _outbox_payloads(conn: sqlite3.Connection, report: Report) -> None:
+    """Each order event's payload (what the push sends, stored compact since 0021) reads back
+    and agrees with its order in every field the order cannot change after that event: a
+    payload damaged or edited by hand (its trigger dropped) would push other facts."""
+    rows = conn.execute(
+        "SELECT x.id AS entry_id, x.event AS entry_event, x.payload AS entry_payload, o.*"
+        " FROM outbox x JOIN orders o ON o.id = x.order_id WHERE x.event IN (?, ?)",
+        tuple(LATER),
+    )
+    columns: set[str] = set()
+    for row in rows:
+        columns = columns or set(row.keys())
+        event = row["entry_event"]
+        name = f"outbox entry {row['entry_id']} ({event}, order {row['code']})"
+        try:
+            pushed = json.loads(audit_codec.decode(row["entry_payload"]))
+            if not isinstance(pushed, dict) or pushed.get("status") != event:
+                raise ValueError(f"it is not the order {event}")
+        except ValueError as exc:
+            report.problems.append(f"{name}: its payload cannot be read ({exc})")
+            continue
+        later = LATER[OrderState(event)]
+        changed = sorted(
+            c for c in pushed if c in columns and c not in later and pushed[c] != row[c]
+        )
+        if changed:
+            detail = ", ".join(f"{c} pushed {pushed[c]!r} order {row[c]!r}" for c in changed)
+            report.problems.append(f"{name}: payload edited outside the app: {detail}")
+
+
 def verify(conn: sqlite3.Connection) -> Report:
     report = Report()
     try:
@@ -208,4 +247,5 @@ def verify(conn: sqlite3.Connection) -> Report:
     report.problems += problems
     report.counts.update(counts)
     _serials_and_outbox(conn, report)
+    _outbox_payloads(conn, report)
     return report

@@ -117,7 +117,9 @@ def test_a_batch_is_split_to_fit_the_registrys_body_cap(
     ledger: Ledger, bounded: LiveRegistry, client_for, monkeypatch
 ) -> None:
     entries = sell(ledger, 30)
-    sizes = sorted(len(row["payload"]) for row in ledger.conn.execute("SELECT * FROM outbox"))
+    sizes = sorted(  # each record as pushed: its payload's text
+        len(syncstate.payload_text(row)) for row in ledger.conn.execute("SELECT * FROM outbox")
+    )
     monkeypatch.setattr(protocol, "MAX_PUSH_BODY", 6 * sizes[-1])  # the registry's cap too
     with client_for(ledger) as client:
         result = job.run(ledger, client, pull=False)

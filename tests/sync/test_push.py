@@ -236,7 +236,7 @@ def test_the_models_leave_the_signed_bytes_as_they_were(ledger) -> None:
                     "outbox_id": row["id"],
                     "order_id": row["order_id"],
                     "event": row["event"],
-                    "payload": json.loads(row["payload"]),
+                    "payload": json.loads(syncstate.payload_text(row)),
                 }
                 for row in rows
             ],

@@ -142,3 +142,30 @@ def test_an_orders_first_row_is_stored_compact_and_read_back_exactly(
     # a row's prev_hash is the row before's hash, not stored again (its hash covers it)
     assert {r[0] for r in ledger.conn.execute("SELECT prev_hash FROM audit")} == {""}
     assert verify(ledger.conn).ok
+
+
+def test_a_rows_hash_is_stored_as_its_32_bytes(
+    new_ledger, footprint: Footprint, tmp_path: Path
+) -> None:
+    """Since 0021 (half the hash column's and its UNIQUE index's bytes); the chain is over the
+    same hex text, so a row before it and a row after it link up."""
+    ledger: Ledger = new_ledger(tmp_path / "ledger.sqlite")
+    sell(ledger, footprint)
+    rows = ledger.conn.execute("SELECT * FROM audit ORDER BY id").fetchall()
+    assert rows and all(isinstance(r["hash"], bytes) and len(r["hash"]) == 32 for r in rows)
+    last = rows[-1]
+    content = json.loads(audit_codec.decode(last["state"]))
+    if isinstance(content, list):  # a change row: its whole content is the entity's last state
+        content = audit.last_states(ledger.conn, last["entity"])[last["entity_id"]]
+    digest = audit.row_hash(
+        id=last["id"],
+        at=last["at"],
+        entity=last["entity"],
+        entity_id=last["entity_id"],
+        action=last["action"],
+        actor=last["actor"],
+        state=audit.canonical(content),
+        prev_hash=rows[-2]["hash"].hex(),
+    )
+    assert last["hash"] == bytes.fromhex(digest)
+    assert verify(ledger.conn).ok

@@ -9,7 +9,7 @@ import pytest
 from kiosk.buyer import EventTag, company
 from kiosk.errors import InputError
 from kiosk.footprint import Footprint, compute
-from kiosk.ledger import Ledger
+from kiosk.ledger import Ledger, syncstate
 from kiosk.ledger.verify import verify
 from kiosk.uscc import CodeError
 
@@ -32,7 +32,7 @@ def test_a_company_order_keeps_its_details_and_no_nickname(
     assert paid.nickname == "" and paid.buyer_name() == "成都示例科技有限公司"
     assert (paid.event_id, paid.for_event, paid.event_names()) == ("expo-2026", 0, {})
     (entry,) = [row for row in ledger.outbox_pending() if row["event"] == "paid"]
-    payload = json.loads(entry["payload"])  # what the registry receives
+    payload = json.loads(syncstate.payload_text(entry))  # what the registry receives
     assert payload["company_code"] == "91110000600037341L" and payload["event_id"] == "expo-2026"
     assert verify(ledger.conn).ok
 

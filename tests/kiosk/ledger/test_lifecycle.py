@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.catalogue import load_demo_catalogue
 from kiosk.errors import InputError
-from kiosk.ledger import Ledger, OrderNotFound, SoldOut, TransitionRefused
+from kiosk.ledger import Ledger, OrderNotFound, SoldOut, TransitionRefused, syncstate
 from kiosk.ledger.verify import verify
 
 PROJECT = "demo-wetland"  # 9,000 fen per tonne in the demo catalogue
@@ -77,7 +77,7 @@ def test_placing_reserves_and_paying_draws_the_grams(ledger, footprint) -> None:
     assert paid.status == "paid" and paid.serial == 1 and paid.cashier == "alice"
     assert (stock(ledger).reserved_g, stock(ledger).sold_g) == (0, 2500)
     [entry] = ledger.outbox_pending()
-    assert entry["event"] == "paid" and json.loads(entry["payload"])["serial"] == 1
+    assert entry["event"] == "paid" and json.loads(syncstate.payload_text(entry))["serial"] == 1
 
 
 def test_serials_count_up_without_gaps(ledger, footprint) -> None:

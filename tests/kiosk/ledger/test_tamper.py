@@ -323,3 +323,63 @@ def test_the_triggers_refuse_rewriting_history(sample: Sample, sql: str, message
         assert [tuple(r) for r in conn.execute("SELECT * FROM audit")] == before
         assert [tuple(r) for r in conn.execute("SELECT * FROM outbox")] == outbox
     assert problems(sample.path) == []
+
+
+# -- the outbox's payloads (stored compact since 0021): with the trigger dropped, verify names them
+
+
+def _entry(conn: sqlite3.Connection, order_id: str) -> sqlite3.Row:
+    row: sqlite3.Row = conn.execute(
+        "SELECT * FROM outbox WHERE order_id = ? AND event = 'paid'", (order_id,)
+    ).fetchone()
+    return row
+
+
+def test_the_trigger_refuses_editing_a_compact_payload(sample: Sample) -> None:
+    with by_hand(sample.path) as conn:
+        entry = _entry(conn, sample.paid[0])
+        with pytest.raises(sqlite3.IntegrityError, match="an outbox entry cannot change"):
+            conn.execute(
+                "UPDATE outbox SET payload = ? WHERE id = ?", (entry["payload"][:-1], entry["id"])
+            )
+    assert problems(sample.path) == []
+
+
+def _rewrite(path: Path, order_id: str, payload: bytes | str) -> int:
+    with by_hand(path) as conn:
+        entry = _entry(conn, order_id)
+        conn.execute("DROP TRIGGER outbox_fixed")
+        conn.execute("UPDATE outbox SET payload = ? WHERE id = ?", (payload, entry["id"]))
+        return int(entry["id"])
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("amount_fen", 1), ("serial", 99), ("offset_g", 1), ("project_id", "demo-wetland")],
+)
+def test_a_payload_edited_and_encoded_again_is_named(
+    sample: Sample, column: str, value: object
+) -> None:
+    """A forger decodes the payload, changes what the registry would be told, encodes it again
+    (the ledger before 0021 never compared a payload with its order)."""
+    with by_hand(sample.path) as conn:
+        stored = _entry(conn, sample.paid[1])["payload"]
+    content = {**json.loads(audit_codec.decode(stored)), column: value}
+    entry = _rewrite(
+        sample.path, sample.paid[1], audit_codec.encode(canonical(content), audit_codec.PAYLOAD)
+    )
+    found = problems(sample.path)
+    assert named(found, f"outbox entry {entry} (paid", "edited outside the app", column), found
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b[:-4], lambda b: bytes((9,)) + b[1:], lambda b: b + b"\x00", lambda b: "{}"],
+    ids=["cut", "version", "longer", "not-the-order"],
+)
+def test_a_damaged_payload_is_named(sample: Sample, damage) -> None:
+    with by_hand(sample.path) as conn:
+        stored = _entry(conn, sample.paid[0])["payload"]
+    entry = _rewrite(sample.path, sample.paid[0], damage(stored))
+    found = problems(sample.path)
+    assert named(found, f"outbox entry {entry} (paid", "cannot be read"), found
