@@ -54,6 +54,9 @@ def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) ->
     return found
 
 
+_LARGEST = select(func.coalesce(func.max(purchases.c.id), 0))  # built once: every sale runs it
+
+
 def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert (one executemany); order id -> the new purchase's id. Without RETURNING
     (issue 19): on PostgreSQL SQLAlchemy turned a RETURNING executemany into one statement of
@@ -72,10 +75,9 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[st
     # SQLite gives a row without an id the largest id so far + 1, and this write transaction
     # holds the database's one write lock: when the largest id grew by exactly the rows
     # inserted, they took the ids after it in order (RETURNING doubled the insert's time).
-    largest = select(func.coalesce(func.max(purchases.c.id), 0))
-    before = int(conn.execute(largest).scalar_one())
+    before = int(conn.execute(_LARGEST).scalar_one())
     insert_rows(conn, purchases, rows)
-    if int(conn.execute(largest).scalar_one()) == before + len(rows):
+    if int(conn.execute(_LARGEST).scalar_one()) == before + len(rows):
         return {row["order_id"]: before + 1 + i for i, row in enumerate(rows)}
     return _ids_of(conn, rows)  # ids were not handed out in order (never seen in practice)
 
