@@ -54,15 +54,19 @@ def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) ->
     return found
 
 
-_LARGEST = select(func.coalesce(func.max(purchases.c.id), 0))  # built once: every sale runs it
+_LARGEST = select(func.coalesce(func.max(purchases.c.id), 0))
+_INSERT_ONE = purchases.insert().returning(purchases.c.id)
 
 
 def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert (one executemany); order id -> the new purchase's id. Without RETURNING
     (issue 19): on PostgreSQL SQLAlchemy turned a RETURNING executemany into one statement of
-    every row's values, which psycopg parsed afresh each batch (half the push's time)."""
+    every row's values, which psycopg parsed afresh each batch (half the push's time). One
+    row (a phone sale, issue 16) is one INSERT ... RETURNING: no batch to parse."""
     if not rows:
         return {}
+    if len(rows) == 1:  # a phone sale: one statement (RETURNING costs nothing for one row)
+        return {rows[0]["order_id"]: int(conn.execute(_INSERT_ONE, rows[0]).scalar_one())}
     if conn.dialect.name == "postgresql":
         # the ids drawn from the column's own sequence, then inserted as given
         drawn = text(
