@@ -6,7 +6,6 @@ connection; the caller owns the transaction, and policy lives in `sync/registry/
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import Any
 
@@ -159,21 +158,9 @@ def issuer_stock(
     return list(conn.execute(_STOCK_OF, asked))
 
 
-_ADVISORY = select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
 _ISSUER_LOCK = (
     select(kiosks.c.kiosk_id).where(kiosks.c.kiosk_id == _KIOSK).with_for_update(key_share=True)
 )
-
-
-def lock_stock(*, conn: Connection, kiosk_id: str, project_id: str) -> None:
-    """Hold, until the transaction ends, the lock that orders of one issuer's project take in
-    turn (its stock check, top-up and hold are one step). On PostgreSQL a transaction-level
-    advisory lock keyed by the pair, so orders of other projects, and sales (the issuer's
-    row), do not wait for it; on SQLite the one write lock already serialises writers."""
-    if conn.dialect.name != "postgresql":
-        return
-    digest = hashlib.sha256(f"phone-stock\0{kiosk_id}\0{project_id}".encode()).digest()
-    conn.execute(_ADVISORY, {"key": int.from_bytes(digest[:8], "big", signed=True)})
 
 
 def lock_issuer(*, conn: Connection, kiosk_id: str) -> None:
@@ -232,23 +219,6 @@ def update_order(*, conn: Connection, order_id: str, only_if: str | None, **valu
     if only_if is not None:
         asked["b_status"] = only_if
     return conn.execute(_CHANGED[only_if is not None], asked).first() is not None
-
-
-def expire_orders(*, conn: Connection, now: str, limit: int) -> list[str]:
-    """Unpaid orders past their hold become expired, at most LIMIT of them (their grams were
-    free from that moment: `held` never counts them); the ids changed."""
-    stale = (
-        select(phone_orders.c.order_id)
-        .where(phone_orders.c.status == AWAITING, phone_orders.c.expires_at <= now)
-        .limit(limit)
-    )
-    stmt = (
-        update(phone_orders)
-        .where(phone_orders.c.order_id.in_(stale), phone_orders.c.status == AWAITING)
-        .values(status="expired", closed_reason="timeout")
-        .returning(phone_orders.c.order_id)
-    )
-    return list(conn.execute(stmt).scalars())
 
 
 def refunds_due(*, conn: Connection) -> list[Row]:
