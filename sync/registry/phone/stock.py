@@ -5,7 +5,9 @@ The phone flow's issuer is granted retired serials (or, for a sell-first project
 lock, so it can never hold grams already granted to a kiosk. What is left for a new order is
 worked out by the kiosk's rule (`Stock.available_g`): granted, less what is held by unpaid
 orders, sold and refunded; for a retire-first project also within the serials granted, past
-what has been drawn.
+what has been drawn. An order takes its grams from the pair's counter row (`take`: one
+conditional UPDATE, phone_stock_storage); the row is set by that rule (`recount`) when an
+order finds too little or the pair has no row yet.
 """
 
 from __future__ import annotations
