@@ -21,8 +21,8 @@ from kiosk.footprint import compute
 from kiosk.ledger import SoldOut
 from kiosk.timestamps import utc_now
 from kiosk.venues import load_venues
-from sync.registry.db import writing
 from sync.registry import phone_stock_storage
+from sync.registry.db import writing
 from sync.registry.phone import issuer, orders
 from sync.registry.tables import allocations, grants, phone_orders, projects, purchase_ranges
 from tests.sync.registry.phone import FORESTS, VENUE, kiosk_takes
