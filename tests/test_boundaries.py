@@ -157,6 +157,7 @@ SQL_HOMES = (
     "sync/registry/storage.py",
     "sync/registry/credit_storage.py",
     "sync/registry/phone_storage.py",
+    "sync/registry/phone_stock_storage.py",  # the phone flow's stock counter (issue 16)
     "sync/registry/web/storage.py",
     "sync/registry/event_storage.py",  # events and invoice requests (issue 18)
     "sync/registry/settlement_storage.py",

@@ -7,7 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, case, exists, func, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    select,
+    tuple_,
+    update,
+)
 
 from kiosk.credit import TONNE_G, CreditRange, GrantRun, serial_text
 from sync.registry.db import insert_rows
@@ -60,13 +72,15 @@ def retired_blocks_of(*, conn: Connection, project_id: str) -> list[Row]:
     return list(conn.execute(query.order_by(retired_blocks.c.id)))
 
 
+_UNHANDED = select(
+    retired_blocks.c.project_id,
+    func.sum(retired_blocks.c.last - retired_blocks.c.first + 1 - retired_blocks.c.handed),
+).group_by(retired_blocks.c.project_id)
+
+
 def unhanded_tonnes(*, conn: Connection) -> dict[str, int]:
     """Retired serials not yet granted to anyone (kiosk or pool), per project."""
-    free = retired_blocks.c.last - retired_blocks.c.first + 1 - retired_blocks.c.handed
-    query = select(retired_blocks.c.project_id, func.sum(free)).group_by(
-        retired_blocks.c.project_id
-    )
-    return {project: int(tonnes) for project, tonnes in conn.execute(query)}
+    return {project: int(tonnes) for project, tonnes in conn.execute(_UNHANDED)}
 
 
 def retired_overlap(*, conn: Connection, prefix: str, first: int, last: int) -> Row | None:
@@ -101,9 +115,19 @@ def add_grant(*, conn: Connection, values: dict[str, Any]) -> int:
 
 def holder_grants(*, conn: Connection, project_id: str, kiosk_id: str | None) -> list[Row]:
     """A kiosk's grants of a project (kiosk None: the registry's pool), in order."""
-    holder = grants.c.kiosk_id.is_(None) if kiosk_id is None else grants.c.kiosk_id == kiosk_id
-    query = _GRANT.where(grants.c.project_id == project_id, holder).order_by(grants.c.id)
-    return list(conn.execute(query))
+    asked = {"b_project": project_id, "b_kiosk": kiosk_id}
+    return list(conn.execute(_HOLDER_GRANTS[kiosk_id is None], asked))
+
+
+_HOLDER_GRANTS = tuple(  # [the pool's]: built once
+    _GRANT.where(grants.c.project_id == bindparam("b_project", type_=String), holder).order_by(
+        grants.c.id
+    )
+    for holder in (
+        grants.c.kiosk_id == bindparam("b_kiosk", type_=String),
+        grants.c.kiosk_id.is_(None),
+    )
+)
 
 
 def kiosk_grants(*, conn: Connection, kiosk_id: str) -> list[Row]:
@@ -130,15 +154,21 @@ def drawn_by_kiosk(
 ) -> dict[str, int]:
     """Grams of this kiosk's grants that its purchases hold, refunded ones included (per
     project; only PROJECT_ID's, when given)."""
-    query = (
-        select(grants.c.project_id, func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g))
-        .join(grants, grants.c.id == purchase_ranges.c.grant_id)
-        .where(grants.c.kiosk_id == kiosk_id)
-        .group_by(grants.c.project_id)
-    )
-    if project_id is not None:
-        query = query.where(grants.c.project_id == project_id)
-    return {project: int(grams) for project, grams in conn.execute(query)}
+    query = _DRAWN_BY[project_id is not None]
+    asked = {"b_kiosk": kiosk_id, "b_project": project_id}
+    return {project: int(grams) for project, grams in conn.execute(query, asked)}
+
+
+_DRAWN_BY_ALL = (
+    select(grants.c.project_id, func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g))
+    .join(grants, grants.c.id == purchase_ranges.c.grant_id)
+    .where(grants.c.kiosk_id == bindparam("b_kiosk", type_=String))
+    .group_by(grants.c.project_id)
+)
+_DRAWN_BY = (  # [of one project]: built once
+    _DRAWN_BY_ALL,
+    _DRAWN_BY_ALL.where(grants.c.project_id == bindparam("b_project", type_=String)),
+)
 
 
 def count_sold(*, conn: Connection, kiosk_id: str) -> dict[str, int]:

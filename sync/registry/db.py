@@ -130,12 +130,14 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        if conn.get_execution_options().get(READ_ONLY):
-            conn.exec_driver_sql("PRAGMA query_only=ON")
-            conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("PRAGMA query_only=OFF")
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        only = bool(conn.get_execution_options().get(READ_ONLY))
+        # the pragma only when the connection's mode changes (its info lives as long as the
+        # DBAPI connection): one statement fewer in most transactions, writes included
+        info = conn.connection.info
+        if info.get("query_only") is not only:
+            conn.exec_driver_sql(f"PRAGMA query_only={'ON' if only else 'OFF'}")
+            info["query_only"] = only
+        conn.exec_driver_sql("BEGIN" if only else "BEGIN IMMEDIATE")
 
 
 def _postgresql_reads(engine: Engine) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, case, func, select, update
+from sqlalchemy import Connection, Row, String, and_, bindparam, case, func, select, update
 
 from sync.registry.storage import now_text
 from sync.registry.tables import events, invoice_requests, purchases
@@ -24,10 +24,18 @@ def get_event(*, conn: Connection, event_id: str) -> Row | None:
 
 def list_events(*, conn: Connection, venue: str | None = None, after: str = "") -> list[Row]:
     """Events (of one venue) that end on or after the China day AFTER, earliest first."""
-    query = select(events).where(events.c.ends_on >= after)
-    if venue is not None:
-        query = query.where(events.c.venue == venue)
-    return list(conn.execute(query.order_by(events.c.starts_on, events.c.event_id)))
+    query = _EVENTS[venue is not None]
+    return list(conn.execute(query, {"b_after": after, "b_venue": venue}))
+
+
+_EVENTS_ALL = select(events).where(events.c.ends_on >= bindparam("b_after", type_=String))
+_EVENTS = tuple(  # [of one venue]: built once
+    query.order_by(events.c.starts_on, events.c.event_id)
+    for query in (
+        _EVENTS_ALL,
+        _EVENTS_ALL.where(events.c.venue == bindparam("b_venue", type_=String)),
+    )
+)
 
 
 def overlapping(*, conn: Connection, venue: str, starts_on: str, ends_on: str) -> Row | None:

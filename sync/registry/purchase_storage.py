@@ -54,12 +54,19 @@ def serial_owners(*, conn: Connection, kiosk_id: str, serials: Sequence[int]) ->
     return found
 
 
+_LARGEST = select(func.coalesce(func.max(purchases.c.id), 0))
+_INSERT_ONE = purchases.insert().returning(purchases.c.id)
+
+
 def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert (one executemany); order id -> the new purchase's id. Without RETURNING
     (issue 19): on PostgreSQL SQLAlchemy turned a RETURNING executemany into one statement of
-    every row's values, which psycopg parsed afresh each batch (half the push's time)."""
+    every row's values, which psycopg parsed afresh each batch (half the push's time). One
+    row (a phone sale, issue 16) is one INSERT ... RETURNING: no batch to parse."""
     if not rows:
         return {}
+    if len(rows) == 1:  # a phone sale: one statement (RETURNING costs nothing for one row)
+        return {rows[0]["order_id"]: int(conn.execute(_INSERT_ONE, rows[0]).scalar_one())}
     if conn.dialect.name == "postgresql":
         # the ids drawn from the column's own sequence, then inserted as given
         drawn = text(
@@ -72,10 +79,9 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[st
     # SQLite gives a row without an id the largest id so far + 1, and this write transaction
     # holds the database's one write lock: when the largest id grew by exactly the rows
     # inserted, they took the ids after it in order (RETURNING doubled the insert's time).
-    largest = select(func.coalesce(func.max(purchases.c.id), 0))
-    before = int(conn.execute(largest).scalar_one())
+    before = int(conn.execute(_LARGEST).scalar_one())
     insert_rows(conn, purchases, rows)
-    if int(conn.execute(largest).scalar_one()) == before + len(rows):
+    if int(conn.execute(_LARGEST).scalar_one()) == before + len(rows):
         return {row["order_id"]: before + 1 + i for i, row in enumerate(rows)}
     return _ids_of(conn, rows)  # ids were not handed out in order (never seen in practice)
 

@@ -9,9 +9,10 @@ rolls back everything the request wrote. Nothing here decides policy; that lives
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, select, update
+from sqlalchemy import Connection, Row, String, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.timestamps import stamp, utc_now
@@ -37,8 +38,16 @@ def now_text() -> str:
 
 def _insert_ignore(conn: Connection, table: Any) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING: a clash leaves the transaction usable on PostgreSQL."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()
+    return ignoring(conn.dialect.name, table)
+
+
+@lru_cache(maxsize=64)
+def ignoring(dialect: str, table: Any) -> Any:
+    """`_insert_ignore` for a dialect's name, built once (values given at execution, or by
+    `.values`, which makes a new statement and leaves this one as it is)."""
+    return (
+        (postgresql if dialect == "postgresql" else sqlite).insert(table).on_conflict_do_nothing()
+    )
 
 
 # -- settings ------------------------------------------------------------------------------
@@ -49,8 +58,11 @@ def answers(*, conn: Connection) -> bool:
     return conn.execute(select(1)).scalar() == 1
 
 
+_SETTING = select(settings.c.value).where(settings.c.key == bindparam("b_key", type_=String))
+
+
 def get_setting(*, conn: Connection, key: str) -> str | None:
-    return conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+    return conn.execute(_SETTING, {"b_key": key}).scalar()
 
 
 def set_setting(*, conn: Connection, key: str, value: str) -> None:
@@ -203,12 +215,21 @@ def get_project(
     """A project's row; LOCK: locked for update, KEY_SHARE too: `FOR NO KEY UPDATE` on
     PostgreSQL (a change that leaves its id alone: a sale inserting a row that refers to the
     project, which takes a key share, does not wait for it)."""
-    query = select(projects).where(projects.c.project_id == project_id)
-    return conn.execute(query.with_for_update(key_share=key_share) if lock else query).first()
+    query = _PROJECT[(lock, key_share and lock)]
+    return conn.execute(query, {"b_project": project_id}).first()
+
+
+_ONE_PROJECT = select(projects).where(projects.c.project_id == bindparam("b_project", type_=String))
+_PROJECT = {  # (lock, key share): built once
+    (False, False): _ONE_PROJECT,
+    (True, False): _ONE_PROJECT.with_for_update(),
+    (True, True): _ONE_PROJECT.with_for_update(key_share=True),
+}
+_PROJECTS = select(projects).order_by(projects.c.position, projects.c.project_id)
 
 
 def list_projects(*, conn: Connection) -> list[Row]:
-    return list(conn.execute(select(projects).order_by(projects.c.position, projects.c.project_id)))
+    return list(conn.execute(_PROJECTS))
 
 
 def project_ids(*, conn: Connection) -> set[str]:
@@ -267,8 +288,11 @@ def serial_count(*, conn: Connection, project_id: str) -> int:
     return int(conn.execute(query).scalar() or 0)
 
 
+_CLOSED_DAYS = select(closed_days.c.day)
+
+
 def closed_day_set(*, conn: Connection) -> set[str]:
-    return set(conn.execute(select(closed_days.c.day)).scalars())
+    return set(conn.execute(_CLOSED_DAYS).scalars())
 
 
 def close_day(*, conn: Connection, day: str) -> bool:

@@ -4,17 +4,20 @@ Why this shape:
 - The amount is the kiosk's rule (kiosk.money.amount_fen with the venue's minimum charge),
   recomputed here from the answers and the catalogue's price as it stands in this
   transaction; nothing priced is taken from a form.
-- An order holds its grams from the moment it is placed until it is paid or its hold ends
-  (kiosk.order_state.HOLD_S); an order past its hold counts for nothing at once (`held`
-  only sums unexpired holds), so its grams are back even before a sweep marks it expired.
+- An order holds its grams from the moment it is placed until it is paid, closed or swept
+  after its hold ends (kiosk.order_state.HOLD_S). It takes them from its (issuer, project)
+  counter row with one conditional UPDATE (phone_stock_storage, issue 16); closing or
+  sweeping an unpaid order gives them back, and an order that finds too little first
+  sweeps its pair's holds past their end, so lapsed holds never keep a visitor out.
 - A payment is applied under the order's row lock and only from `awaiting_payment`: however
   many notifications and returning visitors arrive, one sale is made. The amount must equal
   the order's. The sale is a `purchases` row like a pushed kiosk sale, with its payload in the
   kiosk's own order format and its grams drawn from the issuer's retired serials in order
   (kiosk.credit.draw), under the issuer's row lock, so its certificate names the retired
   serial(s) and gram ranges exactly as a kiosk's slip does.
-- A payment that arrives after the hold ended is still a sale if the stock allows it;
-  otherwise the order is marked `refund_due` (the money is the visitor's) for the operator.
+- A payment that arrives after the hold ended is a sale while the order is not yet swept
+  (its grams are still set aside), or once swept if its grams are still free; otherwise the
+  order is marked `refund_due` (the money is the visitor's) for the operator.
 """
 
 from __future__ import annotations
@@ -38,10 +41,7 @@ from kiosk.money import amount_fen
 from kiosk.order_state import HOLD_S
 from kiosk.timestamps import parse_stamp, stamp
 from kiosk.venues import Venue
-from sync.registry import (
-    audit,
-    phone_storage,
-)
+from sync.registry import audit, phone_stock_storage, phone_storage, storage
 from sync.registry.payments import Notice
 from sync.registry.phone import sale, stock
 
@@ -113,11 +113,11 @@ SWEEP_ROWS = 500  # and how many in one go (the rest at the next)
 
 
 def expire_stale(*, conn: Connection, now: datetime, limit: int = SWEEP_ROWS) -> list[str]:
-    """Mark unpaid orders past their hold expired, at most LIMIT of them. Housekeeping only:
-    `held` never counts an expired hold, so its grams are free from the moment it ends
-    whether or not this ran; it is not on any order's path (it ran inside every order
-    before, scanning every order of the registry)."""
-    return phone_storage.expire_orders(conn=conn, now=stamp(now), limit=limit)
+    """Mark unpaid orders past their hold expired, at most LIMIT of them, and give their
+    grams back to their pairs' counters. Not on an order's path (it ran inside every order
+    once, scanning every order of the registry): an order that finds its pair short sweeps
+    just that pair (`stock.recount`)."""
+    return phone_stock_storage.expire_orders(conn=conn, now=stamp(now), limit=limit)
 
 
 def open_order(
@@ -142,30 +142,26 @@ def open_order(
     InputError for a choice the kiosk would refuse (a nickname, an offset, a project). A
     COMPANY's order keeps its name, code and invoice email in the draft, as a kiosk's does."""
     fields = draft_fields(footprint, offset_g, nickname, lang, company)
-    # a double tap gets the order its twin made: looked up before the lock (the twins racing
-    # past it meet the (visit, attempt) key below), so the lock holds only the stock check
+    # a double tap gets the order its twin made: looked up before the grams are taken (the
+    # twins racing past it meet the (visit, attempt) key below)
     again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
     if again is not None:
         return PhoneOrder.from_row(again)
-    # one order at a time per (venue's issuer, project): the stock check, top-up and hold
-    # are one step; sales (the issuer's row) and the venue's other projects do not wait
-    phone_storage.lock_stock(conn=conn, kiosk_id=issuer, project_id=project_id)
-    held = stock.of(stock.stocks(conn=conn, issuer=issuer, now=now, project_id=project_id),
-                    project_id)  # fmt: skip
-    if held is not None and held.available_g < fields["offset_g"]:  # top up only when short
-        # (grams held by unpaid orders are unsold to the grant logic: room for them too)
-        room = headroom_g + held.reserved_g + fields["offset_g"]
-        held = stock.topped_up(
-            conn=conn, issuer=issuer, headroom_g=room, now=now, project_id=project_id
-        )
-    if held is None:
+    project = storage.get_project(conn=conn, project_id=project_id)
+    if project is None:
         raise InputError("project", f"no project {project_id!r} at this registry")
-    if held.available_g < fields["offset_g"]:
+    # the grams: one conditional UPDATE of the pair's counter row (its lock, until commit,
+    # is the one orders of the pair take in turn; sales and other projects do not wait)
+    left = stock.take(
+        conn=conn, issuer=issuer, project_id=project_id, grams=fields["offset_g"],
+        headroom_g=headroom_g, now=now,
+    )  # fmt: skip
+    if left is not None:
         twin = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
         if twin is not None:  # the twin committed while this one waited: its hold is the gap
             return PhoneOrder.from_row(twin)
-        raise SoldOut(project_id, fields["offset_g"], held.available_g)
-    price = held.project.price_fen_per_t  # as stored now, in this transaction
+        raise SoldOut(project_id, fields["offset_g"], left)
+    price = stock.project_of(project.data).price_fen_per_t  # as stored now, in this transaction
     values = {
         "order_id": uuid.uuid4().hex,  # also the provider's out_trade_no: [0-9a-f]{32}
         "visit": visit,
@@ -183,17 +179,29 @@ def open_order(
         "expires_at": stamp(now + timedelta(seconds=HOLD_S)),
     }
     row = phone_storage.add_order(conn=conn, values=values)
-    if row is None:  # a twin won a race
+    if row is None:  # a twin won a race: its hold is the visit's; these grams go back
+        phone_stock_storage.give_back(
+            conn=conn, issuer=issuer, project_id=project_id, grams=fields["offset_g"]
+        )
         row = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
         assert row is not None
     return PhoneOrder.from_row(row)
 
 
 def close(*, conn: Connection, order_id: str, reason: str) -> bool:
-    """An unpaid order the visitor cancelled (or the provider closed) gives its grams back."""
-    return phone_storage.update_order(
+    """An unpaid order the visitor cancelled (or the provider closed) gives its grams back
+    to its pair's counter (whose row is locked first: see phone_stock_storage)."""
+    row = phone_storage.get_order(conn=conn, order_id=order_id)
+    if row is None or row.status != AWAITING:
+        return False
+    pair = {"issuer": row.issuer_id, "project_id": row.project_id}
+    phone_stock_storage.lock(conn=conn, **pair)
+    closed = phone_storage.update_order(
         conn=conn, order_id=order_id, only_if=AWAITING, status=EXPIRED, closed_reason=reason
     )
+    if closed:
+        phone_stock_storage.give_back(conn=conn, **pair, grams=int(row.offset_g))
+    return closed
 
 
 def apply_payment(
@@ -222,21 +230,14 @@ def apply_payment(
         return Outcome.WRONG_AMOUNT
     if order.status in (PAID, REFUND_DUE, REFUNDED):
         return Outcome.ALREADY
-    late = not order.open_at(now)
-    if late:
-        # the stock is read under the lock an order of this project takes: read before it,
-        # a new order could hold the same grams meanwhile and its own payment would then
-        # find them drawn (order row, issuer, then the pair: the lock order of every payment)
-        phone_storage.lock_issuer(conn=conn, kiosk_id=order.issuer_id)
-        phone_storage.lock_stock(conn=conn, kiosk_id=order.issuer_id, project_id=order.project_id)
-        held = stock.topped_up(
-            conn=conn,
-            issuer=order.issuer_id,
-            headroom_g=headroom_g + order.offset_g,
-            now=now,
-            project_id=order.project_id,
-        )
-        if held is None or held.available_g < order.offset_g:
+    if order.status != AWAITING:  # closed or swept (expired): its grams went back, so it
+        # takes them again if they are still free (the pair's row before the issuer's: the
+        # lock order of every payment and order); else the money is the visitor's
+        left = stock.take(
+            conn=conn, issuer=order.issuer_id, project_id=order.project_id,
+            grams=order.offset_g, headroom_g=headroom_g, now=now,
+        )  # fmt: skip
+        if left is not None:
             phone_storage.update_order(
                 conn=conn,
                 order_id=order.order_id,
@@ -248,6 +249,7 @@ def apply_payment(
             )
             log.warning("phone order %s paid after its hold; stock gone: refund due", order_id)
             return Outcome.REFUND_DUE
+    # (an unpaid order past its hold but not yet swept still has its grams set aside)
     purchase_id = sale.sell(conn, order, provider, transaction_id, now)
     phone_storage.update_order(
         conn=conn,

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 def sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now: datetime) -> int:
     """The purchase (and its gram ranges) for a paid order; the issuer's row is locked so its
-    serials stay gapless and its draws never overlap (its hold guarantees the grams: no
-    stock lock)."""
+    serials stay gapless and its draws never overlap (its hold guarantees the grams: the
+    pair's counter row is left alone, the hold becoming the sale)."""
     issuer = order.issuer_id
     draft = order.draft
     # what does not depend on the draw is read before the lock (every sale of the venue

@@ -5,7 +5,9 @@ The phone flow's issuer is granted retired serials (or, for a sell-first project
 lock, so it can never hold grams already granted to a kiosk. What is left for a new order is
 worked out by the kiosk's rule (`Stock.available_g`): granted, less what is held by unpaid
 orders, sold and refunded; for a retire-first project also within the serials granted, past
-what has been drawn.
+what has been drawn. An order takes its grams from the pair's counter row (`take`: one
+conditional UPDATE, phone_stock_storage); the row is set by that rule (`recount`) when an
+order finds too little or the pair has no row yet.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from kiosk.catalogue import Project
 from kiosk.credit import TONNE_G
 from kiosk.ledger import Stock
 from kiosk.timestamps import stamp
-from sync.registry import credit_storage, credits, phone_storage, storage
+from sync.registry import credit_storage, credits, phone_stock_storage, phone_storage, storage
 
 
 @lru_cache(maxsize=256)
@@ -80,10 +82,48 @@ def topped_up(
     *, conn: Connection, issuer: str, headroom_g: int, now: datetime, project_id: str
 ) -> Stock | None:
     """PROJECT_ID's stock after topping the issuer up to `headroom_g` unsold grams of it (a
-    write: the caller holds `phone_storage.lock_stock` for the pair, and its transaction the
-    project row that `credits.top_up` locks)."""
+    write: the caller holds the pair's counter row, and its transaction the project row
+    that `credits.top_up` locks)."""
     credits.top_up(conn=conn, kiosk_id=issuer, headroom_g=headroom_g, project_id=project_id)
     return of(stocks(conn=conn, issuer=issuer, now=now, project_id=project_id), project_id)
+
+
+def take(
+    *, conn: Connection, issuer: str, project_id: str, grams: int, headroom_g: int, now: datetime
+) -> int | None:
+    """Set GRAMS of PROJECT_ID aside for an order: one conditional UPDATE of the pair's
+    counter row; when it has too little (or no row yet), `recount` it, then take. None when
+    taken, else the grams free (fewer than GRAMS: sold out)."""
+    if phone_stock_storage.take(conn=conn, issuer=issuer, project_id=project_id, grams=grams):
+        return None
+    left = recount(
+        conn=conn, issuer=issuer, project_id=project_id, grams=grams, headroom_g=headroom_g,
+        now=now,
+    )  # fmt: skip
+    if left < grams:
+        return left
+    taken = phone_stock_storage.take(conn=conn, issuer=issuer, project_id=project_id, grams=grams)
+    assert taken, "the pair's row is locked and counted: the grams are there"
+    return None
+
+
+def recount(
+    *, conn: Connection, issuer: str, project_id: str, grams: int, headroom_g: int, now: datetime
+) -> int:
+    """Set the pair's counter from the ledger tables (the kiosk's rule, `Stock.available_g`)
+    under its row lock: first its unpaid orders past their hold are marked expired (so the
+    count and the row agree on what is held), then, when fewer than GRAMS are free, the
+    issuer is topped up to `headroom_g` unsold grams plus what is held and wanted (grams held
+    by unpaid orders are unsold to the grant logic: room for them too). The grams free."""
+    phone_stock_storage.lock(conn=conn, issuer=issuer, project_id=project_id, make=True)
+    phone_stock_storage.expire_pair(conn=conn, issuer=issuer, project_id=project_id, now=stamp(now))
+    held = of(stocks(conn=conn, issuer=issuer, now=now, project_id=project_id), project_id)
+    if held is not None and held.available_g < grams:
+        room = headroom_g + held.reserved_g + grams
+        held = topped_up(conn=conn, issuer=issuer, headroom_g=room, now=now, project_id=project_id)
+    left = held.available_g if held is not None else 0
+    phone_stock_storage.set_free(conn=conn, issuer=issuer, project_id=project_id, grams=left)
+    return left
 
 
 def of(items: list[Stock], project_id: str) -> Stock | None:

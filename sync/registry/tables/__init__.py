@@ -43,6 +43,7 @@ from .operators import (
 from .phone import (
     payment_notices,
     phone_orders,
+    phone_stock,
     rate_hits,
     sim_payments,
     venues,
@@ -73,6 +74,7 @@ __all__ = [
     "payment_notices",
     "payouts",
     "phone_orders",
+    "phone_stock",
     "projects",
     "purchase_ranges",
     "purchases",

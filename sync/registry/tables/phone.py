@@ -59,6 +59,21 @@ phone_orders = Table(
     Index("phone_orders_held", "issuer_id", "project_id", "status"),
 )
 
+# What each venue's phone issuer has free of a project for a new order (issue 16): taken by
+# one conditional UPDATE (`free_g = free_g - :g WHERE free_g >= :g`), given back when an
+# unpaid order is closed or swept; set from the ledger tables (`phone.stock.recount`) when an
+# order finds too little (its lapsed holds swept, topped up) or the pair has no row yet.
+# Unpaid orders not yet marked expired still count against it: their grams come back when
+# they are closed or swept (an order that finds too little sweeps its pair first).
+phone_stock = Table(
+    "phone_stock",
+    metadata,
+    Column("issuer_id", String(64), ForeignKey("kiosks.kiosk_id"), primary_key=True),
+    Column("project_id", String(100), ForeignKey("projects.project_id"), primary_key=True),
+    Column("free_g", BigInteger, nullable=False),
+    CheckConstraint("free_g >= 0", name="phone_stock_not_negative"),
+)
+
 payment_notices = Table(  # every notification a provider sent, and what became of it
     "payment_notices",
     metadata,

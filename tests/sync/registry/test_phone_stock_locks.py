@@ -1,7 +1,8 @@
 """The phone flow's stock under concurrency, on SQLite and PostgreSQL: orders of one venue's
-project take their lock in turn (`phone_storage.lock_stock`), sales the issuer's row, and
-the stock check is one statement. Whatever the interleaving, no gram is held or sold twice,
-a phone never takes grams granted to a kiosk, and held + sold + free = granted.
+project take their grams from the pair's counter row in turn (`phone_stock_storage.take`, one
+conditional UPDATE), sales the issuer's row. Whatever the interleaving, no gram is held or
+sold twice, a phone never takes grams granted to a kiosk, and held + sold + free = granted,
+free being the counter row's.
 
 Every thread starts at a barrier and the outcome asserted is the only one the rules allow
 (how many orders fit is fixed by the grams left), so no test depends on timing."""
@@ -20,6 +21,7 @@ from kiosk.footprint import compute
 from kiosk.ledger import SoldOut
 from kiosk.timestamps import utc_now
 from kiosk.venues import load_venues
+from sync.registry import phone_stock_storage
 from sync.registry.db import writing
 from sync.registry.phone import issuer, orders
 from sync.registry.tables import allocations, grants, phone_orders, projects, purchase_ranges
@@ -125,6 +127,9 @@ def ledger(engine: Engine, project: str) -> dict[str, int]:
             .join(grants, grants.c.id == purchase_ranges.c.grant_id)
             .where(grants.c.kiosk_id == kiosk_id, grants.c.project_id == project)
         ).scalar()
+        free = phone_stock_storage.free(conn=conn, issuer=kiosk_id, project_id=project)
+    if free is not None:  # the counter row agrees with the tables
+        assert int(granted) - int(held) - int(sold) == free, (granted, held, sold, free)
     return {"granted": int(granted), "held": int(held), "sold": int(sold), "drawn": int(drawn)}
 
 
@@ -187,7 +192,7 @@ def test_concurrent_orders_for_the_last_grams_hold_each_gram_once(demo: Engine) 
 def test_orders_and_sales_of_one_venue_at_once_keep_held_sold_free_exact(demo: Engine) -> None:
     """Three orders hold 0.9 t of the last 1 t; then, at once, two of them are paid (each
     a sale drawing its gram ranges under the issuer's lock) while four phones order 0.1 t
-    (under the project's stock lock, not the issuer's): exactly one of the four fits, the
+    (on the pair's counter row, not the issuer's): exactly one of the four fits, the
     sales draw distinct grams, and held + sold + free = granted throughout."""
     with demo.begin() as conn:
         issuer.ensure_issuer(conn=conn, venue_id=VENUE)
@@ -242,7 +247,7 @@ def test_an_order_does_not_wait_for_a_sale_in_progress(demo: Engine) -> None:
 
 
 def test_a_sale_does_not_wait_for_an_order_in_progress(demo: Engine) -> None:
-    """An order holds its project's stock lock until it commits; a sale of the venue made
+    """An order holds its pair's counter row until it commits; a sale of the venue made
     meanwhile (the issuer's row) does not wait for it."""
     if demo.dialect.name != "postgresql":
         pytest.skip("on SQLite the one write lock serialises whole transactions by design")
