@@ -68,6 +68,7 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[st
         )
         ids = [int(i) for i in conn.execute(drawn, {"count": len(rows)}).scalars()]
         insert_rows(conn, purchases, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)])
+        _analyse_if_never(conn)
         return {row["order_id"]: i for i, row in zip(ids, rows, strict=True)}
     # SQLite gives a row without an id the largest id so far + 1, and this write transaction
     # holds the database's one write lock: when the largest id grew by exactly the rows
@@ -78,6 +79,29 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[st
     if int(conn.execute(largest).scalar_one()) == before + len(rows):
         return {row["order_id"]: before + 1 + i for i, row in enumerate(rows)}
     return _ids_of(conn, rows)  # ids were not handed out in order (never seen in practice)
+
+
+_NO_STATISTICS = text(
+    "SELECT NOT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema()"
+    " AND tablename = 'purchases' AND attname = 'kiosk_id')"
+)
+
+
+def _analyse_if_never(conn: Connection) -> None:
+    """ANALYZE purchases (its rows just inserted included) if PostgreSQL holds no statistics
+    of it yet: a new registry's first sales.
+
+    Why (issue 19): without statistics the planner takes `kiosk_id = :k` for 0.5 % of the
+    rows and, for the push's look-ups of known serials (`serial_owners`) and orders
+    (`purchases_by_order`), may pick the other (kiosk_id, ...) unique index: it scans every
+    purchase of the kiosk and filters the list over each. A registry's first sync of 100,000
+    orders spent 240 ms a batch of 500 in those two look-ups at the end, 10 x their cost at
+    10,000 (pg_stat_statements, BENCHMARKS.md "Third round"); autovacuum analyses the table
+    only a minute or more after it fills. With statistics (one kiosk: all of the rows) each
+    value is one probe of the right index. Done once: later growth is autovacuum's to
+    follow. ANALYZE samples at most 30,000 rows, a few ms at 500."""
+    if conn.execute(_NO_STATISTICS).scalar():
+        conn.exec_driver_sql("ANALYZE purchases")
 
 
 def _ids_of(conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
