@@ -175,6 +175,12 @@ def one(admin: str, source: Path, folder: Path, orders: int, rate: int, top: int
         "bgwriter": _row(admin, f"SELECT {BGWRITER} FROM pg_stat_bgwriter"),
         "wal": {k: str(v) for k, v in _row(admin, f"SELECT {WAL} FROM pg_stat_wal").items()},
         "checkpoint_log": log_lines(log, before_log),
+        "purchases_analysed": _row(
+            admin.replace("dbname=postgres", f"dbname={name}"),
+            "SELECT analyze_count, autoanalyze_count, last_autoanalyze, n_live_tup,"
+            " current_setting('autovacuum') AS autovacuum FROM pg_stat_user_tables"
+            " WHERE relname = 'purchases'",
+        ),
         "registry_python": samples(raw, top * 3) if raw.exists() else None,
     }
 

@@ -1,7 +1,8 @@
-"""The push's look-ups of a kiosk's known orders and serials (issue 19): the right rows on
-both databases, and on PostgreSQL, in a new registry whose purchases were never analysed,
-no scan of the kiosk's whole prefix of an index with the asked values filtered over every
-row (the plan a table without statistics got: linear in the kiosk's sales)."""
+"""The push's look-ups and inserts (issue 19): the right rows on both databases; on
+PostgreSQL, in a new registry whose purchases were never analysed, no scan of the kiosk's
+whole prefix of an index with the asked values filtered over every row (the plan a table
+without statistics got: linear in the kiosk's sales); and rows inserted through COPY stored
+byte for byte, a refused one failing the insert whole with SQLAlchemy's error."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import json
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine, event, func, select
+from sqlalchemy.exc import IntegrityError
 
 from sync.registry import operations, purchase_storage
+from sync.registry.tables import purchases
 from tests.sync.registry.test_storage import SMALL, _kiosks, _sale_row
 
 
@@ -100,3 +103,33 @@ def _explain(conn: Connection, sql: str, params: Any) -> dict[str, Any]:
     (value,) = cursor.fetchone()
     plan = value if isinstance(value, list) else json.loads(value)
     return plan[0]["Plan"]
+
+
+def test_inserted_text_comes_back_byte_for_byte(engine: Engine) -> None:
+    """PostgreSQL inserts through COPY (text format): tabs, newlines, backslashes and any
+    character stored as given (a payload's hash is of its stored text)."""
+    (kiosk_id,) = _kiosks(engine, 1)
+    tricky = 'a\tb\nc\\nd\\\\e "f" 碳中和 \r\\N \u2028 ☃'
+    payload = json.dumps({"nickname": tricky, "note": "\\u0000"}, ensure_ascii=False)
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=SMALL, source="small")
+        row = {**_sale_row(kiosk_id, 1), "nickname": tricky, "payload": payload}
+        ids = purchase_storage.insert_purchases(conn=conn, rows=[row, _sale_row(kiosk_id, 2)])
+    with engine.connect() as conn:
+        cols = (purchases.c.id, purchases.c.nickname, purchases.c.payload, purchases.c.filed_late)
+        query = select(*cols).where(purchases.c.order_id == f"{kiosk_id}-1")
+        stored = conn.execute(query).one()
+    assert tuple(stored) == (ids[f"{kiosk_id}-1"], tricky, payload, False)
+
+
+def test_a_refused_row_inserts_nothing_and_raises_the_usual_error(engine: Engine) -> None:
+    """A serial taken twice in one insert: SQLAlchemy's IntegrityError (a 409 at a route), as
+    an executemany's; none of the rows stay."""
+    (kiosk_id,) = _kiosks(engine, 1)
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=SMALL, source="small")
+    twice = {**_sale_row(kiosk_id, 1), "order_id": "other", "cert_id": "OTHER"}
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        purchase_storage.insert_purchases(conn=conn, rows=[_sale_row(kiosk_id, 1), twice])
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(purchases)).scalar() == 0
