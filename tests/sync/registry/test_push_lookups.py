@@ -133,3 +133,19 @@ def test_a_refused_row_inserts_nothing_and_raises_the_usual_error(engine: Engine
         purchase_storage.insert_purchases(conn=conn, rows=[_sale_row(kiosk_id, 1), twice])
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(purchases)).scalar() == 0
+
+
+def test_first_insert_does_not_wait_for_another_analyse(engine: Engine) -> None:
+    """While another transaction holds the lock ANALYZE takes (another kiosk's first batch,
+    autovacuum), a push's first insert goes on without statistics rather than wait."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's ANALYZE")
+    (kiosk_id,) = _kiosks(engine, 1)
+    with engine.begin() as conn:
+        operations.import_projects(conn=conn, data=SMALL, source="small")
+    with engine.connect() as holder, holder.begin():
+        holder.exec_driver_sql("LOCK TABLE purchases IN SHARE UPDATE EXCLUSIVE MODE")
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '5s'")  # a wait fails, not hangs
+            ids = purchase_storage.insert_purchases(conn=conn, rows=[_sale_row(kiosk_id, 1)])
+    assert list(ids) == [f"{kiosk_id}-1"]
