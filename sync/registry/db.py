@@ -27,6 +27,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +155,8 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     names = tuple(rows[0])
     if any(len(row) != len(names) for row in rows):  # with row[n] below: the same keys
         raise ValueError(f"insert_rows: rows of {table.name} differ in their columns")
-    values = [tuple(r[n] for n in names) for r in rows]
+    row_of = itemgetter(*names)  # C speed: a generator a row was 7 % of a push's CPU
+    values = [row_of(r) for r in rows] if len(names) > 1 else [(r[names[0]],) for r in rows]
     if conn.dialect.name == "postgresql":
         _copy_rows(conn, _copy_sql(table, names), values)
         return
