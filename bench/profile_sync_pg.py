@@ -11,7 +11,8 @@ throwaway PostgreSQL 15 cluster and fresh database per count, the same `registry
 the sync's wall time, the top statements by total execution time (calls, mean, rows), the
 statements' total against the wall time, pg_stat_bgwriter's and pg_stat_wal's deltas, the
 checkpoint lines of the server's log, and the registry's samples by function (inclusive,
-non-idle). A profile, not the benchmark: py-spy and the statistics cost a little.
+non-idle). A profile, not the benchmark: py-spy and the statistics cost a little. Needs
+py-spy in the venv (`.venv/bin/pip install py-spy`; not a project dependency).
 """
 
 from __future__ import annotations
