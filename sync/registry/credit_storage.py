@@ -263,7 +263,7 @@ def insert_ranges(
 
 
 def add_ranges(*, conn: Connection, rows: list[dict[str, int]]) -> None:
-    """Rows of purchase_id, grant_id, number, from_g, to_g (one executemany)."""
+    """Rows of purchase_id, grant_id, number, from_g, to_g (one `insert_rows`)."""
     insert_rows(conn, purchase_ranges, rows)
 
 

@@ -69,8 +69,9 @@ def wrapper() -> str:
 
 
 @contextmanager
-def cluster() -> Iterator[str]:
-    """A running throwaway cluster: yields its admin libpq string (database `postgres`)."""
+def cluster(options: str = "") -> Iterator[str]:
+    """A running throwaway cluster: yields its admin libpq string (database `postgres`).
+    `options`: extra server settings as `-c name=value ...` (a profile's, bench/)."""
     from pytest_postgresql.executors import PostgreSQLExecutor
 
     folder = Path(tempfile.mkdtemp(prefix="diandian-pg-"))
@@ -85,6 +86,7 @@ def cluster() -> Iterator[str]:
         logfile=str(folder / "postgresql.log"),
         startparams="-w",
         dbname="postgres",
+        postgres_options=options,
     )
     try:
         executor.start()
