@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from kiosk.ledger import Ledger, syncstate
-from sync import job, protocol
+from sync import batch_body, job, protocol
 from sync.client import Refused
 from sync.exit_codes import EXIT_PROTOCOL
 from tests.sync.conftest import enrol, sell
@@ -242,7 +242,7 @@ def test_the_models_leave_the_signed_bytes_as_they_were(ledger) -> None:
             ],
         }
     )
-    assert job.build_body("b-1", rows) == by_hand
+    assert batch_body.build_body("b-1", rows) == by_hand
 
 
 def test_a_malformed_answer_is_refused_naming_the_field(ledger, registry, client_for):

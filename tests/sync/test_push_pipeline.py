@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.day_summary import DAY_CLOSED
 from kiosk.ledger import Ledger, syncstate
-from sync import job, protocol
+from sync import batch_body, job, protocol
 from sync.messages import PushRecord, PushRequest
 from tests.sync.conftest import sell
 
@@ -160,4 +160,4 @@ def test_the_body_is_the_canonical_request_with_a_day_summary_and_odd_text(ledge
             "payload": '{"z": 1, "a": {"y": [2, 1], "b": "\u00e9"}}',
         }
     )
-    assert job.build_body("b-1", rows) == _by_model("b-1", rows)
+    assert batch_body.build_body("b-1", rows) == _by_model("b-1", rows)

@@ -12,7 +12,7 @@ from kiosk.catalogue import load_demo_catalogue
 from kiosk.footprint import Footprint
 from kiosk.ledger import Ledger, audit, audit_codec, schema, syncstate
 from kiosk.ledger.restore_files import read_marks
-from sync import job, protocol
+from sync import batch_body, protocol
 
 from .support import open_raw, sell
 from .test_migrations import OLD
@@ -50,8 +50,8 @@ def test_the_pushed_body_is_byte_identical_to_the_text_payloads(
         {**dict(row), "payload": audit.canonical(order.as_dict())}
         for row, order in zip(rows, orders, strict=True)
     ]
-    body = job.build_body("b-1", rows)
-    assert body == job.build_body("b-1", as_before)
+    body = batch_body.build_body("b-1", rows)
+    assert body == batch_body.build_body("b-1", as_before)
     assert body == protocol.canonical(
         {
             "batch_id": "b-1",
@@ -116,6 +116,6 @@ def test_payloads_stored_as_text_before_0021_are_pushed_as_they_are(
         new = upgraded.pay(upgraded.open_order(footprint, project_id="demo-wetland").id,
                            method="cash", cashier="c1")  # fmt: skip
         assert isinstance(_entry(upgraded.conn, new.id)["payload"], bytes)
-        body = json.loads(job.build_body("b", syncstate.sendable(upgraded, 10)))
+        body = json.loads(batch_body.build_body("b", syncstate.sendable(upgraded, 10)))
         assert [r["payload"]["serial"] for r in body["records"]] == [1, new.serial]
     assert problems(path) == []

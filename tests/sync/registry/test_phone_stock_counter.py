@@ -20,8 +20,9 @@ from sync.registry.db import writing
 from sync.registry.phone import issuer, orders, stock
 from sync.registry.phone_stock_storage import free
 from sync.registry.tables import phone_stock
+from tests.sync.registry import test_phone_stock_locks as locks
 from tests.sync.registry.phone import FORESTS, VENUE, kiosk_takes
-from tests.sync.registry.test_phone_stock_locks import HEADROOM_G, ledger, order_args
+from tests.sync.registry.test_phone_stock_locks import ledger, order_args
 
 ISSUER = issuer.issuer_id(VENUE)
 LATER = timedelta(seconds=HOLD_S + 1)  # past every hold placed at the start
@@ -41,15 +42,7 @@ def place(engine: Engine, grams: int, n: int, at: datetime) -> orders.PhoneOrder
 
 def pay(engine: Engine, order: orders.PhoneOrder, at: datetime) -> orders.Outcome:
     with writing(engine) as conn:
-        return orders.apply_payment(
-            conn=conn,
-            order_id=order.order_id,
-            provider="simulated",
-            transaction_id=f"T-{order.order_id[:8]}",
-            amount=order.amount_fen,
-            now=at,
-            headroom_g=HEADROOM_G,
-        )
+        return locks.pay(order, conn=conn, now=at)
 
 
 def row(engine: Engine) -> int | None:

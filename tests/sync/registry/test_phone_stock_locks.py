@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
@@ -82,15 +83,17 @@ def order_of(engine: Engine, grams: int, n: int, project: str = FORESTS) -> Call
     return place
 
 
-def pay(order: orders.PhoneOrder, *, conn: Connection) -> orders.Outcome:
-    """The simulated provider's payment of ORDER, in CONN's transaction."""
+def pay(
+    order: orders.PhoneOrder, *, conn: Connection, now: datetime | None = None
+) -> orders.Outcome:
+    """The simulated provider's payment of ORDER, in CONN's transaction (at NOW, or now)."""
     return orders.apply_payment(
         conn=conn,
         order_id=order.order_id,
         provider="simulated",
         transaction_id=f"T-{order.order_id[:8]}",
         amount=order.amount_fen,
-        now=utc_now(),
+        now=now or utc_now(),
         headroom_g=HEADROOM_G,
     )
 
