@@ -191,18 +191,22 @@ def _copy_rows(conn: Connection, sql: str, values: list[tuple[Any, ...]]) -> Non
 _PLAIN = (String, Integer, Boolean)  # types the driver takes as they are (Text: a String)
 
 
-@lru_cache(maxsize=64)
-def _insert_sql(table: Table, names: tuple[str, ...], mark: str) -> str:
-    """The INSERT of these columns; only for columns whose values need no conversion."""
+def _columns(table: Table, names: tuple[str, ...]) -> str:
+    """The quoted column list of an INSERT or a COPY; only for columns whose values need no
+    conversion (KeyError: no such column)."""
     if not all(isinstance(table.c[name].type, _PLAIN) for name in names):
         raise TypeError(f"insert_rows: {table.name} has a column SQLAlchemy must convert")
-    columns = ", ".join(f'"{table.c[name].name}"' for name in names)  # KeyError: no such column
-    return f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join([mark] * len(names))})'
+    return ", ".join(f'"{table.c[name].name}"' for name in names)
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: Table, names: tuple[str, ...], mark: str) -> str:
+    """The INSERT of these columns."""
+    marks = ", ".join([mark] * len(names))
+    return f'INSERT INTO "{table.name}" ({_columns(table, names)}) VALUES ({marks})'
 
 
 @lru_cache(maxsize=64)
 def _copy_sql(table: Table, names: tuple[str, ...]) -> str:
-    """The COPY of these columns (the same columns _insert_sql accepts)."""
-    _insert_sql(table, names, "%s")  # the same checks: plain types, known columns
-    columns = ", ".join(f'"{table.c[name].name}"' for name in names)
-    return f'COPY "{table.name}" ({columns}) FROM STDIN'
+    """The COPY of these columns."""
+    return f'COPY "{table.name}" ({_columns(table, names)}) FROM STDIN'

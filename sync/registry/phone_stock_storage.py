@@ -102,11 +102,18 @@ def free(*, conn: Connection, issuer: str, project_id: str) -> int | None:
 
 
 def expire_pair(
-    *, conn: Connection, issuer: str, project_id: str, now: str, limit: int = 2**31 - 1
+    *,
+    conn: Connection,
+    issuer: str,
+    project_id: str,
+    now: str,
+    limit: int = 2**31 - 1,
+    make: bool = False,
 ) -> list[str]:
     """Mark the pair's unpaid orders past their hold expired (at most LIMIT) and give their
-    grams back; the order ids. Locks the pair's row first (see the module's lock order)."""
-    lock(conn=conn, issuer=issuer, project_id=project_id)
+    grams back; the order ids. Locks the pair's row first (see the module's lock order;
+    MAKE: as `lock`'s, for a recount)."""
+    lock(conn=conn, issuer=issuer, project_id=project_id, make=make)
     rows = conn.execute(_EXPIRE, _pair(issuer, project_id, b_now=now, b_limit=limit)).all()
     give_back(
         conn=conn, issuer=issuer, project_id=project_id, grams=sum(int(r.offset_g) for r in rows)

@@ -115,8 +115,9 @@ def recount(
     count and the row agree on what is held), then, when fewer than GRAMS are free, the
     issuer is topped up to `headroom_g` unsold grams plus what is held and wanted (grams held
     by unpaid orders are unsold to the grant logic: room for them too). The grams free."""
-    phone_stock_storage.lock(conn=conn, issuer=issuer, project_id=project_id, make=True)
-    phone_stock_storage.expire_pair(conn=conn, issuer=issuer, project_id=project_id, now=stamp(now))
+    phone_stock_storage.expire_pair(  # the row made when missing, and locked, first
+        conn=conn, issuer=issuer, project_id=project_id, now=stamp(now), make=True
+    )
     held = of(stocks(conn=conn, issuer=issuer, now=now, project_id=project_id), project_id)
     if held is not None and held.available_g < grams:
         room = headroom_g + held.reserved_g + grams
