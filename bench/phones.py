@@ -2,14 +2,14 @@
 
 Why two (bench/bench_phone.py, BENCHMARKS.md "Phone flow"): the bench's 50 phones share one
 client process, and with httpx the bench measured its own load generator. httpx is pure
-Python (h11, its cookie jar, its transports): `bench/bench_client_cpu.py` measured 1.44 ms
-of the client's CPU a request against the bare FastAPI page, and the client process sat at
-a whole core while the bare server used a fifth of one, so a page's p99 was mostly the
-client's event loop queueing. aiohttp parses HTTP in C and costs 0.39 ms a request (3.7x
-lighter, same command, 2026-12-06): the bench's phones are aiohttp's now
-(`AiohttpPhone`). `HttpxPhone` stays for `bench_phone.py --client httpx` (the old client,
-to compare) and for bench/profile_phone.py, which drives the app in process through httpx's
-ASGI transport.
+Python (h11, its cookie jar, its transports): `bench/bench_client_cpu.py` (50 phones, the
+bare FastAPI page, 2026-12-06) measured 0.78-0.83 ms of the client's CPU a request, the
+client at 91-100 % of a core while the bare server used 26-30 %, so a page's p99 was mostly
+the client's own event loop queueing. aiohttp (HTTP parsed in C) costs 0.11-0.12 ms a
+request, 7x less, and the same server then runs at 98-100 %. The bench's phones are
+aiohttp's now (`AiohttpPhone`). `HttpxPhone` stays for `bench_phone.py --client httpx` (the
+old client, to compare) and for bench/profile_phone.py, which drives the app in process
+through httpx's ASGI transport.
 
 Every phone sends one request at a time on one keep-alive connection, keeps its own cookies,
 follows no redirect (the bench checks each 303 and its Location itself), and its answer is
