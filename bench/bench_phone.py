@@ -1,20 +1,29 @@
 """Phone flow benchmark: N simulated phones through the whole flow over real HTTP.
 
 `.venv/bin/python bench/bench_phone.py [--phones 50] [--rounds 3] [--think LOW HIGH]
-[--skip-postgres]`
+[--skip-postgres] [--client aiohttp|httpx]`
 
-Each phone is an httpx.AsyncClient with its own cookie jar and its own loopback source
-address (127.0.0.2, .3, ...: the per-address order limit then counts each phone apart, as it
-would on a venue's mobile network), bound to a registry in demo mode served by
-`diandian registry serve` on 127.0.0.1. A phone's session: the venue page, the meal
-scenario and its four questions, the result, Pay (the order), the simulated provider's page,
-its Pay button (the signed notification and the sale), the paid page. All phones run at once
-(`--phones` concurrent), `--rounds` sessions each. Reported per page: p50/p99 in ms; errors
-(any status other than the expected one); sessions per minute. First the baseline: the same
-phones, as many requests each, of a bare FastAPI page under the same uvicorn (bench/loadgen),
-and each page's p99 over its p99. Then on a SQLite file with
-one server process, then on a throwaway PostgreSQL 15 cluster with two server processes (the
-phones alternate between them). Prints JSON.
+Each phone is an aiohttp.ClientSession (bench/phones.py) with its own cookie jar, its own
+keep-alive connection and its own loopback source address (127.0.0.2, .3, ...: the
+per-address order limit then counts each phone apart, as it would on a venue's mobile
+network), bound to a registry in demo mode served by `diandian registry serve` on
+127.0.0.1; no redirect is followed for it (each 303 is checked, then its Location asked).
+All phones share this one process. Why aiohttp: with httpx (pure Python: h11, its cookie
+jar, its transports) this process cost 0.78 ms of CPU a request against the bare page and sat
+at a whole core while the bare server used a quarter of one, so the pages' p99 was mostly
+this process's event loop queueing; aiohttp (HTTP parsed in C) costs 0.11 ms, 7x less
+(`bench/bench_client_cpu.py`, 50 phones, 2026-12-06). `--client httpx` runs the old client
+to compare. Each phase also reports this process's CPU and the servers' in % of one core.
+
+A phone's session: the venue page, the meal scenario and its four questions, the result,
+Pay (the order), the simulated provider's page, its Pay button (the signed notification and
+the sale), the paid page. All phones run at once (`--phones` concurrent), `--rounds` sessions
+each. Reported per page: p50/p99 in ms; errors (any status other than the expected one);
+sessions per minute. First the baseline: the same phones on the same client, as many
+requests each, of a bare FastAPI page under the same uvicorn (bench/loadgen), and each page's
+p99 over its p99. Then on a SQLite file with one server process, then on a throwaway
+PostgreSQL 15 cluster with two server processes (the phones alternate between them). Prints
+JSON.
 
 By default the phones run a closed loop: each request leaves the moment the last answer came,
 which measures how many sessions a minute the registry can serve, not what a visitor waits.
@@ -43,12 +52,12 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cpu import Watch  # noqa: E402
 from bench.loadgen import bare_fastapi  # noqa: E402
+from bench.phones import CLIENTS, FAILURES, Phone  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
 from tests.ports import HeldPort  # noqa: E402
 from tests.sync.registry import pg  # noqa: E402
@@ -69,18 +78,16 @@ async def no_pause() -> None:
     """The closed loop's visitor taps the moment the page arrives."""
 
 
-async def session(
-    client: httpx.AsyncClient, times: dict[str, list[float]], pause: Pause = no_pause
-) -> None:
+async def session(phone: Phone, times: dict[str, list[float]], pause: Pause = no_pause) -> None:
     """One visitor's flow; raises on any unexpected answer."""
 
     async def call(name: str, method: str, url: str, data: Any = None, want: int = 200) -> Any:
         start = time.perf_counter()
-        response = await client.request(method, url, data=data)
+        answer = await phone.request(method, url, data)
         times[name].append((time.perf_counter() - start) * 1000)
-        if response.status_code != want:
-            raise RuntimeError(f"{name}: {response.status_code} {response.text[:200]}")
-        return response
+        if answer.status != want:
+            raise RuntimeError(f"{name}: {answer.status} {answer.text[:200]}")
+        return answer
 
     await call("venue", "GET", f"/v/{VENUE}")
     await pause()
@@ -97,12 +104,12 @@ async def session(
     form = fields(page)
     order = {**form, "project": FORESTS, "nickname": ""}
     await pause()
-    pay = (await call("order", "POST", f"/v/{VENUE}/order", order, want=303)).headers["location"]
+    pay = (await call("order", "POST", f"/v/{VENUE}/order", order, want=303)).location
     page = (await call("provider", "GET", pay)).text
     await pause()
     back = await call("pay", "POST", pay, {"token": fields(page)["token"], "action": "pay"},
                       want=303)  # fmt: skip
-    paid = (await call("paid", "GET", back.headers["location"])).text
+    paid = (await call("paid", "GET", back.location)).text
     if 'data-state="paid"' not in paid:
         raise RuntimeError("the paid page does not say paid")
 
@@ -114,7 +121,7 @@ REQUESTS, TAPS = 15, 7
 
 
 async def bare_session(
-    client: httpx.AsyncClient, times: dict[str, list[float]], pause: Pause = no_pause
+    phone: Phone, times: dict[str, list[float]], pause: Pause = no_pause
 ) -> None:
     """The baseline's session: as many requests, each of a bare FastAPI page (no database,
     no cookie), with as many pauses: what this machine's load alone costs the same phones."""
@@ -122,10 +129,10 @@ async def bare_session(
         if number % 2 == 1 and number < 2 * TAPS:  # as many pauses, spread alike
             await pause()
         start = time.perf_counter()
-        response = await client.get("/bare")
+        answer = await phone.request("GET", "/bare")
         times["bare"].append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"bare: {response.status_code}")
+        if answer.status != 200:
+            raise RuntimeError(f"bare: {answer.status}")
 
 
 async def run_phones(
@@ -134,11 +141,12 @@ async def run_phones(
     rounds: int,
     flow: Any = None,
     think: tuple[float, float] | None = None,
+    client: str = "aiohttp",
 ) -> dict[str, Any]:
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
 
-    async def phone(index: int, client: httpx.AsyncClient) -> None:
+    async def visitors(index: int, phone: Phone) -> None:
         pause: Pause = no_pause
         if think is not None:
             draw = random.Random(index)  # the same person, the same pauses, every run
@@ -151,32 +159,24 @@ async def run_phones(
         for turn in range(rounds):
             if turn:
                 await pause()  # the next visitor walks up to this phone's place in the crowd
-            client.cookies.clear()
+            phone.new_visitor()
             try:
-                await (flow or session)(client, times, pause)
-            except (RuntimeError, httpx.HTTPError) as exc:
+                await (flow or session)(phone, times, pause)
+            except FAILURES as exc:
                 errors.append(str(exc)[:200])
 
-    # Every client is made before any phone starts: making one (its TLS context, even for
+    # Every client is made before any phone starts: making one (httpx's TLS context, even for
     # plain HTTP) holds the event loop ~10-30 ms, and made inside each phone's coroutine it
     # was timed as the first phones' venue page (its p99 of 2-12 s was the load generator's).
-    clients = [
-        httpx.AsyncClient(
-            base_url=bases[index % len(bases)],
-            transport=httpx.AsyncHTTPTransport(
-                local_address=f"127.0.{index // 250}.{index % 250 + 2}"
-            ),
-            timeout=60,
-        )
-        for index in range(phones)
-    ]
-    start = time.perf_counter()
+    made = [CLIENTS[client](bases[index % len(bases)], index) for index in range(phones)]
+    watch = Watch().start()
     try:
-        await asyncio.gather(*(phone(index, client) for index, client in enumerate(clients)))
+        await asyncio.gather(*(visitors(index, phone) for index, phone in enumerate(made)))
     finally:
-        elapsed = time.perf_counter() - start
-        for client in clients:
-            await client.aclose()
+        cpu = watch.stop()
+        elapsed = cpu["seconds"]
+        for phone in made:
+            await phone.close()
     pages = {
         name: {
             "requests": len(values),
@@ -188,6 +188,7 @@ async def run_phones(
     done = phones * rounds - len(errors)
     return {
         "phones": phones,
+        "client": client,
         "think_s": list(think) if think else "none (closed loop)",
         "sessions": done,
         "errors": len(errors),
@@ -195,23 +196,33 @@ async def run_phones(
         "seconds": round(elapsed, 1),
         "sessions_per_min": round(done / elapsed * 60, 1),
         "requests_per_s": round(sum(len(v) for v in times.values()) / elapsed, 1),
+        "client_cpu_percent": cpu["client_cpu_percent"],
+        "server_cpu_percent": cpu["server_cpu_percent"],
         "pages": pages,
     }
 
 
 def bench(
-    db_url: str, servers: int, phones: int, rounds: int, think: tuple[float, float] | None
+    db_url: str,
+    servers: int,
+    phones: int,
+    rounds: int,
+    think: tuple[float, float] | None,
+    client: str,
 ) -> dict[str, Any]:
     demo_engine(make_engine(db_url)).dispose()
     with ExitStack() as stack:
         bases = [stack.enter_context(serve(db_url, "--headroom-t", "50")) for _ in range(servers)]
-        figures = asyncio.run(run_phones(bases, phones, rounds, think=think))
+        figures = asyncio.run(run_phones(bases, phones, rounds, think=think, client=client))
     return {"servers": servers, **figures}
 
 
-def baseline(phones: int, rounds: int, think: tuple[float, float] | None) -> dict[str, Any]:
+def baseline(
+    phones: int, rounds: int, think: tuple[float, float] | None, client: str
+) -> dict[str, Any]:
+    """The bare page under the same phones, on the same client (the ratios stay honest)."""
     with HeldPort() as held, bare_fastapi(held.port) as base:  # ours until it listens
-        return asyncio.run(run_phones([base], phones, rounds, bare_session, think))
+        return asyncio.run(run_phones([base], phones, rounds, bare_session, think, client))
 
 
 def ratios(figures: dict[str, Any], bare: dict[str, Any]) -> None:
@@ -233,6 +244,12 @@ def main() -> None:
         help="seconds a visitor reads a page before each tap (default: none, a closed loop)",
     )
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument(
+        "--client",
+        choices=sorted(CLIENTS),
+        default="aiohttp",
+        help="the phones' HTTP client (default aiohttp; httpx is the old, heavier one)",
+    )
     args = parser.parse_args()
     think = None
     if args.think is not None:
@@ -241,15 +258,17 @@ def main() -> None:
             parser.error("--think wants LOW HIGH seconds with 0 <= LOW <= HIGH <= 600")
         think = (low, high)
     out: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
-    out["baseline_bare_fastapi"] = bare = baseline(args.phones, args.rounds, think)
+    out["baseline_bare_fastapi"] = bare = baseline(args.phones, args.rounds, think, args.client)
     with __import__("tempfile").TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'registry.sqlite'}"
-        out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds, think)
+        out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds, think, args.client)
         ratios(out["sqlite_1_process"], bare)
     if not args.skip_postgres and pg.missing() is None:
         with pg.cluster() as admin:
             url = pg.create_database(admin, "phonebench")
-            out["postgresql_2_processes"] = bench(url, 2, args.phones, args.rounds, think)
+            out["postgresql_2_processes"] = bench(
+                url, 2, args.phones, args.rounds, think, args.client
+            )
             ratios(out["postgresql_2_processes"], bare)
     out["load_average_after"] = os.getloadavg()[0]
     print(json.dumps(out, indent=2))

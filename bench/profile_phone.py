@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_phone import session  # noqa: E402
+from bench.phones import HttpxPhone  # noqa: E402
 from sync.registry.app import create_app  # noqa: E402
 from sync.registry.db import make_engine  # noqa: E402
 from sync.registry.phone.context import Options  # noqa: E402
@@ -60,13 +61,14 @@ async def run(sessions: int, folder: Path) -> tuple[cProfile.Profile, dict[str, 
     times: dict[str, list[float]] = defaultdict(list)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://phone") as client:
-        await session(client, times)  # the first one loads the caches: not profiled
+        phone = HttpxPhone(client)
+        await session(phone, times)  # the first one loads the caches: not profiled
         times.clear()
         profile = cProfile.Profile()
         profile.enable()
         for _ in range(sessions):
-            client.cookies.clear()
-            await session(client, times)
+            phone.new_visitor()
+            await session(phone, times)
         profile.disable()
     engine.dispose()
     return profile, times
