@@ -117,8 +117,8 @@ async def place(request: Request, venue_id: str) -> Response:
 
     here.keep(session)
     try:
-        refused = await transaction(request, count) if apart else None
-        done = refused or await transaction(request, work)
+        refused = await transaction(request, count, brief=True) if apart else None
+        done = refused or await transaction(request, work, brief=True)
     except SoldOut as exc:
         words = {
             "project": project_id,
@@ -186,7 +186,9 @@ async def order_page(request: Request, venue_id: str, order_id: str) -> Response
         return here
     t = here.t
     found = await providers(request.app)
-    order = await reading(request, lambda conn: orders.get(conn=conn, order_id=order_id))
+    order = await reading(
+        request, lambda conn: orders.get(conn=conn, order_id=order_id), brief=True
+    )
     if order is None or order.venue_id != here.venue.id:
         return here.problem(t("order.unknown.title"), t("order.unknown.message"), status=404)
     provider = found.get(order.provider)
@@ -194,7 +196,7 @@ async def order_page(request: Request, venue_id: str, order_id: str) -> Response
     if order.status == orders.AWAITING and provider is not None:
         order = await _settle(request, provider, order, at)
     if order.status == orders.PAID:
-        done = await reading(request, lambda conn: _done(conn, here, order))
+        done = await reading(request, lambda conn: _done(conn, here, order), brief=True)
         return here.render("phone/done.html", done)
     money = t.money(order.amount_fen)
     if order.status == orders.REFUND_DUE:
@@ -258,7 +260,7 @@ async def _settle(
             orders.close(conn=conn, order_id=order.order_id, reason=reason)
         return orders.get(conn=conn, order_id=order.order_id)
 
-    settled = await transaction(request, work)
+    settled = await transaction(request, work, brief=True)
     return settled or order
 
 
