@@ -87,14 +87,55 @@ def reading(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
 QUEUE_S = 30.0  # as SQLite's busy timeout: past it the writer goes on and SQLite decides
 BUSY_MS = int(QUEUE_S * 1000)
 NO_WAIT = "diandian_no_wait"  # the execution option of a write that must not wait (above)
 
 
+class Gate:
+    """This process's SQLite writers, one at a time. A writer that must not wait takes it
+    only when it is free and no writer waits for it: a worker thread queued behind the event
+    loop's writers (a kiosk's push under a crowd of phones) is next, not starved."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting = 0
+        self._count = threading.Lock()
+
+    def acquire(self, timeout: float) -> bool:
+        with self._count:
+            self._waiting += 1
+        try:
+            return self._lock.acquire(timeout=timeout)
+        finally:
+            with self._count:
+                self._waiting -= 1
+
+    @property
+    def waiting(self) -> int:
+        """How many threads wait for it (they go before a writer that must not wait)."""
+        return self._waiting
+
+    def try_acquire(self) -> bool:
+        return self._waiting == 0 and self._lock.acquire(blocking=False)
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def locked(self) -> bool:
+        return self._lock.locked()
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, Gate] = weakref.WeakKeyDictionary()
+
+
 class Busy(Exception):
-    """A write that must not wait found the write lock taken; nothing was done."""
+    """A write that must not wait found the write lock taken; nothing was done. `here`: by
+    another writer of this process (it will be free again soon), not another process."""
+
+    def __init__(self, *, here: bool) -> None:
+        super().__init__("the write lock is taken")
+        self.here = here
 
 
 @contextmanager
@@ -107,9 +148,9 @@ def writing(engine: Engine, *, wait: bool = True) -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
         return
-    held = gate.acquire(timeout=QUEUE_S) if wait else gate.acquire(blocking=False)
+    held = gate.acquire(QUEUE_S) if wait else gate.try_acquire()
     if not wait and not held:
-        raise Busy
+        raise Busy(here=True)
     try:
         with engine.connect() as conn:
             if not wait:
@@ -119,7 +160,7 @@ def writing(engine: Engine, *, wait: bool = True) -> Iterator[Connection]:
             except OperationalError as exc:
                 if wait or getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY:
                     raise  # SQLITE_BUSY: another process holds the write lock
-                raise Busy from None
+                raise Busy(here=False) from None
             with transaction:
                 yield conn
     finally:
@@ -135,7 +176,7 @@ def make_engine(url: str, **options: Any) -> Engine:
                 url, connect_args={"timeout": 30, "check_same_thread": False}, **options
             )
             _sqlite_pragmas(engine)
-            _WRITERS[engine] = threading.Lock()
+            _WRITERS[engine] = Gate()
         elif url.startswith("postgresql"):
             engine = create_engine(url, pool_size=10, max_overflow=20, **options)
             _postgresql_reads(engine)

@@ -8,14 +8,17 @@ worker thread, when it can start at once. Why (issue 16, BENCHMARKS.md "Phone fl
 worker thread holding SQLite's write lock gives up the GIL at every statement and waits for
 it again behind the event loop and every other worker, so under 50 phones a 2 ms order held
 the lock 8 ms on average (57 ms at the 99th percentile) and orders and payments queued behind
-each other; run on the loop nothing takes the GIL in between. A write that would have to wait
-(another writer of this process, or another process, holds the lock) goes to a worker thread
-as before. On PostgreSQL every statement is a round trip and may wait for another process's
-row lock, so the work always runs on a worker thread.
+each other; run on the loop nothing takes the GIL in between. The loop never waits for a
+lock: when a worker thread of this process writes (a kiosk's push, the sweep of lapsed
+holds), the brief write waits for it beside the loop and then runs on it; when another
+process holds SQLite's lock, it goes to a worker thread, which waits with the busy timeout.
+On PostgreSQL every statement is a round trip and may wait for another process's row lock,
+so the work always runs on a worker thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,6 +30,7 @@ from sync.registry.db import Busy, writing
 from sync.registry.db import reading as read_transaction
 
 T = TypeVar("T")
+GATE_POLL_S = 0.001
 
 
 async def transaction(
@@ -43,12 +47,16 @@ async def in_transaction(engine: Engine, work: Callable[[Connection], T], *, bri
         with writing(engine) as conn:
             return work(conn)
 
-    if brief and engine.dialect.name == "sqlite":
+    while brief and engine.dialect.name == "sqlite":
         try:
             with writing(engine, wait=False) as conn:
                 return work(conn)
-        except Busy:
-            pass  # someone else writes: wait for the lock on a worker thread
+        except Busy as busy:
+            if not busy.here:
+                break  # another process writes: wait for SQLite's lock on a worker thread
+        # a worker thread of this process writes (a push, the sweep): wait beside the loop,
+        # then write on it (waiting on a thread, this write would be convoyed as above)
+        await asyncio.sleep(GATE_POLL_S)
     return await run_in_threadpool(run)
 
 

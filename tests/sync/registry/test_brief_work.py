@@ -1,7 +1,8 @@
 """The phone flow's short work on SQLite runs on the event loop's own thread (routes `brief=True`,
 see sync/registry/routes/__init__.py), but never makes the loop wait: a write that meets the
-lock taken, by another writer of the process or by another connection, goes to a worker
-thread and waits there while the loop serves on. On PostgreSQL it always runs on a worker.
+lock taken, by another writer of the process or by another connection, waits without holding
+the loop: for a writer of this process beside the loop, for another process's lock on a worker
+thread. On PostgreSQL it always runs on a worker.
 
 Each wait here is a lock the test itself holds and releases from the loop, so the outcome
 cannot depend on timing: had the loop waited for the lock, nothing could release it."""
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from starlette.requests import Request
 
 from sync.registry import storage
 from sync.registry.app import create_app
-from sync.registry.db import _WRITERS, Busy, make_engine, writing
+from sync.registry.db import _WRITERS, QUEUE_S, Busy, make_engine, writing
 from sync.registry.routes import in_transaction, reading, transaction
 from tests.sync import schema
 
@@ -90,27 +92,65 @@ def test_work_not_brief_runs_on_a_worker_thread(engine: Engine) -> None:
     assert threads != [asyncio.run(scenario())] and len(threads) == 1
 
 
-def test_a_brief_write_behind_another_writer_of_the_process_waits_on_a_worker(
+def test_a_brief_write_behind_another_writer_of_the_process_waits_beside_the_loop(
     sqlite_engine: Engine,
 ) -> None:
-    """Another writer of this process (say, a kiosk's push on a worker thread) holds the
-    process's writers' lock: the loop must not wait for it."""
+    """A worker thread of this process (say, a kiosk's push) holds the process's writers'
+    gate: the brief write waits without holding the loop, then runs on the loop."""
     gate = _WRITERS[sqlite_engine]
-    gate.acquire()  # as `writing` does; SQLite's own lock stays free, so only the gate says no
+    assert gate.acquire(QUEUE_S)  # as `writing` does; SQLite's own lock stays free
     threads: list[int] = []
 
     async def scenario() -> tuple[int, str]:
         task = asyncio.create_task(
             in_transaction(sqlite_engine, setting_writer(threads), brief=True)
         )
-        await asyncio.sleep(0)  # the brief write starts, meets the lock, and lets go
-        assert not task.done() and threads == []  # not run: the lock is not ours
+        await asyncio.sleep(0)  # the brief write starts, meets the gate, and lets go
+        assert not task.done() and threads == []  # not run: the gate is not ours
         gate.release()  # the loop runs on: what a loop waiting for the gate could never do
         return threading.get_ident(), await task
 
     loop_thread, wrote = asyncio.run(scenario())
     assert wrote == "1" and setting(sqlite_engine) == "1"
-    assert threads and threads[0] != loop_thread
+    assert threads == [loop_thread]  # on the loop, not convoyed on a worker thread
+
+
+def test_a_thread_waiting_for_the_gate_goes_before_the_loops_next_write(
+    sqlite_engine: Engine,
+) -> None:
+    """The loop's writes take the gate only when no thread waits for it: a kiosk's push
+    queued behind a crowd of phones is next, not starved."""
+    gate = _WRITERS[sqlite_engine]
+    assert gate.acquire(QUEUE_S)
+    done: list[str] = []
+
+    def push() -> None:
+        with writing(sqlite_engine) as conn:
+            storage.set_setting(conn=conn, key="push", value="1")
+            done.append("push")
+
+    thread = threading.Thread(target=push)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while gate.waiting == 0 and time.monotonic() < deadline:  # until it queues on the gate
+        time.sleep(0.001)
+    assert gate.waiting == 1
+
+    def brief(conn: Connection) -> None:
+        storage.set_setting(conn=conn, key="brief", value="1")
+        done.append("brief")
+
+    async def scenario() -> None:
+        task = asyncio.create_task(in_transaction(sqlite_engine, brief, brief=True))
+        await asyncio.sleep(0)
+        gate.release()  # free, but the thread waits for it: the thread goes first
+        with pytest.raises(Busy), writing(sqlite_engine, wait=False):
+            pass  # not even a write that comes at once, before the thread could wake
+        await task
+
+    asyncio.run(scenario())
+    thread.join(timeout=60)
+    assert done == ["push", "brief"]
 
 
 def test_a_brief_write_behind_another_connection_waits_on_a_worker(
