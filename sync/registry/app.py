@@ -3,6 +3,7 @@ engine)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 
@@ -86,6 +87,12 @@ def serve(app: object, *, host: str, port: int, tls_cert: str | None, tls_key: s
     from sync.registry.phone.context import warm
 
     warm(app)  # the phone flow's content, loaded before the first visitor rather than by them
+    # What is loaded by now (modules, templates, the content) lives as long as the process:
+    # out of the collector's sight, a full collection no longer walks it. Issue 16: under
+    # 50 phones a full collection walked 142,000 such objects for 71 ms on the event loop,
+    # in the middle of a visitor's payment; after the freeze they take 8-12 ms.
+    gc.collect()
+    gc.freeze()
     writer = access_log.Writer(logging.StreamHandler(sys.stdout)).start()
     try:
         uvicorn.run(

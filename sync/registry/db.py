@@ -18,6 +18,11 @@ the two kinds of transaction every route runs its work in.
   (50 phones ordering at once) a writer could lose the race again and again: the phone
   flow's order p99 was 2.5 s for a few ms of work. Queued in-process, the next writer starts
   the moment the last one commits; other processes still meet SQLite's busy timeout.
+- `writing(engine, wait=False)` is the same transaction for a caller that must not wait: on
+  the event loop's own thread (`routes.transaction(..., brief=True)`, the phone flow's short
+  work). It raises `Busy` at once, before any work, when another of this process's writers
+  holds the lock or another process holds SQLite's (its `BEGIN IMMEDIATE` runs with a busy
+  timeout of 0); the caller then waits for it on a worker thread instead.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from sqlite3 import SQLITE_BUSY
 from typing import Any
 
 from sqlalchemy import (
@@ -42,7 +48,7 @@ from sqlalchemy import (
     event,
     make_url,
 )
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from kiosk.errors import InputError
 
@@ -81,21 +87,84 @@ def reading(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
 QUEUE_S = 30.0  # as SQLite's busy timeout: past it the writer goes on and SQLite decides
+BUSY_MS = int(QUEUE_S * 1000)
+NO_WAIT = "diandian_no_wait"  # the execution option of a write that must not wait (above)
+
+
+class Gate:
+    """This process's SQLite writers, one at a time. A writer that must not wait takes it
+    only when it is free and no writer waits for it: a worker thread queued behind the event
+    loop's writers (a kiosk's push under a crowd of phones) is next, not starved."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting = 0
+        self._count = threading.Lock()
+
+    def acquire(self, timeout: float) -> bool:
+        with self._count:
+            self._waiting += 1
+        try:
+            return self._lock.acquire(timeout=timeout)
+        finally:
+            with self._count:
+                self._waiting -= 1
+
+    @property
+    def waiting(self) -> int:
+        """How many threads wait for it (they go before a writer that must not wait)."""
+        return self._waiting
+
+    def try_acquire(self) -> bool:
+        return self._waiting == 0 and self._lock.acquire(blocking=False)
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def locked(self) -> bool:
+        return self._lock.locked()
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, Gate] = weakref.WeakKeyDictionary()
+
+
+class Busy(Exception):
+    """A write that must not wait found the write lock taken; nothing was done. `here`: by
+    another writer of this process (it will be free again soon), not another process."""
+
+    def __init__(self, *, here: bool) -> None:
+        super().__init__("the write lock is taken")
+        self.here = here
 
 
 @contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction (`engine.begin()`), queued behind this process's other writers
-    on SQLite (see above)."""
+def writing(engine: Engine, *, wait: bool = True) -> Iterator[Connection]:
+    """A write transaction, queued behind this process's other writers on SQLite (see
+    above); with `wait=False`, `Busy` instead of any wait (SQLite only: on PostgreSQL a
+    caller that must not wait does not call this on the event loop)."""
     gate = _WRITERS.get(engine)
-    held = gate.acquire(timeout=QUEUE_S) if gate is not None else False
-    try:
+    if gate is None:
         with engine.begin() as conn:
             yield conn
+        return
+    held = gate.acquire(QUEUE_S) if wait else gate.try_acquire()
+    if not wait and not held:
+        raise Busy(here=True)
+    try:
+        with engine.connect() as conn:
+            if not wait:
+                conn.execution_options(**{NO_WAIT: True})
+            try:
+                transaction = conn.begin()
+            except OperationalError as exc:
+                if wait or getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY:
+                    raise  # SQLITE_BUSY: another process holds the write lock
+                raise Busy(here=False) from None
+            with transaction:
+                yield conn
     finally:
-        if held and gate is not None:
+        if held:
             gate.release()
 
 
@@ -107,7 +176,7 @@ def make_engine(url: str, **options: Any) -> Engine:
                 url, connect_args={"timeout": 30, "check_same_thread": False}, **options
             )
             _sqlite_pragmas(engine)
-            _WRITERS[engine] = threading.Lock()
+            _WRITERS[engine] = Gate()
         elif url.startswith("postgresql"):
             engine = create_engine(url, pool_size=10, max_overflow=20, **options)
             _postgresql_reads(engine)
@@ -126,7 +195,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -138,6 +207,10 @@ def _sqlite_pragmas(engine: Engine) -> None:
         if info.get("query_only") is not only:
             conn.exec_driver_sql(f"PRAGMA query_only={'ON' if only else 'OFF'}")
             info["query_only"] = only
+        busy_ms = 0 if conn.get_execution_options().get(NO_WAIT) else BUSY_MS
+        if info.get("busy_ms", BUSY_MS) != busy_ms:  # set at connect (above)
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={busy_ms}")
+            info["busy_ms"] = busy_ms
         conn.exec_driver_sql("BEGIN" if only else "BEGIN IMMEDIATE")
 
 

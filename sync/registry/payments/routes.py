@@ -12,19 +12,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from datetime import datetime
+from functools import partial
 
 from fastapi import APIRouter
 from sqlalchemy import Connection, Row
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from sync.registry.db import writing
 from sync.registry.payments import Notice, NoticeRefused, PaymentProvider
 from sync.registry.payments.simulated import SimulatedProvider
 from sync.registry.phone import orders
 from sync.registry.phone.context import now, options, providers, secret
 from sync.registry.phone.visit import COOKIE, Visit
+from sync.registry.routes import in_transaction, reading, transaction
 from sync.registry.web import cookies, render
 from sync.registry.web.forms import read_form_or_empty
 from sync.registry.web.i18n import DEFAULT, Translator
@@ -46,16 +46,14 @@ async def handle_notice(
         _, text, media = provider.notice_answer(False)
         return exc.status, text, media
 
-    def run() -> orders.Outcome:
-        with writing(app.state.engine) as conn:  # type: ignore[attr-defined]
-            return _apply(conn, app, provider, notice, at)
-
-    outcome = await run_in_threadpool(run)
+    engine = app.state.engine  # type: ignore[attr-defined]
+    work = partial(_apply, app=app, provider=provider, notice=notice, at=at)
+    outcome = await in_transaction(engine, work, brief=True)  # one order's payment
     return provider.notice_answer(outcome in ANSWERED)
 
 
 def _apply(
-    conn: Connection, app: object, provider: PaymentProvider, notice: Notice, at: datetime
+    conn: Connection, *, app: object, provider: PaymentProvider, notice: Notice, at: datetime
 ) -> orders.Outcome:
     """A verified notification applied in the caller's write transaction."""
     return orders.take_notice(
@@ -92,7 +90,9 @@ async def _lang(request: Request) -> str:
 @router.get("/pay/sim/{payment_id}")
 async def sim_page(request: Request, payment_id: str) -> Response:
     provider = await _simulated(request)
-    row = await run_in_threadpool(provider.payment, payment_id) if provider else None
+    row = None
+    if provider is not None:
+        row = await reading(request, partial(provider.payment, payment_id=payment_id), brief=True)
     lang = await _lang(request)
     t = Translator(lang)
     if provider is None or row is None:
@@ -129,21 +129,19 @@ async def sim_press(request: Request, payment_id: str) -> Response:
         return Response("refused", status_code=400, media_type="text/plain")
     at = now(request.app)
     notify = options(request.app).auto_notify
-    engine = request.app.state.engine
 
-    def run() -> Row | None:
+    def work(conn: Connection) -> Row | None:
         # its book is in our database: the press and the notification it sends are applied
         # in one transaction (one commit, not two); the notification is still checked as
         # any provider's is, and a real provider's arrives at /pay/notify on its own
-        with writing(engine) as conn:
-            row = provider.press(conn, payment_id, form.get("action", ""), at)
-            if row is not None and row.state == "SUCCESS" and notify:
-                headers, body = provider.notification(row, at)
-                notice = provider.verify_notice(headers, body, at)
-                _apply(conn, request.app, provider, notice, at)
-            return row
+        row = provider.press(conn, payment_id, form.get("action", ""), at)
+        if row is not None and row.state == "SUCCESS" and notify:
+            headers, body = provider.notification(row, at)
+            notice = provider.verify_notice(headers, body, at)
+            _apply(conn, app=request.app, provider=provider, notice=notice, at=at)
+        return row
 
-    row = await run_in_threadpool(run)
+    row = await transaction(request, work, brief=True)
     if row is None:
         return Response("unknown payment", status_code=404, media_type="text/plain")
     return RedirectResponse(row.return_url, status_code=303, headers=render.headers())

@@ -126,9 +126,9 @@ class SimulatedProvider:
 
     # -- its own page's buttons ---------------------------------------------------------------
 
-    def payment(self, payment_id: str) -> Row | None:
-        with reading(self.engine) as conn:  # its page only reads: never queued behind writers
-            return phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40], lock=False)
+    def payment(self, conn: Connection, payment_id: str) -> Row | None:
+        """For its page, in the caller's read transaction (never queued behind writers)."""
+        return phone_storage.get_sim_payment(conn=conn, payment_id=payment_id[:40], lock=False)
 
     def button_token(self, payment_id: str) -> str:
         """What its page's forms carry, so only its own page can press its buttons."""

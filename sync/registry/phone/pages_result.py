@@ -94,7 +94,9 @@ async def amount(request: Request, venue_id: str) -> Response:
 
 async def _stocks(request: Request, here: Here) -> list[Stock]:
     owner, at = issuer.issuer_id(here.venue.id), now(request.app)
-    return await reading(request, lambda conn: stock.sellable(conn=conn, issuer=owner, now=at))
+    return await reading(
+        request, lambda conn: stock.sellable(conn=conn, issuer=owner, now=at), brief=True
+    )
 
 
 async def _page(
