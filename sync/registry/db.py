@@ -21,8 +21,8 @@ the two kinds of transaction every route runs its work in.
 - `writing(engine, wait=False)` is the same transaction for a caller that must not wait: on
   the event loop's own thread (`routes.transaction(..., brief=True)`, the phone flow's short
   work). It raises `Busy` at once, before any work, when another of this process's writers
-  holds the lock or another process holds SQLite's (its `BEGIN IMMEDIATE` runs with a busy
-  timeout of 0); the caller then waits for it on a worker thread instead.
+  holds the lock (or waits for it) or another process holds SQLite's (its `BEGIN IMMEDIATE`
+  runs with a busy timeout of 0); the caller then waits without holding the loop (routes).
 """
 
 from __future__ import annotations
@@ -130,12 +130,12 @@ _WRITERS: weakref.WeakKeyDictionary[Engine, Gate] = weakref.WeakKeyDictionary()
 
 
 class Busy(Exception):
-    """A write that must not wait found the write lock taken; nothing was done. `here`: by
-    another writer of this process (it will be free again soon), not another process."""
+    """A write that must not wait found the write lock taken; nothing was done.
+    `in_process`: by another writer of this process (free again soon), not another process."""
 
-    def __init__(self, *, here: bool) -> None:
+    def __init__(self, *, in_process: bool) -> None:
         super().__init__("the write lock is taken")
-        self.here = here
+        self.in_process = in_process
 
 
 @contextmanager
@@ -150,7 +150,7 @@ def writing(engine: Engine, *, wait: bool = True) -> Iterator[Connection]:
         return
     held = gate.acquire(QUEUE_S) if wait else gate.try_acquire()
     if not wait and not held:
-        raise Busy(here=True)
+        raise Busy(in_process=True)
     try:
         with engine.connect() as conn:
             if not wait:
@@ -160,7 +160,7 @@ def writing(engine: Engine, *, wait: bool = True) -> Iterator[Connection]:
             except OperationalError as exc:
                 if wait or getattr(exc.orig, "sqlite_errorcode", None) != SQLITE_BUSY:
                     raise  # SQLITE_BUSY: another process holds the write lock
-                raise Busy(here=False) from None
+                raise Busy(in_process=False) from None
             with transaction:
                 yield conn
     finally:

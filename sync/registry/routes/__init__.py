@@ -9,8 +9,8 @@ worker thread holding SQLite's write lock gives up the GIL at every statement an
 it again behind the event loop and every other worker, so under 50 phones a 2 ms order held
 the lock 8 ms on average (57 ms at the 99th percentile) and orders and payments queued behind
 each other; run on the loop nothing takes the GIL in between. The loop never waits for a
-lock: when a worker thread of this process writes (a kiosk's push, the sweep of lapsed
-holds), the brief write waits for it beside the loop and then runs on it; when another
+lock: when a worker thread of this process writes (a kiosk's push, the operator console),
+the brief write waits for it beside the loop and then runs on it; when another
 process holds SQLite's lock, it goes to a worker thread, which waits with the busy timeout.
 On PostgreSQL every statement is a round trip and may wait for another process's row lock,
 so the work always runs on a worker thread.
@@ -52,9 +52,9 @@ async def in_transaction(engine: Engine, work: Callable[[Connection], T], *, bri
             with writing(engine, wait=False) as conn:
                 return work(conn)
         except Busy as busy:
-            if not busy.here:
+            if not busy.in_process:
                 break  # another process writes: wait for SQLite's lock on a worker thread
-        # a worker thread of this process writes (a push, the sweep): wait beside the loop,
+        # a worker thread of this process writes (a push, the console): wait beside the loop,
         # then write on it (waiting on a thread, this write would be convoyed as above)
         await asyncio.sleep(GATE_POLL_S)
     return await run_in_threadpool(run)
