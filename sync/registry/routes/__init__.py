@@ -13,9 +13,9 @@ lock: when a worker thread of this process writes (a kiosk's push, the operator 
 the brief write waits for it beside the loop and then runs on it; when another
 process holds SQLite's lock, it goes to a worker thread, which waits with the busy timeout.
 On PostgreSQL every statement is a round trip and may wait for another process's row lock,
-so the work always runs on a worker thread. The price on SQLite: a brief write's commit
-(its fsync, 0.3 ms on this project's disk) holds the loop, so a disk that stalls stalls every
-page of the process, where before only the writes waited.
+so the work always runs on a worker thread. The price on SQLite: a brief write's commit and
+its fsync (a bare FULL commit: 0.21-0.28 ms here, `bench/bench_ledger.py`) hold the loop, so
+a disk that stalls stalls every page of the process, where before only the writes waited.
 """
 
 from __future__ import annotations
