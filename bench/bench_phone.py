@@ -1,7 +1,11 @@
 """Phone flow benchmark: N simulated phones through the whole flow over real HTTP.
 
 `.venv/bin/python bench/bench_phone.py [--phones 50] [--rounds 3] [--think LOW HIGH]
-[--skip-postgres] [--client aiohttp|httpx]`
+[--skip-postgres] [--client aiohttp|httpx] [--max-seconds 300]`
+
+Bounded in count (`--phones` x `--rounds` sessions a phase) and in time: past `--max-seconds`
+in a phase no phone begins another session (the sessions under way finish; each request
+gives up after 60 s), and the phase says `cut_by_time_limit`.
 
 Each phone is an aiohttp.ClientSession (bench/phones.py) with its own cookie jar, its own
 keep-alive connection and its own loopback source address (127.0.0.2, .3, ...: the
@@ -118,6 +122,7 @@ async def session(phone: Phone, times: dict[str, list[float]], pause: Pause = no
 # provider, Pay, paid. 7 of them are taps (scenario, 4 answers, order, Pay), each one after a
 # page was shown and each answered with a redirect followed at once.
 REQUESTS, TAPS = 15, 7
+MAX_S = 300.0  # a phase's time limit by default: a run is bounded in time as in count
 
 
 async def bare_session(
@@ -142,9 +147,11 @@ async def run_phones(
     flow: Any = None,
     think: tuple[float, float] | None = None,
     client: str = "aiohttp",
+    max_s: float = MAX_S,
 ) -> dict[str, Any]:
     times: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
+    started: list[int] = []  # sessions begun (past the time limit no phone begins another)
 
     async def visitors(index: int, phone: Phone) -> None:
         pause: Pause = no_pause
@@ -159,6 +166,9 @@ async def run_phones(
         for turn in range(rounds):
             if turn:
                 await pause()  # the next visitor walks up to this phone's place in the crowd
+            if time.perf_counter() > deadline:
+                return
+            started.append(index)
             phone.new_visitor()
             try:
                 await (flow or session)(phone, times, pause)
@@ -170,6 +180,7 @@ async def run_phones(
     # was timed as the first phones' venue page (its p99 of 2-12 s was the load generator's).
     made = [CLIENTS[client](bases[index % len(bases)], index) for index in range(phones)]
     watch = Watch().start()
+    deadline = time.perf_counter() + max_s
     try:
         await asyncio.gather(*(visitors(index, phone) for index, phone in enumerate(made)))
     finally:
@@ -185,9 +196,10 @@ async def run_phones(
         }
         for name, values in sorted(times.items())
     }
-    done = phones * rounds - len(errors)
+    done = len(started) - len(errors)
     return {
         "phones": phones,
+        "cut_by_time_limit": len(started) < phones * rounds,
         "client": client,
         "think_s": list(think) if think else "none (closed loop)",
         "sessions": done,
@@ -209,20 +221,23 @@ def bench(
     rounds: int,
     think: tuple[float, float] | None,
     client: str,
+    max_s: float,
 ) -> dict[str, Any]:
     demo_engine(make_engine(db_url)).dispose()
     with ExitStack() as stack:
         bases = [stack.enter_context(serve(db_url, "--headroom-t", "50")) for _ in range(servers)]
-        figures = asyncio.run(run_phones(bases, phones, rounds, think=think, client=client))
+        figures = asyncio.run(
+            run_phones(bases, phones, rounds, think=think, client=client, max_s=max_s)
+        )
     return {"servers": servers, **figures}
 
 
 def baseline(
-    phones: int, rounds: int, think: tuple[float, float] | None, client: str
+    phones: int, rounds: int, think: tuple[float, float] | None, client: str, max_s: float
 ) -> dict[str, Any]:
     """The bare page under the same phones, on the same client (the ratios stay honest)."""
     with HeldPort() as held, bare_fastapi(held.port) as base:  # ours until it listens
-        return asyncio.run(run_phones([base], phones, rounds, bare_session, think, client))
+        return asyncio.run(run_phones([base], phones, rounds, bare_session, think, client, max_s))
 
 
 def ratios(figures: dict[str, Any], bare: dict[str, Any]) -> None:
@@ -234,8 +249,14 @@ def ratios(figures: dict[str, Any], bare: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--phones", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--phones", type=int, default=50, help="phones at once (1-1000)")
+    parser.add_argument("--rounds", type=int, default=3, help="sessions a phone (1-1000)")
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=MAX_S,
+        help=f"per phase: past it no phone begins another session (default {MAX_S:.0f})",
+    )
     parser.add_argument(
         "--think",
         nargs=2,
@@ -251,6 +272,12 @@ def main() -> None:
         help="the phones' HTTP client (default aiohttp; httpx is the old, heavier one)",
     )
     args = parser.parse_args()
+    if not 1 <= args.phones <= 1000:
+        parser.error("--phones wants a whole number of phones from 1 to 1000")
+    if not 1 <= args.rounds <= 1000:
+        parser.error("--rounds wants a whole number of sessions a phone from 1 to 1000")
+    if not 0 < args.max_seconds <= 3600:
+        parser.error("--max-seconds wants seconds above 0 and at most 3600")
     think = None
     if args.think is not None:
         low, high = args.think
@@ -258,16 +285,19 @@ def main() -> None:
             parser.error("--think wants LOW HIGH seconds with 0 <= LOW <= HIGH <= 600")
         think = (low, high)
     out: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
-    out["baseline_bare_fastapi"] = bare = baseline(args.phones, args.rounds, think, args.client)
+    limit = args.max_seconds
+    out["baseline_bare_fastapi"] = bare = baseline(
+        args.phones, args.rounds, think, args.client, limit
+    )
     with __import__("tempfile").TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'registry.sqlite'}"
-        out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds, think, args.client)
+        out["sqlite_1_process"] = bench(url, 1, args.phones, args.rounds, think, args.client, limit)
         ratios(out["sqlite_1_process"], bare)
     if not args.skip_postgres and pg.missing() is None:
         with pg.cluster() as admin:
             url = pg.create_database(admin, "phonebench")
             out["postgresql_2_processes"] = bench(
-                url, 2, args.phones, args.rounds, think, args.client
+                url, 2, args.phones, args.rounds, think, args.client, limit
             )
             ratios(out["postgresql_2_processes"], bare)
     out["load_average_after"] = os.getloadavg()[0]
