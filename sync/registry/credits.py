@@ -102,10 +102,13 @@ def top_up(
     serials = credit_storage.serial_granted(conn=conn, kiosk_id=kiosk_id, project_id=pid)
     drawn = credit_storage.drawn_by_kiosk(conn=conn, kiosk_id=kiosk_id, project_id=pid)
     counted = credit_storage.count_sold(conn=conn, kiosk_id=kiosk_id)
-    for project in storage.list_projects(conn=conn):
+    if project_id is None:
+        projects = storage.list_projects(conn=conn)
+    else:  # one project's row, not every project's read to keep one
+        found = storage.get_project(conn=conn, project_id=project_id)
+        projects = [found] if found is not None else []
+    for project in projects:
         pid = project.project_id
-        if project_id is not None and pid != project_id:
-            continue
         retire_first = model_of(project) == CreditModel.RETIRE_FIRST
         if retire_first:
             unsold = serials.get(pid, 0) - drawn.get(pid, 0)
