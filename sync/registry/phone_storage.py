@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     bindparam,
     case,
+    delete,
     func,
     select,
     update,
@@ -203,6 +204,17 @@ def add_order(*, conn: Connection, values: dict[str, Any]) -> Row | None:
     """Insert an order unless this visit's attempt already made one (a double tap); the row
     inserted, or None."""
     return conn.execute(_add_order(conn.dialect.name), values).first()
+
+
+_DELETE_ORDER = delete(phone_orders).where(
+    phone_orders.c.order_id == bindparam("b_order", type_=String)
+)
+
+
+def delete_order(*, conn: Connection, order_id: str) -> None:
+    """Remove an order inserted in this transaction that could not get its grams (SoldOut):
+    a caller going on in its transaction keeps nothing of it."""
+    conn.execute(_DELETE_ORDER, {"b_order": order_id})
 
 
 def get_order(*, conn: Connection, order_id: str, lock: bool = False) -> Row | None:
