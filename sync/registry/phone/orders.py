@@ -236,11 +236,46 @@ def apply_payment(
     amount: int,
     now: datetime,
     headroom_g: int,
+    noted: Callable[[Outcome], None] | None = None,
 ) -> Outcome:
-    """A verified payment of `amount` fen for `order_id`: the sale, exactly once."""
+    """A verified payment of `amount` fen for `order_id`: the sale, exactly once.
+    NOTED(outcome): the caller's record of it in this transaction (the notice), made as soon
+    as the outcome is known: before a sale takes its issuer's row lock, which every sale of
+    the venue waits for until this transaction commits."""
+    outcome, order = _judge(conn, order_id, provider, transaction_id, amount, now, headroom_g)
+    if noted is not None:
+        noted(outcome)
+    if outcome != Outcome.PAID:
+        return outcome
+    assert order is not None
+    # (an unpaid order past its hold but not yet swept still has its grams set aside)
+    purchase_id = sale.sell(conn, order, provider, transaction_id, now)
+    phone_storage.update_order(
+        conn=conn,
+        order_id=order.order_id,
+        only_if=None,
+        status=PAID,
+        provider_ref=transaction_id[:64],
+        paid_at=stamp(now),
+        purchase_id=purchase_id,
+    )
+    return Outcome.PAID
+
+
+def _judge(
+    conn: Connection,
+    order_id: str,
+    provider: str,
+    transaction_id: str,
+    amount: int,
+    now: datetime,
+    headroom_g: int,
+) -> tuple[Outcome, PhoneOrder | None]:
+    """What a payment does to its order (locked until commit), all but the sale: PAID (and
+    the order) when `apply_payment` is to make it."""
     row = phone_storage.get_order(conn=conn, order_id=order_id[:40], lock=True)
     if row is None or row.provider != provider:
-        return Outcome.UNKNOWN
+        return Outcome.UNKNOWN, None
     order = PhoneOrder.from_row(row)
     if amount != order.amount_fen:
         log.warning(
@@ -250,9 +285,9 @@ def apply_payment(
             amount,
             order.amount_fen,
         )
-        return Outcome.WRONG_AMOUNT
+        return Outcome.WRONG_AMOUNT, order
     if order.status in (PAID, REFUND_DUE, REFUNDED):
-        return Outcome.ALREADY
+        return Outcome.ALREADY, order
     if order.status != AWAITING:  # closed or swept (expired): its grams went back, so it
         # takes them again if they are still free (the pair's row before the issuer's: the
         # lock order of every payment and order); else the money is the visitor's
@@ -271,19 +306,8 @@ def apply_payment(
                 closed_reason="paid_late",
             )
             log.warning("phone order %s paid after its hold; stock gone: refund due", order_id)
-            return Outcome.REFUND_DUE
-    # (an unpaid order past its hold but not yet swept still has its grams set aside)
-    purchase_id = sale.sell(conn, order, provider, transaction_id, now)
-    phone_storage.update_order(
-        conn=conn,
-        order_id=order.order_id,
-        only_if=None,
-        status=PAID,
-        provider_ref=transaction_id[:64],
-        paid_at=stamp(now),
-        purchase_id=purchase_id,
-    )
-    return Outcome.PAID
+            return Outcome.REFUND_DUE, order
+    return Outcome.PAID, order
 
 
 def record_refund(
@@ -347,8 +371,20 @@ def take_notice(
     *, conn: Connection, provider: str, notice: Notice, now: datetime, headroom_g: int
 ) -> Outcome:
     """A verified notification (or a query's answer, as one): applied, and kept with what
-    became of it in `payment_notices`."""
-    outcome = apply_payment(
+    became of it in `payment_notices` (kept before a sale locks its issuer's row: see
+    `apply_payment`)."""
+
+    def keep(outcome: Outcome) -> None:
+        phone_storage.add_notice(
+            conn=conn,
+            provider=provider,
+            notice_id=notice.notice_id,
+            order_id=notice.order_id,
+            outcome=str(outcome),
+            amount_fen=notice.amount_fen,
+        )
+
+    return apply_payment(
         conn=conn,
         order_id=notice.order_id,
         provider=provider,
@@ -356,13 +392,5 @@ def take_notice(
         amount=notice.amount_fen,
         now=now,
         headroom_g=headroom_g,
+        noted=keep,
     )
-    phone_storage.add_notice(
-        conn=conn,
-        provider=provider,
-        notice_id=notice.notice_id,
-        order_id=notice.order_id,
-        outcome=str(outcome),
-        amount_fen=notice.amount_fen,
-    )
-    return outcome

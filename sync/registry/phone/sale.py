@@ -47,24 +47,18 @@ def sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now
     day = ingest.china_day(stamp(now)) or ""
     late = day in storage.closed_day_set(conn=conn)
     event_id = running_event(conn, draft["venue"], day)  # as a kiosk tags its sale
+    # from the lock to the commit: one read, the purchase, its ranges (and the order's
+    # update, by the caller); every statement here holds every sale of the venue longer
     phone_storage.lock_issuer(conn=conn, kiosk_id=issuer)
-    runs = {
-        g.id: credit_storage.run_of(g)
-        for g in credit_storage.holder_grants(
-            conn=conn, project_id=order.project_id, kiosk_id=issuer
-        )
-    }
+    basis = phone_storage.sale_basis(conn=conn, kiosk_id=issuer, project_id=order.project_id)
+    runs = {g.id: credit_storage.run_of(g) for g in basis.grants}
     ranges = ()
     if credits.model_of(project) == CreditModel.RETIRE_FIRST:
-        drawn = credit_storage.drawn_by_kiosk(
-            conn=conn, kiosk_id=issuer, project_id=order.project_id
-        )
-        cursor = drawn.get(order.project_id, 0)
         try:
-            ranges = draw(runs.values(), cursor, order.offset_g)
+            ranges = draw(runs.values(), basis.drawn_g, order.offset_g)
         except NotEnoughCredit as exc:  # a hold guarantees the grams: this is a bug
             raise RuntimeError(f"phone order {order.order_id}: {exc}") from None
-    serial = phone_storage.next_serial(conn=conn, kiosk_id=issuer)
+    serial = basis.serial
     sale = Order(
         id=order.order_id,
         seq=serial,
