@@ -1,0 +1,156 @@
+"""How long the phone flow's two contended row locks are held, on SQLite and PostgreSQL: an
+order takes its grams (the pair's counter row) with the LAST statement of its transaction,
+and a sale makes only its serial-bound statements under its issuer's row lock.
+
+Why (s7e, BENCHMARKS.md "Phone flow"): on PostgreSQL the work runs on a server's worker
+thread, which after every statement waits for the GIL behind the event loop (up to the 5 ms
+switch interval), so every statement between taking a lock and committing held every other
+order (or sale) of the venue that much longer. The rule is asserted on the statements each
+transaction sends (recorded from the engine), and on PostgreSQL also by a second transaction
+that must not wait (`lock_timeout` 1 ms), never by timing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, delete, event, select
+
+from kiosk.ledger import SoldOut
+from kiosk.timestamps import utc_now
+from sync.registry.db import writing
+from sync.registry.payments import Notice
+from sync.registry.phone import orders
+from sync.registry.tables import payment_notices, phone_orders, phone_stock
+from tests.sync.registry.test_phone_stock_counter import exact, place, row, setup
+from tests.sync.registry.test_phone_stock_locks import ledger, no_lock_wait, order_args
+
+WRITES = ("SELECT", "INSERT", "UPDATE", "DELETE", "COPY")
+
+
+@contextmanager
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements ENGINE sends meanwhile (BEGIN, COMMIT and settings left out), each
+    squeezed to one line."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        text = " ".join(sql.split())
+        if text.upper().startswith(WRITES):
+            sent.append(text)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_an_order_takes_its_grams_with_the_last_statement_of_its_transaction(
+    demo: Engine,
+) -> None:
+    """The order's row and the caller's booking come first; from the take (the pair's row
+    locked) nothing but the commit. It used to insert the order and book the payment with
+    the pair's row held."""
+    setup(demo)
+    start = utc_now()
+    place(demo, 100_000, 1, start)  # makes the pair's row: the next order takes at once
+    booked: list[orders.PhoneOrder] = []
+    with statements(demo) as sent, writing(demo) as conn:
+        placed = orders.open_order(
+            conn=conn, **{**order_args(200_000, 2), "now": start}, book=booked.append
+        )
+    assert booked == [placed]  # the booking was given the order, before its grams
+    takes = [n for n, sql in enumerate(sent) if sql.startswith("UPDATE phone_stock")]
+    inserts = [n for n, sql in enumerate(sent) if sql.startswith("INSERT INTO phone_orders")]
+    assert takes == [len(sent) - 1], sent  # the take is the last statement
+    assert inserts and inserts[0] < takes[0], sent
+    assert row(demo) == 700_000
+    exact(demo, start)
+
+
+def test_an_order_being_booked_does_not_hold_its_pairs_row(demo: Engine) -> None:
+    """While one order's transaction inserts its row and books its payment, another order of
+    the same project takes its grams at once (it waited for the whole booking before)."""
+    if demo.dialect.name != "postgresql":
+        pytest.skip("on SQLite the one write lock serialises whole transactions by design")
+    setup(demo)
+    start = utc_now()
+    place(demo, 100_000, 1, start)
+    others: list[orders.PhoneOrder] = []
+
+    def book(_order: orders.PhoneOrder) -> None:
+        with writing(demo) as other:
+            no_lock_wait(other)  # fails at once if it had to wait for the first's row
+            others.append(orders.open_order(conn=other, **{**order_args(300_000, 3), "now": start}))
+
+    with writing(demo) as conn:
+        first = orders.open_order(conn=conn, **{**order_args(200_000, 2), "now": start}, book=book)
+    assert [o.status for o in (first, *others)] == [orders.AWAITING] * 2
+    assert row(demo) == 400_000
+    exact(demo, start)
+
+
+def test_a_sold_out_order_leaves_nothing_in_a_transaction_that_goes_on(demo: Engine) -> None:
+    """Its row is inserted before its grams are taken: when they are not there, the row is
+    deleted again (a caller that catches SoldOut and commits keeps nothing of it)."""
+    setup(demo)
+    start = utc_now()
+    place(demo, 900_000, 1, start)
+    with writing(demo) as conn:
+        with pytest.raises(SoldOut) as refused:
+            orders.open_order(conn=conn, **{**order_args(200_000, 2), "now": start})
+        assert refused.value.left_g == 100_000
+    with demo.begin() as conn:
+        assert conn.execute(select(phone_orders.c.visit)).scalars().all() == [
+            order_args(1, 1)["visit"]
+        ]
+    exact(demo, start)
+
+
+def test_an_order_recounting_its_pair_does_not_count_its_own_hold(demo: Engine) -> None:
+    """An order finding no counter row counts the pair from the tables, where its own row
+    already stands as held: it still gets exactly the last grams."""
+    setup(demo)
+    start = utc_now()
+    place(demo, 400_000, 1, start)
+    with demo.begin() as conn:
+        conn.execute(delete(phone_stock))
+    last = place(demo, 600_000, 2, start)  # all that is left, through the recount
+    assert last.status == orders.AWAITING
+    assert row(demo) == 0
+    assert ledger(demo, "demo-longquan-forest")["held"] == 1_000_000
+    exact(demo, start)
+
+
+def test_a_sale_makes_only_its_serial_bound_statements_under_the_issuers_lock(
+    demo: Engine,
+) -> None:
+    """After the issuer's row is locked: one read (serial, drawn grams, grants), the
+    purchase, its ranges (one INSERT), the order's update, then the commit. The notice is
+    kept before the lock. It used to read three times, COPY the ranges and keep the notice
+    under the lock."""
+    setup(demo)
+    start = utc_now()
+    order = place(demo, 1_500, 1, start)
+    notice = Notice("N-1", order.order_id, "T-1", order.amount_fen)
+    with statements(demo) as sent, writing(demo) as conn:
+        outcome = orders.take_notice(
+            conn=conn, provider="simulated", notice=notice, now=start, headroom_g=0
+        )
+    assert outcome == orders.Outcome.PAID
+    locks = [n for n, sql in enumerate(sent) if sql.startswith("SELECT kiosks.kiosk_id")]
+    assert len(locks) == 1, sent
+    after = [sql.split(" (")[0].split(" SET")[0] for sql in sent[locks[0] + 1 :]]
+    assert after[0].startswith("SELECT"), after
+    assert after[1:] == [
+        "INSERT INTO purchases",
+        "INSERT INTO purchase_ranges",
+        "UPDATE phone_orders",
+    ], after
+    with demo.begin() as conn:
+        kept = conn.execute(select(payment_notices.c.outcome)).scalars().all()
+    assert kept == ["paid"]
+    exact(demo, start)
