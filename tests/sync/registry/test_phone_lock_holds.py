@@ -51,18 +51,14 @@ def statements(engine: Engine) -> Iterator[list[str]]:
 def test_an_order_takes_its_grams_with_the_last_statement_of_its_transaction(
     demo: Engine,
 ) -> None:
-    """The order's row and the caller's booking come first; from the take (the pair's row
-    locked) nothing but the commit. It used to insert the order and book the payment with
-    the pair's row held."""
+    """The order's row comes first; from the take (the pair's row locked) nothing but the
+    commit. It used to insert the order (and the route book its payment) with the pair's
+    row held."""
     setup(demo)
     start = utc_now()
     place(demo, 100_000, 1, start)  # makes the pair's row: the next order takes at once
-    booked: list[orders.PhoneOrder] = []
     with statements(demo) as sent, writing(demo) as conn:
-        placed = orders.open_order(
-            conn=conn, **{**order_args(200_000, 2), "now": start}, book=booked.append
-        )
-    assert booked == [placed]  # the booking was given the order, before its grams
+        orders.open_order(conn=conn, **{**order_args(200_000, 2), "now": start})
     takes = [n for n, sql in enumerate(sent) if sql.startswith("UPDATE phone_stock")]
     inserts = [n for n, sql in enumerate(sent) if sql.startswith("INSERT INTO phone_orders")]
     assert takes == [len(sent) - 1], sent  # the take is the last statement
