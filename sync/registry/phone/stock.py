@@ -103,7 +103,15 @@ def take(
     taken, else the grams free (fewer than GRAMS: sold out). OWN_G: grams of the caller's
     own order, already in the tables as held in this transaction (its row is inserted
     before its grams are taken), which the recount must not count as another's hold."""
-    if phone_stock_storage.take(conn=conn, issuer=issuer, project_id=project_id, grams=grams):
+    pair = {"conn": conn, "issuer": issuer, "project_id": project_id}
+    if phone_stock_storage.take(**pair, grams=grams):
+        return None
+    # short, or no row yet: its lock first (the row made when missing), then take again. An
+    # order that waited here for another's recount finds the row refilled and takes without
+    # counting it again (at a venue's opening every phone of the first wave found no row,
+    # and each counted the ledger in turn behind the lock)
+    phone_stock_storage.lock(**pair, make=True)
+    if phone_stock_storage.take(**pair, grams=grams):
         return None
     left = recount(
         conn=conn, issuer=issuer, project_id=project_id, grams=grams, headroom_g=headroom_g,
