@@ -6,7 +6,6 @@ connection; the caller owns the transaction, and policy lives in `sync/registry/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -16,12 +15,10 @@ from sqlalchemy import (
     Integer,
     Row,
     String,
-    and_,
     bindparam,
     case,
     delete,
     func,
-    literal_column,
     select,
     update,
 )
@@ -37,7 +34,6 @@ from sync.registry.tables import (
     projects,
     purchase_ranges,
     purchases,
-    retired_blocks,
     sim_payments,
     venues,
 )
@@ -87,69 +83,10 @@ def add_issuer(*, conn: Connection, kiosk_id: str, name: str, public_key: str, v
     )
 
 
-@dataclass(frozen=True, slots=True)
-class SaleBasis:
-    """What a sale of the issuer reads under its row lock: its next serial, how far its
-    sales have drawn through its grants of the project, and those grants (with their retired
-    blocks, in order: `credit_storage.run_of` each)."""
-
-    serial: int
-    drawn_g: int
-    grants: list[Row]
-
-
-def sale_basis(*, conn: Connection, kiosk_id: str, project_id: str) -> SaleBasis:
-    """The issuer's `SaleBasis` for PROJECT_ID, read in ONE statement. The caller holds the
-    issuer's row lock (`lock_issuer`, an earlier statement): on PostgreSQL's READ COMMITTED
-    this statement's snapshot then sees every sale committed before the lock was had.
-
-    Why one (s7e): under the lock each statement is a round trip after which a server's
-    worker thread waits for the GIL behind the event loop (up to the 5 ms switch interval),
-    and every sale of the venue waits for the lock in turn; the three reads were three."""
-    rows = conn.execute(_SALE_BASIS, {"kiosk_id": kiosk_id, "project_id": project_id}).all()
-    return SaleBasis(
-        serial=int(rows[0].b_last_serial or 0) + 1,
-        drawn_g=int(rows[0].b_drawn_g or 0),
-        grants=[row for row in rows if row.id is not None],
-    )
-
-
 # Statements built once, at import, run with bound values (issue 16): building a statement of
 # this size anew per request cost more than running it (the stock read: ~0.9 ms to build,
 # ~0.03 ms to run on the demo's catalogue), and every order and result page ran it.
 _KIOSK = bindparam("kiosk_id", type_=String)
-
-
-def _sale_basis() -> Any:
-    """One row per grant of the issuer's project (a single row of NULLs for none: the grants
-    are outer-joined to one row), each with the issuer's last serial and grams drawn."""
-    project = bindparam("project_id", type_=String)
-    last_serial = select(func.max(purchases.c.serial)).where(purchases.c.kiosk_id == _KIOSK)
-    drawn = (
-        select(func.sum(purchase_ranges.c.to_g - purchase_ranges.c.from_g))
-        .join(grants, grants.c.id == purchase_ranges.c.grant_id)
-        .where(grants.c.kiosk_id == _KIOSK, grants.c.project_id == project)
-    )
-    one = select(literal_column("1").label("b_one")).subquery("b_one")
-    theirs = grants.join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
-    mine = and_(grants.c.kiosk_id == _KIOSK, grants.c.project_id == project)
-    blocks = retired_blocks.c
-    return (
-        select(
-            last_serial.scalar_subquery().label("b_last_serial"),
-            drawn.scalar_subquery().label("b_drawn_g"),
-            grants,
-            blocks.prefix,
-            blocks.width,
-            blocks.reference,
-            blocks.beneficiary,
-        )
-        .select_from(one.outerjoin(theirs, mine))
-        .order_by(grants.c.id)
-    )
-
-
-_SALE_BASIS = _sale_basis()
 
 
 def _stock_statement() -> Any:
@@ -212,18 +149,6 @@ def issuer_stock(
         return list(conn.execute(_STOCK, {"kiosk_id": kiosk_id, "now": now}))
     asked = {"kiosk_id": kiosk_id, "now": now, "project_id": project_id}
     return list(conn.execute(_STOCK_OF, asked))
-
-
-_ISSUER_LOCK = (
-    select(kiosks.c.kiosk_id).where(kiosks.c.kiosk_id == _KIOSK).with_for_update(key_share=True)
-)
-
-
-def lock_issuer(*, conn: Connection, kiosk_id: str) -> None:
-    """Lock the issuer's row for a sale (its serials gapless, its draws never overlapping):
-    FOR NO KEY UPDATE on PostgreSQL, which an order inserting a row that refers to the issuer
-    (a key share) does not wait for."""
-    conn.execute(_ISSUER_LOCK, {"kiosk_id": kiosk_id}).first()
 
 
 _PURCHASE = select(purchases).where(purchases.c.id == bindparam("purchase_id", type_=Integer))

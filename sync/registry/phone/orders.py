@@ -249,16 +249,8 @@ def apply_payment(
         return outcome
     assert order is not None
     # (an unpaid order past its hold but not yet swept still has its grams set aside)
-    purchase_id = sale.sell(conn, order, provider, transaction_id, now)
-    phone_storage.update_order(
-        conn=conn,
-        order_id=order.order_id,
-        only_if=None,
-        status=PAID,
-        provider_ref=transaction_id[:64],
-        paid_at=stamp(now),
-        purchase_id=purchase_id,
-    )
+    paid = {"status": PAID, "provider_ref": transaction_id[:64], "paid_at": stamp(now)}
+    sale.sell(conn, order, provider, transaction_id, now, paid)
     return Outcome.PAID
 
 

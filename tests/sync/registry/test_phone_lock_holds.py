@@ -18,14 +18,16 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, delete, event, select, text
+from sqlalchemy import Engine, delete, event, func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.ledger import SoldOut
 from kiosk.timestamps import utc_now
+from sync.registry import phone_sale_storage
 from sync.registry.db import writing
 from sync.registry.payments import Notice
 from sync.registry.phone import orders
-from sync.registry.tables import payment_notices, phone_orders, phone_stock
+from sync.registry.tables import payment_notices, phone_orders, phone_stock, purchases
 from tests.sync.registry.test_phone_stock_counter import exact, place, row, setup
 from tests.sync.registry.test_phone_stock_locks import ledger, no_lock_wait, order_args
 
@@ -139,16 +141,18 @@ def test_an_order_recounting_its_pair_does_not_count_its_own_hold(demo: Engine) 
 
 
 def test_a_sale_makes_only_its_serial_bound_statements_under_the_issuers_lock(
-    demo: Engine,
+    demo: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """After the issuer's row is locked: one read (serial, drawn grams, grants), the
-    purchase, its ranges (one INSERT), the order's update, then the commit. The notice is
-    kept before the lock. It used to read three times, COPY the ranges and keep the notice
-    under the lock."""
+    """After the issuer's row is locked: one read (serial, drawn grams, grants), then the
+    purchase, its ranges and the order's update, on PostgreSQL in one query string (one
+    round trip; the purchase's id drawn before the lock), then the commit. The notice is kept
+    before the lock. It used to read three times, then insert, COPY the ranges, update the
+    order and keep the notice, one round trip each, under the lock."""
     setup(demo)
     start = utc_now()
     order = place(demo, 1_500, 1, start)
     notice = Notice("N-1", order.order_id, "T-1", order.amount_fen)
+    trips = round_trips(monkeypatch)
     with statements(demo) as sent, writing(demo) as conn:
         outcome = orders.take_notice(
             conn=conn, provider="simulated", notice=notice, now=start, headroom_g=0
@@ -157,16 +161,35 @@ def test_a_sale_makes_only_its_serial_bound_statements_under_the_issuers_lock(
     locks = [n for n, sql in enumerate(sent) if sql.startswith("SELECT kiosks.kiosk_id")]
     assert len(locks) == 1, sent
     after = [sql.split(" (")[0].split(" SET")[0] for sql in sent[locks[0] + 1 :]]
+    writes = ["INSERT INTO purchases", "INSERT INTO purchase_ranges", "UPDATE phone_orders"]
     assert after[0].startswith("SELECT"), after
-    assert after[1:] == [
-        "INSERT INTO purchases",
-        "INSERT INTO purchase_ranges",
-        "UPDATE phone_orders",
-    ], after
+    if demo.dialect.name == "postgresql":
+        assert after[1:] == [], after
+        assert [[sql.split(" (")[0].split(" SET")[0] for sql in t] for t in trips] == [writes]
+    else:
+        assert after[1:] == writes, after
     with demo.begin() as conn:
         kept = conn.execute(select(payment_notices.c.outcome)).scalars().all()
+        paid = conn.execute(select(phone_orders.c.status, phone_orders.c.purchase_id)).all()
     assert kept == ["paid"]
+    assert [status for status, purchase_id in paid if purchase_id is not None] == ["paid"]
     exact(demo, start)
+
+
+def round_trips(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The statements of each query string sent through psycopg's client-side cursor from
+    now on (a spy: each still runs)."""
+    import psycopg
+
+    seen: list[list[str]] = []
+    real = psycopg.ClientCursor.execute
+
+    def execute(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append([" ".join(part.split()) for part in str(query).split(";\n")])
+        return real(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.ClientCursor, "execute", execute)
+    return seen
 
 
 def test_an_order_that_waited_for_a_recount_takes_from_the_refilled_row(demo: Engine) -> None:
@@ -200,4 +223,33 @@ def test_an_order_that_waited_for_a_recount_takes_from_the_refilled_row(demo: En
     assert [o.status for o in (first, *second)] == [orders.AWAITING] * 2, second
     assert not [sql for sql in sent if sql.startswith("UPDATE phone_orders")], sent
     assert row(demo) == 500_000
+    exact(demo, start)
+
+
+def test_a_refused_sale_write_is_raised_and_keeps_nothing(demo: Engine) -> None:
+    """A write of the one query string refused by the database (here a second purchase with
+    the first one's certificate id) is raised as SQLAlchemy's IntegrityError, as a single
+    statement's would be, and its transaction keeps none of the writes."""
+    setup(demo)
+    start = utc_now()
+    order = place(demo, 1_500, 1, start)
+    notice = Notice("N-1", order.order_id, "T-1", order.amount_fen)
+    with writing(demo) as conn:
+        orders.take_notice(conn=conn, provider="simulated", notice=notice, now=start, headroom_g=0)
+    with demo.begin() as conn:
+        first = dict(conn.execute(select(purchases)).one()._mapping)
+    again = {k: v for k, v in first.items() if k != "id"} | {"order_id": "another"}
+    with pytest.raises(IntegrityError), writing(demo) as conn:
+        phone_sale_storage.record(
+            conn=conn,
+            purchase=again,
+            purchase_id=phone_sale_storage.purchase_id(conn=conn),
+            ranges=lambda _made: [],
+            invoices=lambda _made: [],
+            order_id=order.order_id,
+            order={"status": "refund_due"},
+        )
+    with demo.begin() as conn:
+        assert conn.execute(select(func.count()).select_from(purchases)).scalar_one() == 1
+        assert conn.execute(select(phone_orders.c.status)).scalar_one() == "paid"
     exact(demo, start)
