@@ -263,17 +263,8 @@ def insert_ranges(
 
 
 def add_ranges(*, conn: Connection, rows: list[dict[str, int]]) -> None:
-    """Rows of purchase_id, grant_id, number, from_g, to_g (one `insert_rows`; a phone
-    sale's few, one INSERT: on PostgreSQL `insert_rows` is a COPY, two round trips where an
-    INSERT is one, and a sale makes them under its issuer's row lock, s7e)."""
-    if 0 < len(rows) <= FEW_RANGES:
-        conn.execute(_ADD_RANGES, rows)
-        return
+    """Rows of purchase_id, grant_id, number, from_g, to_g (one `insert_rows`)."""
     insert_rows(conn, purchase_ranges, rows)
-
-
-FEW_RANGES = 8  # a phone sale's ranges: one serial, or the few it spans
-_ADD_RANGES = purchase_ranges.insert()
 
 
 def drew_ranges(*, conn: Connection, kiosk_id: str, order_ids: Sequence[str]) -> set[str]:
