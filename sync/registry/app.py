@@ -93,6 +93,7 @@ def serve(app: object, *, host: str, port: int, tls_cert: str | None, tls_key: s
     # in the middle of a visitor's payment; after the freeze they take 8-12 ms.
     gc.collect()
     gc.freeze()
+    switch_for(app.state.engine)  # type: ignore[attr-defined]
     writer = access_log.Writer(logging.StreamHandler(sys.stdout)).start()
     try:
         uvicorn.run(
@@ -107,3 +108,20 @@ def serve(app: object, *, host: str, port: int, tls_cert: str | None, tls_key: s
         )
     finally:
         writer.stop()
+
+
+PG_SWITCH_S = 0.0005  # the GIL's switch interval serving PostgreSQL (Python's default: 5 ms)
+
+
+def switch_for(engine: Engine) -> None:
+    """On PostgreSQL, a GIL switch interval of PG_SWITCH_S; on SQLite Python's default.
+
+    Why (s7e, BENCHMARKS.md "Phone flow"): on PostgreSQL the phone flow's transactions run on
+    worker threads while the event loop keeps the GIL busy, and a thread back from a round
+    trip gets the GIL only when the loop is made to drop it, after the switch interval. A
+    thread holding a contended row lock (the venue issuer's, every sale of the venue in turn)
+    held it that much longer per statement: under 50 phones (bench_phone, two processes) the
+    sales waiting for it averaged 3.3-3.9 with 5 ms, 1.5-2.1 with 0.5 ms. On SQLite the short
+    work runs on the loop itself (routes.transaction, brief): no thread waits for the GIL."""
+    if engine.dialect.name == "postgresql":
+        sys.setswitchinterval(PG_SWITCH_S)

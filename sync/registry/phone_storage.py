@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     bindparam,
     case,
+    delete,
     func,
     select,
     update,
@@ -82,18 +83,10 @@ def add_issuer(*, conn: Connection, kiosk_id: str, name: str, public_key: str, v
     )
 
 
-def next_serial(*, conn: Connection, kiosk_id: str) -> int:
-    """The issuer's next certificate serial (the caller holds the issuer's row lock)."""
-    return int(conn.execute(_NEXT_SERIAL, {"kiosk_id": kiosk_id}).scalar() or 0) + 1
-
-
 # Statements built once, at import, run with bound values (issue 16): building a statement of
 # this size anew per request cost more than running it (the stock read: ~0.9 ms to build,
 # ~0.03 ms to run on the demo's catalogue), and every order and result page ran it.
 _KIOSK = bindparam("kiosk_id", type_=String)
-_NEXT_SERIAL = select(func.coalesce(func.max(purchases.c.serial), 0)).where(
-    purchases.c.kiosk_id == _KIOSK
-)
 
 
 def _stock_statement() -> Any:
@@ -158,18 +151,6 @@ def issuer_stock(
     return list(conn.execute(_STOCK_OF, asked))
 
 
-_ISSUER_LOCK = (
-    select(kiosks.c.kiosk_id).where(kiosks.c.kiosk_id == _KIOSK).with_for_update(key_share=True)
-)
-
-
-def lock_issuer(*, conn: Connection, kiosk_id: str) -> None:
-    """Lock the issuer's row for a sale (its serials gapless, its draws never overlapping):
-    FOR NO KEY UPDATE on PostgreSQL, which an order inserting a row that refers to the issuer
-    (a key share) does not wait for."""
-    conn.execute(_ISSUER_LOCK, {"kiosk_id": kiosk_id}).first()
-
-
 _PURCHASE = select(purchases).where(purchases.c.id == bindparam("purchase_id", type_=Integer))
 
 
@@ -203,6 +184,17 @@ def add_order(*, conn: Connection, values: dict[str, Any]) -> Row | None:
     """Insert an order unless this visit's attempt already made one (a double tap); the row
     inserted, or None."""
     return conn.execute(_add_order(conn.dialect.name), values).first()
+
+
+_DELETE_ORDER = delete(phone_orders).where(
+    phone_orders.c.order_id == bindparam("b_order", type_=String)
+)
+
+
+def delete_order(*, conn: Connection, order_id: str) -> None:
+    """Remove an order inserted in this transaction that could not get its grams (SoldOut):
+    a caller going on in its transaction keeps nothing of it."""
+    conn.execute(_DELETE_ORDER, {"b_order": order_id})
 
 
 def get_order(*, conn: Connection, order_id: str, lock: bool = False) -> Row | None:

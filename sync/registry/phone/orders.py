@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -136,36 +137,54 @@ def open_order(
     now: datetime,
     headroom_g: int,
     company: Company | None = None,
+    book: Callable[[PhoneOrder], None] | None = None,
 ) -> PhoneOrder:
     """Place an order, holding its grams for HOLD_S; the same visit's same attempt (a double
-    tap on Pay) gets the order it already made. SoldOut when the project has too little left,
-    InputError for a choice the kiosk would refuse (a nickname, an offset, a project). A
-    COMPANY's order keeps its name, code and invoice email in the draft, as a kiosk's does."""
+    tap on Pay) gets the order it already made. SoldOut when the project has too little left
+    (the order's row is gone again), InputError for a choice the kiosk would refuse (a
+    nickname, an offset, a project). A COMPANY's order keeps its name, code and invoice
+    email in the draft, as a kiosk's does. BOOK(order): the caller's own work for the order
+    in this transaction (the simulated provider's booking), done before the grams are taken.
+
+    The grams are taken LAST: from that statement to the commit the pair's counter row is
+    locked, and every order of the venue's project waits for it in turn. On PostgreSQL this
+    runs on a worker thread, which waits for the GIL after every statement (the event loop
+    holds it, up to the 5 ms switch interval), so each statement left after the take held
+    every other order of the pair that much longer (BENCHMARKS.md "Phone flow", s7e)."""
     fields = draft_fields(footprint, offset_g, nickname, lang, company)
-    # a double tap gets the order its twin made: looked up before the grams are taken (the
-    # twins racing past it meet the (visit, attempt) key below)
-    again = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
-    if again is not None:
-        return PhoneOrder.from_row(again)
-    project = storage.get_project(conn=conn, project_id=project_id)
-    if project is None:
-        raise InputError("project", f"no project {project_id!r} at this registry")
-    # the grams: one conditional UPDATE of the pair's counter row (its lock, until commit,
-    # is the one orders of the pair take in turn; sales and other projects do not wait)
-    left = stock.take(
-        conn=conn, issuer=issuer, project_id=project_id, grams=fields["offset_g"],
-        headroom_g=headroom_g, now=now,
-    )  # fmt: skip
-    if left is not None:
-        twin = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
-        if twin is not None:  # the twin committed while this one waited: its hold is the gap
-            return PhoneOrder.from_row(twin)
-        raise SoldOut(project_id, fields["offset_g"], left)
-    price = stock.project_of(project.data).price_fen_per_t  # as stored now, in this transaction
-    values = {
+    # a double tap gets the order its twin made (the twins racing past it meet the
+    # (visit, attempt) key of the insert below)
+    row = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
+    if row is None:
+        project = storage.get_project(conn=conn, project_id=project_id)
+        if project is None:
+            raise InputError("project", f"no project {project_id!r} at this registry")
+        price = stock.project_of(project.data).price_fen_per_t  # as stored now
+        values = _order_values(fields, venue, issuer, project_id, price, now)
+        row = phone_storage.add_order(
+            conn=conn, values={**values, "visit": visit, "attempt": attempt, "provider": provider}
+        )
+        if row is not None:  # a new order: booked, then its grams, last
+            placed = PhoneOrder.from_row(row)
+            if book is not None:
+                book(placed)
+            _hold(conn, placed, headroom_g, now)
+            return placed
+        # a twin committed first (its insert made this one wait): its order is the visit's
+        row = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
+        assert row is not None
+    placed = PhoneOrder.from_row(row)
+    if book is not None:
+        book(placed)
+    return placed
+
+
+def _order_values(
+    fields: dict[str, Any], venue: Venue, issuer: str, project_id: str, price: int, now: datetime
+) -> dict[str, Any]:
+    """A new order's row: its amount by the kiosk's rule from the price stored now."""
+    return {
         "order_id": uuid.uuid4().hex,  # also the provider's out_trade_no: [0-9a-f]{32}
-        "visit": visit,
-        "attempt": attempt,
         "venue_id": venue.id,
         "issuer_id": issuer,
         "project_id": project_id,
@@ -174,18 +193,22 @@ def open_order(
         "price_fen_per_t": price,
         "amount_fen": amount_fen(fields["offset_g"], price, venue.min_charge_fen),
         "status": AWAITING,
-        "provider": provider,
         "created_at": stamp(now),
         "expires_at": stamp(now + timedelta(seconds=HOLD_S)),
     }
-    row = phone_storage.add_order(conn=conn, values=values)
-    if row is None:  # a twin won a race: its hold is the visit's; these grams go back
-        phone_stock_storage.give_back(
-            conn=conn, issuer=issuer, project_id=project_id, grams=fields["offset_g"]
-        )
-        row = phone_storage.order_of_attempt(conn=conn, visit=visit, attempt=attempt)
-        assert row is not None
-    return PhoneOrder.from_row(row)
+
+
+def _hold(conn: Connection, order: PhoneOrder, headroom_g: int, now: datetime) -> None:
+    """Take a just-inserted ORDER's grams from its pair's counter row (the last statement of
+    its transaction, see `open_order`); SoldOut, its row deleted, when too few are left. The
+    order is already in the tables as held: a recount leaves its grams out (`own_g`)."""
+    left = stock.take(
+        conn=conn, issuer=order.issuer_id, project_id=order.project_id, grams=order.offset_g,
+        headroom_g=headroom_g, now=now, own_g=order.offset_g,
+    )  # fmt: skip
+    if left is not None:
+        phone_storage.delete_order(conn=conn, order_id=order.order_id)
+        raise SoldOut(order.project_id, order.offset_g, left)
 
 
 def close(*, conn: Connection, order_id: str, reason: str) -> bool:
@@ -213,11 +236,38 @@ def apply_payment(
     amount: int,
     now: datetime,
     headroom_g: int,
+    noted: Callable[[Outcome], None] | None = None,
 ) -> Outcome:
-    """A verified payment of `amount` fen for `order_id`: the sale, exactly once."""
+    """A verified payment of `amount` fen for `order_id`: the sale, exactly once.
+    NOTED(outcome): the caller's record of it in this transaction (the notice), made as soon
+    as the outcome is known: before a sale takes its issuer's row lock, which every sale of
+    the venue waits for until this transaction commits."""
+    outcome, order = _judge(conn, order_id, provider, transaction_id, amount, now, headroom_g)
+    if noted is not None:
+        noted(outcome)
+    if outcome != Outcome.PAID:
+        return outcome
+    assert order is not None
+    # (an unpaid order past its hold but not yet swept still has its grams set aside)
+    paid = {"status": PAID, "provider_ref": transaction_id[:64], "paid_at": stamp(now)}
+    sale.sell(conn, order, provider, transaction_id, now, paid)
+    return Outcome.PAID
+
+
+def _judge(
+    conn: Connection,
+    order_id: str,
+    provider: str,
+    transaction_id: str,
+    amount: int,
+    now: datetime,
+    headroom_g: int,
+) -> tuple[Outcome, PhoneOrder | None]:
+    """What a payment does to its order (locked until commit), all but the sale: PAID (and
+    the order) when `apply_payment` is to make it."""
     row = phone_storage.get_order(conn=conn, order_id=order_id[:40], lock=True)
     if row is None or row.provider != provider:
-        return Outcome.UNKNOWN
+        return Outcome.UNKNOWN, None
     order = PhoneOrder.from_row(row)
     if amount != order.amount_fen:
         log.warning(
@@ -227,9 +277,9 @@ def apply_payment(
             amount,
             order.amount_fen,
         )
-        return Outcome.WRONG_AMOUNT
+        return Outcome.WRONG_AMOUNT, order
     if order.status in (PAID, REFUND_DUE, REFUNDED):
-        return Outcome.ALREADY
+        return Outcome.ALREADY, order
     if order.status != AWAITING:  # closed or swept (expired): its grams went back, so it
         # takes them again if they are still free (the pair's row before the issuer's: the
         # lock order of every payment and order); else the money is the visitor's
@@ -248,19 +298,8 @@ def apply_payment(
                 closed_reason="paid_late",
             )
             log.warning("phone order %s paid after its hold; stock gone: refund due", order_id)
-            return Outcome.REFUND_DUE
-    # (an unpaid order past its hold but not yet swept still has its grams set aside)
-    purchase_id = sale.sell(conn, order, provider, transaction_id, now)
-    phone_storage.update_order(
-        conn=conn,
-        order_id=order.order_id,
-        only_if=None,
-        status=PAID,
-        provider_ref=transaction_id[:64],
-        paid_at=stamp(now),
-        purchase_id=purchase_id,
-    )
-    return Outcome.PAID
+            return Outcome.REFUND_DUE, order
+    return Outcome.PAID, order
 
 
 def record_refund(
@@ -324,8 +363,20 @@ def take_notice(
     *, conn: Connection, provider: str, notice: Notice, now: datetime, headroom_g: int
 ) -> Outcome:
     """A verified notification (or a query's answer, as one): applied, and kept with what
-    became of it in `payment_notices`."""
-    outcome = apply_payment(
+    became of it in `payment_notices` (kept before a sale locks its issuer's row: see
+    `apply_payment`)."""
+
+    def keep(outcome: Outcome) -> None:
+        phone_storage.add_notice(
+            conn=conn,
+            provider=provider,
+            notice_id=notice.notice_id,
+            order_id=notice.order_id,
+            outcome=str(outcome),
+            amount_fen=notice.amount_fen,
+        )
+
+    return apply_payment(
         conn=conn,
         order_id=notice.order_id,
         provider=provider,
@@ -333,13 +384,5 @@ def take_notice(
         amount=notice.amount_fen,
         now=now,
         headroom_g=headroom_g,
+        noted=keep,
     )
-    phone_storage.add_notice(
-        conn=conn,
-        provider=provider,
-        notice_id=notice.notice_id,
-        order_id=notice.order_id,
-        outcome=str(outcome),
-        amount_fen=notice.amount_fen,
-    )
-    return outcome

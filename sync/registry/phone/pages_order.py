@@ -93,6 +93,14 @@ async def place(request: Request, venue_id: str) -> Response:
         refused = None if apart else count(conn)
         if refused is not None:
             return refused
+        booked: list[str] = []
+
+        def book(order: orders.PhoneOrder) -> None:
+            # the simulated provider's book is ours: booked in this commit, not one of its
+            # own, and before the order takes its grams (their row is locked from then on)
+            if isinstance(provider, SimulatedProvider):
+                booked.append(provider.create_in(conn, _payment(request, here, provider, order)))
+
         placed = orders.open_order(
             conn=conn,
             venue=here.venue,
@@ -108,11 +116,9 @@ async def place(request: Request, venue_id: str) -> Response:
             now=at,
             headroom_g=request.app.state.headroom_g,
             company=buyer,
+            book=book,
         )
-        # the simulated provider's book is ours: booked in this commit, not one of its own
-        if isinstance(provider, SimulatedProvider):
-            return placed, provider.create_in(conn, _payment(request, here, provider, placed))
-        return placed, None
+        return placed, (booked[0] if booked else None)
 
     here.keep(session)
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -23,8 +23,8 @@ from sync.registry import (
     event_storage,
     ingest,
     invoices,
+    phone_sale_storage,
     phone_storage,
-    purchase_storage,
     storage,
 )
 
@@ -34,10 +34,19 @@ if TYPE_CHECKING:
     from sync.registry.phone.orders import PhoneOrder
 
 
-def sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now: datetime) -> int:
-    """The purchase (and its gram ranges) for a paid order; the issuer's row is locked so its
-    serials stay gapless and its draws never overlap (its hold guarantees the grams: the
-    pair's counter row is left alone, the hold becoming the sale)."""
+def sell(
+    conn: Connection,
+    order: PhoneOrder,
+    provider: str,
+    reference: str,
+    now: datetime,
+    paid: dict[str, Any],
+) -> int:
+    """The purchase (and its gram ranges) for a paid order, and the order changed by PAID
+    (its status...) with its `purchase_id` set, in the same writes. The issuer's row is
+    locked so its serials stay gapless and its draws never overlap (its hold guarantees the
+    grams: the pair's counter row is left alone, the hold becoming the sale); under the
+    lock only what needs it (see phone_sale_storage)."""
     issuer = order.issuer_id
     draft = order.draft
     # what does not depend on the draw is read before the lock (every sale of the venue
@@ -47,24 +56,19 @@ def sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now
     day = ingest.china_day(stamp(now)) or ""
     late = day in storage.closed_day_set(conn=conn)
     event_id = running_event(conn, draft["venue"], day)  # as a kiosk tags its sale
-    phone_storage.lock_issuer(conn=conn, kiosk_id=issuer)
-    runs = {
-        g.id: credit_storage.run_of(g)
-        for g in credit_storage.holder_grants(
-            conn=conn, project_id=order.project_id, kiosk_id=issuer
-        )
-    }
+    purchase_id = phone_sale_storage.purchase_id(conn=conn)  # PostgreSQL's, drawn now
+    # from the lock to the commit: one read, then the writes (one round trip on PostgreSQL);
+    # every statement here holds every sale of the venue longer
+    phone_sale_storage.lock_issuer(conn=conn, kiosk_id=issuer)
+    basis = phone_sale_storage.sale_basis(conn=conn, kiosk_id=issuer, project_id=order.project_id)
+    runs = {g.id: credit_storage.run_of(g) for g in basis.grants}
     ranges = ()
     if credits.model_of(project) == CreditModel.RETIRE_FIRST:
-        drawn = credit_storage.drawn_by_kiosk(
-            conn=conn, kiosk_id=issuer, project_id=order.project_id
-        )
-        cursor = drawn.get(order.project_id, 0)
         try:
-            ranges = draw(runs.values(), cursor, order.offset_g)
+            ranges = draw(runs.values(), basis.drawn_g, order.offset_g)
         except NotEnoughCredit as exc:  # a hold guarantees the grams: this is a bug
             raise RuntimeError(f"phone order {order.order_id}: {exc}") from None
-    serial = phone_storage.next_serial(conn=conn, kiosk_id=issuer)
+    serial = basis.serial
     sale = Order(
         id=order.order_id,
         seq=serial,
@@ -108,24 +112,32 @@ def sell(conn: Connection, order: PhoneOrder, provider: str, reference: str, now
     )
     row["channel"] = "phone"  # settlement counts the phone flow apart from a till's mobile
     row["event_id"] = event_id
-    ids = purchase_storage.insert_purchases(conn=conn, rows=[row])
-    purchase_id = ids[order.order_id]
-    # a company's sale queues its invoice request as a pushed kiosk sale does
-    event_storage.insert_invoice_requests(conn=conn, rows=invoices.requests_for([row], ids))
-    rows = []
-    for item in ranges:
-        grant_id, number = credits.locate(runs, item.serial)
-        rows.append(
-            {
-                "purchase_id": purchase_id,
-                "grant_id": grant_id,
-                "number": number,
-                "from_g": item.from_g,
-                "to_g": item.to_g,
-            }
-        )
-    credit_storage.add_ranges(conn=conn, rows=rows)
-    return purchase_id
+
+    def range_rows(made: int) -> list[dict[str, Any]]:
+        rows = []
+        for item in ranges:
+            grant_id, number = credits.locate(runs, item.serial)
+            rows.append(
+                {
+                    "purchase_id": made,
+                    "grant_id": grant_id,
+                    "number": number,
+                    "from_g": item.from_g,
+                    "to_g": item.to_g,
+                }
+            )
+        return rows
+
+    return phone_sale_storage.record(
+        conn=conn,
+        purchase=row,
+        purchase_id=purchase_id,
+        ranges=range_rows,
+        # a company's sale queues its invoice request as a pushed kiosk sale does
+        invoices=lambda made: invoices.requests_for([row], {order.order_id: made}),
+        order_id=order.order_id,
+        order=paid,
+    )
 
 
 def running_event(conn: Connection, venue: str, day: str) -> str:

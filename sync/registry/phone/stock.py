@@ -89,16 +89,33 @@ def topped_up(
 
 
 def take(
-    *, conn: Connection, issuer: str, project_id: str, grams: int, headroom_g: int, now: datetime
+    *,
+    conn: Connection,
+    issuer: str,
+    project_id: str,
+    grams: int,
+    headroom_g: int,
+    now: datetime,
+    own_g: int = 0,
 ) -> int | None:
     """Set GRAMS of PROJECT_ID aside for an order: one conditional UPDATE of the pair's
     counter row; when it has too little (or no row yet), `recount` it, then take. None when
-    taken, else the grams free (fewer than GRAMS: sold out)."""
-    if phone_stock_storage.take(conn=conn, issuer=issuer, project_id=project_id, grams=grams):
+    taken, else the grams free (fewer than GRAMS: sold out). OWN_G: grams of the caller's
+    own order, already in the tables as held in this transaction (its row is inserted
+    before its grams are taken), which the recount must not count as another's hold."""
+    pair = {"conn": conn, "issuer": issuer, "project_id": project_id}
+    if phone_stock_storage.take(**pair, grams=grams):
+        return None
+    # short, or no row yet: its lock first (the row made when missing), then take again. An
+    # order that waited here for another's recount finds the row refilled and takes without
+    # counting it again (at a venue's opening every phone of the first wave found no row,
+    # and each counted the ledger in turn behind the lock)
+    phone_stock_storage.lock(**pair, make=True)
+    if phone_stock_storage.take(**pair, grams=grams):
         return None
     left = recount(
         conn=conn, issuer=issuer, project_id=project_id, grams=grams, headroom_g=headroom_g,
-        now=now,
+        now=now, own_g=own_g,
     )  # fmt: skip
     if left < grams:
         return left
@@ -108,23 +125,40 @@ def take(
 
 
 def recount(
-    *, conn: Connection, issuer: str, project_id: str, grams: int, headroom_g: int, now: datetime
+    *,
+    conn: Connection,
+    issuer: str,
+    project_id: str,
+    grams: int,
+    headroom_g: int,
+    now: datetime,
+    own_g: int = 0,
 ) -> int:
     """Set the pair's counter from the ledger tables (the kiosk's rule, `Stock.available_g`)
     under its row lock: first its unpaid orders past their hold are marked expired (so the
     count and the row agree on what is held), then, when fewer than GRAMS are free, the
     issuer is topped up to `headroom_g` unsold grams plus what is held and wanted (grams held
-    by unpaid orders are unsold to the grant logic: room for them too). The grams free."""
+    by unpaid orders are unsold to the grant logic: room for them too). The grams free, the
+    caller's own order's OWN_G (see `take`) counted free, as if it were not placed yet."""
     phone_stock_storage.expire_pair(  # the row made when missing, and locked, first
         conn=conn, issuer=issuer, project_id=project_id, now=stamp(now), make=True
     )
-    held = of(stocks(conn=conn, issuer=issuer, now=now, project_id=project_id), project_id)
+    found = stocks(conn=conn, issuer=issuer, now=now, project_id=project_id)
+    held = _less_held(of(found, project_id), own_g)
     if held is not None and held.available_g < grams:
         room = headroom_g + held.reserved_g + grams
-        held = topped_up(conn=conn, issuer=issuer, headroom_g=room, now=now, project_id=project_id)
+        held = _less_held(
+            topped_up(conn=conn, issuer=issuer, headroom_g=room, now=now, project_id=project_id),
+            own_g,
+        )
     left = held.available_g if held is not None else 0
     phone_stock_storage.set_free(conn=conn, issuer=issuer, project_id=project_id, grams=left)
     return left
+
+
+def _less_held(item: Stock | None, own_g: int) -> Stock | None:
+    """ITEM without OWN_G of its held grams (the caller's own order's, see `take`)."""
+    return replace(item, reserved_g=item.reserved_g - own_g) if item and own_g else item
 
 
 def of(items: list[Stock], project_id: str) -> Stock | None:
