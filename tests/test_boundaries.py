@@ -158,6 +158,7 @@ SQL_HOMES = (
     "sync/registry/credit_storage.py",
     "sync/registry/phone_storage.py",
     "sync/registry/phone_stock_storage.py",  # the phone flow's stock counter (issue 16)
+    "sync/registry/phone_sale_storage.py",  # a phone sale under its issuer's lock (issue 16)
     "sync/registry/web/storage.py",
     "sync/registry/event_storage.py",  # events and invoice requests (issue 18)
     "sync/registry/settlement_storage.py",
