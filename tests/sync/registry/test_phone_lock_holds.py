@@ -11,6 +11,7 @@ that must not wait (`lock_timeout` 1 ms), never by timing."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from sync.registry.db import writing
 from sync.registry.payments import Notice
 from sync.registry.phone import orders
 from sync.registry.tables import payment_notices, phone_orders, phone_stock, purchases
-from tests.sync.registry.test_phone_stock_counter import exact, place, row, setup
+from tests.sync.registry.test_phone_stock_counter import exact, pay, place, row, setup
 from tests.sync.registry.test_phone_stock_locks import ledger, no_lock_wait, order_args
 
 WRITES = ("SELECT", "INSERT", "UPDATE", "DELETE", "COPY")
@@ -252,4 +253,25 @@ def test_a_refused_sale_write_is_raised_and_keeps_nothing(demo: Engine) -> None:
     with demo.begin() as conn:
         assert conn.execute(select(func.count()).select_from(purchases)).scalar_one() == 1
         assert conn.execute(select(phone_orders.c.status)).scalar_one() == "paid"
+    exact(demo, start)
+
+
+def test_a_sale_keeps_text_that_needs_quoting_byte_for_byte(demo: Engine) -> None:
+    """The one query string binds its values on the client (psycopg's own quoting): a
+    nickname made of quotes, a backslash, a semicolon, dollar quotes and a comment marker is
+    stored as typed, in the purchase's column and in its signed payload, and nothing else
+    runs."""
+    setup(demo)
+    start = utc_now()
+    tricky = "O'B\\\"; $$-- 熊猫'"
+    with writing(demo) as conn:
+        order = orders.open_order(
+            conn=conn, **{**order_args(1_500, 1), "nickname": tricky, "now": start}
+        )
+    assert pay(demo, order, start) == orders.Outcome.PAID
+    with demo.begin() as conn:
+        (kept,) = conn.execute(select(purchases.c.nickname, purchases.c.payload)).all()
+        assert conn.execute(select(func.count()).select_from(phone_orders)).scalar_one() == 1
+    assert kept.nickname == tricky
+    assert json.loads(kept.payload)["nickname"] == tricky
     exact(demo, start)
