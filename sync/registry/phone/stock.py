@@ -119,7 +119,7 @@ def take(
     )  # fmt: skip
     if left < grams:
         return left
-    taken = phone_stock_storage.take(conn=conn, issuer=issuer, project_id=project_id, grams=grams)
+    taken = phone_stock_storage.take(**pair, grams=grams)
     assert taken, "the pair's row is locked and counted: the grams are there"
     return None
 
