@@ -34,14 +34,15 @@ from sync.registry.tables import (
     retired_blocks,
 )
 
-# a grant with its block's serial prefix and retirement
-_GRANT = select(
+# a grant with its block's serial prefix and retirement: what `run_of` reads
+GRANT_COLUMNS = (
     grants,
     retired_blocks.c.prefix,
     retired_blocks.c.width,
     retired_blocks.c.reference,
     retired_blocks.c.beneficiary,
-).join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
+)
+_GRANT = select(*GRANT_COLUMNS).join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
 _TONNES = grants.c.last - grants.c.first + 1
 # a range on a kiosk's own grant (drawn by the kiosk), not on the registry's pool
 _DRAWN = exists().where(

@@ -31,12 +31,12 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
-    text,
     update,
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.compiler import Compiled
 
+from sync.registry import credit_storage, purchase_storage
 from sync.registry.tables import (
     grants,
     invoice_requests,
@@ -96,16 +96,11 @@ def _sale_basis() -> Any:
     one = select(literal_column("1").label("b_one")).subquery("b_one")
     theirs = grants.join(retired_blocks, retired_blocks.c.id == grants.c.block_id)
     mine = and_(grants.c.kiosk_id == _KIOSK, grants.c.project_id == project)
-    blocks = retired_blocks.c
     return (
         select(
             last_serial.scalar_subquery().label("b_last_serial"),
             drawn.scalar_subquery().label("b_drawn_g"),
-            grants,
-            blocks.prefix,
-            blocks.width,
-            blocks.reference,
-            blocks.beneficiary,
+            *credit_storage.GRANT_COLUMNS,
         )
         .select_from(one.outerjoin(theirs, mine))
         .order_by(grants.c.id)
@@ -113,7 +108,6 @@ def _sale_basis() -> Any:
 
 
 _SALE_BASIS = _sale_basis()
-_NEXT_ID = text("SELECT nextval(pg_get_serial_sequence('purchases', 'id'))")
 
 
 def purchase_id(*, conn: Connection) -> int | None:
@@ -121,7 +115,8 @@ def purchase_id(*, conn: Connection) -> int | None:
     issuer's lock: then `record` needs no answer under it); None on SQLite (the insert's)."""
     if conn.dialect.name != "postgresql":
         return None
-    return int(conn.execute(_NEXT_ID).scalar_one())
+    (drawn,) = purchase_storage.draw_ids(conn=conn, count=1)
+    return drawn
 
 
 Rows = list[dict[str, Any]]
@@ -141,7 +136,8 @@ def record(
     its RANGES(id) and INVOICES(id) rows and the ORDER's changes (its `purchase_id` set
     here); the purchase's id. On PostgreSQL, with the id given: one round trip."""
     if purchase_id is None:
-        purchase_id = int(conn.execute(_INSERT_PURCHASE, purchase).scalar_one())
+        inserted = purchase_storage.insert_purchases(conn=conn, rows=[purchase])
+        purchase_id = inserted[purchase["order_id"]]
         steps: list[tuple[Any, dict[str, Any] | Rows]] = []
     else:
         steps = [(_INSERT_WITH_ID, {**purchase, "id": purchase_id})]
@@ -159,7 +155,6 @@ def record(
     return purchase_id
 
 
-_INSERT_PURCHASE = purchases.insert().returning(purchases.c.id)
 _INSERT_WITH_ID = purchases.insert()
 _INSERT_RANGES = purchase_ranges.insert()
 _INSERT_INVOICES = invoice_requests.insert()

@@ -72,18 +72,13 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[st
     """Insert (one `insert_rows`); order id -> the new purchase's id. Without RETURNING
     (issue 19): on PostgreSQL SQLAlchemy turned a RETURNING executemany into one statement of
     every row's values, which psycopg parsed afresh each batch (half the push's time). One
-    row (a phone sale, issue 16) is one INSERT ... RETURNING: no batch to parse."""
+    row is one INSERT ... RETURNING: no batch to parse."""
     if not rows:
         return {}
-    if len(rows) == 1:  # a phone sale: one statement (RETURNING costs nothing for one row)
+    if len(rows) == 1:  # one statement (RETURNING costs nothing for one row)
         return {rows[0]["order_id"]: int(conn.execute(_INSERT_ONE, rows[0]).scalar_one())}
     if conn.dialect.name == "postgresql":
-        # the ids drawn from the column's own sequence, then inserted as given
-        drawn = text(
-            "SELECT nextval(pg_get_serial_sequence('purchases', 'id')) "
-            "FROM generate_series(1, :count)"
-        )
-        ids = [int(i) for i in conn.execute(drawn, {"count": len(rows)}).scalars()]
+        ids = draw_ids(conn=conn, count=len(rows))  # then inserted as given
         insert_rows(conn, purchases, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)])
         _analyse_if_never(conn)
         return {row["order_id"]: i for i, row in zip(ids, rows, strict=True)}
@@ -95,6 +90,17 @@ def insert_purchases(*, conn: Connection, rows: list[dict[str, Any]]) -> dict[st
     if int(conn.execute(_LARGEST).scalar_one()) == before + len(rows):
         return {row["order_id"]: before + 1 + i for i, row in enumerate(rows)}
     return _ids_of(conn, rows)  # ids were not handed out in order (never seen in practice)
+
+
+_DRAW_IDS = text(
+    "SELECT nextval(pg_get_serial_sequence('purchases', 'id')) FROM generate_series(1, :count)"
+)
+
+
+def draw_ids(*, conn: Connection, count: int) -> list[int]:
+    """COUNT new purchase ids drawn from the id column's own sequence (PostgreSQL only): for
+    rows inserted with their ids given."""
+    return [int(i) for i in conn.execute(_DRAW_IDS, {"count": count}).scalars()]
 
 
 _NO_STATISTICS = text(
